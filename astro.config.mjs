@@ -3,15 +3,34 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import svelte from '@astrojs/svelte';
 import starlightLinksValidator from 'starlight-links-validator';
+import { componentAnchors } from './src/components/guidelines/anchors.ts';
+
+/** A sidebar group that lists every page of one content folder, ordered by `sidebar.order`. */
+const group = (label, directory) => ({ label, items: [{ autogenerate: { directory } }] });
 
 export default defineConfig({
   site: 'http://localhost:4321',
   integrations: [
     starlight({
       title: 'Social Support Academy',
-      plugins: [starlightLinksValidator()],
+      description: 'Learn to answer customers on social media for a brand: the guidelines, in plain words.',
+      // A broken internal link fails the build.
+      // The validator only sees Markdown headings; anchors that components render from pack data
+      // (one heading per closing reason) are checked against the built HTML by tests/e2e instead.
+      plugins: [
+        starlightLinksValidator({
+          errorOnFallbackPages: false,
+          exclude: ({ link }) => componentAnchors.has(link),
+        }),
+      ],
       sidebar: [
-        { label: 'Start here', items: [{ autogenerate: { directory: 'start-here' } }] },
+        group('Start here', 'start-here'),
+        group('The program', 'program'),
+        group('Conversocial', 'conversocial'),
+        group('Escalation', 'escalation'),
+        group('More channels', 'more'),
+        group('GitLab playbook', 'gitlab'),
+        group('Reference', 'reference'),
       ],
     }),
     svelte(),

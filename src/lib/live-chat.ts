@@ -1,0 +1,19 @@
+/** A role a live chat volunteer signs up for in a time slot (SUMO blog, "How Live Chat fits into SUMO"). */
+export interface LiveChatRole {
+  /** The role's name. */
+  name: string;
+  /** What someone in this role does during their slot. */
+  does: string;
+  /** Whether people in this role take users' questions themselves. */
+  answersUsers: boolean;
+  /** Whether the role commits to a whole block of time. */
+  wholeBlock: boolean;
+}
+
+/** The four roles of a live chat shift. The shift planner will schedule these. */
+export const liveChatRoles: readonly LiveChatRole[] = [
+  { name: 'Advisor', does: 'Senior helpers and other community members who coach the helpers on shift; they do not take user questions themselves.', answersUsers: false, wholeBlock: false },
+  { name: 'Helper', does: 'Most volunteers: they take questions from users and join the discussion in #sumo.', answersUsers: true, wholeBlock: false },
+  { name: 'Anchor', does: 'Commits to a whole block of time so that no user is ever left waiting without a helper.', answersUsers: true, wholeBlock: true },
+  { name: 'Room monitor', does: 'Experienced helpers who follow chats as they happen, write down new findings, make sure the advice given is right and that helpers talk issues over in #sumo.', answersUsers: false, wholeBlock: false },
+];
