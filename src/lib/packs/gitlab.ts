@@ -85,6 +85,15 @@ export const gitlab: PolicyPack = {
     },
   ],
   productRooms: [],
+  engine: {
+    style: 'zendesk',
+    defaultReplyAccount: '@GitLab',
+    availabilityAccount: '@GitLabStatus',
+    noReplyKinds: ['spam', 'abusive', 'political'],
+    firstReplyTool: 'Zendesk',
+    followUpTool: 'Tweetdeck',
+    escalate: { spamReport: '#abuse', retweet: '#social_media', experts: 'experts' },
+  },
   thresholds: {
     influencerFollowers: 10000,
     userDidntRespondHours: 72,

@@ -118,6 +118,66 @@ export const RuleSchema = z.strictObject({
   note: z.string().optional(),
 });
 
+const KIND = z.enum([
+  'support-request', 'feedback', 'feature-request', 'bug-report', 'compliment', 'app-roundup', 'thanks',
+  'spam', 'spam-report', 'political', 'abusive', 'controversial', 'news', 'off-topic',
+]);
+
+/** A kind of message that gets no reply and is closed, with the tag it carries. */
+export const NoReplyKindSchema = z.strictObject({
+  /** The message kind. */
+  kind: KIND,
+  /** The tag it gets, or `null`. */
+  tag: z.string().nullable(),
+  /** The rule that states it. */
+  rule: z.string(),
+});
+
+/**
+ * How the engine decides a Conversocial-style program (policy-notes.md, "Mozilla pack"): the
+ * names it writes into decisions. Every name must exist in the pack's lists.
+ */
+export const ConversocialEngineSchema = z.strictObject({
+  /** Which decision procedure reads this pack. */
+  style: z.literal('conversocial'),
+  /** The account that answers when no locale account is mentioned. */
+  defaultReplyAccount: HandleSchema,
+  /** Closing reasons the steps use, by role. */
+  close: z.strictObject({
+    deleted: z.string(), languageNotSupported: z.string(), userDidntRespond: z.string(), noNeedToReply: z.string(),
+    resolved: z.string(), movedToForum: z.string(), bugFiled: z.string(), couldNotResolve: z.string(), acknowledged: z.string(),
+  }),
+  /** The hold reason for waiting on the customer. */
+  holdWaitingOnCustomer: z.string(),
+  /** Tags and user tags the steps add, by role. */
+  tags: z.strictObject({ influencer: z.string(), community: z.string() }),
+  /** The user tag for an influencer. */
+  influencerUserTag: z.string(),
+  /** Kinds that get no reply (step 5), with their tags. */
+  noReplyKinds: z.array(NoReplyKindSchema),
+  /** Kinds that get a like from the mentioned account (step 5). */
+  likedKinds: z.array(KIND),
+  /** The clipping an escalated help request is answered with. */
+  escalationClipping: z.string(),
+});
+
+/** How the engine decides a Zendesk-style program (policy-notes.md, "GitLab pack"). */
+export const ZendeskEngineSchema = z.strictObject({
+  /** Which decision procedure reads this pack. */
+  style: z.literal('zendesk'),
+  /** The main account: several handles mentioned, or none. */
+  defaultReplyAccount: HandleSchema,
+  /** The account for availability questions. */
+  availabilityAccount: HandleSchema,
+  /** Kinds that get no reply. */
+  noReplyKinds: z.array(KIND),
+  /** Tool for first replies and for follow-ups. */
+  firstReplyTool: z.enum(['Conversocial', 'Zendesk', 'Tweetdeck']),
+  followUpTool: z.enum(['Conversocial', 'Zendesk', 'Tweetdeck']),
+  /** Escalation destinations by role. */
+  escalate: z.strictObject({ spamReport: z.string(), retweet: z.string(), experts: z.string() }),
+});
+
 /** Numbers the rules depend on. */
 export const ThresholdsSchema = z.strictObject({
   /** Followers at or above which an account counts as an influencer. */
@@ -177,6 +237,8 @@ export const PolicyPackSchema = z
     productRooms: z.array(ProductRoomSchema),
     /** Numbers the rules depend on. */
     thresholds: ThresholdsSchema,
+    /** The decision procedure and the names it writes. */
+    engine: z.discriminatedUnion('style', [ConversocialEngineSchema, ZendeskEngineSchema]),
     /** Every rule the engine applies to decide a conversation. */
     rules: z.array(RuleSchema).min(1),
     /** Rules the grader applies to a trainee's reply text (they do not change the decision). */
@@ -198,6 +260,27 @@ export const PolicyPackSchema = z
     pack.escalationTriggers.forEach((t, i) => {
       if (t.rule !== null && !ids.has(t.rule)) ctx.addIssue({ code: 'custom', path: ['escalationTriggers', i, 'rule'], message: `unknown rule ${t.rule}` });
     });
+    const names = (list: readonly { name: string }[]) => new Set(list.map((x) => x.name));
+    const need = (path: (string | number)[], value: string, list: Set<string>, what: string) => {
+      if (!list.has(value)) ctx.addIssue({ code: 'custom', path: ['engine', ...path], message: `"${value}" is not one of the pack's ${what}` });
+    };
+    const e = pack.engine;
+    const accounts = new Set(pack.accounts.map((a) => a.handle));
+    need(['defaultReplyAccount'], e.defaultReplyAccount, accounts, 'accounts');
+    if (e.style === 'conversocial') {
+      for (const [role, name] of Object.entries(e.close)) need(['close', role], name, names(pack.closingReasons), 'closing reasons');
+      need(['holdWaitingOnCustomer'], e.holdWaitingOnCustomer, names(pack.holdReasons), 'hold reasons');
+      for (const [role, name] of Object.entries(e.tags)) need(['tags', role], name, names(pack.tags), 'tags');
+      need(['influencerUserTag'], e.influencerUserTag, names(pack.userTags), 'user tags');
+      e.noReplyKinds.forEach((k, i) => {
+        if (k.tag !== null) need(['noReplyKinds', i, 'tag'], k.tag, names(pack.tags), 'tags');
+        need(['noReplyKinds', i, 'rule'], k.rule, ids, 'rules');
+      });
+      need(['escalationClipping'], e.escalationClipping, new Set(pack.clippings.map((c) => c.id)), 'clippings');
+    } else {
+      need(['availabilityAccount'], e.availabilityAccount, accounts, 'accounts');
+      for (const [role, name] of Object.entries(e.escalate)) need(['escalate', role], name, names(pack.escalationDestinations), 'escalation destinations');
+    }
     const handles = new Set<string>();
     pack.accounts.forEach((a, i) => {
       const key = a.handle.toLowerCase();

@@ -1,0 +1,261 @@
+import { z } from 'zod';
+import { packs } from '../packs/index.ts';
+import type { PolicyPack } from './pack.ts';
+
+// The interchange format of ../shared/spec/scenario-format.md, version 1. It is a contract with
+// people outside the project: fields may be added (optional), never renamed or made required.
+
+/** A handle, with its `@`. Compared case-insensitively. */
+const Handle = z.string().regex(/^@\S+$/, 'must be a handle: @ followed by the name, no spaces');
+
+/** ISO 8601 date-time with a UTC offset (`Z` or `+02:00`). */
+const DateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with an offset, like "2026-03-02T10:00:00Z"' });
+
+/** The kinds of customer message the spec names. */
+export const KINDS = [
+  'support-request', 'feedback', 'feature-request', 'bug-report', 'compliment', 'app-roundup', 'thanks',
+  'spam', 'spam-report', 'political', 'abusive', 'controversial', 'news', 'off-topic',
+] as const;
+
+/** Kinds the program answers with help (step 7 of the policy notes). */
+export const HELP_KINDS = ['support-request', 'feedback', 'feature-request', 'bug-report'] as const;
+
+/** The customer's tone. */
+export const SentimentSchema = z.enum(['positive', 'neutral', 'negative']);
+
+/** The customer. */
+export const AuthorSchema = z.strictObject({
+  /** The customer's handle. */
+  handle: Handle,
+  /** Display name. */
+  name: z.string().optional(),
+  /** Follower count, `>= 0`. */
+  followers: z.number().int().min(0),
+  /** Whether the platform verified the account. */
+  verified: z.boolean(),
+  /** What the account's history already shows (default `null`); the trainer shows it as a profile note. */
+  knownAs: z.enum(['community-member', 'spammer', 'troll', 'trouble-maker']).nullable().optional(),
+});
+
+/** One message of the conversation. */
+export const MessageSchema = z
+  .strictObject({
+    /** Who wrote it. */
+    from: z.enum(['customer', 'agent']),
+    /** Which of the program's accounts replied (required when `from` is `agent`). */
+    account: z.string().min(1).optional(),
+    /** When it was posted. */
+    at: DateTime,
+    /** The text, 1-2000 characters. */
+    text: z.string().min(1).max(2000),
+  })
+  .superRefine((m, ctx) => {
+    if (m.from === 'agent' && m.account === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['account'], message: 'is required when from is "agent"' });
+    }
+  });
+
+/** The truth behind the text, never shown to the trainee. Every field is optional. */
+export const FactsSchema = z.strictObject({
+  /** What the latest customer message is (default `support-request`). */
+  kind: z.enum(KINDS).optional(),
+  /** The product it is about (default `firefox-desktop` or `gitlab-com`). */
+  product: z.string().min(1).optional(),
+  /** It concerns a paid product (default `false`). */
+  paidProduct: z.boolean().optional(),
+  /** How many other customers ask the same thing now (default `0`). */
+  similarReports: z.number().int().min(0).optional(),
+  /** It draws many retweets or replies (default `false`). */
+  highAttention: z.boolean().optional(),
+  /** A knowledge-base article, issue or doc answers it (default `true`). */
+  kbSolution: z.boolean().optional(),
+  /** It touches the brand, staff members or current events (default `false`). */
+  sensitive: z.boolean().optional(),
+  /** A helper cannot solve it with public resources (default `false`). */
+  needsProductTeam: z.boolean().optional(),
+  /** It needs a longer exchange than a public reply allows (default `false`). */
+  needsForum: z.boolean().optional(),
+  /** Huge praise, release news or a tip, from a large or aligned account (default `false`). */
+  retweetWorthy: z.boolean().optional(),
+  /** The customer must share something privately (default `false`). */
+  needsPrivateInfo: z.boolean().optional(),
+  /** A bug report has been filed for it (default `false`). */
+  bugFiled: z.boolean().optional(),
+  /** The customer deleted the conversation (default `false`). */
+  deleted: z.boolean().optional(),
+  /** It has gone on a long time without a fix (default `false`). */
+  longUnresolved: z.boolean().optional(),
+  /** (gitlab) It is about GitLab.com being up or down (default `false`). */
+  aboutAvailability: z.boolean().optional(),
+  /** The customer's tone (default by kind). */
+  sentiment: SentimentSchema.optional(),
+});
+
+/** One reason behind a decision: a rule and the guideline section that states it. */
+export const BecauseSchema = z.strictObject({
+  /** Rule id from the pack. */
+  rule: z.string().min(1),
+  /** Site path with anchor. */
+  section: z.string().min(1),
+});
+
+const decisionFields = {
+  /** Account to reply from publicly (`"Google Play"` under a review); `null`: no public reply now. */
+  reply: z.string().min(1).nullable(),
+  /** Account that likes the customer's latest message; `null`: no like. */
+  like: Handle.nullable(),
+  /** Retweet it now from a program account. */
+  retweet: z.boolean(),
+  /** Continue by direct message. */
+  directMessage: z.boolean(),
+  /** Escalation queue or channel; `null`: no escalation. */
+  escalate: z.string().min(1).nullable(),
+  /** Hold now, and why. */
+  hold: z.enum(['Waiting on Customer', 'Waiting Internal']).nullable(),
+  /** Closing reason; `null`: it stays open. */
+  close: z.string().min(1).nullable(),
+  /** Tags the conversation must carry (a set). */
+  tags: z.array(z.string().min(1)),
+  /** Tag for the customer's account. */
+  userTag: z.string().min(1).nullable(),
+  /** The customer's tone. */
+  sentiment: SentimentSchema,
+  /** The tool the reply is sent from. */
+  via: z.enum(['Conversocial', 'Zendesk', 'Tweetdeck']).nullable(),
+};
+
+/** `social-support-decision/1`: what the guidelines require. */
+export const DecisionSchema = z.strictObject({
+  ...decisionFields,
+  /** Every rule that shaped the decision, with its section. */
+  because: z.array(BecauseSchema),
+});
+
+/** An author's `expected`: any subset of the decision's fields. */
+export const ExpectedSchema = DecisionSchema.partial();
+
+/** A trainee's answer: a decision without `because`, plus what they wrote. */
+export const AnswerSchema = z.strictObject({
+  ...decisionFields,
+  /** `"personal"` is the trainee's own account (graded as the wrong account in Conversocial practice). */
+  reply: z.string().min(1).nullable(),
+  /** Text of the public reply. */
+  replyText: z.string().nullable(),
+  /** Saved reply the text started from. */
+  clipping: z.string().nullable(),
+  /** Internal note. */
+  note: z.string().nullable(),
+});
+
+const ScenarioObject = z.strictObject({
+  /** Always `social-support-scenario/1`. */
+  format: z.literal('social-support-scenario/1'),
+  /** Unique within a bank. */
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,79}$/, 'must be 3-80 characters of a-z, 0-9 and -, not starting with -'),
+  /** Which program's policy decides it. */
+  pack: z.enum(['mozilla', 'gitlab']),
+  /** Short label for lists. */
+  title: z.string().min(1).max(120).optional(),
+  /** Where the conversation happens. */
+  channel: z.enum(['twitter', 'google-play']),
+  /** BCP 47 tag of the customer's messages. */
+  language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a BCP 47 language tag, like "en", "de" or "pt-BR"'),
+  /** The customer. */
+  author: AuthorSchema,
+  /** Program accounts the customer's messages mention. */
+  mentions: z.array(Handle),
+  /** The review's stars (Google Play only). */
+  rating: z.number().int().min(1).max(5).optional(),
+  /** The conversation so far, oldest first. */
+  messages: z.array(MessageSchema).min(1),
+  /** The simulated clock when the trainee opens it. */
+  now: DateTime,
+  /** The truth behind the text. */
+  facts: FactsSchema,
+  /** The decision the author requires, on the fields given. */
+  expected: ExpectedSchema.optional(),
+});
+
+/**
+ * Checks that need the whole scenario, or the pack it names. They also run when other fields
+ * are wrong (so every problem is listed at once), so they read the value defensively.
+ */
+function checkScenario(s: z.infer<typeof ScenarioObject>, ctx: z.RefinementCtx) {
+  const pack: PolicyPack | undefined = (packs as Record<string, PolicyPack>)[s.pack];
+  if (s.channel === 'google-play' && s.rating === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['rating'], message: 'is required for a Google Play review (1-5 stars)' });
+  }
+  if (s.channel === 'twitter' && s.rating !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['rating'], message: 'is only for Google Play reviews' });
+  }
+  if (pack && (s.channel === 'twitter' || s.channel === 'google-play') && !pack.channels.includes(s.channel)) {
+    ctx.addIssue({ code: 'custom', path: ['channel'], message: `the ${pack.id} pack has no "${s.channel}" channel (it has ${pack.channels.join(', ')})` });
+  }
+  const time = (v: unknown) => (typeof v === 'string' ? Date.parse(v) : Number.NaN);
+  const messages: unknown[] = Array.isArray(s.messages) ? s.messages : [];
+  const times = messages.map((m) => time((m as { at?: unknown } | null)?.at));
+  let lastGood = -1;
+  times.forEach((t, i) => {
+    if (Number.isNaN(t)) return;
+    if (lastGood >= 0 && t < times[lastGood]!) {
+      ctx.addIssue({ code: 'custom', path: ['messages', i, 'at'], message: `must not be before messages[${lastGood}].at` });
+    }
+    lastGood = i;
+  });
+  const last = times.length - 1;
+  if (last >= 0 && !Number.isNaN(time(s.now)) && !Number.isNaN(times[last]!) && time(s.now) < times[last]!) {
+    ctx.addIssue({ code: 'custom', path: ['now'], message: `must not be before messages[${last}].at, the last message` });
+  }
+  if (pack && s.expected && typeof s.expected === 'object') checkNames(pack, s.expected, ['expected'], ctx);
+}
+
+/** Names in a decision or answer must be ones the pack knows: a typo must not pass silently. */
+export function checkNames(
+  pack: PolicyPack,
+  d: Partial<Pick<z.infer<typeof DecisionSchema>, 'tags' | 'close' | 'userTag' | 'escalate' | 'reply' | 'like' | 'because'>>,
+  at: (string | number)[],
+  ctx: z.RefinementCtx,
+  allowPersonal = false,
+) {
+  const known = (list: readonly { name: string }[]) => list.map((x) => x.name);
+  const problem = (path: (string | number)[], value: string, list: string[], what: string) =>
+    ctx.addIssue({
+      code: 'custom',
+      path: [...at, ...path],
+      message: list.length
+        ? `"${value}" is not a ${what} of the ${pack.id} pack (known: ${list.join(', ')})`
+        : `the ${pack.id} pack has no ${what}s`,
+    });
+  const str = (v: unknown): v is string => typeof v === 'string';
+  if (Array.isArray(d.tags)) {
+    d.tags.forEach((t, i) => { if (str(t) && !known(pack.tags).includes(t)) problem(['tags', i], t, known(pack.tags), 'tag'); });
+  }
+  if (str(d.close) && !known(pack.closingReasons).includes(d.close)) problem(['close'], d.close, known(pack.closingReasons), 'closing reason');
+  if (str(d.userTag) && !known(pack.userTags).includes(d.userTag)) problem(['userTag'], d.userTag, known(pack.userTags), 'user tag');
+  if (str(d.escalate) && !known(pack.escalationDestinations).includes(d.escalate)) problem(['escalate'], d.escalate, known(pack.escalationDestinations), 'escalation destination');
+  const accounts = pack.accounts.map((a) => a.handle);
+  const replyAccounts = [...accounts, ...(pack.googlePlayAccount ? [pack.googlePlayAccount] : []), ...(allowPersonal ? ['personal'] : [])];
+  const reply = d.reply;
+  if (str(reply) && !replyAccounts.some((a) => a.toLowerCase() === reply.toLowerCase())) problem(['reply'], reply, replyAccounts, 'reply account');
+  const like = d.like;
+  if (str(like) && !accounts.some((a) => a.toLowerCase() === like.toLowerCase())) problem(['like'], like, accounts, 'account');
+  const rules = pack.rules.map((r) => r.id);
+  if (!Array.isArray(d.because)) return;
+  d.because.forEach((b, i) => {
+    if (!rules.includes(b.rule)) ctx.addIssue({ code: 'custom', path: [...at, 'because', i, 'rule'], message: `"${b.rule}" is not a rule of the ${pack.id} pack` });
+  });
+}
+
+/** `social-support-scenario/1`: one conversation waiting in a queue, and the facts behind it. */
+export const ScenarioSchema = ScenarioObject.superRefine(checkScenario, { when: () => true });
+
+/** A scenario as files hold it. */
+export type Scenario = z.infer<typeof ScenarioSchema>;
+export type Facts = z.infer<typeof FactsSchema>;
+export type Message = z.infer<typeof MessageSchema>;
+export type Kind = (typeof KINDS)[number];
+export type Sentiment = z.infer<typeof SentimentSchema>;
+export type Decision = z.infer<typeof DecisionSchema>;
+export type Because = z.infer<typeof BecauseSchema>;
+export type Expected = z.infer<typeof ExpectedSchema>;
+export type Answer = z.infer<typeof AnswerSchema>;
