@@ -48,6 +48,8 @@ class Draft {
   readonly d: Decision;
   readonly #tags = new Set<string>();
   readonly #pack: PolicyPack;
+  /** Which rule set each field, so that grading can point at the rule behind a lost point. */
+  readonly fieldRules = new Map<keyof Decision, string>();
 
   constructor(pack: PolicyPack, sentiment: Sentiment) {
     this.#pack = pack;
@@ -68,19 +70,29 @@ class Draft {
   /** Sets fields and cites the rule behind them. */
   set(rule: string, fields: Partial<Omit<Decision, 'because' | 'tags'>>): this {
     Object.assign(this.d, fields);
+    for (const key of Object.keys(fields)) this.fieldRules.set(key as keyof Decision, rule);
     return this.cite(rule);
   }
 
   /** Adds a tag and cites the rule behind it. */
   tag(rule: string, tag: string): this {
     this.#tags.add(tag);
+    if (!this.fieldRules.has('tags')) this.fieldRules.set('tags', rule);
     return this.cite(rule);
   }
 
-  done(): Decision {
+  done(): Explained {
     this.d.tags = [...this.#tags];
-    return this.d;
+    const first = this.d.because[0]?.rule ?? null;
+    const fieldRules = this.fieldRules;
+    return { decision: this.d, ruleFor: (field) => fieldRules.get(field) ?? first };
   }
+}
+
+/** A decision with, for each field, the rule that set it (or the step's first rule for a default). */
+export interface Explained {
+  decision: Decision;
+  ruleFor: (field: keyof Decision) => string | null;
 }
 
 /** The hours between two ISO date-times. */
@@ -90,6 +102,11 @@ function hoursBetween(from: string, to: string): number {
 
 /** Decides a conversation as the guidelines of its pack require. */
 export function decide(scenario: Scenario, pack: PolicyPack = packs[scenario.pack]): Decision {
+  return explain(scenario, pack).decision;
+}
+
+/** Decides, and tells which rule set each field. */
+export function explain(scenario: Scenario, pack: PolicyPack = packs[scenario.pack]): Explained {
   return pack.engine.style === 'conversocial' ? decideConversocial(scenario, pack) : decideZendesk(scenario, pack);
 }
 
@@ -101,7 +118,7 @@ function mentionedAccounts(s: Scenario, pack: PolicyPack) {
   });
 }
 
-function decideConversocial(s: Scenario, pack: PolicyPack): Decision {
+function decideConversocial(s: Scenario, pack: PolicyPack): Explained {
   const engine = pack.engine;
   if (engine.style !== 'conversocial') throw new Error('unreachable');
   const f = resolveFacts(s);
@@ -118,7 +135,6 @@ function decideConversocial(s: Scenario, pack: PolicyPack): Decision {
   const noReply = engine.noReplyKinds.find((k) => k.kind === f.kind);
 
   const escalate = () => out.set('moz.escalate.queue', { escalate: destination });
-  const reply = (account: string) => out.set('moz.via.conversocial', { reply: account, via: 'Conversocial' });
 
   if (f.deleted) {
     out.set('moz.deleted', { close: engine.close.deleted });
@@ -155,17 +171,14 @@ function decideConversocial(s: Scenario, pack: PolicyPack): Decision {
   } else if (isHelp) {
     out.cite('moz.reply.help');
     const locale = mentioned.find((a) => a.locale);
-    let account: string;
-    if (s.channel === 'google-play' && pack.googlePlayAccount) {
-      account = pack.googlePlayAccount;
-      out.cite('moz.route.google-play');
-    } else if (locale) {
-      account = locale.handle;
-      out.cite('moz.route.locale');
-    } else {
-      account = engine.defaultReplyAccount;
-      out.cite('moz.route.support');
-    }
+    const [route, account] =
+      s.channel === 'google-play' && pack.googlePlayAccount
+        ? ['moz.route.google-play', pack.googlePlayAccount]
+        : locale
+          ? ['moz.route.locale', locale.handle]
+          : ['moz.route.support', engine.defaultReplyAccount];
+    out.cite(route);
+    const reply = () => out.set(route, { reply: account }).set('moz.via.conversocial', { via: 'Conversocial' });
     const triggers: string[] = [];
     if (f.paidProduct) triggers.push('moz.escalate.paid-product');
     if (f.similarReports >= 1) triggers.push('moz.escalate.similar-reports');
@@ -175,22 +188,22 @@ function decideConversocial(s: Scenario, pack: PolicyPack): Decision {
     if (influencer && !f.kbSolution) triggers.push('moz.escalate.influencer-unsure');
     if (triggers.length) {
       for (const t of triggers) out.cite(t);
-      reply(account);
+      reply();
       escalate();
       out.cite('moz.reply.escalation-clipping');
     } else if (f.needsForum) {
-      reply(account);
+      reply();
       out.set('moz.close.moved-to-forum', { close: engine.close.movedToForum });
     } else if (f.bugFiled) {
-      reply(account);
+      reply();
       out.set('moz.close.bug-filed', { close: engine.close.bugFiled });
     } else if (f.longUnresolved) {
       out.set('moz.close.could-not-resolve', { close: engine.close.couldNotResolve });
     } else if (f.kind === 'feedback' || f.kind === 'feature-request') {
-      reply(account);
+      reply();
       out.set('moz.close.acknowledged', { close: engine.close.acknowledged });
     } else {
-      reply(account);
+      reply();
       out.set('moz.hold.reply-and-hold', { hold: engine.holdWaitingOnCustomer });
     }
   }
@@ -210,7 +223,7 @@ function decideConversocial(s: Scenario, pack: PolicyPack): Decision {
   return out.done();
 }
 
-function decideZendesk(s: Scenario, pack: PolicyPack): Decision {
+function decideZendesk(s: Scenario, pack: PolicyPack): Explained {
   const engine = pack.engine;
   if (engine.style !== 'zendesk') throw new Error('unreachable');
   const f = resolveFacts(s);
@@ -218,20 +231,14 @@ function decideZendesk(s: Scenario, pack: PolicyPack): Decision {
   const last = s.messages[s.messages.length - 1]!;
   const mentioned = [...new Map(mentionedAccounts(s, pack).map((a) => [a.handle, a])).values()];
 
-  let account: string;
-  if (f.aboutAvailability) {
-    account = engine.availabilityAccount;
-    out.cite('gl.route.status');
-  } else if (mentioned.length > 1) {
-    account = engine.defaultReplyAccount;
-    out.cite('gl.route.several');
-  } else if (mentioned.length === 1) {
-    account = mentioned[0]!.handle;
-    out.cite('gl.route.mentioned');
-  } else {
-    account = engine.defaultReplyAccount;
-    out.cite('gl.route.default');
-  }
+  const [route, account] = f.aboutAvailability
+    ? ['gl.route.status', engine.availabilityAccount]
+    : mentioned.length > 1
+      ? ['gl.route.several', engine.defaultReplyAccount]
+      : mentioned.length === 1
+        ? ['gl.route.mentioned', mentioned[0]!.handle]
+        : ['gl.route.default', engine.defaultReplyAccount];
+  // The route is cited only when it shapes a reply or a like.
 
   if (last.from === 'agent') {
     out.cite('gl.no-reply.follow-up-pending');
@@ -239,16 +246,17 @@ function decideZendesk(s: Scenario, pack: PolicyPack): Decision {
     out.cite('gl.no-reply.kinds');
   } else {
     out.cite('gl.reply.almost-all');
+    out.set(route, { reply: account });
     const tool = findAccount(pack, account)?.tool;
     if (tool === engine.followUpTool) {
-      out.set('gl.via.moving-to-gitlab', { reply: account, via: engine.followUpTool });
+      out.set('gl.via.moving-to-gitlab', { via: engine.followUpTool });
     } else if (s.messages.some((m) => m.from === 'agent')) {
-      out.set('gl.via.tweetdeck-follow-up', { reply: account, via: engine.followUpTool });
+      out.set('gl.via.tweetdeck-follow-up', { via: engine.followUpTool });
     } else {
-      out.set('gl.via.zendesk', { reply: account, via: engine.firstReplyTool });
+      out.set('gl.via.zendesk', { via: engine.firstReplyTool });
     }
   }
-  if (f.kind === 'compliment') out.set('gl.like.compliment', { like: account });
+  if (f.kind === 'compliment') out.cite(route).set('gl.like.compliment', { like: account });
   if (f.kind === 'spam-report') out.set('gl.escalate.spam-report', { escalate: engine.escalate.spamReport });
   else if (f.retweetWorthy) out.set('gl.escalate.retweet', { escalate: engine.escalate.retweet });
   else if (f.needsProductTeam) out.set('gl.escalate.experts', { escalate: engine.escalate.experts });

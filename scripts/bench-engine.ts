@@ -1,0 +1,53 @@
+// npm run bench:engine: decide and grade throughput over the scenario bank, on one core.
+// Prints figures only. The goal: 100,000 decide-and-grade per second, so that an admin's import of
+// 1,000 trainees x 50 answers is graded in under half a second.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { decide, grade } from '../src/lib/index.ts';
+import type { Answer, Scenario } from '../src/lib/index.ts';
+import { readScenarioFile } from './read-scenarios.ts';
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.json') ? [join(dir, e.name)] : [],
+  );
+}
+const bank: Scenario[] = files('src/content/scenarios').flatMap((f) => readScenarioFile(f).flatMap((r) => (r.ok ? [r.scenario] : [])));
+
+// Answers a trainee might give: the right one, and one with a typical slip (wrong account,
+// missing tag, no escalation), each with a reply text.
+const answers: [Scenario, Answer][] = bank.flatMap((s, i) => {
+  const d = decide(s);
+  const right: Answer = { ...d, replyText: d.reply ? `Hi ${s.author.handle}! Thanks for reaching out. Could you tell us your Firefox version? https://mzl.la/abc` : null, clipping: null, note: null };
+  const slip: Answer = { ...right, reply: i % 3 === 0 ? 'personal' : right.reply, tags: right.tags.slice(1), escalate: null };
+  return [[s, right], [s, slip]];
+});
+
+function measure(label: string, per: number, fn: () => void): number {
+  for (let i = 0; i < 3; i++) fn(); // warm up
+  const runs: number[] = [];
+  for (let r = 0; r < 7; r++) {
+    const t0 = performance.now();
+    fn();
+    runs.push(performance.now() - t0);
+  }
+  runs.sort((a, b) => a - b);
+  const median = runs[3]!;
+  const rate = (per / median) * 1000;
+  console.log(`${label.padEnd(22)} ${Math.round(rate).toLocaleString('en-US').padStart(12)} /s   (median of 7 runs of ${per.toLocaleString('en-US')}: ${median.toFixed(1)} ms)`);
+  return rate;
+}
+
+const ROUNDS = 200;
+console.log(`Scenario bank: ${bank.length} scenarios, ${answers.length} answers; node ${process.version}, one thread.`);
+measure('decide', bank.length * ROUNDS, () => {
+  for (let r = 0; r < ROUNDS; r++) for (const s of bank) decide(s);
+});
+measure('grade', answers.length * (ROUNDS / 2), () => {
+  for (let r = 0; r < ROUNDS / 2; r++) for (const [s, a] of answers) grade(s, a);
+});
+const both = measure('decide + grade', answers.length * (ROUNDS / 2), () => {
+  for (let r = 0; r < ROUNDS / 2; r++) for (const [s, a] of answers) { decide(s); grade(s, a); }
+});
+const importSize = 1000 * 50;
+console.log(`An import of 1,000 trainees x 50 answers (${importSize.toLocaleString('en-US')} decide + grade): ${((importSize / both) * 1000).toFixed(0)} ms`);

@@ -1,0 +1,32 @@
+// Reading scenario files for the command line: a file holds one scenario or a JSON array of them.
+import { readFileSync } from 'node:fs';
+import { parseScenario } from '../src/lib/schemas/parse.ts';
+import type { Scenario } from '../src/lib/schemas/scenario.ts';
+
+/** One scenario read from a file, or the problems that kept it from being read. */
+export type Read =
+  | { file: string; index: number | null; ok: true; scenario: Scenario }
+  | { file: string; index: number | null; ok: false; problems: string[] };
+
+/** Every scenario in a file, in order; a file that cannot be read or parsed is one failed entry. */
+export function readScenarioFile(file: string): Read[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    return [{ file, index: null, ok: false, problems: [`cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`] }];
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return [{ file, index: null, ok: false, problems: [`not valid JSON: ${(e as Error).message}`] }];
+  }
+  const items = Array.isArray(json) ? json : [json];
+  return items.map((item, i) => {
+    const index = Array.isArray(json) ? i : null;
+    const r = parseScenario(item);
+    const at = (p: string) => (index === null ? p : `[${index}]${p.startsWith('[') ? '' : '.'}${p}`);
+    return r.ok ? { file, index, ok: true, scenario: r.value } : { file, index, ok: false, problems: r.problems.map(at) };
+  });
+}

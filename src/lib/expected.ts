@@ -1,0 +1,35 @@
+import type { Decision, Expected } from './schemas/scenario.ts';
+
+/** One field where a decision differs from what a scenario's author required. */
+export interface Mismatch {
+  field: keyof Decision;
+  expected: unknown;
+  actual: unknown;
+}
+
+const canonical = (field: keyof Decision, v: unknown): string => {
+  if (field === 'tags' && Array.isArray(v)) return JSON.stringify([...v].sort());
+  if ((field === 'reply' || field === 'like') && typeof v === 'string') return v.toLowerCase();
+  if (field === 'because' && Array.isArray(v)) return JSON.stringify(v.map((b) => `${b.rule} ${b.section}`).sort());
+  return JSON.stringify(v);
+};
+
+/**
+ * Compares a decision with an author's `expected`, on the fields the author gave only. Tags are
+ * a set, handles are compared case-insensitively; `because`, when given, must be fully present.
+ */
+export function compareExpected(decision: Decision, expected: Expected): Mismatch[] {
+  const out: Mismatch[] = [];
+  for (const field of Object.keys(expected) as (keyof Decision)[]) {
+    const want = expected[field];
+    if (want === undefined) continue;
+    const got = decision[field];
+    if (field === 'because') {
+      const have = new Set(decision.because.map((b) => `${b.rule} ${b.section}`));
+      if (!(want as Decision['because']).every((b) => have.has(`${b.rule} ${b.section}`))) out.push({ field, expected: want, actual: got });
+    } else if (canonical(field, want) !== canonical(field, got)) {
+      out.push({ field, expected: want, actual: got });
+    }
+  }
+  return out;
+}
