@@ -153,7 +153,7 @@ function decideConversocial(s: Scenario, pack: PolicyPack): Explained {
     // through the escalation queue instead of being closed.
     if (noReply?.tag) out.tag(noReply.rule, noReply.tag);
     else if (noReply) out.cite(noReply.rule);
-    if (engine.likedKinds.includes(f.kind)) out.set('moz.like.acknowledge', { like: likeFrom });
+    if (engine.likedKinds.includes(f.kind) && likeFrom) out.set('moz.like.acknowledge', { like: likeFrom });
     if (knownAs === 'community-member') out.tag('moz.tag.community', engine.tags.community);
     const retweetIdea = f.retweetWorthy && engine.likedKinds.includes(f.kind);
     if (f.sensitive) {
@@ -166,7 +166,7 @@ function decideConversocial(s: Scenario, pack: PolicyPack): Explained {
       out.set('moz.close.no-need-to-reply', { close: engine.close.noNeedToReply });
     }
   } else if (f.kind === 'thanks') {
-    out.set('moz.like.end-of-support', { like: likeFrom });
+    if (likeFrom) out.set('moz.like.end-of-support', { like: likeFrom });
     out.set('moz.close.resolved', { close: engine.close.resolved });
   } else if (isHelp) {
     out.cite('moz.reply.help');

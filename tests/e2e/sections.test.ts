@@ -1,0 +1,39 @@
+/**
+ * Every rule a decision cites links to a guideline section (`/page/#anchor`). Those links must
+ * land on a real heading of the built site, and rules whose wording is the project's own must
+ * say so on the page they link to.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { packs } from '../../src/lib/packs/index.ts';
+import { DIST_DIR } from '../../scripts/lib/site-pages.ts';
+
+const allRules = Object.values(packs).flatMap((p) => [...p.rules, ...p.replyRules, ...p.accounts.map((a) => ({ id: a.handle, section: a.section, origin: 'source' as const }))]);
+
+function pageHtml(path: string): string | undefined {
+  const file = join(DIST_DIR, path, 'index.html');
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+}
+
+/** The ids of headings (h1-h6) on a built page. */
+function headingIds(html: string): Set<string> {
+  return new Set([...html.matchAll(/<h[1-6][^>]*\sid="([^"]+)"/g)].map((m) => m[1]!));
+}
+
+describe('guideline sections named by the packs', () => {
+  it.each(allRules.map((r) => [r.id, r.section] as const))('%s links to a real heading (%s)', (_id, section) => {
+    const [path, anchor] = section.split('#') as [string, string];
+    const html = pageHtml(path);
+    expect(html, `no page at ${path}`).toBeDefined();
+    expect([...headingIds(html!)], `no heading #${anchor} on ${path}`).toContain(anchor);
+  });
+
+  it.each(allRules.filter((r) => r.origin !== 'source').map((r) => [r.id, r.section] as const))(
+    '%s is marked on its page as the project\u2019s own rule',
+    (id, section) => {
+      const html = pageHtml(section.split('#')[0]!)!;
+      expect(html).toContain(`data-rule-note="${id}"`);
+    },
+  );
+});
