@@ -123,7 +123,13 @@ export const gitlab: PolicyPack = {
     { id: 'gl.route.status', summary: 'Tweets about GitLab.com availability are answered from @GitLabStatus.', section: `${HANDLES}#which-handle-replies`, origin: 'source' },
     { id: 'gl.route.several', summary: 'When a tweet mentions more than one of our handles, answer from @GitLab.', section: `${HANDLES}#which-handle-replies`, origin: 'source' },
     { id: 'gl.route.mentioned', summary: 'When a tweet mentions one of our handles, answer from that handle.', section: `${HANDLES}#which-handle-replies`, origin: 'source' },
-    { id: 'gl.route.default', summary: 'When a tweet mentions none of our handles, answer from @GitLab.', section: `${HANDLES}#which-handle-replies`, origin: 'source' },
+    {
+      id: 'gl.route.default',
+      summary: 'When a tweet mentions none of our handles, answer from @GitLab.',
+      section: `${HANDLES}#which-handle-replies`,
+      origin: 'policy-notes',
+      note: 'The handbook does not cover a tweet that mentions none of the handles; answering from the main account is the project\'s choice.',
+    },
     { id: 'gl.via.zendesk', summary: 'First replies are sent from Zendesk, which tracks response times.', section: `${WORKFLOW}#why-zendesk-first`, origin: 'source' },
     { id: 'gl.via.tweetdeck-follow-up', summary: 'Follow-ups are sent from Tweetdeck, because Zendesk threads them under the first tweet.', section: `${WORKFLOW}#follow-ups-from-tweetdeck`, origin: 'source' },
     { id: 'gl.via.moving-to-gitlab', summary: '@MovingToGitLab answers from Tweetdeck.', section: `${HANDLES}#the-handles`, origin: 'source' },
@@ -141,6 +147,12 @@ export const gitlab: PolicyPack = {
     },
   ],
   replyRules: [
-    { id: 'gl.reply.length', summary: 'A reply must fit in a tweet: 280 characters as Twitter counts them.', section: `${WORKFLOW}#reply-to-almost-everything`, origin: 'source' },
+    {
+      id: 'gl.reply.length',
+      summary: 'A reply must fit in a tweet: 280 characters as Twitter counts them.',
+      section: `${WORKFLOW}#reply-to-almost-everything`,
+      origin: 'policy-notes',
+      note: 'The handbook only says the character limit is hard to work with; 280 is Twitter\'s own limit.',
+    },
   ],
 };
