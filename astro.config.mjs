@@ -5,7 +5,11 @@ import svelte from '@astrojs/svelte';
 import starlightLinksValidator from 'starlight-links-validator';
 import { componentAnchors } from './src/components/guidelines/anchors.ts';
 
-/** A sidebar group that lists every page of one content folder, ordered by `sidebar.order`. */
+/**
+ * A sidebar group that lists every page of one content folder, ordered by `sidebar.order`.
+ * @param {string} label
+ * @param {string} directory
+ */
 const group = (label, directory) => ({ label, items: [{ autogenerate: { directory } }] });
 
 export default defineConfig({

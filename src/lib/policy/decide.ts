@@ -74,6 +74,12 @@ class Draft {
     return this.cite(rule);
   }
 
+  /** Names the rule behind a field's value without citing it (the value is the default). */
+  attribute(field: keyof Decision, rule: string): this {
+    this.fieldRules.set(field, rule);
+    return this;
+  }
+
   /** Adds a tag and cites the rule behind it. */
   tag(rule: string, tag: string): this {
     this.#tags.add(tag);
@@ -134,7 +140,9 @@ function decideConversocial(s: Scenario, pack: PolicyPack): Explained {
   const destination = pack.escalationDestinations.find((d) => d.channel === s.channel)?.name ?? pack.escalationDestinations[0]!.name;
   const noReply = engine.noReplyKinds.find((k) => k.kind === f.kind);
 
-  const escalate = () => out.set('moz.escalate.queue', { escalate: destination });
+  // The trigger is what a trainee who did not escalate needs to read; the queue rule says where.
+  const escalate = (trigger: string) => out.set(trigger, { escalate: destination }).cite('moz.escalate.queue');
+  out.attribute('retweet', 'moz.no-retweet').attribute('directMessage', 'moz.no-dm');
 
   if (f.deleted) {
     out.set('moz.deleted', { close: engine.close.deleted });
@@ -157,11 +165,9 @@ function decideConversocial(s: Scenario, pack: PolicyPack): Explained {
     if (knownAs === 'community-member') out.tag('moz.tag.community', engine.tags.community);
     const retweetIdea = f.retweetWorthy && engine.likedKinds.includes(f.kind);
     if (f.sensitive) {
-      out.cite('moz.escalate.sensitive');
-      escalate();
+      escalate('moz.escalate.sensitive');
     } else if (retweetIdea) {
-      out.cite('moz.escalate.retweet-idea');
-      escalate();
+      escalate('moz.escalate.retweet-idea');
     } else {
       out.set('moz.close.no-need-to-reply', { close: engine.close.noNeedToReply });
     }
@@ -189,7 +195,7 @@ function decideConversocial(s: Scenario, pack: PolicyPack): Explained {
     if (triggers.length) {
       for (const t of triggers) out.cite(t);
       reply();
-      escalate();
+      escalate(triggers[0]!);
       out.cite('moz.reply.escalation-clipping');
     } else if (f.needsForum) {
       reply();
@@ -228,6 +234,7 @@ function decideZendesk(s: Scenario, pack: PolicyPack): Explained {
   if (engine.style !== 'zendesk') throw new Error('unreachable');
   const f = resolveFacts(s);
   const out = new Draft(pack, f.sentiment);
+  out.attribute('retweet', 'gl.escalate.retweet').attribute('directMessage', 'gl.dm.private-info');
   const last = s.messages[s.messages.length - 1]!;
   const mentioned = [...new Map(mentionedAccounts(s, pack).map((a) => [a.handle, a])).values()];
 

@@ -141,6 +141,8 @@ function escalationCheck(want: Decision, answer: Answer, why: Explained, cite: C
   } else if (answer.escalate !== null) {
     score = 0.5;
     message = `Escalation: right to escalate, but it belongs in ${want.escalate}, not ${answer.escalate}.`;
+    const queueRule = why.decision.because.find((b) => b.rule.endsWith('.escalate.queue'))?.rule;
+    if (queueRule) return { field: 'escalate', expected: want.escalate, given: answer.escalate, score, message, ...cite(queueRule) };
   } else {
     score = 0;
     message = `Escalation: this needed escalating to ${want.escalate}.`;
@@ -166,12 +168,13 @@ function replyTextChecks(s: Scenario, answer: Answer, want: Decision, pack: Poli
         : `Reply text: ${length} characters${onPlay ? '' : ' as Twitter counts them'}, over the ${limit} limit.`,
     ...cite(`${prefix}.reply.length`),
   });
-  if (answer.reply === 'personal') {
+  const fxhelp = pack.replyRules.find((r) => r.id === `${prefix}.reply.fxhelp`);
+  if (answer.reply === 'personal' && fxhelp) {
     const tagged = /(^|[^\p{L}\p{N}_])#fxhelp(?![\p{L}\p{N}_])/iu.test(text);
     checks.push({
       field: 'replyText.fxhelp', expected: '#fxhelp in the reply', given: tagged ? '#fxhelp present' : 'no #fxhelp', score: tagged ? 1 : 0,
       message: tagged ? 'Reply text: carries #fxhelp.' : 'Reply text: a reply from your own account must carry #fxhelp.',
-      ...cite('moz.reply.fxhelp'),
+      ...cite(fxhelp.id),
     });
   }
   const engine = pack.engine;

@@ -90,7 +90,7 @@ export const ClippingSchema = z.strictObject({
   title: z.string().min(1),
   /** The text as the tool inserts it. */
   text: z.string().min(1),
-  /** `true` when the text must be sent word for word (it is quoted from the guidelines). */
+  /** `true` when the wording must be kept (it is quoted from the guidelines); a greeting may go before it. */
   verbatim: z.boolean(),
 });
 
@@ -148,7 +148,7 @@ export const ConversocialEngineSchema = z.strictObject({
     resolved: z.string(), movedToForum: z.string(), bugFiled: z.string(), couldNotResolve: z.string(), acknowledged: z.string(),
   }),
   /** The hold reason for waiting on the customer. */
-  holdWaitingOnCustomer: z.string(),
+  holdWaitingOnCustomer: z.enum(['Waiting on Customer', 'Waiting Internal']),
   /** Tags and user tags the steps add, by role. */
   tags: z.strictObject({ influencer: z.string(), community: z.string() }),
   /** The user tag for an influencer. */
@@ -244,50 +244,74 @@ export const PolicyPackSchema = z
     /** Rules the grader applies to a trainee's reply text (they do not change the decision). */
     replyRules: z.array(RuleSchema),
   })
-  .superRefine((pack, ctx) => {
-    const ids = new Set<string>();
-    const prefix = pack.id === 'mozilla' ? 'moz.' : 'gl.';
-    for (const list of ['rules', 'replyRules'] as const) {
-      pack[list].forEach((rule, i) => {
-        if (ids.has(rule.id)) ctx.addIssue({ code: 'custom', path: [list, i, 'id'], message: `duplicate rule id ${rule.id}` });
-        ids.add(rule.id);
-        if (!rule.id.startsWith(prefix)) ctx.addIssue({ code: 'custom', path: [list, i, 'id'], message: `rule ids of the ${pack.id} pack start with ${prefix}` });
+  // Cross-references between lists. They run even when a field is malformed, so that one run
+  // lists every problem; a section whose lists are too broken to read is skipped (its own
+  // problems are already reported).
+  .superRefine(
+    (pack, ctx) => {
+      const attempt = (check: () => void) => {
+        try {
+          check();
+        } catch {
+          /* reported by the field checks */
+        }
+      };
+      const ids = new Set<string>();
+      const prefix = pack.id === 'mozilla' ? 'moz.' : 'gl.';
+      attempt(() => {
+        for (const list of ['rules', 'replyRules'] as const) {
+          pack[list].forEach((rule, i) => {
+            if (ids.has(rule.id)) ctx.addIssue({ code: 'custom', path: [list, i, 'id'], message: `duplicate rule id ${rule.id}` });
+            ids.add(rule.id);
+            if (!rule.id.startsWith(prefix)) ctx.addIssue({ code: 'custom', path: [list, i, 'id'], message: `rule ids of the ${pack.id} pack start with ${prefix}` });
+          });
+        }
       });
-    }
-    pack.routing.forEach((route, i) => {
-      if (!ids.has(route.rule)) ctx.addIssue({ code: 'custom', path: ['routing', i, 'rule'], message: `unknown rule ${route.rule}` });
-    });
-    pack.escalationTriggers.forEach((t, i) => {
-      if (t.rule !== null && !ids.has(t.rule)) ctx.addIssue({ code: 'custom', path: ['escalationTriggers', i, 'rule'], message: `unknown rule ${t.rule}` });
-    });
-    const names = (list: readonly { name: string }[]) => new Set(list.map((x) => x.name));
-    const need = (path: (string | number)[], value: string, list: Set<string>, what: string) => {
-      if (!list.has(value)) ctx.addIssue({ code: 'custom', path: ['engine', ...path], message: `"${value}" is not one of the pack's ${what}` });
-    };
-    const e = pack.engine;
-    const accounts = new Set(pack.accounts.map((a) => a.handle));
-    need(['defaultReplyAccount'], e.defaultReplyAccount, accounts, 'accounts');
-    if (e.style === 'conversocial') {
-      for (const [role, name] of Object.entries(e.close)) need(['close', role], name, names(pack.closingReasons), 'closing reasons');
-      need(['holdWaitingOnCustomer'], e.holdWaitingOnCustomer, names(pack.holdReasons), 'hold reasons');
-      for (const [role, name] of Object.entries(e.tags)) need(['tags', role], name, names(pack.tags), 'tags');
-      need(['influencerUserTag'], e.influencerUserTag, names(pack.userTags), 'user tags');
-      e.noReplyKinds.forEach((k, i) => {
-        if (k.tag !== null) need(['noReplyKinds', i, 'tag'], k.tag, names(pack.tags), 'tags');
-        need(['noReplyKinds', i, 'rule'], k.rule, ids, 'rules');
+      attempt(() =>
+        pack.routing.forEach((route, i) => {
+          if (!ids.has(route.rule)) ctx.addIssue({ code: 'custom', path: ['routing', i, 'rule'], message: `unknown rule ${route.rule}` });
+        }),
+      );
+      attempt(() =>
+        pack.escalationTriggers.forEach((t, i) => {
+          if (t.rule !== null && !ids.has(t.rule)) ctx.addIssue({ code: 'custom', path: ['escalationTriggers', i, 'rule'], message: `unknown rule ${t.rule}` });
+        }),
+      );
+      const names = (list: readonly { name: string }[]) => new Set(list.map((x) => x.name));
+      const need = (path: (string | number)[], value: string, list: Set<string>, what: string) => {
+        if (!list.has(value)) ctx.addIssue({ code: 'custom', path: ['engine', ...path], message: `"${value}" is not one of the pack's ${what}` });
+      };
+      const e = pack.engine;
+      attempt(() => need(['defaultReplyAccount'], e.defaultReplyAccount, new Set(pack.accounts.map((a) => a.handle)), 'accounts'));
+      if (e?.style === 'conversocial') {
+        attempt(() => { for (const [role, name] of Object.entries(e.close)) need(['close', role], name, names(pack.closingReasons), 'closing reasons'); });
+        // A value outside the decision format's two hold reasons is already reported by the enum.
+        const holds: readonly string[] = ['Waiting on Customer', 'Waiting Internal'];
+        if (holds.includes(e.holdWaitingOnCustomer)) attempt(() => need(['holdWaitingOnCustomer'], e.holdWaitingOnCustomer, names(pack.holdReasons), 'hold reasons'));
+        attempt(() => { for (const [role, name] of Object.entries(e.tags)) need(['tags', role], name, names(pack.tags), 'tags'); });
+        attempt(() => need(['influencerUserTag'], e.influencerUserTag, names(pack.userTags), 'user tags'));
+        attempt(() =>
+          e.noReplyKinds.forEach((k, i) => {
+            if (k.tag !== null) need(['noReplyKinds', i, 'tag'], k.tag, names(pack.tags), 'tags');
+            need(['noReplyKinds', i, 'rule'], k.rule, ids, 'rules');
+          }),
+        );
+        attempt(() => need(['escalationClipping'], e.escalationClipping, new Set(pack.clippings.map((c) => c.id)), 'clippings'));
+      } else if (e?.style === 'zendesk') {
+        attempt(() => need(['availabilityAccount'], e.availabilityAccount, new Set(pack.accounts.map((a) => a.handle)), 'accounts'));
+        attempt(() => { for (const [role, name] of Object.entries(e.escalate)) need(['escalate', role], name, names(pack.escalationDestinations), 'escalation destinations'); });
+      }
+      attempt(() => {
+        const handles = new Set<string>();
+        pack.accounts.forEach((a, i) => {
+          const key = a.handle.toLowerCase();
+          if (handles.has(key)) ctx.addIssue({ code: 'custom', path: ['accounts', i, 'handle'], message: `duplicate account ${a.handle}` });
+          handles.add(key);
+        });
       });
-      need(['escalationClipping'], e.escalationClipping, new Set(pack.clippings.map((c) => c.id)), 'clippings');
-    } else {
-      need(['availabilityAccount'], e.availabilityAccount, accounts, 'accounts');
-      for (const [role, name] of Object.entries(e.escalate)) need(['escalate', role], name, names(pack.escalationDestinations), 'escalation destinations');
-    }
-    const handles = new Set<string>();
-    pack.accounts.forEach((a, i) => {
-      const key = a.handle.toLowerCase();
-      if (handles.has(key)) ctx.addIssue({ code: 'custom', path: ['accounts', i, 'handle'], message: `duplicate account ${a.handle}` });
-      handles.add(key);
-    });
-  });
+    },
+    { when: () => true },
+  );
 
 /**
  * A policy pack. Packs are written as plain typed data (no defaults), so that pages and islands

@@ -181,12 +181,10 @@ const ScenarioObject = z.strictObject({
  * are wrong (so every problem is listed at once), so they read the value defensively.
  */
 function checkScenario(s: z.infer<typeof ScenarioObject>, ctx: z.RefinementCtx) {
+  if (s === null || typeof s !== 'object' || Array.isArray(s)) return;
   const pack: PolicyPack | undefined = (packs as Record<string, PolicyPack>)[s.pack];
   if (s.channel === 'google-play' && s.rating === undefined) {
     ctx.addIssue({ code: 'custom', path: ['rating'], message: 'is required for a Google Play review (1-5 stars)' });
-  }
-  if (s.channel === 'twitter' && s.rating !== undefined) {
-    ctx.addIssue({ code: 'custom', path: ['rating'], message: 'is only for Google Play reviews' });
   }
   if (pack && (s.channel === 'twitter' || s.channel === 'google-play') && !pack.channels.includes(s.channel)) {
     ctx.addIssue({ code: 'custom', path: ['channel'], message: `the ${pack.id} pack has no "${s.channel}" channel (it has ${pack.channels.join(', ')})` });
@@ -206,7 +204,7 @@ function checkScenario(s: z.infer<typeof ScenarioObject>, ctx: z.RefinementCtx) 
   if (last >= 0 && !Number.isNaN(time(s.now)) && !Number.isNaN(times[last]!) && time(s.now) < times[last]!) {
     ctx.addIssue({ code: 'custom', path: ['now'], message: `must not be before messages[${last}].at, the last message` });
   }
-  if (pack && s.expected && typeof s.expected === 'object') checkNames(pack, s.expected, ['expected'], ctx);
+  if (pack && s.expected && typeof s.expected === 'object' && !Array.isArray(s.expected)) checkNames(pack, s.expected, ['expected'], ctx);
 }
 
 /** Names in a decision or answer must be ones the pack knows: a typo must not pass silently. */
@@ -242,7 +240,7 @@ export function checkNames(
   const rules = pack.rules.map((r) => r.id);
   if (!Array.isArray(d.because)) return;
   d.because.forEach((b, i) => {
-    if (!rules.includes(b.rule)) ctx.addIssue({ code: 'custom', path: [...at, 'because', i, 'rule'], message: `"${b.rule}" is not a rule of the ${pack.id} pack` });
+    if (b !== null && typeof b === 'object' && typeof b.rule === 'string' && !rules.includes(b.rule)) ctx.addIssue({ code: 'custom', path: [...at, 'because', i, 'rule'], message: `"${b.rule}" is not a rule of the ${pack.id} pack` });
   });
 }
 

@@ -1,0 +1,196 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { gitlab, mozilla, packs } from '../../../src/lib/packs/index.ts';
+import { packProblems } from '../../../src/lib/packs/validate.ts';
+import type { PolicyPack } from '../../../src/lib/schemas/pack.ts';
+import { ROOT } from '../../support/bank.ts';
+
+const edit = (pack: PolicyPack, change: (p: PolicyPack) => void): PolicyPack => {
+  const copy = structuredClone(pack);
+  change(copy);
+  return copy;
+};
+
+describe('the packs as shipped', () => {
+  it('both validate against PolicyPackSchema', () => {
+    expect(Object.keys(packs).sort()).toEqual(['gitlab', 'mozilla']);
+    expect(packProblems()).toEqual([]);
+  });
+});
+
+describe('a broken edit is reported with its path', () => {
+  it('an engine closing name that is not one of the closing reasons', () => {
+    const broken = edit(mozilla, (p) => {
+      if (p.engine.style === 'conversocial') p.engine.close.deleted = 'Removed';
+    });
+    const problems = packProblems({ mozilla: broken });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^mozilla: engine\.close\.deleted: /);
+    expect(problems[0]).toContain('"Removed"');
+    expect(problems[0]).toContain('closing reasons');
+  });
+
+  it('a closing reason dropped while the engine still uses it', () => {
+    const broken = edit(mozilla, (p) => {
+      p.closingReasons = p.closingReasons.filter((r) => r.name !== 'Bug Filed');
+    });
+    expect(packProblems({ mozilla: broken })).toEqual([expect.stringMatching(/^mozilla: engine\.close\.bugFiled: .*"Bug Filed"/)]);
+  });
+
+  it('a duplicate rule id', () => {
+    const broken = edit(mozilla, (p) => {
+      p.rules.push({ ...p.rules[0]! });
+    });
+    const index = broken.rules.length - 1;
+    const problems = packProblems({ mozilla: broken });
+    expect(problems).toEqual([`mozilla: rules.${index}.id: duplicate rule id ${mozilla.rules[0]!.id}`]);
+  });
+
+  it('a routing row naming an unknown rule', () => {
+    const broken = edit(gitlab, (p) => {
+      p.routing[1]!.rule = 'gl.route.nowhere';
+    });
+    const problems = packProblems({ gitlab: broken });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^gitlab: routing\.1\.rule: /);
+    expect(problems[0]).toContain('gl.route.nowhere');
+  });
+
+  it('an escalation trigger naming an unknown rule, and a default account that is not an account', () => {
+    const broken = edit(mozilla, (p) => {
+      p.escalationTriggers[0]!.rule = 'moz.escalate.nothing';
+      p.engine.defaultReplyAccount = '@FirefoxHelp';
+    });
+    const problems = packProblems({ mozilla: broken });
+    expect(problems).toHaveLength(2);
+    expect(problems).toContainEqual(expect.stringMatching(/^mozilla: escalationTriggers\.0\.rule: .*moz\.escalate\.nothing/));
+    expect(problems).toContainEqual(expect.stringMatching(/^mozilla: engine\.defaultReplyAccount: .*@FirefoxHelp/));
+  });
+
+  it('a tag renamed while a no-reply kind still uses the old name', () => {
+    const broken = edit(mozilla, (p) => {
+      p.tags = p.tags.map((t) => (t.name === 'Controversial' ? { ...t, name: 'Heated' } : t));
+    });
+    const problems = packProblems({ mozilla: broken });
+    // Politics and controversial tweets both carry the tag.
+    expect(problems).toHaveLength(2);
+    for (const p of problems) expect(p).toMatch(/^mozilla: engine\.noReplyKinds\.\d+\.tag: "Controversial"/);
+  });
+
+  it('a rule whose section is not a site path with an anchor', () => {
+    const broken = edit(gitlab, (p) => {
+      p.rules[0]!.section = '/gitlab/workflow/';
+    });
+    expect(packProblems({ gitlab: broken })).toEqual([expect.stringMatching(/^gitlab: rules\.0\.section: /)]);
+  });
+
+  it('every problem of a pack at once', () => {
+    const broken = edit(mozilla, (p) => {
+      p.rules.push({ ...p.rules[0]! });
+      p.routing[0]!.rule = 'moz.route.moon';
+      if (p.engine.style === 'conversocial') (p.engine as { holdWaitingOnCustomer: string }).holdWaitingOnCustomer = 'Waiting on Godot';
+    });
+    expect(packProblems({ mozilla: broken })).toHaveLength(3);
+  });
+});
+
+describe('the Mozilla pack holds the values the guidelines fix', () => {
+  it('the seven accounts with their languages, the last five being the locale accounts', () => {
+    expect(mozilla.accounts.map((a) => [a.handle, a.language])).toEqual([
+      ['@Firefox', 'en'],
+      ['@FirefoxSupport', 'en'],
+      ['@mozilla_germany', 'de'],
+      ['@mozilla_france', 'fr'],
+      ['@firefox_es', 'es'],
+      ['@FirefoxBrasil', 'pt'],
+      ['@FirefoxTurkiye', 'tr'],
+    ]);
+    expect(mozilla.accounts.filter((a) => a.locale).map((a) => a.handle)).toEqual([
+      '@mozilla_germany', '@mozilla_france', '@firefox_es', '@FirefoxBrasil', '@FirefoxTurkiye',
+    ]);
+  });
+
+  it('@Firefox never replies, and helpers never retweet or send direct messages', () => {
+    expect(mozilla.accounts.find((a) => a.handle === '@Firefox')!.reply).toBe('no');
+    for (const a of mozilla.accounts) {
+      expect(a.retweet, a.handle).not.toBe('yes');
+      expect(a.directMessage, a.handle).not.toBe('yes');
+    }
+  });
+
+  it('@FirefoxSupport is the default reply account and Google Play replies come from "Google Play"', () => {
+    expect(mozilla.engine.defaultReplyAccount).toBe('@FirefoxSupport');
+    expect(mozilla.googlePlayAccount).toBe('Google Play');
+    expect(mozilla.channels).toEqual(expect.arrayContaining(['twitter', 'google-play']));
+  });
+
+  it('the nine closing reasons', () => {
+    expect(mozilla.closingReasons.map((r) => r.name).sort()).toEqual(
+      ['Acknowledged', 'Bug Filed', 'Could Not Resolve', 'Deleted', 'Language not supported', 'Moved to forum', 'No Need to Reply', 'Resolved', "User didn't respond"].sort(),
+    );
+  });
+
+  it('the five user tags, each with the profile note that maps to it', () => {
+    expect(Object.fromEntries(mozilla.userTags.map((t) => [t.name, t.knownAs]))).toEqual({
+      'Community member': 'community-member',
+      Influencer: null,
+      Spammers: 'spammer',
+      'Troll account': 'troll',
+      'Trouble maker': 'trouble-maker',
+    });
+  });
+
+  it('the two hold reasons', () => {
+    expect(mozilla.holdReasons.map((r) => r.name).sort()).toEqual(['Waiting Internal', 'Waiting on Customer']);
+  });
+
+  it('the two escalation queues: social for Twitter, mobile for Google Play', () => {
+    expect(mozilla.escalationDestinations.map((d) => [d.name, d.channel])).toEqual(
+      expect.arrayContaining([
+        ['Social support - Escalation', 'twitter'],
+        ['Mobile support - Escalation', 'google-play'],
+      ]),
+    );
+    expect(mozilla.escalationDestinations).toHaveLength(2);
+  });
+
+  it('the escalation clipping is word for word the statement of the escalation process (seed 002)', () => {
+    const seeds = join(ROOT, '../shared/seeds');
+    const seed = readFileSync(join(seeds, readdirSync(seeds).find((f) => f.startsWith('002_'))!), 'utf8');
+    const id = mozilla.engine.style === 'conversocial' ? mozilla.engine.escalationClipping : '';
+    const clipping = mozilla.clippings.find((c) => c.id === id);
+    expect(clipping).toBeDefined();
+    expect(clipping!.text.length).toBeGreaterThan(100);
+    // The whole statement, as one line of the seed: no part missing, nothing added.
+    expect(seed.split('\n').map((l) => l.trim())).toContain(clipping!.text);
+    expect(clipping!.verbatim).toBe(true);
+  });
+
+  it('influencer from 10000 followers; "User didn\'t respond" after 72 hours', () => {
+    expect(mozilla.thresholds.influencerFollowers).toBe(10000);
+    expect(mozilla.thresholds.userDidntRespondHours).toBe(72);
+  });
+});
+
+describe('the GitLab pack', () => {
+  it('has the three handles, each with its tool', () => {
+    expect(Object.fromEntries(gitlab.accounts.map((a) => [a.handle, a.tool]))).toEqual({
+      '@GitLab': 'Zendesk',
+      '@GitLabStatus': 'Zendesk',
+      '@MovingToGitLab': 'Tweetdeck',
+    });
+  });
+
+  it('answers on Twitter only, from @GitLab by default and @GitLabStatus for availability', () => {
+    expect(gitlab.channels).toEqual(['twitter']);
+    expect(gitlab.googlePlayAccount).toBeNull();
+    expect(gitlab.engine.defaultReplyAccount).toBe('@GitLab');
+    expect(gitlab.engine.style === 'zendesk' && gitlab.engine.availabilityAccount).toBe('@GitLabStatus');
+  });
+
+  it('has no closing reasons, holds, tags or user tags, and escalates to #abuse, #social_media and the experts', () => {
+    expect([gitlab.closingReasons, gitlab.holdReasons, gitlab.tags, gitlab.userTags]).toEqual([[], [], [], []]);
+    expect(gitlab.escalationDestinations.map((d) => d.name).sort()).toEqual(['#abuse', '#social_media', 'experts']);
+  });
+});

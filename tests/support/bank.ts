@@ -1,0 +1,59 @@
+// Reads scenario files the way an outside reader would: straight from disk, with node:fs.
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseScenario } from '../../src/lib/schemas/parse.ts';
+import type { Scenario } from '../../src/lib/schemas/scenario.ts';
+
+/** The repository root. */
+export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+/** The scenario bank. */
+export const BANK_DIR = join(ROOT, 'src/content/scenarios');
+/** The spec's examples, part of the contract (`../shared/spec/examples` from the repo). */
+export const EXAMPLES_DIR = resolve(ROOT, '../shared/spec/examples');
+
+/** One scenario file: where it is, its raw JSON, and the parsed scenario or the problems found. */
+export interface ScenarioFile {
+  /** Path relative to the folder read, e.g. `mozilla/moz-tw-x.json`: names the test. */
+  name: string;
+  /** File name without `.json`. */
+  stem: string;
+  path: string;
+  json: unknown;
+  scenario: Scenario | null;
+  problems: string[];
+}
+
+function jsonFiles(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => join(dir, f))
+    .sort();
+}
+
+/** Every scenario file under `dir`, sorted by path. */
+export function readScenarios(dir: string): ScenarioFile[] {
+  return jsonFiles(dir).map((path) => {
+    const json: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    const parsed = parseScenario(json);
+    return {
+      name: relative(dir, path),
+      stem: basename(path, '.json'),
+      path,
+      json,
+      scenario: parsed.ok ? parsed.value : null,
+      problems: parsed.ok ? [] : parsed.problems,
+    };
+  });
+}
+
+/** The bank, read once per test file. */
+export const bank = readScenarios(BANK_DIR);
+/** The spec examples, read once per test file. */
+export const examples = readScenarios(EXAMPLES_DIR);
+
+/** The parsed scenario of a file; fails the test with the file's problems when it is not valid. */
+export function valid(file: ScenarioFile): Scenario {
+  if (!file.scenario) throw new Error(`${file.name} is not a valid scenario:\n${file.problems.join('\n')}`);
+  return file.scenario;
+}
