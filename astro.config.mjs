@@ -27,6 +27,11 @@ export default defineConfig({
           exclude: ({ link }) => componentAnchors.has(link),
         }),
       ],
+      favicon: '/favicon.svg',
+      components: {
+        // Stock search, with the button's accessible name taken from its visible text.
+        Search: './src/components/starlight/Search.astro',
+      },
       sidebar: [
         group('Start here', 'start-here'),
         group('The program', 'program'),

@@ -1,0 +1,85 @@
+/**
+ * Site search (Starlight's Pagefind dialog): for each query, the FIRST result is the page that
+ * owns the topic. Results may point at an `#anchor` on the page: only the path is compared.
+ */
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium, openPage, PAGE_PATHS, sitePath, VIEWPORTS } from './support.ts';
+
+/** Query typed into the search box, and the page its first result must be. */
+const EXPECTED_FIRST_RESULT: ReadonlyArray<readonly [query: string, path: string]> = [
+  ['escalation', '/escalation/when-and-how/'],
+  ['Play Mode', '/conversocial/queues-and-play-mode/'],
+  ['#fxhelp', '/program/replying-from-your-account/'],
+  ['@FirefoxTurkiye', '/conversocial/accounts/'],
+  ['closing reason', '/conversocial/closing-reasons/'],
+  ['Tweetdeck', '/gitlab/workflow/'],
+];
+
+/** Pagefind's status line once a search has finished: "3 results for x" or "No results for x". */
+function finishedMessage(query: string): RegExp {
+  const escaped = query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^\\s*(?:\\d+ results?|No results) for ${escaped}\\s*$`, 'i');
+}
+
+describe('search', () => {
+  let browser: Browser;
+  let page: Page;
+  let dialog: Locator;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: VIEWPORTS.desktop });
+    // Any content page will do; the sitemap's last one is as good as another.
+    await openPage(page, PAGE_PATHS.at(-1) ?? '/');
+    dialog = page.getByRole('dialog', { name: 'Search' });
+  });
+  afterAll(() => browser?.close());
+
+  /**
+   * Runs a search in the dialog and returns the page path of each result shown so far, in order
+   * (the first one is always there when there is any result).
+   */
+  async function search(query: string): Promise<string[]> {
+    if (!(await dialog.isVisible())) await page.getByRole('button', { name: 'Search' }).click();
+    await dialog.waitFor({ state: 'visible' });
+    await dialog.locator('input').fill(query);
+    const message = dialog.locator('.pagefind-ui__message');
+    const pattern = finishedMessage(query);
+    await page
+      .waitForFunction(
+        ({ source, flags }) => {
+          const text = document.querySelector('dialog .pagefind-ui__message')?.textContent ?? '';
+          return new RegExp(source, flags).test(text);
+        },
+        { source: pattern.source, flags: pattern.flags },
+        { timeout: 10_000 },
+      )
+      .catch(async () => {
+        throw new Error(`search for "${query}" did not finish; status line: "${await message.textContent()}"`);
+      });
+    if (/^\s*No results/i.test((await message.textContent()) ?? '')) return [];
+    // Pagefind lists the results first and fills each one in when its fragment has loaded.
+    // Sub-results (headings inside a page) sit in `.pagefind-ui__result-nested`; skip them.
+    const pageLink = '.pagefind-ui__result-inner > .pagefind-ui__result-title .pagefind-ui__result-link';
+    await dialog.locator('.pagefind-ui__result').first().locator(pageLink).waitFor({ state: 'attached' });
+    const hrefs = await dialog
+      .locator(`.pagefind-ui__result ${pageLink}`)
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+    return hrefs.map((href) => sitePath(href) ?? href);
+  }
+
+  test('Ctrl+K opens the search dialog and Escape closes it', async () => {
+    await page.keyboard.press('Control+k');
+    await dialog.waitFor({ state: 'visible' });
+    await expect.poll(() => dialog.locator('input').evaluate((input) => input === document.activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
+  test.each(EXPECTED_FIRST_RESULT)('"%s" finds %s first', async (query, path) => {
+    const results = await search(query);
+    const shown = results.length > 0 ? results.slice(0, 5).join(', ') : 'no result';
+    expect(results[0], `first result for "${query}" (results: ${shown})`).toBe(path);
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * Shared helpers for the end-to-end tests: the page list, URLs on the local server started by
+ * `global-setup.ts`, Chromium, and a watcher that collects what went wrong while a page loaded.
+ */
+import type { Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { readSitemapPaths } from '../../scripts/lib/site-pages.ts';
+
+export { launchChromium } from '../../scripts/lib/chromium.ts';
+
+/** Every page path in the built sitemap, e.g. `/escalation/when-and-how/`. */
+export const PAGE_PATHS: readonly string[] = readSitemapPaths();
+
+/** Viewports the accessibility run covers: a phone and a laptop. */
+export const VIEWPORTS = {
+  phone: { width: 390, height: 844 },
+  desktop: { width: 1280, height: 800 },
+} as const;
+
+/** Absolute URL of a site path on the local server. */
+export function siteUrl(path: string): string {
+  return new URL(path, inject('siteUrl')).href;
+}
+
+/** The path part of a URL, or undefined when it points off the local site. */
+export function sitePath(href: string, base: string = inject('siteUrl')): string | undefined {
+  const url = new URL(href, base);
+  return url.origin === new URL(base).origin ? url.pathname : undefined;
+}
+
+/**
+ * Starts recording console errors, uncaught exceptions, failed requests and HTTP errors on `page`.
+ * `take()` returns what was recorded since the previous call and clears it, so one page can be
+ * reused for many URLs.
+ */
+export function watchProblems(page: Page): { take: () => string[] } {
+  let problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const where = message.location().url;
+    problems.push(`console error: ${message.text()}${where ? ` (at ${where})` : ''}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught exception: ${error.message}`));
+  page.on('requestfailed', (request) => {
+    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown error'})`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return {
+    take() {
+      const taken = problems;
+      problems = [];
+      return taken;
+    },
+  };
+}
+
+/**
+ * Loads `path` and waits until the page is quiet: the load event has fired and Starlight has
+ * mounted the search UI, which it imports when the browser is first idle. Waiting for it keeps
+ * that late request from spilling into the next page when a test reuses the tab.
+ */
+export async function openPage(page: Page, path: string): Promise<number | undefined> {
+  const response = await page.goto(siteUrl(path), { waitUntil: 'load' });
+  await page
+    .locator('#starlight__search .pagefind-ui__search-input')
+    .waitFor({ state: 'attached', timeout: 5_000 })
+    .catch(() => undefined); // Pages without Starlight's header have no search to wait for.
+  return response?.status();
+}

@@ -1,0 +1,39 @@
+/// <reference types="vitest/config" />
+/**
+ * Two projects:
+ * - `unit`: everything under `tests/` except `tests/e2e/`. The config is Astro's own Vite config
+ *   (`getViteConfig`), so tests can import `.astro` and `.svelte` files, `astro:*` virtual modules
+ *   and the `~/` alias, and render components with `experimental_AstroContainer`.
+ * - `e2e`: `tests/e2e/`, run in system Chromium against the already-built `dist/` (see
+ *   `tests/e2e/global-setup.ts`). `npm test` builds first; `npm run test:e2e` does not.
+ */
+import { getViteConfig } from 'astro/config';
+
+export default getViteConfig({
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/e2e/**', '**/node_modules/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          // Each file drives its own Chromium; loading every page of the site takes a while on
+          // a 2-core machine.
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
