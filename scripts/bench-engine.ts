@@ -2,6 +2,8 @@
 // Prints figures only. The goal: 100,000 decide-and-grade per second, so that an admin's import of
 // 1,000 trainees x 50 answers is graded in under half a second.
 import { readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
 import { join } from 'node:path';
 import { decide, grade } from '../src/lib/index.ts';
 import type { Answer, Scenario } from '../src/lib/index.ts';
@@ -51,3 +53,10 @@ const both = measure('decide + grade', answers.length * (ROUNDS / 2), () => {
 });
 const importSize = 1000 * 50;
 console.log(`An import of 1,000 trainees x 50 answers (${importSize.toLocaleString('en-US')} decide + grade): ${((importSize / both) * 1000).toFixed(0)} ms`);
+
+// What a trainee page pays to decide and grade in the browser: the engine's entry point,
+// bundled and minified as Vite would, and whether zod (27 KB gzip) came along.
+const bundle = await build({ entryPoints: ['src/lib/index.ts'], bundle: true, minify: true, format: 'esm', write: false, metafile: true, platform: 'browser' });
+const code = bundle.outputFiles[0]!.contents;
+const zodIn = Object.keys(bundle.metafile.inputs).some((f) => f.includes('node_modules/zod/'));
+console.log(`Engine entry point (src/lib/index.ts) for the browser: ${(code.length / 1024).toFixed(1)} KB minified, ${(gzipSync(code).length / 1024).toFixed(1)} KB gzip; zod included: ${zodIn ? 'YES' : 'no'}`);

@@ -4,6 +4,15 @@ const ACCOUNTS = '/conversocial/accounts/';
 const CLOSING = '/conversocial/closing-reasons/';
 const ESCALATION = '/escalation/when-and-how/';
 
+/** The five locale accounts share one policy: they reply and like, and never retweet or DM. */
+function localeAccount(handle: string, language: string, purpose: string): PolicyPack['accounts'][number] {
+  return {
+    handle, purpose, language, locale: true, tool: 'Conversocial',
+    reply: 'yes', like: 'yes', retweet: 'no', directMessage: 'no',
+    section: `${ACCOUNTS}#the-connected-accounts`,
+  };
+}
+
 /**
  * Mozilla's Social Support program in Conversocial, as the SUMO articles describe it.
  * Wording is ours; handles, names and numbers are the program's.
@@ -39,66 +48,11 @@ export const mozilla: PolicyPack = {
       directMessage: 'no',
       section: `${ACCOUNTS}#the-connected-accounts`,
     },
-    {
-      handle: '@mozilla_germany',
-      purpose: 'Mozilla in German.',
-      language: 'de',
-      locale: true,
-      tool: 'Conversocial',
-      reply: 'yes',
-      like: 'yes',
-      retweet: 'no',
-      directMessage: 'no',
-      section: `${ACCOUNTS}#the-connected-accounts`,
-    },
-    {
-      handle: '@mozilla_france',
-      purpose: 'Mozilla in French.',
-      language: 'fr',
-      locale: true,
-      tool: 'Conversocial',
-      reply: 'yes',
-      like: 'yes',
-      retweet: 'no',
-      directMessage: 'no',
-      section: `${ACCOUNTS}#the-connected-accounts`,
-    },
-    {
-      handle: '@firefox_es',
-      purpose: 'Mozilla in Spanish.',
-      language: 'es',
-      locale: true,
-      tool: 'Conversocial',
-      reply: 'yes',
-      like: 'yes',
-      retweet: 'no',
-      directMessage: 'no',
-      section: `${ACCOUNTS}#the-connected-accounts`,
-    },
-    {
-      handle: '@FirefoxBrasil',
-      purpose: 'Mozilla for Brazil, in Portuguese.',
-      language: 'pt',
-      locale: true,
-      tool: 'Conversocial',
-      reply: 'yes',
-      like: 'yes',
-      retweet: 'no',
-      directMessage: 'no',
-      section: `${ACCOUNTS}#the-connected-accounts`,
-    },
-    {
-      handle: '@FirefoxTurkiye',
-      purpose: 'Mozilla for Turkey, in Turkish.',
-      language: 'tr',
-      locale: true,
-      tool: 'Conversocial',
-      reply: 'yes',
-      like: 'yes',
-      retweet: 'no',
-      directMessage: 'no',
-      section: `${ACCOUNTS}#the-connected-accounts`,
-    },
+    localeAccount('@mozilla_germany', 'de', 'Mozilla in German.'),
+    localeAccount('@mozilla_france', 'fr', 'Mozilla in French.'),
+    localeAccount('@firefox_es', 'es', 'Mozilla in Spanish.'),
+    localeAccount('@FirefoxBrasil', 'pt', 'Mozilla for Brazil, in Portuguese.'),
+    localeAccount('@FirefoxTurkiye', 'tr', 'Mozilla for Turkey, in Turkish.'),
   ],
   googlePlayAccount: 'Google Play',
   routing: [
