@@ -9,9 +9,12 @@ import { answerFrom, gl, moz, play } from '../../support/factory.ts';
 const ESCALATION_CLIPPING = mozilla.clippings.find((c) => c.id === 'escalation')!.text;
 const MORE_DETAILS = mozilla.clippings.find((c) => c.id === 'more-details')!.text;
 
-/** What a careful trainee sends: the decision, a short reply, the escalation clipping when escalating. */
+/**
+ * What a careful trainee sends: what the scenario's author expects (the engine's decision only for
+ * fields the author left out), a short reply, the escalation clipping when escalating.
+ */
 function perfect(s: Scenario): Answer {
-  const d = decide(s);
+  const d = { ...decide(s), ...s.expected };
   const a = answerFrom(d);
   if (s.pack === 'mozilla' && d.reply !== null && d.escalate !== null) {
     a.clipping = 'escalation';
