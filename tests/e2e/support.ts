@@ -42,6 +42,10 @@ export function watchProblems(page: Page): { take: () => string[] } {
   });
   page.on('pageerror', (error) => problems.push(`uncaught exception: ${error.message}`));
   page.on('requestfailed', (request) => {
+    // Chromium cancels requests still in flight when the tab moves on to the next page (the
+    // favicon, the idle-loaded search UI) and reports them as ERR_ABORTED. That is the test
+    // navigating, not the site failing: a missing file shows up as an HTTP error below.
+    if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
     problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown error'})`);
   });
   page.on('response', (response) => {
