@@ -1,20 +1,13 @@
 // npm run bench:engine: decide and grade throughput over the scenario bank, on one core.
 // Prints figures only. The goal: 100,000 decide-and-grade per second, so that an admin's import of
 // 1,000 trainees x 50 answers is graded in under half a second.
-import { readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { join } from 'node:path';
 import { decide, grade } from '../src/lib/index.ts';
 import type { Answer, Scenario } from '../src/lib/index.ts';
-import { readScenarioFile } from './read-scenarios.ts';
+import { jsonFiles, readScenarioFile } from './read-scenarios.ts';
 
-function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.json') ? [join(dir, e.name)] : [],
-  );
-}
-const bank: Scenario[] = files('src/content/scenarios').flatMap((f) => readScenarioFile(f).flatMap((r) => (r.ok ? [r.scenario] : [])));
+const bank: Scenario[] = jsonFiles('src/content/scenarios').flatMap((f) => readScenarioFile(f).flatMap((r) => (r.ok ? [r.scenario] : [])));
 
 // Answers a trainee might give: the right one, and one with a typical slip (wrong account,
 // missing tag, no escalation), each with a reply text.

@@ -1,5 +1,6 @@
 // Reading scenario files for the command line: a file holds one scenario or a JSON array of them.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseScenario } from '../src/lib/schemas/parse.ts';
 import type { Scenario } from '../src/lib/schemas/scenario.ts';
 
@@ -29,4 +30,12 @@ export function readScenarioFile(file: string): Read[] {
     const at = (p: string) => (index === null ? p : `[${index}]${p.startsWith('[') ? '' : '.'}${p}`);
     return r.ok ? { file, index, ok: true, scenario: r.value } : { file, index, ok: false, problems: r.problems.map(at) };
   });
+}
+
+/** Every `.json` file under `dir`, at any depth, sorted by path. */
+export function jsonFiles(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => join(dir, f))
+    .sort();
 }

@@ -1,29 +1,24 @@
 // npm run scenarios:check [FOLDER]
 // Validates every scenario file under FOLDER (default: the bank), checks that ids are unique and
 // that each `expected` agrees with the engine, prints every problem, exits 1 on any.
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { statSync } from 'node:fs';
+import { relative } from 'node:path';
 import { compareExpected, explain } from '../src/lib/index.ts';
-import { readScenarioFile } from './read-scenarios.ts';
+import { jsonFiles, readScenarioFile } from './read-scenarios.ts';
 
 const folder = process.argv[2] ?? 'src/content/scenarios';
 
-function jsonFiles(dir: string): string[] {
-  let entries: string[];
+/** The scenario files to check: the folder's `.json` files at any depth, or the one file named. */
+function filesToCheck(path: string): string[] {
   try {
-    if (!statSync(dir).isDirectory()) return dir.endsWith('.json') ? [dir] : [];
-    entries = readdirSync(dir).sort();
+    return statSync(path).isDirectory() ? jsonFiles(path) : [path];
   } catch {
-    console.error(`${dir}: no such folder`);
+    console.error(`${path}: no such file or folder`);
     process.exit(1);
   }
-  return entries.flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? jsonFiles(path) : name.endsWith('.json') ? [path] : [];
-  });
 }
 
-const files = jsonFiles(folder);
+const files = filesToCheck(folder);
 const problems: string[] = [];
 const seen = new Map<string, string>();
 let scenarios = 0;

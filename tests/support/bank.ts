@@ -1,8 +1,9 @@
 // Reads scenario files the way an outside reader would: straight from disk, with node:fs.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseScenario } from '../../src/lib/schemas/parse.ts';
+import { jsonFiles } from '../../scripts/read-scenarios.ts';
 import type { Scenario } from '../../src/lib/schemas/scenario.ts';
 
 /** The repository root. */
@@ -22,13 +23,6 @@ export interface ScenarioFile {
   json: unknown;
   scenario: Scenario | null;
   problems: string[];
-}
-
-function jsonFiles(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true }) as string[])
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => join(dir, f))
-    .sort();
 }
 
 /** Every scenario file under `dir`, sorted by path. */

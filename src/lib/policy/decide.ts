@@ -1,13 +1,12 @@
 import { findAccount, packs } from '../packs/index.ts';
 import type { PolicyPack } from '../schemas/pack.ts';
-import type { Decision, Facts, Kind, Scenario, Sentiment } from '../schemas/scenario.ts';
+import { HELP_KINDS, type Kind } from '../kinds.ts';
+import type { Decision, Facts, Scenario, Sentiment } from '../schemas/scenario.ts';
 
 // decide(scenario) -> decision, exactly as ../shared/spec/policy-notes.md combines the rules.
 // Pure, synchronous and deterministic: time comes from the scenario's `now`, every program value
 // from the pack. Each part of a decision cites the pack rule behind it.
 
-/** Kinds the program answers with help. */
-const HELP_KINDS: readonly Kind[] = ['support-request', 'feedback', 'feature-request', 'bug-report'];
 
 /** A scenario's facts with the spec's defaults filled in. */
 export type ResolvedFacts = Required<Omit<Facts, 'sentiment'>> & { sentiment: Sentiment };

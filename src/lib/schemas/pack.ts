@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KINDS } from '../kinds.ts';
 
 /** A handle on the platform, always written with its leading `@`. */
 export const HandleSchema = z.string().regex(/^@[A-Za-z0-9_]{1,30}$/, 'a handle starts with @ and has 1-30 letters, digits or _');
@@ -118,10 +119,7 @@ export const RuleSchema = z.strictObject({
   note: z.string().optional(),
 });
 
-const KIND = z.enum([
-  'support-request', 'feedback', 'feature-request', 'bug-report', 'compliment', 'app-roundup', 'thanks',
-  'spam', 'spam-report', 'political', 'abusive', 'controversial', 'news', 'off-topic',
-]);
+const KIND = z.enum(KINDS);
 
 /** A kind of message that gets no reply and is closed, with the tag it carries. */
 export const NoReplyKindSchema = z.strictObject({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { packs } from '../packs/index.ts';
+import { KINDS, type Kind } from '../kinds.ts';
 import type { PolicyPack } from './pack.ts';
 
 // The interchange format of ../shared/spec/scenario-format.md, version 1. It is a contract with
@@ -10,15 +11,6 @@ const Handle = z.string().regex(/^@\S+$/, 'must be a handle: @ followed by the n
 
 /** ISO 8601 date-time with a UTC offset (`Z` or `+02:00`). */
 const DateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with an offset, like "2026-03-02T10:00:00Z"' });
-
-/** The kinds of customer message the spec names. */
-export const KINDS = [
-  'support-request', 'feedback', 'feature-request', 'bug-report', 'compliment', 'app-roundup', 'thanks',
-  'spam', 'spam-report', 'political', 'abusive', 'controversial', 'news', 'off-topic',
-] as const;
-
-/** Kinds the program answers with help (step 7 of the policy notes). */
-export const HELP_KINDS = ['support-request', 'feedback', 'feature-request', 'bug-report'] as const;
 
 /** The customer's tone. */
 export const SentimentSchema = z.enum(['positive', 'neutral', 'negative']);
@@ -251,7 +243,7 @@ export const ScenarioSchema = ScenarioObject.superRefine(checkScenario, { when: 
 export type Scenario = z.infer<typeof ScenarioSchema>;
 export type Facts = z.infer<typeof FactsSchema>;
 export type Message = z.infer<typeof MessageSchema>;
-export type Kind = (typeof KINDS)[number];
+export type { Kind };
 export type Sentiment = z.infer<typeof SentimentSchema>;
 export type Decision = z.infer<typeof DecisionSchema>;
 export type Because = z.infer<typeof BecauseSchema>;
