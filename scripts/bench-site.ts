@@ -19,7 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import { CHROMIUM_PATH, launchChromium } from './lib/chromium.ts';
+import { findChromium, launchChromium } from './lib/chromium.ts';
 import { DIST_DIR, readSitemapPaths } from './lib/site-pages.ts';
 import { startStaticServer } from './lib/static-server.ts';
 
@@ -216,7 +216,8 @@ function printStarlightComparison(pages: PageFigures[]): void {
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
-  console.log(`Node ${process.version}, ${availableParallelism()} CPU(s), Chromium at ${CHROMIUM_PATH}`);
+  const found = await findChromium();
+  console.log(`Node ${process.version}, ${availableParallelism()} CPU(s), Chromium at ${found.path} (${found.source})`);
 
   let buildMs: number | undefined;
   if (options.build) {

@@ -2,11 +2,15 @@
  * Shared helpers for the end-to-end tests: the page list, URLs on the local server started by
  * `global-setup.ts`, Chromium, and a watcher that collects what went wrong while a page loaded.
  */
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { launchWith } from '../../scripts/lib/chromium.ts';
 import { readSitemapPaths } from '../../scripts/lib/site-pages.ts';
 
-export { launchChromium } from '../../scripts/lib/chromium.ts';
+/** Starts the headless Chromium that `global-setup.ts` picked. */
+export function launchChromium(): Promise<Browser> {
+  return launchWith(inject('chromium'));
+}
 
 /** Every page path in the built sitemap, e.g. `/escalation/when-and-how/`. */
 export const PAGE_PATHS: readonly string[] = readSitemapPaths();

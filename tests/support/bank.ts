@@ -10,8 +10,8 @@ import type { Scenario } from '../../src/lib/schemas/scenario.ts';
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 /** The scenario bank. */
 export const BANK_DIR = join(ROOT, 'src/content/scenarios');
-/** The spec's examples, part of the contract (`../shared/spec/examples` from the repo). */
-export const EXAMPLES_DIR = resolve(ROOT, '../shared/spec/examples');
+/** The format's examples, which the project keeps with its copy of the contract (`docs/formats`). */
+export const EXAMPLES_DIR = join(ROOT, 'docs/formats/examples');
 
 /** One scenario file: where it is, its raw JSON, and the parsed scenario or the problems found. */
 export interface ScenarioFile {
@@ -43,8 +43,8 @@ export function readScenarios(dir: string): ScenarioFile[] {
 
 /** The bank, read once per test file. */
 export const bank = readScenarios(BANK_DIR);
-/** The spec examples, read once per test file. */
-export const examples = readScenarios(EXAMPLES_DIR);
+/** The format's examples, read once per test file (only the scenario files: the result example is read apart). */
+export const examples = readScenarios(EXAMPLES_DIR).filter((f) => !f.stem.startsWith('result-'));
 
 /** The parsed scenario of a file; fails the test with the file's problems when it is not valid. */
 export function valid(file: ScenarioFile): Scenario {
