@@ -19,7 +19,8 @@ export function readScenarioFile(file: string): Read[] {
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // A file may begin with a UTF-8 byte-order mark (the format allows it).
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     return [{ file, index: null, ok: false, problems: [`not valid JSON: ${(e as Error).message}`] }];
   }

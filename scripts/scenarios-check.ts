@@ -3,7 +3,8 @@
 // that each `expected` agrees with the engine, prints every problem, exits 1 on any.
 import { statSync } from 'node:fs';
 import { relative } from 'node:path';
-import { compareExpected, explain } from '../src/lib/index.ts';
+import { compareExpected, explain, idealPath } from '../src/lib/index.ts';
+import { writeLines } from './lib/output.ts';
 import { jsonFiles, readScenarioFile } from './read-scenarios.ts';
 
 const folder = process.argv[2] ?? 'src/content/scenarios';
@@ -35,15 +36,17 @@ for (const file of files) {
     const other = seen.get(s.id);
     if (other) problems.push(`${where}: id: "${s.id}" is already used by ${other}`);
     seen.set(s.id, where);
-    if (s.expected) {
-      const why = explain(s);
-      for (const m of compareExpected(why.decision, s.expected)) {
+    // Every decision point along the path where each one was answered as the guidelines require.
+    for (const point of idealPath(s)) {
+      if (!point.expected) continue;
+      const why = explain(point.scenario);
+      const at = point.step === 0 ? 'expected' : `followUps[${point.step - 1}].expected`;
+      for (const m of compareExpected(why.decision, point.expected)) {
         const rule = why.ruleFor(m.field);
-        problems.push(`${where}: expected.${m.field}: the file expects ${JSON.stringify(m.expected)}, the guidelines give ${JSON.stringify(m.actual)}${rule ? ` (rule ${rule})` : ''}`);
+        problems.push(`${where}: ${at}.${m.field}: the file expects ${JSON.stringify(m.expected)}, the guidelines give ${JSON.stringify(m.actual)}${rule ? ` (rule ${rule})` : ''}`);
       }
     }
   }
 }
-for (const p of problems) console.log(p);
-console.log(`${files.length} file(s), ${scenarios} valid scenario(s), ${problems.length} problem(s)`);
+writeLines([...problems, `${files.length} file(s), ${scenarios} valid scenario(s), ${problems.length} problem(s)`]);
 process.exitCode = problems.length ? 1 : 0;

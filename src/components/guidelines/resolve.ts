@@ -1,5 +1,6 @@
 import { getPack } from '../../lib/packs/index.ts';
-import type { PackId, PolicyPack } from '../../lib/schemas/pack.ts';
+import type { Account, PackId, PolicyPack } from '../../lib/schemas/pack.ts';
+import type { Engagement } from '../../lib/vocabulary.ts';
 
 /** What a guideline component accepts as its `pack` prop: an id in MDX, a whole pack in tests. */
 export type PackProp = PackId | PolicyPack | undefined;
@@ -18,9 +19,8 @@ export function slug(text: string): string {
     .replace(/\s/g, '-');
 }
 
-const permissionWords = { yes: 'Yes', no: 'No', escalate: 'No: suggest it to a community manager' } as const;
-
-/** A permission as a reader sees it in a table. */
-export function permissionLabel(p: keyof typeof permissionWords): string {
-  return permissionWords[p];
+/** What helpers may do from an account, in the pack's own words, with the account's note if it has one. */
+export function permissionLabel(pack: PolicyPack, account: Account, what: Engagement): string {
+  const note = account.notes[what];
+  return note ? `${pack.permissionWording[account[what]]}: ${note}` : pack.permissionWording[account[what]];
 }

@@ -1,9 +1,14 @@
-import type { PackId, PolicyPack } from '../schemas/pack.ts';
-import { gitlab } from './gitlab.ts';
-import { mozilla } from './mozilla.ts';
+import type { PolicyPack } from '../schemas/pack.ts';
+import type { PackId } from '../vocabulary.ts';
+import { gitlab, type GitLabRuleId } from './gitlab.ts';
+import { mozilla, type MozillaRuleId } from './mozilla.ts';
 
 /** Every program the academy trains for, by pack id. */
 export const packs: Readonly<Record<PackId, PolicyPack>> = { mozilla, gitlab };
+
+/** A rule id of any pack; the compiler rejects a misspelt one. */
+export type RuleId = MozillaRuleId | GitLabRuleId;
+export type { GitLabRuleId, MozillaRuleId };
 
 /** The pack with this id; throws with the known ids when there is none. */
 export function getPack(id: string): PolicyPack {
@@ -16,6 +21,30 @@ export function getPack(id: string): PolicyPack {
 export function findAccount(pack: PolicyPack, handle: string) {
   const key = handle.toLowerCase();
   return pack.accounts.find((a) => a.handle.toLowerCase() === key);
+}
+
+/** A rule of a pack (decision or reply rule) by id; `undefined` if the pack has none. */
+export function findRule(pack: PolicyPack, id: string) {
+  return pack.rules.find((r) => r.id === id) ?? pack.replyRules.find((r) => r.id === id);
+}
+
+/** The product a scenario names, or a stand-in that shows its id when the pack does not know it. */
+export function findProduct(pack: PolicyPack, id: string) {
+  return pack.products.find((p) => p.id === id) ?? { id, name: id, paid: false };
+}
+
+/** Hours of silence after our reply before "User didn't respond" (the pack gives days); `null` if the pack has no such close. */
+export function userDidntRespondHours(pack: PolicyPack): number | null {
+  const days = pack.thresholds.userDidntRespondDays;
+  return days === null ? null : days * 24;
+}
+
+/** The numbers pages may quote: the pack's thresholds, and the hours derived from its days. */
+export type PackNumber = keyof PolicyPack['thresholds'] | 'userDidntRespondHours';
+
+/** A number a page quotes, read from the pack (`null` when the pack has no such value). */
+export function packNumber(pack: PolicyPack, name: PackNumber): number | null {
+  return name === 'userDidntRespondHours' ? userDidntRespondHours(pack) : pack.thresholds[name];
 }
 
 export { gitlab, mozilla };

@@ -1,14 +1,20 @@
-import { findAccount, packs } from '../packs/index.ts';
+import { findAccount, findRule, packs } from '../packs/index.ts';
 import type { PolicyPack } from '../schemas/pack.ts';
 import type { Answer, Decision, Scenario } from '../schemas/scenario.ts';
-import { explain, resolveFacts, type Explained } from './decide.ts';
+import { PERSONAL_ACCOUNT } from '../vocabulary.ts';
+import { explain, type Explained, type FactValue } from './decide.ts';
+import { resolveFacts } from './facts.ts';
+import { because } from './sentences.ts';
 import { tweetLength } from './tweet-length.ts';
 
 // grade(scenario, answer) -> result: how a trainee's answer compares with what the guidelines
-// require, in five dimensions, each point lost tied to the rule and guideline section to read.
+// require, in five dimensions. Every check says what in the conversation decided it, and names
+// the rule and the guideline section to read.
 
 /** The five things a trainee is graded on. */
-export type DimensionId = 'account' | 'tags' | 'closing' | 'escalation' | 'engagement';
+export const DIMENSION_IDS = ['account', 'tags', 'closing', 'escalation', 'engagement'] as const;
+/** One of the five dimensions. */
+export type DimensionId = (typeof DIMENSION_IDS)[number];
 
 /** One comparison inside a dimension. */
 export interface Check {
@@ -22,6 +28,8 @@ export interface Check {
   score: number;
   /** One sentence for the trainee: what is right or what was lost. */
   message: string;
+  /** What in the conversation decided it, in one sentence (hidden facts included: it is shown after answering). */
+  reason: string | null;
   /** The rule behind it, and the section to read. */
   rule: string | null;
   section: string | null;
@@ -35,9 +43,12 @@ export interface Dimension {
   checks: Check[];
 }
 
+/** The errors serious enough to zero a whole conversation. */
+export type CriticalId = 'political-reply' | 'retweet' | 'direct-message' | 'brand-account-reply' | 'engaged-troll';
+
 /** An error serious enough to zero the whole conversation. */
 export interface CriticalError {
-  id: 'political-reply' | 'retweet' | 'direct-message' | 'brand-account-reply' | 'engaged-troll';
+  id: CriticalId;
   message: string;
   rule: string;
   section: string;
@@ -54,7 +65,8 @@ export interface GradeResult {
   expected: Decision;
 }
 
-const LABELS: Record<DimensionId, string> = {
+/** The dimensions as a trainee reads them. */
+export const DIMENSION_LABELS: Readonly<Record<DimensionId, string>> = {
   account: 'Account choice',
   tags: 'Tags',
   closing: 'Closing',
@@ -66,30 +78,63 @@ const show = (v: unknown) => (v === null ? 'nothing' : Array.isArray(v) ? (v.len
 const same = (a: string | null, b: string | null) => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
 const words = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}#@']+/gu, ' ').trim();
 
+/** What grading needs from a decision's explanation: its rules, the facts behind each, the sentences. */
+class Reasons {
+  readonly pack: PolicyPack;
+  readonly why: Explained;
+  readonly #facts: Map<string, Readonly<Record<string, FactValue>>>;
+  constructor(pack: PolicyPack, why: Explained) {
+    this.pack = pack;
+    this.why = why;
+    this.#facts = new Map(why.trace.map((t) => [t.rule, t.facts]));
+  }
+
+  /** The rule, its section and the sentence for `rule`, with extra facts the grader knows. */
+  cite(rule: string | null, extra: Record<string, FactValue> = {}) {
+    const found = rule ? findRule(this.pack, rule) : undefined;
+    return {
+      rule: found ? found.id : null,
+      section: found?.section ?? null,
+      reason: because(this.pack, found?.id ?? null, { ...this.#facts.get(rule ?? ''), ...extra }),
+    };
+  }
+
+  /** The same for the rule behind a decision field. */
+  field(name: keyof Decision) {
+    return this.cite(this.why.ruleFor(name));
+  }
+
+  /** Every rule that put a tag on the conversation, as one explanation. */
+  tags() {
+    const rules = this.why.trace.filter((t) => typeof t.facts.tag === 'string').map((t) => t.rule);
+    if (rules.length <= 1) return this.field('tags');
+    const first = this.cite(rules[0]!);
+    return { ...first, reason: rules.map((r) => this.cite(r).reason).join(' ') };
+  }
+}
+
 /** Grades a trainee's answer to a scenario. */
 export function grade(scenario: Scenario, answer: Answer, pack: PolicyPack = packs[scenario.pack]): GradeResult {
   const why = explain(scenario, pack);
   const want = why.decision;
-  const section = (rule: string | null) => (rule ? [...pack.rules, ...pack.replyRules].find((r) => r.id === rule)?.section ?? null : null);
-  const cite = (rule: string | null) => ({ rule, section: section(rule) });
-  const field = (name: keyof Decision & keyof Answer, what: string, score?: number): Check => {
+  const reasons = new Reasons(pack, why);
+  const field = (name: keyof Decision & keyof Answer, what: string): Check => {
     const expected = want[name];
     const given = answer[name];
     const ok = name === 'reply' || name === 'like' ? same(expected as string | null, given as string | null) : expected === given;
-    const s = score ?? (ok ? 1 : 0);
     return {
-      field: name, expected, given, score: s,
-      message: s === 1 ? `${what}: right.` : `${what}: the guidelines call for ${show(expected)}; you chose ${show(given)}.`,
-      ...cite(why.ruleFor(name)),
+      field: name, expected, given, score: ok ? 1 : 0,
+      message: ok ? `${what}: right.` : `${what}: the guidelines call for ${show(expected)}; you chose ${show(given)}.`,
+      ...reasons.field(name),
     };
   };
 
   const dimensions: Dimension[] = [
-    dimension('account', [accountCheck(answer, why, field), field('like', 'Like')]),
-    dimension('tags', [tagsCheck(want, answer, why, cite), field('userTag', 'User tag')]),
+    dimension('account', [accountCheck(answer, want, field), field('like', 'Like')]),
+    dimension('tags', [tagsCheck(want, answer, reasons), field('userTag', 'User tag')]),
     dimension('closing', [field('close', 'Closing reason'), field('hold', 'Hold')]),
-    dimension('escalation', [escalationCheck(want, answer, why, cite)]),
-    dimension('engagement', [field('retweet', 'Retweet'), field('directMessage', 'Direct message'), ...replyTextChecks(scenario, answer, want, pack, cite)]),
+    dimension('escalation', [escalationCheck(want, answer, reasons)]),
+    dimension('engagement', [field('retweet', 'Retweet'), field('directMessage', 'Direct message'), ...replyTextChecks(scenario, answer, want, reasons)]),
   ];
   const critical = criticalErrors(scenario, answer, pack);
   const mean = dimensions.reduce((sum, d) => sum + d.score, 0) / dimensions.length;
@@ -97,22 +142,21 @@ export function grade(scenario: Scenario, answer: Answer, pack: PolicyPack = pac
 }
 
 function dimension(id: DimensionId, checks: Check[]): Dimension {
-  return { id, label: LABELS[id], score: checks.reduce((s, c) => s + c.score, 0) / checks.length, checks };
+  return { id, label: DIMENSION_LABELS[id], score: checks.reduce((s, c) => s + c.score, 0) / checks.length, checks };
 }
 
-type Field = (name: keyof Decision & keyof Answer, what: string, score?: number) => Check;
-type Cite = (rule: string | null) => { rule: string | null; section: string | null };
+type Field = (name: keyof Decision & keyof Answer, what: string) => Check;
 
-function accountCheck(answer: Answer, why: Explained, field: Field): Check {
+function accountCheck(answer: Answer, want: Decision, field: Field): Check {
   const check = field('reply', 'Reply account');
-  if (answer.reply === 'personal' && why.decision.reply !== null) {
-    check.message = `Reply account: in Conversocial you answer from ${why.decision.reply}, not from your own account.`;
+  if (answer.reply === PERSONAL_ACCOUNT && want.reply !== null) {
+    check.message = `Reply account: in Conversocial you answer from ${want.reply}, not from your own account.`;
   }
   return check;
 }
 
 /** Tags are a set: partial credit is the share of the union both sides agree on. */
-function tagsCheck(want: Decision, answer: Answer, why: Explained, cite: Cite): Check {
+function tagsCheck(want: Decision, answer: Answer, reasons: Reasons): Check {
   const a = new Set(want.tags);
   const b = new Set(answer.tags);
   const both = [...a].filter((t) => b.has(t));
@@ -124,37 +168,31 @@ function tagsCheck(want: Decision, answer: Answer, why: Explained, cite: Cite): 
   return {
     field: 'tags', expected: want.tags, given: answer.tags, score,
     message: score === 1 ? 'Tags: right.' : `Tags: ${parts.join('; ')}.`,
-    ...cite(why.ruleFor('tags')),
+    ...reasons.tags(),
   };
 }
 
 /** Whether to escalate counts half; where to, the other half. */
-function escalationCheck(want: Decision, answer: Answer, why: Explained, cite: Cite): Check {
-  let score: number;
-  let message: string;
+function escalationCheck(want: Decision, answer: Answer, reasons: Reasons): Check {
+  const base = { field: 'escalate', expected: want.escalate, given: answer.escalate };
   if (want.escalate === null) {
-    score = answer.escalate === null ? 1 : 0;
-    message = score ? 'Escalation: right, nothing to escalate.' : `Escalation: nothing here calls for it; you sent it to ${answer.escalate}.`;
-  } else if (answer.escalate === want.escalate) {
-    score = 1;
-    message = `Escalation: right, to ${want.escalate}.`;
-  } else if (answer.escalate !== null) {
-    score = 0.5;
-    message = `Escalation: right to escalate, but it belongs in ${want.escalate}, not ${answer.escalate}.`;
-    const queueRule = why.decision.because.find((b) => b.rule.endsWith('.escalate.queue'))?.rule;
-    if (queueRule) return { field: 'escalate', expected: want.escalate, given: answer.escalate, score, message, ...cite(queueRule) };
-  } else {
-    score = 0;
-    message = `Escalation: this needed escalating to ${want.escalate}.`;
+    const ok = answer.escalate === null;
+    return { ...base, score: ok ? 1 : 0, message: ok ? 'Escalation: right, nothing to escalate.' : `Escalation: nothing here calls for it; you sent it to ${answer.escalate}.`, ...reasons.field('escalate') };
   }
-  return { field: 'escalate', expected: want.escalate, given: answer.escalate, score, message, ...cite(why.ruleFor('escalate')) };
+  if (answer.escalate === want.escalate) return { ...base, score: 1, message: `Escalation: right, to ${want.escalate}.`, ...reasons.field('escalate') };
+  if (answer.escalate !== null) {
+    // The trainee saw the trigger; what they missed is where it goes.
+    const queueRule = reasons.why.decision.because.find((b) => b.rule.endsWith('.escalate.queue'))?.rule ?? reasons.why.ruleFor('escalate');
+    return { ...base, score: 0.5, message: `Escalation: right to escalate, but it belongs in ${want.escalate}, not ${answer.escalate}.`, ...reasons.cite(queueRule) };
+  }
+  return { ...base, score: 0, message: `Escalation: this needed escalating to ${want.escalate}.`, ...reasons.field('escalate') };
 }
 
-function replyTextChecks(s: Scenario, answer: Answer, want: Decision, pack: PolicyPack, cite: Cite): Check[] {
+function replyTextChecks(s: Scenario, answer: Answer, want: Decision, reasons: Reasons): Check[] {
   if (answer.reply === null) return [];
+  const { pack } = reasons;
   const text = answer.replyText ?? '';
   const checks: Check[] = [];
-  const prefix = pack.id === 'mozilla' ? 'moz' : 'gl';
   const onPlay = s.channel === 'google-play';
   const limit = onPlay ? pack.thresholds.googlePlayReplyLimit ?? Infinity : pack.thresholds.twitterReplyLimit;
   const length = onPlay ? [...text].length : tweetLength(text);
@@ -166,63 +204,59 @@ function replyTextChecks(s: Scenario, answer: Answer, want: Decision, pack: Poli
       : length <= limit
         ? `Reply text: fits (${length} of ${limit}${onPlay ? '' : ', as Twitter counts'}).`
         : `Reply text: ${length} characters${onPlay ? '' : ' as Twitter counts them'}, over the ${limit} limit.`,
-    ...cite(`${prefix}.reply.length`),
+    ...reasons.cite(pack.textRules.length, { channel: s.channel, limit }),
   });
-  const fxhelp = pack.replyRules.find((r) => r.id === `${prefix}.reply.fxhelp`);
-  if (answer.reply === 'personal' && fxhelp) {
+  if (answer.reply === PERSONAL_ACCOUNT && pack.textRules.fxhelp) {
     const tagged = /(^|[^\p{L}\p{N}_])#fxhelp(?![\p{L}\p{N}_])/iu.test(text);
     checks.push({
       field: 'replyText.fxhelp', expected: '#fxhelp in the reply', given: tagged ? '#fxhelp present' : 'no #fxhelp', score: tagged ? 1 : 0,
       message: tagged ? 'Reply text: carries #fxhelp.' : 'Reply text: a reply from your own account must carry #fxhelp.',
-      ...cite(fxhelp.id),
+      ...reasons.cite(pack.textRules.fxhelp),
     });
   }
   const engine = pack.engine;
   const escalationClipping = engine.style === 'conversocial' ? pack.clippings.find((c) => c.id === engine.escalationClipping) : undefined;
-  if (escalationClipping && want.escalate !== null && want.reply !== null) {
+  if (escalationClipping && pack.textRules.escalationClipping && want.escalate !== null && want.reply !== null) {
     const used = answer.clipping === escalationClipping.id && words(text).includes(words(escalationClipping.text));
     checks.push({
       field: 'replyText.clipping', expected: `the "${escalationClipping.title}" clipping`, given: answer.clipping ?? 'no clipping', score: used ? 1 : 0,
       message: used ? 'Reply text: uses the escalation clipping.' : 'Reply text: an escalated conversation is answered with the escalation clipping, kept whole.',
-      ...cite('moz.reply.escalation-clipping'),
+      ...reasons.cite(pack.textRules.escalationClipping),
     });
   }
   const clipping = pack.clippings.find((c) => c.id === answer.clipping);
-  const personalise = pack.replyRules.find((r) => r.id === `${prefix}.reply.personalise`);
-  if (clipping && personalise && words(text) === words(clipping.text)) {
+  if (clipping && pack.textRules.personalise && words(text) === words(clipping.text)) {
     checks.push({
       field: 'replyText.personalised', expected: 'a clipping with a personal touch', given: 'the clipping, word for word', score: 0.5,
       message: 'Reply text: the clipping went out unchanged. Add a word for this person (their name, their problem) so it does not read like a bot.',
-      ...cite(personalise.id),
+      ...reasons.cite(pack.textRules.personalise),
     });
   }
   return checks;
 }
 
 function criticalErrors(s: Scenario, answer: Answer, pack: PolicyPack): CriticalError[] {
-  const f = resolveFacts(s);
-  const rule = (id: string) => [...pack.rules, ...pack.replyRules].find((r) => r.id === id)!;
-  const moz = pack.engine.style === 'conversocial';
+  const f = resolveFacts(s, pack);
   const out: CriticalError[] = [];
-  const add = (id: CriticalError['id'], message: string, ruleId: string) => {
-    const r = rule(ruleId);
-    out.push({ id, message, rule: r.id, section: r.section });
+  const add = (id: CriticalId, message: string, ruleId: string | null) => {
+    const r = ruleId ? findRule(pack, ruleId) : undefined;
+    if (r) out.push({ id, message, rule: r.id, section: r.section });
   };
   if (f.kind === 'political' && answer.reply !== null) {
-    add('political-reply', 'You replied to a political tweet. We stay out of politics, in public and in the brand\u2019s name.', moz ? 'moz.no-reply.political' : 'gl.no-reply.kinds');
+    add('political-reply', 'You replied to a political tweet. We stay out of politics, in public and in the brand\u2019s name.', pack.critical.politicalReply);
   }
   if (answer.retweet) {
-    add('retweet', 'You retweeted from a brand account. Helpers never retweet; suggest it to the team instead.', moz ? 'moz.no-retweet' : 'gl.escalate.retweet');
+    add('retweet', 'You retweeted from a brand account. Helpers never retweet; suggest it to the team instead.', pack.critical.retweet);
   }
-  if (moz && answer.directMessage) {
-    add('direct-message', 'You moved the conversation to direct messages, which this program does not use.', 'moz.no-dm');
+  if (answer.directMessage) {
+    add('direct-message', 'You moved the conversation to direct messages, which this program does not use.', pack.critical.directMessage);
   }
-  const account = answer.reply && answer.reply !== 'personal' ? findAccount(pack, answer.reply) : undefined;
+  const account = answer.reply && answer.reply !== PERSONAL_ACCOUNT ? findAccount(pack, answer.reply) : undefined;
   if (account && account.reply === 'no') {
-    add('brand-account-reply', `You replied from ${account.handle}, which never replies: mentions of it are answered from ${pack.engine.defaultReplyAccount}.`, moz ? 'moz.route.support' : 'gl.route.default');
+    add('brand-account-reply', `You replied from ${account.handle}, which never replies: mentions of it are answered from ${pack.engine.defaultReplyAccount}.`, pack.critical.brandAccountReply);
   }
   if (s.author.knownAs === 'troll' && (answer.reply !== null || answer.like !== null || answer.retweet || answer.directMessage)) {
-    add('engaged-troll', 'You engaged an account known as a troll. Known trolls get no reply and no like.', moz ? 'moz.user-tag.disruptive-no-reply' : 'gl.no-reply.kinds');
+    add('engaged-troll', 'You engaged an account known as a troll. Known trolls get no reply and no like.', pack.critical.engagedTroll);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KINDS } from '../kinds.ts';
+import { CHANNELS, ENGAGEMENTS, HOLD_REASONS, KINDS, KNOWN_AS, PACK_IDS, TOOLS } from '../vocabulary.ts';
 
 /** A handle on the platform, always written with its leading `@`. */
 export const HandleSchema = z.string().regex(/^@[A-Za-z0-9_]{1,30}$/, 'a handle starts with @ and has 1-30 letters, digits or _');
@@ -12,13 +12,19 @@ export const SectionSchema = z
 /** Where a rule's wording comes from. */
 export const OriginSchema = z.enum(['source', 'policy-notes', 'related-articles']);
 
-/** What an account may do: `yes`, `no`, or `escalate` (suggest it to a community manager instead). */
-export const PermissionSchema = z.enum(['yes', 'no', 'escalate']);
+/**
+ * What helpers may do from an account: `yes`, `no`, `escalate` (not themselves: they pass it to
+ * whoever decides), or `limited` (only in the case the account's `notes` describe). Each pack says
+ * in its own words what these mean (`permissionWording`).
+ */
+export const PermissionSchema = z.enum(['yes', 'no', 'escalate', 'limited']);
 
 /** One account the program answers from. */
 export const AccountSchema = z.strictObject({
   /** The handle in its canonical casing. */
   handle: HandleSchema,
+  /** How explanations name it, e.g. "the German account". */
+  label: z.string().min(1),
   /** What the account is for, in one line. */
   purpose: z.string().min(1),
   /** Primary language subtag (BCP 47) the account answers in; `null` for availability-only accounts. */
@@ -26,7 +32,7 @@ export const AccountSchema = z.strictObject({
   /** `true` for the per-country accounts that answer in their own language. */
   locale: z.boolean(),
   /** The tool a reply from this account is sent with. */
-  tool: z.enum(['Conversocial', 'Zendesk', 'Tweetdeck']),
+  tool: z.enum(TOOLS),
   /** May helpers reply publicly from it. */
   reply: PermissionSchema,
   /** May helpers like from it. */
@@ -35,6 +41,8 @@ export const AccountSchema = z.strictObject({
   retweet: PermissionSchema,
   /** May helpers send direct messages from it. */
   directMessage: PermissionSchema,
+  /** For an engagement that is `limited` (or needs a word more): when, in the pack's words. */
+  notes: z.strictObject({ reply: z.string(), like: z.string(), retweet: z.string(), directMessage: z.string() }).partial(),
   /** The guideline section that describes the account. */
   section: SectionSchema,
 });
@@ -57,12 +65,28 @@ export const NamedUseSchema = z.strictObject({
   use: z.string().min(1),
   /** Where this item's fact comes from. */
   origin: OriginSchema,
+  /** For items not wholly from a source document: what is our reading, in plain words. */
+  note: z.string().optional(),
+});
+
+/** A queue (Conversocial) or view (Zendesk) and what the trainer serves from it. */
+export const QueueSchema = NamedUseSchema.extend({
+  /** Stable id, used by the trainer. */
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  /** The channel its conversations come from. */
+  channel: z.enum(CHANNELS),
+  /** For Google Play queues: the star ratings it holds. */
+  ratings: z.array(z.number().int().min(1).max(5)).nullable(),
+  /** Whether helpers may skip a conversation in it. */
+  skipping: z.boolean(),
+  /** Whether a trainee practises in it (escalation queues are where work goes, not where it comes from). */
+  practice: z.boolean(),
 });
 
 /** A user tag and the `knownAs` value of a scenario's author that maps to it. */
 export const UserTagSchema = NamedUseSchema.extend({
   /** The scenario `author.knownAs` value for this tag, if any. */
-  knownAs: z.enum(['community-member', 'spammer', 'troll', 'trouble-maker']).nullable(),
+  knownAs: z.enum(KNOWN_AS).nullable(),
 });
 
 /** When to escalate. */
@@ -80,7 +104,7 @@ export const EscalationDestinationSchema = z.strictObject({
   /** What goes there. */
   for: z.string().min(1),
   /** The channel this destination serves, when it depends on the channel. */
-  channel: z.enum(['twitter', 'google-play']).nullable(),
+  channel: z.enum(CHANNELS).nullable(),
 });
 
 /** A saved reply. */
@@ -91,7 +115,7 @@ export const ClippingSchema = z.strictObject({
   title: z.string().min(1),
   /** The text as the tool inserts it. */
   text: z.string().min(1),
-  /** `true` when the wording must be kept (it is quoted from the guidelines); a greeting may go before it. */
+  /** `true` when the wording must be kept (it is quoted from the guidelines). */
   verbatim: z.boolean(),
 });
 
@@ -105,12 +129,28 @@ export const ProductRoomSchema = z.strictObject({
   slack: z.string().regex(/^#[a-z0-9_-]+$/).nullable(),
 });
 
+/** A product a scenario's `facts.product` may name. */
+export const ProductSchema = z.strictObject({
+  /** The id scenarios use. */
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  /** Its name, as explanations write it. */
+  name: z.string().min(1),
+  /** Whether it is a paid product. */
+  paid: z.boolean(),
+});
+
 /** One rule of the program, as the engine applies it. */
 export const RuleSchema = z.strictObject({
   /** Stable id, `<pack prefix>.<area>.<name>`. */
   id: z.string().regex(/^(moz|gl)\.[a-z0-9.-]+$/),
   /** The rule in one sentence, our words. */
   summary: z.string().min(1),
+  /**
+   * The rule applied to one conversation, as one sentence for the trainee, with `{fact}` holes
+   * that the facts the engine recorded fill in (`The tweet mentions {mentioned}, so {label}
+   * answers it.`). A hole the record cannot fill makes the explanation fall back to `summary`.
+   */
+  because: z.string().min(1),
   /** The guideline section that states it. */
   section: SectionSchema,
   /** Where the rule's wording or value comes from. */
@@ -119,59 +159,65 @@ export const RuleSchema = z.strictObject({
   note: z.string().optional(),
 });
 
-const KIND = z.enum(KINDS);
-
 /** A kind of message that gets no reply and is closed, with the tag it carries. */
 export const NoReplyKindSchema = z.strictObject({
   /** The message kind. */
-  kind: KIND,
+  kind: z.enum(KINDS),
   /** The tag it gets, or `null`. */
   tag: z.string().nullable(),
   /** The rule that states it. */
   rule: z.string(),
+  /** Whether the mentioned account likes it. */
+  like: z.boolean(),
+  /** Whether it may be a retweet idea (then it is escalated for a community manager). */
+  retweetIdea: z.boolean(),
+  /** The closing reason, by its role in `engine.close`. */
+  close: z.enum(['noNeedToReply', 'acknowledged']),
 });
 
 /**
- * How the engine decides a Conversocial-style program (policy-notes.md, "Mozilla pack"): the
- * names it writes into decisions. Every name must exist in the pack's lists.
+ * How the engine decides a Conversocial-style program (policy notes, "Mozilla pack"): the names
+ * it writes into decisions. Every name must exist in the pack's lists.
  */
 export const ConversocialEngineSchema = z.strictObject({
   /** Which decision procedure reads this pack. */
   style: z.literal('conversocial'),
   /** The account that answers when no locale account is mentioned. */
   defaultReplyAccount: HandleSchema,
+  /** The tool every reply goes out from. */
+  replyTool: z.enum(TOOLS),
   /** Closing reasons the steps use, by role. */
   close: z.strictObject({
     deleted: z.string(), languageNotSupported: z.string(), userDidntRespond: z.string(), noNeedToReply: z.string(),
     resolved: z.string(), movedToForum: z.string(), bugFiled: z.string(), couldNotResolve: z.string(), acknowledged: z.string(),
   }),
   /** The hold reason for waiting on the customer. */
-  holdWaitingOnCustomer: z.enum(['Waiting on Customer', 'Waiting Internal']),
+  holdWaitingOnCustomer: z.enum(HOLD_REASONS),
   /** Tags and user tags the steps add, by role. */
   tags: z.strictObject({ influencer: z.string(), community: z.string() }),
   /** The user tag for an influencer. */
   influencerUserTag: z.string(),
-  /** Kinds that get no reply (step 5), with their tags. */
+  /** Kinds that get no reply, with their tags and closing reasons. */
   noReplyKinds: z.array(NoReplyKindSchema),
-  /** Kinds that get a like from the mentioned account (step 5). */
-  likedKinds: z.array(KIND),
   /** The clipping an escalated help request is answered with. */
   escalationClipping: z.string(),
 });
 
-/** How the engine decides a Zendesk-style program (policy-notes.md, "GitLab pack"). */
+/** How the engine decides a Zendesk-style program (policy notes, "GitLab pack"). */
 export const ZendeskEngineSchema = z.strictObject({
   /** Which decision procedure reads this pack. */
   style: z.literal('zendesk'),
   /** The main account: several handles mentioned, or none. */
   defaultReplyAccount: HandleSchema,
-  /** The account for availability questions. */
+  /** The account for availability questions; it speaks about nothing else. */
   availabilityAccount: HandleSchema,
   /** Kinds that get no reply. */
-  noReplyKinds: z.array(KIND),
+  noReplyKinds: z.array(z.enum(KINDS)),
+  /** Kinds that are liked, from the account that replies. */
+  likedKinds: z.array(z.enum(KINDS)),
   /** Tool for first replies and for follow-ups. */
-  firstReplyTool: z.enum(['Conversocial', 'Zendesk', 'Tweetdeck']),
-  followUpTool: z.enum(['Conversocial', 'Zendesk', 'Tweetdeck']),
+  firstReplyTool: z.enum(TOOLS),
+  followUpTool: z.enum(TOOLS),
   /** Escalation destinations by role. */
   escalate: z.strictObject({ spamReport: z.string(), retweet: z.string(), experts: z.string() }),
 });
@@ -180,8 +226,8 @@ export const ZendeskEngineSchema = z.strictObject({
 export const ThresholdsSchema = z.strictObject({
   /** Followers at or above which an account counts as an influencer. */
   influencerFollowers: z.number().int().positive(),
-  /** Hours after our last reply with no answer before closing "User didn't respond". */
-  userDidntRespondHours: z.number().int().positive(),
+  /** Days after our last reply with no answer before closing "User didn't respond" (counted in hours). */
+  userDidntRespondDays: z.number().int().positive().nullable(),
   /** Twitter's weighted character limit for a reply. */
   twitterReplyLimit: z.number().int().positive(),
   /** Character limit of a developer reply under a Google Play review. */
@@ -194,29 +240,85 @@ export const ThresholdsSchema = z.strictObject({
   forumReplyHours: z.number().int().positive().nullable(),
   /** Conversations older than this many weeks are closed by triage. */
   closeOlderThanWeeks: z.number().int().positive().nullable(),
+  /** Characters of a saved reply in the old common replies (so that a handle and #fxhelp still fit). */
+  commonReplyLimit: z.number().int().positive().nullable(),
+});
+
+/** The rules behind the five errors that zero a conversation. `null`: the pack has no such error. */
+export const CriticalRulesSchema = z.strictObject({
+  /** Replying to a political tweet. */
+  politicalReply: z.string(),
+  /** Retweeting from a program account. */
+  retweet: z.string(),
+  /** Moving to direct messages where the program does not use them. */
+  directMessage: z.string().nullable(),
+  /** Replying from an account that never replies. */
+  brandAccountReply: z.string(),
+  /** Engaging an account known as a troll. */
+  engagedTroll: z.string(),
+});
+
+/** The rules the grader applies to a trainee's reply text. `null`: the pack has no such rule. */
+export const TextRulesSchema = z.strictObject({
+  /** The reply must fit the channel's limit. */
+  length: z.string(),
+  /** A reply from the trainee's own account must carry #fxhelp. */
+  fxhelp: z.string().nullable(),
+  /** A clipping must not go out word for word. */
+  personalise: z.string().nullable(),
+  /** An escalated help request is answered with the escalation clipping. */
+  escalationClipping: z.string().nullable(),
+});
+
+/** One change between two versions of a pack. */
+export const ChangeSchema = z.strictObject({
+  /** What changed, in one sentence a trainee or an admin understands. */
+  summary: z.string().min(1),
+  /** The rules it touches (a rule removed since keeps its id here); empty for a first version. */
+  rules: z.array(z.string()),
+});
+
+/** One version of a pack, with what it changed since the one before. */
+export const PackVersionSchema = z.strictObject({
+  /** Semantic version. */
+  version: z.string().regex(/^\d+\.\d+\.\d+$/),
+  /** When it took effect (YYYY-MM-DD). */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** The revision of the policy notes it follows. */
+  policyRevision: z.number().int().positive(),
+  /** What changed since the version before; the first version says what it started with. */
+  changes: z.array(ChangeSchema).min(1),
 });
 
 /** A program's policy pack: its rules as versioned data. */
 export const PolicyPackSchema = z
   .strictObject({
     /** Pack id, as scenarios name it in `pack`. */
-    id: z.enum(['mozilla', 'gitlab']),
+    id: z.enum(PACK_IDS),
     /** Human name of the program. */
     name: z.string().min(1),
-    /** Version of this pack's data; bump on any rule or value change. */
+    /** Version of this pack's data; the last entry of `history`. */
     version: z.string().regex(/^\d+\.\d+\.\d+$/),
-    /** Which source revision the data follows. */
+    /** Every version, oldest first, each with its date and changes. */
+    history: z.array(PackVersionSchema).min(1),
+    /** Which source documents the data follows. */
     basedOn: z.string().min(1),
     /** Channels the program answers on. */
-    channels: z.array(z.enum(['twitter', 'google-play'])).min(1),
+    channels: z.array(z.enum(CHANNELS)).min(1),
     /** The accounts, in the order the guidelines list them. */
     accounts: z.array(AccountSchema).min(1),
+    /** What `yes`, `no`, `escalate` and `limited` mean for this program's accounts, in its own words. */
+    permissionWording: z.strictObject({ yes: z.string(), no: z.string(), escalate: z.string(), limited: z.string() }),
     /** The reply account on Google Play (the developer reply), if the program answers there. */
     googlePlayAccount: z.string().nullable(),
+    /** The products scenarios may name, and which are paid. */
+    products: z.array(ProductSchema).min(1),
+    /** The product a scenario is about when its facts do not say. */
+    defaultProduct: z.string(),
     /** Which account replies to what. */
     routing: z.array(RouteSchema).min(1),
     /** Queues (Conversocial) or views (Zendesk). */
-    queues: z.array(NamedUseSchema),
+    queues: z.array(QueueSchema).min(1),
     /** Conversation tags an admin may extend; unknown tags are rejected. */
     tags: z.array(NamedUseSchema),
     /** Account tags. */
@@ -237,6 +339,10 @@ export const PolicyPackSchema = z
     thresholds: ThresholdsSchema,
     /** The decision procedure and the names it writes. */
     engine: z.discriminatedUnion('style', [ConversocialEngineSchema, ZendeskEngineSchema]),
+    /** The rules behind the errors that zero a conversation. */
+    critical: CriticalRulesSchema,
+    /** The rules behind the checks of the reply text. */
+    textRules: TextRulesSchema,
     /** Every rule the engine applies to decide a conversation. */
     rules: z.array(RuleSchema).min(1),
     /** Rules the grader applies to a trainee's reply text (they do not change the decision). */
@@ -265,16 +371,27 @@ export const PolicyPackSchema = z
           });
         }
       });
+      const rule = (path: (string | number)[], id: string | null) => {
+        if (id !== null && !ids.has(id)) ctx.addIssue({ code: 'custom', path, message: `unknown rule ${id}` });
+      };
+      attempt(() => pack.routing.forEach((route, i) => rule(['routing', i, 'rule'], route.rule)));
+      attempt(() => pack.escalationTriggers.forEach((t, i) => rule(['escalationTriggers', i, 'rule'], t.rule)));
+      attempt(() => { for (const [role, id] of Object.entries(pack.critical)) rule(['critical', role], id); });
+      attempt(() => { for (const [role, id] of Object.entries(pack.textRules)) rule(['textRules', role], id); });
       attempt(() =>
-        pack.routing.forEach((route, i) => {
-          if (!ids.has(route.rule)) ctx.addIssue({ code: 'custom', path: ['routing', i, 'rule'], message: `unknown rule ${route.rule}` });
+        pack.history.forEach((v, i) => {
+          // A change may name a rule that a later version removed, so only the last version's
+          // changes must name rules the pack still has.
+          if (i === pack.history.length - 1) v.changes.forEach((c, j) => c.rules.forEach((id, k) => rule(['history', i, 'changes', j, 'rules', k], id)));
         }),
       );
-      attempt(() =>
-        pack.escalationTriggers.forEach((t, i) => {
-          if (t.rule !== null && !ids.has(t.rule)) ctx.addIssue({ code: 'custom', path: ['escalationTriggers', i, 'rule'], message: `unknown rule ${t.rule}` });
-        }),
-      );
+      attempt(() => {
+        const last = pack.history[pack.history.length - 1];
+        if (last && last.version !== pack.version) ctx.addIssue({ code: 'custom', path: ['version'], message: `must be the last version of history (${last.version})` });
+      });
+      attempt(() => {
+        if (!pack.products.some((p) => p.id === pack.defaultProduct)) ctx.addIssue({ code: 'custom', path: ['defaultProduct'], message: `"${pack.defaultProduct}" is not one of the pack's products` });
+      });
       const names = (list: readonly { name: string }[]) => new Set(list.map((x) => x.name));
       const need = (path: (string | number)[], value: string, list: Set<string>, what: string) => {
         if (!list.has(value)) ctx.addIssue({ code: 'custom', path: ['engine', ...path], message: `"${value}" is not one of the pack's ${what}` });
@@ -283,9 +400,8 @@ export const PolicyPackSchema = z
       attempt(() => need(['defaultReplyAccount'], e.defaultReplyAccount, new Set(pack.accounts.map((a) => a.handle)), 'accounts'));
       if (e?.style === 'conversocial') {
         attempt(() => { for (const [role, name] of Object.entries(e.close)) need(['close', role], name, names(pack.closingReasons), 'closing reasons'); });
-        // A value outside the decision format's two hold reasons is already reported by the enum.
-        const holds: readonly string[] = ['Waiting on Customer', 'Waiting Internal'];
-        if (holds.includes(e.holdWaitingOnCustomer)) attempt(() => need(['holdWaitingOnCustomer'], e.holdWaitingOnCustomer, names(pack.holdReasons), 'hold reasons'));
+        // A value outside the decision format's hold reasons is already reported by the enum.
+        if ((HOLD_REASONS as readonly string[]).includes(e.holdWaitingOnCustomer)) attempt(() => need(['holdWaitingOnCustomer'], e.holdWaitingOnCustomer, names(pack.holdReasons), 'hold reasons'));
         attempt(() => { for (const [role, name] of Object.entries(e.tags)) need(['tags', role], name, names(pack.tags), 'tags'); });
         attempt(() => need(['influencerUserTag'], e.influencerUserTag, names(pack.userTags), 'user tags'));
         attempt(() =>
@@ -305,6 +421,9 @@ export const PolicyPackSchema = z
           const key = a.handle.toLowerCase();
           if (handles.has(key)) ctx.addIssue({ code: 'custom', path: ['accounts', i, 'handle'], message: `duplicate account ${a.handle}` });
           handles.add(key);
+          for (const what of ENGAGEMENTS) {
+            if (a[what] === 'limited' && !a.notes?.[what]) ctx.addIssue({ code: 'custom', path: ['accounts', i, 'notes', what], message: `is required when ${what} is "limited"` });
+          }
         });
       });
     },
@@ -318,4 +437,8 @@ export const PolicyPackSchema = z
 export type PolicyPack = z.infer<typeof PolicyPackSchema>;
 export type Account = z.infer<typeof AccountSchema>;
 export type Rule = z.infer<typeof RuleSchema>;
-export type PackId = PolicyPack['id'];
+export type Queue = z.infer<typeof QueueSchema>;
+export type Product = z.infer<typeof ProductSchema>;
+export type PackVersion = z.infer<typeof PackVersionSchema>;
+export type Permission = z.infer<typeof PermissionSchema>;
+export type { PackId } from '../vocabulary.ts';

@@ -1,6 +1,7 @@
 import { formatIssues } from './problems.ts';
 import { AnswerSchema, checkNames, ScenarioSchema, type Answer, type Scenario } from './scenario.ts';
 import { packs } from '../packs/index.ts';
+import type { PackId } from '../vocabulary.ts';
 
 /** The outcome of reading untrusted input: the value, or every problem found. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: string[] };
@@ -11,10 +12,19 @@ export function parseScenario(input: unknown): Parsed<Scenario> {
   return result.success ? { ok: true, value: result.data } : { ok: false, problems: formatIssues(result.error, input) };
 }
 
-/** Validates a trainee's answer against the pack it will be graded in. */
-export function parseAnswer(input: unknown, packId: Scenario['pack']): Parsed<Answer> {
-  const schema = AnswerSchema.superRefine((a, ctx) => checkNames(packs[packId], a, [], ctx, true));
-  const result = schema.safeParse(input);
-  return result.success ? { ok: true, value: result.data } : { ok: false, problems: formatIssues(result.error, input) };
+// One answer schema per pack, built on first use: the admin page parses hundreds of thousands.
+const answerSchemas = new Map<PackId, typeof AnswerSchema>();
+function answerSchema(packId: PackId) {
+  let schema = answerSchemas.get(packId);
+  if (!schema) {
+    schema = AnswerSchema.superRefine((a, ctx) => checkNames(packs[packId], a, [], ctx, true)) as unknown as typeof AnswerSchema;
+    answerSchemas.set(packId, schema);
+  }
+  return schema;
 }
 
+/** Validates a trainee's answer against the pack it will be graded in. */
+export function parseAnswer(input: unknown, packId: PackId): Parsed<Answer> {
+  const result = answerSchema(packId).safeParse(input);
+  return result.success ? { ok: true, value: result.data } : { ok: false, problems: formatIssues(result.error, input) };
+}

@@ -1,19 +1,20 @@
 import { z } from 'zod';
 import { packs } from '../packs/index.ts';
-import { KINDS, type Kind } from '../kinds.ts';
+import { isDateTime, timeOf } from '../time.ts';
+import { CHANNELS, FORMATS, HOLD_REASONS, KINDS, KNOWN_AS, PACK_IDS, SENTIMENTS, TOOLS, type Kind } from '../vocabulary.ts';
 import type { PolicyPack } from './pack.ts';
 
-// The interchange format of ../shared/spec/scenario-format.md, version 1. It is a contract with
-// people outside the project: fields may be added (optional), never renamed or made required.
+// The interchange format of docs/formats/scenario.md, version 1. It is a contract with people
+// outside the project: fields may be added (optional), never renamed or made required.
 
 /** A handle, with its `@`. Compared case-insensitively. */
 const Handle = z.string().regex(/^@\S+$/, 'must be a handle: @ followed by the name, no spaces');
 
-/** ISO 8601 date-time with a UTC offset (`Z` or `+02:00`). */
-const DateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with an offset, like "2026-03-02T10:00:00Z"' });
+/** ISO 8601 date-time with an offset (`Z`, `+02:00` or `+0200`), seconds optional. */
+const DateTime = z.string().refine(isDateTime, 'must be an ISO 8601 date-time with an offset, like "2026-03-02T10:00:00Z"');
 
 /** The customer's tone. */
-export const SentimentSchema = z.enum(['positive', 'neutral', 'negative']);
+export const SentimentSchema = z.enum(SENTIMENTS);
 
 /** The customer. */
 export const AuthorSchema = z.strictObject({
@@ -26,7 +27,7 @@ export const AuthorSchema = z.strictObject({
   /** Whether the platform verified the account. */
   verified: z.boolean(),
   /** What the account's history already shows (default `null`); the trainer shows it as a profile note. */
-  knownAs: z.enum(['community-member', 'spammer', 'troll', 'trouble-maker']).nullable().optional(),
+  knownAs: z.enum(KNOWN_AS).nullable().optional(),
 });
 
 /** One message of the conversation. */
@@ -103,7 +104,7 @@ const decisionFields = {
   /** Escalation queue or channel; `null`: no escalation. */
   escalate: z.string().min(1).nullable(),
   /** Hold now, and why. */
-  hold: z.enum(['Waiting on Customer', 'Waiting Internal']).nullable(),
+  hold: z.enum(HOLD_REASONS).nullable(),
   /** Closing reason; `null`: it stays open. */
   close: z.string().min(1).nullable(),
   /** Tags the conversation must carry (a set). */
@@ -113,7 +114,7 @@ const decisionFields = {
   /** The customer's tone. */
   sentiment: SentimentSchema,
   /** The tool the reply is sent from. */
-  via: z.enum(['Conversocial', 'Zendesk', 'Tweetdeck']).nullable(),
+  via: z.enum(TOOLS).nullable(),
 };
 
 /** `social-support-decision/1`: what the guidelines require. */
@@ -139,17 +140,29 @@ export const AnswerSchema = z.strictObject({
   note: z.string().nullable(),
 });
 
+/** What the customer does after the trainee's answer (see "Follow-ups" in the format). */
+export const FollowUpSchema = z.strictObject({
+  /** Simulated hours between the trainee's answer and this event, more than 0 and at most 720. */
+  afterHours: z.number().gt(0).max(720),
+  /** The customer's next message; left out, the customer stays silent. */
+  text: z.string().min(1).max(2000).optional(),
+  /** The facts at this decision point (default: the scenario's, with `kind` support-request when `text` is given). */
+  facts: FactsSchema.optional(),
+  /** What the guidelines require at this decision point. */
+  expected: ExpectedSchema.optional(),
+});
+
 const ScenarioObject = z.strictObject({
   /** Always `social-support-scenario/1`. */
-  format: z.literal('social-support-scenario/1'),
+  format: z.literal(FORMATS.scenario),
   /** Unique within a bank. */
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,79}$/, 'must be 3-80 characters of a-z, 0-9 and -, not starting with -'),
   /** Which program's policy decides it. */
-  pack: z.enum(['mozilla', 'gitlab']),
+  pack: z.enum(PACK_IDS),
   /** Short label for lists. */
   title: z.string().min(1).max(120).optional(),
   /** Where the conversation happens. */
-  channel: z.enum(['twitter', 'google-play']),
+  channel: z.enum(CHANNELS),
   /** BCP 47 tag of the customer's messages. */
   language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a BCP 47 language tag, like "en", "de" or "pt-BR"'),
   /** The customer. */
@@ -166,6 +179,8 @@ const ScenarioObject = z.strictObject({
   facts: FactsSchema,
   /** The decision the author requires, on the fields given. */
   expected: ExpectedSchema.optional(),
+  /** What the customer does after each answer, in order; at most 5. */
+  followUps: z.array(FollowUpSchema).max(5).optional(),
 });
 
 /**
@@ -181,7 +196,8 @@ function checkScenario(s: z.infer<typeof ScenarioObject>, ctx: z.RefinementCtx) 
   if (pack && (s.channel === 'twitter' || s.channel === 'google-play') && !pack.channels.includes(s.channel)) {
     ctx.addIssue({ code: 'custom', path: ['channel'], message: `the ${pack.id} pack has no "${s.channel}" channel (it has ${pack.channels.join(', ')})` });
   }
-  const time = (v: unknown) => (typeof v === 'string' ? Date.parse(v) : Number.NaN);
+  // A value the field check rejected is not compared again (timeOf gives NaN for it).
+  const time = timeOf;
   const messages: unknown[] = Array.isArray(s.messages) ? s.messages : [];
   const times = messages.map((m) => time((m as { at?: unknown } | null)?.at));
   let lastGood = -1;
@@ -196,7 +212,13 @@ function checkScenario(s: z.infer<typeof ScenarioObject>, ctx: z.RefinementCtx) 
   if (last >= 0 && !Number.isNaN(time(s.now)) && !Number.isNaN(times[last]!) && time(s.now) < times[last]!) {
     ctx.addIssue({ code: 'custom', path: ['now'], message: `must not be before messages[${last}].at, the last message` });
   }
-  if (pack && s.expected && typeof s.expected === 'object' && !Array.isArray(s.expected)) checkNames(pack, s.expected, ['expected'], ctx);
+  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (pack && isObject(s.expected)) checkNames(pack, s.expected, ['expected'], ctx);
+  if (pack && Array.isArray(s.followUps)) {
+    s.followUps.forEach((f, i) => {
+      if (isObject(f) && isObject(f.expected)) checkNames(pack, f.expected, ['followUps', i, 'expected'], ctx);
+    });
+  }
 }
 
 /** Names in a decision or answer must be ones the pack knows: a typo must not pass silently. */
@@ -242,9 +264,10 @@ export const ScenarioSchema = ScenarioObject.superRefine(checkScenario, { when: 
 /** A scenario as files hold it. */
 export type Scenario = z.infer<typeof ScenarioSchema>;
 export type Facts = z.infer<typeof FactsSchema>;
+export type FollowUp = z.infer<typeof FollowUpSchema>;
 export type Message = z.infer<typeof MessageSchema>;
 export type { Kind };
-export type Sentiment = z.infer<typeof SentimentSchema>;
+export type { Sentiment } from '../vocabulary.ts';
 export type Decision = z.infer<typeof DecisionSchema>;
 export type Because = z.infer<typeof BecauseSchema>;
 export type Expected = z.infer<typeof ExpectedSchema>;

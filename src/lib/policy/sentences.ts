@@ -1,0 +1,108 @@
+// Sentences that explain a decision in the conversation's own terms. Each rule of a pack carries a
+// `because` template; the engine records the facts it applied each rule to (`Trace`); this file
+// fills the one with the other. It knows how to write a fact (a kind, a language, a product), never
+// why a rule applies: that stays in the engine's steps.
+
+import { findProduct, findRule } from '../packs/index.ts';
+import type { PolicyPack } from '../schemas/pack.ts';
+import { CHANNEL_NAMES, KIND_PHRASES, KNOWN_AS_PHRASES, type Channel, type Kind, type KnownAs } from '../vocabulary.ts';
+import type { FactValue } from './draft.ts';
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+
+/** A fact as a reader sees it: "Mozilla VPN" for `product: mozilla-vpn`, "German" for `language: de`. */
+function write(pack: PolicyPack, name: string, value: FactValue): string {
+  if (typeof value === 'number') return value.toLocaleString('en-US');
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (value === null) return 'none';
+  if (typeof value !== 'string') return value.length ? value.join(' and ') : `none of our ${pack.id === 'gitlab' ? 'handles' : 'accounts'}`;
+  switch (name) {
+    case 'kind':
+      return KIND_PHRASES[value as Kind] ?? value;
+    case 'knownAs':
+      return KNOWN_AS_PHRASES[value as KnownAs] ?? value;
+    case 'channel':
+      return CHANNEL_NAMES[value as Channel] ?? value;
+    case 'product':
+      return findProduct(pack, value).name;
+    case 'language':
+      try {
+        return languageNames.of(value) ?? value;
+      } catch {
+        return value;
+      }
+    default:
+      return String(value);
+  }
+}
+
+const truthy = (v: FactValue | undefined) => v !== undefined && v !== null && v !== false && v !== 0 && v !== '' && !(Array.isArray(v) && v.length === 0);
+
+/** Thrown inside `fill` when a template names a fact the record lacks. */
+class MissingFact extends Error {}
+
+/** The text between `{` at `open` and its matching `}`. */
+function closing(template: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < template.length; i++) {
+    if (template[i] === '{') depth++;
+    else if (template[i] === '}' && --depth === 0) return i;
+  }
+  throw new Error(`Unbalanced braces in the template "${template}".`);
+}
+
+/** Splits `then|else` at the `|` that is not inside braces. */
+function branches(body: string): [string, string] {
+  let depth = 0;
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] === '{') depth++;
+    else if (body[i] === '}') depth--;
+    else if (body[i] === '|' && depth === 0) return [body.slice(0, i), body.slice(i + 1)];
+  }
+  return [body, ''];
+}
+
+/**
+ * Fills `{fact}` holes, and `{fact?then|else}` choices (either side may hold holes of its own),
+ * from the recorded facts.
+ */
+export function fill(template: string, facts: Readonly<Record<string, FactValue>>, pack: PolicyPack): string {
+  let out = '';
+  for (let i = 0; i < template.length; i++) {
+    if (template[i] !== '{') {
+      out += template[i];
+      continue;
+    }
+    const end = closing(template, i);
+    const body = template.slice(i + 1, end);
+    const q = body.indexOf('?');
+    const plain = /^[A-Za-z]+$/.test(body);
+    if (plain) {
+      if (!(body in facts)) throw new MissingFact(body);
+      out += write(pack, body, facts[body]!);
+    } else if (q > 0 && /^[A-Za-z]+$/.test(body.slice(0, q))) {
+      const [yes, no] = branches(body.slice(q + 1));
+      out += fill(truthy(facts[body.slice(0, q)]) ? yes : no, facts, pack);
+    } else {
+      out += template.slice(i, end + 1);
+    }
+    i = end;
+  }
+  return out;
+}
+
+/**
+ * The sentence that says why `rule` applies to this conversation, from the facts the engine read;
+ * the rule's summary when the facts do not fill its template (or the rule is unknown: `null`).
+ */
+export function because(pack: PolicyPack, rule: string | null, facts: Readonly<Record<string, FactValue>> = {}): string | null {
+  if (!rule) return null;
+  const found = findRule(pack, rule);
+  if (!found) return null;
+  try {
+    return fill(found.because, facts, pack);
+  } catch (e) {
+    if (e instanceof MissingFact) return found.summary;
+    throw e;
+  }
+}
