@@ -1,0 +1,93 @@
+// The trainee result file (docs/formats/result.md): what the trainer writes and the admin page and
+// `regrade` read. Plain types and pure functions, without zod; reading an untrusted file goes
+// through `../schemas/result.ts`.
+
+import { packs } from '../packs/index.ts';
+import { grade } from '../policy/grade.ts';
+import type { Answer, Scenario } from '../schemas/scenario.ts';
+import { DIMENSION_IDS, type DimensionId } from '../policy/grade.ts';
+import { FORMATS, type PackId } from '../vocabulary.ts';
+
+/** The five dimension scores of an item or a summary. */
+export type DimensionScores = Record<DimensionId, number>;
+
+/** What grading gives an item. */
+export interface ItemScore {
+  /** 0 to 1. */
+  score: number;
+  dimensions: DimensionScores;
+  /** Rule ids of the critical errors. */
+  critical: string[];
+}
+
+/** One decision point answered. */
+export interface ResultItem extends ItemScore {
+  scenarioId: string;
+  /** 0 for the first decision point, one more per follow-up played. */
+  step: number;
+  /** The conversation as it stood at this decision point. */
+  scenario: Scenario;
+  answer: Answer;
+  /** Simulated time of the answer. */
+  answeredAt: string;
+  /** Seconds the conversation was open while the queue was playing. */
+  activeSeconds: number;
+}
+
+/** The session's totals. */
+export interface ResultSummary {
+  items: number;
+  score: number;
+  dimensions: DimensionScores;
+  /** Items with at least one critical error. */
+  critical: number;
+}
+
+/** A session, as a result file holds it. */
+export interface Result {
+  format: typeof FORMATS.result;
+  trainee: { name: string; handle: string | null };
+  mode: 'practice' | 'assessment';
+  seed: number | null;
+  startedAt: string;
+  finishedAt: string | null;
+  app: { version: string };
+  /** Pack id -> the version the items were graded with. */
+  packs: Partial<Record<PackId, string>>;
+  items: ResultItem[];
+  summary: ResultSummary;
+  /** The trainer's own addition: the session's id, and the queue and program it was worked in. */
+  session?: { id: string; queue: string; program: PackId };
+  [extra: string]: unknown;
+}
+
+/** Rounds to 4 decimals, so that files stay readable and sums do not drift. */
+const round = (n: number) => Math.round(n * 10_000) / 10_000;
+
+/** Grades an answer and keeps what a result item records. */
+export function scoreItem(scenario: Scenario, answer: Answer): ItemScore {
+  const g = grade(scenario, answer);
+  const dimensions = Object.fromEntries(g.dimensions.map((d) => [d.id, round(d.score)])) as DimensionScores;
+  return { score: round(g.score), dimensions, critical: [...new Set(g.critical.map((c) => c.rule))] };
+}
+
+/** The totals of a list of item scores: means, and the number of items with a critical error. */
+export function summarize(items: readonly ItemScore[]): ResultSummary {
+  const n = items.length;
+  const mean = (pick: (i: ItemScore) => number) => (n ? round(items.reduce((s, i) => s + pick(i), 0) / n) : 0);
+  const dimensions = Object.fromEntries(DIMENSION_IDS.map((d) => [d, mean((i) => i.dimensions[d])])) as DimensionScores;
+  return { items: n, score: mean((i) => i.score), dimensions, critical: items.filter((i) => i.critical.length > 0).length };
+}
+
+/** The pack versions a set of items was graded with (today's, for every pack the items use). */
+export function packVersions(items: readonly { scenario: Scenario }[]): Partial<Record<PackId, string>> {
+  const out: Partial<Record<PackId, string>> = {};
+  for (const i of items) out[i.scenario.pack] = packs[i.scenario.pack].version;
+  return out;
+}
+
+/** A file name for a result: `social-support-result-<name>-<YYYY-MM-DD>.json`, safe on every system. */
+export function resultFileName(name: string, date: Date): string {
+  const slug = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'trainee';
+  return `social-support-result-${slug}-${date.toISOString().slice(0, 10)}.json`;
+}
