@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import svelte from '@astrojs/svelte';
 import starlightLinksValidator from 'starlight-links-validator';
 import { componentAnchors } from './src/components/guidelines/anchors.ts';
+import cspHashes from './src/integrations/csp-hashes.ts';
 
 /**
  * A sidebar group that lists every page of one content folder, ordered by `sidebar.order`.
@@ -14,6 +15,20 @@ const group = (label, directory) => ({ label, items: [{ autogenerate: { director
 
 export default defineConfig({
   site: 'http://localhost:4321',
+  // A content security policy in every page: only what the build produced may run (see
+  // src/integrations/csp-hashes.ts for the inline pieces Astro leaves out).
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "worker-src 'self'",
+      ],
+    },
+  },
   integrations: [
     starlight({
       title: 'Social Support Academy',
@@ -43,5 +58,6 @@ export default defineConfig({
       ],
     }),
     svelte(),
+    cspHashes(),
   ],
 });
