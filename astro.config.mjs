@@ -49,6 +49,7 @@ export default defineConfig({
       },
       sidebar: [
         group('Start here', 'start-here'),
+        { label: 'Practice', items: [{ label: 'Practice queue', link: '/practice/' }] },
         group('The program', 'program'),
         group('Conversocial', 'conversocial'),
         group('Escalation', 'escalation'),

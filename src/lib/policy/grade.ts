@@ -130,7 +130,7 @@ export function grade(scenario: Scenario, answer: Answer, pack: PolicyPack = pac
   };
 
   const dimensions: Dimension[] = [
-    dimension('account', [accountCheck(answer, want, field), field('like', 'Like')]),
+    dimension('account', [accountCheck(answer, want, field), field('like', 'Like'), ...toolCheck(pack, answer, want, field)]),
     dimension('tags', [tagsCheck(want, answer, reasons), field('userTag', 'User tag')]),
     dimension('closing', [field('close', 'Closing reason'), field('hold', 'Hold')]),
     dimension('escalation', [escalationCheck(want, answer, reasons)]),
@@ -153,6 +153,12 @@ function accountCheck(answer: Answer, want: Decision, field: Field): Check {
     check.message = `Reply account: in Conversocial you answer from ${want.reply}, not from your own account.`;
   }
   return check;
+}
+
+/** Where the pack lets the helper choose the tool a reply goes out from (GitLab: Zendesk or Tweetdeck), that choice counts too. */
+function toolCheck(pack: PolicyPack, answer: Answer, want: Decision, field: Field): Check[] {
+  if (pack.engine.style !== 'zendesk' || want.reply === null || answer.reply === null) return [];
+  return [field('via', 'Tool')];
 }
 
 /** Tags are a set: partial credit is the share of the union both sides agree on. */

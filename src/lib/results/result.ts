@@ -3,7 +3,7 @@
 // through `../schemas/result.ts`.
 
 import { packs } from '../packs/index.ts';
-import { grade } from '../policy/grade.ts';
+import { grade, type GradeResult } from '../policy/grade.ts';
 import type { Answer, Scenario } from '../schemas/scenario.ts';
 import { DIMENSION_IDS, type DimensionId } from '../policy/grade.ts';
 import { FORMATS, type PackId } from '../vocabulary.ts';
@@ -66,7 +66,11 @@ const round = (n: number) => Math.round(n * 10_000) / 10_000;
 
 /** Grades an answer and keeps what a result item records. */
 export function scoreItem(scenario: Scenario, answer: Answer): ItemScore {
-  const g = grade(scenario, answer);
+  return itemScore(grade(scenario, answer));
+}
+
+/** What a result item records of a grade already made. */
+export function itemScore(g: GradeResult): ItemScore {
   const dimensions = Object.fromEntries(g.dimensions.map((d) => [d.id, round(d.score)])) as DimensionScores;
   return { score: round(g.score), dimensions, critical: [...new Set(g.critical.map((c) => c.rule))] };
 }
@@ -86,8 +90,4 @@ export function packVersions(items: readonly { scenario: Scenario }[]): Partial<
   return out;
 }
 
-/** A file name for a result: `social-support-result-<name>-<YYYY-MM-DD>.json`, safe on every system. */
-export function resultFileName(name: string, date: Date): string {
-  const slug = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'trainee';
-  return `social-support-result-${slug}-${date.toISOString().slice(0, 10)}.json`;
-}
+export { resultFileName } from './file-name.ts';

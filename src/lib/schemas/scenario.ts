@@ -235,7 +235,7 @@ export function checkNames(
       code: 'custom',
       path: [...at, ...path],
       message: list.length
-        ? `"${value}" is not a ${what} of the ${pack.id} pack (known: ${list.join(', ')})`
+        ? `"${value}" is not ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what} of the ${pack.id} pack (known: ${list.join(', ')})`
         : `the ${pack.id} pack has no ${what}s`,
     });
   const str = (v: unknown): v is string => typeof v === 'string';

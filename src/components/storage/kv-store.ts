@@ -1,0 +1,55 @@
+// A small key-value store over IndexedDB (through idb-keyval), that falls back to memory when the
+// browser blocks storage (private windows, disabled site data): the page keeps working and says so.
+import { createStore, get, set, type UseStore } from 'idb-keyval';
+
+/** Where values are kept. */
+export type StorageMode = 'indexeddb' | 'memory';
+
+/** How long to wait for IndexedDB to answer before working in memory. */
+const PROBE_MS = 3000;
+
+export class KeyValueStore {
+  #store: UseStore | null;
+  readonly #memory = new Map<string, unknown>();
+
+  private constructor(store: UseStore | null) {
+    this.#store = store;
+  }
+
+  /** Whether values survive a reload. */
+  get mode(): StorageMode {
+    return this.#store ? 'indexeddb' : 'memory';
+  }
+
+  /** Opens a store, probing IndexedDB once; any failure (or no answer) means memory. */
+  static async open(database: string, name: string): Promise<KeyValueStore> {
+    try {
+      if (typeof indexedDB === 'undefined') return new KeyValueStore(null);
+      const store = createStore(database, name);
+      await Promise.race([
+        get('probe', store),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('IndexedDB did not answer')), PROBE_MS)),
+      ]);
+      return new KeyValueStore(store);
+    } catch {
+      return new KeyValueStore(null);
+    }
+  }
+
+  /** The value under `key`, or undefined. */
+  async get<T>(key: string): Promise<T | undefined> {
+    if (!this.#store) return this.#memory.get(key) as T | undefined;
+    return get<T>(key, this.#store);
+  }
+
+  /** Keeps `value` under `key`; if IndexedDB fails from now on, keeps it in memory instead. */
+  async set(key: string, value: unknown): Promise<void> {
+    this.#memory.set(key, value);
+    if (!this.#store) return;
+    try {
+      await set(key, value, this.#store);
+    } catch {
+      this.#store = null;
+    }
+  }
+}

@@ -1,0 +1,21 @@
+// How the trainer writes times and durations for people.
+
+/** A simulated duration, e.g. "2 h 05 min", "45 min", "3 days 4 h". */
+export function duration(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = minutes % 60;
+  if (days) return `${days} day${days === 1 ? '' : 's'} ${hours} h`;
+  if (hours) return `${hours} h ${String(mins).padStart(2, '0')} min`;
+  return `${mins} min`;
+}
+
+/** A scenario date-time as a reader sees it, in UTC so that everyone sees the same. */
+export function when(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }) + ' UTC';
+}
+
+/** A score from 0 to 1 as a whole percentage. */
+export const percent = (score: number) => `${Math.round(score * 100)}%`;

@@ -1,0 +1,52 @@
+// Reading scenario files in the browser ("Load scenarios"). Imported only when a trainee picks
+// files, because it brings zod: a page that never loads a file never downloads the schemas.
+import { parseScenario } from '../../lib/schemas/parse.ts';
+import type { Scenario } from '../../lib/index.ts';
+import type { LoadProblem } from './trainer.svelte.ts';
+
+/** One chosen file: its name and text (`null` when it was too large to read). */
+export interface ScenarioText {
+  name: string;
+  size: number;
+  text: string | null;
+}
+
+/** The valid scenarios of the files, in order, and each bad file with its problems. */
+export function readScenarioTexts(files: readonly ScenarioText[]): { scenarios: Scenario[]; problems: LoadProblem[] } {
+  const scenarios: Scenario[] = [];
+  const problems: LoadProblem[] = [];
+  const ids = new Map<string, string>();
+  for (const file of files) {
+    if (file.text === null) {
+      problems.push({ file: file.name, problems: [`the file is too large to be a scenario file (${(file.size / 1e6).toFixed(1)} MB)`] });
+      continue;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(file.text.replace(/^\uFEFF/, ''));
+    } catch (e) {
+      problems.push({ file: file.name, problems: [`not valid JSON: ${(e as Error).message}`] });
+      continue;
+    }
+    const list = Array.isArray(json) ? json : [json];
+    const mine: string[] = [];
+    list.forEach((item, i) => {
+      const at = (p: string) => (Array.isArray(json) ? `[${i}]${p.startsWith('[') ? '' : '.'}${p}` : p);
+      const r = parseScenario(item);
+      if (!r.ok) {
+        mine.push(...r.problems.map(at));
+        return;
+      }
+      const other = ids.get(r.value.id);
+      if (other !== undefined) {
+        mine.push(at(`id: "${r.value.id}" is already used by ${other}`));
+        return;
+      }
+      ids.set(r.value.id, file.name);
+      scenarios.push(r.value);
+    });
+    if (list.length === 0) mine.push('the file holds an empty list');
+    if (mine.length) problems.push({ file: file.name, problems: mine });
+  }
+  return { scenarios, problems };
+}

@@ -1,0 +1,52 @@
+// The trainer's keyboard shortcuts: one list, used by the key handler and shown in the dialog.
+import type { Trainer } from './trainer.svelte.ts';
+
+/** Each shortcut: the key, what it does, and whether it works while typing in a field. */
+export const SHORTCUTS = [
+  { key: 'p', label: 'Play or Stop the queue' },
+  { key: 'r', label: 'Go to the reply text' },
+  { key: 'Ctrl+Enter', label: 'Send the reply (in the reply text)' },
+  { key: 'n', label: 'Next conversation (after feedback)' },
+  { key: 's', label: 'Skip the conversation (where skipping is allowed)' },
+  { key: 'q', label: 'Go to the queue' },
+  { key: '?', label: 'Show these shortcuts' },
+] as const;
+
+const typing = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+
+/** Clicks the button with this exact visible name inside the trainer, if there is one. */
+function press(name: string): boolean {
+  const button = [...document.querySelectorAll<HTMLButtonElement>('#trainer button')].find((b) => b.textContent?.trim() === name && !b.disabled);
+  button?.click();
+  return Boolean(button);
+}
+
+/** Handles a key press anywhere on the page: shortcuts apply when no field or dialog has the keys. */
+export function shortcut(trainer: Trainer, e: KeyboardEvent): void {
+  if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || typing(e.target) || document.querySelector('dialog[open]')) return;
+  const focus = (id: string) => document.getElementById(id)?.focus();
+  let handled = true;
+  switch (e.key) {
+    case '?':
+      trainer.shortcutsOpen = true;
+      break;
+    case 'p':
+      handled = press(trainer.state.session?.clock.playing ? 'Stop' : 'Play');
+      break;
+    case 'r':
+      focus('trainer-reply-text');
+      break;
+    case 'n':
+      handled = press('Next conversation');
+      break;
+    case 's':
+      handled = press('Skip');
+      break;
+    case 'q':
+      focus('trainer-queue-heading');
+      break;
+    default:
+      handled = false;
+  }
+  if (handled) e.preventDefault();
+}

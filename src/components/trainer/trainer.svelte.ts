@@ -1,0 +1,237 @@
+// The trainer island's state: one instance per island root, passed to components by context. It
+// holds the pure queue machine's state (src/lib/trainer/queue.ts), dispatches events to it, and runs
+// the effects it returns: saving to IndexedDB, archiving finished sessions, moving focus, announcing.
+// The machine and the engine behind it are loaded on first need, so the page opens with little script.
+import { getContext, setContext, tick } from 'svelte';
+import type { PackId, Result, Scenario } from '../../lib/index.ts';
+import { newSeed } from '../../lib/trainer/random.ts';
+import { initialState, type Effect, type TrainerEvent, type TrainerState } from '../../lib/trainer/state.ts';
+import { KeyValueStore, type StorageMode } from '../storage/kv-store.ts';
+
+type Engine = typeof import('./engine.ts');
+
+const STATE_KEY = 'state';
+const SESSIONS_KEY = 'sessions';
+/** How long typing may go unsaved; any other action is saved at once. */
+const DRAFT_SAVE_MS = 400;
+
+/** Elements focus moves to, by effect target. */
+const FOCUS_IDS: Record<Extract<Effect, { type: 'focus' }>['target'], string> = {
+  conversation: 'trainer-conversation-heading',
+  feedback: 'trainer-feedback-heading',
+  queue: 'trainer-queue-heading',
+  report: 'trainer-report-heading',
+  setup: 'trainer-setup-heading',
+};
+
+/** A scenario file that could not be loaded, with every problem found. */
+export interface LoadProblem {
+  file: string;
+  problems: string[];
+}
+
+export class Trainer {
+  /** The machine's state; replaced whole on every event. */
+  state = $state.raw<TrainerState>(initialState());
+  /** `loading` until the saved state has been read. */
+  storage = $state<StorageMode | 'loading'>('loading');
+  /** Finished (or interrupted) sessions, newest first, as result files. */
+  sessions = $state.raw<Result[]>([]);
+  /** The last message for screen readers. */
+  announcement = $state('');
+  /** Whether the shortcuts dialog is open. */
+  shortcutsOpen = $state(false);
+
+  #store: KeyValueStore | null = null;
+  #engine: Engine | null = null;
+  #loading: Promise<Engine> | null = null;
+  #waiting: TrainerEvent[] = [];
+  #read!: () => void;
+  /** Settles once the saved state has been read: events typed before that apply on top of it. */
+  readonly #loaded = new Promise<void>((resolve) => (this.#read = resolve));
+  #draftTimer: ReturnType<typeof setTimeout> | null = null;
+  #ticker: ReturnType<typeof setInterval> | null = null;
+  readonly #banks = new Map<PackId, Promise<Scenario[]>>();
+
+  /** Reads what was saved; call once, in the browser. */
+  async load(): Promise<void> {
+    this.#store = await KeyValueStore.open('social-support-academy', 'trainer');
+    const saved = await this.#store.get<TrainerState>(STATE_KEY);
+    if (saved && saved.version === 1) this.state = saved;
+    this.sessions = (await this.#store.get<Result[]>(SESSIONS_KEY)) ?? [];
+    this.storage = this.#store.mode;
+    this.#read();
+    if (saved?.session) await this.engine();
+    this.#syncTicker();
+  }
+
+  /** The engine, loaded once. */
+  engine(): Promise<Engine> {
+    this.#loading ??= Promise.all([import('./engine.ts'), this.#loaded]).then(([engine]) => {
+      this.#engine = engine;
+      const waiting = this.#waiting;
+      this.#waiting = [];
+      for (const event of waiting) this.dispatch(event);
+      return engine;
+    });
+    return this.#loading;
+  }
+
+  /** Sends an event to the machine and runs what it asks for (once the engine is there). */
+  dispatch = (event: TrainerEvent): void => {
+    if (!this.#engine) {
+      this.#waiting.push(event);
+      void this.engine();
+      return;
+    }
+    const [next, effects] = this.#engine.transition(this.state, event);
+    this.state = next;
+    for (const effect of effects) this.#run(effect, event);
+    this.#syncTicker();
+  };
+
+  /** The bank of a program, fetched once (it is built as `/bank/<pack>.json`, not shipped as script). */
+  bank(pack: PackId): Promise<Scenario[]> {
+    let bank = this.#banks.get(pack);
+    if (!bank) {
+      bank = fetch(`/bank/${pack}.json`).then((r) => {
+        if (!r.ok) throw new Error(`The ${pack} scenarios could not be loaded (HTTP ${r.status}).`);
+        return r.json() as Promise<Scenario[]>;
+      });
+      bank.catch(() => this.#banks.delete(pack));
+      this.#banks.set(pack, bank);
+    }
+    return bank;
+  }
+
+  /** The rules under review for a program. */
+  reviewRules(program: PackId): string[] {
+    const prefix = program === 'mozilla' ? 'moz.' : 'gl.';
+    return Object.keys(this.state.review).filter((id) => id.startsWith(prefix));
+  }
+
+  /**
+   * Draws a session from a program's bank and starts it: a practice batch from a queue, a review of
+   * missed rules, or an assessment with `seed` (the same seed draws the same set). Returns how many
+   * conversations it holds.
+   */
+  async startFromBank(program: PackId, kind: 'practice' | 'review' | 'assessment', queueId: string, size: number, seed: number): Promise<number> {
+    const [engine, bank] = await Promise.all([this.engine(), this.bank(program)]);
+    const pack = engine.packs[program];
+    const queue = pack.queues.find((q) => q.id === queueId) ?? pack.queues.find((q) => q.practice)!;
+    const practised = new Set(this.state.practised);
+    const review = new Set(this.reviewRules(program));
+    const scenarios =
+      kind === 'assessment'
+        ? engine.drawAssessment(bank, seed)
+        : kind === 'review'
+          ? engine.drawReview(bank, seed, size, review, practised)
+          : engine.drawPractice(bank.filter((s) => engine.inQueue(s, queue)), seed, size, review, practised);
+    if (!scenarios.length) return 0;
+    const name = kind === 'assessment' ? `Assessment: ${pack.name}` : kind === 'review' ? 'Review my mistakes' : queue.name;
+    this.dispatch({
+      type: 'start', id: uid(), mode: kind === 'assessment' ? 'assessment' : 'practice', source: kind === 'review' ? 'review' : 'bank', program,
+      queue: { id: kind === 'practice' ? queue.id : kind, name, skipping: queue.skipping },
+      seed: kind === 'assessment' ? seed : null, scenarios, startedAt: new Date().toISOString(), at: Date.now(),
+    });
+    return scenarios.length;
+  }
+
+  /** Starts a practice session on scenarios a trainee loaded. */
+  startCustom(scenarios: Scenario[]): void {
+    const programs = new Set(scenarios.map((s) => s.pack));
+    const only = programs.size === 1 ? [...programs][0]! : null;
+    this.dispatch({
+      type: 'start', id: uid(), mode: 'practice', source: 'custom', program: only,
+      queue: { id: 'custom', name: `Your own set (${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'})`, skipping: only !== 'gitlab' },
+      seed: null, scenarios, startedAt: new Date().toISOString(), at: Date.now(),
+    });
+  }
+
+  /** Reads scenario files a trainee or an admin chose; zod is loaded only now. */
+  async readScenarioFiles(files: readonly File[]): Promise<{ scenarios: Scenario[]; problems: LoadProblem[] }> {
+    const { readScenarioTexts } = await import('./load-scenarios.ts');
+    const texts = await Promise.all(files.map(async (f) => ({ name: f.name, size: f.size, text: f.size > 5_000_000 ? null : await f.text() })));
+    return readScenarioTexts(texts);
+  }
+
+  /** Downloads a result file. */
+  download(result: Result, name: string): void {
+    const url = URL.createObjectURL(new Blob([`${JSON.stringify(result, null, 2)}\n`], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  #run(effect: Effect, event: TrainerEvent): void {
+    switch (effect.type) {
+      case 'save':
+        if (event.type === 'draft' || event.type === 'trainee') this.#saveSoon();
+        else this.#save();
+        break;
+      case 'archive':
+        this.sessions = [effect.result, ...this.sessions.filter((r) => r.session?.id !== effect.result.session?.id)];
+        void this.#store?.set(SESSIONS_KEY, this.sessions).then(() => this.#checkStorage());
+        break;
+      case 'announce':
+        // Cleared first, so that the same words twice are read twice.
+        this.announcement = '';
+        void tick().then(() => (this.announcement = effect.message));
+        break;
+      case 'focus':
+        void tick().then(() => document.getElementById(FOCUS_IDS[effect.target])?.focus());
+        break;
+    }
+  }
+
+  #save(): void {
+    if (this.#draftTimer) clearTimeout(this.#draftTimer);
+    this.#draftTimer = null;
+    void this.#store?.set(STATE_KEY, this.state).then(() => this.#checkStorage());
+  }
+
+  #saveSoon(): void {
+    if (this.#draftTimer) return;
+    this.#draftTimer = setTimeout(() => this.#save(), DRAFT_SAVE_MS);
+  }
+
+  #checkStorage(): void {
+    if (this.#store && this.storage !== this.#store.mode) this.storage = this.#store.mode;
+  }
+
+  /** The clock ticks once a second while the queue plays, and not at all otherwise. */
+  #syncTicker(): void {
+    const playing = this.state.session?.clock.playing === true && this.state.session.finishedAt === null;
+    if (playing && !this.#ticker) this.#ticker = setInterval(() => this.dispatch({ type: 'tick', at: Date.now() }), 1000);
+    if (!playing && this.#ticker) {
+      clearInterval(this.#ticker);
+      this.#ticker = null;
+    }
+  }
+
+  /** Saves whatever typing has not been saved yet (the page is going away). */
+  flush(): void {
+    if (this.#draftTimer) this.#save();
+  }
+}
+
+/** A session id, unique enough to tell sessions apart in the list and in result files. */
+const uid = () => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
+
+export { newSeed };
+
+const KEY = Symbol('trainer');
+
+/** Makes `trainer` the instance of this island root. */
+export function provideTrainer(trainer: Trainer): Trainer {
+  return setContext(KEY, trainer);
+}
+
+/** The trainer of the island this component is in. */
+export function useTrainer(): Trainer {
+  return getContext<Trainer>(KEY);
+}

@@ -1,0 +1,96 @@
+// Which conversations a session serves: a practice batch, an assessment set that covers what the
+// guidelines test, a review of the rules a trainee missed. Pure: the bank and a seed in, a list out.
+
+import { packs } from '../packs/index.ts';
+import { idealPath } from '../policy/follow-ups.ts';
+import type { Queue } from '../schemas/pack.ts';
+import type { Scenario } from '../schemas/scenario.ts';
+import { seeded, shuffled } from './random.ts';
+
+export { ASSESSMENT_POINTS };
+
+import { ASSESSMENT_POINTS } from './state.ts';
+
+/** Whether a scenario belongs in a queue: its channel, and for Google Play its rating. */
+export function inQueue(s: Scenario, queue: Queue): boolean {
+  return s.channel === queue.channel && (queue.ratings === null || (s.rating !== undefined && queue.ratings.includes(s.rating)));
+}
+
+/** What an assessment must cover, as labels for each scenario's decision points. */
+export function coverage(s: Scenario): Set<string> {
+  const out = new Set<string>([`channel:${s.channel}`]);
+  const pack = packs[s.pack];
+  const path = idealPath(s, pack);
+  if (path.length > 1) out.add('follow-ups');
+  for (const { decision } of path) {
+    if (decision.escalate) out.add(`escalate:${decision.escalate}`);
+    if (decision.close) out.add(`close:${decision.close}`);
+    if (decision.hold) out.add(`hold:${decision.hold}`);
+    if (decision.via) out.add(`via:${decision.via}`);
+    if (decision.directMessage) out.add('direct-message');
+    const account = pack.accounts.find((a) => a.handle === decision.reply);
+    if (account?.locale) out.add('locale-account');
+    if (decision.reply === null) out.add('no-reply');
+  }
+  return out;
+}
+
+/** The number of decision points a scenario has (1 + its follow-ups). */
+export const points = (s: Scenario) => 1 + (s.followUps?.length ?? 0);
+
+/**
+ * An assessment: scenarios drawn with `seed` so that their decision points add up to `size`,
+ * covering first every channel, escalation, closing reason, hold, tool and the follow-ups and locale
+ * accounts the pool offers, then filling up at random.
+ */
+export function drawAssessment(pool: readonly Scenario[], seed: number, size = ASSESSMENT_POINTS): Scenario[] {
+  const order = shuffled(pool, seeded(seed));
+  const covers = new Map(order.map((s) => [s.id, coverage(s)]));
+  const chosen: Scenario[] = [];
+  const seen = new Set<string>();
+  let total = 0;
+  const fits = (s: Scenario) => total + points(s) <= size;
+  // Greedy: take the scenario that adds most of what is not covered yet, while one adds anything.
+  for (;;) {
+    let best: Scenario | undefined;
+    let gain = 0;
+    for (const s of order) {
+      if (chosen.includes(s) || !fits(s)) continue;
+      const g = [...covers.get(s.id)!].filter((c) => !seen.has(c)).length;
+      if (g > gain) [best, gain] = [s, g];
+    }
+    if (!best) break;
+    chosen.push(best);
+    total += points(best);
+    for (const c of covers.get(best.id)!) seen.add(c);
+  }
+  for (const s of order) {
+    if (total >= size) break;
+    if (!chosen.includes(s) && fits(s)) {
+      chosen.push(s);
+      total += points(s);
+    }
+  }
+  return shuffled(chosen, seeded(seed + 1));
+}
+
+/**
+ * A practice batch of `size` scenarios from the pool: first those that exercise a rule the
+ * trainee is reviewing, then ones not practised yet, then the rest, each group in a random order.
+ */
+export function drawPractice(pool: readonly Scenario[], seed: number, size: number, reviewRules: ReadonlySet<string>, practised: ReadonlySet<string>): Scenario[] {
+  const order = shuffled(pool, seeded(seed));
+  const cites = (s: Scenario) => idealPath(s).some((p) => p.decision.because.some((b) => reviewRules.has(b.rule)));
+  const rank = (s: Scenario) => (cites(s) ? 0 : practised.has(s.id) ? 2 : 1);
+  return order
+    .map((s, i) => ({ s, i, r: rank(s) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .slice(0, size)
+    .map((x) => x.s);
+}
+
+/** The scenarios of the pool whose decisions, along their path, cite one of `rules`, not practised first. */
+export function drawReview(pool: readonly Scenario[], seed: number, size: number, rules: ReadonlySet<string>, practised: ReadonlySet<string>): Scenario[] {
+  const citing = pool.filter((s) => idealPath(s).some((p) => p.decision.because.some((b) => rules.has(b.rule))));
+  return drawPractice(citing, seed, size, new Set(), practised);
+}

@@ -1,0 +1,333 @@
+// The trainer's queue as a pure state machine: `transition(state, event) -> [state, effects]`.
+// It plays a session the way Conversocial's Play Mode (and Zendesk's play mode) works: conversations
+// wait in a queue, Play serves one at a time, Stop pauses, and follow-ups come back on a simulated
+// clock. Time comes in with each event (`at`, real milliseconds) and randomness from the seed the
+// session was drawn with, so the same events always give the same state. Effects are data that the
+// shell runs: save, archive a finished session, move focus, announce.
+
+import { packs } from '../packs/index.ts';
+import { nextPoint } from '../policy/follow-ups.ts';
+import { grade, type GradeResult } from '../policy/grade.ts';
+import { itemScore, packVersions, summarize, type Result, type ResultItem } from '../results/result.ts';
+import type { Answer, Scenario } from '../schemas/scenario.ts';
+import { timeOf } from '../time.ts';
+import { APP_VERSION } from '../version.ts';
+import { FORMATS } from '../vocabulary.ts';
+import type { Conversation, ConversationState, Effect, Filters, Draft, Session, TrainerEvent, TrainerState } from './state.ts';
+
+export * from './state.ts';
+
+const HOUR = 3_600_000;
+
+/** How far the clock may move between two events: a tab asleep or closed does not count. */
+export const MAX_GAP_MS = 60_000;
+
+/** The key of a conversation's draft: its scenario id and decision point. */
+export const draftKey = (c: Conversation) => `${c.root.id}#${c.step}`;
+
+/** A draft with nothing chosen yet, with the defaults a trainee would expect for this conversation. */
+export function emptyDraft(c: Conversation): Draft {
+  const pack = packs[c.point.pack];
+  const replyTool = pack.engine.style === 'zendesk' ? pack.engine.firstReplyTool : null;
+  return {
+    replyFrom: null, text: '', clipping: null, like: null, retweet: false, directMessage: false, sentiment: null,
+    tags: [...c.tags], userTag: null, assign: null, hold: 'Waiting on Customer', tool: replyTool, note: '', reminderHours: null,
+  };
+}
+
+/** The scenario time of a conversation at simulated time `sim`: its point's `now`, moved on by the time it has waited. */
+export function scenarioTime(c: Conversation, sim: number): string {
+  return new Date(timeOf(c.point.now) + Math.max(0, sim - c.arrivedAt)).toISOString();
+}
+
+/** Milliseconds a conversation's customer has been waiting at simulated time `sim` (since their last message). */
+export function waitingMs(c: Conversation, sim: number): number {
+  const lastCustomer = [...c.point.messages].reverse().find((m) => m.from === 'customer') ?? c.point.messages[0]!;
+  return Math.max(0, timeOf(scenarioTime(c, sim)) - timeOf(lastCustomer.at));
+}
+
+/** Whether a conversation passes the queue's filters. */
+export function matches(c: Conversation, f: Filters): boolean {
+  return (f.tag === null || c.tags.includes(f.tag)) && (f.type === null || c.arrival === f.type) && (f.channel === null || c.point.channel === f.channel);
+}
+
+/** The conversations waiting in the queue, longest-waiting first (the order Play serves them in). */
+export function waiting(s: Session): number[] {
+  return s.conversations
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => c.state === 'queued')
+    .sort((a, b) => waitingMs(b.c, s.clock.sim) - waitingMs(a.c, s.clock.sim) || a.i - b.i)
+    .map(({ i }) => i);
+}
+
+/** Whether anything is left to do: a conversation waiting, or a follow-up still to come. */
+export function pending(s: Session): boolean {
+  return s.conversations.some((c) => c.state === 'queued' || c.dueAt !== null);
+}
+
+/** The next simulated time at which something comes due (a follow-up or a reminder), if any. */
+export function nextDue(s: Session): number | null {
+  const times = s.conversations.flatMap((c) => [c.dueAt, c.reminderAt]).filter((t): t is number => t !== null);
+  return times.length ? Math.min(...times) : null;
+}
+
+/** The trainee's average response time in simulated milliseconds (counted only while playing), or null. */
+export function averageResponse(s: Session): number | null {
+  return s.responseTimes.length ? s.responseTimes.reduce((a, b) => a + b, 0) / s.responseTimes.length : null;
+}
+
+/** The session as a result file (docs/formats/result.md). */
+export function toResult(state: TrainerState, s: Session): Result {
+  return {
+    format: FORMATS.result,
+    trainee: { name: state.trainee.name.trim() || 'Unnamed trainee', handle: state.trainee.handle },
+    mode: s.mode,
+    seed: s.mode === 'assessment' ? s.seed : null,
+    startedAt: s.startedAt,
+    finishedAt: s.finishedAt,
+    app: { version: APP_VERSION },
+    packs: packVersions(s.items),
+    items: s.items,
+    summary: summarize(s.items),
+    session: { id: s.id, queue: s.queue.name, program: s.program ?? s.items[0]?.scenario.pack ?? 'mozilla' },
+  };
+}
+
+function newConversation(scenario: Scenario): Conversation {
+  return {
+    root: scenario, point: scenario, step: 0, state: 'queued', arrival: 'new', arrivedAt: 0, dueAt: null,
+    sent: { reply: null }, sentAt: null, activeMs: 0, tags: [], reminderAt: null, skips: 0,
+  };
+}
+
+/** Moves the clock to real time `at` (while playing), counting the open conversation's active time. */
+function advance(s: Session, at: number, speed: number): Session {
+  const { clock } = s;
+  if (!clock.playing || clock.lastAt === null) return { ...s, clock: { ...clock, lastAt: at } };
+  const real = Math.min(Math.max(0, at - clock.lastAt), MAX_GAP_MS);
+  const conversations = s.open === null ? s.conversations : s.conversations.map((c, i) => (i === s.open ? { ...c, activeMs: c.activeMs + real } : c));
+  return { ...s, conversations, clock: { ...clock, sim: clock.sim + real * speed, lastAt: at } };
+}
+
+/**
+ * Delivers what has come due by the clock: follow-ups bring conversations back (a customer's
+ * message always; silence only a held or open Conversocial conversation), and reminders.
+ */
+function deliver(s: Session): [Session, Effect[]] {
+  const effects: Effect[] = [];
+  const notices = [...s.notices];
+  const conversations = s.conversations.map((c) => {
+    let conv = c;
+    if (conv.reminderAt !== null && conv.reminderAt <= s.clock.sim) {
+      notices.push(`Reminder: ${conv.root.title ?? conv.root.id} (${conv.root.author.handle}).`);
+      effects.push({ type: 'announce', message: notices.at(-1)! });
+      conv = { ...conv, reminderAt: null };
+    }
+    // A loop, because a follow-up passed in silence may make the next one due already.
+    while (conv.dueAt !== null && conv.dueAt <= s.clock.sim) {
+      const followUp = conv.root.followUps?.[conv.step];
+      if (!followUp || conv.sentAt === null) {
+        conv = { ...conv, dueAt: null, state: 'done' };
+        break;
+      }
+      const point = nextPoint(conv.root, conv.point, conv.sent, conv.sentAt, followUp);
+      const comesBack =
+        followUp.text !== undefined || (packs[conv.root.pack].engine.style === 'conversocial' && (conv.state === 'held' || conv.state === 'open'));
+      if (comesBack) {
+        conv = { ...conv, point, step: conv.step + 1, state: 'queued', arrival: followUp.text !== undefined ? 'customer-replied' : 'silence', arrivedAt: conv.dueAt, dueAt: null, activeMs: 0 };
+        effects.push({ type: 'announce', message: `${conv.root.author.handle} ${followUp.text !== undefined ? 'wrote back' : 'has been silent since your reply'}: the conversation is back in the queue.` });
+      } else {
+        // Nobody sees this point: the conversation stays as it was, and the clock of its story goes on.
+        const next = conv.root.followUps?.[conv.step + 1];
+        conv = { ...conv, point, step: conv.step + 1, sent: { reply: null }, sentAt: point.now, dueAt: next ? conv.dueAt + next.afterHours * HOUR : null };
+        if (!next) conv = { ...conv, state: 'done' };
+      }
+    }
+    return conv;
+  });
+  return [{ ...s, conversations, notices }, effects];
+}
+
+/** Opens the next waiting conversation that passes the filters, if none is open and no feedback is shown. */
+function serve(s: Session): [Session, Effect[]] {
+  if (!s.clock.playing || s.open !== null || s.feedback !== null) return [s, []];
+  const next = waiting(s).find((i) => matches(s.conversations[i]!, s.filters));
+  if (next === undefined) return [s, []];
+  return [{ ...s, open: next }, [{ type: 'focus', target: 'conversation' }]];
+}
+
+/** Clock, deliveries and serving, after any event that moves time. */
+function settle(state: TrainerState, s: Session, at: number): [Session, Effect[]] {
+  const [delivered, e1] = deliver(advance(s, at, state.speed));
+  const [served, e2] = serve(delivered);
+  return [served, [...e1, ...e2]];
+}
+
+/** Updates the rules under review from a grade: a miss puts a rule in (or back to 0), two right answers in a row take it out. */
+function review(current: Record<string, RuleProgress>, g: GradeResult): Record<string, RuleProgress> {
+  const out = { ...current };
+  const checks = g.dimensions.flatMap((d) => d.checks).filter((c) => c.rule !== null);
+  const missed = new Set([...checks.filter((c) => c.score < 1).map((c) => c.rule!), ...g.critical.map((c) => c.rule)]);
+  for (const rule of missed) out[rule] = { streak: 0, misses: (out[rule]?.misses ?? 0) + 1 };
+  for (const rule of new Set(checks.filter((c) => c.score === 1).map((c) => c.rule!))) {
+    if (missed.has(rule) || !out[rule]) continue;
+    const streak = out[rule]!.streak + 1;
+    if (streak >= 2) delete out[rule];
+    else out[rule] = { ...out[rule]!, streak };
+  }
+  return out;
+}
+
+/** What a conversation becomes after an answer. */
+function afterAnswer(a: Answer): ConversationState {
+  if (a.close !== null) return 'closed';
+  if (a.escalate !== null) return 'escalated';
+  if (a.hold !== null) return 'held';
+  return 'open';
+}
+
+function finish(state: TrainerState, s: Session, finishedAt: string): [TrainerState, Effect[]] {
+  const done: Session = { ...s, finishedAt, open: null, clock: { ...s.clock, playing: false } };
+  const effects: Effect[] = [{ type: 'save' }];
+  if (done.items.length) effects.push({ type: 'archive', result: toResult(state, done) });
+  effects.push({ type: 'focus', target: done.mode === 'assessment' ? 'report' : 'setup' });
+  return [{ ...state, session: done }, effects];
+}
+
+/** The state machine: the next state and the effects to run, for any event. Pure. */
+export function transition(state: TrainerState, event: TrainerEvent): [TrainerState, Effect[]] {
+  const s = state.session;
+  const save: Effect = { type: 'save' };
+  switch (event.type) {
+    case 'trainee':
+      return [{ ...state, trainee: { ...state.trainee, ...definedOnly(event) } }, [save]];
+    case 'speed':
+      return [{ ...state, speed: Math.max(1, Math.min(3600, event.speed)) }, [save]];
+    case 'start': {
+      const session: Session = {
+        id: event.id, mode: event.mode, source: event.source, program: event.program, queue: event.queue, seed: event.seed,
+        startedAt: event.startedAt, finishedAt: null, clock: { sim: 0, playing: false, lastAt: event.at },
+        conversations: event.scenarios.map(newConversation), open: null,
+        filters: { tag: null, type: null, channel: null }, drafts: {}, items: [], responseTimes: [], feedback: null, notices: [],
+      };
+      const effects: Effect[] = [save, { type: 'focus', target: 'queue' }];
+      // Starting over archives the session left unfinished, so that nothing answered is lost.
+      if (s && s.finishedAt === null && s.items.length) effects.push({ type: 'archive', result: toResult(state, { ...s, finishedAt: null }) });
+      return [{ ...state, session }, effects];
+    }
+    case 'discard':
+      return [{ ...state, session: null }, [save, { type: 'focus', target: 'setup' }]];
+  }
+  if (!s || s.finishedAt !== null) return [state, []];
+  switch (event.type) {
+    case 'play': {
+      const started = { ...s, clock: { ...s.clock, playing: true, lastAt: event.at } };
+      const [next, effects] = settle(state, started, event.at);
+      return [{ ...state, session: next }, [save, ...effects]];
+    }
+    case 'stop': {
+      const moved = advance(s, event.at, state.speed);
+      return [{ ...state, session: { ...moved, clock: { ...moved.clock, playing: false, lastAt: event.at } } }, [save, { type: 'focus', target: 'queue' }]];
+    }
+    case 'tick': {
+      const [next, effects] = settle(state, s, event.at);
+      // The clock is saved with the next action; a tick alone only saves when something came due.
+      return [{ ...state, session: next }, effects.length ? [save, ...effects] : []];
+    }
+    case 'skip-ahead': {
+      const moved = advance(s, event.at, state.speed);
+      const due = nextDue(moved);
+      if (due === null || waiting(moved).length > 0) return [{ ...state, session: moved }, []];
+      const [next, effects] = settle(state, { ...moved, clock: { ...moved.clock, sim: Math.max(moved.clock.sim, due) } }, event.at);
+      return [{ ...state, session: next }, [save, ...effects]];
+    }
+    case 'skip': {
+      if (s.open === null || !s.queue.skipping) return [state, []];
+      const moved = advance(s, event.at, state.speed);
+      // A skipped conversation goes to the back of the queue, for someone else (or later).
+      const conversations = moved.conversations.map((c, i) => (i === moved.open ? { ...c, arrivedAt: moved.clock.sim, skips: c.skips + 1 } : c));
+      const skipped = moved.open;
+      let [next, effects] = serve({ ...moved, conversations, open: null });
+      if (next.open === skipped && waiting(next).length > 1) {
+        // It would come straight back: serve the one after it instead.
+        const other = waiting(next).find((i) => i !== skipped && matches(next.conversations[i]!, next.filters));
+        if (other !== undefined) next = { ...next, open: other };
+      }
+      return [{ ...state, session: next }, [save, ...effects]];
+    }
+    case 'draft': {
+      const c = s.conversations.find((x) => draftKey(x) === event.key);
+      if (!c) return [state, []];
+      const draft = { ...(s.drafts[event.key] ?? emptyDraft(c)), ...event.patch };
+      return [{ ...state, session: { ...s, drafts: { ...s.drafts, [event.key]: draft } } }, [save]];
+    }
+    case 'answer': {
+      if (s.open === null) return [state, []];
+      const moved = advance(s, event.at, state.speed);
+      const i = moved.open!;
+      const c = moved.conversations[i]!;
+      const answeredAt = scenarioTime(c, moved.clock.sim);
+      const g = grade(c.point, event.answer);
+      const item: ResultItem = {
+        scenarioId: c.root.id, step: c.step, scenario: c.point, answer: event.answer, answeredAt,
+        activeSeconds: Math.round(c.activeMs / 100) / 10, ...itemScore(g),
+      };
+      const followUp = c.root.followUps?.[c.step];
+      const key = draftKey(c);
+      const { [key]: _sent, ...drafts } = moved.drafts;
+      const conversation: Conversation = {
+        ...c,
+        state: followUp ? afterAnswer(event.answer) : 'done',
+        dueAt: followUp ? moved.clock.sim + followUp.afterHours * HOUR : null,
+        sent: { reply: event.answer.reply, replyText: event.answer.replyText },
+        sentAt: answeredAt,
+        tags: [...event.answer.tags],
+        reminderAt: moved.drafts[key]?.reminderHours ? moved.clock.sim + moved.drafts[key]!.reminderHours! * HOUR : c.reminderAt,
+      };
+      const conversations = moved.conversations.map((x, j) => (j === i ? conversation : x));
+      const items = [...moved.items, item];
+      const practice = moved.mode === 'practice';
+      let next: Session = {
+        ...moved, conversations, drafts, items, open: null,
+        responseTimes: [...moved.responseTimes, Math.max(0, moved.clock.sim - c.arrivedAt)],
+        feedback: practice ? items.length - 1 : null,
+      };
+      const nextState: TrainerState = {
+        ...state,
+        review: moved.source === 'custom' ? state.review : review(state.review, g),
+        practised: state.practised.includes(c.root.id) ? state.practised : [...state.practised, c.root.id],
+      };
+      if (!practice && !pending(next)) return finish(nextState, next, new Date(event.at).toISOString());
+      const effects: Effect[] = [save];
+      if (practice) effects.push({ type: 'focus', target: 'feedback' });
+      else {
+        let served: Effect[];
+        [next, served] = serve(next);
+        effects.push(...served, { type: 'announce', message: `Answer ${items.length} recorded.` });
+        if (next.open === null) effects.push({ type: 'focus', target: 'queue' });
+      }
+      return [{ ...nextState, session: next }, effects];
+    }
+    case 'next': {
+      const [next, effects] = settle(state, { ...s, feedback: null }, event.at);
+      if (next.open === null) effects.push({ type: 'focus', target: 'queue' });
+      return [{ ...state, session: next }, [save, ...effects]];
+    }
+    case 'filter': {
+      const filtered = { ...s, filters: { ...s.filters, ...event.filters } };
+      const [next, effects] = settle(state, filtered, event.at);
+      return [{ ...state, session: next }, [save, ...effects]];
+    }
+    case 'dismiss-notice':
+      return [{ ...state, session: { ...s, notices: s.notices.slice(0, -1) } }, [save]];
+    case 'finish':
+      return finish(state, advance(s, event.at, state.speed), event.finishedAt);
+  }
+  return [state, []];
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined && k !== 'type') (out as Record<string, unknown>)[k] = v;
+  return out;
+}

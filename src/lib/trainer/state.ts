@@ -1,0 +1,166 @@
+// The trainer's state and events, as data: what `queue.ts` transforms and the island keeps and
+// saves. No engine code here, so that the island can hold a state before it loads the engine.
+
+import type { Sent } from '../policy/follow-ups.ts';
+import type { Result, ResultItem } from '../results/result.ts';
+import type { Answer, Scenario } from '../schemas/scenario.ts';
+import type { PackId } from '../vocabulary.ts';
+
+/** The decision points an assessment holds. */
+export const ASSESSMENT_POINTS = 20;
+
+/** Simulated milliseconds per real millisecond, by default: one real second is one simulated minute. */
+export const DEFAULT_SPEED = 60;
+
+/** How a session is worked: feedback after each answer, or only at the end. */
+export type Mode = 'practice' | 'assessment';
+
+/** Where a session's conversations come from. */
+export type Source = 'bank' | 'review' | 'custom';
+
+/** Where a conversation stands. */
+export type ConversationState =
+  /** Waiting in the queue for an answer. */
+  | 'queued'
+  /** Answered with a reply and left open. */
+  | 'open'
+  | 'held'
+  | 'escalated'
+  | 'closed'
+  /** Nothing more will happen to it in this session. */
+  | 'done';
+
+/** How a conversation entered the queue, for the "type" filter. */
+export type Arrival = 'new' | 'customer-replied' | 'silence';
+
+/** One conversation of a session. */
+export interface Conversation {
+  /** The scenario as written, with its follow-ups. */
+  root: Scenario;
+  /** The conversation at its current decision point. */
+  point: Scenario;
+  /** 0 for the scenario as written, one more per follow-up played or passed. */
+  step: number;
+  state: ConversationState;
+  arrival: Arrival;
+  /** Simulated time at which it (re)entered the queue. */
+  arrivedAt: number;
+  /** Simulated time at which its next follow-up comes, if one is due. */
+  dueAt: number | null;
+  /** What the last answer sent, and when (scenario time), for the next follow-up. */
+  sent: Sent;
+  sentAt: string | null;
+  /** Real milliseconds it has been open while the queue was playing, at this decision point. */
+  activeMs: number;
+  /** Tags applied at earlier decision points (shown in the queue list). */
+  tags: string[];
+  /** Simulated time of a reminder the trainee set, if any. */
+  reminderAt: number | null;
+  /** Times it was skipped. */
+  skips: number;
+}
+
+/** The queue's three filters, as in Conversocial: by tag, type and channel (`null`: all). */
+export interface Filters {
+  tag: string | null;
+  type: Arrival | null;
+  channel: Scenario['channel'] | null;
+}
+
+/** What a trainee has written or chosen for a conversation but not sent yet. */
+export interface Draft {
+  replyFrom: string | null;
+  text: string;
+  clipping: string | null;
+  like: string | null;
+  retweet: boolean;
+  directMessage: boolean;
+  sentiment: Answer['sentiment'] | null;
+  tags: string[];
+  userTag: string | null;
+  assign: string | null;
+  hold: NonNullable<Answer['hold']>;
+  tool: Answer['via'];
+  note: string;
+  reminderHours: number | null;
+}
+
+/** One practice or assessment session. */
+export interface Session {
+  id: string;
+  mode: Mode;
+  source: Source;
+  /** The program, or `null` for a loaded set that mixes programs. */
+  program: PackId | null;
+  /** The queue's id and name as the trainee picked it. */
+  queue: { id: string; name: string; skipping: boolean };
+  seed: number | null;
+  startedAt: string;
+  finishedAt: string | null;
+  clock: { sim: number; playing: boolean; lastAt: number | null };
+  conversations: Conversation[];
+  /** Index of the conversation being worked, if any. */
+  open: number | null;
+  filters: Filters;
+  drafts: Record<string, Draft>;
+  items: ResultItem[];
+  /** Simulated milliseconds from arrival to answer, one per item. */
+  responseTimes: number[];
+  /** In practice, the item whose feedback is shown (until "Next conversation"). */
+  feedback: number | null;
+  /** Messages for the trainee (reminders come due), newest last. */
+  notices: string[];
+}
+
+/** How a trainee stands on a rule they once missed: it leaves review after two right answers in a row. */
+export interface RuleProgress {
+  streak: number;
+  misses: number;
+}
+
+/** Everything the trainer keeps for one trainee. */
+export interface TrainerState {
+  version: 1;
+  trainee: { name: string; handle: string | null; signature: string };
+  /** Simulated milliseconds per real millisecond. */
+  speed: number;
+  /** Rules missed and not yet answered right twice in a row. */
+  review: Record<string, RuleProgress>;
+  /** Scenario ids practised at least once, so new batches prefer others. */
+  practised: string[];
+  session: Session | null;
+}
+
+/** What the shell must do after a transition. */
+export type Effect =
+  | { type: 'save' }
+  | { type: 'archive'; result: Result }
+  | { type: 'focus'; target: 'conversation' | 'feedback' | 'queue' | 'report' | 'setup' }
+  | { type: 'announce'; message: string };
+
+/** What a trainee chose to do with a conversation. */
+export type Action = 'reply' | 'reply-hold' | 'reply-close' | 'close' | 'hold' | 'leave-open';
+
+/** Everything that can happen to the trainer. `at` is real time in milliseconds (Date.now()). */
+export type TrainerEvent =
+  | { type: 'trainee'; name?: string; handle?: string | null; signature?: string }
+  | { type: 'speed'; speed: number }
+  | { type: 'start'; id: string; mode: Mode; source: Source; program: PackId | null; queue: Session['queue']; seed: number | null; scenarios: Scenario[]; startedAt: string; at: number }
+  | { type: 'play'; at: number }
+  | { type: 'stop'; at: number }
+  | { type: 'tick'; at: number }
+  | { type: 'skip-ahead'; at: number }
+  | { type: 'skip'; at: number }
+  | { type: 'draft'; key: string; patch: Partial<Draft> }
+  | { type: 'answer'; answer: Answer; at: number }
+  | { type: 'next'; at: number }
+  | { type: 'filter'; filters: Partial<Filters>; at: number }
+  | { type: 'dismiss-notice' }
+  | { type: 'finish'; finishedAt: string; at: number }
+  | { type: 'discard' };
+
+/** A trainer with nobody's work in it yet. */
+export function initialState(): TrainerState {
+  return { version: 1, trainee: { name: '', handle: null, signature: '' }, speed: DEFAULT_SPEED, review: {}, practised: [], session: null };
+}
+
