@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXAMPLES_DIR, ROOT } from '../support/bank.ts';
+import { bank, EXAMPLES_DIR, ROOT } from '../support/bank.ts';
 
 // The command line of docs/formats/scenario.md, run as a user runs it: a child process
 // on the project's Node (vitest runs on it), from the repository root.
@@ -16,6 +16,11 @@ function run(script: string, args: string[]) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stdout.split('\n').filter((l) => l.trim() !== '') };
 }
 const decideCli = (...files: string[]) => run('scripts/decide.ts', files);
+const NODE = [process.execPath, '--disable-warning=ExperimentalWarning'];
+/** Single quotes for bash. */
+const sh = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`;
+/** A Node stack frame, as a crash prints it. */
+const STACK_LINE = /^\s*at\s/m;
 const checkCli = (folder: string) => run('scripts/scenarios-check.ts', [folder]);
 
 const example = (name: string) => join(EXAMPLES_DIR, `${name}.json`);
@@ -118,6 +123,107 @@ describe('scripts/decide.ts', () => {
   });
 });
 
+describe('scripts/decide.ts --follow-ups', () => {
+  /** The decision agrees with an author's expected on every field it gives (tags as a set, handles without case). */
+  function agrees(decision: Record<string, unknown>, expected: Record<string, unknown>, where: string) {
+    for (const [field, want] of Object.entries(expected)) {
+      if (field === 'tags') expect(new Set(decision.tags as string[]), `${where} ${field}`).toEqual(new Set(want as string[]));
+      else if ((field === 'reply' || field === 'like') && typeof want === 'string') expect(String(decision[field]).toLowerCase(), `${where} ${field}`).toBe(want.toLowerCase());
+      else expect(decision[field], `${where} ${field}`).toEqual(want);
+    }
+  }
+
+  it.each(['moz-follow-ups-over-days', 'gitlab-follow-up-from-tweetdeck'])('%s: one decision per follow-up, each as the file expects at that point', (name) => {
+    const file = example(name);
+    const r = run('scripts/decide.ts', ['--follow-ups', file]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.lines).toHaveLength(1);
+    const out = JSON.parse(r.lines[0]!);
+    expect(Object.keys(out).sort()).toEqual(['decision', 'file', 'followUps', 'id']);
+    const scenario = readJson(file);
+    agrees(out.decision, scenario.expected, `${name} expected`);
+    expect(out.followUps).toHaveLength(scenario.followUps.length);
+    scenario.followUps.forEach((f: Record<string, any>, i: number) => {
+      expect(Object.keys(out.followUps[i]).sort(), `followUps[${i}]`).toEqual(['because', 'close', 'directMessage', 'escalate', 'hold', 'like', 'reply', 'retweet', 'sentiment', 'tags', 'userTag', 'via']);
+      agrees(out.followUps[i], f.expected, `${name} followUps[${i}].expected`);
+    });
+  });
+
+  it('moz-follow-ups-over-days, spelt out: hold, hold, then User didn\'t respond', () => {
+    const r = run('scripts/decide.ts', ['--follow-ups', example('moz-follow-ups-over-days')]);
+    const out = JSON.parse(r.lines[0]!);
+    expect([out.decision, ...out.followUps].map((d: Record<string, unknown>) => [d.reply, d.hold, d.close, d.via])).toEqual([
+      ['@FirefoxSupport', 'Waiting on Customer', null, 'Conversocial'],
+      ['@FirefoxSupport', 'Waiting on Customer', null, 'Conversocial'],
+      [null, null, "User didn't respond", null],
+    ]);
+  });
+
+  it('gitlab-follow-up-from-tweetdeck, spelt out: Zendesk first, then Tweetdeck', () => {
+    const out = JSON.parse(run('scripts/decide.ts', ['--follow-ups', example('gitlab-follow-up-from-tweetdeck')]).lines[0]!);
+    expect([out.decision, ...out.followUps].map((d: Record<string, unknown>) => [d.reply, d.via])).toEqual([
+      ['@GitLab', 'Zendesk'],
+      ['@GitLab', 'Tweetdeck'],
+    ]);
+  });
+
+  it('a scenario without follow-ups gets "followUps": [], and without the flag no line has followUps', () => {
+    const files = [example('moz-compliment'), example('moz-follow-ups-over-days')];
+    const withFlag = run('scripts/decide.ts', ['--follow-ups', ...files]);
+    expect(withFlag.status, withFlag.stderr).toBe(0);
+    const [compliment, followed] = withFlag.lines.map((l) => JSON.parse(l));
+    expect(compliment.followUps).toEqual([]);
+    expect(followed.followUps).toHaveLength(2);
+    const without = decideCli(...files);
+    expect(without.lines.map((l) => 'followUps' in JSON.parse(l))).toEqual([false, false]);
+  });
+});
+
+describe('scripts/decide.ts reads and writes robustly', () => {
+  it('a file that begins with a UTF-8 byte-order mark is read', () => {
+    const bom = '\uFEFF';
+    const one = write('bom.json', bom + readFileSync(example('moz-compliment'), 'utf8'));
+    const many = write('bom-array.json', `${bom}[${readFileSync(example('moz-political'), 'utf8')}, ${readFileSync(example('gitlab-spam-report'), 'utf8')}]`);
+    expect(readFileSync(one)[0]).toBe(0xef);
+    const r = decideCli(one, many);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    const out = r.lines.map((l) => JSON.parse(l));
+    expect(out.map((o) => [o.id, o.error ?? null])).toEqual([
+      ['moz-compliment', null],
+      ['moz-political', null],
+      ['gitlab-spam-report', null],
+    ]);
+    expect(out[0].decision).toMatchObject({ like: '@Firefox', close: 'No Need to Reply' });
+  });
+
+  it('output cut short (decide BIGFILE | head -1): one line out, no stack trace, a non-zero status', () => {
+    const all = bank.map((f) => f.json);
+    const big = write('big.json', JSON.stringify(Array.from({ length: 20 }, () => all).flat()));
+    const command = `${NODE.map(sh).join(' ')} scripts/decide.ts ${sh(big)} | head -1; exit "\${PIPESTATUS[0]}"`;
+    const r = spawnSync('bash', ['-c', command], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(JSON.parse(r.stdout.split('\n')[0]!)).toMatchObject({ file: big, decision: expect.any(Object) });
+    expect(r.stderr).not.toMatch(STACK_LINE);
+    expect(r.stderr).not.toMatch(/Error|EPIPE/);
+    expect(r.status).not.toBe(0);
+    expect(r.status).not.toBeNull();
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('writing to a full disk (/dev/full): a non-zero status and one line on stderr, no stack trace', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(NODE[0]!, [...NODE.slice(1), 'scripts/decide.ts', example('moz-compliment'), example('moz-political')], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, stdio: ['ignore', full, 'pipe'] });
+      expect(r.status).not.toBe(0);
+      expect(r.status).not.toBeNull();
+      expect(r.stderr).not.toMatch(STACK_LINE);
+      const lines = r.stderr.split('\n').filter((l) => l.trim() !== '');
+      expect(lines, r.stderr).toHaveLength(1);
+    } finally {
+      closeSync(full);
+    }
+  });
+});
+
 describe('scripts/scenarios-check.ts', () => {
   it('a folder with two bad files: prints every problem, exits 1', () => {
     const dir = join(tmp, 'bad-bank');
@@ -158,4 +264,28 @@ describe('scripts/scenarios-check.ts', () => {
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.lines.filter((l) => /\.json:/.test(l))).toEqual([]);
   });
+
+  it('a wrong expected at a follow-up is reported with its path, followUps[0].expected.close', () => {
+    const dir = join(tmp, 'follow-up-bank');
+    mkdirSync(dir, { recursive: true });
+    const s = readJson(example('moz-follow-ups-over-days'));
+    s.followUps[0].expected.close = 'Acknowledged'; // a real closing reason, but the guidelines hold it here
+    writeFileSync(join(dir, 'a.json'), JSON.stringify(s));
+    const r = checkCli(dir);
+    expect(r.status).toBe(1);
+    const problems = r.lines.filter((l) => /\.json/.test(l));
+    expect(problems).toEqual([expect.stringMatching(/a\.json.*: followUps\[0\]\.expected\.close: .*"Acknowledged".*null/)]);
+  });
+
+  it('a name the pack does not know in a follow-up\'s expected is reported with its path', () => {
+    const dir = join(tmp, 'follow-up-name');
+    mkdirSync(dir, { recursive: true });
+    const s = readJson(example('moz-follow-ups-over-days'));
+    s.followUps[1].expected.close = 'User did not respond';
+    writeFileSync(join(dir, 'b.json'), JSON.stringify(s));
+    const r = checkCli(dir);
+    expect(r.status).toBe(1);
+    expect(r.lines.filter((l) => /\.json/.test(l))).toEqual([expect.stringMatching(/b\.json: followUps\[1\]\.expected\.close: .*"User did not respond"/)]);
+  });
 });
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gitlab, mozilla, packs } from '../../../src/lib/packs/index.ts';
+import { gitlab, mozilla, packs, userDidntRespondHours } from '../../../src/lib/packs/index.ts';
 import { packProblems } from '../../../src/lib/packs/validate.ts';
 import type { PolicyPack } from '../../../src/lib/schemas/pack.ts';
 
@@ -164,9 +164,10 @@ describe('the Mozilla pack holds the values the guidelines fix', () => {
     expect(clipping!.verbatim).toBe(true);
   });
 
-  it('influencer from 10000 followers; "User didn\'t respond" after 72 hours', () => {
+  it('influencer from 10000 followers; "User didn\'t respond" after 3 days, that is 72 hours', () => {
     expect(mozilla.thresholds.influencerFollowers).toBe(10000);
-    expect(mozilla.thresholds.userDidntRespondHours).toBe(72);
+    expect(mozilla.thresholds.userDidntRespondDays).toBe(3);
+    expect(userDidntRespondHours(mozilla)).toBe(72);
   });
 });
 
@@ -189,5 +190,53 @@ describe('the GitLab pack', () => {
   it('has no closing reasons, holds, tags or user tags, and escalates to #abuse, #social_media and the experts', () => {
     expect([gitlab.closingReasons, gitlab.holdReasons, gitlab.tags, gitlab.userTags]).toEqual([[], [], [], []]);
     expect(gitlab.escalationDestinations.map((d) => d.name).sort()).toEqual(['#abuse', '#social_media', 'experts']);
+  });
+});
+
+describe('the versions of each pack (policy notes revision 2: "a pack that follows this revision raises its version")', () => {
+  it.each(Object.values(packs).map((p) => [p.id, p] as const))('%s is at version 2.0.0, the last of its history, following revision 2', (_id, pack) => {
+    expect(pack.version).toBe('2.0.0');
+    expect(pack.history.at(-1)!.version).toBe('2.0.0');
+    expect(pack.history.at(-1)!.policyRevision).toBe(2);
+    expect(pack.history.map((v) => v.version)).toEqual(['1.0.0', '2.0.0']);
+  });
+
+  it.each(Object.values(packs).map((p) => [p.id, p] as const))('%s: every version has a real date, in order, and says what changed', (_id, pack) => {
+    let previous = '';
+    for (const v of pack.history) {
+      expect(v.date, v.version).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      // A real day of the calendar: no 2026-02-30.
+      expect(new Date(`${v.date}T00:00:00Z`).toISOString().slice(0, 10), v.version).toBe(v.date);
+      expect(v.date >= previous, `${v.version} is dated before the version before it`).toBe(true);
+      previous = v.date;
+      expect(v.changes.length, v.version).toBeGreaterThan(0);
+      for (const c of v.changes) expect(c.summary.trim().length, v.version).toBeGreaterThan(10);
+    }
+  });
+
+  it.each(Object.values(packs).map((p) => [p.id, p] as const))('%s: every change of the latest version names rules the pack has', (_id, pack) => {
+    const ids = new Set([...pack.rules, ...pack.replyRules].map((r) => r.id));
+    for (const [i, c] of pack.history.at(-1)!.changes.entries()) {
+      expect(c.rules.length, `change ${i}: ${c.summary}`).toBeGreaterThan(0);
+      expect(c.rules.filter((r) => !ids.has(r)), `change ${i}: ${c.summary}`).toEqual([]);
+    }
+  });
+
+  // The change list at the end of the policy notes, rule by rule.
+  it('mozilla 2.0.0 names the rules revision 2 changed: spam reports, Google Play likes, follow-ups', () => {
+    const named = mozilla.history.at(-1)!.changes.flatMap((c) => c.rules);
+    expect(named).toEqual(expect.arrayContaining(['moz.spam-report.acknowledge', 'moz.like.not-on-google-play', 'moz.close.user-didnt-respond']));
+  });
+
+  it('gitlab 2.0.0 names the rules revision 2 changed: deleted, @GitLabStatus, likes, escalation order, sentiment, follow-ups', () => {
+    const named = gitlab.history.at(-1)!.changes.flatMap((c) => c.rules);
+    expect(named).toEqual(
+      expect.arrayContaining(['gl.no-reply.deleted', 'gl.route.status-only', 'gl.like.compliment', 'gl.escalate.spam-report', 'gl.escalate.retweet', 'gl.escalate.experts', 'gl.sentiment', 'gl.via.tweetdeck-follow-up']),
+    );
+  });
+
+  it('gitlab has no "User didn\'t respond" delay (it has no closing reasons)', () => {
+    expect(gitlab.thresholds.userDidntRespondDays).toBeNull();
+    expect(userDidntRespondHours(gitlab)).toBeNull();
   });
 });

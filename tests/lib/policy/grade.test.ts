@@ -1,22 +1,82 @@
 import { describe, expect, it } from 'vitest';
 import { mozilla, packs } from '../../../src/lib/packs/index.ts';
-import { decide } from '../../../src/lib/policy/decide.ts';
+import { nextPoint } from '../../../src/lib/policy/follow-ups.ts';
 import { grade, type Check, type GradeResult } from '../../../src/lib/policy/grade.ts';
-import type { Answer, Scenario } from '../../../src/lib/schemas/scenario.ts';
+import type { Answer, Decision, Expected, Scenario } from '../../../src/lib/schemas/scenario.ts';
 import { bank, examples } from '../../support/bank.ts';
-import { answerFrom, gl, moz, play } from '../../support/factory.ts';
+import { gl, moz, play, type Patch } from '../../support/factory.ts';
+import { siteMapSections } from '../../support/site-map.ts';
 
 const ESCALATION_CLIPPING = mozilla.clippings.find((c) => c.id === 'escalation')!.text;
 const MORE_DETAILS = mozilla.clippings.find((c) => c.id === 'more-details')!.text;
+const SOCIAL = 'Social support - Escalation';
+const MOBILE = 'Mobile support - Escalation';
+
+type Full = Omit<Decision, 'because'>;
+const FIELDS = ['reply', 'like', 'retweet', 'directMessage', 'escalate', 'hold', 'close', 'tags', 'userTag', 'sentiment', 'via'] as const;
+
+/** A decision that does nothing, for a test to write only what differs from it. */
+const QUIET: Full = {
+  reply: null, like: null, retweet: false, directMessage: false, escalate: null, hold: null, close: null,
+  tags: [], userTag: null, sentiment: 'neutral', via: null,
+};
+const full = (e: Partial<Full>): Full => ({ ...QUIET, ...e });
+
+// What the policy notes require for the conversations these tests build, written out by hand.
+/** A help request with nothing special: Reply + Hold from @FirefoxSupport. */
+const HELP_HOLD = full({ reply: '@FirefoxSupport', hold: 'Waiting on Customer', via: 'Conversocial' });
+/** A paid product: reply with the escalation clipping, escalate to the social queue, no hold. */
+const PAID = full({ reply: '@FirefoxSupport', escalate: SOCIAL, via: 'Conversocial' });
+/** A compliment to @Firefox: like, Fan Love, No Need to Reply. */
+const COMPLIMENT = full({ like: '@Firefox', close: 'No Need to Reply', tags: ['Fan Love'], sentiment: 'positive' });
+/** A political tweet: no reply, Controversial, No Need to Reply. */
+const POLITICAL = full({ close: 'No Need to Reply', tags: ['Controversial'] });
+
+/** Factory scenarios that carry the expected decision the test writes for them. */
+const mozE = (e: Full, patch: Patch = {}) => moz({ ...patch, expected: e });
+const playE = (e: Full, patch: Patch = {}) => play({ ...patch, expected: e });
+const glE = (e: Full, patch: Patch = {}) => gl({ ...patch, expected: e });
 
 /**
- * What a careful trainee sends: what the scenario's author expects (the engine's decision only for
- * fields the author left out), a short reply, the escalation clipping when escalating.
+ * Complete decisions for the format's examples whose files give only some fields. Each is written
+ * from the policy notes, and checked below against the fields the file does give.
+ */
+const EXAMPLE_DECISIONS: Record<string, Full> = {
+  'gitlab-availability-two-handles': full({ reply: '@GitLabStatus', via: 'Zendesk' }),
+  'gitlab-spam-report': full({ reply: '@GitLab', escalate: '#abuse', via: 'Zendesk' }),
+  'moz-compliment': COMPLIMENT,
+  'moz-firefox-mention-answered-by-support': HELP_HOLD,
+  'moz-german-locale-account': full({ reply: '@mozilla_germany', hold: 'Waiting on Customer', via: 'Conversocial' }),
+  'moz-google-play-crash': full({ reply: 'Google Play', escalate: MOBILE, via: 'Conversocial' }),
+  'moz-paid-product': PAID,
+  'moz-political': POLITICAL,
+  'moz-quiet-for-four-days': full({ close: "User didn't respond" }),
+  'moz-unsupported-language': full({ close: 'Language not supported' }),
+};
+
+const complete = (e: Expected | undefined): e is Full => e !== undefined && FIELDS.every((f) => e[f] !== undefined);
+
+/** The scenario with a complete expected decision: its author's, or the one written above. */
+function withDecision(s: Scenario): Scenario {
+  if (complete(s.expected)) return s;
+  const written = EXAMPLE_DECISIONS[s.id];
+  if (!written) throw new Error(`${s.id} has no complete expected decision: write one in this test`);
+  return { ...s, expected: written };
+}
+
+/**
+ * What a careful trainee sends: exactly what the scenario's author expects (never the engine's
+ * decision), a short reply, the escalation clipping when escalating.
  */
 function perfect(s: Scenario): Answer {
-  const d = { ...decide(s), ...s.expected };
-  const a = answerFrom(d);
-  if (s.pack === 'mozilla' && d.reply !== null && d.escalate !== null) {
+  const e = s.expected;
+  if (!complete(e)) throw new Error(`${s.id}: the perfect answer needs a complete expected decision (${FIELDS.filter((f) => e?.[f] === undefined).join(', ')} missing)`);
+  const a: Answer = {
+    reply: e.reply, like: e.like, retweet: e.retweet, directMessage: e.directMessage, escalate: e.escalate, hold: e.hold,
+    close: e.close, tags: [...e.tags], userTag: e.userTag, sentiment: e.sentiment, via: e.via,
+    replyText: e.reply === null ? null : 'Sorry about that! Which version are you on?', clipping: null, note: null,
+  };
+  if (s.pack === 'mozilla' && e.reply !== null && e.escalate !== null) {
     a.clipping = 'escalation';
     a.replyText = `Thanks for flagging this, and sorry for the trouble. ${ESCALATION_CLIPPING}`;
   }
@@ -31,7 +91,6 @@ function check(r: GradeResult, field: string): Check {
   return found;
 }
 const dim = (r: GradeResult, id: string) => r.dimensions.find((d) => d.id === id)!.score;
-const section = (id: string) => [...mozilla.rules, ...mozilla.replyRules].find((r) => r.id === id)!.section;
 
 /** A lost point tells the trainee what was expected, what they gave, and which rule to read. */
 function expectExplained(c: Check, expected: unknown, given: unknown) {
@@ -43,22 +102,61 @@ function expectExplained(c: Check, expected: unknown, given: unknown) {
   expect(c.message.length).toBeGreaterThan(10);
 }
 
+const ones = { account: 1, tags: 1, closing: 1, escalation: 1, engagement: 1 };
+const scores = (r: GradeResult) => Object.fromEntries(r.dimensions.map((d) => [d.id, d.score]));
+
 describe('a perfect answer', () => {
   const samples: Scenario[] = [
-    moz(), moz({ facts: { paidProduct: true } }), moz({ facts: { kind: 'compliment', retweetWorthy: true } }),
-    play({ facts: { needsProductTeam: true } }), gl({ facts: { needsPrivateInfo: true } }),
-    ...[...examples, ...bank].flatMap((f) => (f.scenario ? [f.scenario] : [])),
+    mozE(HELP_HOLD),
+    mozE(PAID, { facts: { paidProduct: true } }),
+    mozE(full({ like: '@Firefox', escalate: SOCIAL, tags: ['Fan Love'], sentiment: 'positive' }), { facts: { kind: 'compliment', retweetWorthy: true } }),
+    playE(full({ reply: 'Google Play', escalate: MOBILE, via: 'Conversocial' }), { facts: { needsProductTeam: true } }),
+    glE(full({ reply: '@GitLab', directMessage: true, via: 'Zendesk' }), { facts: { needsPrivateInfo: true } }),
+    mozE(full({ like: '@Firefox', close: 'Acknowledged' }), { facts: { kind: 'spam-report' } }),
+    playE(full({ close: 'No Need to Reply', tags: ['Fan Love'], sentiment: 'positive' }), { rating: 5, mentions: ['@Firefox'], facts: { kind: 'compliment' } }),
+    glE(full({ reply: '@GitLab', like: '@GitLab', sentiment: 'positive', via: 'Zendesk' }), { mentions: ['@GitLabStatus'], facts: { kind: 'compliment' } }),
+    ...[...examples, ...bank].flatMap((f) => (f.scenario ? [withDecision(f.scenario)] : [])),
   ];
 
   it.each(samples.map((s) => [s.id, s] as const))('%s scores 1 in every dimension, with no critical error', (_id, s) => {
     const r = grade(s, perfect(s));
     expect(r.critical).toEqual([]);
-    expect(Object.fromEntries(r.dimensions.map((d) => [d.id, d.score]))).toEqual({ account: 1, tags: 1, closing: 1, escalation: 1, engagement: 1 });
+    expect(scores(r)).toEqual(ones);
     expect(r.score).toBe(1);
   });
 
+  it('the decisions written for the examples agree with the fields the example files give', () => {
+    const disagree: string[] = [];
+    for (const f of examples) {
+      const written = EXAMPLE_DECISIONS[f.scenario!.id];
+      if (!written) continue;
+      for (const [field, want] of Object.entries(f.scenario!.expected ?? {})) {
+        if (field === 'because') continue;
+        const mine = written[field as keyof Full];
+        const same = field === 'tags' ? JSON.stringify([...(mine as string[])].sort()) === JSON.stringify([...(want as string[])].sort()) : mine === want;
+        if (!same) disagree.push(`${f.name} ${field}: file ${JSON.stringify(want)}, test ${JSON.stringify(mine)}`);
+      }
+    }
+    expect(disagree).toEqual([]);
+  });
+
+  it('each follow-up of the examples, on the path the author expects, scores 1 at every point', () => {
+    const withFollowUps = examples.flatMap((f) => (f.scenario?.followUps?.length ? [f.scenario] : []));
+    expect(withFollowUps.map((s) => s.id).sort()).toEqual(['gitlab-follow-up-from-tweetdeck', 'moz-follow-ups-over-days']);
+    for (const root of withFollowUps) {
+      let point = withDecision(root);
+      root.followUps!.forEach((followUp, i) => {
+        // The trainee answered the point before as its author expects, at that point's now.
+        point = nextPoint(root, point, { reply: point.expected!.reply ?? null, replyText: 'Try this, and tell us.' }, point.now, followUp);
+        const r = grade(point, perfect(point));
+        expect(scores(r), `${root.id} followUps[${i}]`).toEqual(ones);
+        expect(r.critical, `${root.id} followUps[${i}]`).toEqual([]);
+      });
+    }
+  });
+
   it('handles and tag order do not matter', () => {
-    const s = moz({ author: { followers: 20000 }, facts: { kind: 'compliment' } });
+    const s = mozE(full({ like: '@Firefox', close: 'No Need to Reply', tags: ['Fan Love', 'Internet celebrity'], userTag: 'Influencer', sentiment: 'positive' }), { author: { followers: 20000 }, facts: { kind: 'compliment' } });
     const r = grade(s, answer(s, { like: '@firefox', tags: ['Internet celebrity', 'Fan Love'] }));
     expect(r.score).toBe(1);
   });
@@ -66,7 +164,7 @@ describe('a perfect answer', () => {
 
 describe('each dimension loses points for the right reason', () => {
   it('account: a reply from the wrong account', () => {
-    const s = moz();
+    const s = mozE(HELP_HOLD);
     const r = grade(s, answer(s, { reply: '@mozilla_germany' }));
     const c = check(r, 'reply');
     expectExplained(c, '@FirefoxSupport', '@mozilla_germany');
@@ -76,7 +174,7 @@ describe('each dimension loses points for the right reason', () => {
   });
 
   it('account: "personal" (your own account) is the wrong account in Conversocial practice', () => {
-    const s = moz();
+    const s = mozE(HELP_HOLD);
     const r = grade(s, answer(s, { reply: 'personal', replyText: 'Try restoring a backup from the Library window #fxhelp' }));
     const c = check(r, 'reply');
     expectExplained(c, '@FirefoxSupport', 'personal');
@@ -85,7 +183,7 @@ describe('each dimension loses points for the right reason', () => {
   });
 
   it('account: a like from the wrong account', () => {
-    const s = moz({ facts: { kind: 'compliment' } });
+    const s = mozE(COMPLIMENT, { facts: { kind: 'compliment' } });
     const r = grade(s, answer(s, { like: '@FirefoxSupport' }));
     const c = check(r, 'like');
     expectExplained(c, '@Firefox', '@FirefoxSupport');
@@ -94,7 +192,7 @@ describe('each dimension loses points for the right reason', () => {
   });
 
   it('tags: one of two right gets partial credit and names the missing tag', () => {
-    const s = moz({ author: { followers: 20000 }, facts: { kind: 'compliment' } });
+    const s = mozE(full({ like: '@Firefox', close: 'No Need to Reply', tags: ['Fan Love', 'Internet celebrity'], userTag: 'Influencer', sentiment: 'positive' }), { author: { followers: 20000 }, facts: { kind: 'compliment' } });
     const r = grade(s, answer(s, { tags: ['Fan Love'] }));
     const c = check(r, 'tags');
     expect(c.score).toBeGreaterThan(0);
@@ -107,7 +205,7 @@ describe('each dimension loses points for the right reason', () => {
   });
 
   it('tags: an extra tag costs, no tag right scores 0', () => {
-    const s = moz({ facts: { kind: 'compliment' } });
+    const s = mozE(COMPLIMENT, { facts: { kind: 'compliment' } });
     const extra = check(grade(s, answer(s, { tags: ['Fan Love', 'MozFest'] })), 'tags');
     expect(extra.score).toBeGreaterThan(0);
     expect(extra.score).toBeLessThan(1);
@@ -116,7 +214,7 @@ describe('each dimension loses points for the right reason', () => {
   });
 
   it('tags: a wrong user tag', () => {
-    const s = moz({ author: { followers: 20000 } });
+    const s = mozE(full({ reply: '@FirefoxSupport', hold: 'Waiting on Customer', tags: ['Internet celebrity'], userTag: 'Influencer', via: 'Conversocial' }), { author: { followers: 20000 } });
     const c = check(grade(s, answer(s, { userTag: 'Community member' })), 'userTag');
     expectExplained(c, 'Influencer', 'Community member');
     expect(c.score).toBe(0);
@@ -124,7 +222,7 @@ describe('each dimension loses points for the right reason', () => {
   });
 
   it('closing: a wrong closing reason', () => {
-    const s = moz({ facts: { kind: 'political' } });
+    const s = mozE(POLITICAL, { facts: { kind: 'political' } });
     const r = grade(s, answer(s, { close: 'Acknowledged' }));
     const c = check(r, 'close');
     expectExplained(c, 'No Need to Reply', 'Acknowledged');
@@ -134,7 +232,7 @@ describe('each dimension loses points for the right reason', () => {
   });
 
   it('closing: closing a conversation that should be held', () => {
-    const s = moz();
+    const s = mozE(HELP_HOLD);
     const r = grade(s, answer(s, { hold: null, close: 'Resolved' }));
     expectExplained(check(r, 'hold'), 'Waiting on Customer', null);
     expectExplained(check(r, 'close'), null, 'Resolved');
@@ -142,7 +240,7 @@ describe('each dimension loses points for the right reason', () => {
   });
 
   it('escalation: skipping it scores 0 and points at when to escalate', () => {
-    const s = moz({ facts: { paidProduct: true } });
+    const s = mozE(PAID, { facts: { paidProduct: true } });
     const c = check(grade(s, answer(s, { escalate: null })), 'escalate');
     expectExplained(c, 'Social support - Escalation', null);
     expect(c.score).toBe(0);
@@ -151,7 +249,7 @@ describe('each dimension loses points for the right reason', () => {
   });
 
   it('escalation: the wrong queue scores 0.5 and points at which queue', () => {
-    const s = moz({ facts: { paidProduct: true } });
+    const s = mozE(PAID, { facts: { paidProduct: true } });
     const c = check(grade(s, answer(s, { escalate: 'Mobile support - Escalation' })), 'escalate');
     expectExplained(c, 'Social support - Escalation', 'Mobile support - Escalation');
     expect(c.score).toBe(0.5);
@@ -159,26 +257,26 @@ describe('each dimension loses points for the right reason', () => {
   });
 
   it('escalation: escalating what needs no escalation scores 0', () => {
-    const s = moz();
+    const s = mozE(HELP_HOLD);
     expect(check(grade(s, answer(s, { escalate: 'Social support - Escalation' })), 'escalate').score).toBe(0);
   });
 
   it('engagement: a retweet loses the point, pointing at the retweet rule', () => {
-    const s = moz({ facts: { kind: 'compliment' } });
+    const s = mozE(COMPLIMENT, { facts: { kind: 'compliment' } });
     const c = check(grade(s, answer(s, { retweet: true })), 'retweet');
     expectExplained(c, false, true);
     expect(c.section).toBe('/conversocial/likes-retweets-dms/#retweets');
   });
 
   it('engagement: a direct message loses the point, pointing at the direct message rule', () => {
-    const s = moz({ facts: { needsPrivateInfo: true } });
+    const s = mozE(HELP_HOLD, { facts: { needsPrivateInfo: true } });
     const c = check(grade(s, answer(s, { directMessage: true })), 'directMessage');
     expectExplained(c, false, true);
     expect(c.section).toBe('/conversocial/likes-retweets-dms/#direct-messages');
   });
 
   it('engagement: in the gitlab pack, not sending the direct message a private detail needs', () => {
-    const s = gl({ facts: { needsPrivateInfo: true } });
+    const s = glE(full({ reply: '@GitLab', directMessage: true, via: 'Zendesk' }), { facts: { needsPrivateInfo: true } });
     const r = grade(s, answer(s, { directMessage: false }));
     const c = check(r, 'directMessage');
     expectExplained(c, true, false);
@@ -191,39 +289,39 @@ describe('reply text', () => {
   const lengthOf = (s: Scenario, replyText: string) => check(grade(s, answer(s, { replyText })), 'replyText.length');
 
   it('over 280 as Twitter counts: 141 CJK characters weigh 282', () => {
-    const c = lengthOf(moz(), '日'.repeat(141));
+    const c = lengthOf(mozE(HELP_HOLD), '日'.repeat(141));
     expect(c.score).toBe(0);
     expect(c.given).toBe(282);
     expect(String(c.expected)).toContain('280');
     expect(c.section).toBeTruthy();
-    expect(lengthOf(moz(), '日'.repeat(140)).score).toBe(1);
+    expect(lengthOf(mozE(HELP_HOLD), '日'.repeat(140)).score).toBe(1);
   });
 
   it('a link counts 23 whatever its length', () => {
     const longLink = `${'a'.repeat(250)} https://support.mozilla.org/${'x'.repeat(300)}`;
-    expect(lengthOf(moz(), longLink)).toMatchObject({ score: 1, given: 274 });
+    expect(lengthOf(mozE(HELP_HOLD), longLink)).toMatchObject({ score: 1, given: 274 });
     // 270 plain characters, but the short link still weighs 23: 258 + 23 = 281.
     const shortLink = `${'a'.repeat(257)} https://a.co`;
     expect(shortLink.length).toBeLessThan(280);
-    expect(lengthOf(moz(), shortLink)).toMatchObject({ score: 0, given: 281 });
+    expect(lengthOf(mozE(HELP_HOLD), shortLink)).toMatchObject({ score: 0, given: 281 });
   });
 
   it('Google Play allows 350 plain characters', () => {
-    expect(lengthOf(play(), 'a'.repeat(350)).score).toBe(1);
-    const over = lengthOf(play(), 'a'.repeat(351));
+    expect(lengthOf(playE(full({ reply: 'Google Play', hold: 'Waiting on Customer', via: 'Conversocial' })), 'a'.repeat(350)).score).toBe(1);
+    const over = lengthOf(playE(full({ reply: 'Google Play', hold: 'Waiting on Customer', via: 'Conversocial' })), 'a'.repeat(351));
     expect(over.score).toBe(0);
     expect(String(over.expected)).toContain('350');
     // Plain characters, not Twitter's weights.
-    expect(lengthOf(play(), 'ü'.repeat(300)).score).toBe(1);
-    expect(lengthOf(play(), '日'.repeat(300)).score).toBe(1);
+    expect(lengthOf(playE(full({ reply: 'Google Play', hold: 'Waiting on Customer', via: 'Conversocial' })), 'ü'.repeat(300)).score).toBe(1);
+    expect(lengthOf(playE(full({ reply: 'Google Play', hold: 'Waiting on Customer', via: 'Conversocial' })), '日'.repeat(300)).score).toBe(1);
   });
 
   it('an empty reply text does not pass', () => {
-    expect(lengthOf(moz(), '').score).toBe(0);
+    expect(lengthOf(mozE(HELP_HOLD), '').score).toBe(0);
   });
 
   it('a reply from your own account without #fxhelp is flagged', () => {
-    const s = moz();
+    const s = mozE(HELP_HOLD);
     const without = check(grade(s, answer(s, { reply: 'personal', replyText: 'Try restoring a bookmark backup from the Library window.' })), 'replyText.fxhelp');
     expect(without.score).toBe(0);
     expect(without.section).toBe('/program/replying-from-your-account/#always-add-fxhelp');
@@ -232,20 +330,20 @@ describe('reply text', () => {
   });
 
   it('an escalated reply without the escalation clipping is flagged', () => {
-    const s = moz({ facts: { paidProduct: true } });
+    const s = mozE(PAID, { facts: { paidProduct: true } });
     const c = check(grade(s, answer(s, { clipping: null, replyText: 'Sorry about the double charge, we are looking into it.' })), 'replyText.clipping');
     expect(c.score).toBe(0);
     expect(c.section).toBe('/escalation/when-and-how/#the-escalation-clipping');
   });
 
   it('an escalated reply that cuts the escalation clipping short is flagged', () => {
-    const s = moz({ facts: { paidProduct: true } });
+    const s = mozE(PAID, { facts: { paidProduct: true } });
     const cut = ESCALATION_CLIPPING.slice(0, 100);
     expect(check(grade(s, answer(s, { clipping: 'escalation', replyText: cut })), 'replyText.clipping').score).toBe(0);
   });
 
   it('a clipping sent unchanged is flagged as not personalised', () => {
-    const s = moz();
+    const s = mozE(HELP_HOLD);
     const r = grade(s, answer(s, { clipping: 'more-details', replyText: MORE_DETAILS }));
     const c = check(r, 'replyText.personalised');
     expect(c.score).toBeLessThan(1);
@@ -254,13 +352,13 @@ describe('reply text', () => {
   });
 
   it('a clipping with a personal word is not flagged', () => {
-    const s = moz();
+    const s = mozE(HELP_HOLD);
     const r = grade(s, answer(s, { clipping: 'more-details', replyText: `Hi Sam! ${MORE_DETAILS}` }));
     expect(dim(r, 'engagement')).toBe(1);
   });
 
   it('the escalation clipping keeps its wording behind a greeting; sent bare it counts but is flagged as not personalised', () => {
-    const s = moz({ facts: { paidProduct: true } });
+    const s = mozE(PAID, { facts: { paidProduct: true } });
     const greeted = grade(s, answer(s, { clipping: 'escalation', replyText: `Hi Sam, ${ESCALATION_CLIPPING}` }));
     expect(greeted.dimensions.flatMap((d) => d.checks).filter((c) => c.score < 1)).toEqual([]);
     const bare = grade(s, answer(s, { clipping: 'escalation', replyText: ESCALATION_CLIPPING }));
@@ -277,41 +375,40 @@ describe('critical errors zero the conversation and say why', () => {
     expect(e, `critical errors: ${JSON.stringify(r.critical)}`).toBeDefined();
     expect(e!.message.length).toBeGreaterThan(20);
     expect(e!.section).toBe(ruleSection);
-    expect(e!.section).toBe(section(e!.rule));
   }
 
   it('replying to a political tweet', () => {
-    critical(moz({ facts: { kind: 'political' } }), { reply: '@FirefoxSupport', via: 'Conversocial', replyText: 'We support everyone!' }, 'political-reply', '/program/best-practices/#when-not-to-reply');
+    critical(mozE(POLITICAL, { facts: { kind: 'political' } }), { reply: '@FirefoxSupport', via: 'Conversocial', replyText: 'We support everyone!' }, 'political-reply', '/program/best-practices/#when-not-to-reply');
   });
 
   it('retweeting', () => {
-    critical(moz({ facts: { kind: 'compliment' } }), { retweet: true }, 'retweet', '/conversocial/likes-retweets-dms/#retweets');
+    critical(mozE(COMPLIMENT, { facts: { kind: 'compliment' } }), { retweet: true }, 'retweet', '/conversocial/likes-retweets-dms/#retweets');
   });
 
   it('a direct message in the Mozilla program', () => {
-    critical(moz({ facts: { needsPrivateInfo: true } }), { directMessage: true }, 'direct-message', '/conversocial/likes-retweets-dms/#direct-messages');
+    critical(mozE(HELP_HOLD, { facts: { needsPrivateInfo: true } }), { directMessage: true }, 'direct-message', '/conversocial/likes-retweets-dms/#direct-messages');
   });
 
   it('a reply from @Firefox', () => {
-    critical(moz(), { reply: '@Firefox' }, 'brand-account-reply', '/conversocial/accounts/#which-account-replies');
-    critical(moz(), { reply: '@FIREFOX' }, 'brand-account-reply', '/conversocial/accounts/#which-account-replies');
+    critical(mozE(HELP_HOLD), { reply: '@Firefox' }, 'brand-account-reply', '/conversocial/accounts/#which-account-replies');
+    critical(mozE(HELP_HOLD), { reply: '@FIREFOX' }, 'brand-account-reply', '/conversocial/accounts/#which-account-replies');
   });
 
   it('replying to a known troll', () => {
-    critical(moz({ author: { knownAs: 'troll' } }), { reply: '@FirefoxSupport', replyText: 'Sorry to hear that!' }, 'engaged-troll', section('moz.user-tag.disruptive-no-reply'));
+    critical(mozE(full({ close: 'No Need to Reply', userTag: 'Troll account' }), { author: { knownAs: 'troll' } }), { reply: '@FirefoxSupport', replyText: 'Sorry to hear that!' }, 'engaged-troll', '/conversocial/tags-and-user-tags/#user-tags');
   });
 
   it('liking a known troll', () => {
-    critical(moz({ author: { knownAs: 'troll' }, facts: { kind: 'compliment' } }), { like: '@Firefox' }, 'engaged-troll', section('moz.user-tag.disruptive-no-reply'));
+    critical(mozE(full({ close: 'No Need to Reply', userTag: 'Troll account', sentiment: 'positive' }), { author: { knownAs: 'troll' }, facts: { kind: 'compliment' } }), { like: '@Firefox' }, 'engaged-troll', '/conversocial/tags-and-user-tags/#user-tags');
   });
 
   it('a direct message the gitlab pack asks for is not an error', () => {
-    const s = gl({ facts: { needsPrivateInfo: true } });
+    const s = glE(full({ reply: '@GitLab', directMessage: true, via: 'Zendesk' }), { facts: { needsPrivateInfo: true } });
     expect(grade(s, perfect(s)).critical).toEqual([]);
   });
 
   it('an answer with ordinary mistakes has no critical error and a score above 0', () => {
-    const s = moz();
+    const s = mozE(HELP_HOLD);
     const r = grade(s, answer(s, { hold: null, close: 'Resolved' }));
     expect(r.critical).toEqual([]);
     expect(r.score).toBeGreaterThan(0);
@@ -319,28 +416,29 @@ describe('critical errors zero the conversation and say why', () => {
   });
 });
 
-describe('every check points at a section of its pack', () => {
+describe('every check points at a section the site promises', () => {
   const wrongs = (s: Scenario): Partial<Answer>[] => [
     {},
     { reply: null, replyText: null, like: null, escalate: null, hold: null, close: null, tags: [], userTag: null },
     { reply: 'personal', replyText: 'Try this #fxhelp', clipping: null, tags: ['Made up'], retweet: true, directMessage: true },
     { reply: s.pack === 'mozilla' ? '@Firefox' : '@MovingToGitLab', replyText: 'x'.repeat(400), clipping: packs[s.pack].clippings[0]!.id, escalate: packs[s.pack].escalationDestinations[0]!.name },
   ];
-  const scenarios = [...examples, ...bank].flatMap((f) => (f.scenario ? [f.scenario] : []));
+  const scenarios = [...examples, ...bank].flatMap((f) => (f.scenario ? [withDecision(f.scenario)] : []));
+  const promised = siteMapSections();
 
-  it.each(Object.keys(packs))('%s: every check and critical error has a rule of the pack and that rule\'s section', (id) => {
+  it.each(Object.keys(packs))('%s: every check and critical error names a rule of the pack and a section docs/site-map.md lists', (id) => {
     const pack = packs[id as keyof typeof packs];
-    const sections = new Map([...pack.rules, ...pack.replyRules].map((r) => [r.id, r.section]));
-    const bad: string[] = [];
+    const ruleIds = new Set([...pack.rules, ...pack.replyRules].map((r) => r.id));
+    const bad = new Set<string>();
     for (const s of scenarios.filter((x) => x.pack === id)) {
       for (const change of wrongs(s)) {
         const r = grade(s, answer(s, change));
         for (const c of [...r.dimensions.flatMap((d) => d.checks), ...r.critical]) {
           const name = 'field' in c ? c.field : c.id;
-          if (!c.rule || !sections.has(c.rule) || c.section !== sections.get(c.rule)) bad.push(`${s.id} ${name}: rule ${c.rule}, section ${c.section}`);
+          if (!c.rule || !ruleIds.has(c.rule) || !c.section || !promised.has(c.section)) bad.add(`${name}: rule ${c.rule}, section ${c.section}`);
         }
       }
     }
-    expect([...new Set(bad.map((b) => b.replace(/^\S+ /, '')))]).toEqual([]);
+    expect([...bad].sort()).toEqual([]);
   });
 });

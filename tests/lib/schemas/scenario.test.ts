@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../../src/lib/schemas/parse.ts';
 import { examples } from '../../support/bank.ts';
 
-// The interchange format is a contract (../shared/spec/scenario-format.md): every example must be
+// The interchange format is a contract (docs/formats/scenario.md): every example must be
 // accepted, every optional field too, and a bad file gets one line per problem, all at once.
 
 /** A valid scenario with an agent reply, as plain JSON (the way a file holds it). */
@@ -276,5 +276,192 @@ describe('rejected, naming the field path and the problem', () => {
   ])('%s gives problems, not an exception', (_what, input) => {
     expect(() => parseScenario(input)).not.toThrow();
     expect(problemsOf(input).length).toBeGreaterThan(0);
+  });
+});
+
+describe('followUps (format: "followUps[i]: the conversation goes on")', () => {
+  const withFollowUps = (followUps: unknown, s: Json = base()): Json => ({ ...s, followUps });
+
+  it('accepted: silence, text, facts of their own and an expected decision', () => {
+    const s = withFollowUps([
+      { afterHours: 20, text: '@FirefoxSupport still stutters', expected: { reply: '@FirefoxSupport', hold: 'Waiting on Customer', close: null } },
+      { afterHours: 76, expected: { close: "User didn't respond", reply: null, tags: [] } },
+      { afterHours: 2.5, text: 'that fixed it, thanks!', facts: { kind: 'thanks', sentiment: 'positive' }, expected: { like: '@FirefoxSupport', close: 'Resolved' } },
+    ]);
+    expect(problemsOf(s)).toEqual([]);
+  });
+
+  it.each([0.01, 1, 72, 720])('accepted: afterHours %s', (afterHours) => {
+    expect(problemsOf(withFollowUps([{ afterHours }]))).toEqual([]);
+  });
+
+  it('accepted: text of 1 and of 2000 characters, an empty list, and five follow-ups', () => {
+    expect(problemsOf(withFollowUps([{ afterHours: 1, text: 'x' }, { afterHours: 1, text: 'y'.repeat(2000) }]))).toEqual([]);
+    expect(problemsOf(withFollowUps([]))).toEqual([]);
+    expect(problemsOf(withFollowUps(Array.from({ length: 5 }, () => ({ afterHours: 24 }))))).toEqual([]);
+  });
+
+  it.each([
+    ['0', 0],
+    ['-1', -1],
+    ['720.5', 720.5],
+    ['721', 721],
+    ['a string', '5'],
+    ['null', null],
+  ])('rejected: afterHours %s', (_what, afterHours) => {
+    expect(problemsOf(withFollowUps([{ afterHours: 1 }, { afterHours }]))).toEqual([expect.stringMatching(/^followUps\[1\]\.afterHours: /)]);
+  });
+
+  it('rejected: afterHours left out', () => {
+    expect(problemsOf(withFollowUps([{ text: 'hello?' }]))).toEqual([expect.stringMatching(/^followUps\[0\]\.afterHours: .*required/)]);
+  });
+
+  it.each([
+    ['empty', ''],
+    ['2001 characters', 'x'.repeat(2001)],
+  ])('rejected: text %s', (_what, text) => {
+    expect(problemsOf(withFollowUps([{ afterHours: 3, text }]))).toEqual([expect.stringMatching(/^followUps\[0\]\.text: /)]);
+  });
+
+  it('rejected: an unknown field in a follow-up, and in its facts (facts are strict)', () => {
+    expect(problemsOf(withFollowUps([{ afterHours: 3, colour: 'red' }]))).toEqual([expect.stringMatching(/^followUps\[0\]\.colour: .*not a field/)]);
+    expect(problemsOf(withFollowUps([{ afterHours: 3, facts: { urgent: true } }]))).toEqual([expect.stringMatching(/^followUps\[0\]\.facts\.urgent: .*not a field/)]);
+    expect(problemsOf(withFollowUps([{ afterHours: 3, facts: { kind: 'question' } }]))).toEqual([expect.stringMatching(/^followUps\[0\]\.facts\.kind: /)]);
+  });
+
+  it('rejected: six follow-ups', () => {
+    expect(problemsOf(withFollowUps(Array.from({ length: 6 }, () => ({ afterHours: 24 }))))).toEqual([expect.stringMatching(/^followUps: /)]);
+  });
+
+  it.each([
+    ['an object', { afterHours: 1 }],
+    ['a string', 'later'],
+  ])('rejected: followUps that is %s, not an array', (_what, followUps) => {
+    expect(problemsOf(withFollowUps(followUps))).toEqual([expect.stringMatching(/^followUps: /)]);
+  });
+
+  it('rejected, not thrown: a follow-up that is null, or whose expected is null', () => {
+    expect(problemsOf(withFollowUps([null]))).toEqual([expect.stringMatching(/^followUps\[0\]: /)]);
+    expect(problemsOf(withFollowUps([{ afterHours: 1, expected: null }]))).toEqual([expect.stringMatching(/^followUps\[0\]\.expected: /)]);
+  });
+
+  it('names in a follow-up\'s expected are checked against the pack, with the field path', () => {
+    const problems = problemsOf(withFollowUps([{ afterHours: 5 }, { afterHours: 5, expected: { close: 'Closed' } }]));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^followUps\[1\]\.expected\.close: /);
+    expect(problems[0]).toContain('"Closed"');
+  });
+
+  it('every wrong name of a follow-up\'s expected, each at its own path', () => {
+    const problems = problemsOf(withFollowUps([{ afterHours: 5, expected: { tags: ['Fan Love', 'Fan love'], userTag: 'VIP', escalate: 'Somewhere', reply: '@FirefoxHelp', like: '@nobody' } }]));
+    expect(problems).toHaveLength(5);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^followUps\[0\]\.expected\.tags\[1\]: .*"Fan love"/),
+        expect.stringMatching(/^followUps\[0\]\.expected\.userTag: .*"VIP"/),
+        expect.stringMatching(/^followUps\[0\]\.expected\.escalate: .*"Somewhere"/),
+        expect.stringMatching(/^followUps\[0\]\.expected\.reply: .*"@FirefoxHelp"/),
+        expect.stringMatching(/^followUps\[0\]\.expected\.like: .*"@nobody"/),
+      ]),
+    );
+  });
+
+  it('a closing reason in a gitlab follow-up, which has none', () => {
+    const s: Json = { ...base(), pack: 'gitlab', mentions: ['@GitLab'] };
+    s.messages[1].account = '@GitLab';
+    expect(problemsOf(withFollowUps([{ afterHours: 5, expected: { close: 'Resolved', reply: '@GitLab', via: 'Tweetdeck' } }], s))).toEqual([expect.stringMatching(/^followUps\[0\]\.expected\.close: /)]);
+  });
+
+  it('a follow-up\'s expected handles compare without regard to case', () => {
+    expect(problemsOf(withFollowUps([{ afterHours: 5, expected: { reply: '@firefoxsupport', like: '@FIREFOX' } }]))).toEqual([]);
+  });
+});
+
+describe('date-times (format: "Date-times")', () => {
+  it.each([
+    ['seconds', '2026-03-01T09:00:00Z'],
+    ['no seconds', '2026-03-01T09:00Z'],
+    ['an offset with a colon', '2026-03-01T11:00:00+02:00'],
+    ['an offset without a colon', '2026-03-01T11:00+0200'],
+    ['a negative offset without a colon', '2026-03-01T03:30-0530'],
+    ['29 February of a leap year', '2028-02-29T09:00Z'],
+  ])('accepted: %s (%s)', (_what, value) => {
+    const s = base();
+    s.messages[0].at = value;
+    // The rest of the conversation comes after it, whatever the offset.
+    for (const m of s.messages.slice(1)) m.at = '2028-03-01T09:40:00Z';
+    s.now = '2028-03-01T10:30Z';
+    expect(problemsOf(s)).toEqual([]);
+  });
+
+  it('now without seconds and with an offset without a colon', () => {
+    const s = base();
+    s.now = '2026-03-01T12:30+0200';
+    expect(problemsOf(s)).toEqual([]);
+  });
+
+  it('the times compare as instants: +0200 written later than Z can still be earlier', () => {
+    const s = base();
+    // 11:30+0200 is 09:30Z, before messages[1] at 09:40Z.
+    s.messages[2].at = '2026-03-01T11:30+0200';
+    expect(problemsOf(s)).toEqual(['messages[2].at: must not be before messages[1].at']);
+  });
+
+  it.each([
+    ['30 February', '2026-02-30T10:00Z'],
+    ['29 February of a common year', '2026-02-29T10:00Z'],
+    ['a space instead of T', '2026-03-02 10:00Z'],
+    ['no offset', '2026-03-01T09:00'],
+    ['a date only', '2026-03-01'],
+    ['month 13', '2026-13-01T09:00Z'],
+    ['hour 24', '2026-03-01T24:00Z'],
+  ])('rejected, with one problem: %s (%s)', (_what, value) => {
+    const s = base();
+    s.messages[0].at = value;
+    expect(problemsOf(s)).toEqual([expect.stringMatching(/^messages\[0\]\.at: /)]);
+  });
+
+  it.each(['2026-02-30T10:00Z', '2026-03-02 10:00Z'])('now = %s is rejected with one problem', (now) => {
+    const s = base();
+    s.now = now;
+    expect(problemsOf(s)).toEqual([expect.stringMatching(/^now: /)]);
+  });
+
+  it('a rejected at is not also reported as out of order', () => {
+    const s = base();
+    // Read leniently, 30 February would become 2 March: after messages[2] and after now.
+    s.messages[1].at = '2026-02-30T10:00Z';
+    const problems = problemsOf(s);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^messages\[1\]\.at: /);
+    expect(problems[0]).not.toMatch(/must not be before/);
+  });
+
+  it('a rejected last at is not compared with now', () => {
+    const s = base();
+    s.messages[2].at = '2026-02-30T10:00Z';
+    expect(problemsOf(s)).toEqual([expect.stringMatching(/^messages\[2\]\.at: /)]);
+    const spaced = base();
+    spaced.messages[2].at = '2026-03-09 10:00Z';
+    expect(problemsOf(spaced)).toEqual([expect.stringMatching(/^messages\[2\]\.at: /)]);
+  });
+
+  it('a rejected value is never the one another is compared with', () => {
+    const s = base();
+    s.messages[1].at = '2026-03-01 09:40Z';
+    // Before messages[0]: the one valid time it can be compared with.
+    s.messages[2].at = '2026-03-01T08:00:00Z';
+    const problems = problemsOf(s);
+    expect(problems).toContainEqual(expect.stringMatching(/^messages\[1\]\.at: /));
+    expect(problems.filter((p) => /before messages\[1\]/.test(p))).toEqual([]);
+    expect(problems.filter((p) => p.startsWith('messages[1].at'))).toHaveLength(1);
+  });
+
+  it('a rejected now is not compared with the last message', () => {
+    const s = base();
+    s.messages[2].at = '2026-03-05T10:00:00Z';
+    // Read leniently, 30 February would be 2 March, before the last message.
+    s.now = '2026-02-30T10:00Z';
+    expect(problemsOf(s)).toEqual([expect.stringMatching(/^now: /)]);
   });
 });

@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import { gitlab, packs } from '../../../src/lib/packs/index.ts';
+import { explain } from '../../../src/lib/policy/decide.ts';
+import { grade, type Check, type GradeResult } from '../../../src/lib/policy/grade.ts';
+import { because } from '../../../src/lib/policy/sentences.ts';
+import type { Answer, Scenario } from '../../../src/lib/schemas/scenario.ts';
+import { bank, examples } from '../../support/bank.ts';
+import { agent, customer, gl, moz, play } from '../../support/factory.ts';
+
+// Every check says, in one sentence and in the conversation's own terms, what decided it: the
+// handle the customer wrote to, the hours since our reply, the product, the language by name.
+// The sentences below are typed out in full: a test that rebuilt them from the pack's templates
+// would pass whatever the templates say.
+
+/** What a trainee did: nothing at all, unless `change` says otherwise. */
+function answer(change: Partial<Answer> = {}): Answer {
+  return {
+    reply: null, like: null, retweet: false, directMessage: false, escalate: null, hold: null, close: null,
+    tags: [], userTag: null, sentiment: 'neutral', via: null, replyText: null, clipping: null, note: null,
+    ...change,
+  };
+}
+
+function check(r: GradeResult, field: string): Check {
+  const found = r.dimensions.flatMap((d) => d.checks).find((c) => c.field === field);
+  if (!found) throw new Error(`no check of ${field}; checks: ${r.dimensions.flatMap((d) => d.checks.map((c) => c.field)).join(', ')}`);
+  return found;
+}
+
+const reasonOf = (s: Scenario, a: Answer, field: string) => check(grade(s, a), field).reason;
+
+describe('the reason of a check, sentence by sentence', () => {
+  it('a German tweet to @mozilla_germany answered from @FirefoxSupport', () => {
+    const s = moz({ language: 'de', mentions: ['@mozilla_germany'], messages: [customer('@mozilla_germany meine Lesezeichen sind nach dem Update weg')] });
+    const c = check(grade(s, answer({ reply: '@FirefoxSupport', via: 'Conversocial', hold: 'Waiting on Customer', replyText: 'Sorry! Which version?' })), 'reply');
+    expect(c.score).toBe(0);
+    expect(c.reason).toBe('The tweet mentions @mozilla_germany, so the German account answers it.');
+  });
+
+  it('our reply was 80 hours ago and the trainee held the conversation', () => {
+    const s = moz({
+      mentions: ['@FirefoxSupport'],
+      messages: [customer('@FirefoxSupport videos stutter', '2026-03-01T09:00:00Z'), agent('@FirefoxSupport', 'Could you try a private window?', '2026-03-01T10:00:00Z')],
+      now: '2026-03-04T18:00:00Z',
+    });
+    const c = check(grade(s, answer({ hold: 'Waiting on Customer' })), 'close');
+    expect(c.score).toBe(0);
+    expect(c.reason).toBe("Your last reply was 80 hours ago and the customer has not answered: close it as User didn't respond.");
+  });
+
+  it('our reply was 30 hours ago and the trainee closed the conversation', () => {
+    const s = moz({
+      mentions: ['@FirefoxSupport'],
+      messages: [customer('@FirefoxSupport videos stutter', '2026-03-01T09:00:00Z'), agent('@FirefoxSupport', 'Could you try a private window?', '2026-03-01T10:00:00Z')],
+      now: '2026-03-02T16:00:00Z',
+    });
+    const c = check(grade(s, answer({ close: "User didn't respond" })), 'hold');
+    expect(c.score).toBe(0);
+    expect(c.reason).toBe('Your last reply was 30 hours ago and the customer has not answered yet: keep it on hold as Waiting on Customer until 72 hours have passed.');
+  });
+
+  it('a Mozilla VPN question that was not escalated', () => {
+    const s = moz({ mentions: ['@FirefoxSupport'], messages: [customer('@FirefoxSupport I was charged twice for Mozilla VPN')], facts: { product: 'mozilla-vpn', paidProduct: true } });
+    const c = check(grade(s, answer({ reply: '@FirefoxSupport', via: 'Conversocial', hold: 'Waiting on Customer', replyText: 'Sorry about that!' })), 'escalate');
+    expect(c.score).toBe(0);
+    expect(c.reason).toBe('Mozilla VPN is a paid product: escalate it.');
+  });
+
+  it('an influencer with no knowledge-base answer, not escalated', () => {
+    const s = moz({ author: { followers: 25000 }, facts: { kbSolution: false } });
+    const a = answer({ reply: '@FirefoxSupport', via: 'Conversocial', hold: 'Waiting on Customer', replyText: 'Looking into it!' });
+    expect(reasonOf(s, a, 'escalate')).toBe('The author is an account with 25,000 followers, and no knowledge-base article answers the question: escalate it.');
+    expect(reasonOf(s, a, 'tags')).toBe('The author is an account with 25,000 followers: tag the conversation Internet celebrity and the author Influencer.');
+    const verified = moz({ author: { followers: 40, verified: true }, facts: { kbSolution: false } });
+    expect(reasonOf(verified, a, 'escalate')).toBe('The author is a verified account, and no knowledge-base article answers the question: escalate it.');
+  });
+
+  it('a question in Japanese, answered', () => {
+    const s = moz({ language: 'ja', messages: [customer('@firefox ブックマークが消えました')] });
+    const a = answer({ reply: '@FirefoxSupport', via: 'Conversocial', hold: 'Waiting on Customer', replyText: 'Sorry!' });
+    expect(reasonOf(s, a, 'close')).toBe('The customer writes in Japanese, which none of our accounts answers in: close it as Language not supported, without a reply.');
+    expect(reasonOf(s, a, 'reply')).toBe('The customer writes in Japanese, which none of our accounts answers in: close it as Language not supported, without a reply.');
+  });
+
+  it('a political tweet, answered and left untagged', () => {
+    const s = moz({ messages: [customer('@firefox which party does mozilla support?')], facts: { kind: 'political' } });
+    const a = answer({ reply: '@FirefoxSupport', via: 'Conversocial', replyText: 'We support everyone!' });
+    expect(reasonOf(s, a, 'tags')).toBe('It is a political message: we stay out of politics, so no reply; tag it Controversial.');
+    expect(reasonOf(s, a, 'close')).toBe('It is a political message, not a request for help: close it as No Need to Reply.');
+  });
+
+  it('a report of spam, closed as No Need to Reply without a like', () => {
+    const s = moz({ facts: { kind: 'spam-report' } });
+    const a = answer({ close: 'No Need to Reply' });
+    expect(reasonOf(s, a, 'like')).toBe('The customer is telling us about spam they came across: like it from @Firefox to show we saw it, and close it as Acknowledged.');
+    expect(reasonOf(s, a, 'close')).toBe('The customer is telling us about spam they came across: like it from @Firefox to show we saw it, and close it as Acknowledged.');
+  });
+
+  it('a five-star Google Play review, liked', () => {
+    const s = play({ rating: 5, mentions: ['@Firefox'], messages: [customer('Fastest browser on my phone, love it')], facts: { kind: 'compliment' } });
+    const c = check(grade(s, answer({ like: '@Firefox', close: 'No Need to Reply', tags: ['Fan Love'], sentiment: 'positive' })), 'like');
+    expect(c.score).toBe(0);
+    expect(c.reason).toBe('It is a Google Play review, and reviews are never liked.');
+  });
+
+  it('GitLab: a tweet to @GitLabStatus about something else, answered from @GitLabStatus', () => {
+    const s = gl({ mentions: ['@GitLabStatus'], messages: [customer('@GitLabStatus how do I rename a group?')] });
+    const c = check(grade(s, answer({ reply: '@GitLabStatus', via: 'Zendesk', replyText: 'Settings > General.' })), 'reply');
+    expect(c.score).toBe(0);
+    expect(c.reason).toBe('The tweet mentions only @GitLabStatus, which speaks about availability alone, and it is about something else, so @GitLab answers it.');
+  });
+
+  it('GitLab: a tweet to two handles', () => {
+    const s = gl({ mentions: ['@GitLab', '@MovingToGitLab'], messages: [customer('@GitLab @MovingToGitLab can I import from Bitbucket Server?')] });
+    const c = check(grade(s, answer({ reply: '@MovingToGitLab', via: 'Tweetdeck', replyText: 'Yes!' })), 'reply');
+    expect(c.reason).toBe('The tweet mentions @GitLab and @MovingToGitLab, more than one of our handles, so @GitLab answers it.');
+  });
+
+  it('GitLab: a deleted compliment, liked', () => {
+    const s = gl({ facts: { kind: 'compliment', deleted: true } });
+    const c = check(grade(s, answer({ like: '@GitLab', sentiment: 'positive' })), 'like');
+    expect(c.score).toBe(0);
+    expect(c.reason).toBe('The tweet praises the product, but it gets no reply, so no like either.');
+  });
+
+  it('GitLab: why a follow-up goes out from Tweetdeck (the rule behind via, with the facts the engine read)', () => {
+    const s = gl({
+      messages: [
+        customer('@gitlab my pipeline is stuck', '2026-03-02T10:00:00Z'),
+        agent('@GitLab', 'Which runner are you using?', '2026-03-02T10:10:00Z'),
+        customer('@gitlab the shared ones', '2026-03-02T10:15:00Z'),
+      ],
+      now: '2026-03-02T10:20:00Z',
+    });
+    const why = explain(s);
+    expect(why.decision.via).toBe('Tweetdeck');
+    expect(why.ruleFor('via')).toBe('gl.via.tweetdeck-follow-up');
+    const facts = why.trace.find((t) => t.rule === 'gl.via.tweetdeck-follow-up')?.facts;
+    expect(because(gitlab, 'gl.via.tweetdeck-follow-up', facts)).toBe('We have already replied in this conversation, so this follow-up goes out from Tweetdeck.');
+  });
+});
+
+describe('every check of every grade has a reason', () => {
+  const scenarios = [...examples, ...bank].flatMap((f) => (f.scenario ? [f.scenario] : []));
+
+  /** The author's decision as an answer (the bank's expected decisions are complete). */
+  const fromExpected = (s: Scenario): Answer => {
+    const e = s.expected ?? {};
+    return answer({
+      reply: e.reply ?? null, like: e.like ?? null, escalate: e.escalate ?? null, hold: e.hold ?? null, close: e.close ?? null,
+      tags: [...(e.tags ?? [])], userTag: e.userTag ?? null, sentiment: e.sentiment ?? 'neutral', via: e.via ?? null,
+      replyText: e.reply ? 'Sorry about that! Which version are you on?' : null,
+    });
+  };
+  /** Answers that go wrong in many ways, so that every kind of check comes up. */
+  const answers = (s: Scenario): Answer[] => {
+    const pack = packs[s.pack];
+    const base = fromExpected(s);
+    return [
+      base,
+      answer(),
+      { ...base, reply: 'personal', replyText: 'Try this', tags: ['Made up'], retweet: true, directMessage: true, escalate: pack.escalationDestinations.at(-1)!.name },
+      { ...base, reply: s.pack === 'mozilla' ? '@Firefox' : '@GitLabStatus', like: s.pack === 'mozilla' ? '@FirefoxSupport' : '@GitLab', replyText: 'x'.repeat(400), clipping: pack.clippings[0]!.id, escalate: pack.escalationDestinations[0]!.name, hold: null, close: null, userTag: null },
+      { ...base, reply: base.reply ?? pack.engine.defaultReplyAccount, replyText: pack.clippings.at(-1)!.text, clipping: pack.clippings.at(-1)!.id },
+    ];
+  };
+
+  it('there are scenarios to grade', () => expect(scenarios.length).toBeGreaterThan(200));
+
+  it('non-empty, with no unfilled {hole} and no stray value', () => {
+    const bad = new Map<string, string>();
+    let checks = 0;
+    for (const s of scenarios) {
+      for (const a of answers(s)) {
+        for (const c of grade(s, a).dimensions.flatMap((d) => d.checks)) {
+          checks++;
+          const reason = c.reason ?? '';
+          const wrong = reason.trim() === '' || /[{}]/.test(reason) || /\b(undefined|null|NaN)\b|\[object/.test(reason) || !/^[A-Z@0-9]/.test(reason) || !/[.!]$/.test(reason);
+          if (wrong) bad.set(`${c.rule} ${c.field}`, `${s.id}: ${JSON.stringify(c.reason)}`);
+        }
+      }
+    }
+    expect(checks).toBeGreaterThan(5000);
+    expect(Object.fromEntries(bad)).toEqual({});
+  });
+
+  it('on a Google Play review, no reason calls the conversation a tweet', () => {
+    const bad = new Map<string, string>();
+    for (const s of scenarios.filter((x) => x.channel === 'google-play')) {
+      for (const a of answers(s)) {
+        for (const c of grade(s, a).dimensions.flatMap((d) => d.checks)) {
+          if (c.reason && /\btweets?\b/i.test(c.reason)) bad.set(`${c.rule}`, `${s.id} ${c.field}: ${c.reason}`);
+        }
+      }
+    }
+    expect(Object.fromEntries(bad)).toEqual({});
+  });
+});
