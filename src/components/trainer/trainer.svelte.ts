@@ -41,6 +41,8 @@ export class Trainer {
   announcement = $state('');
   /** Whether the shortcuts dialog is open. */
   shortcutsOpen = $state(false);
+  /** The files of the last "Load scenarios" that could not be used, and how many scenarios were loaded. */
+  loadReport = $state.raw<{ problems: LoadProblem[]; loaded: number } | null>(null);
 
   #store: KeyValueStore | null = null;
   #engine: Engine | null = null;

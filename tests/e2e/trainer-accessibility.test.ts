@@ -1,0 +1,92 @@
+/**
+ * axe finds no WCAG 2.2 AA violation in any state of the trainer (setup, a queue with an open
+ * conversation, the closing reason dialog, feedback, the assessment report), in both themes, at
+ * phone and desktop widths. The states persist, so each is reached once and reloaded in each theme.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describeViolations, runAxe, THEMES } from './axe.ts';
+import { launchChromium, VIEWPORTS } from './support.ts';
+import { button, conversation, feedback, openTrainer, reply, settled, startAssessment } from './trainer-support.ts';
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+  page = await context.newPage();
+  await openTrainer(page);
+});
+afterAll(() => browser?.close());
+
+/** Checks the current state in every theme and width; `reopen` brings back what a reload closes (a dialog). */
+async function checkEverywhere(state: string, reopen: () => Promise<void> = async () => {}) {
+  for (const theme of THEMES) {
+    for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+      await page.setViewportSize(viewport);
+      await page.evaluate((t) => localStorage.setItem('starlight-theme', t), theme);
+      await openTrainer(page);
+      await reopen();
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+      const violations = await runAxe(page);
+      if (violations.length) expect.fail(describeViolations(violations, `/practice/ ${state} (${theme} theme, ${name} ${viewport.width}px)`));
+    }
+  }
+}
+
+const scenario = (id: string, text: string) => ({
+  format: 'social-support-scenario/1', id, pack: 'mozilla', title: `Case ${id}`, channel: 'twitter', language: 'en',
+  author: { handle: '@robin_a11y', name: 'Robin', followers: 25000, verified: false, knownAs: 'community-member' }, mentions: ['@FirefoxSupport'],
+  messages: [{ from: 'customer', at: '2026-06-01T10:00:00Z', text }], now: '2026-06-01T10:30:00Z', facts: {},
+});
+
+describe('trainer accessibility', () => {
+  test('setup', async () => {
+    await checkEverywhere('setup');
+  });
+
+  test('the queue with a conversation open', async () => {
+    await page.getByLabel('Load scenarios').setInputFiles([
+      { name: 'a.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify([scenario('a11y-one', '@FirefoxSupport sync stopped on my phone'), scenario('a11y-two', '@FirefoxSupport where did my tabs go?')])) },
+      { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('[1, 2') },
+    ]);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    await checkEverywhere('queue and conversation', () => conversation(page).waitFor());
+  });
+
+  test('the closing reason dialog', async () => {
+    const open = async () => {
+      await conversation(page).waitFor();
+      await conversation(page).getByRole('textbox', { name: 'Reply text' }).fill('All sorted, glad it works again!');
+      await button(conversation(page), 'Reply + Close').click();
+      await page.getByRole('dialog', { name: 'Closing reason' }).waitFor();
+    };
+    await checkEverywhere('closing reason dialog', open);
+    await button(page.getByRole('dialog', { name: 'Closing reason' }), 'Cancel').click();
+  });
+
+  test('feedback', async () => {
+    await reply(page, 'Reply + Hold');
+    await feedback(page).waitFor();
+    await checkEverywhere('feedback', () => feedback(page).waitFor());
+  });
+
+  test('the assessment report', async () => {
+    await page.getByRole('button', { name: 'End session', exact: true }).click();
+    await button(page, 'Yes, end it').click();
+    await startAssessment(page, 31);
+    for (let i = 0; i < 60; i++) {
+      const shown = await settled(page);
+      if (shown === 'report') break;
+      if (shown === 'conversation') await reply(page, 'Reply + Hold');
+      else if (await button(page, 'Play').isEnabled()) await button(page, 'Play').click();
+      else if (await button(page, 'Skip ahead').isVisible()) await button(page, 'Skip ahead').click();
+    }
+    const report = page.getByRole('region', { name: 'Assessment report' });
+    await report.waitFor();
+    await checkEverywhere('assessment report', () => report.waitFor());
+  });
+});

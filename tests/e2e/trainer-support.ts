@@ -1,0 +1,76 @@
+/**
+ * Helpers for the trainer's browser tests: they drive /practice/ the way a person does, by the
+ * accessible names the issue fixes ("Your name", "Play", "Reply from", "Reply text", "Reply",
+ * "Reply + Hold", "Reply + Close", the "Closing reason" dialog, "Feedback", "Next conversation",
+ * "Export results", "Load scenarios").
+ */
+import type { Download, Locator, Page } from 'playwright-core';
+import { siteUrl } from './support.ts';
+
+/** Opens the trainer and waits until it has read what this browser saved. */
+export async function openTrainer(page: Page): Promise<void> {
+  await page.goto(siteUrl('/practice/'), { waitUntil: 'load' });
+  await page.locator('#trainer[data-ready]').waitFor({ timeout: 10_000 });
+}
+
+/** A button by its exact accessible name. */
+export const button = (scope: Page | Locator, name: string) => scope.getByRole('button', { name, exact: true });
+
+/** The open conversation. */
+export const conversation = (page: Page) => page.getByRole('region', { name: 'Conversation', exact: true });
+/** Practice feedback. */
+export const feedback = (page: Page) => page.getByRole('region', { name: 'Feedback', exact: true });
+
+/** Starts a practice session of `size` conversations in a queue of a program. */
+export async function startPractice(page: Page, program = 'Mozilla Social Support', queue?: string, size = 5): Promise<void> {
+  await page.getByRole('radio', { name: program }).check();
+  await page.getByRole('radio', { name: /^Practice/ }).check();
+  if (queue) await page.getByLabel('Queue').selectOption({ label: queue });
+  await page.getByLabel('Conversations in the queue').selectOption(String(size));
+  await button(page, 'Start practice').click();
+  await button(page, 'Play').waitFor();
+}
+
+/** Starts a Mozilla assessment with a given seed. */
+export async function startAssessment(page: Page, seed: number): Promise<void> {
+  await page.getByRole('radio', { name: /^Assessment/ }).check();
+  await page.getByLabel('Seed').fill(String(seed));
+  await button(page, 'Start assessment').click();
+  await button(page, 'Play').waitFor();
+}
+
+/** Answers the open conversation with a reply and the given action ("Reply", "Reply + Hold", or "Reply + Close" with a reason). */
+export async function reply(page: Page, action: 'Reply' | 'Reply + Hold' | 'Reply + Close', text = 'Thanks for telling us. Could you say which version you use?', reason = 'Resolved'): Promise<void> {
+  const c = conversation(page);
+  await c.getByRole('textbox', { name: 'Reply text' }).fill(text);
+  await button(c, action).click();
+  if (action === 'Reply + Close') {
+    const dialog = page.getByRole('dialog', { name: 'Closing reason' });
+    await button(dialog, reason).click();
+  }
+}
+
+/** Waits for the next thing the trainer shows after an answer: feedback, a conversation, or an idle queue. */
+export async function settled(page: Page): Promise<'feedback' | 'conversation' | 'idle' | 'report'> {
+  for (let i = 0; i < 200; i++) {
+    if (await feedback(page).isVisible()) return 'feedback';
+    if (await conversation(page).isVisible()) return 'conversation';
+    if (await page.getByRole('region', { name: 'Assessment report' }).isVisible()) return 'report';
+    if (await page.getByText(/Nothing in the queue needs you|The queue is stopped/).isVisible()) return 'idle';
+    await page.waitForTimeout(50);
+  }
+  throw new Error('the trainer showed nothing after the answer');
+}
+
+/** Clicks "Export results" and returns the downloaded file as JSON, with its suggested name. */
+export async function exportResults(page: Page, scope: Page | Locator = page): Promise<{ name: string; json: any }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), button(scope, 'Export results').first().click()]);
+  return { name: download.suggestedFilename(), json: await readDownload(download) };
+}
+
+async function readDownload(download: Download): Promise<unknown> {
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+}

@@ -1,0 +1,315 @@
+/**
+ * The trainer at /practice/, driven in Chromium the way trainees use it: by mouse or keyboard
+ * alone, through reloads and killed tabs, with storage blocked, with their own scenario files, and
+ * with follow-ups that come back on the simulated clock.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium, watchProblems } from './support.ts';
+import { button, conversation, exportResults, feedback, openTrainer, reply, settled, startAssessment, startPractice } from './trainer-support.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(() => browser?.close());
+
+/** A fresh browser profile: its own IndexedDB, downloads allowed. */
+async function freshContext(): Promise<BrowserContext> {
+  return browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+}
+
+/** A scenario written the way an admin writes one, with any changes. */
+function scenario(id: string, change: Record<string, unknown> = {}) {
+  return {
+    format: 'social-support-scenario/1',
+    id,
+    pack: 'mozilla',
+    title: `Practice case ${id}`,
+    channel: 'twitter',
+    language: 'en',
+    author: { handle: '@casey_test', followers: 120, verified: false },
+    mentions: ['@FirefoxSupport'],
+    messages: [{ from: 'customer', at: '2026-05-04T09:00:00Z', text: '@FirefoxSupport my downloads stop at 99% since this morning' }],
+    now: '2026-05-04T09:20:00Z',
+    facts: {},
+    ...change,
+  };
+}
+
+const file = (name: string, content: unknown) => ({ name, mimeType: 'application/json', buffer: Buffer.from(typeof content === 'string' ? content : JSON.stringify(content)) });
+
+/** Presses Tab until `target` has the focus (at most 150 times): the keyboard is the only input. */
+async function tabTo(page: Page, target: ReturnType<Page['getByRole']>): Promise<void> {
+  for (let i = 0; i < 150; i++) {
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error('Tab never reached the control');
+}
+
+/** Works the queue until the assessment report shows, answering every conversation with Reply + Hold. */
+async function workAssessment(page: Page, afterEachAnswer: () => Promise<void> = async () => {}): Promise<void> {
+  for (let answered = 0; answered < 40; ) {
+    const shown = await settled(page);
+    if (shown === 'report') return;
+    if (shown === 'conversation') {
+      await reply(page, 'Reply + Hold');
+      answered++;
+      await afterEachAnswer();
+      continue;
+    }
+    if (await button(page, 'Play').isEnabled()) await button(page, 'Play').click();
+    else if (await button(page, 'Skip ahead').isVisible()) await button(page, 'Skip ahead').click();
+    else await page.waitForTimeout(100);
+  }
+  throw new Error('the assessment did not end');
+}
+
+/** What must not change between two runs of the same assessment: which points, what was answered, how it scored. */
+function essence(result: { items: { scenarioId: string; step: number; answer: { reply: string | null; hold: string | null }; score: number }[] }) {
+  return result.items.map((i) => `${i.scenarioId}#${i.step} ${i.answer.reply} ${i.answer.hold} ${i.score}`).sort();
+}
+
+describe('the trainer', () => {
+  test('a whole practice session by keyboard alone', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await openTrainer(page);
+    await tabTo(page, page.getByRole('textbox', { name: 'Your name' }));
+    await page.keyboard.type('Kim Keyboard');
+    await tabTo(page, page.getByLabel('Conversations in the queue'));
+    await page.keyboard.press('Home'); // the first choice: 5 conversations
+    await tabTo(page, button(page, 'Start practice'));
+    await page.keyboard.press('Enter');
+    await button(page, 'Play').waitFor();
+    await page.keyboard.press('p');
+    for (let i = 0; i < 5; i++) {
+      await conversation(page).waitFor();
+      // Focus moves to the conversation; "r" goes to the reply text.
+      await page.keyboard.press('r');
+      await page.keyboard.type('Sorry about that! Which version of Firefox are you on?');
+      await tabTo(page, button(conversation(page), i === 0 ? 'Reply + Close' : 'Reply + Hold'));
+      await page.keyboard.press('Enter');
+      if (i === 0) {
+        const dialog = page.getByRole('dialog', { name: 'Closing reason' });
+        await dialog.waitFor();
+        await tabTo(page, button(dialog, 'Resolved'));
+        await page.keyboard.press('Enter');
+      }
+      await feedback(page).waitFor();
+      expect(await page.evaluate(() => document.activeElement?.closest('[aria-label="Feedback"]') !== null), 'focus moves to the feedback').toBe(true);
+      await tabTo(page, button(feedback(page), 'Next conversation'));
+      await page.keyboard.press('Enter');
+    }
+    await page.getByText('Nothing in the queue needs you right now.').waitFor();
+    await tabTo(page, button(page, 'Export results'));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(download.suggestedFilename()).toMatch(/^social-support-result-kim-keyboard-\d{4}-\d{2}-\d{2}\.json$/);
+    // "?" lists the shortcuts.
+    await page.locator('body').focus();
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    await page.keyboard.press('Escape');
+    await context.close();
+  });
+
+  test('an assessment with a reload after every answer ends with the same result as without', async () => {
+    const plain = await freshContext();
+    const a = await plain.newPage();
+    await openTrainer(a);
+    await a.getByRole('textbox', { name: 'Your name' }).fill('Ana Steady');
+    await startAssessment(a, 4242);
+    await workAssessment(a);
+    const once = await exportResults(a, a.getByRole('region', { name: 'Assessment report' }));
+
+    const reloading = await freshContext();
+    const b = await reloading.newPage();
+    await openTrainer(b);
+    await b.getByRole('textbox', { name: 'Your name' }).fill('Ana Steady');
+    await startAssessment(b, 4242);
+    await workAssessment(b, async () => {
+      await b.reload();
+      await b.locator('#trainer[data-ready]').waitFor();
+    });
+    const again = await exportResults(b, b.getByRole('region', { name: 'Assessment report' }));
+
+    expect(once.json.mode).toBe('assessment');
+    expect(once.json.seed).toBe(4242);
+    expect(again.json.seed).toBe(4242);
+    expect(once.json.items.length).toBe(20);
+    expect(essence(again.json)).toEqual(essence(once.json));
+    expect(again.json.summary).toEqual(once.json.summary);
+    await plain.close();
+    await reloading.close();
+  });
+
+  test('a tab closed without warning 20 times in an assessment loses no answer', async () => {
+    const context = await freshContext();
+    let answered = 0;
+    for (let round = 0; round < 20; round++) {
+      const page = await context.newPage();
+      await openTrainer(page);
+      if (round === 0) await startAssessment(page, 777);
+      else await expect.poll(() => page.getByText(`${answered} answered.`).isVisible(), { message: `after ${round} closed tabs` }).toBe(true);
+      for (;;) {
+        if (await conversation(page).isVisible()) break;
+        if (await button(page, 'Play').isEnabled().catch(() => false)) await button(page, 'Play').click();
+        else if (await button(page, 'Skip ahead').isVisible()) await button(page, 'Skip ahead').click();
+        await page.waitForTimeout(50);
+      }
+      await reply(page, 'Reply + Hold');
+      answered++;
+      // Gone at once: no unload handlers, no waiting for anything.
+      await page.close({ runBeforeUnload: false });
+    }
+    const page = await context.newPage();
+    await openTrainer(page);
+    const report = page.getByRole('region', { name: 'Assessment report' });
+    const result = (await report.isVisible()) ? await exportResults(page, report) : await exportResults(page);
+    expect(result.json.items.length).toBe(answered);
+    await context.close();
+  });
+
+  test('with storage blocked it works in memory, says so, and still exports', async () => {
+    const context = await freshContext();
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', {
+        get() {
+          throw new DOMException('The user denied access to storage.', 'SecurityError');
+        },
+      });
+    });
+    const page = await context.newPage();
+    await openTrainer(page);
+    await expect(page.getByRole('status').filter({ hasText: 'lives in memory only' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Pat Private');
+    await startPractice(page);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    await reply(page, 'Reply + Hold');
+    await feedback(page).waitFor();
+    const { json } = await exportResults(page);
+    expect(json.trainee.name).toBe('Pat Private');
+    expect(json.items).toHaveLength(1);
+    await context.close();
+  });
+
+  test('a set of your own: bad files are named with their problems, the good ones become the queue', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await openTrainer(page);
+    await page.getByLabel('Load scenarios').setInputFiles([
+      file('one.json', scenario('own-one')),
+      file('two.json', [scenario('own-two'), scenario('own-three', { channel: 'google-play', rating: 2, mentions: [] })]),
+      file('broken.json', '{ "format": "social-support-scenario/1", '),
+      file('typo.json', scenario('own-typo', { colour: 'red', facts: { kindd: 'thanks' } })),
+    ]);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toMatch(/2 files could not be used; 3 scenarios loaded/);
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain('broken.json');
+    expect(text).toMatch(/not valid JSON/);
+    expect(text).toContain('typo.json');
+    expect(text).toMatch(/colour: is not a field of this format/);
+    expect(text).toMatch(/facts\.kindd: is not a field of this format/);
+    await page.getByRole('heading', { name: /Your own set \(3 scenarios\)/ }).waitFor();
+    const queue = page.getByRole('region', { name: 'Queue' });
+    await expect(queue.getByRole('listitem').count()).resolves.toBe(3);
+    await context.close();
+  });
+
+  test('follow-ups come back into the queue on the clock', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await openTrainer(page);
+    const followed = scenario('own-follow-up', {
+      // 0.05 simulated hours is three simulated minutes: three real seconds at the default speed.
+      followUps: [{ afterHours: 0.05, text: '@FirefoxSupport tried that, it still stops at 99%', expected: { reply: '@FirefoxSupport', hold: 'Waiting on Customer' } }],
+    });
+    await page.getByLabel('Load scenarios').setInputFiles([file('follow.json', followed)]);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    await reply(page, 'Reply + Hold');
+    await button(feedback(page), 'Next conversation').click();
+    await page.getByText('Nothing in the queue needs you right now.').waitFor();
+    // Nothing is clicked now: the clock alone brings the customer's answer back.
+    await conversation(page).getByText('tried that, it still stops at 99%').waitFor({ timeout: 15_000 });
+    await expect(conversation(page).getByText(/^Reply from @FirefoxSupport/).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('region', { name: 'Queue' }).getByText(/Open now/).isVisible()).resolves.toBe(true);
+    await reply(page, 'Reply + Hold');
+    await feedback(page).waitFor();
+    await expect(feedback(page).getByRole('heading').first().textContent()).resolves.toMatch(/Feedback: \d+%/);
+    const { json } = await exportResults(page);
+    expect(json.items.map((i: { step: number }) => i.step)).toEqual([0, 1]);
+    expect(json.items[1].scenario.messages.map((m: { from: string }) => m.from)).toEqual(['customer', 'agent', 'customer']);
+    await context.close();
+  });
+
+  test('text from a scenario file is shown as text, and nothing in it runs', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await openTrainer(page);
+    const hostile = '<img src=x onerror="window.__pwned = 1"><script>window.__pwned = 2</script>';
+    await page.getByLabel('Load scenarios').setInputFiles([
+      file('hostile.json', scenario('own-hostile', {
+        title: `Title ${hostile}`,
+        author: { handle: '@casey_test', name: `Casey ${hostile}`, followers: 3, verified: false },
+        messages: [{ from: 'customer', at: '2026-05-04T09:00:00Z', text: `@FirefoxSupport look ${hostile}` }],
+      })),
+    ]);
+    await button(page, 'Play').click();
+    const c = conversation(page);
+    await c.waitFor();
+    await expect(c.getByText(hostile, { exact: false }).first().isVisible()).resolves.toBe(true);
+    await expect(c.locator('img[src="x"]').count()).resolves.toBe(0);
+    await expect(page.locator('#trainer script').count()).resolves.toBe(0);
+    await page.getByRole('textbox', { name: 'Your name' }).fill(hostile);
+    await reply(page, 'Reply + Hold', `Sorry! ${hostile}`);
+    await feedback(page).waitFor();
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(problems.take().filter((p) => /pwned|uncaught/i.test(p))).toEqual([]);
+    // The policy is on the page, and it refuses a script the build did not produce.
+    const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+    expect(policy).toMatch(/script-src 'self'/);
+    expect(policy).not.toMatch(/unsafe-inline/);
+    const ran = await page.evaluate(async () => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__injected = true';
+      document.body.append(s);
+      await new Promise((r) => setTimeout(r, 50));
+      return (window as unknown as { __injected?: boolean }).__injected === true;
+    });
+    expect(ran, 'an inline script added at run time is refused by the policy').toBe(false);
+    await context.close();
+  });
+
+  test('a result file exported from practice holds the session in the contract format', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await openTrainer(page);
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Lee Export');
+    await startPractice(page, 'GitLab community advocates');
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    // GitLab never skips; its replies go out from Zendesk or Tweetdeck.
+    await expect(button(conversation(page), 'Skip').count()).resolves.toBe(0);
+    await expect(conversation(page).getByLabel('Send from').isVisible()).resolves.toBe(true);
+    await reply(page, 'Reply');
+    await feedback(page).waitFor();
+    const { name, json } = await exportResults(page);
+    expect(name).toMatch(/^social-support-result-lee-export-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(json).toMatchObject({ format: 'social-support-result/1', trainee: { name: 'Lee Export', handle: null }, mode: 'practice', seed: null, finishedAt: null, packs: { gitlab: '2.0.0' } });
+    expect(typeof json.app.version).toBe('string');
+    expect(json.items).toHaveLength(1);
+    const [item] = json.items;
+    expect(item.step).toBe(0);
+    expect(item.answer.replyText).toMatch(/Thanks for telling us/);
+    expect(Object.keys(item.dimensions).sort()).toEqual(['account', 'closing', 'engagement', 'escalation', 'tags']);
+    expect(json.summary).toMatchObject({ items: 1, score: item.score, critical: item.critical.length ? 1 : 0 });
+    await context.close();
+  });
+});
