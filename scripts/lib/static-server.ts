@@ -2,12 +2,13 @@
  * A small static file server for the built site (`dist/`), shared by the end-to-end tests and
  * the site benchmark. It behaves like a plain static host: `dir/` serves `dir/index.html`, a
  * directory without its trailing slash is redirected, and anything missing gets `404.html` with
- * status 404. It never compresses: the benchmark gzips bodies itself, so figures do not depend
- * on the server.
+ * status 404. By default it does not compress: the site benchmark gzips bodies itself, so figures
+ * do not depend on the server; the Lighthouse run asks for compression, as a real host gives it.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { createGzip } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 
@@ -54,8 +55,15 @@ async function fileKind(path: string): Promise<'file' | 'dir' | undefined> {
   }
 }
 
-/** Serves `rootDir` on 127.0.0.1 at a free port (or `port` if given). */
-export async function startStaticServer(rootDir: string, port = 0): Promise<StaticServer> {
+/** Text types a real host would compress. */
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript))|svg/;
+
+/**
+ * Serves `rootDir` on 127.0.0.1 at a free port (or `port` if given). With `compress`, text files
+ * go out gzipped to clients that accept it, as a production host serves them (Lighthouse measures
+ * transfer); without it, bodies are sent as they are.
+ */
+export async function startStaticServer(rootDir: string, port = 0, compress = false): Promise<StaticServer> {
   const root = resolve(rootDir);
 
   const server = createServer(async (req, res) => {
@@ -65,8 +73,11 @@ export async function startStaticServer(rootDir: string, port = 0): Promise<Stat
         res.end(status === 404 ? 'Not found' : '');
         return;
       }
-      res.writeHead(status, { 'content-type': contentType(filePath), 'cache-control': 'no-cache', ...headers });
+      const type = contentType(filePath);
+      const gzip = compress && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-cache', ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}), ...headers });
       if (req.method === 'HEAD') res.end();
+      else if (gzip) createReadStream(filePath).pipe(createGzip()).pipe(res);
       else createReadStream(filePath).pipe(res);
     };
 
