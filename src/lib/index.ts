@@ -20,4 +20,5 @@ export * from './vocabulary.ts';
 export type { PolicyPack, Rule, Account, Queue, Product, PackVersion, Permission } from './schemas/pack.ts';
 export type { Answer, Decision, Scenario, Expected, Because, Facts, FollowUp, Message } from './schemas/scenario.ts';
 export { compareExpected } from './expected.ts';
+export type { Result, ResultItem, ResultSummary, ItemScore, DimensionScores } from './results/result.ts';
 export type { Mismatch } from './expected.ts';

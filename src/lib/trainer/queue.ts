@@ -13,7 +13,7 @@ import type { Answer, Scenario } from '../schemas/scenario.ts';
 import { timeOf } from '../time.ts';
 import { APP_VERSION } from '../version.ts';
 import { FORMATS } from '../vocabulary.ts';
-import type { Conversation, ConversationState, Effect, Filters, Draft, Session, TrainerEvent, TrainerState } from './state.ts';
+import type { Conversation, ConversationState, Effect, Filters, Draft, RuleProgress, Session, TrainerEvent, TrainerState } from './state.ts';
 
 export * from './state.ts';
 
@@ -323,7 +323,6 @@ export function transition(state: TrainerState, event: TrainerEvent): [TrainerSt
     case 'finish':
       return finish(state, advance(s, event.at, state.speed), event.finishedAt);
   }
-  return [state, []];
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {
