@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import { packs } from '../../../src/lib/packs/index.ts';
+import { idealPath } from '../../../src/lib/policy/follow-ups.ts';
+import type { Queue } from '../../../src/lib/schemas/pack.ts';
+import type { Scenario } from '../../../src/lib/schemas/scenario.ts';
+import { drawAssessment, drawPractice, drawReview, inQueue } from '../../../src/lib/trainer/draw.ts';
+import { bank, valid } from '../../support/bank.ts';
+import { customer, moz, play } from '../../support/factory.ts';
+
+// Which conversations a session serves (src/lib/trainer/draw.ts). From the issue: "Assessment: a
+// seeded set of 20 decision points drawn to cover both channels, the locale accounts,
+// escalations, closing reasons and follow-ups ... The seed is shown, so the same set can be taken
+// again"; "Review: the rules a trainee missed come back in later practice". Coverage is read here
+// from the guidelines' own decision at every point (idealPath), with the lists written by hand.
+
+const all = bank.map(valid);
+const mozillaBank = all.filter((s) => s.pack === 'mozilla');
+const gitlabBank = all.filter((s) => s.pack === 'gitlab');
+
+/** The decision points of a scenario: the scenario as written, then one per follow-up. */
+const decisionPoints = (s: Scenario) => 1 + (s.followUps?.length ?? 0);
+const total = (set: Scenario[]) => set.reduce((n, s) => n + decisionPoints(s), 0);
+const ids = (set: readonly Scenario[]) => set.map((s) => s.id);
+
+/** Mozilla's locale accounts (the guidelines' "connected accounts" in other languages). */
+const LOCALE_ACCOUNTS = ['@mozilla_germany', '@mozilla_france', '@firefox_es', '@FirefoxBrasil', '@FirefoxTurkiye'];
+
+/** What the guidelines decide along a scenario's path. */
+const decisions = (s: Scenario) => idealPath(s).map((p) => p.decision);
+
+const SEEDS = [1, 2, 3, 7, 42, 1000, 31337, 123456, 654321, 999999];
+
+describe('drawAssessment', () => {
+  it('the same seed draws the same set, in the same order', () => {
+    for (const seed of SEEDS) {
+      expect(ids(drawAssessment(mozillaBank, seed))).toEqual(ids(drawAssessment(mozillaBank, seed)));
+      expect(ids(drawAssessment(gitlabBank, seed))).toEqual(ids(drawAssessment(gitlabBank, seed)));
+    }
+  });
+
+  it('the same seed draws the same set from a copy of the bank read again (nothing hangs on object identity)', () => {
+    const again = structuredClone(mozillaBank);
+    expect(ids(drawAssessment(again, 42))).toEqual(ids(drawAssessment(mozillaBank, 42)));
+  });
+
+  it('different seeds draw different sets (almost always)', () => {
+    for (const pool of [mozillaBank, gitlabBank]) {
+      const sets = new Set(Array.from({ length: 20 }, (_, i) => JSON.stringify([...ids(drawAssessment(pool, i + 1))].sort())));
+      expect(sets.size).toBeGreaterThanOrEqual(19);
+    }
+  });
+
+  for (const [name, pool] of [['Mozilla', mozillaBank], ['GitLab', gitlabBank]] as const) {
+    describe(`on the ${name} bank`, () => {
+      it('decision points (1 + follow-ups per scenario) add up to exactly 20, for every seed', () => {
+        for (const seed of SEEDS) expect(total(drawAssessment(pool, seed)), `seed ${seed}`).toBe(20);
+      });
+
+      it('each scenario at most once, all from the bank', () => {
+        const known = new Set(ids(pool));
+        for (const seed of SEEDS) {
+          const set = ids(drawAssessment(pool, seed));
+          expect(new Set(set).size).toBe(set.length);
+          for (const id of set) expect(known.has(id)).toBe(true);
+        }
+      });
+
+      it('holds at least one scenario with follow-ups and one escalation', () => {
+        for (const seed of SEEDS) {
+          const set = drawAssessment(pool, seed);
+          expect(set.some((s) => (s.followUps?.length ?? 0) > 0), `seed ${seed}`).toBe(true);
+          expect(set.some((s) => decisions(s).some((d) => d.escalate !== null)), `seed ${seed}`).toBe(true);
+        }
+      });
+    });
+  }
+
+  it('Mozilla: both channels, Twitter and Google Play', () => {
+    for (const seed of SEEDS) {
+      const channels = new Set(drawAssessment(mozillaBank, seed).map((s) => s.channel));
+      expect([...channels].sort(), `seed ${seed}`).toEqual(['google-play', 'twitter']);
+    }
+  });
+
+  it('Mozilla: at least one reply from a locale account', () => {
+    for (const seed of SEEDS) {
+      const replies = drawAssessment(mozillaBank, seed).flatMap((s) => decisions(s).map((d) => d.reply));
+      expect(replies.some((r) => r !== null && LOCALE_ACCOUNTS.includes(r)), `seed ${seed}`).toBe(true);
+    }
+  });
+
+  it('Mozilla: at least 3 distinct closing reasons', () => {
+    for (const seed of SEEDS) {
+      const reasons = new Set(drawAssessment(mozillaBank, seed).flatMap((s) => decisions(s).map((d) => d.close)).filter((c) => c !== null));
+      expect(reasons.size, `seed ${seed}: ${[...reasons].join(', ')}`).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('Mozilla: at least one hold', () => {
+    for (const seed of SEEDS) {
+      const set = drawAssessment(mozillaBank, seed);
+      expect(set.some((s) => decisions(s).some((d) => d.hold !== null)), `seed ${seed}`).toBe(true);
+    }
+  });
+
+  it('does not change the pool it draws from', () => {
+    const pool = Object.freeze([...mozillaBank]);
+    const before = ids(pool);
+    drawAssessment(pool, 5);
+    expect(ids(pool)).toEqual(before);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+/** A tweet to the German account: the guidelines route it to @mozilla_germany (rule moz.route.locale). */
+const german = (id: string) =>
+  moz({ id, language: 'de', mentions: ['@mozilla_germany'], messages: [customer('@mozilla_germany meine Lesezeichen sind weg, was tun?')] });
+/** A plain English tweet to @Firefox: answered from @FirefoxSupport, nothing about locale accounts. */
+const plain = (id: string) => moz({ id });
+
+describe('drawPractice', () => {
+  const REVIEW = new Set(['moz.route.locale']);
+
+  it('the fixtures: only the German tweets cite the rule under review', () => {
+    const cites = (s: Scenario) => idealPath(s).some((p) => p.decision.because.some((b) => b.rule === 'moz.route.locale'));
+    expect(cites(german('moz-de-x'))).toBe(true);
+    expect(cites(plain('moz-plain-x'))).toBe(false);
+  });
+
+  const pool = [plain('moz-old-1'), plain('moz-new-1'), german('moz-de-old'), plain('moz-old-2'), plain('moz-new-2'), german('moz-de-new')];
+  const practised = new Set(['moz-old-1', 'moz-old-2', 'moz-de-old']);
+
+  it('first the scenarios that cite a rule under review (practised or not), then unpractised ones, then the rest', () => {
+    for (const seed of SEEDS) {
+      const order = ids(drawPractice(pool, seed, 6, REVIEW, practised));
+      expect(new Set(order.slice(0, 2)), `seed ${seed}`).toEqual(new Set(['moz-de-old', 'moz-de-new']));
+      expect(new Set(order.slice(2, 4)), `seed ${seed}`).toEqual(new Set(['moz-new-1', 'moz-new-2']));
+      expect(new Set(order.slice(4)), `seed ${seed}`).toEqual(new Set(['moz-old-1', 'moz-old-2']));
+    }
+  });
+
+  it('a small batch takes from the front: the review scenarios first', () => {
+    for (const seed of SEEDS) expect(new Set(ids(drawPractice(pool, seed, 2, REVIEW, practised)))).toEqual(new Set(['moz-de-old', 'moz-de-new']));
+  });
+
+  it('with nothing under review: unpractised scenarios before practised ones', () => {
+    for (const seed of SEEDS) {
+      const order = ids(drawPractice(pool, seed, 3, new Set(), practised));
+      expect(new Set(order), `seed ${seed}`).toEqual(new Set(['moz-new-1', 'moz-new-2', 'moz-de-new']));
+    }
+  });
+
+  it('seeded: the same seed gives the same batch; a batch never repeats a scenario', () => {
+    for (const seed of SEEDS) {
+      const a = ids(drawPractice(mozillaBank, seed, 10, REVIEW, practised));
+      expect(a).toEqual(ids(drawPractice(mozillaBank, seed, 10, REVIEW, practised)));
+      expect(new Set(a).size).toBe(10);
+    }
+  });
+
+  it('a batch larger than the pool is the whole pool', () => {
+    expect(new Set(ids(drawPractice(pool, 1, 50, REVIEW, practised)))).toEqual(new Set(ids(pool)));
+  });
+});
+
+describe('drawReview ("Review my mistakes")', () => {
+  const pool = [plain('moz-old-1'), german('moz-de-old'), plain('moz-new-1'), german('moz-de-new'), german('moz-de-new-2')];
+
+  it('only scenarios that cite a missed rule, unpractised first', () => {
+    for (const seed of SEEDS) {
+      const order = ids(drawReview(pool, seed, 10, new Set(['moz.route.locale']), new Set(['moz-de-old'])));
+      expect(order).toHaveLength(3);
+      expect(new Set(order.slice(0, 2)), `seed ${seed}`).toEqual(new Set(['moz-de-new', 'moz-de-new-2']));
+      expect(order[2]).toBe('moz-de-old');
+    }
+  });
+
+  it('from the real bank: every scenario drawn cites the rule somewhere along its path', () => {
+    const drawn = drawReview(mozillaBank, 9, 8, new Set(['moz.route.locale']), new Set());
+    expect(drawn).toHaveLength(8);
+    for (const s of drawn) expect(idealPath(s).some((p) => p.decision.because.some((b) => b.rule === 'moz.route.locale')), s.id).toBe(true);
+  });
+
+  it('nothing under review: nothing to draw', () => {
+    expect(drawReview(mozillaBank, 1, 10, new Set(), new Set())).toEqual([]);
+  });
+});
+
+describe('inQueue', () => {
+  const queue = (id: string): Queue => {
+    const q = [...packs.mozilla.queues, ...packs.gitlab.queues].find((x) => x.id === id);
+    if (!q) throw new Error(`no queue ${id}`);
+    return q;
+  };
+  const LOW = queue('play-low');
+  const HIGH = queue('play-high');
+  const TWITTER = queue('twitter-moderated');
+
+  it('Google Play splits by rating: 1-2 stars in "Low rating", 3-5 in "High rating"', () => {
+    const byRating = [1, 2, 3, 4, 5].map((rating) => {
+      const s = play({ rating });
+      return [rating, inQueue(s, LOW), inQueue(s, HIGH)];
+    });
+    expect(byRating).toEqual([
+      [1, true, false],
+      [2, true, false],
+      [3, false, true],
+      [4, false, true],
+      [5, false, true],
+    ]);
+  });
+
+  it('channels do not mix: a tweet is in no Google Play queue, a review in no Twitter queue', () => {
+    expect(inQueue(moz(), TWITTER)).toBe(true);
+    expect(inQueue(moz(), LOW)).toBe(false);
+    expect(inQueue(moz(), HIGH)).toBe(false);
+    expect(inQueue(play({ rating: 1 }), TWITTER)).toBe(false);
+  });
+
+  it('the real bank: every Google Play review is in exactly one of the two rating queues', () => {
+    const reviews = mozillaBank.filter((s) => s.channel === 'google-play');
+    expect(reviews.length).toBeGreaterThan(0);
+    for (const s of reviews) expect([inQueue(s, LOW), inQueue(s, HIGH)].filter(Boolean), s.id).toHaveLength(1);
+  });
+});

@@ -1,0 +1,892 @@
+import { describe, expect, it } from 'vitest';
+import { decide } from '../../../src/lib/policy/decide.ts';
+import type { Answer, Decision, FollowUp, Scenario } from '../../../src/lib/schemas/scenario.ts';
+import {
+  averageResponse, initialState, nextDue, scenarioTime, toResult, transition, waiting, waitingMs,
+  type Effect, type Session, type TrainerEvent, type TrainerState,
+} from '../../../src/lib/trainer/queue.ts';
+import { drawAssessment } from '../../../src/lib/trainer/draw.ts';
+import { bank, valid } from '../../support/bank.ts';
+import { agent, at, customer, gl, moz } from '../../support/factory.ts';
+
+// The trainer's queue (src/lib/trainer/queue.ts), driven only through `transition` with explicit
+// real times. What is asserted comes from the issue ("Play serves one conversation at a time; Stop
+// pauses", "a simulated clock", "follow-ups come back into the queue on the clock", practice and
+// assessment, review, "a pure state machine") and from the result format (docs/formats/result.md).
+// Every expected value is written here by hand.
+
+// ---------------------------------------------------------------------------------------------
+// Time. Real time: the session starts at REAL0; `sec(n)` is n real seconds later. The default
+// speed is 60: one real second moves the simulated clock one minute.
+
+const REAL0 = Date.parse('2026-05-04T09:00:00Z');
+const sec = (n: number) => REAL0 + n * 1000;
+const MIN = 60_000;
+const HOUR = 3_600_000;
+/** The factory's customer message time. */
+const T0 = '2026-03-02T10:00:00Z';
+const ms = (iso: string) => Date.parse(iso);
+
+// ---------------------------------------------------------------------------------------------
+// Decisions and answers, written from the policy notes.
+
+type Full = Omit<Decision, 'because'>;
+const QUIET: Full = {
+  reply: null, like: null, retweet: false, directMessage: false, escalate: null, hold: null, close: null,
+  tags: [], userTag: null, sentiment: 'neutral', via: null,
+};
+const full = (d: Partial<Full>): Full => ({ ...QUIET, ...d });
+/** A help request with nothing special: Reply + Hold from @FirefoxSupport, sent from Conversocial. */
+const HELP_HOLD = full({ reply: '@FirefoxSupport', hold: 'Waiting on Customer', via: 'Conversocial' });
+/** A GitLab question: reply from @GitLab, first reply from Zendesk. */
+const GL_REPLY = full({ reply: '@GitLab', via: 'Zendesk' });
+const REPLY_TEXT = 'Sorry about that! Which version are you on?';
+
+const answer = (d: Full, replyText: string | null = d.reply === null ? null : REPLY_TEXT): Answer => ({ ...d, tags: [...d.tags], replyText, clipping: null, note: null });
+/** The perfect answer to a help request that calls for Reply + Hold. */
+const PERFECT = answer(HELP_HOLD);
+/** The same, from the French locale account: the wrong account for an English tweet to @Firefox. */
+const WRONG_ACCOUNT = answer({ ...HELP_HOLD, reply: '@mozilla_france' });
+
+/** A help request to @Firefox whose customer wrote at T0 and has waited `waited` minutes when it arrives. */
+const help = (id: string, waited = 20, followUps?: FollowUp[]): Scenario =>
+  moz({ id, now: at(T0, waited), expected: HELP_HOLD, ...(followUps ? { followUps } : {}) });
+
+// ---------------------------------------------------------------------------------------------
+// Driving the machine.
+
+interface StartOptions {
+  mode?: 'practice' | 'assessment';
+  source?: 'bank' | 'review' | 'custom';
+  seed?: number | null;
+  skipping?: boolean;
+  program?: 'mozilla' | 'gitlab' | null;
+}
+
+function startEvent(scenarios: Scenario[], o: StartOptions = {}): Extract<TrainerEvent, { type: 'start' }> {
+  const program = o.program === undefined ? scenarios[0]!.pack : o.program;
+  return {
+    type: 'start', id: 'session-1', mode: o.mode ?? 'practice', source: o.source ?? 'bank', program,
+    queue: { id: 'twitter-moderated', name: 'Twitter conversations - Moderated', skipping: o.skipping ?? program !== 'gitlab' },
+    seed: o.seed ?? null, scenarios, startedAt: '2026-05-04T09:00:00.000Z', at: REAL0,
+  };
+}
+
+interface Run {
+  state: TrainerState;
+  /** The effects of the last event. */
+  effects: Effect[];
+  /** The effects of every event, in order. */
+  all: Effect[][];
+}
+
+/** Applies events in order to a state. */
+function run(state: TrainerState, ...events: TrainerEvent[]): Run {
+  const all: Effect[][] = [];
+  let current = state;
+  for (const e of events) {
+    const [next, effects] = transition(current, e);
+    current = next;
+    all.push(effects);
+  }
+  return { state: current, effects: all.at(-1) ?? [], all };
+}
+
+/** A trainer with a session of these scenarios started (and the trainee named). */
+function started(scenarios: Scenario[], o: StartOptions = {}): TrainerState {
+  return run(initialState(), { type: 'trainee', name: 'Ana Lima', handle: '@ana' }, startEvent(scenarios, o)).state;
+}
+
+const session = (s: TrainerState): Session => s.session!;
+const openId = (s: TrainerState) => {
+  const x = session(s);
+  return x.open === null ? null : x.conversations[x.open]!.root.id;
+};
+const conv = (s: TrainerState, id: string) => session(s).conversations.find((c) => c.root.id === id)!;
+
+const play = (n: number): TrainerEvent => ({ type: 'play', at: sec(n) });
+const stop = (n: number): TrainerEvent => ({ type: 'stop', at: sec(n) });
+const tick = (n: number): TrainerEvent => ({ type: 'tick', at: sec(n) });
+const next = (n: number): TrainerEvent => ({ type: 'next', at: sec(n) });
+const skip = (n: number): TrainerEvent => ({ type: 'skip', at: sec(n) });
+const skipAhead = (n: number): TrainerEvent => ({ type: 'skip-ahead', at: sec(n) });
+const answerAt = (n: number, a: Answer = PERFECT): TrainerEvent => ({ type: 'answer', answer: a, at: sec(n) });
+
+const archived = (effects: Effect[]) => effects.filter((e): e is Extract<Effect, { type: 'archive' }> => e.type === 'archive');
+
+// =============================================================================================
+
+describe('start, Play and Stop', () => {
+  it('start queues every conversation and serves nothing before Play', () => {
+    const { state, effects } = run(initialState(), startEvent([help('moz-a'), help('moz-b'), help('moz-c')]));
+    const s = session(state);
+    expect(s.conversations.map((c) => [c.root.id, c.state, c.step, c.arrival])).toEqual([
+      ['moz-a', 'queued', 0, 'new'],
+      ['moz-b', 'queued', 0, 'new'],
+      ['moz-c', 'queued', 0, 'new'],
+    ]);
+    expect(s.open).toBeNull();
+    expect(s.clock).toEqual({ sim: 0, playing: false, lastAt: REAL0 });
+    expect(s.items).toEqual([]);
+    expect(effects).toContainEqual({ type: 'save' });
+    expect(effects).toContainEqual({ type: 'focus', target: 'queue' });
+  });
+
+  it('a tick before Play serves nothing and does not move the clock', () => {
+    const { state } = run(started([help('moz-a')]), tick(10), tick(70));
+    expect(session(state).open).toBeNull();
+    expect(session(state).clock.sim).toBe(0);
+  });
+
+  it("Play serves the conversation whose customer has waited longest, whatever the order they came in", () => {
+    const scenarios = [help('moz-five', 5), help('moz-forty-five', 45), help('moz-twenty', 20)];
+    const { state, effects } = run(started(scenarios), play(0));
+    expect(openId(state)).toBe('moz-forty-five');
+    expect(effects).toContainEqual({ type: 'focus', target: 'conversation' });
+    expect(waiting(session(state))).toEqual([1, 2, 0]);
+  });
+
+  it('serves one at a time, in waiting order: 45, 20, then 5 minutes', () => {
+    const scenarios = [help('moz-five', 5), help('moz-forty-five', 45), help('moz-twenty', 20)];
+    let st = run(started(scenarios), play(0)).state;
+    const served: (string | null)[] = [openId(st)];
+    st = run(st, answerAt(5), next(6)).state;
+    served.push(openId(st));
+    st = run(st, answerAt(10), next(11)).state;
+    served.push(openId(st));
+    expect(served).toEqual(['moz-forty-five', 'moz-twenty', 'moz-five']);
+  });
+
+  it("the waiting time is the customer's, counted from their last message, not from the first", () => {
+    // Wrote 60 minutes ago, was answered, and wrote again 10 minutes ago: waiting 10 minutes.
+    const answered = moz({
+      id: 'moz-answered-then-wrote-again',
+      messages: [customer('@firefox my tabs vanish', T0), agent('@FirefoxSupport', 'Which version?', at(T0, 20)), customer('@firefox 124', at(T0, 50))],
+      now: at(T0, 60),
+      expected: HELP_HOLD,
+    });
+    // One message, 30 minutes ago.
+    const thirty = help('moz-thirty', 30);
+    const { state } = run(started([answered, thirty]), play(0));
+    expect(openId(state)).toBe('moz-thirty');
+    expect(waitingMs(conv(state, 'moz-answered-then-wrote-again'), 0)).toBe(10 * MIN);
+    expect(waitingMs(conv(state, 'moz-thirty'), 0)).toBe(30 * MIN);
+  });
+
+  it('a tick 10 real seconds after Play moves the clock 10 simulated minutes', () => {
+    const { state } = run(started([help('moz-a')]), play(0), tick(10));
+    expect(session(state).clock.sim).toBe(10 * MIN);
+    // The customer has waited 20 minutes when the session starts, 30 minutes now.
+    expect(waitingMs(conv(state, 'moz-a'), session(state).clock.sim)).toBe(30 * MIN);
+  });
+
+  it('a 2-hour gap between events (a tab asleep) moves the clock at most 60 s × speed', () => {
+    const { state } = run(started([help('moz-a')]), play(0), tick(2 * 3600));
+    expect(session(state).clock.sim).toBe(60 * MIN);
+    expect(conv(state, 'moz-a').activeMs).toBe(60_000);
+  });
+
+  it('the speed setting scales the clock: at 120, 10 real seconds are 20 simulated minutes', () => {
+    const st = run(initialState(), { type: 'speed', speed: 120 }, startEvent([help('moz-a')]), play(0), tick(10)).state;
+    expect(session(st).clock.sim).toBe(20 * MIN);
+  });
+
+  it('Stop pauses: ticks while stopped move neither the clock nor the open conversation’s active time', () => {
+    let st = run(started([help('moz-a')]), play(0), tick(5), stop(5)).state;
+    expect(session(st).clock).toMatchObject({ sim: 5 * MIN, playing: false });
+    expect(conv(st, 'moz-a').activeMs).toBe(5_000);
+    st = run(st, tick(20), tick(50), tick(3600)).state;
+    expect(session(st).clock.sim).toBe(5 * MIN);
+    expect(conv(st, 'moz-a').activeMs).toBe(5_000);
+    // Playing again counts from the moment Play is pressed, not from the Stop.
+    st = run(st, play(4000), tick(4010)).state;
+    expect(session(st).clock).toMatchObject({ sim: 15 * MIN, playing: true });
+    expect(conv(st, 'moz-a').activeMs).toBe(15_000);
+  });
+
+  it('Stop counts the time played up to the Stop itself', () => {
+    const st = run(started([help('moz-a')]), play(0), tick(5), stop(8)).state;
+    expect(session(st).clock.sim).toBe(8 * MIN);
+    expect(conv(st, 'moz-a').activeMs).toBe(8_000);
+  });
+});
+
+// =============================================================================================
+
+describe('practice', () => {
+  it('an answer records an item with its grade: a perfect answer scores 1', () => {
+    const { state, effects } = run(started([help('moz-a')]), play(0), answerAt(30));
+    const s = session(state);
+    expect(s.items).toHaveLength(1);
+    const item = s.items[0]!;
+    expect(item).toMatchObject({ scenarioId: 'moz-a', step: 0, answer: PERFECT, activeSeconds: 30, score: 1, critical: [] });
+    expect(item.dimensions).toEqual({ account: 1, tags: 1, closing: 1, escalation: 1, engagement: 1 });
+    expect(item.scenario).toEqual(help('moz-a'));
+    // Opened at 10:20 (scenario time), answered 30 simulated minutes later.
+    expect(ms(item.answeredAt)).toBe(ms('2026-03-02T10:50:00Z'));
+    expect(s.feedback).toBe(0);
+    expect(s.open).toBeNull();
+    expect(effects).toContainEqual({ type: 'focus', target: 'feedback' });
+  });
+
+  it('a reply from the wrong account loses points on "account" (0.5) and on the score (0.9)', () => {
+    const { state } = run(started([help('moz-a')]), play(0), answerAt(30, WRONG_ACCOUNT));
+    const item = session(state).items[0]!;
+    expect(item.score).toBe(0.9);
+    expect(item.dimensions).toEqual({ account: 0.5, tags: 1, closing: 1, escalation: 1, engagement: 1 });
+    expect(item.critical).toEqual([]);
+  });
+
+  it('serves nothing while feedback is shown; "next" serves the next conversation', () => {
+    let st = run(started([help('moz-a', 40), help('moz-b', 10)]), play(0), answerAt(10)).state;
+    expect(openId(st)).toBeNull();
+    st = run(st, tick(20), tick(40)).state;
+    expect(openId(st)).toBeNull();
+    expect(session(st).feedback).toBe(0);
+    const after = run(st, next(45));
+    expect(session(after.state).feedback).toBeNull();
+    expect(openId(after.state)).toBe('moz-b');
+    expect(after.effects).toContainEqual({ type: 'focus', target: 'conversation' });
+  });
+
+  it('"next" with nothing left to serve focuses the queue', () => {
+    const { state, effects } = run(started([help('moz-a')]), play(0), answerAt(10), next(12));
+    expect(openId(state)).toBeNull();
+    expect(effects).toContainEqual({ type: 'focus', target: 'queue' });
+  });
+
+  it('activeSeconds counts only the time played with the conversation open', () => {
+    // 10 s played, 590 s stopped, 5 s played again.
+    const { state } = run(started([help('moz-a')]), play(0), tick(10), stop(10), tick(300), tick(500), play(600), answerAt(605));
+    expect(session(state).items[0]!.activeSeconds).toBe(15);
+  });
+
+  it('activeSeconds of the second conversation starts when it is served, not when the session starts', () => {
+    const { state } = run(started([help('moz-a', 40), help('moz-b', 10)]), play(0), answerAt(10), next(30), answerAt(37));
+    expect(session(state).items.map((i) => [i.scenarioId, i.activeSeconds])).toEqual([['moz-a', 10], ['moz-b', 7]]);
+  });
+
+  it('the average response time counts only time played', () => {
+    const st = run(
+      started([help('moz-a', 40), help('moz-b', 10)]),
+      play(0), answerAt(10), // moz-a: 10 simulated minutes after it arrived
+      next(10), stop(12), // 2 more seconds played
+      tick(1000), play(3612), answerAt(3620), // an hour stopped; moz-b answered 8 s after Play
+    ).state;
+    // moz-b arrived at simulated 0 and was answered at 10 + 2 + 8 = 20 simulated minutes.
+    expect(session(st).responseTimes).toEqual([10 * MIN, 20 * MIN]);
+    expect(averageResponse(session(st))).toBe(15 * MIN);
+  });
+
+  it('no response time before the first answer', () => {
+    expect(averageResponse(session(run(started([help('moz-a')]), play(0)).state))).toBeNull();
+  });
+
+  it('a practice session does not finish by itself; "finish" archives it', () => {
+    let r = run(started([help('moz-a')]), play(0), answerAt(10), next(11));
+    expect(session(r.state).finishedAt).toBeNull();
+    expect(r.all.flat().filter((e) => e.type === 'archive')).toEqual([]);
+    r = run(r.state, { type: 'finish', finishedAt: '2026-05-04T09:00:20.000Z', at: sec(20) });
+    const [archive] = archived(r.effects);
+    expect(archive!.result).toMatchObject({ mode: 'practice', seed: null, finishedAt: '2026-05-04T09:00:20.000Z' });
+    expect(archive!.result.items).toHaveLength(1);
+  });
+});
+
+// =============================================================================================
+
+describe('assessment', () => {
+  const assessment = (scenarios: Scenario[]) => started(scenarios, { mode: 'assessment', seed: 4242 });
+
+  it('gives no feedback, and serves the next conversation right after an answer', () => {
+    const { state, effects } = run(assessment([help('moz-a', 40), help('moz-b', 10)]), play(0), answerAt(10));
+    const s = session(state);
+    expect(s.feedback).toBeNull();
+    expect(openId(state)).toBe('moz-b');
+    expect(s.items).toHaveLength(1);
+    expect(effects).toContainEqual({ type: 'focus', target: 'conversation' });
+    expect(effects.some((e) => e.type === 'focus' && e.target === 'feedback')).toBe(false);
+  });
+
+  it('finishes when nothing is pending, with an archive effect holding the report', () => {
+    const { state, effects } = run(
+      assessment([help('moz-a', 40), help('moz-b', 10)]),
+      play(0), answerAt(10), answerAt(25, WRONG_ACCOUNT),
+    );
+    expect(session(state).finishedAt).toBe('2026-05-04T09:00:25.000Z');
+    expect(session(state).clock.playing).toBe(false);
+    const found = archived(effects);
+    expect(found).toHaveLength(1);
+    const result = found[0]!.result;
+    expect(result.mode).toBe('assessment');
+    expect(result.seed).toBe(4242);
+    expect(result.finishedAt).toBe('2026-05-04T09:00:25.000Z');
+    expect(result.startedAt).toBe('2026-05-04T09:00:00.000Z');
+    expect(result.trainee).toEqual({ name: 'Ana Lima', handle: '@ana' });
+    expect(result.items.map((i) => [i.scenarioId, i.step, i.score])).toEqual([['moz-a', 0, 1], ['moz-b', 0, 0.9]]);
+    expect(result.summary).toEqual({ items: 2, score: 0.95, dimensions: { account: 0.75, tags: 1, closing: 1, escalation: 1, engagement: 1 }, critical: 0 });
+    expect(effects).toContainEqual({ type: 'focus', target: 'report' });
+  });
+
+  it('does not finish while a follow-up is still to come, and records one item per decision point', () => {
+    const withFollowUp = help('moz-fu', 40, [{ afterHours: 18, text: '@firefox still gone after a restart' }]);
+    let r = run(assessment([withFollowUp, help('moz-b', 10)]), play(0), answerAt(10), answerAt(20));
+    expect(session(r.state).finishedAt).toBeNull();
+    expect(archived(r.effects)).toEqual([]);
+    expect(openId(r.state)).toBeNull();
+    r = run(r.state, skipAhead(21));
+    expect(openId(r.state)).toBe('moz-fu');
+    expect(conv(r.state, 'moz-fu').step).toBe(1);
+    r = run(r.state, answerAt(30));
+    const [archive] = archived(r.effects);
+    expect(archive!.result.items.map((i) => [i.scenarioId, i.step])).toEqual([['moz-fu', 0], ['moz-b', 0], ['moz-fu', 1]]);
+    expect(archive!.result.summary.items).toBe(3);
+  });
+
+  it('finishes, with its report, when the last follow-up passes in silence and nothing is left (Mozilla, after a close)', () => {
+    const s = help('moz-closed', 20, [{ afterHours: 80 }]);
+    const closeIt = answer(full({ reply: '@FirefoxSupport', close: 'Resolved', via: 'Conversocial' }), 'Glad we could help!');
+    let r = run(assessment([s]), play(0), answerAt(30, closeIt));
+    // A follow-up is still to come: not finished yet.
+    expect(session(r.state).finishedAt).toBeNull();
+    r = run(r.state, skipAhead(32));
+    // The silence passed; the conversation is done, nothing waits and nothing will come.
+    expect(conv(r.state, 'moz-closed').state).toBe('done');
+    expect(nextDue(session(r.state))).toBeNull();
+    expect(session(r.state).finishedAt).toBe('2026-05-04T09:00:32.000Z');
+    const [archive] = archived(r.effects);
+    expect(archive?.result.items.map((i) => [i.scenarioId, i.step])).toEqual([['moz-closed', 0]]);
+    expect(r.effects).toContainEqual({ type: 'focus', target: 'report' });
+  });
+
+  it('finishes, with its report, when a GitLab follow-up passes in silence and nothing is left', () => {
+    const s = gl({ id: 'gl-quiet', followUps: [{ afterHours: 30 }] });
+    let r = run(assessment([s]), play(0), answerAt(30, answer(GL_REPLY)));
+    expect(session(r.state).finishedAt).toBeNull();
+    r = run(r.state, skipAhead(32));
+    expect(conv(r.state, 'gl-quiet').state).toBe('done');
+    expect(session(r.state).finishedAt).toBe('2026-05-04T09:00:32.000Z');
+    expect(archived(r.effects)).toHaveLength(1);
+  });
+
+  /**
+   * Plays an assessment drawn from a bank with `seed`, answering every decision point as the
+   * guidelines require (the engine's own decision), skipping ahead when nothing waits.
+   */
+  function playIdeal(pack: 'mozilla' | 'gitlab', seed: number) {
+    const pool = bank.map(valid).filter((s) => s.pack === pack);
+    const drawn = drawAssessment(pool, seed);
+    let st = run(started(drawn, { mode: 'assessment', seed, program: pack }), play(0)).state;
+    let t = 0;
+    for (let guard = 0; guard < 200; guard++) {
+      const s = session(st);
+      t += 5;
+      const event = s.open !== null ? answerAt(t, answer(decide(s.conversations[s.open]!.point))) : skipAhead(t);
+      const [nextState, effects] = transition(st, event);
+      st = nextState;
+      const found = archived(effects);
+      if (found.length) return { drawn, state: st, result: found[0]!.result };
+      if (session(st).open === null && nextDue(session(st)) === null) {
+        // Nothing is open and nothing more will come, yet the session did not finish: finish it by
+        // hand, so that the test reports what was served.
+        const r = run(st, { type: 'finish', finishedAt: new Date(sec(t)).toISOString(), at: sec(t) });
+        return { drawn, state: r.state, result: archived(r.effects)[0]!.result };
+      }
+    }
+    throw new Error('the assessment never finished');
+  }
+
+  // "a seeded set of 20 decision points": answered as the guidelines require, every decision point
+  // the draw counted is served and graded.
+  const cases = [['mozilla', 1], ['mozilla', 2], ['mozilla', 42], ['mozilla', 123456], ['gitlab', 1], ['gitlab', 2], ['gitlab', 42], ['gitlab', 123456]] as const;
+  for (const [pack, seed] of cases) {
+    it(`a ${pack} assessment drawn with seed ${seed}, answered as the guidelines require, has 20 items`, () => {
+      const { drawn, result } = playIdeal(pack, seed);
+      // Every decision point of every scenario drawn: step 0, then one per follow-up.
+      const points = drawn.flatMap((s) => Array.from({ length: 1 + (s.followUps?.length ?? 0) }, (_, step) => `${s.id}#${step}`)).sort();
+      expect(result.items.map((i) => `${i.scenarioId}#${i.step}`).sort()).toEqual(points);
+      expect(result.items).toHaveLength(20);
+      expect(result.summary.items).toBe(20);
+      expect(result.seed).toBe(seed);
+    });
+  }
+});
+
+// =============================================================================================
+
+describe('follow-ups on the clock', () => {
+  const STILL_GONE = '@firefox still gone after restarting';
+
+  it('Reply + Hold, then the customer writes 18 h later: back in the queue as "customer-replied" at step 1', () => {
+    const s = help('moz-fu', 20, [{ afterHours: 18, text: STILL_GONE }]);
+    // Answered 30 real seconds after Play: 10:20 + 30 simulated minutes = 10:50 scenario time.
+    let st = run(started([s]), play(0), answerAt(30, answer(HELP_HOLD, 'Sorry! Could you try restoring a backup?')), next(31)).state;
+    expect(conv(st, 'moz-fu').state).toBe('held');
+    // One simulated hour per tick of 60 real seconds: 17 hours after the answer, not back yet.
+    for (let i = 1; i <= 17; i++) st = run(st, tick(30 + 60 * i)).state;
+    expect(session(st).clock.sim).toBe(30 * MIN + 17 * HOUR);
+    expect(conv(st, 'moz-fu').state).toBe('held');
+    expect(openId(st)).toBeNull();
+    // 18 hours after the answer.
+    const r = run(st, tick(30 + 60 * 18));
+    st = r.state;
+    const c = conv(st, 'moz-fu');
+    expect(c).toMatchObject({ step: 1, arrival: 'customer-replied', state: 'queued' });
+    expect(openId(st)).toBe('moz-fu');
+    expect(r.all.flat().some((e) => e.type === 'announce')).toBe(true);
+    expect(c.point.messages).toHaveLength(3);
+    expect(c.point.messages[0]).toEqual(s.messages[0]);
+    expect(c.point.messages[1]).toMatchObject({ from: 'agent', account: '@FirefoxSupport', text: 'Sorry! Could you try restoring a backup?' });
+    expect(ms(c.point.messages[1]!.at)).toBe(ms('2026-03-02T10:50:00Z'));
+    expect(c.point.messages[2]).toMatchObject({ from: 'customer', text: STILL_GONE });
+    expect(ms(c.point.messages[2]!.at)).toBe(ms('2026-03-03T04:50:00Z'));
+    expect(ms(c.point.now)).toBe(ms('2026-03-03T04:50:00Z'));
+  });
+
+  it("the trainee's reply goes out from the account they chose, even a wrong one", () => {
+    const s = help('moz-fu', 20, [{ afterHours: 18, text: STILL_GONE }]);
+    const st = run(started([s]), play(0), answerAt(30, WRONG_ACCOUNT), next(31), skipAhead(32)).state;
+    const c = conv(st, 'moz-fu');
+    expect(c.point.messages[1]).toMatchObject({ from: 'agent', account: '@mozilla_france', text: REPLY_TEXT });
+    expect(ms(c.point.messages[1]!.at)).toBe(ms('2026-03-02T10:50:00Z'));
+  });
+
+  it('the follow-up is a decision point of its own: answering it records step 1 with the conversation as it stood', () => {
+    const s = help('moz-fu', 20, [{ afterHours: 18, text: STILL_GONE }]);
+    const st = run(started([s]), play(0), answerAt(30), next(31), skipAhead(32), answerAt(40)).state;
+    const items = session(st).items;
+    expect(items.map((i) => [i.scenarioId, i.step])).toEqual([['moz-fu', 0], ['moz-fu', 1]]);
+    expect(items[1]!.scenario.messages.map((m) => m.from)).toEqual(['customer', 'agent', 'customer']);
+    expect('followUps' in items[1]!.scenario).toBe(false);
+    // 8 real seconds with it open after it came back.
+    expect(items[1]!.activeSeconds).toBe(8);
+  });
+
+  it('80 h of silence after Reply + Hold: back as "silence", and the guidelines now call for "User didn\'t respond"', () => {
+    const s = help('moz-quiet', 20, [{ afterHours: 80 }]);
+    const st = run(started([s]), play(0), answerAt(30), next(31), skipAhead(32)).state;
+    const c = conv(st, 'moz-quiet');
+    expect(c).toMatchObject({ step: 1, arrival: 'silence', state: 'queued' });
+    expect(openId(st)).toBe('moz-quiet');
+    expect(c.point.messages.map((m) => m.from)).toEqual(['customer', 'agent']);
+    expect(ms(c.point.now)).toBe(ms('2026-03-05T18:50:00Z'));
+    expect(decide(c.point)).toMatchObject({ reply: null, hold: null, close: "User didn't respond" });
+  });
+
+  it('a bank conversation quiet for 71.5 h, then 0.5 h more: back twice as "silence", held at 71.5 h, closed once 72 h have passed', () => {
+    const s = valid(bank.find((f) => f.stem === 'moz-tw-fu-youtube-signout-quiet-71-then-72')!);
+    const decideHere = (st: TrainerState) => answer(decide(conv(st, s.id).point));
+    let st = run(started([s]), play(0)).state;
+    st = run(st, answerAt(10, decideHere(st)), next(11), skipAhead(12)).state;
+    expect(conv(st, s.id)).toMatchObject({ step: 1, arrival: 'silence', state: 'queued' });
+    expect(decide(conv(st, s.id).point)).toMatchObject({ reply: null, hold: 'Waiting on Customer', close: null });
+    st = run(st, answerAt(20, decideHere(st)), next(21), skipAhead(22)).state;
+    expect(conv(st, s.id)).toMatchObject({ step: 2, arrival: 'silence', state: 'queued' });
+    expect(decide(conv(st, s.id).point)).toMatchObject({ reply: null, hold: null, close: "User didn't respond" });
+    st = run(st, answerAt(30, decideHere(st))).state;
+    expect(session(st).items.map((i) => [i.step, i.score])).toEqual([[0, 1], [1, 1], [2, 1]]);
+  });
+
+  it('silence after a close: it does not come back; a later message from the customer still brings it back', () => {
+    const s = help('moz-closed', 20, [{ afterHours: 80 }, { afterHours: 10, text: '@firefox it happened again' }]);
+    const closeIt = answer(full({ reply: '@FirefoxSupport', close: 'Resolved', via: 'Conversocial' }), 'Glad we could help!');
+    let st = run(started([s]), play(0), answerAt(30, closeIt), next(31), skipAhead(32)).state;
+    // 80 hours on: the silence passed, nobody saw it.
+    expect(conv(st, 'moz-closed')).toMatchObject({ state: 'closed', arrival: 'new', step: 1 });
+    expect(openId(st)).toBeNull();
+    expect(waiting(session(st))).toEqual([]);
+    expect(session(st).clock.sim).toBe(30 * MIN + 80 * HOUR);
+    // 10 hours later the customer writes.
+    st = run(st, skipAhead(33)).state;
+    const c = conv(st, 'moz-closed');
+    expect(c).toMatchObject({ state: 'queued', arrival: 'customer-replied', step: 2 });
+    expect(openId(st)).toBe('moz-closed');
+    expect(session(st).clock.sim).toBe(30 * MIN + 90 * HOUR);
+    expect(c.point.messages).toHaveLength(3);
+    expect(c.point.messages[1]).toMatchObject({ from: 'agent', account: '@FirefoxSupport', text: 'Glad we could help!' });
+    expect(ms(c.point.messages[1]!.at)).toBe(ms('2026-03-02T10:50:00Z'));
+    expect(c.point.messages[2]).toMatchObject({ from: 'customer', text: '@firefox it happened again' });
+    expect(ms(c.point.messages[2]!.at)).toBe(ms('2026-03-06T04:50:00Z'));
+  });
+
+  it('silence after a close, with nothing after it: the conversation is done and the session has nothing pending', () => {
+    const s = help('moz-closed', 20, [{ afterHours: 80 }]);
+    const closeIt = answer(full({ reply: '@FirefoxSupport', close: 'Resolved', via: 'Conversocial' }), 'Glad we could help!');
+    const st = run(started([s]), play(0), answerAt(30, closeIt), next(31), skipAhead(32)).state;
+    expect(conv(st, 'moz-closed').state).toBe('done');
+    expect(conv(st, 'moz-closed').dueAt).toBeNull();
+    expect(openId(st)).toBeNull();
+  });
+
+  it('an escalated conversation the customer chases comes back', () => {
+    const s = moz({ id: 'moz-paid-chased', facts: { paidProduct: true, product: 'mozilla-vpn' }, followUps: [{ afterHours: 30, text: '@firefox any news on my refund?' }] });
+    const escalated = answer(full({ reply: '@FirefoxSupport', escalate: 'Social support - Escalation', via: 'Conversocial' }), "We've passed this to our team.");
+    let st = run(started([s]), play(0), answerAt(30, escalated), next(31)).state;
+    expect(conv(st, 'moz-paid-chased').state).toBe('escalated');
+    st = run(st, skipAhead(32)).state;
+    expect(conv(st, 'moz-paid-chased')).toMatchObject({ step: 1, arrival: 'customer-replied', state: 'queued' });
+    expect(openId(st)).toBe('moz-paid-chased');
+  });
+
+  it('an escalated conversation does not come back on silence', () => {
+    const s = moz({ id: 'moz-paid-quiet', facts: { paidProduct: true, product: 'mozilla-vpn' }, followUps: [{ afterHours: 80 }] });
+    const escalated = answer(full({ reply: '@FirefoxSupport', escalate: 'Social support - Escalation', via: 'Conversocial' }), "We've passed this to our team.");
+    const st = run(started([s]), play(0), answerAt(30, escalated), next(31), skipAhead(32)).state;
+    expect(conv(st, 'moz-paid-quiet').state).toBe('done');
+    expect(openId(st)).toBeNull();
+  });
+
+  it('a conversation left open (a reply, no hold) comes back on silence in Mozilla', () => {
+    const s = help('moz-open', 20, [{ afterHours: 80 }]);
+    const st = run(started([s]), play(0), answerAt(30, answer(full({ reply: '@FirefoxSupport', via: 'Conversocial' }))), next(31), skipAhead(32)).state;
+    expect(conv(st, 'moz-open')).toMatchObject({ step: 1, arrival: 'silence', state: 'queued' });
+  });
+
+  it('GitLab: silence never brings a conversation back, whatever the answer', () => {
+    for (const a of [answer(GL_REPLY), answer({ ...GL_REPLY, hold: 'Waiting on Customer' })]) {
+      const s = gl({ id: 'gl-quiet', followUps: [{ afterHours: 80 }] });
+      const st = run(started([s]), play(0), answerAt(30, a), next(31), skipAhead(32)).state;
+      expect(conv(st, 'gl-quiet').state).toBe('done');
+      expect(openId(st)).toBeNull();
+      expect(waiting(session(st))).toEqual([]);
+    }
+  });
+
+  it('GitLab: a customer who writes back does bring it back', () => {
+    const s = gl({ id: 'gl-writes-back', followUps: [{ afterHours: 5, text: '@gitlab and for a subgroup?' }] });
+    const st = run(started([s]), play(0), answerAt(30, answer(GL_REPLY)), next(31), skipAhead(32)).state;
+    expect(conv(st, 'gl-writes-back')).toMatchObject({ step: 1, arrival: 'customer-replied', state: 'queued' });
+    expect(openId(st)).toBe('gl-writes-back');
+  });
+
+  it('skip-ahead jumps the clock to the next due follow-up only when nothing is waiting', () => {
+    const a = help('moz-fu', 40, [{ afterHours: 18, text: STILL_GONE }]);
+    const b = help('moz-b', 10);
+    let st = run(started([a, b]), play(0), answerAt(10), next(11)).state;
+    expect(openId(st)).toBe('moz-b');
+    // moz-b is being worked: skip-ahead only moves the clock by the 1 s played.
+    st = run(st, skipAhead(12)).state;
+    expect(session(st).clock.sim).toBe(12 * MIN);
+    expect(conv(st, 'moz-fu').state).toBe('held');
+    // Nothing waits any more: the clock jumps to moz-fu's follow-up, 18 h after its answer at 10 min.
+    st = run(st, answerAt(20), next(21), skipAhead(22)).state;
+    expect(session(st).clock.sim).toBe(10 * MIN + 18 * HOUR);
+    expect(openId(st)).toBe('moz-fu');
+    expect(conv(st, 'moz-fu').arrival).toBe('customer-replied');
+  });
+
+  it('a reminder the trainee set comes due on the clock while playing, not while stopped', () => {
+    const draft: TrainerEvent = { type: 'draft', key: 'moz-a#0', patch: { reminderHours: 1 } };
+    let st = run(started([help('moz-a')]), play(0), draft, answerAt(30), next(31), stop(31)).state;
+    // Stopped: an hour of real time does not bring the reminder.
+    for (let i = 1; i <= 60; i++) st = run(st, tick(31 + 60 * i)).state;
+    expect(session(st).notices).toEqual([]);
+    // Playing: one simulated hour after the answer (at 30 simulated minutes), it comes due.
+    st = run(st, play(4000), tick(4058)).state;
+    expect(session(st).notices).toEqual([]);
+    const r = run(st, tick(4059));
+    expect(session(r.state).clock.sim).toBe(90 * MIN);
+    expect(session(r.state).notices).toHaveLength(1);
+    expect(session(r.state).notices[0]).toContain('@sam_reads');
+    expect(r.effects.some((e) => e.type === 'announce')).toBe(true);
+  });
+
+  it('skip-ahead with nothing to come does not move the clock beyond the time played', () => {
+    const st = run(started([help('moz-a')]), play(0), answerAt(10), next(11), skipAhead(12)).state;
+    expect(session(st).clock.sim).toBe(12 * MIN);
+  });
+});
+
+// =============================================================================================
+
+describe('skip', () => {
+  const three = () => [help('moz-sixty', 60), help('moz-thirty', 30), help('moz-ten', 10)];
+
+  it('Mozilla allows skipping: the skipped conversation goes behind the others', () => {
+    let st = run(started(three(), { skipping: true }), play(0)).state;
+    expect(openId(st)).toBe('moz-sixty');
+    st = run(st, skip(5)).state;
+    expect(conv(st, 'moz-sixty').skips).toBe(1);
+    const order: (string | null)[] = [openId(st)];
+    st = run(st, answerAt(10), next(11)).state;
+    order.push(openId(st));
+    st = run(st, answerAt(15), next(16)).state;
+    order.push(openId(st));
+    expect(order).toEqual(['moz-thirty', 'moz-ten', 'moz-sixty']);
+  });
+
+  it("skipping does not shorten the customer's waiting time", () => {
+    let st = run(started(three(), { skipping: true }), play(0), tick(5)).state;
+    // 60 minutes when the session started, 5 simulated minutes played.
+    expect(waitingMs(conv(st, 'moz-sixty'), session(st).clock.sim)).toBe(65 * MIN);
+    expect(ms(scenarioTime(conv(st, 'moz-sixty'), session(st).clock.sim))).toBe(ms('2026-03-02T11:05:00Z'));
+    st = run(st, skip(5)).state;
+    // Still 65 minutes, and the conversation's clock still reads 11:05: a skip does not turn time back.
+    expect(waitingMs(conv(st, 'moz-sixty'), session(st).clock.sim)).toBe(65 * MIN);
+    expect(ms(scenarioTime(conv(st, 'moz-sixty'), session(st).clock.sim))).toBe(ms('2026-03-02T11:05:00Z'));
+  });
+
+  it('GitLab never skips: the queue does not offer it, and a skip event changes nothing', () => {
+    const scenarios = [gl({ id: 'gl-a', now: at(T0, 50) }), gl({ id: 'gl-b' })];
+    const before = run(started(scenarios, { skipping: false }), play(0)).state;
+    expect(session(before).queue.skipping).toBe(false);
+    expect(openId(before)).toBe('gl-a');
+    const [after, effects] = transition(before, skip(5));
+    expect(after).toEqual(before);
+    expect(effects).toEqual([]);
+  });
+
+  it('skip does nothing when no conversation is open', () => {
+    const before = started(three(), { skipping: true });
+    const [after, effects] = transition(before, skip(5));
+    expect(after).toEqual(before);
+    expect(effects).toEqual([]);
+  });
+});
+
+// =============================================================================================
+
+describe('review of missed rules', () => {
+  /** Answers one fresh conversation per answer given, in a practice session from `source`. */
+  function practise(source: 'bank' | 'review' | 'custom', answers: Answer[], from = initialState()) {
+    const history: TrainerState['review'][] = [];
+    let st = from;
+    answers.forEach((a, i) => {
+      st = run(st, { ...startEvent([help(`moz-r${i}`)], { source }), at: sec(100 * i) }, play(100 * i), answerAt(100 * i + 10, a), next(100 * i + 11)).state;
+      history.push(st.review);
+    });
+    return { state: st, history };
+  }
+
+  it('a missed rule enters review with streak 0', () => {
+    const { state } = practise('bank', [WRONG_ACCOUNT]);
+    expect(state.review['moz.route.support']).toEqual({ streak: 0, misses: 1 });
+  });
+
+  it('a rule answered right is not put in review', () => {
+    const { state } = practise('bank', [PERFECT]);
+    expect(state.review).toEqual({});
+  });
+
+  it('it leaves review after two right answers in a row on checks citing it', () => {
+    const { history } = practise('bank', [WRONG_ACCOUNT, PERFECT, PERFECT]);
+    expect(history.map((r) => r['moz.route.support'])).toEqual([{ streak: 0, misses: 1 }, { streak: 1, misses: 1 }, undefined]);
+    expect(history[2]).toEqual({});
+  });
+
+  it('a miss in between resets the streak', () => {
+    const { history } = practise('bank', [WRONG_ACCOUNT, PERFECT, WRONG_ACCOUNT, PERFECT, PERFECT]);
+    expect(history.map((r) => r['moz.route.support'])).toEqual([
+      { streak: 0, misses: 1 },
+      { streak: 1, misses: 1 },
+      { streak: 0, misses: 2 },
+      { streak: 1, misses: 2 },
+      undefined,
+    ]);
+  });
+
+  it('a "Review my mistakes" session counts like any practice', () => {
+    const missed = practise('bank', [WRONG_ACCOUNT]).state;
+    const { history } = practise('review', [PERFECT, PERFECT], missed);
+    expect(history.map((r) => r['moz.route.support'])).toEqual([{ streak: 1, misses: 1 }, undefined]);
+  });
+
+  it("custom sets (source 'custom') don't touch review: neither a miss nor a right answer", () => {
+    expect(practise('custom', [WRONG_ACCOUNT]).state.review).toEqual({});
+    const missed = practise('bank', [WRONG_ACCOUNT]).state;
+    const { state } = practise('custom', [PERFECT, PERFECT, WRONG_ACCOUNT], missed);
+    expect(state.review).toEqual({ 'moz.route.support': { streak: 0, misses: 1 } });
+  });
+
+  it('answered scenarios are remembered as practised, once each', () => {
+    const { state } = practise('bank', [PERFECT, PERFECT]);
+    expect(state.practised).toEqual(['moz-r0', 'moz-r1']);
+  });
+});
+
+// =============================================================================================
+
+describe('a pure state machine', () => {
+  function deepFreeze<T>(o: T): T {
+    if (o !== null && typeof o === 'object' && !Object.isFrozen(o)) {
+      Object.freeze(o);
+      for (const v of Object.values(o)) deepFreeze(v);
+    }
+    return o;
+  }
+
+  const events = (): TrainerEvent[] => [
+    { type: 'trainee', name: 'Ana Lima', handle: '@ana', signature: '^AL' },
+    startEvent([help('moz-fu', 40, [{ afterHours: 18, text: '@firefox still gone' }, { afterHours: 80 }]), help('moz-b', 10), help('moz-c', 25)], { mode: 'practice' }),
+    play(0), tick(1), { type: 'draft', key: 'moz-fu#0', patch: { text: 'Sorry!', reminderHours: 2 } }, tick(3),
+    answerAt(10), next(11), skip(12), answerAt(20, WRONG_ACCOUNT), next(21), stop(22), tick(500), play(600),
+    { type: 'filter', filters: { channel: 'twitter' }, at: sec(601) }, answerAt(610), next(611), skipAhead(612), skipAhead(613),
+    answerAt(620), next(621), skipAhead(622), { type: 'dismiss-notice' }, answerAt(630),
+    { type: 'finish', finishedAt: '2026-05-04T09:10:40.000Z', at: sec(640) },
+  ];
+
+  it('the same events give deep-equal states and effects', () => {
+    const a = run(initialState(), ...events());
+    const b = run(initialState(), ...events());
+    expect(a.state).toEqual(b.state);
+    expect(a.all).toEqual(b.all);
+    // It went through a skip, a reminder, a follow-up with text and one of silence.
+    expect(session(a.state).items.map((i) => [i.scenarioId, i.step])).toEqual([['moz-fu', 0], ['moz-b', 0], ['moz-c', 0], ['moz-fu', 1], ['moz-fu', 2]]);
+  });
+
+  it('never changes its inputs: frozen states and events go through every transition', () => {
+    const list = events().map((e) => deepFreeze(e));
+    const copy = structuredClone(list);
+    let st = deepFreeze(initialState());
+    const states: TrainerState[] = [];
+    for (const e of list) {
+      const before = structuredClone(st);
+      const [nextState] = transition(st, e);
+      expect(st).toEqual(before);
+      states.push(nextState);
+      st = deepFreeze(nextState);
+    }
+    expect(list).toEqual(copy);
+    expect(session(states.at(-1)!).finishedAt).toBe('2026-05-04T09:10:40.000Z');
+  });
+
+  it('events for a finished session change nothing', () => {
+    const done = run(started([help('moz-a')], { mode: 'assessment', seed: 7 }), play(0), answerAt(10)).state;
+    expect(session(done).finishedAt).not.toBeNull();
+    for (const e of [play(20), tick(30), skip(31), skipAhead(32), answerAt(40), next(41)]) {
+      const [after, effects] = transition(done, e);
+      expect(after).toEqual(done);
+      expect(effects).toEqual([]);
+    }
+  });
+});
+
+// =============================================================================================
+
+describe('toResult: docs/formats/result.md', () => {
+  // The tables of the format, as types: what a reader may count on.
+  type IsoDateTime = string;
+  type Dimensions = { account: number; tags: number; closing: number; escalation: number; engagement: number };
+  interface ResultItemV1 {
+    scenarioId: string;
+    step: number;
+    scenario: Scenario;
+    answer: Answer;
+    answeredAt: IsoDateTime;
+    activeSeconds: number;
+    score: number;
+    dimensions: Dimensions;
+    critical: string[];
+  }
+  interface ResultFileV1 {
+    format: 'social-support-result/1';
+    trainee: { name: string; handle: string | null };
+    mode: 'practice' | 'assessment';
+    seed: number | null;
+    startedAt: IsoDateTime;
+    finishedAt: IsoDateTime | null;
+    app: { version: string };
+    packs: Partial<Record<'mozilla' | 'gitlab', string>>;
+    items: ResultItemV1[];
+    summary: { items: number; score: number; dimensions: Dimensions; critical: number };
+    session?: { id: string; queue: string; program: 'mozilla' | 'gitlab' };
+  }
+
+  const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+  const DIMENSIONS = ['account', 'tags', 'closing', 'escalation', 'engagement'];
+  const unit = (n: unknown) => typeof n === 'number' && n >= 0 && n <= 1;
+
+  function expectResultFile(r: ResultFileV1) {
+    expect(Object.keys(r)).toEqual(expect.arrayContaining(['format', 'trainee', 'mode', 'seed', 'startedAt', 'finishedAt', 'app', 'packs', 'items', 'summary']));
+    expect(r.format).toBe('social-support-result/1');
+    expect(typeof r.trainee.name).toBe('string');
+    expect(r.trainee.name.length).toBeGreaterThanOrEqual(1);
+    expect(r.trainee.name.length).toBeLessThanOrEqual(100);
+    expect(r.trainee.handle === null || typeof r.trainee.handle === 'string').toBe(true);
+    expect(['practice', 'assessment']).toContain(r.mode);
+    expect(r.seed === null || Number.isInteger(r.seed)).toBe(true);
+    if (r.mode === 'practice') expect(r.seed).toBeNull();
+    expect(r.startedAt).toMatch(ISO);
+    expect(r.finishedAt === null || ISO.test(r.finishedAt)).toBe(true);
+    expect(typeof r.app.version).toBe('string');
+    for (const v of Object.values(r.packs)) expect(typeof v).toBe('string');
+    for (const i of r.items) {
+      expect(typeof i.scenarioId).toBe('string');
+      expect(Number.isInteger(i.step) && i.step >= 0).toBe(true);
+      expect(i.scenario.format).toBe('social-support-scenario/1');
+      expect(i.scenario.id).toBe(i.scenarioId);
+      expect(i.answeredAt).toMatch(ISO);
+      expect(typeof i.activeSeconds === 'number' && i.activeSeconds >= 0).toBe(true);
+      expect(unit(i.score)).toBe(true);
+      expect(Object.keys(i.dimensions).sort()).toEqual([...DIMENSIONS].sort());
+      for (const d of Object.values(i.dimensions)) expect(unit(d)).toBe(true);
+      expect(Array.isArray(i.critical)).toBe(true);
+      if (i.critical.length) expect(i.score).toBe(0);
+    }
+    expect(Number.isInteger(r.summary.items)).toBe(true);
+    expect(r.summary.items).toBe(r.items.length);
+    expect(unit(r.summary.score)).toBe(true);
+    expect(Object.keys(r.summary.dimensions).sort()).toEqual([...DIMENSIONS].sort());
+    expect(Number.isInteger(r.summary.critical)).toBe(true);
+  }
+
+  it('a finished practice session: every required field, with the values of the session', () => {
+    const a = help('moz-a', 40, [{ afterHours: 18, text: '@firefox still gone' }]);
+    const st = run(started([a, help('moz-b', 10)]), play(0), answerAt(10), next(11), answerAt(16, WRONG_ACCOUNT), next(17), skipAhead(18), answerAt(25)).state;
+    const r: ResultFileV1 = toResult(st, session(st));
+    expectResultFile(r);
+    expect(r.mode).toBe('practice');
+    expect(r.seed).toBeNull();
+    expect(r.trainee).toEqual({ name: 'Ana Lima', handle: '@ana' });
+    expect(r.startedAt).toBe('2026-05-04T09:00:00.000Z');
+    expect(r.finishedAt).toBeNull();
+    expect(Object.keys(r.packs)).toEqual(['mozilla']);
+    // In the order answered, the follow-up as step 1.
+    expect(r.items.map((i) => [i.scenarioId, i.step, i.score, i.activeSeconds])).toEqual([
+      ['moz-a', 0, 1, 10],
+      ['moz-b', 0, 0.9, 5],
+      ['moz-a', 1, 1, 7],
+    ]);
+    expect(r.items[2]!.scenario.messages.map((m) => m.from)).toEqual(['customer', 'agent', 'customer']);
+    expect(r.summary).toEqual({ items: 3, score: 0.9667, dimensions: { account: 0.8333, tags: 1, closing: 1, escalation: 1, engagement: 1 }, critical: 0 });
+    expect(r.session).toEqual({ id: 'session-1', queue: 'Twitter conversations - Moderated', program: 'mozilla' });
+    // A file is JSON: it survives a round trip unchanged.
+    expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+  });
+
+  it('a critical error counts in the summary and zeroes the item', () => {
+    // @Firefox never replies: a brand-account reply.
+    const st = run(started([help('moz-a')], { mode: 'assessment', seed: 99 }), play(0), answerAt(10, answer({ ...HELP_HOLD, reply: '@Firefox' })));
+    const r: ResultFileV1 = toResult(st.state, session(st.state));
+    expectResultFile(r);
+    expect(r.items[0]!.score).toBe(0);
+    expect(r.items[0]!.critical.length).toBeGreaterThan(0);
+    expect(r.summary.critical).toBe(1);
+    expect(r.summary.score).toBe(0);
+    expect(r.seed).toBe(99);
+  });
+
+  it('a trainee who gave no name is still named (1-100 characters)', () => {
+    const st = run(initialState(), startEvent([help('moz-a')]), play(0), answerAt(10)).state;
+    const r: ResultFileV1 = toResult(st, session(st));
+    expectResultFile(r);
+    expect(r.trainee.handle).toBeNull();
+  });
+
+  it('a very long name is cut to the 100 characters the format allows', () => {
+    const st = run(initialState(), { type: 'trainee', name: 'A'.repeat(150) }, startEvent([help('moz-a')]), play(0), answerAt(10)).state;
+    const r: ResultFileV1 = toResult(st, session(st));
+    expect(r.trainee.name.length).toBeLessThanOrEqual(100);
+    expect(r.trainee.name.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('starting a new session archives the unfinished one, so that nothing answered is lost', () => {
+    const st = run(started([help('moz-a'), help('moz-b')]), play(0), answerAt(10)).state;
+    const [, effects] = transition(st, { ...startEvent([help('moz-c')]), id: 'session-2', at: sec(20) });
+    const [archive] = archived(effects);
+    const r: ResultFileV1 = archive!.result;
+    expectResultFile(r);
+    expect(r.finishedAt).toBeNull();
+    expect(r.items.map((i) => i.scenarioId)).toEqual(['moz-a']);
+  });
+});
