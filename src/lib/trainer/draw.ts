@@ -6,6 +6,7 @@ import { idealPath } from '../policy/follow-ups.ts';
 import type { Queue } from '../schemas/pack.ts';
 import type { Scenario } from '../schemas/scenario.ts';
 import { seeded, shuffled } from './random.ts';
+import { afterAnswer, comesBack } from './rules.ts';
 
 export { ASSESSMENT_POINTS };
 
@@ -35,8 +36,15 @@ export function coverage(s: Scenario): Set<string> {
   return out;
 }
 
-/** The number of decision points a scenario has (1 + its follow-ups). */
-export const points = (s: Scenario) => 1 + (s.followUps?.length ?? 0);
+/**
+ * The decision points a scenario serves when every point is answered as the guidelines require:
+ * the first, and each follow-up that brings the conversation back to the queue.
+ */
+export function points(s: Scenario): number {
+  const pack = packs[s.pack];
+  const path = idealPath(s, pack);
+  return 1 + (s.followUps ?? []).filter((f, i) => comesBack(pack, f, afterAnswer(path[i]!.decision))).length;
+}
 
 /**
  * An assessment: scenarios drawn with `seed` so that their decision points add up to `size`,

@@ -13,7 +13,8 @@ import type { Answer, Scenario } from '../schemas/scenario.ts';
 import { timeOf } from '../time.ts';
 import { APP_VERSION } from '../version.ts';
 import { FORMATS } from '../vocabulary.ts';
-import type { Conversation, ConversationState, Effect, Filters, Draft, RuleProgress, Session, TrainerEvent, TrainerState } from './state.ts';
+import { afterAnswer, comesBack } from './rules.ts';
+import type { Conversation, Effect, Filters, Draft, RuleProgress, Session, TrainerEvent, TrainerState } from './state.ts';
 
 export * from './state.ts';
 
@@ -51,12 +52,15 @@ export function matches(c: Conversation, f: Filters): boolean {
   return (f.tag === null || c.tags.includes(f.tag)) && (f.type === null || c.arrival === f.type) && (f.channel === null || c.point.channel === f.channel);
 }
 
-/** The conversations waiting in the queue, longest-waiting first (the order Play serves them in). */
+/**
+ * The conversations waiting in the queue in the order Play serves them: longest-waiting first, and
+ * the skipped ones behind all the others, in the order they were skipped.
+ */
 export function waiting(s: Session): number[] {
   return s.conversations
     .map((c, i) => ({ c, i }))
     .filter(({ c }) => c.state === 'queued')
-    .sort((a, b) => waitingMs(b.c, s.clock.sim) - waitingMs(a.c, s.clock.sim) || a.i - b.i)
+    .sort((a, b) => a.c.skipped - b.c.skipped || waitingMs(b.c, s.clock.sim) - waitingMs(a.c, s.clock.sim) || a.i - b.i)
     .map(({ i }) => i);
 }
 
@@ -96,7 +100,7 @@ export function toResult(state: TrainerState, s: Session): Result {
 function newConversation(scenario: Scenario): Conversation {
   return {
     root: scenario, point: scenario, step: 0, state: 'queued', arrival: 'new', arrivedAt: 0, dueAt: null,
-    sent: { reply: null }, sentAt: null, activeMs: 0, tags: [], reminderAt: null, skips: 0,
+    sent: { reply: null }, sentAt: null, activeMs: 0, tags: [], reminderAt: null, skips: 0, skipped: 0,
   };
 }
 
@@ -131,9 +135,7 @@ function deliver(s: Session): [Session, Effect[]] {
         break;
       }
       const point = nextPoint(conv.root, conv.point, conv.sent, conv.sentAt, followUp);
-      const comesBack =
-        followUp.text !== undefined || (packs[conv.root.pack].engine.style === 'conversocial' && (conv.state === 'held' || conv.state === 'open'));
-      if (comesBack) {
+      if (comesBack(packs[conv.root.pack], followUp, conv.state)) {
         conv = { ...conv, point, step: conv.step + 1, state: 'queued', arrival: followUp.text !== undefined ? 'customer-replied' : 'silence', arrivedAt: conv.dueAt, dueAt: null, activeMs: 0 };
         effects.push({ type: 'announce', message: `${conv.root.author.handle} ${followUp.text !== undefined ? 'wrote back' : 'has been silent since your reply'}: the conversation is back in the queue.` });
       } else {
@@ -163,6 +165,11 @@ function settle(state: TrainerState, s: Session, at: number): [Session, Effect[]
   return [served, [...e1, ...e2]];
 }
 
+/** An assessment ends by itself once nothing is open, waiting or still to come back. */
+function endsAssessment(s: Session): boolean {
+  return s.mode === 'assessment' && s.open === null && !pending(s);
+}
+
 /** Updates the rules under review from a grade: a miss puts a rule in (or back to 0), two right answers in a row take it out. */
 function review(current: Record<string, RuleProgress>, g: GradeResult): Record<string, RuleProgress> {
   const out = { ...current };
@@ -178,14 +185,6 @@ function review(current: Record<string, RuleProgress>, g: GradeResult): Record<s
   return out;
 }
 
-/** What a conversation becomes after an answer. */
-function afterAnswer(a: Answer): ConversationState {
-  if (a.close !== null) return 'closed';
-  if (a.escalate !== null) return 'escalated';
-  if (a.hold !== null) return 'held';
-  return 'open';
-}
-
 function finish(state: TrainerState, s: Session, finishedAt: string): [TrainerState, Effect[]] {
   const done: Session = { ...s, finishedAt, open: null, clock: { ...s.clock, playing: false } };
   const effects: Effect[] = [{ type: 'save' }];
@@ -199,8 +198,11 @@ export function transition(state: TrainerState, event: TrainerEvent): [TrainerSt
   const s = state.session;
   const save: Effect = { type: 'save' };
   switch (event.type) {
-    case 'trainee':
-      return [{ ...state, trainee: { ...state.trainee, ...definedOnly(event) } }, [save]];
+    case 'trainee': {
+      // The result format holds names of 1-100 characters.
+      const trainee = { ...state.trainee, ...definedOnly(event) };
+      return [{ ...state, trainee: { ...trainee, name: trainee.name.slice(0, 100) } }, [save]];
+    }
     case 'speed':
       return [{ ...state, speed: Math.max(1, Math.min(3600, event.speed)) }, [save]];
     case 'start': {
@@ -231,6 +233,7 @@ export function transition(state: TrainerState, event: TrainerEvent): [TrainerSt
     }
     case 'tick': {
       const [next, effects] = settle(state, s, event.at);
+      if (endsAssessment(next)) return finish(state, next, new Date(event.at).toISOString());
       // The clock is saved with the next action; a tick alone only saves when something came due.
       return [{ ...state, session: next }, effects.length ? [save, ...effects] : []];
     }
@@ -239,20 +242,17 @@ export function transition(state: TrainerState, event: TrainerEvent): [TrainerSt
       const due = nextDue(moved);
       if (due === null || waiting(moved).length > 0) return [{ ...state, session: moved }, []];
       const [next, effects] = settle(state, { ...moved, clock: { ...moved.clock, sim: Math.max(moved.clock.sim, due) } }, event.at);
+      if (endsAssessment(next)) return finish(state, next, new Date(event.at).toISOString());
       return [{ ...state, session: next }, [save, ...effects]];
     }
     case 'skip': {
       if (s.open === null || !s.queue.skipping) return [state, []];
       const moved = advance(s, event.at, state.speed);
-      // A skipped conversation goes to the back of the queue, for someone else (or later).
-      const conversations = moved.conversations.map((c, i) => (i === moved.open ? { ...c, arrivedAt: moved.clock.sim, skips: c.skips + 1 } : c));
-      const skipped = moved.open;
-      let [next, effects] = serve({ ...moved, conversations, open: null });
-      if (next.open === skipped && waiting(next).length > 1) {
-        // It would come straight back: serve the one after it instead.
-        const other = waiting(next).find((i) => i !== skipped && matches(next.conversations[i]!, next.filters));
-        if (other !== undefined) next = { ...next, open: other };
-      }
+      // A skipped conversation goes behind the others (for someone else, or later); its own clock
+      // runs on as before.
+      const order = Math.max(0, ...moved.conversations.map((c) => c.skipped)) + 1;
+      const conversations = moved.conversations.map((c, i) => (i === moved.open ? { ...c, skips: c.skips + 1, skipped: order } : c));
+      const [next, effects] = serve({ ...moved, conversations, open: null });
       return [{ ...state, session: next }, [save, ...effects]];
     }
     case 'draft': {

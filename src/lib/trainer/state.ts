@@ -58,6 +58,8 @@ export interface Conversation {
   reminderAt: number | null;
   /** Times it was skipped. */
   skips: number;
+  /** 0 if never skipped; otherwise its place among the skipped ones (they wait behind the others). */
+  skipped: number;
 }
 
 /** The queue's three filters, as in Conversocial: by tag, type and channel (`null`: all). */

@@ -402,8 +402,13 @@ describe('assessment', () => {
   for (const [pack, seed] of cases) {
     it(`a ${pack} assessment drawn with seed ${seed}, answered as the guidelines require, has 20 items`, () => {
       const { drawn, result } = playIdeal(pack, seed);
-      // Every decision point of every scenario drawn: step 0, then one per follow-up.
-      const points = drawn.flatMap((s) => Array.from({ length: 1 + (s.followUps?.length ?? 0) }, (_, step) => `${s.id}#${step}`)).sort();
+      // Every decision point that comes back to the queue: step 0, each follow-up with a customer's
+      // message, and (Mozilla only) silence after a point its author left open or on hold.
+      const points = drawn.flatMap((s) => {
+        const expected = [s.expected, ...(s.followUps ?? []).map((f) => f.expected)];
+        const served = (s.followUps ?? []).map((f, i) => f.text !== undefined || (s.pack === 'mozilla' && expected[i]?.close == null && expected[i]?.escalate == null));
+        return [`${s.id}#0`, ...served.flatMap((yes, i) => (yes ? [`${s.id}#${i + 1}`] : []))];
+      }).sort();
       expect(result.items.map((i) => `${i.scenarioId}#${i.step}`).sort()).toEqual(points);
       expect(result.items).toHaveLength(20);
       expect(result.summary.items).toBe(20);

@@ -1,0 +1,25 @@
+// How the queue treats a conversation after an answer, in one place: what state the answer leaves it
+// in, and whether a follow-up brings it back. The queue machine plays by these, and the assessment
+// draw counts the decision points they will serve.
+import type { PolicyPack } from '../schemas/pack.ts';
+import type { Answer, Decision, FollowUp } from '../schemas/scenario.ts';
+import type { ConversationState } from './state.ts';
+
+/** What a conversation becomes after an answer (or a decision): closed, escalated, held or left open. */
+export function afterAnswer(a: Pick<Answer | Decision, 'close' | 'escalate' | 'hold'>): ConversationState {
+  if (a.close !== null) return 'closed';
+  if (a.escalate !== null) return 'escalated';
+  if (a.hold !== null) return 'held';
+  return 'open';
+}
+
+/**
+ * Whether a follow-up brings a conversation back to the queue: a customer's message always does (it
+ * reopens even a closed one); silence only brings back a conversation still waiting on the
+ * customer in Conversocial (held, or answered and left open), to be closed. Zendesk tickets never
+ * come back on silence.
+ */
+export function comesBack(pack: PolicyPack, followUp: FollowUp, state: ConversationState): boolean {
+  if (followUp.text !== undefined) return true;
+  return pack.engine.style === 'conversocial' && (state === 'held' || state === 'open');
+}
