@@ -1,4 +1,4 @@
-import type { PolicyPack } from '../schemas/pack.ts';
+import type { PolicyPack, Rule } from '../schemas/pack.ts';
 import type { PackId } from '../vocabulary.ts';
 import { gitlab, type GitLabRuleId } from './gitlab.ts';
 import { mozilla, type MozillaRuleId } from './mozilla.ts';
@@ -23,9 +23,17 @@ export function findAccount(pack: PolicyPack, handle: string) {
   return pack.accounts.find((a) => a.handle.toLowerCase() === key);
 }
 
+// Rules by id, per pack object (tests pass edited copies of packs, so the key is the object).
+const ruleMaps = new WeakMap<PolicyPack, Map<string, Rule>>();
+
 /** A rule of a pack (decision or reply rule) by id; `undefined` if the pack has none. */
-export function findRule(pack: PolicyPack, id: string) {
-  return pack.rules.find((r) => r.id === id) ?? pack.replyRules.find((r) => r.id === id);
+export function findRule(pack: PolicyPack, id: string): Rule | undefined {
+  let map = ruleMaps.get(pack);
+  if (!map) {
+    map = new Map([...pack.rules, ...pack.replyRules].map((r) => [r.id, r]));
+    ruleMaps.set(pack, map);
+  }
+  return map.get(id);
 }
 
 /** The product a scenario names, or a stand-in that shows its id when the pack does not know it. */

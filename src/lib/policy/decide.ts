@@ -38,12 +38,22 @@ function mentionedAccounts(s: Scenario, pack: PolicyPack) {
   });
 }
 
+// The languages a pack's accounts answer in, per pack object.
+const languagesOf = new WeakMap<PolicyPack, Set<string>>();
+function languages(pack: PolicyPack): Set<string> {
+  let set = languagesOf.get(pack);
+  if (!set) {
+    set = new Set(pack.accounts.flatMap((a) => (a.language ? [a.language] : [])));
+    languagesOf.set(pack, set);
+  }
+  return set;
+}
+
 function conversocial(s: Scenario, pack: PolicyPack): Explained {
   const engine = pack.engine;
   if (engine.style !== 'conversocial') throw new Error(`The ${pack.id} pack is not decided the Conversocial way.`);
   const f = resolveFacts(s, pack);
   const mentioned = mentionedAccounts(s, pack);
-  const languages = new Set(pack.accounts.flatMap((a) => (a.language ? [a.language] : [])));
   const c: ConversocialContext = {
     s, pack, engine, f,
     out: new Draft<MozillaRuleId>(pack, f.sentiment),
@@ -52,7 +62,7 @@ function conversocial(s: Scenario, pack: PolicyPack): Explained {
     likeFrom: mentioned[0]?.handle ?? null,
     influencer: s.author.verified || s.author.followers >= pack.thresholds.influencerFollowers,
     knownAs: s.author.knownAs ?? null,
-    supportedLanguage: languages.has(s.language.split('-')[0]!.toLowerCase()),
+    supportedLanguage: languages(pack).has(s.language.split('-')[0]!.toLowerCase()),
     queue: pack.escalationDestinations.find((d) => d.channel === s.channel)?.name ?? pack.escalationDestinations[0]!.name,
   };
   return run(c, conversocialSteps, conversocialAlways);

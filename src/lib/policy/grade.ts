@@ -82,21 +82,20 @@ const words = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}#@']+/gu, ' ')
 class Reasons {
   readonly pack: PolicyPack;
   readonly why: Explained;
-  readonly #facts: Map<string, Readonly<Record<string, FactValue>>>;
-  constructor(pack: PolicyPack, why: Explained) {
+  readonly #explain: boolean;
+  #facts: Map<string, Readonly<Record<string, FactValue>>> | null = null;
+  constructor(pack: PolicyPack, why: Explained, explain: boolean) {
     this.pack = pack;
     this.why = why;
-    this.#facts = new Map(why.trace.map((t) => [t.rule, t.facts]));
+    this.#explain = explain;
   }
 
   /** The rule, its section and the sentence for `rule`, with extra facts the grader knows. */
   cite(rule: string | null, extra: Record<string, FactValue> = {}) {
     const found = rule ? findRule(this.pack, rule) : undefined;
-    return {
-      rule: found ? found.id : null,
-      section: found?.section ?? null,
-      reason: because(this.pack, found?.id ?? null, { ...this.#facts.get(rule ?? ''), ...extra }),
-    };
+    if (!this.#explain || !found) return { rule: found?.id ?? null, section: found?.section ?? null, reason: null };
+    this.#facts ??= new Map(this.why.trace.map((t) => [t.rule, t.facts]));
+    return { rule: found.id, section: found.section, reason: because(this.pack, found.id, { ...this.#facts.get(found.id), ...extra }) };
   }
 
   /** The same for the rule behind a decision field. */
@@ -107,17 +106,23 @@ class Reasons {
   /** Every rule that put a tag on the conversation, as one explanation. */
   tags() {
     const rules = this.why.trace.filter((t) => typeof t.facts.tag === 'string').map((t) => t.rule);
-    if (rules.length <= 1) return this.field('tags');
+    if (rules.length <= 1 || !this.#explain) return this.field('tags');
     const first = this.cite(rules[0]!);
     return { ...first, reason: rules.map((r) => this.cite(r).reason).join(' ') };
   }
 }
 
+/** How to grade. */
+export interface GradeOptions {
+  /** Write the sentence that explains each check (`reason`); without it, `reason` is null and grading is faster. Default true. */
+  explain?: boolean;
+}
+
 /** Grades a trainee's answer to a scenario. */
-export function grade(scenario: Scenario, answer: Answer, pack: PolicyPack = packs[scenario.pack]): GradeResult {
+export function grade(scenario: Scenario, answer: Answer, pack: PolicyPack = packs[scenario.pack], options: GradeOptions = {}): GradeResult {
   const why = explain(scenario, pack);
   const want = why.decision;
-  const reasons = new Reasons(pack, why);
+  const reasons = new Reasons(pack, why, options.explain ?? true);
   const field = (name: keyof Decision & keyof Answer, what: string): Check => {
     const expected = want[name];
     const given = answer[name];

@@ -9,10 +9,11 @@ import { CHANNEL_NAMES, KIND_PHRASES, KNOWN_AS_PHRASES, type Channel, type Kind,
 import type { FactValue } from './draft.ts';
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+const numbers = new Intl.NumberFormat('en-US');
 
 /** A fact as a reader sees it: "Mozilla VPN" for `product: mozilla-vpn`, "German" for `language: de`. */
 function write(pack: PolicyPack, name: string, value: FactValue): string {
-  if (typeof value === 'number') return value.toLocaleString('en-US');
+  if (typeof value === 'number') return numbers.format(value);
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (value === null) return 'none';
   if (typeof value !== 'string') return value.length ? value.join(' and ') : `none of our ${pack.id === 'gitlab' ? 'handles' : 'accounts'}`;
@@ -38,10 +39,13 @@ function write(pack: PolicyPack, name: string, value: FactValue): string {
 
 const truthy = (v: FactValue | undefined) => v !== undefined && v !== null && v !== false && v !== 0 && v !== '' && !(Array.isArray(v) && v.length === 0);
 
-/** Thrown inside `fill` when a template names a fact the record lacks. */
+/** Thrown when a template names a fact the record lacks. */
 class MissingFact extends Error {}
 
-/** The text between `{` at `open` and its matching `}`. */
+/** A template, parsed once: text, `{fact}` holes, and `{fact?then|else}` choices. */
+type Part = string | { hole: string } | { choose: string; then: Part[]; else: Part[] };
+
+/** The index of the `}` that closes the `{` at `open`. */
 function closing(template: string, open: number): number {
   let depth = 0;
   for (let i = open; i < template.length; i++) {
@@ -62,33 +66,61 @@ function branches(body: string): [string, string] {
   return [body, ''];
 }
 
-/**
- * Fills `{fact}` holes, and `{fact?then|else}` choices (either side may hold holes of its own),
- * from the recorded facts.
- */
-export function fill(template: string, facts: Readonly<Record<string, FactValue>>, pack: PolicyPack): string {
-  let out = '';
+function parse(template: string): Part[] {
+  const parts: Part[] = [];
+  let text = '';
   for (let i = 0; i < template.length; i++) {
     if (template[i] !== '{') {
-      out += template[i];
+      text += template[i];
       continue;
     }
     const end = closing(template, i);
     const body = template.slice(i + 1, end);
     const q = body.indexOf('?');
-    const plain = /^[A-Za-z]+$/.test(body);
-    if (plain) {
-      if (!(body in facts)) throw new MissingFact(body);
-      out += write(pack, body, facts[body]!);
+    if (/^[A-Za-z]+$/.test(body)) {
+      if (text) parts.push(text);
+      text = '';
+      parts.push({ hole: body });
     } else if (q > 0 && /^[A-Za-z]+$/.test(body.slice(0, q))) {
+      if (text) parts.push(text);
+      text = '';
       const [yes, no] = branches(body.slice(q + 1));
-      out += fill(truthy(facts[body.slice(0, q)]) ? yes : no, facts, pack);
+      parts.push({ choose: body.slice(0, q), then: parse(yes), else: parse(no) });
     } else {
-      out += template.slice(i, end + 1);
+      text += template.slice(i, end + 1);
     }
     i = end;
   }
+  if (text) parts.push(text);
+  return parts;
+}
+
+// Templates are few and sentences many (the admin page regrades thousands of answers): parse once.
+const parsed = new Map<string, Part[]>();
+
+function render(parts: Part[], facts: Readonly<Record<string, FactValue>>, pack: PolicyPack): string {
+  let out = '';
+  for (const part of parts) {
+    if (typeof part === 'string') out += part;
+    else if ('hole' in part) {
+      if (!(part.hole in facts)) throw new MissingFact(part.hole);
+      out += write(pack, part.hole, facts[part.hole]!);
+    } else out += render(truthy(facts[part.choose]) ? part.then : part.else, facts, pack);
+  }
   return out;
+}
+
+/**
+ * Fills `{fact}` holes, and `{fact?then|else}` choices (either side may hold holes of its own),
+ * from the recorded facts.
+ */
+export function fill(template: string, facts: Readonly<Record<string, FactValue>>, pack: PolicyPack): string {
+  let parts = parsed.get(template);
+  if (!parts) {
+    parts = parse(template);
+    parsed.set(template, parts);
+  }
+  return render(parts, facts, pack);
 }
 
 /**

@@ -66,7 +66,8 @@ const round = (n: number) => Math.round(n * 10_000) / 10_000;
 
 /** Grades an answer and keeps what a result item records. */
 export function scoreItem(scenario: Scenario, answer: Answer): ItemScore {
-  return itemScore(grade(scenario, answer));
+  // Scores only: no explanations to write.
+  return itemScore(grade(scenario, answer, undefined, { explain: false }));
 }
 
 /** What a result item records of a grade already made. */
