@@ -47,6 +47,28 @@ describe('trainer accessibility', () => {
     await checkEverywhere('setup');
   });
 
+  test('the keyboard shortcuts dialog', async () => {
+    await checkEverywhere('shortcuts dialog', async () => {
+      await page.locator('body').focus();
+      await page.keyboard.press('?');
+      await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    });
+    await page.keyboard.press('Escape');
+  });
+
+  test('storage blocked: the notice', async () => {
+    const blocked = await browser.newContext({ viewport: VIEWPORTS.phone });
+    await blocked.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', { get: () => undefined });
+    });
+    const p = await blocked.newPage();
+    await openTrainer(p);
+    await p.getByText('lives in memory only').waitFor();
+    const violations = await runAxe(p);
+    if (violations.length) expect.fail(describeViolations(violations, '/practice/ with storage blocked'));
+    await blocked.close();
+  });
+
   test('the queue with a conversation open', async () => {
     await page.getByLabel('Load scenarios').setInputFiles([
       { name: 'a.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify([scenario('a11y-one', '@FirefoxSupport sync stopped on my phone'), scenario('a11y-two', '@FirefoxSupport where did my tabs go?')])) },
