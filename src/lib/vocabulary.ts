@@ -7,6 +7,9 @@ export const PACK_IDS = ['mozilla', 'gitlab'] as const;
 /** A program's pack id. */
 export type PackId = (typeof PACK_IDS)[number];
 
+/** The start of every rule id of a pack (`moz.deleted`, `gl.route.status`). */
+export const RULE_PREFIX: Readonly<Record<PackId, string>> = { mozilla: 'moz.', gitlab: 'gl.' };
+
 /** Where a conversation happens. */
 export const CHANNELS = ['twitter', 'google-play'] as const;
 /** A channel. */

@@ -4,6 +4,7 @@
 // The machine and the engine behind it are loaded on first need, so the page opens with little script.
 import { getContext, setContext, tick } from 'svelte';
 import type { PackId, Result, Scenario } from '../../lib/index.ts';
+import { RULE_PREFIX } from '../../lib/vocabulary.ts';
 import { newSeed } from '../../lib/trainer/random.ts';
 import { initialState, type Effect, type TrainerEvent, type TrainerState } from '../../lib/trainer/state.ts';
 import { KeyValueStore, type StorageMode } from '../storage/kv-store.ts';
@@ -108,8 +109,7 @@ export class Trainer {
 
   /** The rules under review for a program. */
   reviewRules(program: PackId): string[] {
-    const prefix = program === 'mozilla' ? 'moz.' : 'gl.';
-    return Object.keys(this.state.review).filter((id) => id.startsWith(prefix));
+    return Object.keys(this.state.review).filter((id) => id.startsWith(RULE_PREFIX[program]));
   }
 
   /**
@@ -139,13 +139,15 @@ export class Trainer {
     return scenarios.length;
   }
 
-  /** Starts a practice session on scenarios a trainee loaded. */
-  startCustom(scenarios: Scenario[]): void {
+  /** Starts a practice session on scenarios a trainee loaded; skipping as the program allows (a mixed set allows it). */
+  async startCustom(scenarios: Scenario[]): Promise<void> {
+    const engine = await this.engine();
     const programs = new Set(scenarios.map((s) => s.pack));
     const only = programs.size === 1 ? [...programs][0]! : null;
+    const skipping = only === null || engine.packs[only].queues.some((q) => q.practice && q.skipping);
     this.dispatch({
       type: 'start', id: uid(), mode: 'practice', source: 'custom', program: only,
-      queue: { id: 'custom', name: `Your own set (${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'})`, skipping: only !== 'gitlab' },
+      queue: { id: 'custom', name: `Your own set (${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'})`, skipping },
       seed: null, scenarios, startedAt: new Date().toISOString(), at: Date.now(),
     });
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS, ENGAGEMENTS, HOLD_REASONS, KINDS, KNOWN_AS, PACK_IDS, TOOLS } from '../vocabulary.ts';
+import { CHANNELS, ENGAGEMENTS, HOLD_REASONS, KINDS, KNOWN_AS, PACK_IDS, RULE_PREFIX, TOOLS } from '../vocabulary.ts';
 
 /** A handle on the platform, always written with its leading `@`. */
 export const HandleSchema = z.string().regex(/^@[A-Za-z0-9_]{1,30}$/, 'a handle starts with @ and has 1-30 letters, digits or _');
@@ -361,7 +361,7 @@ export const PolicyPackSchema = z
         }
       };
       const ids = new Set<string>();
-      const prefix = pack.id === 'mozilla' ? 'moz.' : 'gl.';
+      const prefix = RULE_PREFIX[pack.id] ?? '';
       attempt(() => {
         for (const list of ['rules', 'replyRules'] as const) {
           pack[list].forEach((rule, i) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { packs } from '../packs/index.ts';
 import { isDateTime, timeOf } from '../time.ts';
-import { CHANNELS, FORMATS, HOLD_REASONS, KINDS, KNOWN_AS, PACK_IDS, SENTIMENTS, TOOLS, type Kind } from '../vocabulary.ts';
+import { CHANNELS, FORMATS, HOLD_REASONS, KINDS, KNOWN_AS, PACK_IDS, PERSONAL_ACCOUNT, SENTIMENTS, TOOLS, type Kind } from '../vocabulary.ts';
 import type { PolicyPack } from './pack.ts';
 
 // The interchange format of docs/formats/scenario.md, version 1. It is a contract with people
@@ -246,7 +246,7 @@ export function checkNames(
   if (str(d.userTag) && !known(pack.userTags).includes(d.userTag)) problem(['userTag'], d.userTag, known(pack.userTags), 'user tag');
   if (str(d.escalate) && !known(pack.escalationDestinations).includes(d.escalate)) problem(['escalate'], d.escalate, known(pack.escalationDestinations), 'escalation destination');
   const accounts = pack.accounts.map((a) => a.handle);
-  const replyAccounts = [...accounts, ...(pack.googlePlayAccount ? [pack.googlePlayAccount] : []), ...(allowPersonal ? ['personal'] : [])];
+  const replyAccounts = [...accounts, ...(pack.googlePlayAccount ? [pack.googlePlayAccount] : []), ...(allowPersonal ? [PERSONAL_ACCOUNT] : [])];
   const reply = d.reply;
   if (str(reply) && !replyAccounts.some((a) => a.toLowerCase() === reply.toLowerCase())) problem(['reply'], reply, replyAccounts, 'reply account');
   const like = d.like;

@@ -12,7 +12,7 @@ import { itemScore, packVersions, summarize, type Result, type ResultItem } from
 import type { Answer, Scenario } from '../schemas/scenario.ts';
 import { timeOf } from '../time.ts';
 import { APP_VERSION } from '../version.ts';
-import { FORMATS } from '../vocabulary.ts';
+import { FORMATS, HOLD_REASONS } from '../vocabulary.ts';
 import { afterAnswer, comesBack } from './rules.ts';
 import type { Conversation, Effect, Filters, Draft, RuleProgress, Session, TrainerEvent, TrainerState } from './state.ts';
 
@@ -30,9 +30,10 @@ export const draftKey = (c: Conversation) => `${c.root.id}#${c.step}`;
 export function emptyDraft(c: Conversation): Draft {
   const pack = packs[c.point.pack];
   const replyTool = pack.engine.style === 'zendesk' ? pack.engine.firstReplyTool : null;
+  const hold = pack.engine.style === 'conversocial' ? pack.engine.holdWaitingOnCustomer : HOLD_REASONS[0];
   return {
     replyFrom: null, text: '', clipping: null, like: null, retweet: false, directMessage: false, sentiment: null,
-    tags: [...c.tags], userTag: null, assign: null, hold: 'Waiting on Customer', tool: replyTool, note: '', reminderHours: null,
+    tags: [...c.tags], userTag: null, assign: null, hold, tool: replyTool, note: '', reminderHours: null,
   };
 }
 
