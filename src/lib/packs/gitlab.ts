@@ -26,15 +26,15 @@ const rules = defineRules([
     because: 'Our reply is the last message and the customer has not written since: there is nothing new to answer.',
     section: `${WORKFLOW}#reply-to-almost-everything`,
     origin: 'policy-notes',
-    note: 'The handbook does not say this in so many words; it follows from answering a follow-up only when the customer writes back.',
+    note: 'no reply while our message is the last one, since there is nothing new to answer. The handbook answers a follow-up when the user\u2019s tweet warrants one.',
   },
   {
     id: 'gl.no-reply.deleted',
-    summary: 'A conversation the customer deleted gets no reply.',
-    because: 'The customer deleted the conversation: there is nothing to reply to.',
+    summary: 'A deleted conversation gets no reply.',
+    because: 'The conversation was deleted: there is nothing to reply to.',
     section: `${WORKFLOW}#reply-to-almost-everything`,
     origin: 'policy-notes',
-    note: 'The handbook does not mention deleted tweets; not replying to them is our reading (added in revision 2).',
+    note: 'no reply to a conversation that was deleted. The handbook does not mention deleted tweets.',
   },
   {
     id: 'gl.no-reply.kinds',
@@ -42,7 +42,7 @@ const rules = defineRules([
     because: 'It is {kind}: no reply.',
     section: `${WORKFLOW}#reply-to-almost-everything`,
     origin: 'policy-notes',
-    note: 'The handbook asks advocates to answer almost every tweet within the social media guidelines; these three exceptions are our reading of those guidelines.',
+    note: 'no reply to spam, abuse or politics, as the exceptions to \u201creply to almost all tweets\u201d. The handbook does not list the exceptions; it points to GitLab\u2019s social media guidelines.',
   },
   {
     id: 'gl.reply.almost-all',
@@ -85,7 +85,7 @@ const rules = defineRules([
     because: 'The tweet mentions none of our handles, so {account} answers it.',
     section: `${HANDLES}#which-handle-replies`,
     origin: 'policy-notes',
-    note: 'The handbook does not cover a tweet that mentions none of the handles; answering from the main account is our reading.',
+    note: 'answering from @GitLab, the main handle, when a tweet mentions none of the handles. The handbook does not cover that case.',
   },
   {
     id: 'gl.via.zendesk',
@@ -114,6 +114,7 @@ const rules = defineRules([
     because: '{replied?The tweet praises the product: like it from {like}, the account that replies|The tweet praises the product, but it gets no reply, so no like either}.',
     section: `${ENGAGEMENT}#likes`,
     origin: 'source',
+    note: 'liking from the handle that answers the tweet, and only a tweet that gets an answer. The handbook does not say which handle likes.',
   },
   {
     id: 'gl.escalate.spam-report',
@@ -149,18 +150,18 @@ const rules = defineRules([
     because: '{given?The customer\u2019s tone is {sentiment}|The tone of {kind} is {sentiment}}: mark it so.',
     section: '/reference/decision-order/#gitlab',
     origin: 'policy-notes',
-    note: 'The handbook does not ask for a sentiment; the trainer records one for every program.',
+    note: 'marking a tone for every conversation, as for Mozilla. GitLab\u2019s handbook does not ask for one.',
   },
 ]);
 
 const replyRules = defineRules([
   {
     id: 'gl.reply.length',
-    summary: 'A reply must fit in a tweet: 280 characters as Twitter counts them.',
+    summary: `A reply must fit in a tweet: ${thresholds.twitterReplyLimit} characters as Twitter counts them.`,
     because: 'A reply on {channel} holds at most {limit} characters.',
     section: `${WORKFLOW}#reply-to-almost-everything`,
     origin: 'policy-notes',
-    note: 'The handbook only says the character limit is hard to work with; 280 is Twitter\u2019s own limit.',
+    note: 'the limit of {twitterReplyLimit} characters, which is Twitter\u2019s own. The handbook only says the character limit is hard to work with.',
   },
 ]);
 
@@ -188,11 +189,11 @@ export const gitlab: PolicyPack = {
       date: '2026-11-21',
       policyRevision: 2,
       changes: [
-        { summary: 'A conversation the customer deleted gets no reply.', rules: [rule('gl.no-reply.deleted')] },
+        { summary: 'A deleted conversation gets no reply.', rules: [rule('gl.no-reply.deleted')] },
         { summary: '@GitLabStatus answers only about availability: a tweet about anything else that mentions only that handle is answered from @GitLab.', rules: [rule('gl.route.status-only'), rule('gl.route.mentioned')] },
         { summary: 'A like needs a reply: praise that gets no reply is not liked either.', rules: [rule('gl.like.compliment')] },
         { summary: 'Escalations are checked in a fixed order and only the first applies: a spam report goes to #abuse, then a tweet worth sharing to #social_media, then a question for the experts.', rules: [rule('gl.escalate.spam-report'), rule('gl.escalate.retweet'), rule('gl.escalate.experts')] },
-        { summary: 'The tone is read as for Mozilla: the customer\u2019s tone when the scenario gives it, otherwise by the kind of message.', rules: [rule('gl.sentiment')] },
+        { summary: 'The tone is marked as for Mozilla: as the customer comes across, or else by the kind of message.', rules: [rule('gl.sentiment')] },
         { summary: 'A conversation goes on after your answer: a customer who writes back gets a follow-up, sent from Tweetdeck.', rules: [rule('gl.via.tweetdeck-follow-up'), rule('gl.no-reply.follow-up-pending')] },
       ],
     },
@@ -203,7 +204,7 @@ export const gitlab: PolicyPack = {
     {
       handle: '@GitLabStatus',
       label: '@GitLabStatus',
-      purpose: 'Updates about GitLab.com availability, and follow-ups to people reporting it down. Only the infrastructure team posts updates here.',
+      purpose: 'Updates on GitLab.com availability, follow-ups to people who report it down, and answers to replies under an earlier update. Only the infrastructure team posts the updates.',
       language: 'en',
       locale: false,
       tool: 'Zendesk',
@@ -212,15 +213,15 @@ export const gitlab: PolicyPack = {
       retweet: 'no',
       directMessage: 'no',
       notes: {
-        reply: 'Only about GitLab.com availability',
-        like: 'The handbook does not say; the handle is for availability updates only',
+        reply: 'about GitLab.com availability',
+        like: 'praise about availability, in a tweet this handle answers (our reading)',
       },
       section: `${HANDLES}#the-handles`,
     },
     {
       handle: '@GitLab',
       label: '@GitLab',
-      purpose: 'The main account: answers mentions and questions.',
+      purpose: 'The main handle: answers mentions and questions.',
       language: 'en',
       locale: false,
       tool: 'Zendesk',
@@ -229,15 +230,15 @@ export const gitlab: PolicyPack = {
       retweet: 'escalate',
       directMessage: 'limited',
       notes: {
-        like: 'Positive feedback about the product only',
-        directMessage: 'DMs are disabled; only when we write first, to ask for private details',
+        like: 'positive feedback about the product',
+        directMessage: 'when GitLab writes first, to ask for something private such as a mailing address',
       },
       section: `${HANDLES}#the-handles`,
     },
     {
       handle: '@MovingToGitLab',
       label: '@MovingToGitLab',
-      purpose: 'Answers mentions and questions from people moving to GitLab.',
+      purpose: 'Answers mentions and questions.',
       language: 'en',
       locale: false,
       tool: 'Tweetdeck',
@@ -245,14 +246,14 @@ export const gitlab: PolicyPack = {
       like: 'limited',
       retweet: 'escalate',
       directMessage: 'no',
-      notes: { like: 'Positive feedback about the product only' },
+      notes: { like: 'positive feedback about the product' },
       section: `${HANDLES}#the-handles`,
     },
   ],
   permissionWording: {
     yes: 'Yes',
     no: 'No',
-    escalate: 'Not yourself: paste it in #social_media for the social team',
+    escalate: 'Not yourself: paste it in the #social_media Slack channel for the social team',
     limited: 'Only in some cases',
   },
   googlePlayAccount: null,
@@ -264,10 +265,10 @@ export const gitlab: PolicyPack = {
   defaultProduct: 'gitlab-com',
   routing: [
     { when: 'The tweet is about GitLab.com being up or down', replyFrom: '@GitLabStatus', rule: rule('gl.route.status') },
-    { when: 'The tweet mentions more than one of the three handles', replyFrom: '@GitLab', rule: rule('gl.route.several') },
+    { when: 'The tweet mentions more than one of the handles', replyFrom: '@GitLab', rule: rule('gl.route.several') },
     { when: 'The tweet mentions only @GitLabStatus, about something other than availability', replyFrom: '@GitLab', rule: rule('gl.route.status-only') },
-    { when: 'The tweet mentions exactly one of the other two handles', replyFrom: 'That handle', rule: rule('gl.route.mentioned') },
-    { when: 'The tweet mentions none of them', replyFrom: '@GitLab', rule: rule('gl.route.default') },
+    { when: 'The tweet mentions one handle other than @GitLabStatus', replyFrom: 'That handle', rule: rule('gl.route.mentioned') },
+    { when: 'The tweet mentions none of the handles', replyFrom: '@GitLab', rule: rule('gl.route.default') },
   ],
   queues: [
     {

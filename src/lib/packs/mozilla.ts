@@ -5,7 +5,12 @@ const ACCOUNTS = '/conversocial/accounts/';
 const CLOSING = '/conversocial/closing-reasons/';
 const ESCALATION = '/escalation/when-and-how/';
 
-/** Numbers the rules depend on: every page, summary and step that quotes one reads it here. */
+/**
+ * Numbers the rules depend on: every page, summary and step that quotes one reads it here.
+ * Prose that only pages show (`note`, and a closing reason's `use`) names a number as a hole,
+ * `{userDidntRespondDays}`, which the page fills from the pack it renders, so an edited number
+ * shows everywhere; sentences the engine writes itself (`summary`) take the value here.
+ */
 const thresholds = {
   influencerFollowers: 10000,
   userDidntRespondDays: 3,
@@ -35,7 +40,7 @@ const rules = defineRules([
     because: 'The customer writes in {language}, which none of our accounts answers in: close it as {close}, without a reply.',
     section: `${ACCOUNTS}#supported-languages`,
     origin: 'policy-notes',
-    note: 'The closing reason is in the guidelines; the list of languages is our reading: a language counts when one of the connected accounts answers in it, comparing only the main language tag (pt-BR and pt-PT both count as Portuguese).',
+    note: 'which languages count: those our accounts answer in, compared by the main part of the language tag (pt-BR and pt-PT both count as Portuguese), and no reply in any other. The guidelines give the closing reason.',
   },
   {
     id: 'moz.close.user-didnt-respond',
@@ -43,7 +48,7 @@ const rules = defineRules([
     because: 'Your last reply was {hours} hours ago and the customer has not answered: close it as {close}.',
     section: `${CLOSING}#user-didnt-respond`,
     origin: 'source',
-    note: `The guidelines say ${thresholds.userDidntRespondDays} days; counting them in hours (${thresholds.userDidntRespondDays * 24}) from our last message is our reading.`,
+    note: 'counting the {userDidntRespondDays} days as {userDidntRespondHours} hours from our last message.',
   },
   {
     id: 'moz.hold.waiting-on-customer',
@@ -58,7 +63,7 @@ const rules = defineRules([
     because: 'The author is known as {knownAs}: no reply and no like; close it as {close}.',
     section: '/conversocial/tags-and-user-tags/#user-tags',
     origin: 'policy-notes',
-    note: 'The guidelines describe these user tags and ask you to stop when someone is not after help; never answering them is our reading.',
+    note: 'never replying to or liking an account known as a spammer, troll or trouble maker. The guidelines describe these user tags, and say you need not keep answering someone no reply will satisfy.',
   },
   {
     id: 'moz.no-reply.political',
@@ -80,7 +85,7 @@ const rules = defineRules([
     because: 'It is {kind}: nothing for us to answer, so no reply; tag it {tag}.',
     section: '/program/best-practices/#when-not-to-reply',
     origin: 'policy-notes',
-    note: 'Not replying comes from the guidelines; the No Action Taken tag for these tweets is our reading.',
+    note: 'the No Action Taken tag for these tweets. Not replying to them is the guidelines\u2019 own advice.',
   },
   {
     id: 'moz.tag.spam',
@@ -88,7 +93,7 @@ const rules = defineRules([
     because: 'The tweet is spam: no reply; tag it {tag}.',
     section: '/conversocial/tags-and-user-tags/#conversation-tags',
     origin: 'related-articles',
-    note: 'The Spam tag is named in the article for moderators, not in the source documents.',
+    note: 'Mozilla\u2019s guide for Social Support moderators says spam is tagged Spam.',
   },
   {
     id: 'moz.no-reply.news',
@@ -110,7 +115,7 @@ const rules = defineRules([
     because: 'It is {kind} that mentions {like}: like it from that account to show we saw it.',
     section: '/conversocial/likes-retweets-dms/#likes',
     origin: 'policy-notes',
-    note: 'The guidelines ask for a like on compliments; liking app round-ups too, and taking the first account mentioned, is our reading.',
+    note: 'liking app round-ups as well as compliments, and liking from the first of our accounts a tweet mentions. The guidelines ask for a like on compliments, from the account mentioned.',
   },
   {
     id: 'moz.spam-report.acknowledge',
@@ -118,7 +123,7 @@ const rules = defineRules([
     because: 'The customer is telling us about spam they came across: like it from {like} to show we saw it, and close it as {close}.',
     section: '/conversocial/likes-retweets-dms/#likes',
     origin: 'policy-notes',
-    note: 'The guidelines say likes show that we saw a message; using them, with Acknowledged, for reports of spam is our reading (added in revision 2).',
+    note: 'a like and the Acknowledged closing reason for someone who tells us about spam. The guidelines say a like shows that we saw and acknowledged a message.',
   },
   {
     id: 'moz.like.not-on-google-play',
@@ -126,7 +131,7 @@ const rules = defineRules([
     because: 'It is a Google Play review, and reviews are never liked.',
     section: '/more/google-play-reviews/#replying-under-a-review',
     origin: 'policy-notes',
-    note: 'Likes are a Twitter gesture in the guidelines; the Play Store gives developers only a reply. Never liking a review is our reading (added in revision 2).',
+    note: 'never liking a Google Play review. The guidelines speak of likes only on Twitter.',
   },
   {
     id: 'moz.tag.fan-love',
@@ -134,6 +139,7 @@ const rules = defineRules([
     because: 'The tweet praises our products: tag it {tag}.',
     section: '/conversocial/tags-and-user-tags/#conversation-tags',
     origin: 'source',
+    note: 'what the Fan Love tag is for: the guidelines name it without saying.',
   },
   {
     id: 'moz.tag.community',
@@ -141,6 +147,7 @@ const rules = defineRules([
     because: 'The author is a known community member and is not asking for help: tag it {tag}.',
     section: '/conversocial/tags-and-user-tags/#conversation-tags',
     origin: 'source',
+    note: 'what the Community tag is for: the guidelines name it without saying.',
   },
   {
     id: 'moz.escalate.retweet-idea',
@@ -151,8 +158,8 @@ const rules = defineRules([
   },
   {
     id: 'moz.escalate.sensitive',
-    summary: 'Anything touching the brand, team members or current events is escalated rather than answered or closed.',
-    because: 'It touches the brand, people on the team or current events: escalate it rather than answer or close it.',
+    summary: 'Anything sensitive, touching the Mozilla or Firefox brand, team members or current events, is escalated.',
+    because: 'It touches the brand, people on the team or current events: escalate it.',
     section: `${ESCALATION}#when-to-escalate`,
     origin: 'source',
   },
@@ -183,14 +190,15 @@ const rules = defineRules([
     because: 'It is a Google Play review: answer it with the developer reply under it ({account}).',
     section: '/more/google-play-reviews/#replying-under-a-review',
     origin: 'policy-notes',
-    note: 'The guidelines say Conversocial is used for Play Store reviews; calling that reply "Google Play" is our convention.',
+    note: 'in the practice queue, this reply is listed as coming from \u201cGoogle Play\u201d. The guidelines say only that Conversocial is used to reply to Play Store reviews.',
   },
   {
     id: 'moz.route.locale',
-    summary: 'A tweet to one of the locale accounts is answered from that account (the first one mentioned, if several).',
+    summary: 'A tweet to one of the locale accounts is answered from that account (if it mentions several, from the first one: our reading).',
     because: 'The tweet mentions {mentioned}, so {label} answers it.',
     section: `${ACCOUNTS}#which-account-replies`,
     origin: 'source',
+    note: 'answering from the first locale account mentioned when a tweet mentions several.',
   },
   {
     id: 'moz.route.support',
@@ -233,7 +241,7 @@ const rules = defineRules([
     because: 'The author is {verified?a verified account|an account with {followers} followers}, and no knowledge-base article answers the question: escalate it.',
     section: '/conversocial/influencers-and-controversial/#influencers',
     origin: 'policy-notes',
-    note: 'The guidelines say to escalate an influencer\u2019s tweet when unsure how to answer; we read "unsure" as "no knowledge-base article answers it".',
+    note: 'taking \u201cnot sure how to answer\u201d to mean \u201cno knowledge-base article answers it\u201d. The guidelines ask you to escalate an influencer\u2019s tweet when you are not sure how to answer.',
   },
   {
     id: 'moz.escalate.queue',
@@ -267,9 +275,9 @@ const rules = defineRules([
     id: 'moz.close.could-not-resolve',
     summary: 'A conversation that has gone on for a long time without a fix is closed as Could Not Resolve, without another reply.',
     because: 'The conversation has gone on for a long time without a fix: close it as {close}, without another reply.',
-    section: `${CLOSING}#the-nine-reasons`,
+    section: `${CLOSING}#could-not-resolve`,
     origin: 'policy-notes',
-    note: 'The closing reason is the guidelines\u2019; sending no further reply at that point is our reading of "know when to stop".',
+    note: 'sending no further reply when you close it, as the guidelines\u2019 \u201cknow when to stop\u201d suggests. The closing reason itself is theirs.',
   },
   {
     id: 'moz.close.acknowledged',
@@ -277,7 +285,7 @@ const rules = defineRules([
     because: 'It is {kind}: answer it, then close it as {close}.',
     section: `${CLOSING}#acknowledged`,
     origin: 'policy-notes',
-    note: 'Acknowledged is one of the guidelines\u2019 closing reasons; using it for feedback and feature requests is our reading.',
+    note: 'closing feedback and feature requests as Acknowledged once you have answered them (and reports of spam, once liked). The guidelines describe Acknowledged only as the reason for a message that needs no action but can be acknowledged.',
   },
   {
     id: 'moz.hold.reply-and-hold',
@@ -285,7 +293,7 @@ const rules = defineRules([
     because: 'It is {kind} that nothing calls to escalate, move or close: reply, and hold it as {hold} while the customer tries your answer.',
     section: '/conversocial/reply-field/#sending-options',
     origin: 'policy-notes',
-    note: 'The guidelines offer Reply + Hold for waiting on the customer; making it the default for an open support request is our reading.',
+    note: 'Reply + Hold as the usual way to answer a support request that is not escalated, moved or closed. The guidelines offer it for waiting on the user.',
   },
   {
     id: 'moz.influencer',
@@ -293,7 +301,7 @@ const rules = defineRules([
     because: 'The author is {verified?a verified account|an account with {followers} followers}: tag the conversation {tag}{userTag? and the author {userTag}|}.',
     section: '/conversocial/influencers-and-controversial/#influencers',
     origin: 'policy-notes',
-    note: `The guidelines say "lots of followers"; the line at ${n(thresholds.influencerFollowers)} followers is our reading.`,
+    note: 'the line at {influencerFollowers} followers. The guidelines say only \u201clots of followers\u201d.',
   },
   {
     id: 'moz.user-tag.known',
@@ -308,7 +316,7 @@ const rules = defineRules([
     because: '{given?The customer\u2019s tone is {sentiment}|The tone of {kind} is {sentiment}}: mark it so.',
     section: '/conversocial/working-a-conversation/#sentiment',
     origin: 'policy-notes',
-    note: 'The guidelines ask for a sentiment; the default for each kind of message is our reading.',
+    note: 'the tone each kind of message gets when nothing in it says otherwise. The guidelines ask you to mark the sentiment, and give no defaults.',
   },
   {
     id: 'moz.no-retweet',
@@ -355,7 +363,7 @@ const replyRules = defineRules([
     because: 'A reply on {channel} holds at most {limit} characters.',
     section: '/more/google-play-reviews/#replying-under-a-review',
     origin: 'related-articles',
-    note: `The ${thresholds.googlePlayReplyLimit}-character limit for Google Play replies comes from the mobile support articles; ${thresholds.twitterReplyLimit} is Twitter's own limit, not a rule of the program.`,
+    note: 'Mozilla\u2019s mobile support articles set the limit of {googlePlayReplyLimit} characters for a reply under a Google Play review. The {twitterReplyLimit} characters of a tweet are Twitter\u2019s own limit, not a rule of the program.',
   },
 ]);
 
@@ -394,9 +402,9 @@ export const mozilla: PolicyPack = {
       date: '2026-11-21',
       policyRevision: 2,
       changes: [
-        { summary: 'Someone who tells us about spam they saw is liked from the account they mentioned, and the conversation is closed as Acknowledged. Version 1 had no rule for these tweets.', rules: [rule('moz.spam-report.acknowledge')] },
+        { summary: 'Someone who tells us about spam they came across gets a like from the account they mentioned, and the conversation is closed as Acknowledged. There was no rule for these tweets before.', rules: [rule('moz.spam-report.acknowledge')] },
         { summary: 'Google Play reviews are never liked, whatever accounts they mention.', rules: [rule('moz.like.not-on-google-play'), rule('moz.like.acknowledge'), rule('moz.like.end-of-support')] },
-        { summary: 'A conversation goes on after your answer: each follow-up is decided again by the same rules, so three days of silence after your reply closes it as User didn\u2019t respond, and a thank-you closes it as Resolved.', rules: [rule('moz.close.user-didnt-respond'), rule('moz.hold.waiting-on-customer'), rule('moz.close.resolved')] },
+        { summary: 'A conversation goes on after your answer: each follow-up is decided again by the same rules, so silence after your reply closes it as User didn\u2019t respond once the wait is over, and a thank-you closes it as Resolved.', rules: [rule('moz.close.user-didnt-respond'), rule('moz.hold.waiting-on-customer'), rule('moz.close.resolved')] },
       ],
     },
   ],
@@ -406,7 +414,7 @@ export const mozilla: PolicyPack = {
     {
       handle: '@Firefox',
       label: 'the Firefox brand account',
-      purpose: 'The Firefox brand account. Mentions of it are answered from @FirefoxSupport.',
+      purpose: 'The official Firefox brand account.',
       language: 'en',
       locale: false,
       tool: 'Conversocial',
@@ -414,13 +422,13 @@ export const mozilla: PolicyPack = {
       like: 'yes',
       retweet: 'no',
       directMessage: 'no',
-      notes: { reply: 'Answer from @FirefoxSupport instead' },
+      notes: { reply: 'mentions of it are answered from @FirefoxSupport', directMessage: 'not until the program decides how to use them' },
       section: `${ACCOUNTS}#the-connected-accounts`,
     },
     {
       handle: '@FirefoxSupport',
       label: '@FirefoxSupport',
-      purpose: 'The official Firefox support account: it answers almost every English support tweet.',
+      purpose: 'The official Firefox support account. It answers mentions of @Firefox and of itself, and support tweets that mention none of our accounts.',
       language: 'en',
       locale: false,
       tool: 'Conversocial',
@@ -428,19 +436,19 @@ export const mozilla: PolicyPack = {
       like: 'yes',
       retweet: 'escalate',
       directMessage: 'no',
-      notes: {},
+      notes: { directMessage: 'not until the program decides how to use them' },
       section: `${ACCOUNTS}#the-connected-accounts`,
     },
-    localeAccount('@mozilla_germany', 'de', 'the German account', 'Mozilla in German.'),
-    localeAccount('@mozilla_france', 'fr', 'the French account', 'Mozilla in French.'),
-    localeAccount('@firefox_es', 'es', 'the Spanish account', 'Mozilla in Spanish.'),
-    localeAccount('@FirefoxBrasil', 'pt', 'the Brazilian account', 'Mozilla for Brazil, in Portuguese.'),
-    localeAccount('@FirefoxTurkiye', 'tr', 'the Turkish account', 'Mozilla for Turkey, in Turkish.'),
+    localeAccount('@mozilla_germany', 'de', 'the German account', 'Mozilla\u2019s account in German.'),
+    localeAccount('@mozilla_france', 'fr', 'the French account', 'Mozilla\u2019s account in French.'),
+    localeAccount('@firefox_es', 'es', 'the Spanish account', 'Mozilla\u2019s account in Spanish.'),
+    localeAccount('@FirefoxBrasil', 'pt', 'the Brazilian account', 'Mozilla\u2019s account for Brazil.'),
+    localeAccount('@FirefoxTurkiye', 'tr', 'the Turkish account', 'Mozilla\u2019s account for Turkey.'),
   ],
   permissionWording: {
     yes: 'Yes',
     no: 'No',
-    escalate: 'Not yourself: suggest it to a community manager',
+    escalate: 'Not yourself: suggest it to a community manager through the escalation queue',
     limited: 'Only in some cases',
   },
   googlePlayAccount: 'Google Play',
@@ -456,8 +464,8 @@ export const mozilla: PolicyPack = {
   ],
   defaultProduct: 'firefox-desktop',
   routing: [
-    { when: 'A Google Play review', replyFrom: 'Google Play (the developer reply under the review)', rule: rule('moz.route.google-play') },
-    { when: 'A tweet that mentions @mozilla_germany, @mozilla_france, @firefox_es, @FirefoxBrasil or @FirefoxTurkiye (support, feedback or a feature request)', replyFrom: 'The locale account it mentions (the first one, if several)', rule: rule('moz.route.locale') },
+    { when: 'A Google Play review', replyFrom: 'The developer\u2019s reply under the review', rule: rule('moz.route.google-play') },
+    { when: 'A tweet that mentions @mozilla_germany, @mozilla_france, @firefox_es, @FirefoxBrasil or @FirefoxTurkiye (support, feedback or a feature request)', replyFrom: 'The locale account it mentions (if it mentions several, the first one: our reading)', rule: rule('moz.route.locale') },
     { when: 'A tweet that mentions @Firefox (support, feedback or a feature request)', replyFrom: '@FirefoxSupport', rule: rule('moz.route.support') },
     { when: 'A tweet that mentions @FirefoxSupport (support, feedback or a feature request)', replyFrom: '@FirefoxSupport', rule: rule('moz.route.support') },
     { when: 'A tweet that needs support but mentions none of our accounts', replyFrom: '@FirefoxSupport', rule: rule('moz.route.support') },
@@ -478,7 +486,7 @@ export const mozilla: PolicyPack = {
     {
       id: 'social-escalation', name: 'Social support - Escalation', channel: 'twitter', ratings: null, skipping: true, practice: false,
       use: 'Twitter conversations that need a community manager. Nothing runs automatically here, so nothing is closed behind your back.', origin: 'source',
-      note: 'The tool guide calls it "Escalation" in its list of queues and "Mozilla - Escalate" where it explains assigning; the escalation article gives the name used here.',
+      note: 'the name. The tool guide calls this queue \u201cEscalation\u201d in its list of queues and \u201cMozilla - Escalate\u201d in the assign menu; the escalation article calls it \u201cSocial support - Escalation\u201d.',
     },
     {
       id: 'mobile-escalation', name: 'Mobile support - Escalation', channel: 'google-play', ratings: null, skipping: true, practice: false,
@@ -492,7 +500,7 @@ export const mozilla: PolicyPack = {
     { name: 'Fan Love', use: 'Praise for our products.', origin: 'source' },
     { name: 'MozFest', use: 'About the Mozilla Festival.', origin: 'source' },
     { name: 'News/Press Release', use: 'News coverage or an announcement, not a question.', origin: 'source' },
-    { name: 'Social Support/AoA', use: 'About the Social Support program itself (once called the Army of Awesome).', origin: 'source' },
+    { name: 'Social Support/AoA', use: 'About the Social Support program itself, or Army of Awesome (AoA), its older tool.', origin: 'source' },
     { name: 'Staff/Employee', use: 'A Mozilla staff member tweeting.', origin: 'source' },
     { name: 'Internet celebrity', use: 'The author is verified or has a very large following.', origin: 'source' },
     { name: 'Spam', use: 'Spam. Moderators use this tag for it.', origin: 'related-articles' },
@@ -506,19 +514,19 @@ export const mozilla: PolicyPack = {
   ],
   closingReasons: [
     {
-      name: 'Acknowledged', use: 'Nothing needs doing, but the message deserves to be acknowledged.', origin: 'source',
-      note: 'The trainer uses it for feedback, feature requests and reports of spam: that choice is our reading.',
+      name: 'Acknowledged', use: 'Nothing needs doing, but the message can be acknowledged.', origin: 'source',
+      note: 'using it for feedback and feature requests once you have answered them, and for reports of spam once you have liked them.',
     },
     { name: 'Bug Filed', use: 'A bug report exists for the problem, filed by you or by the person who raised it.', origin: 'source' },
     { name: 'Could Not Resolve', use: 'The conversation has dragged on for a long time and no fix was found.', origin: 'source' },
     { name: 'Deleted', use: 'The conversation has been deleted.', origin: 'source' },
     { name: 'Language not supported', use: 'The conversation is in a language we do not support.', origin: 'source' },
-    { name: 'Moved to forum', use: 'The question has to go to the community forum, and we sent the customer there.', origin: 'source' },
+    { name: 'Moved to forum', use: 'The conversation has to go on in the community forum.', origin: 'source' },
     { name: 'No Need to Reply', use: 'Not a request for help. It fits conversations tagged Fan Love, Community, Controversial, News/Press Release, MozFest, Staff/Employee, Social Support/AoA or No Action Taken.', origin: 'source' },
     { name: 'Resolved', use: 'A request for help that has been solved.', origin: 'source' },
     {
-      name: "User didn't respond", use: `We are waiting on the customer and they have gone quiet: close it once at least ${thresholds.userDidntRespondDays} days have passed since our last reply.`, origin: 'source',
-      note: `Counting the ${thresholds.userDidntRespondDays} days as ${thresholds.userDidntRespondDays * 24} hours from our last message is our reading.`,
+      name: "User didn't respond", use: 'The conversation is stuck on the user, who has not replied for at least {userDidntRespondDays} days after your last reply.', origin: 'source',
+      note: 'counting the {userDidntRespondDays} days as {userDidntRespondHours} hours from your last message, and always closing once they have passed, where the guidelines say to consider it.',
     },
   ],
   holdReasons: [

@@ -5,12 +5,15 @@ import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { beforeAll, describe, expect, it } from 'vitest';
 import AccountsTable from '../../../src/components/guidelines/AccountsTable.astro';
+import ChangedNote from '../../../src/components/guidelines/ChangedNote.astro';
 import Clipping from '../../../src/components/guidelines/Clipping.astro';
 import ClosingReasons from '../../../src/components/guidelines/ClosingReasons.astro';
+import DecisionSteps from '../../../src/components/guidelines/DecisionSteps.astro';
 import EscalationDestinations from '../../../src/components/guidelines/EscalationDestinations.astro';
 import EscalationTriggers from '../../../src/components/guidelines/EscalationTriggers.astro';
 import HoldReasons from '../../../src/components/guidelines/HoldReasons.astro';
 import LiveChatRoles from '../../../src/components/guidelines/LiveChatRoles.astro';
+import NoReplyKinds from '../../../src/components/guidelines/NoReplyKinds.astro';
 import PackValue from '../../../src/components/guidelines/PackValue.astro';
 import ProductRooms from '../../../src/components/guidelines/ProductRooms.astro';
 import QueuesTable from '../../../src/components/guidelines/QueuesTable.astro';
@@ -20,11 +23,13 @@ import RulesIndex from '../../../src/components/guidelines/RulesIndex.astro';
 import SupportedLanguages from '../../../src/components/guidelines/SupportedLanguages.astro';
 import TagsTable from '../../../src/components/guidelines/TagsTable.astro';
 import UserTagsTable from '../../../src/components/guidelines/UserTagsTable.astro';
+import WhatChanged from '../../../src/components/guidelines/WhatChanged.astro';
 import { gitlab, mozilla } from '../../../src/lib/packs/index.ts';
-import type { PolicyPack } from '../../../src/lib/schemas/pack.ts';
+import { PolicyPackSchema, type PolicyPack } from '../../../src/lib/schemas/pack.ts';
 
 // Guideline pages show program data through these components: what a reader sees must be what
-// the pack holds, and must follow the pack when an admin edits it.
+// the pack holds, must say what the guidelines require, and must follow the pack when an admin
+// edits it.
 
 let container: AstroContainer;
 beforeAll(async () => {
@@ -54,54 +59,99 @@ function row(t: Element, name: string): string[] {
   if (!tr) throw new Error(`no row ${name}; rows: ${rowHeaders(t).join(', ')}`);
   return selectAll('th, td', tr).map(text);
 }
+/** The cell of row `name` under the column headed `column`. */
+function cell(t: Element, name: string, column: string): string {
+  const at = columns(t).indexOf(column);
+  if (at < 0) throw new Error(`no column ${column}; columns: ${columns(t).join(', ')}`);
+  return row(t, name)[at]!;
+}
+
+/** A pack an admin edited; checked against the schema, so that a test never renders a pack the build would refuse. */
+function valid(p: PolicyPack): PolicyPack {
+  const parsed = PolicyPackSchema.safeParse(p);
+  if (!parsed.success) throw new Error(`the test built an invalid pack: ${parsed.error.message}`);
+  return p;
+}
 
 /** An admin's edit of the Mozilla pack. */
 function editedMozilla(): PolicyPack {
-  const p = structuredClone(mozilla);
+  const p = structuredClone(mozilla) as PolicyPack;
   p.accounts.push({
-    handle: '@FirefoxNordic', purpose: 'Firefox for the Nordic countries, in Swedish.', language: 'sv', locale: true,
-    tool: 'Conversocial', reply: 'yes', like: 'yes', retweet: 'no', directMessage: 'no', section: '/conversocial/accounts/#the-connected-accounts',
+    handle: '@FirefoxNordic', label: 'the Nordic account', purpose: 'Firefox for the Nordic countries, in Swedish.', language: 'sv', locale: true,
+    tool: 'Conversocial', reply: 'yes', like: 'yes', retweet: 'no', directMessage: 'no', notes: {}, section: '/conversocial/accounts/#the-connected-accounts',
   });
+  p.permissionWording.escalate = 'Ask the Nordic lead';
   p.tags = p.tags.map((t) => (t.name === 'Fan Love' ? { ...t, name: 'Fan Mail' } : t));
+  if (p.engine.style === 'conversocial') p.engine.noReplyKinds = p.engine.noReplyKinds.map((k) => (k.tag === 'Fan Love' ? { ...k, tag: 'Fan Mail' } : k));
   p.closingReasons = p.closingReasons.filter((r) => r.name !== 'Could Not Resolve');
+  if (p.engine.style === 'conversocial') p.engine.close.couldNotResolve = 'Resolved';
   p.thresholds.influencerFollowers = 5000;
-  p.queues.push({ name: 'Nordic - Moderated', use: 'Tweets to @FirefoxNordic.', origin: 'source' });
+  p.thresholds.userDidntRespondDays = 2;
+  p.queues.push({ id: 'nordic', name: 'Nordic - Moderated', channel: 'twitter', ratings: null, skipping: true, practice: true, use: 'Tweets to @FirefoxNordic.', origin: 'source' });
   p.userTags.push({ name: 'Journalist', use: 'A reporter asking for comment.', origin: 'policy-notes', knownAs: null });
   p.holdReasons.push({ name: 'Waiting on Bug', use: 'A fix is on its way.', origin: 'source' });
   p.escalationTriggers.push({ rule: null, when: 'A journalist asks for a statement.' });
   p.escalationDestinations.push({ name: 'Nordic - Escalation', for: 'Escalations from the Nordic account', channel: null });
   p.routing.push({ when: 'A tweet that mentions @FirefoxNordic', replyFrom: '@FirefoxNordic', rule: 'moz.route.locale' });
   p.productRooms.push({ product: 'Firefox Nightly', matrix: 'https://matrix.to/#/#nightly:mozilla.org', slack: null });
-  p.rules.push({ id: 'moz.route.nordic', summary: 'Nordic tweets are answered from @FirefoxNordic.', section: '/conversocial/accounts/#which-account-replies', origin: 'source' });
+  p.rules.push({
+    id: 'moz.route.nordic', summary: 'Nordic tweets are answered from @FirefoxNordic.', because: 'The tweet mentions {mentioned}, so {account} answers it.',
+    section: '/conversocial/accounts/#which-account-replies', origin: 'policy-notes', note: 'a Nordic pilot, {influencerFollowers} followers and up.',
+  });
   p.clippings[0] = { ...p.clippings[0]!, text: 'An edited escalation text.' };
+  p.history.push({ version: '3.0.0', date: '2027-02-01', policyRevision: 3, changes: [{ summary: 'Nordic tweets get their own account.', rules: ['moz.route.nordic'] }] });
+  p.version = '3.0.0';
   p.name = 'Mozilla Nordic pilot';
-  return p;
+  return valid(p);
 }
 
 describe('AccountsTable', () => {
-  it('lists every account of the pack with its language, tool and permissions', async () => {
-    const t = table(await render(AccountsTable), /accounts/i);
-    expect(columns(t)).toEqual(['Account', 'What it is for', 'Language', 'Sent from', 'Reply', 'Like', 'Retweet', 'Direct message']);
+  it('lists every account of the pack with what it is for, its language and the tool it is worked from', async () => {
+    const t = table(await render(AccountsTable), /the accounts$/i);
+    expect(columns(t)).toEqual(['Account', 'What it is for', 'Language', 'Sent from']);
     expect(rowHeaders(t)).toEqual(mozilla.accounts.map((a) => a.handle));
     expect(row(t, '@mozilla_germany')).toEqual(expect.arrayContaining(['German', 'Conversocial']));
-    expect(row(t, '@FirefoxBrasil')).toContain('Portuguese');
-    expect(row(t, '@FirefoxTurkiye')).toContain('Turkish');
-    // @Firefox never replies.
-    expect(row(t, '@Firefox')[4]).toBe('No');
-    expect(row(t, '@FirefoxSupport')[4]).toBe('Yes');
+    expect(cell(t, '@FirefoxBrasil', 'Language')).toBe('Portuguese');
+    expect(cell(t, '@FirefoxTurkiye', 'Language')).toBe('Turkish');
   });
 
-  it('shows the gitlab handles and their tools', async () => {
-    const t = table(await render(AccountsTable, { pack: 'gitlab' }), /GitLab/);
-    expect(rowHeaders(t).sort()).toEqual(['@GitLab', '@GitLabStatus', '@MovingToGitLab']);
-    expect(row(t, '@MovingToGitLab')).toContain('Tweetdeck');
-    expect(row(t, '@GitLab')).toContain('Zendesk');
+  it('says what helpers may do from each Mozilla account, as the tool article does', async () => {
+    const t = table(await render(AccountsTable), /may do/i);
+    expect(columns(t)).toEqual(['Account', 'Reply', 'Like', 'Retweet', 'Direct message']);
+    // Nobody replies from @Firefox: its mentions are answered from @FirefoxSupport.
+    expect(cell(t, '@Firefox', 'Reply')).toMatch(/^No\b.*@FirefoxSupport/);
+    expect(cell(t, '@FirefoxSupport', 'Reply')).toBe('Yes');
+    // Likes come from the account that was mentioned, with no exception.
+    for (const a of mozilla.accounts) expect(cell(t, a.handle, 'Like'), a.handle).toBe('Yes');
+    // Only @FirefoxSupport may retweet, and only through a community manager.
+    expect(cell(t, '@FirefoxSupport', 'Retweet')).toMatch(/community manager/);
+    for (const a of mozilla.accounts.filter((x) => x.handle !== '@FirefoxSupport')) expect(cell(t, a.handle, 'Retweet'), a.handle).toBe('No');
+    // The program does not use direct messages from any account.
+    for (const a of mozilla.accounts) expect(cell(t, a.handle, 'Direct message'), a.handle).toMatch(/^No\b/);
   });
 
-  it('follows an edited pack', async () => {
-    const t = table(await render(AccountsTable, { pack: editedMozilla() }), /Mozilla Nordic pilot/);
-    expect(rowHeaders(t)).toContain('@FirefoxNordic');
-    expect(row(t, '@FirefoxNordic')).toContain('Swedish');
+  it('says what the GitLab handbook says, in GitLab\u2019s own words', async () => {
+    const root = await render(AccountsTable, { pack: 'gitlab' });
+    expect(rowHeaders(table(root, /the accounts$/i)).sort()).toEqual(['@GitLab', '@GitLabStatus', '@MovingToGitLab']);
+    expect(cell(table(root, /the accounts$/i), '@MovingToGitLab', 'Sent from')).toBe('Tweetdeck');
+    expect(cell(table(root, /the accounts$/i), '@GitLab', 'Sent from')).toBe('Zendesk');
+    const t = table(root, /may do/i);
+    // Retweet ideas go to the #social_media Slack channel; GitLab has no community managers here.
+    expect(cell(t, '@GitLab', 'Retweet')).toMatch(/#social_media/);
+    expect(text(t)).not.toMatch(/community manager/i);
+    // Direct messages are switched off, and used only when GitLab writes first, for private details.
+    expect(cell(t, '@GitLab', 'Direct message')).not.toBe('Yes');
+    expect(cell(t, '@GitLab', 'Direct message')).toMatch(/writes first/);
+    expect(cell(t, '@GitLab', 'Direct message')).toMatch(/private/);
+    // @GitLabStatus gives availability updates only: no plain "Yes" to likes, replies only about availability.
+    expect(cell(t, '@GitLabStatus', 'Like')).not.toBe('Yes');
+    expect(cell(t, '@GitLabStatus', 'Reply')).toMatch(/availability/);
+  });
+
+  it('follows an edited pack, its accounts and its own wording', async () => {
+    const root = await render(AccountsTable, { pack: editedMozilla() });
+    expect(cell(table(root, /Mozilla Nordic pilot: the accounts$/), '@FirefoxNordic', 'Language')).toBe('Swedish');
+    expect(cell(table(root, /may do/), '@FirefoxSupport', 'Retweet')).toBe('Ask the Nordic lead');
   });
 });
 
@@ -131,11 +181,21 @@ describe('named lists: queues, tags, user tags, hold reasons', () => {
     expect(rowHeaders(t)).toEqual(expect.arrayContaining(['Social support - Escalation', 'Mobile support - Escalation']));
   });
 
-  it('TagsTable lists every tag and marks the one from related articles', async () => {
+  it('QueuesTable shows one channel\u2019s queues: the two a contributor sees on Twitter, the rating queues on Google Play', async () => {
+    const twitter = table(await render(QueuesTable, { channel: 'twitter' }), /Twitter queues/);
+    expect(rowHeaders(twitter)).toEqual(['Twitter conversations - Moderated', 'Social support - Escalation']);
+    // The tool guide's own name for the escalation queue is given next to the one used here.
+    expect(row(twitter, 'Social support - Escalation')[1]).toMatch(/\u201cEscalation\u201d/);
+    const play = table(await render(QueuesTable, { channel: 'google-play' }), /Google Play queues/);
+    expect(rowHeaders(play)).toEqual(['Low rating', 'High rating', 'Mobile support - Escalation']);
+  });
+
+  it('TagsTable lists every tag and marks the one from a related article', async () => {
     const t = table(await render(TagsTable), /tags/i);
     expect(rowHeaders(t)).toEqual(mozilla.tags.map((x) => x.name));
-    expect(row(t, 'Spam')[1]).toMatch(/related articles/i);
-    expect(row(t, 'Fan Love')[1]).not.toMatch(/related articles/i);
+    expect(row(t, 'Spam')[1]).toMatch(/related article/i);
+    expect(row(t, 'Spam')[1]).not.toMatch(/our reading|project rule/i);
+    expect(row(t, 'Fan Love')[1]).not.toMatch(/related article/i);
   });
 
   it('UserTagsTable lists the five user tags', async () => {
@@ -148,7 +208,7 @@ describe('named lists: queues, tags, user tags, hold reasons', () => {
     expect(rowHeaders(t).sort()).toEqual(['Waiting Internal', 'Waiting on Customer']);
   });
 
-  it('all four follow an edited pack', async () => {
+  it('all four follow an edited pack, and mark an item that is our reading', async () => {
     const pack = editedMozilla();
     expect(rowHeaders(table(await render(QueuesTable, { pack }), /queues/i))).toContain('Nordic - Moderated');
     const tags = rowHeaders(table(await render(TagsTable, { pack }), /tags/i));
@@ -156,7 +216,7 @@ describe('named lists: queues, tags, user tags, hold reasons', () => {
     expect(tags).not.toContain('Fan Love');
     const userTags = table(await render(UserTagsTable, { pack }), /user tags/i);
     expect(rowHeaders(userTags)).toContain('Journalist');
-    expect(row(userTags, 'Journalist')[1]).toMatch(/project rule/i);
+    expect(row(userTags, 'Journalist')[1]).toMatch(/our reading/i);
     expect(rowHeaders(table(await render(HoldReasons, { pack }), /hold reasons/i))).toContain('Waiting on Bug');
   });
 });
@@ -168,17 +228,40 @@ describe('ClosingReasons', () => {
     'Language not supported': 'language-not-supported', 'Moved to forum': 'moved-to-forum', 'No Need to Reply': 'no-need-to-reply',
     Resolved: 'resolved', "User didn't respond": 'user-didnt-respond',
   };
+  /** The text under one reason's heading. */
+  async function reason(name: string, pack?: PolicyPack): Promise<string> {
+    const section = selectAll('section', await render(ClosingReasons, pack ? { pack } : {})).find((s) => text(select('h3', s)!) === name);
+    if (!section) throw new Error(`no reason ${name}`);
+    return text(section);
+  }
 
   it('renders each of the nine reasons as a heading with the anchor the site map promises', async () => {
     const headings = selectAll('h3', await render(ClosingReasons));
     expect(Object.fromEntries(headings.map((h) => [text(h), h.properties.id]))).toEqual(anchors);
   });
 
-  it('each reason is followed by when to use it', async () => {
-    const root = await render(ClosingReasons);
-    const reason = mozilla.closingReasons.find((r) => r.name === "User didn't respond")!;
-    expect(text(root)).toContain(reason.use);
-    expect(text(root)).toMatch(/3 days/);
+  it('"User didn\'t respond" after the 3 days the guidelines give, counted in hours only as our reading', async () => {
+    const said = await reason("User didn't respond");
+    expect(said).toMatch(/\b3 days\b/);
+    expect(said).toMatch(/Our reading:.*\b72 hours\b/);
+  });
+
+  it('follows an edited pack: 2 days are shown as 2 days, not 3', async () => {
+    const said = await reason("User didn't respond", editedMozilla());
+    expect(said).toMatch(/\b2 days\b/);
+    expect(said).toMatch(/\b48 hours\b/);
+    expect(said).not.toMatch(/\b3 days\b|\b72 hours\b/);
+  });
+
+  it('Acknowledged keeps the guidelines\u2019 meaning, and marks using it for feedback as our reading', async () => {
+    const said = await reason('Acknowledged');
+    const [definition, reading] = said.split('Our reading:');
+    expect(definition).not.toMatch(/feedback|feature request/i);
+    expect(reading).toMatch(/feedback/);
+  });
+
+  it('Deleted covers any deleted conversation, as the guidelines do', async () => {
+    expect(await reason('Deleted')).toMatch(/^Deleted The conversation has been deleted\.$/);
   });
 
   it('follows an edited pack: a dropped reason is gone', async () => {
@@ -215,12 +298,16 @@ describe('escalation', () => {
     expect(rowHeaders(table(await render(EscalationDestinations, { pack }), /escalations go/i))).toContain('Nordic - Escalation');
   });
 
-  it('Clipping shows the escalation clipping word for word and says to keep its wording', async () => {
+  it('Clipping shows the escalation clipping word for word, says it is quoted, and adds nothing the sources do not say', async () => {
     const root = await render(Clipping, { id: 'escalation' });
     const quote = select('blockquote', root)!;
     expect(text(quote)).toBe(mozilla.clippings.find((c) => c.id === 'escalation')!.text);
     expect(text(quote)).toMatch(/^Your issue seems a bit more complicated/);
-    expect(text(select('figcaption', root)!)).toMatch(/keep this wording/i);
+    const caption = text(select('figcaption', root)!);
+    expect(caption).toMatch(/word for word/i);
+    expect(caption).toMatch(/keep this wording/i);
+    // No source asks for a greeting before the clipping.
+    expect(caption).not.toMatch(/greet|by name/i);
   });
 
   it('Clipping follows an edited pack, and names the known clippings for an unknown id', async () => {
@@ -240,6 +327,11 @@ describe('ProductRooms', () => {
     expect(row(t, 'Firefox for Android')).toContain('#android-support');
     expect(row(t, 'Firefox on the Windows Store')[1]).toBe('—');
   });
+  it('says no more about Slack than the escalation article: "if you have access"', async () => {
+    const header = columns(table(await render(ProductRooms), /product team/i))[2]!;
+    expect(header).toMatch(/if you have access/i);
+    expect(header).not.toMatch(/staff/i);
+  });
   it('follows an edited pack', async () => {
     const t = table(await render(ProductRooms, { pack: editedMozilla() }), /product team/i);
     expect(row(t, 'Firefox Nightly')).toEqual(['Firefox Nightly', '#nightly:mozilla.org', '—']);
@@ -247,11 +339,12 @@ describe('ProductRooms', () => {
 });
 
 describe('LiveChatRoles', () => {
-  it('lists the four roles and whether each takes user questions', async () => {
+  it('lists the four roles and what each does', async () => {
     const t = table(await render(LiveChatRoles), /live chat/i);
     expect(rowHeaders(t)).toEqual(['Advisor', 'Helper', 'Anchor', 'Room monitor']);
-    expect(row(t, 'Helper')[2]).toBe('Yes');
-    expect(row(t, 'Advisor')[2]).toBe('No');
+    // The blog post says Advisors do not take user questions and Helpers do.
+    expect(row(t, 'Advisor')[1]).toMatch(/not take user questions/);
+    expect(row(t, 'Helper')[1]).toMatch(/questions from users/);
   });
   it('shows the roles it is given', async () => {
     const t = table(await render(LiveChatRoles, { roles: [{ name: 'Greeter', does: 'Says hello.', answersUsers: false, wholeBlock: false }] }), /live chat/i);
@@ -260,12 +353,21 @@ describe('LiveChatRoles', () => {
 });
 
 describe('PackValue', () => {
-  it('shows the influencer threshold and the "User didn\'t respond" delay', async () => {
-    expect(text(await render(PackValue, { name: 'influencerFollowers' }))).toBe('10,000');
-    expect(text(await render(PackValue, { name: 'userDidntRespondHours' }))).toBe('72');
+  it('shows the numbers the guidelines give', async () => {
+    const value = async (name: string) => text(await render(PackValue, { name }));
+    expect(await value('influencerFollowers')).toBe('10,000');
+    expect(await value('userDidntRespondDays')).toBe('3');
+    expect(await value('userDidntRespondHours')).toBe('72');
+    expect(await value('twitterReplyLimit')).toBe('280');
+    expect(await value('googlePlayReplyLimit')).toBe('350');
+    expect(await value('incubationDays')).toBe('14');
+    expect(await value('accessReplyDays')).toBe('2');
+    expect(await value('closeOlderThanWeeks')).toBe('4');
+    expect(await value('commonReplyLimit')).toBe('125');
   });
   it('follows an edited pack', async () => {
     expect(text(await render(PackValue, { name: 'influencerFollowers', pack: editedMozilla() }))).toBe('5,000');
+    expect(text(await render(PackValue, { name: 'userDidntRespondHours', pack: editedMozilla() }))).toBe('48');
   });
   it('refuses a value the pack does not have', async () => {
     await expect(render(PackValue, { name: 'incubationDays', pack: 'gitlab' })).rejects.toThrow(/incubationDays/);
@@ -281,41 +383,130 @@ describe('RulesIndex', () => {
       const tr = selectAll('tbody tr', t).find((x) => text(select('th', x)!) === r.id)!;
       expect(select('a', tr)!.properties.href, r.id).toBe(r.section);
     }
-    expect(row(t, 'moz.influencer')[2]).toMatch(/policy notes/i);
-    expect(row(t, 'moz.tag.spam')[2]).toMatch(/related articles/i);
-    expect(row(t, 'moz.deleted')[2]).toMatch(/source/i);
+    expect(row(t, 'moz.influencer')[2]).toMatch(/^Our reading: .*10,000 followers/);
+    expect(row(t, 'moz.tag.spam')[2]).toMatch(/^A related article/);
+    expect(row(t, 'moz.deleted')[2]).toBe('The source');
+  });
+  it('gives each rule the anchor a rule note links to', async () => {
+    const t = table(await render(RulesIndex), /every rule/i);
+    expect(selectAll('tbody tr', t).map((tr) => tr.properties.id)).toEqual([...mozilla.rules, ...mozilla.replyRules].map((r) => `rule-${r.id.replace(/\./g, '-')}`));
   });
   it('gitlab', async () => {
     const t = table(await render(RulesIndex, { pack: 'gitlab' }), /every rule/i);
     expect(rowHeaders(t)).toEqual([...gitlab.rules, ...gitlab.replyRules].map((r) => r.id));
   });
-  it('follows an edited pack', async () => {
+  it('follows an edited pack, its version and its numbers', async () => {
     const t = table(await render(RulesIndex, { pack: editedMozilla() }), /Mozilla Nordic pilot/);
     expect(rowHeaders(t)).toContain('moz.route.nordic');
+    expect(text(select('caption', t)!)).toContain('3.0.0');
+    expect(row(t, 'moz.influencer')[2]).toMatch(/5,000 followers/);
   });
 });
 
 describe('RuleNote', () => {
-  it('a policy-notes rule says it comes from the project\'s policy notes, with the note', async () => {
+  it('marks a rule that is our reading in one plain line, and links to the rule on the About page', async () => {
     const rule = mozilla.rules.find((r) => r.id === 'moz.influencer')!;
     expect(rule.origin).toBe('policy-notes');
-    const t = text(await render(RuleNote, { rule: rule.id }));
-    expect(t).toContain(rule.summary);
-    expect(t).toMatch(/project.s policy notes/);
-    expect(t).toContain(rule.note!);
+    const root = await render(RuleNote, { rule: rule.id });
+    expect(text(root)).toMatch(/^Our reading: the line at 10,000 followers\./);
+    expect(text(root)).not.toMatch(/policy notes|source documents|project rule|moz\.influencer/);
+    expect(select('a', root)!.properties.href).toBe('/reference/about/#rule-moz-influencer');
   });
-  it('a related-articles rule says so', async () => {
-    expect(text(await render(RuleNote, { rule: 'moz.tag.spam' }))).toMatch(/related articles/);
+  it('a rule from a related article says so, and not that it is a project rule', async () => {
+    const t = text(await render(RuleNote, { rule: 'moz.tag.spam' }));
+    expect(t).toMatch(/^From a related article:/);
+    expect(t).not.toMatch(/our reading|project rule/i);
   });
-  it('a rule from the source documents is not presented as a project rule', async () => {
-    const t = text(await render(RuleNote, { rule: 'moz.deleted' }));
-    expect(t).toContain(mozilla.rules.find((r) => r.id === 'moz.deleted')!.summary);
-    expect(t).not.toMatch(/policy notes|project rule/i);
+  it('a rule the guidelines state in full needs no marker', async () => {
+    expect(text(await render(RuleNote, { rule: 'moz.deleted' }))).toBe('');
   });
-  it('reads the rules it is given, and refuses an unknown rule', async () => {
-    const rules = [{ id: 'moz.test.rule', summary: 'A rule for the test.', section: '/a/#b', origin: 'policy-notes' as const, note: 'Fixed by the test.' }];
-    expect(text(await render(RuleNote, { rule: 'moz.test.rule', rules }))).toMatch(/A rule for the test\..*policy notes.*Fixed by the test\./);
+  it('a rule of the guidelines with a detail we settled marks that detail', async () => {
+    expect(text(await render(RuleNote, { rule: 'gl.like.compliment' }))).toMatch(/^Our reading: liking from the handle that answers/);
+  });
+  it('inline, it is two words at the end of the sentence that states the rule, linked to the rule', async () => {
+    const root = await render(RuleNote, { rule: 'gl.no-reply.deleted', inline: true });
+    expect(text(root)).toBe('(our reading)');
+    expect(select('a', root)!.properties.href).toBe('/reference/about/#rule-gl-no-reply-deleted');
+    expect(text(await render(RuleNote, { rule: 'moz.reply.length', inline: true }))).toBe('(from a related article)');
+  });
+  it('reads the packs it is given, with their numbers, and refuses an unknown rule', async () => {
+    expect(text(await render(RuleNote, { rule: 'moz.route.nordic', packs: [editedMozilla()] }))).toMatch(/^Our reading: a Nordic pilot, 5,000 followers and up\./);
     await expect(render(RuleNote, { rule: 'moz.no.such.rule' })).rejects.toThrow(/moz\.no\.such\.rule/);
+  });
+});
+
+describe('What changed', () => {
+  it('WhatChanged lists every version, newest first, each change with links to the sections of its rules', async () => {
+    const root = await render(WhatChanged, { pack: 'mozilla' });
+    expect(selectAll('h3', root).map(text)).toEqual([...mozilla.history].reverse().map((v) => `Version ${v.version}`));
+    const latest = mozilla.history.at(-1)!;
+    const items = selectAll('li', root);
+    for (const change of latest.changes) {
+      const item = items.find((li) => text(li).startsWith(change.summary));
+      expect(item, change.summary).toBeDefined();
+      const links = selectAll('a', item!).map((a) => a.properties.href);
+      const sections = new Set(change.rules.map((id) => [...mozilla.rules, ...mozilla.replyRules].find((r) => r.id === id)!.section));
+      expect(new Set(links)).toEqual(sections);
+    }
+  });
+
+  it('WhatChanged follows an edited pack', async () => {
+    const root = await render(WhatChanged, { pack: editedMozilla() });
+    expect(text(selectAll('h3', root)[0]!)).toBe('Version 3.0.0');
+    expect(text(root)).toContain('Nordic tweets get their own account.');
+  });
+
+  it('ChangedNote tells a page whose rules changed in the latest version, and links to what changed', async () => {
+    const changed = mozilla.history.at(-1)!.changes.find((c) => c.rules.includes('moz.like.not-on-google-play'))!;
+    const root = await render(ChangedNote, { path: '/more/google-play-reviews/', packs: [mozilla] });
+    expect(text(root)).toContain(changed.summary);
+    expect(select('a', root)!.properties.href).toBe('/reference/what-changed/#mozilla-version-2-0-0');
+  });
+
+  it('ChangedNote says nothing on a page no latest change touches', async () => {
+    expect(text(await render(ChangedNote, { path: '/conversocial/leaving/' }))).toBe('');
+  });
+
+  it('ChangedNote follows the latest version of an edited pack', async () => {
+    const root = await render(ChangedNote, { path: '/conversocial/accounts/', packs: [editedMozilla()] });
+    expect(text(root)).toContain('Nordic tweets get their own account.');
+    expect(text(await render(ChangedNote, { path: '/more/google-play-reviews/', packs: [editedMozilla()] }))).toBe('');
+  });
+});
+
+describe('How the rules combine', () => {
+  it('DecisionSteps shows the Mozilla steps in the order the guidelines are applied, with the pack\u2019s numbers', async () => {
+    const root = await render(DecisionSteps, { pack: 'mozilla', list: 'steps' });
+    const steps = selectAll('li', root).map(text);
+    expect(steps[0]).toMatch(/^The conversation was deleted\./);
+    expect(steps.at(-1)).toMatch(/^A request for help\./);
+    expect(steps.join(' ')).toMatch(/72 hours/);
+    expect(text(await render(DecisionSteps, { pack: editedMozilla(), list: 'steps' }))).toMatch(/48 hours/);
+  });
+
+  it('DecisionSteps links each step to the sections of its rules', async () => {
+    const root = await render(DecisionSteps, { pack: 'mozilla', list: 'steps' });
+    const deleted = selectAll('li', root)[0]!;
+    expect(selectAll('a', deleted).map((a) => a.properties.href)).toEqual(['/conversocial/closing-reasons/#deleted']);
+  });
+
+  it('DecisionSteps shows GitLab\u2019s steps and what is added on top', async () => {
+    expect(selectAll('li', await render(DecisionSteps, { pack: 'gitlab', list: 'steps' })).map(text).at(-1)).toMatch(/^Anything else gets a reply\./);
+    expect(text(await render(DecisionSteps, { pack: 'gitlab', list: 'always' }))).toMatch(/#abuse/);
+  });
+
+  it('NoReplyKinds lists every kind that gets no reply, with its tag, like and closing reason', async () => {
+    const t = table(await render(NoReplyKinds, { pack: 'mozilla' }), /no reply/i);
+    expect(columns(t)).toEqual(['Kind of message', 'Tag', 'Like', 'Closing reason']);
+    expect(row(t, 'A political message').slice(1)).toEqual(['Controversial', 'No', 'No Need to Reply']);
+    expect(row(t, 'A report of spam').slice(1)).toEqual(['—', 'From the account it mentions', 'Acknowledged']);
+    expect(cell(t, 'A compliment', 'Tag')).toBe('Fan Love');
+    expect(selectAll('tbody tr', t)).toHaveLength(mozilla.engine.style === 'conversocial' ? mozilla.engine.noReplyKinds.length : 0);
+  });
+
+  it('NoReplyKinds follows an edited pack', async () => {
+    const t = table(await render(NoReplyKinds, { pack: editedMozilla() }), /no reply/i);
+    expect(cell(t, 'A compliment', 'Tag')).toBe('Fan Mail');
   });
 });
 
@@ -327,5 +518,15 @@ describe('SupportedLanguages', () => {
   });
   it('follows an edited pack', async () => {
     expect(text(await render(SupportedLanguages, { pack: editedMozilla() }))).toContain('Swedish');
+  });
+});
+
+describe('TableFrame', () => {
+  it('a wide table sits in a named, focusable region that says how many columns it has', async () => {
+    const root = await render(AccountsTable);
+    const region = select('[role="region"]', root)!;
+    expect(region.properties.ariaLabel).toMatch(/accounts/);
+    expect(region.properties.tabIndex).toBe(0);
+    expect(text(select('[data-scroll-hint]', region)!)).toBe('Scroll sideways to see all 4 columns.');
   });
 });
