@@ -245,8 +245,11 @@ export const gitlab: PolicyPack = {
       reply: 'yes',
       like: 'limited',
       retweet: 'escalate',
-      directMessage: 'no',
-      notes: { like: 'positive feedback about the product' },
+      directMessage: 'limited',
+      notes: {
+        like: 'positive feedback about the product',
+        directMessage: 'when GitLab writes first, to ask for something private such as a mailing address',
+      },
       section: `${HANDLES}#the-handles`,
     },
   ],

@@ -90,7 +90,7 @@ const rules = defineRules([
   {
     id: 'moz.tag.spam',
     summary: 'Spam gets no reply; tag it Spam.',
-    because: 'The tweet is spam: no reply; tag it {tag}.',
+    because: 'It is spam: no reply; tag it {tag}.',
     section: '/conversocial/tags-and-user-tags/#conversation-tags',
     origin: 'related-articles',
     note: 'Mozilla\u2019s guide for Social Support moderators says spam is tagged Spam.',
@@ -119,8 +119,8 @@ const rules = defineRules([
   },
   {
     id: 'moz.spam-report.acknowledge',
-    summary: 'When someone tells us about spam they saw, like their tweet from the mentioned account and close it as Acknowledged: there is nothing else for a helper to do.',
-    because: 'The customer is telling us about spam they came across: like it from {like} to show we saw it, and close it as {close}.',
+    summary: 'When someone tells us about spam they saw, like their message from the mentioned account (on Twitter) and close it as Acknowledged: there is nothing else for a helper to do.',
+    because: 'The customer is telling us about spam they came across: {like?like it from {like} to show we saw it, and close|close} it as {close}.',
     section: '/conversocial/likes-retweets-dms/#likes',
     origin: 'policy-notes',
     note: 'a like and the Acknowledged closing reason for someone who tells us about spam. The guidelines say a like shows that we saw and acknowledged a message.',
@@ -136,7 +136,7 @@ const rules = defineRules([
   {
     id: 'moz.tag.fan-love',
     summary: 'Praise for our products is tagged Fan Love.',
-    because: 'The tweet praises our products: tag it {tag}.',
+    because: 'It praises our products: tag it {tag}.',
     section: '/conversocial/tags-and-user-tags/#conversation-tags',
     origin: 'source',
     note: 'what the Fan Love tag is for: the guidelines name it without saying.',
@@ -260,7 +260,7 @@ const rules = defineRules([
   {
     id: 'moz.close.moved-to-forum',
     summary: 'A question that needs a longer exchange is sent to the community forum and closed as Moved to forum.',
-    because: 'The question needs more back and forth than a tweet allows: point the customer to the forum and close it as {close}.',
+    because: 'The question needs more back and forth than a public reply allows: point the customer to the forum and close it as {close}.',
     section: `${CLOSING}#moved-to-forum`,
     origin: 'source',
   },

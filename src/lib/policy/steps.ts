@@ -233,7 +233,7 @@ export const conversocialAlways: readonly Step<ConversocialContext, MozillaRuleI
   {
     id: 'sentiment',
     title: 'The tone',
-    describe: () => 'The customer\u2019s tone when the scenario gives it; otherwise positive for compliments, thanks and app round-ups, negative for abuse, neutral for the rest.',
+    describe: () => 'Mark the customer\u2019s tone: positive for compliments, thanks and app round-ups, negative for abuse, neutral for the rest, unless the message plainly says otherwise.',
     rules: ['moz.sentiment'],
     applies: () => true,
     apply: (c) => c.out.cite('moz.sentiment', sentimentFacts(c.s, c.f)).attribute('sentiment', 'moz.sentiment'),
@@ -344,7 +344,7 @@ export const zendeskAlways: readonly Step<ZendeskContext, GitLabRuleId>[] = [
   {
     id: 'sentiment',
     title: 'The tone',
-    describe: () => 'As for Mozilla: the customer\u2019s tone when the scenario gives it, otherwise by the kind of message.',
+    describe: () => 'As for Mozilla: positive for praise and thanks, negative for abuse, neutral for the rest, unless the message plainly says otherwise.',
     rules: ['gl.sentiment'],
     applies: () => true,
     apply: (c) => c.out.cite('gl.sentiment', sentimentFacts(c.s, c.f)).attribute('sentiment', 'gl.sentiment'),

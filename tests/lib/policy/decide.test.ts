@@ -445,7 +445,7 @@ describe('the site map the cited sections are checked against', () => {
     for (const section of [
       '/conversocial/accounts/#which-account-replies',
       '/conversocial/accounts/#supported-languages',
-      '/conversocial/closing-reasons/#the-nine-reasons',
+      '/conversocial/closing-reasons/#the-reasons',
       '/conversocial/closing-reasons/#user-didnt-respond',
       '/conversocial/closing-reasons/#deleted',
       '/escalation/when-and-how/#which-queue',
