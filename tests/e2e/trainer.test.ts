@@ -153,7 +153,7 @@ describe('the trainer', () => {
       const page = await context.newPage();
       await openTrainer(page);
       if (round === 0) await startAssessment(page, 777);
-      else await expect.poll(() => count(page).first().isVisible(), { message: `${answered} answers after ${round} closed tabs` }).toBe(true);
+      else await expect.poll(() => count(page).first().isVisible(), { message: `${answered} answers after ${round} closed tabs`, timeout: 10_000 }).toBe(true);
       for (;;) {
         if (await conversation(page).isVisible()) break;
         if (await page.getByRole('region', { name: 'Assessment report' }).isVisible()) {
