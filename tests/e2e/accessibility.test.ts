@@ -3,54 +3,10 @@
  * at phone and desktop widths. The theme is stored where Starlight reads it (localStorage
  * `starlight-theme`) before the page's own scripts run.
  */
-import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describeViolations, runAxe, THEMES } from './axe.ts';
 import { launchChromium, openPage, PAGE_PATHS, VIEWPORTS } from './support.ts';
-
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const THEMES = ['light', 'dark'] as const;
-
-/** One axe violation, reduced to what a reader needs to find and fix it. */
-interface Violation {
-  id: string;
-  impact: string | null | undefined;
-  help: string;
-  helpUrl: string;
-  targets: string[];
-}
-
-async function runAxe(page: Page): Promise<Violation[]> {
-  await page.evaluate(axe.source);
-  return page.evaluate(async (tags) => {
-    const results = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: tags },
-      resultTypes: ['violations'],
-    });
-    return results.violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      help: violation.help,
-      helpUrl: violation.helpUrl,
-      targets: violation.nodes.map((node) => node.target.join(' ')),
-    }));
-  }, AXE_TAGS);
-}
-
-function describeViolations(violations: Violation[], where: string): string {
-  const lines = violations.map(
-    (v) =>
-      `- ${v.id} (${v.impact ?? 'no impact'}) on ${where}: ${v.help}\n  ${v.helpUrl}\n` +
-      v.targets.map((target) => `    at ${target}`).join('\n'),
-  );
-  return `${violations.length} axe violation(s):\n${lines.join('\n')}`;
-}
-
-declare global {
-  interface Window {
-    axe: typeof axe;
-  }
-}
 
 // One browser for the file; the four theme and width runs go one after the other, each in its
 // own context, because axe is CPU-bound and the machine is small.
