@@ -1,0 +1,17 @@
+import { bank } from './tests/support/bank.ts';
+import { makeCohort, rightAnswer, makeResult } from './tests/support/admin-results.ts';
+import { scoreItem } from './src/lib/results/result.ts';
+import { Verifier } from './src/lib/results/verify.ts';
+import { ResultSchema } from './src/lib/schemas/result.ts';
+const scen = bank.map(f => f.scenario!).filter(Boolean);
+const notOne = scen.filter(s => scoreItem(s, rightAnswer(s)).score !== 1);
+console.log('bank', scen.length, 'right answer not 1:', notOne.map(s => s.id + ' ' + JSON.stringify(scoreItem(s, rightAnswer(s)))).slice(0,5));
+let t0 = performance.now();
+const cohort = makeCohort(scen, 1000, 50);
+console.log('gen ms', performance.now() - t0);
+const texts = cohort.map(r => JSON.stringify(r));
+console.log('MB', texts.reduce((a, s) => a + s.length, 0) / 1e6);
+t0 = performance.now(); for (const t of texts) JSON.parse(t); console.log('JSON.parse ms', performance.now() - t0);
+const v = new Verifier(scen);
+t0 = performance.now(); let flags = 0, bad = 0; for (const t of texts) { const r = v.verifyText(t); if (!r.ok) { bad++; if (bad < 3) console.log(r.problems); } else flags += r.result.flags.length; } console.log('verify ms', performance.now() - t0, 'flags', flags, 'bad', bad, v.stats);
+t0 = performance.now(); for (const t of texts.slice(0, 100)) ResultSchema.safeParse(JSON.parse(t)); console.log('plain zod 100 files ms', performance.now() - t0);
