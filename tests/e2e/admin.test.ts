@@ -354,6 +354,23 @@ describe('1,000 hostile or malformed files', () => {
   });
 });
 
+describe('when the browser refuses IndexedDB', () => {
+  test('the page says so and works in memory', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', { get: () => { throw new DOMException('blocked by the test', 'SecurityError'); } });
+    });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    await page.getByText(/IndexedDB is blocked/).waitFor();
+    await importFiles(page, [EXAMPLE]);
+    await page.getByRole('button', { name: 'Alex Rivera' }).click();
+    await expect.poll(() => page.locator('ol.items > li').count()).toBe(6);
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});
+
 // ---- axe in each state, both themes, phone and desktop ---------------------------------------
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];

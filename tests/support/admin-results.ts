@@ -61,6 +61,8 @@ export interface SessionSpec {
   scenarios: readonly Scenario[];
   /** The slip at each item (by the item's index), `none` by default. */
   slip?: (index: number, scenario: Scenario) => Slip;
+  /** The trainee's signature, added to every reply text (so that no two trainees write the same reply). */
+  signature?: string;
   seed?: number | null;
 }
 
@@ -71,7 +73,8 @@ export function makeResult(spec: SessionSpec): Result {
   for (const root of spec.scenarios) {
     let point: Scenario = root;
     for (let step = 0; ; step++) {
-      const answer = answerWith(point, slip(items.length, point));
+      const slipped = answerWith(point, slip(items.length, point));
+      const answer = spec.signature && slipped.replyText ? { ...slipped, replyText: `${slipped.replyText} ^${spec.signature}` } : slipped;
       const answeredAt = addHours(point.now, 0.05);
       items.push({ scenarioId: root.id, step, scenario: point, answer, answeredAt, activeSeconds: 40 + (items.length % 7) * 11, ...scoreItem(point, answer) });
       const followUp = root.followUps?.[step];
@@ -108,7 +111,11 @@ export function random(seed: number): () => number {
 
 const SLIPS: readonly Slip[] = ['account', 'tags', 'escalation', 'close', 'short-text', 'direct-message'];
 
-/** A cohort: `trainees` assessments of `items` bank scenarios each, every trainee with their own skill. */
+/**
+ * A cohort: `trainees` assessments of `items` bank scenarios each, every trainee with their own
+ * skill and their own signature under each reply (as in Conversocial), so that reply texts differ
+ * from one trainee to the next as real ones do.
+ */
 export function makeCohort(bank: readonly Scenario[], trainees: number, items: number, seed = 1): Result[] {
   const rand = random(seed);
   return Array.from({ length: trainees }, (_, t) => {
@@ -122,6 +129,7 @@ export function makeCohort(bank: readonly Scenario[], trainees: number, items: n
       startedAt: addHours('2026-11-02T08:00:00Z', t),
       scenarios: picked,
       slip: () => (rand() < skill ? 'none' : SLIPS[Math.floor(rand() * (SLIPS.length - 0.5))]!),
+      signature: `T${t + 1}`,
     });
   });
 }

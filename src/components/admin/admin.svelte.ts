@@ -83,7 +83,7 @@ export class AdminState {
   /** The day readiness is judged on. */
   readonly today = localToday();
 
-  #pool: ImportPool | null = null;
+  #pool: Promise<ImportPool> | null = null;
   #bank: Promise<unknown[]> | null = null;
   /** Whether what an earlier visit kept has been loaded (the review is saved only from then on). */
   loaded = $state(false);
@@ -173,6 +173,14 @@ export class AdminState {
     this.#nextId = this.sessions.length;
     this.storage = storage;
     this.loaded = true;
+    // Have the bank and the workers ready before the first import.
+    void this.#workers();
+  }
+
+  /** The import workers, started once with the bank. */
+  #workers(): Promise<ImportPool> {
+    this.#pool ??= this.#loadBank().then((bank) => new ImportPool(bank));
+    return this.#pool;
   }
 
   /** Saves the review (called whenever it changes). */
@@ -213,9 +221,8 @@ export class AdminState {
     this.status = `Reading ${chosen.length} file${chosen.length === 1 ? '' : 's'}...`;
     let outcomes: Verification[];
     try {
-      const bank = await this.#loadBank();
-      this.#pool ??= new ImportPool(bank);
-      outcomes = await this.#pool.verify(toRead.map((c) => c.file), (done) => {
+      const pool = await this.#workers();
+      outcomes = await pool.verify(toRead.map((c) => c.file), (done) => {
         this.progress = { done: done + rejected.length, total: chosen.length };
       });
     } catch (e) {
@@ -223,6 +230,7 @@ export class AdminState {
       this.status = `The import stopped: ${(e as Error).message}`;
       return;
     }
+    performance.mark('admin-import-verified');
     const seen = new Map(this.sessions.map((s) => [s.sessionKey, s.file]));
     const added: Session[] = [];
     const files: [string, File][] = [];
@@ -247,7 +255,10 @@ export class AdminState {
     this.rejected = rejected.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     this.progress = null;
     this.status = `Imported ${added.length} of ${chosen.length} file${chosen.length === 1 ? '' : 's'}${rejected.length ? `; ${rejected.length} not imported (listed below)` : ''}.`;
-    void this.storage?.saveCohort(this.sessions, files);
+    performance.mark('admin-import-added');
+    // Storing clones the whole cohort on this thread: do it once the table has been painted.
+    const sessions = this.sessions;
+    requestAnimationFrame(() => setTimeout(() => void this.storage?.saveCohort(sessions, files), 50));
   }
 
   /** Shows a session in detail, with its trainee's review (created on first opening). */

@@ -3,7 +3,9 @@
 import type { Verification } from '../../lib/results/flags.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
-const BATCH = 16;
+const BATCH = 32;
+/** Batches a worker holds at once: it reads the next ones while it verifies one. */
+const IN_FLIGHT = 2;
 
 export class ImportPool {
   readonly #workers: Worker[] = [];
@@ -41,7 +43,7 @@ export class ImportPool {
           else give(worker);
         };
         worker.onerror = (event) => reject(new Error(`The import worker stopped: ${event.message}`));
-        give(worker);
+        for (let i = 0; i < IN_FLIGHT; i++) give(worker);
       }
     });
   }

@@ -1,7 +1,7 @@
 // Where the admin page keeps the cohort, the original files and the review: IndexedDB through a
 // store of its own (idb-keyval), or memory when the browser refuses IndexedDB (a private window,
 // a policy), in which case the page says so and everything lasts until the tab closes.
-import { clear, createStore, del, get, getMany, setMany, type UseStore } from 'idb-keyval';
+import { clear, createStore, get, getMany, setMany, type UseStore } from 'idb-keyval';
 
 const COHORT = 'cohort';
 const REVIEW = 'review';
@@ -74,12 +74,6 @@ export class AdminStorage {
   async file(id: string): Promise<Blob | undefined> {
     if (!this.#store) return this.#memory.get(fileKey(id)) as Blob | undefined;
     return (await getMany<Blob>([fileKey(id)], this.#store))[0];
-  }
-
-  /** Forgets one session's file. */
-  async forget(id: string): Promise<void> {
-    this.#memory.delete(fileKey(id));
-    if (this.#store) await del(fileKey(id), this.#store).catch(() => undefined);
   }
 
   /** Empties everything. */
