@@ -35,7 +35,7 @@ describe('npm run regrade', () => {
       file: example,
       trainee: { name: 'Alex Rivera', handle: '@alex_helps' },
       mode: 'practice',
-      summary: { items: 6, score: 0.95, critical: 0 },
+      summary: { items: 5, score: 0.94, critical: 0 },
       flags: [],
     });
   });

@@ -130,7 +130,8 @@ export class Verifier {
     let score = key === undefined ? undefined : this.#grades.get(key);
     if (!score) {
       this.stats.itemsGraded++;
-      const g = grade(scenario, answer);
+      // Scores and the rules behind them; the explanations are written only when a trainee is opened.
+      const g = grade(scenario, answer, undefined, { explain: false });
       const missed = g.dimensions.flatMap((d) => d.checks.flatMap((c) => (c.score < 1 && c.rule ? [c.rule] : [])));
       score = { ...itemScore(g), missed: [...new Set([...missed, ...g.critical.map((c) => c.rule)])] };
       if (key !== undefined) this.#grades.set(key, score);
