@@ -10,7 +10,6 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addHours } from '../../src/lib/index.ts';
@@ -18,12 +17,12 @@ import type { Result } from '../../src/lib/results/result.ts';
 import { DIST_DIR } from '../../scripts/lib/site-pages.ts';
 import { makeCohort, makeResult } from '../support/admin-results.ts';
 import { bank, EXAMPLES_DIR, valid } from '../support/bank.ts';
+import { describeViolations, runAxe, THEMES } from './axe.ts';
 import { launchChromium, siteUrl, VIEWPORTS, watchProblems } from './support.ts';
 
 declare global {
   interface Window {
     __pwned?: unknown;
-    axe: typeof axe;
   }
 }
 
@@ -373,30 +372,26 @@ describe('when the browser refuses IndexedDB', () => {
 
 // ---- axe in each state, both themes, phone and desktop ---------------------------------------
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axe.source);
-  return page.evaluate(async (tags) => {
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  }, AXE_TAGS);
+async function expectNoViolations(page: Page, where: string) {
+  const violations = await runAxe(page);
+  if (violations.length > 0) expect.fail(describeViolations(violations, where));
 }
 
-describe.each(['light', 'dark'] as const)('axe on /admin/, %s theme', (theme) => {
-  test.each(Object.entries(VIEWPORTS))('%s: empty, imported with errors listed, a trainee open', async (_name, viewport) => {
+describe.each(THEMES)('axe on /admin/, %s theme', (theme) => {
+  test.each(Object.entries(VIEWPORTS))('%s: empty, imported with errors listed, a trainee open', async (name, viewport) => {
     const context = await browser.newContext({ viewport });
     await context.addInitScript((value) => localStorage.setItem('starlight-theme', value), theme);
     const { page } = await adminPage(context);
     await open(page);
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
-    expect(await axeViolations(page), 'empty').toEqual([]);
+    const at = (state: string) => `/admin/ ${state} (${theme} theme, ${name} ${viewport.width}x${viewport.height})`;
+    await expectNoViolations(page, at('empty'));
     await importFiles(page, [...cohortFiles.slice(0, 8), EXAMPLE, ...specialFiles]);
-    expect(await axeViolations(page), 'imported, errors listed').toEqual([]);
+    await expectNoViolations(page, at('imported, errors listed'));
     await page.getByRole('button', { name: 'Alex Rivera' }).click();
     await page.locator('ol.items > li').first().waitFor();
     await page.locator('ol.items > li summary').first().click();
-    expect(await axeViolations(page), 'a trainee open').toEqual([]);
+    await expectNoViolations(page, at('a trainee open'));
     await context.close();
   });
 });

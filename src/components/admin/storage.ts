@@ -1,85 +1,53 @@
-// Where the admin page keeps the cohort, the original files and the review: IndexedDB through a
-// store of its own (idb-keyval), or memory when the browser refuses IndexedDB (a private window,
-// a policy), in which case the page says so and everything lasts until the tab closes.
-import { clear, createStore, get, getMany, setMany, type UseStore } from 'idb-keyval';
+// What the admin page keeps, and under which keys: the cohort, the original file of each session
+// and the review, in a store of its own (IndexedDB, or memory when the browser refuses it, in
+// which case the page says so and everything lasts until the tab closes).
+import { KeyValueStore } from '../storage/kv-store.ts';
 
 const COHORT = 'cohort';
 const REVIEW = 'review';
 const fileKey = (id: string) => `file:${id}`;
 
-/** How long opening the database may take before the page works in memory instead. */
-const OPEN_TIMEOUT_MS = 3000;
-
 export class AdminStorage {
-  #store: UseStore | null;
-  readonly #memory = new Map<string, unknown>();
+  readonly #kv: KeyValueStore;
 
-  private constructor(store: UseStore | null) {
-    this.#store = store;
+  private constructor(kv: KeyValueStore) {
+    this.#kv = kv;
   }
 
-  /** Opens the page's database, or memory when IndexedDB is not available. */
+  /** Opens the page's store. */
   static async open(): Promise<AdminStorage> {
-    try {
-      if (typeof indexedDB === 'undefined') throw new Error('no IndexedDB');
-      const store = createStore('social-support-admin', 'review');
-      await Promise.race([get('probe', store), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), OPEN_TIMEOUT_MS))]);
-      return new AdminStorage(store);
-    } catch {
-      return new AdminStorage(null);
-    }
+    return new AdminStorage(await KeyValueStore.open('social-support-admin', 'review'));
   }
 
   /** `true` when nothing outlives the tab. */
   get inMemory(): boolean {
-    return this.#store === null;
-  }
-
-  async #get<T>(key: string): Promise<T | undefined> {
-    if (!this.#store) return this.#memory.get(key) as T | undefined;
-    return get<T>(key, this.#store);
-  }
-
-  async #setMany(entries: [string, unknown][]): Promise<void> {
-    if (this.#store) {
-      try {
-        await setMany(entries, this.#store);
-        return;
-      } catch {
-        // Quota or a revoked permission: keep working, in memory from now on.
-        this.#store = null;
-      }
-    }
-    for (const [k, v] of entries) this.#memory.set(k, v);
+    return this.#kv.mode === 'memory';
   }
 
   loadCohort<T>(): Promise<T[] | undefined> {
-    return this.#get<T[]>(COHORT);
+    return this.#kv.get<T[]>(COHORT);
   }
 
   loadReview<T>(): Promise<T | undefined> {
-    return this.#get<T>(REVIEW);
+    return this.#kv.get<T>(REVIEW);
   }
 
   /** Saves the cohort and, with it, the original files of the sessions added. */
   saveCohort(cohort: unknown[], files: [string, File][] = []): Promise<void> {
-    return this.#setMany([...files.map(([id, f]): [string, unknown] => [fileKey(id), f]), [COHORT, cohort]]);
+    return this.#kv.setMany([...files.map(([id, f]): [string, unknown] => [fileKey(id), f]), [COHORT, cohort]]);
   }
 
   saveReview(review: unknown): Promise<void> {
-    return this.#setMany([[REVIEW, review]]);
+    return this.#kv.set(REVIEW, review);
   }
 
   /** The original file of a session. */
-  async file(id: string): Promise<Blob | undefined> {
-    if (!this.#store) return this.#memory.get(fileKey(id)) as Blob | undefined;
-    return (await getMany<Blob>([fileKey(id)], this.#store))[0];
+  file(id: string): Promise<Blob | undefined> {
+    return this.#kv.get<Blob>(fileKey(id));
   }
 
   /** Empties everything. */
-  async clear(): Promise<void> {
-    this.#memory.clear();
-    if (this.#store) await clear(this.#store);
+  clear(): Promise<void> {
+    return this.#kv.clear();
   }
 }
-
