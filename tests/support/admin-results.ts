@@ -4,6 +4,7 @@
 // and every item is scored with `scoreItem` and the session with `summarize`.
 import { addHours, decide, nextPoint, packs, type Answer, type Scenario } from '../../src/lib/index.ts';
 import { packVersions, scoreItem, summarize, type Result, type ResultItem } from '../../src/lib/results/result.ts';
+import { seeded } from '../../src/lib/trainer/random.ts';
 import { APP_VERSION } from '../../src/lib/version.ts';
 
 /** What a trainee gets wrong in an answer. */
@@ -97,18 +98,6 @@ export function makeResult(spec: SessionSpec): Result {
   };
 }
 
-/** A small deterministic generator (mulberry32), so that generated cohorts are the same on every run. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SLIPS: readonly Slip[] = ['account', 'tags', 'escalation', 'close', 'short-text', 'direct-message'];
 
 /**
@@ -117,7 +106,7 @@ const SLIPS: readonly Slip[] = ['account', 'tags', 'escalation', 'close', 'short
  * from one trainee to the next as real ones do.
  */
 export function makeCohort(bank: readonly Scenario[], trainees: number, items: number, seed = 1): Result[] {
-  const rand = random(seed);
+  const rand = seeded(seed);
   return Array.from({ length: trainees }, (_, t) => {
     const skill = 0.55 + rand() * 0.45;
     const picked = Array.from({ length: items }, () => bank[Math.floor(rand() * bank.length)]!);
