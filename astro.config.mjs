@@ -56,6 +56,7 @@ export default defineConfig({
         group('Other channels', 'more'),
         group('GitLab playbook', 'gitlab'),
         group('Reference', 'reference'),
+        { label: 'Program admins', items: [{ label: 'Readiness review', slug: 'admin' }] },
       ],
     }),
     svelte(),

@@ -1,9 +1,9 @@
 // npm run scenarios:check [FOLDER]
 // Validates every scenario file under FOLDER (default: the bank), checks that ids are unique and
 // that each `expected` agrees with the engine, prints every problem, exits 1 on any.
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
-import { compareExpected, explain, idealPath } from '../src/lib/index.ts';
+import { compareExpected, explain, FORMATS, idealPath } from '../src/lib/index.ts';
 import { writeLines } from './lib/output.ts';
 import { jsonFiles, readScenarioFile } from './read-scenarios.ts';
 
@@ -19,7 +19,17 @@ function filesToCheck(path: string): string[] {
   }
 }
 
-const files = filesToCheck(folder);
+/** A trainee's result file (docs/formats/result.md), which a folder of examples may hold beside the scenarios. */
+function isResultFile(path: string): boolean {
+  try {
+    return (JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, '')) as { format?: unknown })?.format === FORMATS.result;
+  } catch {
+    return false;
+  }
+}
+
+// A folder's result files are not scenarios: they are left to `npm run regrade`.
+const files = statSync(folder, { throwIfNoEntry: false })?.isDirectory() ? filesToCheck(folder).filter((f) => !isResultFile(f)) : filesToCheck(folder);
 const problems: string[] = [];
 const seen = new Map<string, string>();
 let scenarios = 0;

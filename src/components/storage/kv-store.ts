@@ -1,6 +1,6 @@
 // A small key-value store over IndexedDB (through idb-keyval), that falls back to memory when the
 // browser blocks storage (private windows, disabled site data): the page keeps working and says so.
-import { createStore, get, set, type UseStore } from 'idb-keyval';
+import { clear, createStore, get, set, setMany, type UseStore } from 'idb-keyval';
 
 /** Where values are kept. */
 export type StorageMode = 'indexeddb' | 'memory';
@@ -51,5 +51,22 @@ export class KeyValueStore {
     } catch {
       this.#store = null;
     }
+  }
+
+  /** Keeps several values at once, all or none (one transaction); memory from now on if IndexedDB fails. */
+  async setMany(entries: [string, unknown][]): Promise<void> {
+    for (const [key, value] of entries) this.#memory.set(key, value);
+    if (!this.#store) return;
+    try {
+      await setMany(entries, this.#store);
+    } catch {
+      this.#store = null;
+    }
+  }
+
+  /** Forgets every value. */
+  async clear(): Promise<void> {
+    this.#memory.clear();
+    if (this.#store) await clear(this.#store);
   }
 }

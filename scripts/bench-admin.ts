@@ -1,0 +1,103 @@
+// npm run bench:admin: how long the readiness review takes to import a large cohort, in Chromium.
+// Generates 1,000 result files of 50 items each (bank scenarios, answered with typical slips and
+// each trainee's own signature under every reply), sets them on "Import results" of the built
+// /admin/ page, and measures from the choice to the full table shown (the page's own
+// `admin-import` measure). In the same page it then times JSON.parse of the same bytes. Median of
+// 3 runs, each in a fresh browser context. Budget: 2 s, and 4 times JSON.parse.
+// Needs a build (`npm run build`); it builds nothing itself.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchChromium } from './lib/chromium.ts';
+import { assertBuilt, DIST_DIR } from './lib/site-pages.ts';
+import { startStaticServer } from './lib/static-server.ts';
+import { makeCohort } from '../tests/support/admin-results.ts';
+import { bank } from '../tests/support/bank.ts';
+
+const FILES = 1000;
+const ITEMS = 50;
+const RUNS = 3;
+const BUDGET_MS = 2000;
+const BUDGET_RATIO = 4;
+
+try {
+  assertBuilt(DIST_DIR);
+} catch (e) {
+  process.stderr.write(`${(e as Error).message}\n`);
+  process.exit(1);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'ssa-bench-admin-'));
+const t0 = performance.now();
+const cohort = makeCohort(bank.flatMap((f) => (f.scenario ? [f.scenario] : [])), FILES, ITEMS, 42);
+let bytes = 0;
+const files = cohort.map((r, i) => {
+  const text = JSON.stringify(r);
+  bytes += Buffer.byteLength(text);
+  const path = join(dir, `trainee-${String(i + 1).padStart(4, '0')}.json`);
+  writeFileSync(path, text);
+  return path;
+});
+console.log(`Generated ${FILES} result files x ${ITEMS} items (${(bytes / 1024 / 1024).toFixed(1)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
+
+const server = await startStaticServer(DIST_DIR);
+const browser = await launchChromium();
+const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+const imports: number[] = [];
+const parses: number[] = [];
+const reads: number[] = [];
+try {
+  for (let run = 1; run <= RUNS; run++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+    await page.goto(new URL('admin/', server.url).href, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelector('#admin-files') && !document.querySelector('#admin-files')!.hasAttribute('disabled'));
+    // Keep the chosen files for the JSON.parse baseline (the page empties its input after reading it).
+    await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('#admin-files')!;
+      input.addEventListener('change', () => ((window as unknown as { chosen: File[] }).chosen = [...(input.files ?? [])]));
+    });
+    await page.getByLabel('Import results', { exact: true }).setInputFiles(files);
+    await page.waitForFunction(() => performance.getEntriesByName('admin-import').length > 0, null, { timeout: 300_000, polling: 50 });
+    const imported = await page.evaluate(() => ({
+      ms: performance.getEntriesByName('admin-import')[0]!.duration,
+      verifiedMs: performance.getEntriesByName('admin-import-verified')[0]!.startTime - performance.getEntriesByName('admin-import-start')[0]!.startTime,
+      rows: document.querySelectorAll('#admin-table-caption ~ tbody tr').length,
+      status: document.querySelector('[role=status]')?.textContent ?? '',
+    }));
+    if (imported.rows !== FILES) throw new Error(`expected ${FILES} rows in the table, found ${imported.rows} (${imported.status})`);
+    const { readMs, parseMs } = await page.evaluate(async () => {
+      const start = performance.now();
+      const texts = await Promise.all((window as unknown as { chosen: File[] }).chosen.map((f) => f.text()));
+      const read = performance.now();
+      let n = 0;
+      for (const t of texts) n += (JSON.parse(t) as { items: unknown[] }).items.length;
+      const parsed = performance.now();
+      if (n === 0) throw new Error('nothing parsed');
+      return { readMs: read - start, parseMs: parsed - read };
+    });
+    imports.push(imported.ms);
+    parses.push(parseMs);
+    reads.push(readMs);
+    console.log(
+      `run ${run}: import to full table ${Math.round(imported.ms)} ms (files read and verified in the workers after ${Math.round(imported.verifiedMs)} ms); ` +
+        `JSON.parse of the same bytes ${Math.round(parseMs)} ms; ratio ${(imported.ms / parseMs).toFixed(2)}; reading the same files' text alone ${Math.round(readMs)} ms`,
+    );
+    await context.close();
+  }
+  const importMs = median(imports);
+  const parseMs = median(parses);
+  const ratio = importMs / parseMs;
+  const cpu = cpus();
+  console.log('');
+  console.log(`Machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}, Chromium ${browser.version()}, ${Math.max(1, Math.min(4, cpu.length))} import workers.`);
+  console.log(`Median of ${RUNS}: import of ${FILES} files x ${ITEMS} items to the full table: ${Math.round(importMs)} ms (budget ${BUDGET_MS} ms: ${importMs <= BUDGET_MS ? 'within' : 'OVER'}).`);
+  console.log(`Median of ${RUNS}: JSON.parse of the same ${(bytes / 1024 / 1024).toFixed(1)} MB in the same page: ${Math.round(parseMs)} ms.`);
+  console.log(`Ratio: ${ratio.toFixed(2)} (budget ${BUDGET_RATIO}: ${ratio <= BUDGET_RATIO ? 'within' : 'OVER'}).`);
+  console.log(`For scale: reading the files' text alone, in the same page, took ${Math.round(median(reads))} ms (median).`);
+} finally {
+  await browser.close();
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+}

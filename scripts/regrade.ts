@@ -1,0 +1,73 @@
+// npm run --silent regrade -- FILE|FOLDER...
+// Reads trainees' result files (docs/formats/result.md) and grades every item again with the
+// bundled engine, as the admin page does and with the same code (src/lib/results/verify.ts). One
+// JSON line per file, in the order given (a folder: its .json files, sorted):
+//   {"file","trainee","mode","startedAt","summary","flags":[...]} for a valid file, with the
+//   recomputed summary; "duplicateOf" names an earlier file of the same session;
+//   {"file","problems":[...]} for one that is not a valid result file.
+// Exit status 1 when any file is not valid, 0 otherwise.
+import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { MAX_FILE_BYTES, sessionKey, tooLargeProblem, Verifier } from '../src/lib/results/verify.ts';
+import { writeLines } from './lib/output.ts';
+import { jsonFiles, readScenarioFile } from './read-scenarios.ts';
+
+const args = process.argv.slice(2);
+if (args.length === 0) {
+  process.stderr.write('usage: npm run --silent regrade -- FILE|FOLDER...\n  Each FILE is a result file; a FOLDER stands for the .json files under it.\n');
+  process.exit(1);
+}
+
+// The bank the page compares step 0 with: the project's own, read from its source files.
+const BANK_DIR = fileURLToPath(new URL('../src/content/scenarios', import.meta.url));
+const bank = jsonFiles(BANK_DIR).flatMap((f) => readScenarioFile(f).flatMap((r) => (r.ok ? [r.scenario] : [])));
+const verifier = new Verifier(bank);
+
+const files = args.flatMap((a) => {
+  try {
+    return statSync(a).isDirectory() ? jsonFiles(a) : [a];
+  } catch {
+    return [a];
+  }
+});
+
+let failed = false;
+const seen = new Map<string, string>();
+const lines: string[] = [];
+for (const file of files) {
+  const problems = (list: string[]) => {
+    failed = true;
+    lines.push(JSON.stringify({ file, problems: list }));
+  };
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch (e) {
+    problems([`(file): cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`]);
+    continue;
+  }
+  if (size > MAX_FILE_BYTES) {
+    problems([tooLargeProblem(size)]);
+    continue;
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    problems([`(file): cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`]);
+    continue;
+  }
+  const v = verifier.verifyText(text);
+  if (!v.ok) {
+    problems(v.problems);
+    continue;
+  }
+  const r = v.result;
+  const key = sessionKey(r);
+  const line: Record<string, unknown> = { file, trainee: r.trainee, mode: r.mode, startedAt: r.startedAt, summary: r.summary, flags: r.flags };
+  if (seen.has(key)) line.duplicateOf = seen.get(key);
+  else seen.set(key, file);
+  lines.push(JSON.stringify(line));
+}
+writeLines(lines);
+process.exitCode = failed ? 1 : 0;

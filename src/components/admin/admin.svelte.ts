@@ -1,0 +1,336 @@
+// The admin page's state: the imported cohort, the review, and what the page shows of them. One
+// instance per island root, passed down by context (module-level state would be shared by every
+// island and across pages during the build). Components render it and call its methods; the
+// logic it applies lives in src/lib/results.
+
+import { getContext, setContext } from 'svelte';
+import { packs } from '../../lib/packs/index.ts';
+import { histogram, dimensionSpread, missedRules } from '../../lib/results/cohort.ts';
+import { readinessCsv, type ReadinessRow } from '../../lib/results/csv.ts';
+import { itemAnalysis } from '../../lib/results/item-analysis.ts';
+import { DEFAULT_RULES, emptyTraineeReview, readiness, traineeKey, type Readiness } from '../../lib/results/readiness.ts';
+import { flagLines, MAX_FILE_BYTES, sessionKey, tooLargeProblem, type Verification, type VerifiedResult } from '../../lib/results/flags.ts';
+import type { ReadinessRules, Review } from '../../lib/schemas/result.ts';
+import type { Answer, Scenario } from '../../lib/schemas/scenario.ts';
+import { DIMENSION_IDS } from '../../lib/policy/grade.ts';
+import { FORMATS } from '../../lib/vocabulary.ts';
+import { ImportPool } from './pool.ts';
+import { AdminStorage } from './storage.ts';
+
+/** A verified session in the cohort. */
+export interface Session extends VerifiedResult {
+  /** Unique in the cohort; keys the stored file. */
+  id: string;
+  /** The file's name as chosen (with its folder path for a folder import). */
+  file: string;
+  /** Ties the session to its trainee's review. */
+  traineeKey: string;
+  /** Same trainee, same start: the same session. */
+  sessionKey: string;
+}
+
+/** A file that was not imported, and why. */
+export interface Rejected {
+  file: string;
+  problems: string[];
+}
+
+/** A row of the readiness table: a session and its verdict. */
+export interface Row {
+  session: Session;
+  readiness: Readiness;
+  flags: string[];
+}
+
+/** Columns the table sorts by. */
+export type SortKey = 'trainee' | 'file' | 'mode' | 'items' | 'score' | (typeof DIMENSION_IDS)[number] | 'critical' | 'ready' | 'flags';
+
+/** Today as `YYYY-MM-DD` in the admin's time zone. */
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+const newReview = (): Review => ({ format: FORMATS.review, rules: { ...DEFAULT_RULES }, trainees: {} });
+
+/** A file chosen for import, with the name to show for it. */
+export interface Chosen {
+  file: File;
+  name: string;
+}
+
+export class AdminState {
+  /** The verified sessions, in import order. */
+  sessions = $state.raw<Session[]>([]);
+  /** Files of the last import that were not imported. */
+  rejected = $state.raw<Rejected[]>([]);
+  /** Rules, checklists, notes and sign-offs. */
+  review = $state<Review>(newReview());
+  /** Files read so far in the import under way; `null` when none is. */
+  progress = $state<{ done: number; total: number } | null>(null);
+  /** The last thing that happened, for the live region. */
+  status = $state('');
+  /** Where the cohort is kept: `null` while the page opens its storage. */
+  storage = $state.raw<AdminStorage | null>(null);
+  /** The bank could not be loaded: step 0 is then not compared. */
+  bankMissing = $state(false);
+  /** Table filters. */
+  filter = $state({ text: '', mode: 'all' as 'all' | 'practice' | 'assessment', ready: 'all' as 'all' | 'yes' | 'no', flagged: false });
+  /** Table order. */
+  sort = $state<{ key: SortKey; dir: 'ascending' | 'descending' }>({ key: 'trainee', dir: 'ascending' });
+  /** The session shown in detail. */
+  openId = $state<string | null>(null);
+  /** The day readiness is judged on. */
+  readonly today = localToday();
+
+  #pool: Promise<ImportPool> | null = null;
+  #bank: Promise<unknown[]> | null = null;
+  /** Whether what an earlier visit kept has been loaded (the review is saved only from then on). */
+  loaded = $state(false);
+  #nextId = 0;
+
+  /** The rules as edited, with a default standing in for a field left empty or out of range. */
+  rules: ReadinessRules = $derived.by(() => {
+    const r = this.review.rules;
+    const n = (v: unknown, d: number, max: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= max ? v : d);
+    return {
+      minAssessmentItems: Math.round(n(r.minAssessmentItems, DEFAULT_RULES.minAssessmentItems, 100_000)),
+      minScore: n(r.minScore, DEFAULT_RULES.minScore, 1),
+      dimensionFloor: n(r.dimensionFloor, DEFAULT_RULES.dimensionFloor, 1),
+      noCritical: r.noCritical !== false,
+      minGooglePlayItems: Math.round(n(r.minGooglePlayItems, DEFAULT_RULES.minGooglePlayItems, 100_000)),
+      noIntegrityFlags: r.noIntegrityFlags !== false,
+    };
+  });
+
+  /** Every session with its verdict, in import order. */
+  rows: Row[] = $derived.by(() =>
+    this.sessions.map((session) => {
+      const facts = {
+        mode: session.mode,
+        summary: session.summary,
+        googlePlayItems: session.items.filter((i) => i.channel === 'google-play').length,
+        answersGooglePlay: session.program !== null && packs[session.program].channels.includes('google-play'),
+        integrityFlags: session.flags.filter((f) => f.integrity).length,
+      };
+      return { session, readiness: readiness(facts, this.review.trainees[session.traineeKey], this.rules, this.today), flags: flagLines(session.flags) };
+    }),
+  );
+
+  /** The rows the filters keep, in the chosen order. */
+  visibleRows: Row[] = $derived.by(() => {
+    const text = this.filter.text.trim().toLowerCase();
+    const { mode, ready, flagged } = this.filter;
+    const kept = this.rows.filter(
+      (r) =>
+        (!text || r.session.trainee.name.toLowerCase().includes(text) || (r.session.trainee.handle ?? '').toLowerCase().includes(text) || r.session.file.toLowerCase().includes(text)) &&
+        (mode === 'all' || r.session.mode === mode) &&
+        (ready === 'all' || (ready === 'yes') === r.readiness.ready) &&
+        (!flagged || r.flags.length > 0),
+    );
+    const { key, dir } = this.sort;
+    const value = (r: Row): string | number => {
+      const s = r.session;
+      switch (key) {
+        case 'trainee': return s.trainee.name.toLowerCase();
+        case 'file': return s.file.toLowerCase();
+        case 'mode': return s.mode;
+        case 'items': return s.summary.items;
+        case 'score': return s.summary.score;
+        case 'critical': return s.summary.critical;
+        case 'ready': return r.readiness.ready ? 1 : 0;
+        case 'flags': return r.flags.length;
+        default: return s.summary.dimensions[key];
+      }
+    };
+    const sign = dir === 'ascending' ? 1 : -1;
+    return kept
+      .map((r) => ({ r, v: value(r) }))
+      .sort((a, b) => (a.v < b.v ? -sign : a.v > b.v ? sign : a.r.session.file < b.r.session.file ? -1 : 1))
+      .map((x) => x.r);
+  });
+
+  /** Figures over the visible sessions. */
+  figures = $derived.by(() => {
+    const sessions = this.visibleRows.map((r) => r.session);
+    return {
+      histogram: histogram(sessions.map((s) => s.summary.score)),
+      dimensions: dimensionSpread(sessions.map((s) => s.summary)),
+      missed: missedRules(sessions),
+      items: itemAnalysis(sessions),
+    };
+  });
+
+  /** The session shown in detail, if any. */
+  open: Row | undefined = $derived(this.rows.find((r) => r.session.id === this.openId));
+
+  /** Opens the storage and loads what an earlier visit kept. */
+  async load(): Promise<void> {
+    const storage = await AdminStorage.open();
+    const [cohort, review] = await Promise.all([storage.loadCohort<Session>(), storage.loadReview<Review>()]).catch(() => [undefined, undefined] as const);
+    if (Array.isArray(cohort)) this.sessions = cohort;
+    if (review && review.format === FORMATS.review) this.review = { ...newReview(), ...review, rules: { ...DEFAULT_RULES, ...review.rules } };
+    this.#nextId = this.sessions.length;
+    this.storage = storage;
+    this.loaded = true;
+    // Have the bank and the workers ready before the first import.
+    void this.#workers();
+  }
+
+  /** The import workers, started once with the bank. */
+  #workers(): Promise<ImportPool> {
+    this.#pool ??= this.#loadBank().then((bank) => new ImportPool(bank));
+    return this.#pool;
+  }
+
+  /** Saves the review (called whenever it changes). */
+  saveReview(): void {
+    // The snapshot reads every field, so an effect that calls this reruns on any edit.
+    const review = $state.snapshot(this.review);
+    if (this.loaded) void this.storage?.saveReview(review);
+  }
+
+  /** The bank, fetched once; empty (and said so) when it cannot be had. */
+  #loadBank(): Promise<unknown[]> {
+    this.#bank ??= Promise.all(
+      Object.keys(packs).map(async (pack) => {
+        const response = await fetch(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}bank/${pack}.json`);
+        if (!response.ok) throw new Error(String(response.status));
+        return (await response.json()) as unknown[];
+      }),
+    )
+      .then((lists) => lists.flat())
+      .catch(() => {
+        this.bankMissing = true;
+        return [];
+      });
+    return this.#bank;
+  }
+
+  /** Imports result files: checks them in the workers, keeps the good ones, lists the rest. */
+  async importFiles(chosen: readonly Chosen[]): Promise<void> {
+    if (this.progress) return;
+    performance.mark('admin-import-start');
+    const rejected: Rejected[] = [];
+    const toRead: Chosen[] = [];
+    for (const c of chosen) {
+      if (c.file.size > MAX_FILE_BYTES) rejected.push({ file: c.name, problems: [tooLargeProblem(c.file.size)] });
+      else toRead.push(c);
+    }
+    this.progress = { done: 0, total: chosen.length };
+    this.status = `Reading ${chosen.length} file${chosen.length === 1 ? '' : 's'}...`;
+    let outcomes: Verification[];
+    try {
+      const pool = await this.#workers();
+      outcomes = await pool.verify(toRead.map((c) => c.file), (done) => {
+        this.progress = { done: done + rejected.length, total: chosen.length };
+      });
+    } catch (e) {
+      this.progress = null;
+      this.status = `The import stopped: ${(e as Error).message}`;
+      return;
+    }
+    performance.mark('admin-import-verified');
+    const seen = new Map(this.sessions.map((s) => [s.sessionKey, s.file]));
+    const added: Session[] = [];
+    const files: [string, File][] = [];
+    outcomes.forEach((o, i) => {
+      const c = toRead[i]!;
+      if (!o.ok) {
+        rejected.push({ file: c.name, problems: o.problems });
+        return;
+      }
+      const key = sessionKey(o.result);
+      const earlier = seen.get(key);
+      if (earlier !== undefined) {
+        rejected.push({ file: c.name, problems: [`(file): the same session as ${earlier} (same trainee, same start time); not imported twice`] });
+        return;
+      }
+      seen.set(key, c.name);
+      const id = `${Date.now().toString(36)}-${(this.#nextId++).toString(36)}`;
+      added.push({ ...o.result, id, file: c.name, traineeKey: traineeKey(o.result.trainee), sessionKey: key });
+      files.push([id, c.file]);
+    });
+    this.sessions = [...this.sessions, ...added];
+    this.rejected = rejected.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    this.progress = null;
+    this.status = `Imported ${added.length} of ${chosen.length} file${chosen.length === 1 ? '' : 's'}${rejected.length ? `; ${rejected.length} not imported (listed below)` : ''}.`;
+    performance.mark('admin-import-added');
+    // Storing clones the whole cohort on this thread: do it once the table has been painted.
+    const sessions = this.sessions;
+    requestAnimationFrame(() => setTimeout(() => void this.storage?.saveCohort(sessions, files), 50));
+  }
+
+  /** Shows a session in detail, with its trainee's review (created on first opening). */
+  openSession(id: string): void {
+    const session = this.sessions.find((s) => s.id === id);
+    if (!session) return;
+    this.review.trainees[session.traineeKey] ??= emptyTraineeReview(session.trainee.name, session.trainee.handle);
+    this.openId = id;
+  }
+
+  /** The items of a session, read again from its original file (validated when it was imported). */
+  async items(session: Session): Promise<{ scenario: Scenario; answer: Answer }[]> {
+    const blob = await this.storage?.file(session.id);
+    if (!blob) throw new Error('the original file is no longer stored');
+    const text = await blob.text();
+    const json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as { items: { scenario: Scenario; answer: Answer }[] };
+    return json.items;
+  }
+
+  /** Sorts by a column; the same column again reverses the order. */
+  sortBy(key: SortKey): void {
+    this.sort = { key, dir: this.sort.key === key && this.sort.dir === 'ascending' ? 'descending' : 'ascending' };
+  }
+
+  /** The visible table as CSV (docs/formats/result.md, "The readiness table"). */
+  csv(): string {
+    const rows: ReadinessRow[] = this.visibleRows.map(({ session: s, readiness: r, flags }) => ({
+      trainee: s.trainee.name,
+      handle: s.trainee.handle,
+      file: s.file,
+      mode: s.mode,
+      startedAt: s.startedAt,
+      items: s.summary.items,
+      score: s.summary.score,
+      dimensions: s.summary.dimensions,
+      critical: s.summary.critical,
+      ready: r.ready,
+      flags,
+    }));
+    return readinessCsv(rows);
+  }
+
+  /** The review as a file of its own. */
+  reviewJson(): string {
+    return `${JSON.stringify($state.snapshot(this.review), null, 2)}\n`;
+  }
+
+  /** Takes in a review from another reviewer: its rules, and its entry for each trainee it holds. */
+  mergeReview(other: Review): void {
+    this.review.rules = { ...other.rules };
+    for (const [key, t] of Object.entries(other.trainees)) this.review.trainees[key] = t;
+  }
+
+  /** Empties the cohort, the review and the storage. */
+  async clear(): Promise<void> {
+    this.sessions = [];
+    this.rejected = [];
+    this.openId = null;
+    this.review = newReview();
+    await this.storage?.clear();
+    this.status = 'Cleared: no results and no review are kept any more.';
+  }
+}
+
+const KEY = Symbol('admin');
+
+/** Makes `state` the one the island's components use. */
+export function provideAdmin(state: AdminState): void {
+  setContext(KEY, state);
+}
+
+/** The island's state. */
+export function useAdmin(): AdminState {
+  return getContext<AdminState>(KEY);
+}

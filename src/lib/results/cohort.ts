@@ -1,0 +1,78 @@
+// Figures over a cohort of verified sessions, for the admin page's charts and lists. Pure data.
+
+import { findRule, packs } from '../packs/index.ts';
+import { DIMENSION_IDS, type DimensionId } from '../policy/grade.ts';
+import type { PackId } from '../vocabulary.ts';
+
+/** A rule trainees lost marks on, and how often. */
+export interface MissedRule {
+  pack: PackId;
+  rule: string;
+  /** The rule's one-line summary. */
+  summary: string;
+  /** The guideline section that states it. */
+  section: string;
+  /** Items that lost marks on it. */
+  items: number;
+  /** Sessions in which it happened at least once. */
+  sessions: number;
+}
+
+/** The rules most often missed, most frequent first (ties by rule id). */
+export function missedRules(sessions: readonly { items: readonly { pack: PackId; missed: readonly string[] }[] }[], limit = 10): MissedRule[] {
+  const count = new Map<string, { pack: PackId; rule: string; items: number; sessions: number }>();
+  for (const s of sessions) {
+    const seen = new Set<string>();
+    for (const item of s.items) {
+      for (const rule of item.missed) {
+        const key = `${item.pack} ${rule}`;
+        const c = count.get(key) ?? { pack: item.pack, rule, items: 0, sessions: 0 };
+        c.items++;
+        if (!seen.has(key)) {
+          seen.add(key);
+          c.sessions++;
+        }
+        count.set(key, c);
+      }
+    }
+  }
+  return [...count.values()]
+    .sort((a, b) => b.items - a.items || (a.rule < b.rule ? -1 : 1))
+    .slice(0, limit)
+    .flatMap((c) => {
+      const rule = findRule(packs[c.pack], c.rule);
+      return rule ? [{ ...c, summary: rule.summary, section: rule.section }] : [];
+    });
+}
+
+/** One bar of the score distribution: scores from `from` (included) to `to` (excluded, but 1 is in the last bar). */
+export interface Bin {
+  from: number;
+  to: number;
+  count: number;
+}
+
+/** Scores in `bins` equal bars from 0 to 1. */
+export function histogram(scores: readonly number[], bins = 10): Bin[] {
+  const out = Array.from({ length: bins }, (_, i) => ({ from: i / bins, to: (i + 1) / bins, count: 0 }));
+  for (const s of scores) out[Math.min(bins - 1, Math.max(0, Math.floor(s * bins + 1e-9)))]!.count++;
+  return out;
+}
+
+/** Each dimension across the cohort: its mean, lowest and highest session value. */
+export interface DimensionSpread {
+  id: DimensionId;
+  mean: number;
+  min: number;
+  max: number;
+}
+
+/** The five dimensions over sessions (empty cohort: all zero). */
+export function dimensionSpread(summaries: readonly { dimensions: Record<DimensionId, number> }[]): DimensionSpread[] {
+  return DIMENSION_IDS.map((id) => {
+    const v = summaries.map((s) => s.dimensions[id]);
+    return v.length
+      ? { id, mean: v.reduce((a, b) => a + b, 0) / v.length, min: Math.min(...v), max: Math.max(...v) }
+      : { id, mean: 0, min: 0, max: 0 };
+  });
+}

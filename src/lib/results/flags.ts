@@ -1,0 +1,124 @@
+// What verifying a result file gives (src/lib/results/verify.ts), and the small functions the
+// admin page applies to it. Free of zod, so that the page's own bundle does not carry it: only
+// the import worker, which verifies, does.
+
+import { packs } from '../packs/index.ts';
+import { timeOf } from '../time.ts';
+import type { Channel, PackId } from '../vocabulary.ts';
+import type { ItemScore, ResultSummary } from './result.ts';
+
+/** Files larger than this are not read (20 MB): no trainee session comes near it. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/** At most this many problems are listed per file; the rest are counted. */
+export const MAX_PROBLEMS = 20;
+
+/** What a flag is about. */
+export type FlagCode =
+  | 'item-score' // an item's score, dimensions or critical errors differ from the recomputed ones
+  | 'summary' // the file's summary differs from the recomputed one
+  | 'bank-changed' // step 0 of a bank scenario differs from the bank's
+  | 'follow-up-changed' // a later step of a bank scenario does not follow from the bank's follow-up
+  | 'scenario-id' // an item's scenarioId is not its scenario's id
+  | 'not-in-bank' // a scenario this page's bank does not hold
+  | 'pack-version' // graded under another version of a pack
+  | 'pack-missing'; // `packs` names no version for a pack the items use
+
+/** One problem found with a valid file. */
+export interface Flag {
+  code: FlagCode;
+  /** One line, naming the item (`items[3]`) when there is one. */
+  message: string;
+  /** The item's index, or `null` for the file as a whole. */
+  item: number | null;
+  /** Whether it questions the file's integrity (an edit), rather than informs (another version). */
+  integrity: boolean;
+  /** More lines for a reader (what changed between two pack versions). */
+  details?: string[];
+}
+
+/** What the page keeps of an item: where it comes from and its recomputed grade. */
+export interface ItemRow extends ItemScore {
+  scenarioId: string;
+  step: number;
+  pack: PackId;
+  channel: Channel;
+  title: string | null;
+  /** The rules behind every check the answer lost marks on, and behind its critical errors. */
+  missed: string[];
+}
+
+
+/** A valid file, verified: what it says about the session, and only recomputed values. */
+export interface VerifiedResult {
+  trainee: { name: string; handle: string | null };
+  mode: 'practice' | 'assessment';
+  seed: number | null;
+  startedAt: string;
+  finishedAt: string | null;
+  appVersion: string;
+  /** The pack versions the file says it was graded with. */
+  packs: Record<string, string>;
+  /** The program: the trainer's `session.program`, else the pack of the first item; `null` when empty. */
+  program: PackId | null;
+  items: ItemRow[];
+  /** Recomputed from the recomputed items. */
+  summary: ResultSummary;
+  flags: Flag[];
+}
+
+/** The outcome of verifying one file. */
+export type Verification = { ok: true; result: VerifiedResult } | { ok: false; problems: string[] };
+
+/** -1, 0 or 1: semantic versions compared part by part (a non-number part counts as 0). */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map((p) => Number.parseInt(p, 10) || 0);
+  const pb = b.split('.').map((p) => Number.parseInt(p, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return Math.sign(d);
+  }
+  return 0;
+}
+
+/** What changed in a pack after version `from`, up to today's: one line per change, from its `history`. */
+export function changesSince(pack: PackId, from: string): string[] {
+  return packs[pack].history
+    .filter((v) => compareVersions(v.version, from) > 0 && compareVersions(v.version, packs[pack].version) <= 0)
+    .flatMap((v) => v.changes.map((c) => `${v.version} (${v.date}, policy revision ${v.policyRevision}): ${c.summary}${c.rules.length ? ` Rules: ${c.rules.join(', ')}.` : ''}`));
+}
+
+/** The flags of a file as the readiness table and its CSV show them: item flags of one kind merged into one line. */
+export function flagLines(flags: readonly Flag[]): string[] {
+  const fileLines: string[] = [];
+  const byCode = new Map<FlagCode, Flag[]>();
+  for (const f of flags) {
+    if (f.item === null) fileLines.push(f.message);
+    else byCode.set(f.code, [...(byCode.get(f.code) ?? []), f]);
+  }
+  const what: Record<FlagCode, string> = {
+    'item-score': 'score differs from the recomputed one',
+    'bank-changed': 'bank scenario changed',
+    'follow-up-changed': 'follow-up does not match the bank',
+    'scenario-id': 'scenarioId is not the scenario\u2019s id',
+    summary: 'summary differs',
+    'not-in-bank': 'not in the bank',
+    'pack-version': 'another pack version',
+    'pack-missing': 'no pack version',
+  };
+  const itemLines = [...byCode].map(([code, list]) => {
+    const at = list.map((f) => `items[${f.item}]`);
+    return `${what[code]}: ${at.slice(0, 10).join(', ')}${at.length > 10 ? ` and ${at.length - 10} more` : ''}`;
+  });
+  return [...itemLines, ...fileLines];
+}
+
+/** What makes two files the same session: the trainee and the start time (the same instant however written). */
+export function sessionKey(r: Pick<VerifiedResult, 'trainee' | 'startedAt'>): string {
+  return `${r.trainee.name.trim().toLowerCase()}|${(r.trainee.handle ?? '').trim().toLowerCase()}|${timeOf(r.startedAt)}`;
+}
+
+/** The message for a file over the size limit. */
+export function tooLargeProblem(bytes: number): string {
+  return `(file): ${(bytes / 1024 / 1024).toFixed(1)} MB is more than the ${MAX_FILE_BYTES / 1024 / 1024} MB a result file may have; it was not read`;
+}

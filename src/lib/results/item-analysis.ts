@@ -1,0 +1,78 @@
+// Item analysis per scenario, as Moodle's quiz statistics define it: the facility index (the mean
+// score on the item over its maximum) and the discrimination index (the correlation between the
+// item's score and the score on the rest of the test, the item itself left out). A scenario that
+// strong trainees do worse on than weak ones (negative discrimination) may expect the wrong answer.
+
+/** One attempt (a session): the score of each decision point, by scenario. */
+export interface Attempt {
+  items: readonly { scenarioId: string; score: number }[];
+}
+
+/** The statistics of one scenario over the attempts that include it. */
+export interface ItemStatistics {
+  scenarioId: string;
+  /** How many attempts include it. */
+  attempts: number;
+  /** Mean score over the maximum (1), 0 to 1. */
+  facility: number;
+  /** Standard deviation of the scenario's scores (population). */
+  sd: number;
+  /** Pearson correlation with the rest-of-test score; `null` when undefined (fewer than 2 attempts, or no spread). */
+  discrimination: number | null;
+}
+
+/** Pearson's correlation coefficient, or `null` when a side has no spread. */
+export function pearson(x: readonly number[], y: readonly number[]): number | null {
+  const n = x.length;
+  if (n < 2 || y.length !== n) return null;
+  const mx = x.reduce((s, v) => s + v, 0) / n;
+  const my = y.reduce((s, v) => s + v, 0) / n;
+  let sxy = 0, sxx = 0, syy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = x[i]! - mx;
+    const dy = y[i]! - my;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
+  }
+  // Spreads this small are rounding noise around a constant.
+  if (sxx < 1e-12 || syy < 1e-12) return null;
+  return sxy / Math.sqrt(sxx * syy);
+}
+
+/**
+ * Facility and discrimination of every scenario, sorted by scenario id. Within one attempt a
+ * scenario played over several decision points (follow-ups) counts as one item scoring the mean
+ * of its points, so every item's maximum is 1; the test score is the sum of the item scores.
+ */
+export function itemAnalysis(attempts: readonly Attempt[]): ItemStatistics[] {
+  const perAttempt = attempts.map((a) => {
+    const sums = new Map<string, { total: number; n: number }>();
+    for (const i of a.items) {
+      const s = sums.get(i.scenarioId) ?? { total: 0, n: 0 };
+      s.total += i.score;
+      s.n++;
+      sums.set(i.scenarioId, s);
+    }
+    const scores = new Map([...sums].map(([id, s]) => [id, s.total / s.n]));
+    let total = 0;
+    for (const v of scores.values()) total += v;
+    return { scores, total };
+  });
+  const byItem = new Map<string, { x: number[]; rest: number[] }>();
+  for (const a of perAttempt) {
+    for (const [id, x] of a.scores) {
+      const e = byItem.get(id) ?? { x: [], rest: [] };
+      e.x.push(x);
+      e.rest.push(a.total - x);
+      byItem.set(id, e);
+    }
+  }
+  return [...byItem]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([scenarioId, { x, rest }]) => {
+      const mean = x.reduce((s, v) => s + v, 0) / x.length;
+      const sd = Math.sqrt(x.reduce((s, v) => s + (v - mean) ** 2, 0) / x.length);
+      return { scenarioId, attempts: x.length, facility: mean, sd, discrimination: pearson(x, rest) };
+    });
+}

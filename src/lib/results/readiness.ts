@@ -1,0 +1,143 @@
+// Who is ready to answer from the official accounts: the admin page's rules over a verified
+// session, the access criteria of the Conversocial guidelines as a checklist, and the two
+// sign-offs (a moderator and an admin) the related articles ask for. Pure and deterministic: the
+// day of the review is an argument.
+
+import { packs } from '../packs/index.ts';
+import { DIMENSION_IDS, DIMENSION_LABELS, type DimensionId } from '../policy/grade.ts';
+import type { ReadinessRules, TraineeReview } from '../schemas/result.ts';
+import type { ResultSummary } from './result.ts';
+
+/** The rules' defaults: what a new review starts with. */
+export const DEFAULT_RULES = {
+  minAssessmentItems: 20,
+  minScore: 0.8,
+  dimensionFloor: 0.7,
+  noCritical: true,
+  minGooglePlayItems: 2,
+  noIntegrityFlags: true,
+} as const;
+
+/** The judgement criteria a reviewer ticks (the two weeks on #fxhelp are a date, below). */
+export const CRITERIA_IDS = ['instincts', 'clarity', 'collaboration', 'judgement', 'nda'] as const;
+/** One criterion's id. */
+export type CriterionId = (typeof CRITERIA_IDS)[number];
+
+/** How the page names each criterion, in our words (from the access criteria of the Conversocial guide). */
+export const CRITERIA_LABELS: Readonly<Record<CriterionId, string>> = {
+  instincts: 'Shows sound instincts and treats people with respect',
+  clarity: 'Gives clear steps and keeps answers objective',
+  collaboration: 'Works well with other contributors and asks for feedback on their replies',
+  judgement: 'Uses good judgement on their own and on professional social accounts',
+  nda: 'Has signed the non-disclosure agreement',
+};
+
+/** Days of answering with #fxhelp before applying (the Mozilla pack's incubation period). */
+export const FXHELP_DAYS: number = packs.mozilla.thresholds.incubationDays ?? 14;
+
+/** What the rules need from a verified session. */
+export interface SessionFacts {
+  mode: 'practice' | 'assessment';
+  /** The recomputed totals. */
+  summary: ResultSummary;
+  /** Items that are Google Play reviews. */
+  googlePlayItems: number;
+  /** Whether the session's program answers on Google Play (the Google Play rule applies only then). */
+  answersGooglePlay: boolean;
+  /** Flags that question the file's integrity (edited scores, changed scenarios). */
+  integrityFlags: number;
+}
+
+/** One rule or criterion, held or not, with what was found. */
+export interface ReadinessCheck {
+  id: string;
+  label: string;
+  ok: boolean;
+  /** What the page found, in a few words (`0.74`, `12 of 20`). */
+  found: string;
+}
+
+/** The verdict: ready only when every check holds. */
+export interface Readiness {
+  ready: boolean;
+  checks: ReadinessCheck[];
+}
+
+const fmt = (n: number) => String(Math.round(n * 1000) / 1000);
+
+/** The rules applied to one session. */
+export function sessionChecks(s: SessionFacts, rules: ReadinessRules): ReadinessCheck[] {
+  const assessment = s.mode === 'assessment';
+  const checks: ReadinessCheck[] = [
+    { id: 'assessment', label: 'The session is an assessment', ok: assessment, found: s.mode },
+    { id: 'items', label: `At least ${rules.minAssessmentItems} items`, ok: s.summary.items >= rules.minAssessmentItems, found: String(s.summary.items) },
+    { id: 'score', label: `Overall score at least ${fmt(rules.minScore)}`, ok: s.summary.items > 0 && s.summary.score >= rules.minScore, found: fmt(s.summary.score) },
+    ...DIMENSION_IDS.map((d: DimensionId) => ({
+      id: `dimension.${d}`,
+      label: `${DIMENSION_LABELS[d]} at least ${fmt(rules.dimensionFloor)}`,
+      ok: s.summary.items > 0 && s.summary.dimensions[d] >= rules.dimensionFloor,
+      found: fmt(s.summary.dimensions[d]),
+    })),
+  ];
+  if (rules.noCritical) checks.push({ id: 'critical', label: 'No critical error', ok: s.summary.critical === 0, found: `${s.summary.critical} item${s.summary.critical === 1 ? '' : 's'}` });
+  if (s.answersGooglePlay && rules.minGooglePlayItems > 0) {
+    checks.push({ id: 'google-play', label: `At least ${rules.minGooglePlayItems} Google Play reviews`, ok: s.googlePlayItems >= rules.minGooglePlayItems, found: String(s.googlePlayItems) });
+  }
+  if (rules.noIntegrityFlags) checks.push({ id: 'integrity', label: 'No edited score or changed scenario in the file', ok: s.integrityFlags === 0, found: `${s.integrityFlags} flag${s.integrityFlags === 1 ? '' : 's'}` });
+  return checks;
+}
+
+/** Whole days from one `YYYY-MM-DD` to another (NaN when either is not a date). */
+export function daysBetween(from: string, to: string): number {
+  const day = (d: string) => (/^\d{4}-\d{2}-\d{2}$/.test(d) ? Date.parse(`${d}T00:00:00Z`) : Number.NaN);
+  return Math.floor((day(to) - day(from)) / 86_400_000);
+}
+
+/** A fresh review of a trainee: nothing ticked, nobody signed. */
+export function emptyTraineeReview(name: string, handle: string | null): TraineeReview {
+  return {
+    name,
+    handle,
+    fxhelpSince: '',
+    criteria: Object.fromEntries(CRITERIA_IDS.map((c) => [c, false])) as Record<CriterionId, boolean>,
+    notes: '',
+    moderator: { name: '', date: '' },
+    admin: { name: '', date: '' },
+  };
+}
+
+/** The trainee's criteria and sign-offs, as of `today` (`YYYY-MM-DD`). */
+export function traineeChecks(review: TraineeReview | undefined, today: string): ReadinessCheck[] {
+  const r = review ?? emptyTraineeReview('?', null);
+  const days = r.fxhelpSince ? daysBetween(r.fxhelpSince, today) : Number.NaN;
+  const signed = (s: { name: string; date: string }) => s.name.trim() !== '' && s.date !== '';
+  const moderator = r.moderator.name.trim();
+  const admin = r.admin.name.trim();
+  return [
+    {
+      id: 'fxhelp',
+      label: `At least ${FXHELP_DAYS} days of answering with #fxhelp`,
+      ok: days >= FXHELP_DAYS,
+      found: r.fxhelpSince ? (Number.isNaN(days) ? 'no valid start date' : `since ${r.fxhelpSince} (${days} days)`) : 'no start date',
+    },
+    ...CRITERIA_IDS.map((c) => ({ id: `criterion.${c}`, label: CRITERIA_LABELS[c], ok: r.criteria[c] === true, found: r.criteria[c] ? 'ticked' : 'not ticked' })),
+    { id: 'sign-off.moderator', label: 'Signed off by a moderator', ok: signed(r.moderator), found: signed(r.moderator) ? `${moderator}, ${r.moderator.date}` : 'not signed' },
+    {
+      id: 'sign-off.admin',
+      label: 'Signed off by an admin (someone other than the moderator)',
+      ok: signed(r.admin) && admin.toLowerCase() !== moderator.toLowerCase(),
+      found: signed(r.admin) ? (admin.toLowerCase() === moderator.toLowerCase() ? `${admin} also signed as moderator` : `${admin}, ${r.admin.date}`) : 'not signed',
+    },
+  ];
+}
+
+/** Ready only when every rule holds for the session and every criterion and sign-off for the trainee. */
+export function readiness(session: SessionFacts, review: TraineeReview | undefined, rules: ReadinessRules, today: string): Readiness {
+  const checks = [...sessionChecks(session, rules), ...traineeChecks(review, today)];
+  return { ready: checks.every((c) => c.ok), checks };
+}
+
+/** The key that ties a trainee's files and review together: name and handle, case-insensitive. */
+export function traineeKey(trainee: { name: string; handle: string | null }): string {
+  return `${trainee.name.trim().toLowerCase()}|${(trainee.handle ?? '').trim().toLowerCase()}`;
+}

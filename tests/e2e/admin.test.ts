@@ -1,0 +1,397 @@
+/**
+ * The readiness review at /admin/, driven as an admin drives it: result files set on "Import
+ * results", bad files listed with their field paths, the CSV downloaded and read cell by cell, a
+ * trainee opened, the review kept across a reload, Clear, 1,000 hostile files, and axe in each
+ * state, in both themes, at phone and desktop widths. The page is served with a content security
+ * policy like the one the site will have (script hashes, no inline handlers, workers from 'self'),
+ * so that anything a file smuggled in would be refused and reported.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { addHours } from '../../src/lib/index.ts';
+import type { Result } from '../../src/lib/results/result.ts';
+import { DIST_DIR } from '../../scripts/lib/site-pages.ts';
+import { makeCohort, makeResult } from '../support/admin-results.ts';
+import { bank, EXAMPLES_DIR, valid } from '../support/bank.ts';
+import { describeViolations, runAxe, THEMES } from './axe.ts';
+import { launchChromium, siteUrl, VIEWPORTS, watchProblems } from './support.ts';
+
+declare global {
+  interface Window {
+    __pwned?: unknown;
+  }
+}
+
+const PAGE = '/admin/';
+const tmp = mkdtempSync(join(tmpdir(), 'ssa-admin-'));
+const bankScenarios = bank.flatMap((f) => (f.scenario ? [f.scenario] : []));
+const scenario = (id: string) => valid(bank.find((f) => f.stem === id)!);
+const EXAMPLE = join(EXAMPLES_DIR, 'result-practice.json');
+
+function write(dir: string, name: string, content: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+/** The policy the site will run under: inline scripts only by hash, no inline handlers, no eval. */
+function contentSecurityPolicy(): string {
+  const html = readFileSync(join(DIST_DIR, 'admin/index.html'), 'utf8');
+  const hashes = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${hashes.join(' ')}`,
+    "style-src 'self' 'unsafe-inline'",
+    "worker-src 'self'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+  ].join('; ');
+}
+
+/** A page on the admin route, under the policy, with its problems and dialogs recorded. */
+async function adminPage(context: BrowserContext) {
+  const csp = contentSecurityPolicy();
+  await context.route(`**${PAGE}`, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
+  });
+  const page = await context.newPage();
+  const problems = watchProblems(page);
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  return { page, problems, dialogs };
+}
+
+async function importFiles(page: Page, files: string[]) {
+  await page.getByLabel('Import results', { exact: true }).setInputFiles(files);
+  await page.getByRole('status').filter({ hasText: /^Imported / }).waitFor({ timeout: 60_000 });
+}
+
+const moderatorName = (page: Page) => page.getByRole('group', { name: "Moderator's sign-off" }).getByLabel('Name');
+
+async function open(page: Page) {
+  await page.goto(siteUrl(PAGE), { waitUntil: 'load' });
+  // The island is ready when its storage is open (the status region is rendered by it).
+  await page.getByRole('heading', { name: 'Readiness table' }).waitFor();
+  await page.waitForFunction(() => !document.querySelector('#admin-files')?.hasAttribute('disabled'));
+}
+
+// ---- Fixtures: a cohort, the format example, an edited file and some bad files ----------------
+
+const cohortDir = join(tmp, 'cohort');
+mkdirSync(cohortDir);
+const cohort = makeCohort(bankScenarios, 24, 12, 5);
+const cohortFiles = cohort.map((r, i) => write(cohortDir, `trainee-${String(i + 1).padStart(2, '0')}.json`, r));
+const compliment = scenario('moz-tw-compliment-battery-life');
+const edited: Result = makeResult({ name: 'Eddie Edit', handle: '@eddie', mode: 'assessment', startedAt: '2026-11-03T10:00:00Z', scenarios: [compliment, compliment], slip: (i) => (i === 1 ? 'direct-message' : 'none') });
+// What the trainer wrote, before the trainee edited the file to hide a critical error.
+const honestSummary = structuredClone(edited.summary);
+edited.items[1]!.score = 1;
+edited.items[1]!.critical = [];
+edited.summary = { ...edited.summary, score: 1, critical: 0 };
+const formula = makeResult({ name: '=HYPERLINK("http://example.com","x")', handle: '@formula', startedAt: '2026-11-04T10:00:00Z', scenarios: [compliment] });
+const badDir = join(tmp, 'bad');
+mkdirSync(badDir);
+const specialFiles = [
+  write(cohortDir, 'edited.json', edited),
+  write(cohortDir, 'formula.json', formula),
+  write(badDir, 'not-json.json', '{"format": "social-support-result/1", "trainee": '),
+  write(badDir, 'wrong-types.json', { ...cohort[0]!, startedAt: '2026-12-01T00:00:00Z', mode: 'exam', items: [{ ...cohort[0]!.items[0]!, score: '1' }] }),
+  write(badDir, 'version-2.json', { ...cohort[0]!, format: 'social-support-result/2' }),
+  write(badDir, 'duplicate.json', cohort[0]!),
+];
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(() => browser?.close());
+
+describe('readiness review', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let problems: ReturnType<typeof watchProblems>;
+  let dialogs: string[];
+
+  beforeAll(async () => {
+    context = await browser.newContext({ acceptDownloads: true, viewport: VIEWPORTS.desktop });
+    ({ page, problems, dialogs } = await adminPage(context));
+  });
+  afterAll(() => context?.close());
+
+  test('imports many files at once: the good ones in the table, each bad one named with its problems', async () => {
+    await open(page);
+    await importFiles(page, [...cohortFiles, EXAMPLE, ...specialFiles]);
+    const total = cohortFiles.length + 1 + specialFiles.length;
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe(`Imported ${total - 4} of ${total} files; 4 not imported (listed below).`);
+    // Focus moves to the results.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('admin-results');
+    const rows = page.locator('#admin-table-caption ~ tbody tr');
+    expect(await rows.count()).toBe(total - 4);
+
+    const rejected = page.getByRole('region', { name: /^Files not imported \(4\)$/ });
+    const text = (await rejected.innerText()).split('\n').map((l) => l.trim()).filter(Boolean);
+    expect(text).toEqual([
+      'Files not imported (4)',
+      'duplicate.json',
+      `(file): the same session as trainee-01.json (same trainee, same start time); not imported twice`,
+      'not-json.json',
+      expect.stringMatching(/^\(file\): not valid JSON: /),
+      'version-2.json',
+      'format: "social-support-result/2" is version 2 of the result format; this page reads version 1 ("social-support-result/1")',
+      'wrong-types.json',
+      expect.stringMatching(/^mode: /),
+      expect.stringMatching(/^items\[0\]\.score: /),
+    ]);
+    expect(problems.take()).toEqual([]);
+  });
+
+  test('an edited score is flagged and only the recomputed one is shown', async () => {
+    const row = page.locator('#admin-table-caption ~ tbody tr').filter({ hasText: 'edited.json' });
+    const cells = await row.locator('td').allInnerTexts();
+    // file, mode, items, score, 5 dimensions, critical, ready, flags: the second answer was a
+    // direct message, a critical error, so the session scores (1 + 0) / 2 = 0.5 whatever the file
+    // says, and the dimensions are the ones the trainer wrote before the edit.
+    const d = honestSummary.dimensions;
+    const three = (n: number) => String(Math.round(n * 1000) / 1000);
+    expect(cells.slice(0, 11)).toEqual(['edited.json', 'assessment', '2', '0.5', three(d.account), three(d.tags), three(d.closing), three(d.escalation), three(d.engagement), '1', 'no']);
+    expect(cells[11]).toContain('score differs from the recomputed one: items[1]');
+    expect(cells[11]).toContain('summary: ');
+  });
+
+  test('Download CSV writes the readiness table as the format says, cell by cell', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    const lines = csv.split('\r\n');
+    expect(lines.at(-1)).toBe('');
+    expect(lines[0]!.split(',').slice(0, 13)).toEqual(['trainee', 'file', 'mode', 'items', 'score', 'account', 'tags', 'closing', 'escalation', 'engagement', 'critical', 'ready', 'flags']);
+    // The format example, as its summary says: 5 items, score 0.94, tags 0.9, closing 0.8.
+    const alex = lines.find((l) => l.startsWith('Alex Rivera,'))!;
+    expect(alex.split(',').slice(0, 15)).toEqual(['Alex Rivera', 'result-practice.json', 'practice', '5', '0.94', '1', '0.9', '0.8', '1', '1', '0', 'no', '', "'@alex_helps", '2026-11-20T14:05:00+01:00']);
+    // A name a spreadsheet would run is made inert and quoted.
+    expect(lines.find((l) => l.includes('HYPERLINK'))!.startsWith(`"'=HYPERLINK(""http://example.com"",""x"")",formula.json,practice,1,1,`)).toBe(true);
+    expect(lines).toHaveLength(cohortFiles.length + 3 + 2);
+  });
+
+  test('the table sorts by a column header and filters', async () => {
+    const header = page.getByRole('columnheader', { name: 'Score', exact: true });
+    await header.getByRole('button').click();
+    expect(await header.getAttribute('aria-sort')).toBe('ascending');
+    const first = await page.locator('#admin-table-caption ~ tbody tr').first().locator('td').nth(3).innerText();
+    expect(first).toBe('0.5');
+    await header.getByRole('button').click();
+    expect(await header.getAttribute('aria-sort')).toBe('descending');
+    await page.getByLabel('Filter by name, handle or file').fill('eddie');
+    expect(await page.locator('#admin-table-caption ~ tbody tr').count()).toBe(1);
+    await page.getByLabel('Filter by name, handle or file').fill('');
+  });
+
+  test('opening a trainee shows each item: the answer beside the guidelines, explanations, links', async () => {
+    await page.getByRole('button', { name: 'Alex Rivera' }).click();
+    const panel = page.getByRole('region', { name: /^Alex Rivera \(@alex_helps\): practice$/ });
+    await panel.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('admin-trainee');
+    const items = panel.locator('ol.items > li');
+    await expect.poll(() => items.count()).toBe(5);
+    await items.nth(1).locator('summary').click();
+    const table = items.nth(1).getByRole('table', { name: 'What the trainee did beside what the guidelines require' });
+    // The trainee tagged a review that needed no tag (the example's slip).
+    const tags = await table.getByRole('row', { name: /^Tags / }).locator('td').allInnerTexts();
+    expect(tags[0]).toBe('no tags');
+    expect(tags[1]).not.toBe('no tags');
+    const links = await items.nth(1).getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links.length).toBeGreaterThan(0);
+    for (const href of links) expect(href).toMatch(/^\/[a-z-]+\/[a-z-]+\/#[a-z0-9-]+$/);
+  });
+
+  test('the review and the cohort survive a reload', async () => {
+    await page.getByLabel('Notes').fill('Strong on escalations.');
+    await page.getByLabel('Has signed the non-disclosure agreement').check();
+    await moderatorName(page).fill('Mo Derator');
+    await page.waitForTimeout(300);
+    await open(page);
+    expect(await page.locator('#admin-table-caption ~ tbody tr').count()).toBe(cohortFiles.length + 3);
+    await page.getByRole('button', { name: 'Alex Rivera' }).click();
+    expect(await page.getByLabel('Notes').inputValue()).toBe('Strong on escalations.');
+    expect(await page.getByLabel('Has signed the non-disclosure agreement').isChecked()).toBe(true);
+    expect(await moderatorName(page).inputValue()).toBe('Mo Derator');
+    // The items come back from the stored file.
+    await expect.poll(() => page.locator('ol.items > li').count()).toBe(5);
+  });
+
+  test('the review is exported, and read back in by another reviewer', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the review' }).click()]);
+    const review = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(review.format).toBe('social-support-review/1');
+    expect(review.rules).toEqual({ minAssessmentItems: 20, minScore: 0.8, dimensionFloor: 0.7, noCritical: true, minGooglePlayItems: 2, noIntegrityFlags: true });
+    expect(review.trainees['alex rivera|@alex_helps'].notes).toBe('Strong on escalations.');
+
+    const other = await browser.newContext();
+    const { page: second, problems: secondProblems } = await adminPage(other);
+    await open(second);
+    await second.getByLabel('Read a review file').setInputFiles(write(tmp, 'review.json', review));
+    await second.getByText(/^Review read from review\.json/).waitFor();
+    expect(secondProblems.take()).toEqual([]);
+    await other.close();
+  });
+
+  test('Clear asks first, then empties the cohort and the review, also after a reload', async () => {
+    await page.getByRole('button', { name: 'Clear', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Clear everything?' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.locator('#admin-table-caption ~ tbody tr').count()).toBe(cohortFiles.length + 3);
+    await page.getByRole('button', { name: 'Clear', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Clear everything' }).click();
+    await page.getByText('No results imported yet.').waitFor();
+    await open(page);
+    await page.getByText('No results imported yet.').waitFor();
+    expect(problems.take()).toEqual([]);
+    expect(dialogs).toEqual([]);
+  });
+});
+
+describe('1,000 hostile or malformed files', () => {
+  test('no crash, no script run, each bad file named with its problem, the valid ones imported', async () => {
+    const dir = join(tmp, 'hostile');
+    mkdirSync(dir);
+    const good = makeResult({ name: 'x', scenarios: [compliment] });
+    const payloads = ['<img src=x onerror="window.__pwned=1">', '<script>window.__pwned=2</script>', '"><svg onload=window.__pwned=3>', 'javascript:window.__pwned=4', '{{constructor.constructor("window.__pwned=5")()}}'];
+    const files: string[] = [];
+    const expectBad = new Map<string, RegExp>();
+    for (let i = 0; i < 1000; i++) {
+      const payload = payloads[i % payloads.length]!;
+      const name = `${String(i).padStart(4, '0')}-${i % 3 === 0 ? payload.replace(/\//g, '') : 'file'}.json`;
+      const startedAt = addHours('2026-01-01T00:00:00Z', i);
+      let content: string;
+      let problem: RegExp | null = null;
+      switch (i % 10) {
+        case 0: // valid, with markup and script in every text a file may hold
+          content = JSON.stringify({ ...good, startedAt, trainee: { name: payload, handle: payload }, app: { version: payload } });
+          break;
+        case 1:
+          content = JSON.stringify({ ...good, startedAt }).slice(0, 200 + i);
+          problem = /^\(file\): not valid JSON/;
+          break;
+        case 2:
+          content = `\u0000\u00ff${payload}`;
+          problem = /^\(file\): not valid JSON/;
+          break;
+        case 3:
+          content = JSON.stringify({ ...good, startedAt, trainee: payload, items: { length: 1e9 }, summary: [] });
+          problem = /^trainee: /;
+          break;
+        case 4:
+          content = JSON.stringify({ ...good, startedAt }).replace('"seed":null', '"seed":1e999').replace('"activeSeconds":40', '"activeSeconds":-1e308');
+          problem = /^seed: /;
+          break;
+        case 5:
+          content = `{"__proto__":{"polluted":1,"isAdmin":true},"constructor":{"prototype":{"polluted":1}},"format":"social-support-result/1","trainee":{"name":"${i}","handle":null,"__proto__":{"x":1}}}`;
+          problem = /^mode: /;
+          break;
+        case 6:
+          content = JSON.stringify({ ...good, startedAt, items: [{ ...good.items[0], scenario: { ...good.items[0]!.scenario, [payload]: payload } }] });
+          problem = /^items\[0\]\.scenario\..*: is not a field of this format/;
+          break;
+        case 7:
+          content = JSON.stringify({ ...good, startedAt, format: `social-support-result/${payload.slice(0, 15)}` });
+          problem = /^format: /;
+          break;
+        case 8:
+          content = ['[]', 'null', '42', '"text"', 'true'][i % 5]!;
+          problem = /^\(top level\): /;
+          break;
+        default:
+          content = JSON.stringify({ ...good, startedAt, trainee: { name: 'y'.repeat(5000), handle: 12 } });
+          problem = /^trainee\.name: /;
+      }
+      const path = write(dir, name, content);
+      files.push(path);
+      if (problem) expectBad.set(name, problem);
+    }
+    // The last file is 50 MB.
+    truncateSync(files[999]!, 50 * 1024 * 1024);
+    const bigName = files[999]!.slice(dir.length + 1);
+    expectBad.set(bigName, /^\(file\): 50\.0 MB is more than the 20 MB a result file may have; it was not read$/);
+
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const { page, problems, dialogs } = await adminPage(context);
+    await open(page);
+    await importFiles(page, files);
+    expect(await page.getByRole('status').first().textContent()).toBe(`Imported 100 of 1000 files; 900 not imported (listed below).`);
+
+    const listed = await page.locator('.rejected > ul > li').evaluateAll((lis) =>
+      lis.map((li) => ({ file: li.querySelector('.file')?.textContent ?? '', problems: [...li.querySelectorAll('li')].map((p) => p.textContent ?? '') })),
+    );
+    expect(listed).toHaveLength(900);
+    for (const { file, problems: found } of listed) {
+      const want = expectBad.get(file);
+      expect(want, `${file} was not expected to fail`).toBeDefined();
+      expect(found.some((p) => want!.test(p)), `${file}: ${found.join(' | ')}`).toBe(true);
+    }
+
+    // Markup from files is text: a trainee named with an <img> tag is a button with that text.
+    await page.getByRole('button', { name: payloads[0], exact: true }).first().click();
+    await page.getByRole('region', { name: new RegExp(`^${payloads[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).waitFor();
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => document.querySelectorAll('main img, main [onerror], main [onload]').length)).toBe(0);
+    expect(await page.evaluate(() => [...document.querySelectorAll('script')].filter((s) => s.textContent?.includes('__pwned')).length)).toBe(0);
+    expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (Object.prototype as Record<string, unknown>).polluted)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('when the browser refuses IndexedDB', () => {
+  test('the page says so and works in memory', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', { get: () => { throw new DOMException('blocked by the test', 'SecurityError'); } });
+    });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    await page.getByText(/IndexedDB is blocked/).waitFor();
+    await importFiles(page, [EXAMPLE]);
+    await page.getByRole('button', { name: 'Alex Rivera' }).click();
+    await expect.poll(() => page.locator('ol.items > li').count()).toBe(5);
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});
+
+// ---- axe in each state, both themes, phone and desktop ---------------------------------------
+
+async function expectNoViolations(page: Page, where: string) {
+  const violations = await runAxe(page);
+  if (violations.length > 0) expect.fail(describeViolations(violations, where));
+}
+
+describe.each(THEMES)('axe on /admin/, %s theme', (theme) => {
+  test.each(Object.entries(VIEWPORTS))('%s: empty, imported with errors listed, a trainee open', async (name, viewport) => {
+    const context = await browser.newContext({ viewport });
+    await context.addInitScript((value) => localStorage.setItem('starlight-theme', value), theme);
+    const { page } = await adminPage(context);
+    await open(page);
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+    const at = (state: string) => `/admin/ ${state} (${theme} theme, ${name} ${viewport.width}x${viewport.height})`;
+    await expectNoViolations(page, at('empty'));
+    await importFiles(page, [...cohortFiles.slice(0, 8), EXAMPLE, ...specialFiles]);
+    await expectNoViolations(page, at('imported, errors listed'));
+    await page.getByRole('button', { name: 'Alex Rivera' }).click();
+    await page.locator('ol.items > li').first().waitFor();
+    await page.locator('ol.items > li summary').first().click();
+    await expectNoViolations(page, at('a trainee open'));
+    await context.close();
+  });
+});

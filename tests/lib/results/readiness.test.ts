@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULES, emptyTraineeReview, readiness, traineeChecks, traineeKey, type SessionFacts } from '../../../src/lib/results/readiness.ts';
+import { ReadinessRulesSchema } from '../../../src/lib/schemas/result.ts';
+
+// The defaults: overall 0.8, a floor of 0.7 per dimension, no critical error; the
+// criteria of the Conversocial access guide (two weeks on #fxhelp, an NDA, four judgement
+// criteria); sign-offs by a moderator and an admin.
+
+const dims = (v: number) => ({ account: v, tags: v, closing: v, escalation: v, engagement: v });
+const session = (patch: Partial<SessionFacts> = {}): SessionFacts => ({
+  mode: 'assessment',
+  summary: { items: 20, score: 0.9, dimensions: dims(0.9), critical: 0 },
+  googlePlayItems: 2,
+  answersGooglePlay: true,
+  integrityFlags: 0,
+  ...patch,
+});
+const TODAY = '2026-11-21';
+const allMet = () => ({
+  ...emptyTraineeReview('Ana', '@ana'),
+  fxhelpSince: '2026-11-07',
+  criteria: { instincts: true, clarity: true, collaboration: true, judgement: true, nda: true },
+  moderator: { name: 'Mo Derator', date: '2026-11-20' },
+  admin: { name: 'Ada Min', date: '2026-11-21' },
+});
+
+describe('readiness', () => {
+  it('defaults: 0.8 overall, 0.7 per dimension, no critical error', () => {
+    expect(DEFAULT_RULES).toMatchObject({ minScore: 0.8, dimensionFloor: 0.7, noCritical: true });
+    // The schema fills every missing field with the same defaults.
+    expect(ReadinessRulesSchema.parse({})).toEqual(DEFAULT_RULES);
+  });
+
+  it('ready when every rule, criterion and sign-off holds', () => {
+    const r = readiness(session(), allMet(), DEFAULT_RULES, TODAY);
+    expect(r.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(r.ready).toBe(true);
+  });
+
+  it.each([
+    ['a practice session', session({ mode: 'practice' }), 'assessment'],
+    ['too few items', session({ summary: { items: 19, score: 0.9, dimensions: dims(0.9), critical: 0 } }), 'items'],
+    ['a score under 0.8', session({ summary: { items: 20, score: 0.79, dimensions: dims(0.9), critical: 0 } }), 'score'],
+    ['a dimension under 0.7', session({ summary: { items: 20, score: 0.9, dimensions: { ...dims(0.9), tags: 0.69 }, critical: 0 } }), 'dimension.tags'],
+    ['a critical error', session({ summary: { items: 20, score: 0.9, dimensions: dims(0.9), critical: 1 } }), 'critical'],
+    ['one Google Play review', session({ googlePlayItems: 1 }), 'google-play'],
+    ['an edited score', session({ integrityFlags: 1 }), 'integrity'],
+  ])('not ready with %s', (_label, s, failing) => {
+    const r = readiness(s, allMet(), DEFAULT_RULES, TODAY);
+    expect(r.ready).toBe(false);
+    expect(r.checks.filter((c) => !c.ok).map((c) => c.id)).toEqual([failing]);
+  });
+
+  it('the Google Play rule applies only to programs that answer there', () => {
+    const r = readiness(session({ googlePlayItems: 0, answersGooglePlay: false }), allMet(), DEFAULT_RULES, TODAY);
+    expect(r.ready).toBe(true);
+    expect(r.checks.map((c) => c.id)).not.toContain('google-play');
+  });
+
+  it('two weeks on #fxhelp: 14 days before today holds, 13 does not', () => {
+    const fx = (since: string) => traineeChecks({ ...allMet(), fxhelpSince: since }, TODAY).find((c) => c.id === 'fxhelp')!;
+    expect(fx('2026-11-07').ok).toBe(true);
+    expect(fx('2026-11-08').ok).toBe(false);
+    expect(fx('').ok).toBe(false);
+  });
+
+  it('each criterion must be ticked; the NDA too', () => {
+    const r = readiness(session(), { ...allMet(), criteria: { ...allMet().criteria, nda: false } }, DEFAULT_RULES, TODAY);
+    expect(r.checks.filter((c) => !c.ok).map((c) => c.id)).toEqual(['criterion.nda']);
+  });
+
+  it('both sign-offs, by two different people', () => {
+    const same = readiness(session(), { ...allMet(), admin: { name: 'mo derator', date: '2026-11-21' } }, DEFAULT_RULES, TODAY);
+    expect(same.checks.filter((c) => !c.ok).map((c) => c.id)).toEqual(['sign-off.admin']);
+    const none = readiness(session(), { ...allMet(), moderator: { name: '', date: '' } }, DEFAULT_RULES, TODAY);
+    expect(none.checks.filter((c) => !c.ok).map((c) => c.id)).toEqual(['sign-off.moderator']);
+  });
+
+  it('no review at all: not ready', () => {
+    expect(readiness(session(), undefined, DEFAULT_RULES, TODAY).ready).toBe(false);
+  });
+
+  it('rules are editable: a lower bar lets a session through', () => {
+    const s = session({ summary: { items: 10, score: 0.7, dimensions: dims(0.6), critical: 0 } });
+    expect(readiness(s, allMet(), DEFAULT_RULES, TODAY).ready).toBe(false);
+    expect(readiness(s, allMet(), { ...DEFAULT_RULES, minAssessmentItems: 10, minScore: 0.7, dimensionFloor: 0.6 }, TODAY).ready).toBe(true);
+  });
+
+  it('a trainee is known by name and handle, whatever the case', () => {
+    expect(traineeKey({ name: ' Ana Lima ', handle: '@Ana' })).toBe(traineeKey({ name: 'ana lima', handle: '@ana' }));
+    expect(traineeKey({ name: 'Ana', handle: null })).not.toBe(traineeKey({ name: 'Ana', handle: '@ana' }));
+  });
+});

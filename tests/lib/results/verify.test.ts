@@ -1,0 +1,278 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { flagLines, sessionKey } from '../../../src/lib/results/flags.ts';
+import type { Result } from '../../../src/lib/results/result.ts';
+import { MAX_PROBLEMS, Verifier } from '../../../src/lib/results/verify.ts';
+import { ResultSchema } from '../../../src/lib/schemas/result.ts';
+import { makeResult } from '../../support/admin-results.ts';
+import { bank, EXAMPLES_DIR, examples, valid } from '../../support/bank.ts';
+
+// docs/formats/result.md, "What a reader does with a file": grade every item again, report every
+// difference (never replace it quietly), compare step 0 of a bank scenario with the bank apart
+// from `expected`, and say which pack versions differ and what changed between them.
+
+const bankScenarios = bank.flatMap((f) => (f.scenario ? [f.scenario] : []));
+const scenario = (id: string) => valid(bank.find((f) => f.stem === id)!);
+const followed = valid(examples.find((f) => f.stem === 'moz-follow-ups-over-days')!);
+// The bank as this test knows it: the project's, and one scenario with follow-ups.
+const verifier = new Verifier([...bankScenarios, followed]);
+
+const twitter = scenario('moz-tw-compliment-battery-life');
+const play = scenario('moz-gp-crash-opening-pdf');
+/** Three items answered as the guidelines require (each scores 1), the last one a direct message (a critical error). */
+const base = (): Result =>
+  makeResult({ name: 'Ana Lima', handle: '@ana', scenarios: [twitter, play, twitter], slip: (i) => (i === 2 ? 'direct-message' : 'none') });
+const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v));
+const check = (file: unknown) => {
+  const v = verifier.verify(clone(file));
+  if (!v.ok) throw new Error(`expected a valid file:\n${v.problems.join('\n')}`);
+  return v.result;
+};
+const problems = (file: unknown) => {
+  const v = verifier.verify(file);
+  if (v.ok) throw new Error('expected an invalid file');
+  return v.problems;
+};
+
+describe('the format example (docs/formats/examples/result-practice.json)', () => {
+  const text = readFileSync(join(EXAMPLES_DIR, 'result-practice.json'), 'utf8');
+  const json = JSON.parse(text);
+
+  it('is a practice session of the trainer, with a follow-up step', () => {
+    expect(json.format).toBe('social-support-result/1');
+    expect(json.mode).toBe('practice');
+    expect(json.items.some((i: { step: number }) => i.step > 0)).toBe(true);
+    expect(json.session.program).toBe('mozilla');
+  });
+
+  it('reads, and regrading it finds nothing to flag', () => {
+    const v = verifier.verifyText(text);
+    expect(v.ok && v.result.flags).toEqual([]);
+    // The recomputed summary is the one the file states.
+    expect(v.ok && v.result.summary).toEqual(json.summary);
+  });
+});
+
+describe('reading', () => {
+  it('keeps fields it does not know, at the top, in the trainee and in items', () => {
+    const file = { ...base(), newerField: { x: 1 }, trainee: { name: 'Ana', handle: null, pronouns: 'she' } } as Record<string, unknown>;
+    (file.items as Record<string, unknown>[])[0]!.hint = 'used';
+    const parsed = ResultSchema.parse(clone(file)) as Record<string, any>;
+    expect(parsed.newerField).toEqual({ x: 1 });
+    expect(parsed.trainee.pronouns).toBe('she');
+    expect(parsed.items[0].hint).toBe('used');
+    expect(check(file).flags).toEqual([]);
+  });
+
+  it('is strict inside an item\u2019s scenario and answer, naming the field path', () => {
+    const file = clone(base()) as any;
+    file.items[1].scenario.facts.kindd = 'bug-report';
+    file.items[0].answer.tags = ['Fan Lov'];
+    file.items[2].answer.colour = 'red';
+    const p = problems(file);
+    expect(p).toContain('items[1].scenario.facts.kindd: is not a field of this format (a typo?)');
+    expect(p.find((l) => l.startsWith('items[0].answer.tags[0]: "Fan Lov" is not a tag of the mozilla pack'))).toBeDefined();
+    expect(p).toContain('items[2].answer.colour: is not a field of this format (a typo?)');
+  });
+
+  it('lists wrong types with their paths', () => {
+    const file = clone(base()) as any;
+    file.trainee.name = 42;
+    file.mode = 'exam';
+    file.items[0].score = 1.5;
+    file.items[1].step = -1;
+    file.startedAt = 'yesterday';
+    const p = problems(file);
+    expect(p.some((l) => l.startsWith('trainee.name: '))).toBe(true);
+    expect(p.some((l) => l.startsWith('mode: '))).toBe(true);
+    expect(p.some((l) => l.startsWith('items[0].score: '))).toBe(true);
+    expect(p.some((l) => l.startsWith('items[1].step: '))).toBe(true);
+    expect(p).toContain('startedAt: must be an ISO 8601 date-time with an offset, like "2026-03-02T10:00:00Z"');
+  });
+
+  it('a name over 100 characters, or empty, is a problem', () => {
+    expect(problems({ ...clone(base()), trainee: { name: 'x'.repeat(101), handle: null } }).some((l) => l.startsWith('trainee.name: '))).toBe(true);
+    expect(problems({ ...clone(base()), trainee: { name: '', handle: null } }).some((l) => l.startsWith('trainee.name: '))).toBe(true);
+  });
+
+  it('not JSON, or JSON of another kind: one clear line', () => {
+    expect(verifier.verifyText('{"format": "social-support-result/1", "items": [')).toMatchObject({ ok: false, problems: [expect.stringMatching(/^\(file\): not valid JSON: /)] });
+    expect(problems([1, 2])).toEqual(['(top level): expected object, received array']);
+    expect(problems(null)).toEqual(['(top level): expected object, received null']);
+  });
+
+  it('another version of the format gets a message of its own', () => {
+    expect(problems({ ...clone(base()), format: 'social-support-result/2' })).toEqual([
+      'format: "social-support-result/2" is version 2 of the result format; this page reads version 1 ("social-support-result/1")',
+    ]);
+  });
+
+  it('a byte-order mark is allowed', () => {
+    expect(verifier.verifyText(`\uFEFF${JSON.stringify(base())}`).ok).toBe(true);
+  });
+
+  it('numbers too large for JSON (1e400) are refused, not read as Infinity', () => {
+    const text = JSON.stringify(base()).replace('"activeSeconds":40', '"activeSeconds":1e400');
+    const v = verifier.verifyText(text);
+    expect(v.ok).toBe(false);
+    expect(!v.ok && v.problems[0]).toMatch(/^items\[0\]\.activeSeconds: /);
+  });
+
+  it('__proto__ keys change nothing: no pollution, the file is read as data', () => {
+    const text = JSON.stringify(base()).replace('{"format"', '{"__proto__":{"polluted":"yes"},"format"').replace('"packs":{', '"packs":{"__proto__":{"polluted":"yes"},');
+    const v = verifier.verifyText(text);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    expect(v.ok).toBe(true);
+    expect(v.ok && Object.getPrototypeOf(v.result.packs)).toBe(Object.prototype);
+    expect(v.ok && (v.result as unknown as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('markup in names stays text', () => {
+    const r = check({ ...base(), trainee: { name: '<img src=x onerror=alert(1)>', handle: '<script>' } });
+    expect(r.trainee).toEqual({ name: '<img src=x onerror=alert(1)>', handle: '<script>' });
+  });
+
+  it(`lists at most ${MAX_PROBLEMS} problems, then counts the rest`, () => {
+    const file = clone(base()) as any;
+    file.items = Array.from({ length: 30 }, () => ({ step: 'x' }));
+    const p = problems(file);
+    expect(p).toHaveLength(MAX_PROBLEMS + 1);
+    expect(p[MAX_PROBLEMS]).toMatch(/^\.\.\. and \d+ more problems$/);
+  });
+});
+
+describe('regrading', () => {
+  it('shows recomputed values and flags nothing in an honest file', () => {
+    const r = check(base());
+    expect(r.flags).toEqual([]);
+    // Two right answers (1 each) and a direct message (a critical error: 0).
+    expect(r.items.map((i) => i.score)).toEqual([1, 1, 0]);
+    expect(r.items[2]!.critical).toEqual(['moz.no-dm']);
+    expect(r.summary.critical).toBe(1);
+  });
+
+  it('an edited item score is flagged with both values; the recomputed one is kept', () => {
+    const file = clone(base());
+    file.items[2]!.score = 0.95;
+    const r = check(file);
+    expect(r.items[2]!.score).toBe(0);
+    expect(r.flags).toEqual([
+      { code: 'item-score', item: 2, integrity: true, message: 'items[2] (moz-tw-compliment-battery-life, step 0): score 0.95 in the file, 0 recomputed' },
+    ]);
+  });
+
+  it('an edited dimension and an edited list of critical errors are flagged', () => {
+    const file = clone(base());
+    file.items[0]!.dimensions.tags = 0.2;
+    file.items[2]!.critical = [];
+    const r = check(file);
+    expect(r.flags.map((f) => f.message)).toEqual([
+      'items[0] (moz-tw-compliment-battery-life, step 0): tags 0.2 in the file, 1 recomputed',
+      'items[2] (moz-tw-compliment-battery-life, step 0): critical errors none in the file, moz.no-dm recomputed',
+    ]);
+  });
+
+  it('an edited summary is flagged', () => {
+    const file = clone(base());
+    file.summary.score = 1;
+    file.summary.critical = 0;
+    const r = check(file);
+    expect(r.flags).toHaveLength(1);
+    expect(r.flags[0]).toMatchObject({ code: 'summary', integrity: true });
+    expect(r.flags[0]!.message).toMatch(/^summary: score 1 in the file, 0\.667 recomputed; 0 items with a critical error in the file, 1 recomputed$/);
+  });
+
+  it('step 0 of a bank scenario must be the bank\u2019s, apart from expected', () => {
+    const file = clone(base());
+    file.items[1]!.scenario.messages[0]!.text = 'Works fine, five stars';
+    file.items[1]!.scenario.facts = { ...file.items[1]!.scenario.facts, kind: 'compliment' };
+    const r = check(file);
+    const changed = r.flags.filter((f) => f.code === 'bank-changed');
+    expect(changed).toEqual([{ code: 'bank-changed', item: 1, integrity: true, message: "items[1] (moz-gp-crash-opening-pdf, step 0): differs from the bank's scenario in facts, messages" }]);
+
+    const onlyExpected = clone(base());
+    delete onlyExpected.items[1]!.scenario.expected;
+    expect(check(onlyExpected).flags).toEqual([]);
+  });
+
+  it('a later step must follow from the bank\u2019s follow-up', () => {
+    const file = makeResult({ name: 'Ana', scenarios: [followed] });
+    expect(file.items.map((i) => i.step)).toEqual([0, 1, 2]);
+    expect(check(file).flags).toEqual([]);
+    const edited = clone(file);
+    edited.items[1]!.scenario.facts = { kind: 'thanks' };
+    expect(check(edited).flags.filter((f) => f.code === 'follow-up-changed').map((f) => f.message)).toEqual([
+      "items[1] (moz-follow-ups-over-days, step 1): does not follow from the bank's follow-up 1: facts",
+    ]);
+  });
+
+  it('an assessment with a scenario outside the bank is flagged; practice is not', () => {
+    const own = { ...twitter, id: 'my-own-scenario' };
+    const assessment = makeResult({ name: 'Ana', mode: 'assessment', scenarios: [own] });
+    expect(check(assessment).flags.map((f) => [f.code, f.integrity])).toEqual([['not-in-bank', true]]);
+    expect(check({ ...assessment, mode: 'practice' }).flags).toEqual([]);
+  });
+
+  it('a scenarioId that is not the scenario\u2019s id is flagged', () => {
+    const file = clone(base());
+    file.items[0]!.scenarioId = 'moz-something-else';
+    expect(check(file).flags.map((f) => f.code)).toEqual(['scenario-id']);
+  });
+
+  it('another pack version: regraded under today\u2019s, with both versions and what changed', () => {
+    const file = clone(base());
+    file.packs.mozilla = '1.0.0';
+    file.items[0]!.score = 0.5;
+    const r = check(file);
+    const version = r.flags.find((f) => f.code === 'pack-version')!;
+    expect(version.message).toBe('packs.mozilla: graded under version 1.0.0, regraded under 2.0.0; 3 changes since');
+    expect(version.integrity).toBe(false);
+    expect(version.details).toHaveLength(3);
+    expect(version.details![0]).toMatch(/^2\.0\.0 \(2026-11-21, policy revision 2\): Someone who tells us about spam .* Rules: moz\.spam-report\.acknowledge\.$/);
+    // A score that differs is still reported, as explained by the other version rather than as an edit.
+    const item = r.flags.find((f) => f.code === 'item-score')!;
+    expect(item.integrity).toBe(false);
+    expect(item.message).toMatch(/\(graded under another pack version\)$/);
+  });
+
+  it('a version the page does not know, or none, is said so', () => {
+    const unknown = clone(base());
+    unknown.packs.mozilla = '9.0.0';
+    expect(check(unknown).flags.map((f) => f.message)).toEqual(['packs.mozilla: graded under version 9.0.0 (a version this page does not know), regraded under 2.0.0']);
+    const none = clone(base());
+    none.packs = {};
+    expect(check(none).flags.map((f) => f.message)).toEqual(['packs: no version of the mozilla pack is given; regraded under 2.0.0']);
+  });
+
+  it('the table merges item flags of one kind into one line', () => {
+    const file = clone(base());
+    file.items[0]!.score = 0.5;
+    file.items[1]!.score = 0.5;
+    file.summary.score = 0.1;
+    expect(flagLines(check(file).flags)).toEqual([
+      'score differs from the recomputed one: items[0], items[1]',
+      expect.stringMatching(/^summary: score 0\.1 in the file, 0\.667 recomputed/),
+    ]);
+  });
+
+  it('the same file twice gives the same result, the second time from the caches', () => {
+    const v = new Verifier(bankScenarios);
+    const text = JSON.stringify(base());
+    const first = v.verifyText(text);
+    const parsed = v.stats.scenariosParsed;
+    const graded = v.stats.itemsGraded;
+    expect(v.verifyText(text)).toEqual(first);
+    expect(v.stats.scenariosParsed).toBe(parsed);
+    expect(v.stats.itemsGraded).toBe(graded);
+  });
+});
+
+describe('sessionKey', () => {
+  it('the same trainee and start, however the time is written, is the same session', () => {
+    const a = { trainee: { name: 'Ana Lima', handle: '@ana' }, startedAt: '2026-11-02T10:00:00+01:00' };
+    expect(sessionKey(a)).toBe(sessionKey({ trainee: { name: 'ana lima', handle: '@Ana' }, startedAt: '2026-11-02T09:00Z' }));
+    expect(sessionKey(a)).not.toBe(sessionKey({ ...a, startedAt: '2026-11-02T09:00:01Z' }));
+  });
+});

@@ -1,0 +1,91 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeResult } from '../support/admin-results.ts';
+import { bank, EXAMPLES_DIR, ROOT, valid } from '../support/bank.ts';
+
+// `npm run --silent regrade -- FILE...` (docs/formats/result.md), run as an admin runs it: a child
+// process on the project's Node, from the repository root.
+
+const tmp = mkdtempSync(join(tmpdir(), 'ssa-regrade-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function regrade(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/regrade.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  return { status: r.status, stderr: r.stderr, lines: r.stdout.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, any>) };
+}
+function write(name: string, content: unknown): string {
+  const path = join(tmp, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+const example = join(EXAMPLES_DIR, 'result-practice.json');
+const compliment = valid(bank.find((f) => f.stem === 'moz-tw-compliment-battery-life')!);
+const honest = () => makeResult({ name: 'Ana Lima', handle: '@ana', mode: 'assessment', scenarios: [compliment, compliment] });
+
+describe('npm run regrade', () => {
+  it('the format example: one line with the recomputed summary and no flags; exit 0', () => {
+    const r = regrade(example);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.lines).toHaveLength(1);
+    expect(r.lines[0]).toMatchObject({
+      file: example,
+      trainee: { name: 'Alex Rivera', handle: '@alex_helps' },
+      mode: 'practice',
+      summary: { items: 5, score: 0.94, critical: 0 },
+      flags: [],
+    });
+  });
+
+  it('an edited score: flagged, the summary recomputed; still exit 0 (the file is valid)', () => {
+    const file = honest();
+    file.items[0]!.score = 0.5;
+    file.summary.score = 0.75;
+    const r = regrade(write('edited.json', file));
+    expect(r.status).toBe(0);
+    expect(r.lines[0]!.summary).toMatchObject({ items: 2, score: 1 });
+    expect(r.lines[0]!.flags.map((f: { code: string }) => f.code)).toEqual(['item-score', 'summary']);
+  });
+
+  it('a bad file among good ones: a line each, in order, the bad one with its problems; exit 1', () => {
+    const good = write('good.json', honest());
+    const broken = write('broken.json', '{"format": "social-support-result/1", ');
+    const wrong = write('wrong.json', { ...honest(), mode: 'exam' });
+    const r = regrade(good, broken, wrong);
+    expect(r.status).toBe(1);
+    expect(r.lines.map((l) => l.file)).toEqual([good, broken, wrong]);
+    expect(r.lines[0]!.flags).toEqual([]);
+    expect(r.lines[1]!.problems[0]).toMatch(/^\(file\): not valid JSON/);
+    expect(r.lines[2]!.problems).toEqual([expect.stringMatching(/^mode: /)]);
+  });
+
+  it('a folder stands for its .json files; a second copy of a session names the first', () => {
+    const dir = join(tmp, 'cohort');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'a.json'), JSON.stringify(honest()));
+    writeFileSync(join(dir, 'b.json'), JSON.stringify(honest()));
+    writeFileSync(join(dir, 'notes.txt'), 'not a result');
+    const r = regrade(dir);
+    expect(r.status).toBe(0);
+    expect(r.lines.map((l) => l.file)).toEqual([join(dir, 'a.json'), join(dir, 'b.json')]);
+    expect(r.lines[1]!.duplicateOf).toBe(join(dir, 'a.json'));
+  });
+
+  it('a file over 20 MB, a missing file: a problem each, exit 1', () => {
+    const big = write('big.json', '');
+    truncateSync(big, 21 * 1024 * 1024);
+    const r = regrade(big, join(tmp, 'missing.json'));
+    expect(r.status).toBe(1);
+    expect(r.lines[0]!.problems).toEqual(['(file): 21.0 MB is more than the 20 MB a result file may have; it was not read']);
+    expect(r.lines[1]!.problems).toEqual(['(file): cannot read it (ENOENT)']);
+  });
+
+  it('no file: usage on standard error, exit 1', () => {
+    const r = regrade();
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^usage: npm run --silent regrade -- FILE/);
+  });
+});
