@@ -7,9 +7,22 @@ const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9}
 
 const HOUR = 3_600_000;
 
+// Files repeat the same date-times many times over (a cohort answering one bank): remember them.
+const known = new Map<string, number>();
+
 /** Milliseconds since the epoch of a date-time in the formats' syntax, or NaN when it is not one. */
 export function timeOf(value: unknown): number {
   if (typeof value !== 'string') return Number.NaN;
+  let t = known.get(value);
+  if (t === undefined) {
+    t = parse(value);
+    if (known.size >= 50_000) known.clear();
+    known.set(value, t);
+  }
+  return t;
+}
+
+function parse(value: string): number {
   const m = DATE_TIME.exec(value);
   if (!m) return Number.NaN;
   const [, y, mo, d, h, mi, s = '00', frac = '', zone] = m as unknown as string[];

@@ -77,6 +77,13 @@ export const DIMENSION_LABELS: Readonly<Record<DimensionId, string>> = {
 const show = (v: unknown) => (v === null ? 'nothing' : Array.isArray(v) ? (v.length ? v.join(', ') : 'no tags') : String(v));
 const same = (a: string | null, b: string | null) => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
 const words = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}#@']+/gu, ' ').trim();
+// The words of each clipping, worked out once: every escalated answer is compared with them.
+const clippingWords = new Map<string, string>();
+const wordsOfClipping = (text: string) => {
+  let w = clippingWords.get(text);
+  if (w === undefined) clippingWords.set(text, (w = words(text)));
+  return w;
+};
 
 /** What grading needs from a decision's explanation: its rules, the facts behind each, the sentences. */
 class Reasons {
@@ -116,11 +123,13 @@ class Reasons {
 export interface GradeOptions {
   /** Write the sentence that explains each check (`reason`); without it, `reason` is null and grading is faster. Default true. */
   explain?: boolean;
+  /** The scenario's decision, when the caller already has it (a reader grading many answers to one scenario). */
+  explained?: Explained;
 }
 
 /** Grades a trainee's answer to a scenario. */
 export function grade(scenario: Scenario, answer: Answer, pack: PolicyPack = packs[scenario.pack], options: GradeOptions = {}): GradeResult {
-  const why = explain(scenario, pack);
+  const why = options.explained ?? explain(scenario, pack);
   const want = why.decision;
   const reasons = new Reasons(pack, why, options.explain ?? true);
   const field = (name: keyof Decision & keyof Answer, what: string): Check => {
@@ -228,7 +237,7 @@ function replyTextChecks(s: Scenario, answer: Answer, want: Decision, reasons: R
   const engine = pack.engine;
   const escalationClipping = engine.style === 'conversocial' ? pack.clippings.find((c) => c.id === engine.escalationClipping) : undefined;
   if (escalationClipping && pack.textRules.escalationClipping && want.escalate !== null && want.reply !== null) {
-    const used = answer.clipping === escalationClipping.id && words(text).includes(words(escalationClipping.text));
+    const used = answer.clipping === escalationClipping.id && words(text).includes(wordsOfClipping(escalationClipping.text));
     checks.push({
       field: 'replyText.clipping', expected: `the "${escalationClipping.title}" clipping`, given: answer.clipping ?? 'no clipping', score: used ? 1 : 0,
       message: used ? 'Reply text: uses the escalation clipping.' : 'Reply text: an escalated conversation is answered with the escalation clipping, kept whole.',
@@ -236,7 +245,7 @@ function replyTextChecks(s: Scenario, answer: Answer, want: Decision, reasons: R
     });
   }
   const clipping = pack.clippings.find((c) => c.id === answer.clipping);
-  if (clipping && pack.textRules.personalise && words(text) === words(clipping.text)) {
+  if (clipping && pack.textRules.personalise && words(text) === wordsOfClipping(clipping.text)) {
     checks.push({
       field: 'replyText.personalised', expected: 'a clipping with a personal touch', given: 'the clipping, word for word', score: 0.5,
       message: 'Reply text: the clipping went out unchanged. Add a word for this person (their name, their problem) so it does not read like a bot.',

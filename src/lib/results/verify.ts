@@ -5,6 +5,7 @@
 
 import { z } from 'zod';
 import { packs } from '../packs/index.ts';
+import { explain, type Explained } from '../policy/decide.ts';
 import { DIMENSION_IDS, DIMENSION_LABELS, grade } from '../policy/grade.ts';
 import { formatIssues } from '../schemas/problems.ts';
 import { makeResultSchema } from '../schemas/result.ts';
@@ -84,6 +85,8 @@ export class Verifier {
   readonly #bank = new Map<string, Scenario>();
   readonly #scenarios = new Map<string, ScenarioEntry>();
   readonly #grades = new Map<string, Graded>();
+  /** The decision of each distinct scenario, made once for all the answers to it. */
+  readonly #decisions = new WeakMap<Scenario, Explained>();
   readonly #ids = new WeakMap<Scenario, number>();
   readonly #bankChecks = new WeakMap<Scenario, Map<number, string[]>>();
   #nextId = 0;
@@ -131,7 +134,9 @@ export class Verifier {
     if (!score) {
       this.stats.itemsGraded++;
       // Scores and the rules behind them; the explanations are written only when a trainee is opened.
-      const g = grade(scenario, answer, undefined, { explain: false });
+      let explained = this.#decisions.get(scenario);
+      if (!explained) this.#decisions.set(scenario, (explained = explain(scenario)));
+      const g = grade(scenario, answer, undefined, { explain: false, explained });
       const missed = g.dimensions.flatMap((d) => d.checks.flatMap((c) => (c.score < 1 && c.rule ? [c.rule] : [])));
       score = { ...itemScore(g), missed: [...new Set([...missed, ...g.critical.map((c) => c.rule)])] };
       if (key !== undefined) this.#grades.set(key, score);
