@@ -9,7 +9,7 @@ import { packs } from '../packs/index.ts';
 import { nextPoint } from '../policy/follow-ups.ts';
 import { grade, type GradeResult } from '../policy/grade.ts';
 import { itemScore, packVersions, summarize, type Result, type ResultItem } from '../results/result.ts';
-import type { Answer, Scenario } from '../schemas/scenario.ts';
+import type { Scenario } from '../schemas/scenario.ts';
 import { timeOf } from '../time.ts';
 import { APP_VERSION } from '../version.ts';
 import { FORMATS, HOLD_REASONS } from '../vocabulary.ts';
