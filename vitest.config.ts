@@ -32,6 +32,9 @@ export default getViteConfig({
           // a 2-core machine.
           testTimeout: 120_000,
           hookTimeout: 60_000,
+          // Pages answer more slowly when several browsers share two cores: a condition the tests
+          // poll for gets up to 10 s before it counts as not met.
+          expect: { poll: { timeout: 10_000, interval: 100 } },
         },
       },
     ],

@@ -1,6 +1,6 @@
 // A small key-value store over IndexedDB (through idb-keyval), that falls back to memory when the
 // browser blocks storage (private windows, disabled site data): the page keeps working and says so.
-import { clear, createStore, get, set, setMany, type UseStore } from 'idb-keyval';
+import { clear, createStore, get, promisifyRequest, type UseStore } from 'idb-keyval';
 
 /** Where values are kept. */
 export type StorageMode = 'indexeddb' | 'memory';
@@ -44,21 +44,23 @@ export class KeyValueStore {
 
   /** Keeps `value` under `key`; if IndexedDB fails from now on, keeps it in memory instead. */
   async set(key: string, value: unknown): Promise<void> {
-    this.#memory.set(key, value);
-    if (!this.#store) return;
-    try {
-      await set(key, value, this.#store);
-    } catch {
-      this.#store = null;
-    }
+    return this.setMany([[key, value]]);
   }
 
-  /** Keeps several values at once, all or none (one transaction); memory from now on if IndexedDB fails. */
+  /**
+   * Keeps several values at once, all or none (one transaction); memory from now on if IndexedDB
+   * fails. The transaction is committed at once rather than when the page next goes idle, so that a
+   * tab closed right after an answer still keeps it.
+   */
   async setMany(entries: [string, unknown][]): Promise<void> {
     for (const [key, value] of entries) this.#memory.set(key, value);
     if (!this.#store) return;
     try {
-      await setMany(entries, this.#store);
+      await this.#store('readwrite', (store) => {
+        for (const [key, value] of entries) store.put(value, key);
+        store.transaction.commit?.();
+        return promisifyRequest(store.transaction);
+      });
     } catch {
       this.#store = null;
     }
