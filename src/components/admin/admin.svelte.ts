@@ -88,6 +88,8 @@ export class AdminState {
   /** Whether what an earlier visit kept has been loaded (the review is saved only from then on). */
   loaded = $state(false);
   #nextId = 0;
+  /** The files imported during this visit, by session id. */
+  readonly #files = new Map<string, File>();
 
   /** The rules as edited, with a default standing in for a field left empty or out of range. */
   rules: ReadinessRules = $derived.by(() => {
@@ -250,6 +252,7 @@ export class AdminState {
       const id = `${Date.now().toString(36)}-${(this.#nextId++).toString(36)}`;
       added.push({ ...o.result, id, file: c.name, traineeKey: traineeKey(o.result.trainee), sessionKey: key });
       files.push([id, c.file]);
+      this.#files.set(id, c.file);
     });
     this.sessions = [...this.sessions, ...added];
     this.rejected = rejected.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -271,7 +274,8 @@ export class AdminState {
 
   /** The items of a session, read again from its original file (validated when it was imported). */
   async items(session: Session): Promise<{ scenario: Scenario; answer: Answer }[]> {
-    const blob = await this.storage?.file(session.id);
+    // Files of this visit are at hand at once; storing them waits until the table is painted.
+    const blob = this.#files.get(session.id) ?? (await this.storage?.file(session.id));
     if (!blob) throw new Error('the original file is no longer stored');
     const text = await blob.text();
     const json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as { items: { scenario: Scenario; answer: Answer }[] };
@@ -316,6 +320,7 @@ export class AdminState {
   async clear(): Promise<void> {
     this.sessions = [];
     this.rejected = [];
+    this.#files.clear();
     this.openId = null;
     this.review = newReview();
     await this.storage?.clear();
