@@ -7,14 +7,4 @@ export const score = (n: number): string => csvNumber(n);
 /** A share from 0 to 1 as a percentage, `—` when there is none. */
 export const percent = (n: number | null): string => (n === null ? '—' : `${Math.round(n * 100)}%`);
 
-/** Saves `text` as a file named `name` (the browser's download, nothing leaves the machine). */
-export function download(text: string, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+export { download } from '../shared/download.ts';

@@ -7,6 +7,7 @@ import type { PackId, Result, Scenario } from '../../lib/index.ts';
 import { RULE_PREFIX } from '../../lib/vocabulary.ts';
 import { newSeed } from '../../lib/trainer/random.ts';
 import { initialState, type Effect, type TrainerEvent, type TrainerState } from '../../lib/trainer/state.ts';
+import { download } from '../shared/download.ts';
 import { KeyValueStore, type StorageMode } from '../storage/kv-store.ts';
 
 type Engine = typeof import('./engine.ts');
@@ -161,14 +162,7 @@ export class Trainer {
 
   /** Downloads a result file. */
   download(result: Result, name: string): void {
-    const url = URL.createObjectURL(new Blob([`${JSON.stringify(result, null, 2)}\n`], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    download(`${JSON.stringify(result, null, 2)}\n`, name, 'application/json');
   }
 
   #run(effect: Effect, event: TrainerEvent): void {

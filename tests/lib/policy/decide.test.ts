@@ -6,7 +6,8 @@ import { bank, examples, valid, type ScenarioFile } from '../../support/bank.ts'
 import { agent, at, customer, gl, moz, play } from '../../support/factory.ts';
 import { siteMapSections, slug } from '../../support/site-map.ts';
 
-// Every expectation below is a rule of ../shared/spec/policy-notes.md (or a spec example).
+// Every expectation below is a rule of the policy notes (revision 2), as docs/formats/scenario.md
+// and the "How the rules combine" page state them, or an example of the format.
 
 const SOCIAL = 'Social support - Escalation';
 const MOBILE = 'Mobile support - Escalation';
