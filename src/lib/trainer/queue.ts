@@ -12,7 +12,7 @@ import { itemScore, packVersions, summarize, type Result, type ResultItem } from
 import type { Scenario } from '../schemas/scenario.ts';
 import { timeOf } from '../time.ts';
 import { APP_VERSION } from '../version.ts';
-import { FORMATS, HOLD_REASONS } from '../vocabulary.ts';
+import { FORMATS, HOLD_REASONS, PACK_IDS } from '../vocabulary.ts';
 import { afterAnswer, comesBack } from './rules.ts';
 import type { Conversation, Effect, Filters, Draft, RuleProgress, Session, TrainerEvent, TrainerState } from './state.ts';
 
@@ -94,7 +94,7 @@ export function toResult(state: TrainerState, s: Session): Result {
     packs: packVersions(s.items),
     items: s.items,
     summary: summarize(s.items),
-    session: { id: s.id, queue: s.queue.name, program: s.program ?? s.items[0]?.scenario.pack ?? 'mozilla' },
+    session: { id: s.id, queue: s.queue.name, program: s.program ?? s.items[0]?.scenario.pack ?? PACK_IDS[0] },
   };
 }
 
