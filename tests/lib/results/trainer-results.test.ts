@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { Verifier } from '../../../src/lib/results/verify.ts';
+import { ResultSchema } from '../../../src/lib/schemas/result.ts';
+import type { Answer, Decision, Scenario } from '../../../src/lib/schemas/scenario.ts';
+import { drawAssessment } from '../../../src/lib/trainer/draw.ts';
+import { initialState, toResult, transition, waiting, type Effect, type TrainerEvent, type TrainerState } from '../../../src/lib/trainer/queue.ts';
+import { bank, valid } from '../../support/bank.ts';
+
+// The two ends of the result format meet: a file the trainer writes is one the admin page reads,
+// regrades and finds nothing wrong with. The trainee here answers every decision point as its
+// author expects (the scenario's `expected`, written by hand in the bank), so the file must also
+// score 1 everywhere once regraded.
+
+const scenarios = bank.map(valid);
+
+/** The author's expected decision at a decision point, as an answer with a reply text where it replies. */
+function authorsAnswer(root: Scenario, step: number): Answer {
+  const expected = (step === 0 ? root.expected : root.followUps?.[step - 1]?.expected) as Omit<Decision, 'because'>;
+  const clipping = expected.escalate !== null && expected.reply !== null && root.pack === 'mozilla' ? 'escalation' : null;
+  const replyText =
+    expected.reply === null ? null : clipping ? "Thanks, Sam. Your issue seems a bit more complicated and requires more investigation. We're currently looking into it and we'll get back to you with more details ASAP. If any other information occurs in the meantime, please let us know." : 'Thanks for getting in touch! Here is what to try next.';
+  return { ...expected, tags: [...expected.tags], replyText, clipping, note: null };
+}
+
+/** Plays an assessment to its end, answering as the authors expect; returns the archived result. */
+function playAssessment(pack: 'mozilla' | 'gitlab', seed: number) {
+  const drawn = drawAssessment(scenarios.filter((s) => s.pack === pack), seed);
+  let state: TrainerState = transition(initialState(), { type: 'trainee', name: 'Ines Exact' })[0];
+  let at = Date.parse('2026-06-01T08:00:00Z');
+  const step = (e: TrainerEvent): Effect[] => {
+    const [next, effects] = transition(state, e);
+    state = next;
+    return effects;
+  };
+  step({ type: 'start', id: 'session-1', mode: 'assessment', source: 'bank', program: pack, queue: { id: 'assessment', name: 'Assessment', skipping: pack === 'mozilla' }, seed, scenarios: drawn, startedAt: new Date(at).toISOString(), at });
+  step({ type: 'play', at });
+  for (let i = 0; i < 200; i++) {
+    const s = state.session!;
+    if (s.finishedAt !== null) break;
+    at += 30_000;
+    if (s.open !== null) {
+      const c = s.conversations[s.open]!;
+      const effects = step({ type: 'answer', answer: authorsAnswer(c.root, c.step), at });
+      const archive = effects.find((e): e is Extract<Effect, { type: 'archive' }> => e.type === 'archive');
+      if (archive) return archive.result;
+    } else if (waiting(s).length === 0) {
+      const effects = step({ type: 'skip-ahead', at });
+      const archive = effects.find((e): e is Extract<Effect, { type: 'archive' }> => e.type === 'archive');
+      if (archive) return archive.result;
+    } else {
+      step({ type: 'tick', at });
+    }
+  }
+  return toResult(state, state.session!);
+}
+
+describe('a result file the trainer writes', () => {
+  for (const [pack, seed] of [['mozilla', 11], ['mozilla', 2026], ['gitlab', 11]] as const) {
+    it(`${pack} assessment, seed ${seed}: valid, and the admin's regrading finds nothing to flag`, () => {
+      const result = playAssessment(pack, seed);
+      const json = JSON.parse(JSON.stringify(result)) as unknown;
+      expect(ResultSchema.safeParse(json).success).toBe(true);
+      const verified = new Verifier(scenarios).verify(json);
+      expect(verified.ok).toBe(true);
+      if (!verified.ok) return;
+      expect(verified.result.flags.map((f) => f.message)).toEqual([]);
+      expect(verified.result.items).toHaveLength(20);
+      expect(verified.result.summary.score).toBe(1);
+      expect(verified.result.summary.critical).toBe(0);
+    });
+  }
+});
