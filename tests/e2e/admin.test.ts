@@ -17,8 +17,8 @@ import type { Result } from '../../src/lib/results/result.ts';
 import { DIST_DIR } from '../../scripts/lib/site-pages.ts';
 import { makeCohort, makeResult } from '../support/admin-results.ts';
 import { bank, EXAMPLES_DIR, valid } from '../support/bank.ts';
-import { describeViolations, runAxe, THEMES } from './axe.ts';
-import { launchChromium, siteUrl, VIEWPORTS, watchProblems } from './support.ts';
+import { describeViolations, runAxe } from './axe.ts';
+import { launchChromium, siteUrl, THEMES, VIEWPORTS, watchProblems } from './support.ts';
 
 declare global {
   interface Window {

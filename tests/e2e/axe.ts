@@ -43,6 +43,3 @@ export function describeViolations(violations: Violation[], where: string): stri
   );
   return `${violations.length} axe violation(s):\n${lines.join('\n')}`;
 }
-
-/** The themes and widths every page and every state is checked in. */
-export const THEMES = ['light', 'dark'] as const;

@@ -2,7 +2,8 @@
  * Shared helpers for the end-to-end tests: the page list, URLs on the local server started by
  * `global-setup.ts`, Chromium, and a watcher that collects what went wrong while a page loaded.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { inject } from 'vitest';
 import { launchWith } from '../../scripts/lib/chromium.ts';
 import { readSitemapPaths } from '../../scripts/lib/site-pages.ts';
@@ -76,4 +77,35 @@ export async function openPage(page: Page, path: string): Promise<number | undef
     .waitFor({ state: 'attached', timeout: 5_000 })
     .catch(() => undefined); // Pages without Starlight's header have no search to wait for.
   return response?.status();
+}
+
+/** The themes every page is checked in. */
+export const THEMES = ['light', 'dark'] as const;
+
+/**
+ * One test per page of the sitemap, in each theme and at each width. Each theme and width gets its
+ * own browser context, with the theme stored where Starlight reads it before the page's scripts run;
+ * the runs go one after the other, because the checks are CPU-bound and the machine is small.
+ */
+export function eachPageThemeAndWidth(
+  title: string,
+  browser: () => Browser,
+  check: (page: Page, path: string, where: { theme: (typeof THEMES)[number]; name: string; viewport: { width: number; height: number } }) => Promise<void>,
+): void {
+  describe.each(THEMES)(`${title}, %s theme`, (theme) => {
+    describe.each(Object.entries(VIEWPORTS))('%s', (name, viewport) => {
+      let context: BrowserContext;
+      let page: Page;
+      beforeAll(async () => {
+        context = await browser().newContext({ viewport });
+        await context.addInitScript((value) => localStorage.setItem('starlight-theme', value), theme);
+        page = await context.newPage();
+      });
+      afterAll(() => context?.close());
+      test.each(PAGE_PATHS)('%s', async (path) => {
+        await openPage(page, path);
+        await check(page, path, { theme, name, viewport });
+      });
+    });
+  });
 }

@@ -9,9 +9,8 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, openPage, PAGE_PATHS, VIEWPORTS } from './support.ts';
+import { eachPageThemeAndWidth, launchChromium, openPage, PAGE_PATHS, VIEWPORTS } from './support.ts';
 
-const THEMES = ['light', 'dark'] as const;
 
 /** What the page reports about one table. */
 interface TableReport {
@@ -107,42 +106,27 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-describe.each(THEMES)('tables, %s theme', (theme) => {
-  describe.each(Object.entries(VIEWPORTS))('%s', (viewportName, viewport) => {
-    let context: BrowserContext;
-    let page: Page;
+eachPageThemeAndWidth('tables', () => browser, async (page, path, { theme, name: viewportName, viewport }) => {
+  const where = `${path} (${theme}, ${viewportName} ${viewport.width}px)`;
+  // No table pushes the page itself wider than the screen.
+  const pageWidth = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  expect(pageWidth[0], `page width on ${where}`).toBeLessThanOrEqual(pageWidth[1]! + 1);
 
-    beforeAll(async () => {
-      context = await browser.newContext({ viewport });
-      await context.addInitScript((value) => localStorage.setItem('starlight-theme', value), theme);
-      page = await context.newPage();
-    });
-    afterAll(() => context?.close());
-
-    test.each(PAGE_PATHS)('%s', async (path) => {
-      await openPage(page, path);
-      const where = `${path} (${theme}, ${viewportName} ${viewport.width}px)`;
-      // No table pushes the page itself wider than the screen.
-      const pageWidth = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
-      expect(pageWidth[0], `page width on ${where}`).toBeLessThanOrEqual(pageWidth[1]! + 1);
-
-      for (const t of await readTables(page)) {
-        const what = `${t.id} on ${where}`;
-        expect(t.caption, `${what}: a caption says what the table holds`).not.toBeNull();
-        expect(t.captionCut.join(''), `${what}: caption text cut off`).toBe('');
-        expect(t.captionOverflows, `${what}: caption overflows its box`).toBe(false);
-        if (!t.region) {
-          expect(t.fitsViewport, `${what}: does not scroll, so it must fit the page`).toBe(true);
-        } else if (t.region.overflows) {
-          expect(t.region.cue, `${what}: scrolls sideways with no visible cue`).not.toBeNull();
-          expect(t.region.focusable, `${what}: its scroll region cannot be reached with the keyboard`).toBe(true);
-          expect(t.region.name, `${what}: its scroll region has no accessible name`).not.toBe('');
-        } else {
-          expect(t.region.cue, `${what}: fits, yet a cue says to scroll`).toBeNull();
-        }
-      }
-    });
-  });
+  for (const t of await readTables(page)) {
+    const what = `${t.id} on ${where}`;
+    expect(t.caption, `${what}: a caption says what the table holds`).not.toBeNull();
+    expect(t.captionCut.join(''), `${what}: caption text cut off`).toBe('');
+    expect(t.captionOverflows, `${what}: caption overflows its box`).toBe(false);
+    if (!t.region) {
+      expect(t.fitsViewport, `${what}: does not scroll, so it must fit the page`).toBe(true);
+    } else if (t.region.overflows) {
+      expect(t.region.cue, `${what}: scrolls sideways with no visible cue`).not.toBeNull();
+      expect(t.region.focusable, `${what}: its scroll region cannot be reached with the keyboard`).toBe(true);
+      expect(t.region.name, `${what}: its scroll region has no accessible name`).not.toBe('');
+    } else {
+      expect(t.region.cue, `${what}: fits, yet a cue says to scroll`).toBeNull();
+    }
+  }
 });
 
 // A cue must not promise what the keyboard cannot do: focusing a region that scrolls and

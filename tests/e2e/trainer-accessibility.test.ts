@@ -5,8 +5,8 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { describeViolations, runAxe, THEMES } from './axe.ts';
-import { launchChromium, VIEWPORTS } from './support.ts';
+import { describeViolations, runAxe } from './axe.ts';
+import { launchChromium, THEMES, VIEWPORTS } from './support.ts';
 import { button, conversation, feedback, openTrainer, reply, settled, startAssessment } from './trainer-support.ts';
 
 let browser: Browser;

@@ -2,6 +2,8 @@ import type { PolicyPack } from '../schemas/pack.ts';
 import { defineRules, type RuleIdOf } from './define.ts';
 
 const HANDLES = '/gitlab/handles/';
+/** GitLab's direct messages are disabled on every handle, but for this one case. */
+const DM_WHEN_WE_WRITE_FIRST = 'when GitLab writes first, to ask for something private such as a mailing address';
 const WORKFLOW = '/gitlab/workflow/';
 const ENGAGEMENT = '/gitlab/engagement/';
 
@@ -231,7 +233,7 @@ export const gitlab: PolicyPack = {
       directMessage: 'limited',
       notes: {
         like: 'positive feedback about the product',
-        directMessage: 'when GitLab writes first, to ask for something private such as a mailing address',
+        directMessage: DM_WHEN_WE_WRITE_FIRST,
       },
       section: `${HANDLES}#the-handles`,
     },
@@ -248,7 +250,7 @@ export const gitlab: PolicyPack = {
       directMessage: 'limited',
       notes: {
         like: 'positive feedback about the product',
-        directMessage: 'when GitLab writes first, to ask for something private such as a mailing address',
+        directMessage: DM_WHEN_WE_WRITE_FIRST,
       },
       section: `${HANDLES}#the-handles`,
     },
