@@ -353,6 +353,54 @@ describe('1,000 hostile or malformed files', () => {
   });
 });
 
+// ---- A cohort larger than a page -----------------------------------------------------------------
+
+const manyDir = join(tmp, 'many');
+mkdirSync(manyDir);
+const manyFiles = makeCohort(bankScenarios, 130, 2, 11).map((r, i) => write(manyDir, `many-${String(i + 1).padStart(3, '0')}.json`, r));
+const bodyRows = (page: Page) => page.locator('#admin-table-caption ~ tbody tr');
+
+describe('a cohort larger than a page of the table', () => {
+  test('shows 100 rows a page, turns pages by keyboard, and shows all on request; the CSV holds every row', async () => {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: VIEWPORTS.desktop });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    await importFiles(page, manyFiles);
+    const caption = page.locator('#admin-table-caption');
+    expect(await bodyRows(page).count()).toBe(100);
+    expect(await caption.innerText()).toContain('130 of 130 shown; rows 1 to 100 on this page');
+    const pages = page.getByRole('navigation', { name: 'Pages of the readiness table' });
+    expect(await pages.getByText('Page 1 of 2').count()).toBe(1);
+    expect(await pages.getByRole('button', { name: 'Previous page' }).isDisabled()).toBe(true);
+
+    // The last page by keyboard: focus moves to the button still usable.
+    await pages.getByRole('button', { name: 'Next page' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => bodyRows(page).count()).toBe(30);
+    expect(await caption.innerText()).toContain('rows 101 to 130 on this page');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Previous page');
+    const lastPageFirst = await bodyRows(page).first().locator('td').first().innerText();
+    expect(lastPageFirst).toBe('many-101.json');
+
+    // Sorting starts again at the first page, over every row, not only the page's.
+    await page.getByRole('columnheader', { name: 'File', exact: true }).getByRole('button').click();
+    await page.getByRole('columnheader', { name: 'File', exact: true }).getByRole('button').click();
+    expect(await bodyRows(page).first().locator('td').first().innerText()).toBe('many-130.json');
+    expect(await pages.getByText('Page 1 of 2').count()).toBe(1);
+
+    await page.getByLabel('Rows per page').selectOption({ label: 'All' });
+    await expect.poll(() => bodyRows(page).count()).toBe(130);
+    expect(await pages.count()).toBe(0);
+    await expectNoViolations(page, '/admin/ with every row of 130 on one page');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    const lines = readFileSync((await download.path())!, 'utf8').split('\r\n').filter(Boolean);
+    expect(lines).toHaveLength(1 + 130);
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('when the browser refuses IndexedDB', () => {
   test('the page says so and works in memory', async () => {
     const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
@@ -378,7 +426,7 @@ async function expectNoViolations(page: Page, where: string) {
 }
 
 describe.each(THEMES)('axe on /admin/, %s theme', (theme) => {
-  test.each(Object.entries(VIEWPORTS))('%s: empty, imported with errors listed, a trainee open', async (name, viewport) => {
+  test.each(Object.entries(VIEWPORTS))('%s: empty, imported with errors listed, a trainee open, a table of two pages', async (name, viewport) => {
     const context = await browser.newContext({ viewport });
     await context.addInitScript((value) => localStorage.setItem('starlight-theme', value), theme);
     const { page } = await adminPage(context);
@@ -392,6 +440,9 @@ describe.each(THEMES)('axe on /admin/, %s theme', (theme) => {
     await page.locator('ol.items > li').first().waitFor();
     await page.locator('ol.items > li summary').first().click();
     await expectNoViolations(page, at('a trainee open'));
+    await importFiles(page, manyFiles);
+    await page.getByRole('navigation', { name: 'Pages of the readiness table' }).waitFor();
+    await expectNoViolations(page, at('a table of two pages'));
     await context.close();
   });
 });

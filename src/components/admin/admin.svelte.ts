@@ -9,7 +9,7 @@ import { histogram, dimensionSpread, missedRules } from '../../lib/results/cohor
 import { readinessCsv, type ReadinessRow } from '../../lib/results/csv.ts';
 import { itemAnalysis } from '../../lib/results/item-analysis.ts';
 import { DEFAULT_RULES, emptyTraineeReview, readiness, traineeKey, type Readiness } from '../../lib/results/readiness.ts';
-import { flagLines, MAX_FILE_BYTES, sessionKey, tooLargeProblem, type Verification, type VerifiedResult } from '../../lib/results/flags.ts';
+import { flagLines, sessionKey, type Verification, type VerifiedResult } from '../../lib/results/flags.ts';
 import type { ReadinessRules, Review } from '../../lib/schemas/result.ts';
 import type { Answer, Scenario } from '../../lib/schemas/scenario.ts';
 import { DIMENSION_IDS } from '../../lib/policy/grade.ts';
@@ -59,6 +59,9 @@ export interface Chosen {
   name: string;
 }
 
+/** The page sizes the table offers (0: every row on one page); the second is the default. */
+export const PAGE_SIZES = [25, 100, 250, 0] as const;
+
 export class AdminState {
   /** The verified sessions, in import order. */
   sessions = $state.raw<Session[]>([]);
@@ -78,6 +81,10 @@ export class AdminState {
   filter = $state({ text: '', mode: 'all' as 'all' | 'practice' | 'assessment', ready: 'all' as 'all' | 'yes' | 'no', flagged: false });
   /** Table order. */
   sort = $state<{ key: SortKey; dir: 'ascending' | 'descending' }>({ key: 'trainee', dir: 'ascending' });
+  /** Rows per page of the table; 0 shows them all. */
+  pageSize = $state<number>(PAGE_SIZES[1]);
+  /** The page of the table shown, from 0 (kept within the pages there are). */
+  page = $state(0);
   /** The session shown in detail. */
   openId = $state<string | null>(null);
   /** The day readiness is judged on. */
@@ -152,6 +159,16 @@ export class AdminState {
       .map((x) => x.r);
   });
 
+  /** How many pages the visible rows fill, at least 1. */
+  pages: number = $derived(this.pageSize > 0 ? Math.max(1, Math.ceil(this.visibleRows.length / this.pageSize)) : 1);
+
+  /** The rows of the page shown: where the page starts, and the rows. */
+  pageRows: { from: number; rows: Row[] } = $derived.by(() => {
+    if (this.pageSize <= 0) return { from: 0, rows: this.visibleRows };
+    const from = Math.min(this.page, this.pages - 1) * this.pageSize;
+    return { from, rows: this.visibleRows.slice(from, from + this.pageSize) };
+  });
+
   /** Figures over the visible sessions. */
   figures = $derived.by(() => {
     const sessions = this.visibleRows.map((r) => r.session);
@@ -214,18 +231,15 @@ export class AdminState {
     if (this.progress) return;
     performance.mark('admin-import-start');
     const rejected: Rejected[] = [];
-    const toRead: Chosen[] = [];
-    for (const c of chosen) {
-      if (c.file.size > MAX_FILE_BYTES) rejected.push({ file: c.name, problems: [tooLargeProblem(c.file.size)] });
-      else toRead.push(c);
-    }
     this.progress = { done: 0, total: chosen.length };
     this.status = `Reading ${chosen.length} file${chosen.length === 1 ? '' : 's'}...`;
     let outcomes: Verification[];
     try {
       const pool = await this.#workers();
-      outcomes = await pool.verify(toRead.map((c) => c.file), (done) => {
-        this.progress = { done: done + rejected.length, total: chosen.length };
+      // Files over the size limit are turned away by the workers, unread: asking each file its size
+      // here would cost the page a round trip to the browser per file.
+      outcomes = await pool.verify(chosen.map((c) => c.file), (done) => {
+        this.progress = { done, total: chosen.length };
       });
     } catch (e) {
       this.progress = null;
@@ -237,7 +251,7 @@ export class AdminState {
     const added: Session[] = [];
     const files: [string, File][] = [];
     outcomes.forEach((o, i) => {
-      const c = toRead[i]!;
+      const c = chosen[i]!;
       if (!o.ok) {
         rejected.push({ file: c.name, problems: o.problems });
         return;
@@ -285,6 +299,12 @@ export class AdminState {
   /** Sorts by a column; the same column again reverses the order. */
   sortBy(key: SortKey): void {
     this.sort = { key, dir: this.sort.key === key && this.sort.dir === 'ascending' ? 'descending' : 'ascending' };
+    this.page = 0;
+  }
+
+  /** Shows page `n` of the table (from 0), kept within the pages there are. */
+  goTo(n: number): void {
+    this.page = Math.max(0, Math.min(n, this.pages - 1));
   }
 
   /** The visible table as CSV (docs/formats/result.md, "The readiness table"). */

@@ -1,10 +1,38 @@
-// A small pool of import workers: files go out in batches to whichever worker is free, and the
-// outcomes come back in the files' order. One worker per core, two at most on a small machine.
-import type { Verification } from '../../lib/results/flags.ts';
-import type { FromWorker, ToWorker } from './protocol.ts';
+// A small pool of import workers: the page reads the chosen files in batches and hands each batch
+// to whichever worker is free; the outcomes come back in the files' order. One worker per core, two
+// at most on a small machine.
+import { MAX_FILE_BYTES, tooLargeProblem, type Verification } from '../../lib/results/flags.ts';
+import type { FromWorker, Part, ToWorker } from './protocol.ts';
 
-/** Batches a worker holds at once: it reads the next ones while it verifies one. */
+/** Batches a worker holds at once: the next one is read and waiting while it verifies one. */
 const IN_FLIGHT = 2;
+
+/**
+ * A batch of files as bytes. Each read goes through the browser process, and a thousand small reads
+ * cost far more than one large one: the batch is read as one blob. Should that fail (a file changed
+ * or vanished since it was chosen), each file is read on its own, so that only the bad one fails.
+ * A file over the size limit is not read.
+ *
+ * The page reads, not the workers: a worker's reads only move while it is idle, and a worker
+ * verifying a batch is not, whereas the page waits.
+ */
+async function read(files: readonly File[]): Promise<{ bytes: ArrayBuffer; parts: Part[] }> {
+  const parts: Part[] = files.map((f) => (f.size > MAX_FILE_BYTES ? { problem: tooLargeProblem(f.size) } : { bytes: f.size }));
+  const wanted = files.filter((_, i) => 'bytes' in parts[i]!);
+  try {
+    return { bytes: await new Blob(wanted).arrayBuffer(), parts };
+  } catch {
+    const each = await Promise.all(files.map((f, i) => ('bytes' in parts[i]! ? f.arrayBuffer().catch((e: Error) => e) : null)));
+    const kept: ArrayBuffer[] = [];
+    each.forEach((r, i) => {
+      if (r instanceof ArrayBuffer) {
+        kept.push(r);
+        parts[i] = { bytes: r.byteLength };
+      } else if (r) parts[i] = { problem: `(file): the browser could not read it (${r.name})` };
+    });
+    return { bytes: await new Blob(kept).arrayBuffer(), parts };
+  }
+}
 
 export class ImportPool {
   readonly #workers: Worker[] = [];
@@ -22,31 +50,39 @@ export class ImportPool {
   /** Verifies every file; `onProgress` hears how many are done. */
   verify(files: readonly File[], onProgress: (done: number) => void): Promise<Verification[]> {
     const outcomes: Verification[] = new Array(files.length);
-    // Large batches read faster (one read per batch) but share the work out less evenly: about four
-    // batches per worker, at most 100 files each.
-    const size = Math.min(100, Math.max(4, Math.ceil(files.length / (this.#workers.length * 4))));
-    const batches: { start: number; files: File[] }[] = [];
-    for (let i = 0; i < files.length; i += size) batches.push({ start: i, files: files.slice(i, i + size) });
+    const workers = this.#workers.length;
+    // Large batches read faster, but the first ones must be small, so that the workers start at once
+    // (the page's first touch of each file costs a round trip to the browser), and so must the last
+    // ones, so that the workers finish together. A batch takes a share of what is left, at least 4
+    // files and at most 10, 20, 40, 80 then 100 as the rounds go.
+    const starts: number[] = [];
     let next = 0;
     let done = 0;
     return new Promise((resolve, reject) => {
       if (files.length === 0) return resolve([]);
       const give = (worker: Worker) => {
-        const b = next < batches.length ? next++ : -1;
-        if (b >= 0) worker.postMessage({ type: 'verify', batch: b, files: batches[b]!.files } satisfies ToWorker);
+        if (next >= files.length) return;
+        const size = Math.min(100, 10 * 2 ** Math.floor(starts.length / workers), Math.max(4, Math.ceil((files.length - next) / (workers * 3))));
+        const batch = starts.push(next) - 1;
+        const chunk = files.slice(next, next + size);
+        next += size;
+        read(chunk).then(
+          ({ bytes, parts }) => worker.postMessage({ type: 'verify', batch, bytes, parts } satisfies ToWorker, [bytes]),
+          (e: Error) => reject(new Error(`The files could not be read (${e.name})`)),
+        );
       };
       for (const worker of this.#workers) {
         worker.onmessage = (event: MessageEvent<FromWorker>) => {
           const { batch, outcomes: got } = event.data;
-          got.forEach((o, i) => (outcomes[batches[batch]!.start + i] = o));
+          got.forEach((o, i) => (outcomes[starts[batch]! + i] = o));
           done += got.length;
           onProgress(done);
           if (done === files.length) resolve(outcomes);
           else give(worker);
         };
         worker.onerror = (event) => reject(new Error(`The import worker stopped: ${event.message}`));
-        for (let i = 0; i < IN_FLIGHT; i++) give(worker);
       }
+      for (let i = 0; i < IN_FLIGHT; i++) for (const worker of this.#workers) give(worker);
     });
   }
 

@@ -129,28 +129,73 @@ export interface GradeOptions {
 
 /** Grades a trainee's answer to a scenario. */
 export function grade(scenario: Scenario, answer: Answer, pack: PolicyPack = packs[scenario.pack], options: GradeOptions = {}): GradeResult {
+  const g = grader(scenario, pack, options);
+  return g.complete(g.base(answer), answer);
+}
+
+/**
+ * Grading in two parts, for a reader that grades many answers to one scenario (the admin page): the
+ * answers of a cohort mostly differ only in their reply text. `base(answer)` grades everything but
+ * the reply text and never reads `replyText` or `note`, so one base serves every answer with the
+ * same `baseKey`; `complete(base, answer)` adds the reply-text checks (`replyText(answer)`).
+ * `grade` is exactly `complete(base(answer), answer)`.
+ */
+export function grader(scenario: Scenario, pack: PolicyPack = packs[scenario.pack], options: GradeOptions = {}) {
   const why = options.explained ?? explain(scenario, pack);
   const want = why.decision;
   const reasons = new Reasons(pack, why, options.explain ?? true);
-  const field = (name: keyof Decision & keyof Answer, what: string): Check => {
-    const expected = want[name];
-    const given = answer[name];
-    const ok = name === 'reply' || name === 'like' ? same(expected as string | null, given as string | null) : expected === given;
-    return {
-      field: name, expected, given, score: ok ? 1 : 0,
-      message: ok ? `${what}: right.` : `${what}: the guidelines call for ${show(expected)}; you chose ${show(given)}.`,
-      ...reasons.field(name),
-    };
+  return {
+    /** The grade without the reply-text checks. */
+    base(answer: Answer): GradeResult {
+      const field = (name: keyof Decision & keyof Answer, what: string): Check => {
+        const expected = want[name];
+        const given = answer[name];
+        const ok = name === 'reply' || name === 'like' ? same(expected as string | null, given as string | null) : expected === given;
+        return {
+          field: name, expected, given, score: ok ? 1 : 0,
+          message: ok ? `${what}: right.` : `${what}: the guidelines call for ${show(expected)}; you chose ${show(given)}.`,
+          ...reasons.field(name),
+        };
+      };
+      const dimensions: Dimension[] = [
+        dimension('account', [accountCheck(answer, want, field), field('like', 'Like'), ...toolCheck(pack, answer, want, field)]),
+        dimension('tags', [tagsCheck(want, answer, reasons), field('userTag', 'User tag')]),
+        dimension('closing', [field('close', 'Closing reason'), field('hold', 'Hold')]),
+        dimension('escalation', [escalationCheck(want, answer, reasons)]),
+        dimension('engagement', [field('retweet', 'Retweet'), field('directMessage', 'Direct message')]),
+      ];
+      return result(scenario, dimensions, criticalErrors(scenario, answer, pack), want);
+    },
+    /** The reply-text checks of an answer (none when it does not reply). */
+    replyText(answer: Answer): Check[] {
+      return replyTextChecks(scenario, answer, want, reasons);
+    },
+    /** `base` with the reply-text checks of `answer` (or `text`, worked out already) added to the engagement dimension. */
+    complete(base: GradeResult, answer: Answer, text: Check[] = replyTextChecks(scenario, answer, want, reasons)): GradeResult {
+      if (text.length === 0) return base;
+      const dimensions = base.dimensions.map((d) => (d.id === 'engagement' ? dimension(d.id, [...d.checks, ...text]) : d));
+      return result(scenario, dimensions, base.critical, want);
+    },
   };
+}
 
-  const dimensions: Dimension[] = [
-    dimension('account', [accountCheck(answer, want, field), field('like', 'Like'), ...toolCheck(pack, answer, want, field)]),
-    dimension('tags', [tagsCheck(want, answer, reasons), field('userTag', 'User tag')]),
-    dimension('closing', [field('close', 'Closing reason'), field('hold', 'Hold')]),
-    dimension('escalation', [escalationCheck(want, answer, reasons)]),
-    dimension('engagement', [field('retweet', 'Retweet'), field('directMessage', 'Direct message'), ...replyTextChecks(scenario, answer, want, reasons)]),
-  ];
-  const critical = criticalErrors(scenario, answer, pack);
+/**
+ * What `grader().base` reads of an answer, as a string: equal keys, equal bases. Every field but
+ * `replyText` and `note`, so a field added to answers is graded apart until it is left out here.
+ */
+export function baseKey(answer: Answer): string {
+  let key = '';
+  for (const k in answer) {
+    if (k === 'replyText' || k === 'note') continue;
+    const v = (answer as Record<string, unknown>)[k];
+    // Short, as it is looked up once per item: nulls left out, strings and arrays quoted (so that
+    // no value passes for another or for a boundary), each value after its field's name.
+    if (v !== null) key += `${k}${typeof v === 'object' || typeof v === 'string' ? JSON.stringify(v) : String(v)};`;
+  }
+  return key;
+}
+
+function result(scenario: Scenario, dimensions: Dimension[], critical: CriticalError[], want: Decision): GradeResult {
   const mean = dimensions.reduce((sum, d) => sum + d.score, 0) / dimensions.length;
   return { scenarioId: scenario.id, score: critical.length ? 0 : mean, dimensions, critical, expected: want };
 }

@@ -43,6 +43,11 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 const EMOJI = /[\u{1100}-\u{10FFFF}]|\uFE0F|\u20E3/u;
 const EMOJI_SEGMENT = /\p{Regional_Indicator}|\uFE0F|\u20E3|\u200D|(?![\u0000-\u10FF])\p{Extended_Pictographic}/u;
 
+/** Text made only of characters that weigh 1 and are never combined by NFC (no surrogates either). */
+const PLAIN = /^[\u0000-\u02ff]*$/;
+/** A dot followed by a letter or digit: where a link could be. */
+const MAYBE_LINK = /\.[\p{L}\p{N}]/u;
+
 function weightOf(codePoint: number): number {
   if (codePoint <= 4351) return 1;
   return LIGHT.some(([a, b]) => codePoint >= a && codePoint <= b) ? 1 : 2;
@@ -50,6 +55,9 @@ function weightOf(codePoint: number): number {
 
 /** The length Twitter counts for `text`: links 23, CJK and emoji 2, most other characters 1. */
 export function tweetLength(text: string): number {
+  // Most replies: characters that all weigh 1 (no CJK, no emoji), and nothing that could be a link
+  // (every link has a dot followed by a letter or digit). Then the length is the count of code points.
+  if (PLAIN.test(text) && !MAYBE_LINK.test(text)) return text.length;
   let total = 0;
   let rest = text.normalize('NFC');
   rest = rest.replace(URL_RE, () => {

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { packs } from '../packs/index.ts';
 import { explain, type Explained } from '../policy/decide.ts';
-import { DIMENSION_IDS, DIMENSION_LABELS, grade } from '../policy/grade.ts';
+import { baseKey, DIMENSION_IDS, DIMENSION_LABELS, grader, type GradeResult } from '../policy/grade.ts';
 import { formatIssues } from '../schemas/problems.ts';
 import { makeResultSchema } from '../schemas/result.ts';
 import { ScenarioSchema, type Answer, type Facts, type Scenario } from '../schemas/scenario.ts';
@@ -23,14 +23,53 @@ type Graded = ItemScore & { missed: string[] };
 /** Two scores closer than this are the same (files keep 4 decimals; the table shows 3). */
 const TOLERANCE = 0.0005;
 
-/** JSON with object keys sorted: a form in which equal values are equal strings. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+/** Whether two JSON values are equal, object keys in any order. */
+function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const isArray = Array.isArray(a);
+  if (isArray !== Array.isArray(b)) return false;
+  if (isArray) {
+    const x = a as unknown[];
+    const y = b as unknown[];
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!jsonEqual(x[i], y[i])) return false;
+    return true;
   }
-  return JSON.stringify(value) ?? 'null';
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  // Parsed JSON has only own keys (a "__proto__" key included), so every key `for in` meets is one.
+  let n = 0;
+  for (const k in x) {
+    if (!Object.hasOwn(y, k) || !jsonEqual(x[k], y[k])) return false;
+    n++;
+  }
+  for (const _ in y) n--;
+  return n === 0;
+}
+
+/** Whether two JSON objects are equal but for the value of key `except`. */
+function equalExcept(x: Record<string, unknown>, y: Record<string, unknown>, except: string): boolean {
+  let n = 0;
+  for (const k in x) {
+    if (!Object.hasOwn(y, k)) return false;
+    if (k !== except && !jsonEqual(x[k], y[k])) return false;
+    n++;
+  }
+  for (const _ in y) n--;
+  return n === 0;
+}
+
+/**
+ * Whether two scenarios are equal but for the texts of their messages. Deciding and grading never
+ * read those texts (tests/lib/policy/text-blind.test.ts holds them to it), so such scenarios share
+ * their decision and the grades of their answers.
+ */
+function equalButTexts(a: Scenario, b: Scenario): boolean {
+  const x = a as unknown as Record<string, unknown>;
+  const y = b as unknown as Record<string, unknown>;
+  if (!equalExcept(x, y, 'messages') || a.messages.length !== b.messages.length) return false;
+  return a.messages.every((m, i) => equalExcept(m as unknown as Record<string, unknown>, b.messages[i] as unknown as Record<string, unknown>, 'text'));
 }
 
 /** A scenario without the author's `expected` answers (the format compares scenarios apart from them). */
@@ -44,7 +83,7 @@ function differingFields(a: Scenario, b: Scenario): string[] {
   const x = withoutExpected(a);
   const y = withoutExpected(b);
   const keys = [...new Set([...Object.keys(x), ...Object.keys(y)])].sort();
-  return keys.filter((k) => canonical(x[k]) !== canonical(y[k]));
+  return keys.filter((k) => !jsonEqual(x[k], y[k]));
 }
 
 const show = (n: number) => String(Math.round(n * 1000) / 1000);
@@ -70,76 +109,150 @@ function gradeDifferences(stated: ItemScore | ResultSummary, got: ItemScore | Re
   return out;
 }
 
-/** A parsed scenario, remembered by its content, with an id for the grade cache. */
+/** A scenario that passed the scenario format, remembered with the input it was read from. */
 interface ScenarioEntry {
-  id: number;
-  parsed: { ok: true; value: Scenario } | { ok: false; issues: z.core.$ZodRawIssue[] };
+  /**
+   * The scenario as read. The scenario format has no defaults and no transforms, so it equals its
+   * input: a later input equal to it is the same scenario.
+   */
+  scenario: Scenario;
+  /** Grades everything but the reply text once per distinct rest of an answer (see `grader`). */
+  grader: ReturnType<typeof grader>;
+  /** By `baseKey`: the base grade, and the item scores it gives with each outcome of the reply-text checks. */
+  bases: Map<string, { base: GradeResult; scores: Map<string, Graded> }>;
+}
+
+/** How many scenarios that share an id and their messages' texts are remembered apart. */
+const BUCKET = 8;
+
+/** The rules behind every check short of full marks and every critical error, once each. */
+function missedRules(g: GradeResult): string[] {
+  const out = new Set<string>();
+  for (const d of g.dimensions) for (const c of d.checks) if (c.score < 1 && c.rule) out.add(c.rule);
+  for (const c of g.critical) out.add(c.rule);
+  return [...out];
 }
 
 /**
  * Verifies result files against a bank. One instance per reader (a worker, the command line):
- * it remembers the scenarios it has parsed and the answers it has graded, by content, so that a
- * cohort answering the same bank scenarios is checked and graded once per distinct item.
+ * it remembers the scenarios it has read, so that a cohort answering the same bank scenarios has
+ * each distinct scenario checked and decided once, and each distinct answer (its reply text
+ * aside) graded once.
  */
 export class Verifier {
   readonly #bank = new Map<string, Scenario>();
-  readonly #scenarios = new Map<string, ScenarioEntry>();
-  readonly #grades = new Map<string, Graded>();
-  /** The decision of each distinct scenario, made once for all the answers to it. */
-  readonly #decisions = new WeakMap<Scenario, Explained>();
-  readonly #ids = new WeakMap<Scenario, number>();
+  /** Scenarios read, by id and the texts of their messages, then compared whole. */
+  readonly #scenarios = new Map<string, Map<string, ScenarioEntry[]>>();
+  #remembered = 0;
+  readonly #entries = new WeakMap<Scenario, ScenarioEntry>();
+  /** Scenarios read, by id, to find one equal but for its messages' texts (see `equalButTexts`). */
+  readonly #byId = new Map<string, ScenarioEntry[]>();
   readonly #bankChecks = new WeakMap<Scenario, Map<number, string[]>>();
-  #nextId = 0;
   /** How many distinct scenarios are remembered before the caches start afresh. */
   readonly cacheLimit: number;
   readonly #schema;
-  /** How many scenarios and answers were checked or graded afresh (the rest came from the caches). */
-  readonly stats = { scenariosParsed: 0, itemsGraded: 0, items: 0 };
+  /**
+   * How many scenarios were checked and decided, and answers graded, afresh (the rest came from the
+   * caches: a scenario equal but for its messages' texts to one decided already is not decided again).
+   */
+  readonly stats = { scenariosParsed: 0, scenariosDecided: 0, itemsGraded: 0, items: 0 };
 
-  /** `bank`: the scenarios a reader trusts (the project's bank); their step 0 must match. */
-  constructor(bank: Iterable<Scenario>, cacheLimit = 20_000) {
+  /**
+   * `bank`: the scenarios a reader trusts (the project's bank); their step 0 must match. Each is
+   * read and decided now, so that items quoting a bank scenario unchanged, as most do, find it
+   * ready; one the scenario format rejects is left out of the comparison.
+   */
+  constructor(bank: Iterable<unknown>, cacheLimit = 20_000) {
     this.cacheLimit = cacheLimit;
-    for (const s of bank) this.#bank.set(s.id, s);
     const remembered = z.unknown().transform((input, ctx): Scenario => {
-      const entry = this.#scenario(input);
-      if (entry.parsed.ok) return entry.parsed.value;
-      for (const issue of entry.parsed.issues) ctx.addIssue({ ...issue } as Parameters<typeof ctx.addIssue>[0]);
+      const known = this.#known(input);
+      if (known) return known;
+      const r = ScenarioSchema.safeParse(input);
+      this.stats.scenariosParsed++;
+      if (r.success) return this.#remember(input, r.data);
+      for (const issue of r.error.issues) ctx.addIssue({ ...issue, input: undefined } as Parameters<typeof ctx.addIssue>[0]);
       return z.NEVER;
     });
     this.#schema = makeResultSchema(remembered);
+    for (const input of bank) {
+      const r = ScenarioSchema.safeParse(input);
+      if (r.success) this.#bank.set(r.data.id, this.#remember(input, r.data));
+    }
+    // The counts are of what files brought.
+    this.stats.scenariosDecided = 0;
   }
 
-  #scenario(input: unknown): ScenarioEntry {
-    const key = JSON.stringify(input) ?? 'undefined';
-    let entry = this.#scenarios.get(key);
-    if (!entry) {
-      if (this.#scenarios.size >= this.cacheLimit) {
-        this.#scenarios.clear();
-        this.#grades.clear();
-      }
-      this.stats.scenariosParsed++;
-      const r = ScenarioSchema.safeParse(input);
-      entry = { id: this.#nextId++, parsed: r.success ? { ok: true, value: r.data } : { ok: false, issues: r.error.issues.map((i) => ({ ...i, input: undefined })) as z.core.$ZodRawIssue[] } };
-      this.#scenarios.set(key, entry);
-      if (entry.parsed.ok) this.#ids.set(entry.parsed.value, entry.id);
+  /**
+   * Where a scenario input would be remembered: its id, and its messages' texts. Later decision
+   * points of one bank scenario differ mostly in the replies trainees wrote, so the texts tell them
+   * apart before the whole scenarios are compared.
+   */
+  static #keys(input: unknown): [string, string] | null {
+    if (!isObject(input) || typeof input.id !== 'string' || !Array.isArray(input.messages)) return null;
+    let texts = '';
+    for (const m of input.messages as unknown[]) texts += isObject(m) && typeof m.text === 'string' ? `${m.text}\u0000` : '\u0001';
+    return [input.id, texts];
+  }
+
+  /** The scenario read earlier from an input equal to this one, if any. */
+  #known(input: unknown): Scenario | undefined {
+    const keys = Verifier.#keys(input);
+    const bucket = keys && this.#scenarios.get(keys[0])?.get(keys[1]);
+    return bucket?.find((e) => jsonEqual(e.scenario, input))?.scenario;
+  }
+
+  #remember(input: unknown, scenario: Scenario): Scenario {
+    const keys = Verifier.#keys(input);
+    if (!keys) return scenario;
+    if (this.#remembered >= this.cacheLimit) {
+      this.#scenarios.clear();
+      this.#byId.clear();
+      this.#remembered = 0;
     }
-    return entry;
+    let byText = this.#scenarios.get(keys[0]);
+    if (!byText) this.#scenarios.set(keys[0], (byText = new Map()));
+    const bucket = byText.get(keys[1]) ?? [];
+    if (bucket.length >= BUCKET) bucket.shift();
+    else this.#remembered++;
+    const siblings = this.#byId.get(scenario.id) ?? [];
+    const sibling = siblings.find((e) => equalButTexts(e.scenario, scenario));
+    const entry: ScenarioEntry = sibling
+      ? { scenario, grader: sibling.grader, bases: sibling.bases }
+      : { scenario, grader: grader(scenario, undefined, { explain: false }), bases: new Map() };
+    if (!sibling) {
+      this.stats.scenariosDecided++;
+      if (siblings.length >= BUCKET) siblings.shift();
+      siblings.push(entry);
+      this.#byId.set(scenario.id, siblings);
+    }
+    bucket.push(entry);
+    byText.set(keys[1], bucket);
+    this.#entries.set(scenario, entry);
+    return scenario;
   }
 
   #grade(scenario: Scenario, answer: Answer): Graded {
     this.stats.items++;
-    const id = this.#ids.get(scenario);
-    const key = id === undefined ? undefined : `${id}\u0000${JSON.stringify(answer)}`;
-    let score = key === undefined ? undefined : this.#grades.get(key);
-    if (!score) {
+    // Scores and the rules behind them; the explanations are written only when a trainee is opened.
+    const entry = this.#entries.get(scenario);
+    const g = entry?.grader ?? grader(scenario, undefined, { explain: false });
+    const key = baseKey(answer);
+    let base = entry?.bases.get(key);
+    if (!base) {
       this.stats.itemsGraded++;
-      // Scores and the rules behind them; the explanations are written only when a trainee is opened.
-      let explained = this.#decisions.get(scenario);
-      if (!explained) this.#decisions.set(scenario, (explained = explain(scenario)));
-      const g = grade(scenario, answer, undefined, { explain: false, explained });
-      const missed = g.dimensions.flatMap((d) => d.checks.flatMap((c) => (c.score < 1 && c.rule ? [c.rule] : [])));
-      score = { ...itemScore(g), missed: [...new Set([...missed, ...g.critical.map((c) => c.rule)])] };
-      if (key !== undefined) this.#grades.set(key, score);
+      base = { base: g.base(answer), scores: new Map() };
+      entry?.bases.set(key, base);
+    }
+    // Answers alike but for their text mostly fare alike on the text checks: the item's scores
+    // follow from the base and those outcomes.
+    const text = g.replyText(answer);
+    let outcome = '';
+    for (const c of text) outcome += `${c.field}:${c.score}:${c.rule},`;
+    let score = base.scores.get(outcome);
+    if (!score) {
+      const full = g.complete(base.base, answer, text);
+      score = { ...itemScore(full), missed: missedRules(full) };
+      base.scores.set(outcome, score);
     }
     return score;
   }
@@ -270,16 +383,15 @@ function followUpDifferences(root: Scenario, point: Scenario, step: number): str
   if (!followUp) return [`the bank's scenario has ${root.followUps?.length ?? 0} follow-up${root.followUps?.length === 1 ? '' : 's'}`];
   const out: string[] = [];
   const facts: Facts = followUp.facts ?? (followUp.text !== undefined ? { ...root.facts, kind: 'support-request' } : root.facts);
-  if (canonical(point.facts) !== canonical(facts)) out.push('facts');
+  if (!jsonEqual(point.facts, facts)) out.push('facts');
   for (const field of ['pack', 'channel', 'language', 'author', 'mentions', 'rating'] as const) {
-    if (canonical(point[field]) !== canonical(root[field])) out.push(field);
+    if (!jsonEqual(point[field], root[field])) out.push(field);
   }
   if (followUp.text !== undefined) {
     const last = point.messages[point.messages.length - 1];
     if (!last || last.from !== 'customer' || last.text !== followUp.text) out.push('the customer\u2019s follow-up message');
   }
-  const before = root.messages.map(canonical);
-  if (!before.every((m, i) => point.messages[i] !== undefined && canonical(point.messages[i]) === m)) out.push('the earlier messages');
+  if (!root.messages.every((m, i) => i < point.messages.length && jsonEqual(point.messages[i], m))) out.push('the earlier messages');
   return out;
 }
 

@@ -5,7 +5,9 @@ import { flagLines, sessionKey } from '../../../src/lib/results/flags.ts';
 import type { Result } from '../../../src/lib/results/result.ts';
 import { MAX_PROBLEMS, Verifier } from '../../../src/lib/results/verify.ts';
 import { ResultSchema } from '../../../src/lib/schemas/result.ts';
-import { makeResult } from '../../support/admin-results.ts';
+import { addHours, decide } from '../../../src/lib/index.ts';
+import type { Scenario } from '../../../src/lib/schemas/scenario.ts';
+import { makeCohort, makeResult } from '../../support/admin-results.ts';
 import { bank, EXAMPLES_DIR, examples, valid } from '../../support/bank.ts';
 
 // docs/formats/result.md, "What a reader does with a file": grade every item again, report every
@@ -266,6 +268,50 @@ describe('regrading', () => {
     expect(v.verifyText(text)).toEqual(first);
     expect(v.stats.scenariosParsed).toBe(parsed);
     expect(v.stats.itemsGraded).toBe(graded);
+  });
+});
+
+describe('the caches of one reader', () => {
+  // The stated scores of these files come from grading each item alone (makeResult), so any answer
+  // or scenario a cache mixed up with another would be flagged as an edited score.
+  it('a cohort verified by one reader gets the scores each item gets alone: no flag in any file', () => {
+    const v = new Verifier(bankScenarios);
+    const cohort = makeCohort(bankScenarios, 40, 30, 17);
+    let items = 0;
+    for (const file of cohort) {
+      const r = v.verifyText(JSON.stringify(file));
+      if (!r.ok) throw new Error(r.problems.join('\n'));
+      expect(r.result.flags).toEqual([]);
+      items += r.result.items.length;
+    }
+    // The caches were used: fewer scenarios decided and answers graded than there are items.
+    expect(v.stats.items).toBe(items);
+    expect(v.stats.itemsGraded).toBeLessThan(items / 2);
+    expect(v.stats.scenariosDecided).toBeLessThan(v.stats.scenariosParsed);
+  });
+
+  it('scenarios alike but for a message text share a decision; alike but for the time do not', () => {
+    const v = new Verifier(bankScenarios);
+    // The customer has not answered our reply: after 1 hour the conversation is held, after 100 it is
+    // closed as User didn't respond.
+    const at = twitter.now;
+    const waiting = (text: string, hours: number): Scenario => ({
+      ...twitter,
+      // Not the bank's scenario any more (a practice set of an admin's own).
+      id: 'waiting-on-the-customer',
+      messages: [...twitter.messages, { from: 'agent', account: '@firefox', at, text }],
+      now: addHours(at, hours),
+    });
+    const points = [waiting('Glad to hear it!', 1), waiting('So glad you like it, Sam!', 1), waiting('Glad to hear it!', 100)];
+    const file = makeResult({ name: 'Tao', handle: null, scenarios: points });
+    const r = check(file);
+    expect(r.flags).toEqual([]);
+    expect(v.verify(clone(file)).ok).toBe(true);
+    expect(v.stats.scenariosParsed).toBe(3);
+    expect(v.stats.scenariosDecided).toBe(2);
+    // The right answer differs between the two times, and each was graded against its own.
+    expect(decide(points[0]!).hold).toBe('Waiting on Customer');
+    expect(decide(points[2]!).close).toBe("User didn't respond");
   });
 });
 
