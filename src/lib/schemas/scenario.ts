@@ -221,6 +221,44 @@ function checkScenario(s: z.infer<typeof ScenarioObject>, ctx: z.RefinementCtx) 
   }
 }
 
+/** A pack's names, each list with a set to look names up in (accounts by lower case). */
+interface PackNames {
+  tags: NameList;
+  closingReasons: NameList;
+  userTags: NameList;
+  escalation: NameList;
+  accounts: NameList;
+  replyAccounts: NameList;
+  replyAccountsWithPersonal: NameList;
+  rules: Set<string>;
+}
+interface NameList {
+  list: string[];
+  has: Set<string>;
+}
+const nameList = (list: string[], lower = false): NameList => ({ list, has: new Set(lower ? list.map((n) => n.toLowerCase()) : list) });
+// Worked out once per pack: every answer of a result file is checked against them.
+const packNames = new WeakMap<PolicyPack, PackNames>();
+function namesOf(pack: PolicyPack): PackNames {
+  let names = packNames.get(pack);
+  if (!names) {
+    const accounts = pack.accounts.map((a) => a.handle);
+    const replyAccounts = [...accounts, ...(pack.googlePlayAccount ? [pack.googlePlayAccount] : [])];
+    names = {
+      tags: nameList(pack.tags.map((x) => x.name)),
+      closingReasons: nameList(pack.closingReasons.map((x) => x.name)),
+      userTags: nameList(pack.userTags.map((x) => x.name)),
+      escalation: nameList(pack.escalationDestinations.map((x) => x.name)),
+      accounts: nameList(accounts, true),
+      replyAccounts: nameList(replyAccounts, true),
+      replyAccountsWithPersonal: nameList([...replyAccounts, PERSONAL_ACCOUNT], true),
+      rules: new Set(pack.rules.map((r) => r.id)),
+    };
+    packNames.set(pack, names);
+  }
+  return names;
+}
+
 /** Names in a decision or answer must be ones the pack knows: a typo must not pass silently. */
 export function checkNames(
   pack: PolicyPack,
@@ -229,7 +267,7 @@ export function checkNames(
   ctx: z.RefinementCtx,
   allowPersonal = false,
 ) {
-  const known = (list: readonly { name: string }[]) => list.map((x) => x.name);
+  const names = namesOf(pack);
   const problem = (path: (string | number)[], value: string, list: string[], what: string) =>
     ctx.addIssue({
       code: 'custom',
@@ -240,21 +278,19 @@ export function checkNames(
     });
   const str = (v: unknown): v is string => typeof v === 'string';
   if (Array.isArray(d.tags)) {
-    d.tags.forEach((t, i) => { if (str(t) && !known(pack.tags).includes(t)) problem(['tags', i], t, known(pack.tags), 'tag'); });
+    d.tags.forEach((t, i) => { if (str(t) && !names.tags.has.has(t)) problem(['tags', i], t, names.tags.list, 'tag'); });
   }
-  if (str(d.close) && !known(pack.closingReasons).includes(d.close)) problem(['close'], d.close, known(pack.closingReasons), 'closing reason');
-  if (str(d.userTag) && !known(pack.userTags).includes(d.userTag)) problem(['userTag'], d.userTag, known(pack.userTags), 'user tag');
-  if (str(d.escalate) && !known(pack.escalationDestinations).includes(d.escalate)) problem(['escalate'], d.escalate, known(pack.escalationDestinations), 'escalation destination');
-  const accounts = pack.accounts.map((a) => a.handle);
-  const replyAccounts = [...accounts, ...(pack.googlePlayAccount ? [pack.googlePlayAccount] : []), ...(allowPersonal ? [PERSONAL_ACCOUNT] : [])];
+  if (str(d.close) && !names.closingReasons.has.has(d.close)) problem(['close'], d.close, names.closingReasons.list, 'closing reason');
+  if (str(d.userTag) && !names.userTags.has.has(d.userTag)) problem(['userTag'], d.userTag, names.userTags.list, 'user tag');
+  if (str(d.escalate) && !names.escalation.has.has(d.escalate)) problem(['escalate'], d.escalate, names.escalation.list, 'escalation destination');
+  const replyAccounts = allowPersonal ? names.replyAccountsWithPersonal : names.replyAccounts;
   const reply = d.reply;
-  if (str(reply) && !replyAccounts.some((a) => a.toLowerCase() === reply.toLowerCase())) problem(['reply'], reply, replyAccounts, 'reply account');
+  if (str(reply) && !replyAccounts.has.has(reply.toLowerCase())) problem(['reply'], reply, replyAccounts.list, 'reply account');
   const like = d.like;
-  if (str(like) && !accounts.some((a) => a.toLowerCase() === like.toLowerCase())) problem(['like'], like, accounts, 'account');
-  const rules = pack.rules.map((r) => r.id);
+  if (str(like) && !names.accounts.has.has(like.toLowerCase())) problem(['like'], like, names.accounts.list, 'account');
   if (!Array.isArray(d.because)) return;
   d.because.forEach((b, i) => {
-    if (b !== null && typeof b === 'object' && typeof b.rule === 'string' && !rules.includes(b.rule)) ctx.addIssue({ code: 'custom', path: [...at, 'because', i, 'rule'], message: `"${b.rule}" is not a rule of the ${pack.id} pack` });
+    if (b !== null && typeof b === 'object' && typeof b.rule === 'string' && !names.rules.has(b.rule)) ctx.addIssue({ code: 'custom', path: [...at, 'because', i, 'rule'], message: `"${b.rule}" is not a rule of the ${pack.id} pack` });
   });
 }
 
