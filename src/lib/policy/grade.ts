@@ -130,7 +130,7 @@ export interface GradeOptions {
 /** Grades a trainee's answer to a scenario. */
 export function grade(scenario: Scenario, answer: Answer, pack: PolicyPack = packs[scenario.pack], options: GradeOptions = {}): GradeResult {
   const g = grader(scenario, pack, options);
-  return g.complete(g.base(answer), answer);
+  return g.base(answer, g.replyText(answer));
 }
 
 /**
@@ -138,15 +138,15 @@ export function grade(scenario: Scenario, answer: Answer, pack: PolicyPack = pac
  * answers of a cohort mostly differ only in their reply text. `base(answer)` grades everything but
  * the reply text and never reads `replyText` or `note`, so one base serves every answer with the
  * same `baseKey`; `complete(base, answer)` adds the reply-text checks (`replyText(answer)`).
- * `grade` is exactly `complete(base(answer), answer)`.
+ * `grade(s, a)` equals `complete(base(a), a)`.
  */
 export function grader(scenario: Scenario, pack: PolicyPack = packs[scenario.pack], options: GradeOptions = {}) {
   const why = options.explained ?? explain(scenario, pack);
   const want = why.decision;
   const reasons = new Reasons(pack, why, options.explain ?? true);
   return {
-    /** The grade without the reply-text checks. */
-    base(answer: Answer): GradeResult {
+    /** The grade without the reply-text checks (or with `text`, the answer's reply-text checks). */
+    base(answer: Answer, text: readonly Check[] = []): GradeResult {
       const field = (name: keyof Decision & keyof Answer, what: string): Check => {
         const expected = want[name];
         const given = answer[name];
@@ -162,7 +162,7 @@ export function grader(scenario: Scenario, pack: PolicyPack = packs[scenario.pac
         dimension('tags', [tagsCheck(want, answer, reasons), field('userTag', 'User tag')]),
         dimension('closing', [field('close', 'Closing reason'), field('hold', 'Hold')]),
         dimension('escalation', [escalationCheck(want, answer, reasons)]),
-        dimension('engagement', [field('retweet', 'Retweet'), field('directMessage', 'Direct message')]),
+        dimension('engagement', [field('retweet', 'Retweet'), field('directMessage', 'Direct message'), ...text]),
       ];
       return result(scenario, dimensions, criticalErrors(scenario, answer, pack), want);
     },
