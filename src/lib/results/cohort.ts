@@ -20,23 +20,26 @@ export interface MissedRule {
 
 /** The rules most often missed, most frequent first (ties by rule id). */
 export function missedRules(sessions: readonly { items: readonly { pack: PackId; missed: readonly string[] }[] }[], limit = 10): MissedRule[] {
-  const count = new Map<string, { pack: PackId; rule: string; items: number; sessions: number }>();
-  for (const s of sessions) {
-    const seen = new Set<string>();
+  type Count = { pack: PackId; rule: string; items: number; sessions: number; seenIn: number };
+  // By pack, then rule: no key to build for each of the cohort's many items.
+  const byPack = new Map<PackId, Map<string, Count>>();
+  sessions.forEach((s, n) => {
     for (const item of s.items) {
+      let rules = byPack.get(item.pack);
+      if (!rules) byPack.set(item.pack, (rules = new Map()));
       for (const rule of item.missed) {
-        const key = `${item.pack} ${rule}`;
-        const c = count.get(key) ?? { pack: item.pack, rule, items: 0, sessions: 0 };
+        let c = rules.get(rule);
+        if (!c) rules.set(rule, (c = { pack: item.pack, rule, items: 0, sessions: 0, seenIn: -1 }));
         c.items++;
-        if (!seen.has(key)) {
-          seen.add(key);
+        if (c.seenIn !== n) {
+          c.seenIn = n;
           c.sessions++;
         }
-        count.set(key, c);
       }
     }
-  }
-  return [...count.values()]
+  });
+  const count = [...byPack.values()].flatMap((rules) => [...rules.values()].map(({ seenIn: _s, ...c }) => c));
+  return count
     .sort((a, b) => b.items - a.items || (a.rule < b.rule ? -1 : 1))
     .slice(0, limit)
     .flatMap((c) => {

@@ -46,31 +46,46 @@ export function pearson(x: readonly number[], y: readonly number[]): number | nu
  * of its points, so every item's maximum is 1; the test score is the sum of the item scores.
  */
 export function itemAnalysis(attempts: readonly Attempt[]): ItemStatistics[] {
-  const perAttempt = attempts.map((a) => {
-    const sums = new Map<string, { total: number; n: number }>();
+  // A cohort holds tens of thousands of items: each scenario gets an index once, and each attempt's
+  // sums go into arrays reused from one attempt to the next.
+  const index = new Map<string, number>();
+  const byItem: { scenarioId: string; x: number[]; rest: number[] }[] = [];
+  let total = new Float64Array(64);
+  let count = new Int32Array(64);
+  const touched: number[] = [];
+  for (const a of attempts) {
+    touched.length = 0;
     for (const i of a.items) {
-      const s = sums.get(i.scenarioId) ?? { total: 0, n: 0 };
-      s.total += i.score;
-      s.n++;
-      sums.set(i.scenarioId, s);
+      let k = index.get(i.scenarioId);
+      if (k === undefined) {
+        k = byItem.push({ scenarioId: i.scenarioId, x: [], rest: [] }) - 1;
+        index.set(i.scenarioId, k);
+        if (k >= total.length) {
+          const t = new Float64Array(total.length * 2);
+          t.set(total);
+          total = t;
+          const c = new Int32Array(count.length * 2);
+          c.set(count);
+          count = c;
+        }
+      }
+      if (count[k] === 0) touched.push(k);
+      total[k]! += i.score;
+      count[k]!++;
     }
-    const scores = new Map([...sums].map(([id, s]) => [id, s.total / s.n]));
-    let total = 0;
-    for (const v of scores.values()) total += v;
-    return { scores, total };
-  });
-  const byItem = new Map<string, { x: number[]; rest: number[] }>();
-  for (const a of perAttempt) {
-    for (const [id, x] of a.scores) {
-      const e = byItem.get(id) ?? { x: [], rest: [] };
-      e.x.push(x);
-      e.rest.push(a.total - x);
-      byItem.set(id, e);
+    let test = 0;
+    for (const k of touched) test += total[k]! / count[k]!;
+    for (const k of touched) {
+      const x = total[k]! / count[k]!;
+      byItem[k]!.x.push(x);
+      byItem[k]!.rest.push(test - x);
+      total[k] = 0;
+      count[k] = 0;
     }
   }
-  return [...byItem]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([scenarioId, { x, rest }]) => {
+  return byItem
+    .sort((a, b) => (a.scenarioId < b.scenarioId ? -1 : a.scenarioId > b.scenarioId ? 1 : 0))
+    .map(({ scenarioId, x, rest }) => {
       const mean = x.reduce((s, v) => s + v, 0) / x.length;
       const sd = Math.sqrt(x.reduce((s, v) => s + (v - mean) ** 2, 0) / x.length);
       return { scenarioId, attempts: x.length, facility: mean, sd, discrimination: pearson(x, rest) };
