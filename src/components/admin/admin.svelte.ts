@@ -236,8 +236,9 @@ export class AdminState {
     let outcomes: Verification[];
     try {
       const pool = await this.#workers();
-      // Files over the size limit are turned away by the workers, unread: asking each file its size
-      // here would cost the page a round trip to the browser per file.
+      // The pool turns away files over the size limit, unread, batch by batch: asking a file its
+      // size costs a round trip to the browser, so the first batches are verified while later files
+      // are still being asked.
       outcomes = await pool.verify(chosen.map((c) => c.file), (done) => {
         this.progress = { done, total: chosen.length };
       });

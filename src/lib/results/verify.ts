@@ -5,7 +5,6 @@
 
 import { z } from 'zod';
 import { packs } from '../packs/index.ts';
-import { explain, type Explained } from '../policy/decide.ts';
 import { baseKey, DIMENSION_IDS, DIMENSION_LABELS, grader, type GradeResult } from '../policy/grade.ts';
 import { formatIssues } from '../schemas/problems.ts';
 import { makeResultSchema } from '../schemas/result.ts';
@@ -109,7 +108,7 @@ function gradeDifferences(stated: ItemScore | ResultSummary, got: ItemScore | Re
   return out;
 }
 
-/** A scenario that passed the scenario format, remembered with the input it was read from. */
+/** A scenario that passed the scenario format, with what grading its answers needs. */
 interface ScenarioEntry {
   /**
    * The scenario as read. The scenario format has no defaults and no transforms, so it equals its
