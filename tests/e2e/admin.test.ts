@@ -75,6 +75,9 @@ async function importFiles(page: Page, files: string[]) {
   await page.getByRole('status').filter({ hasText: /^Imported / }).waitFor({ timeout: 60_000 });
 }
 
+/** The rows of the readiness table shown. */
+const bodyRows = (page: Page) => page.locator('#admin-table-caption ~ tbody tr');
+
 const moderatorName = (page: Page) => page.getByRole('group', { name: "Moderator's sign-off" }).getByLabel('Name');
 
 async function open(page: Page) {
@@ -135,7 +138,7 @@ describe('readiness review', () => {
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe(`Imported ${total - 4} of ${total} files; 4 not imported (listed below).`);
     // Focus moves to the results.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('admin-results');
-    const rows = page.locator('#admin-table-caption ~ tbody tr');
+    const rows = bodyRows(page);
     expect(await rows.count()).toBe(total - 4);
 
     const rejected = page.getByRole('region', { name: /^Files not imported \(4\)$/ });
@@ -156,7 +159,7 @@ describe('readiness review', () => {
   });
 
   test('an edited score is flagged and only the recomputed one is shown', async () => {
-    const row = page.locator('#admin-table-caption ~ tbody tr').filter({ hasText: 'edited.json' });
+    const row = bodyRows(page).filter({ hasText: 'edited.json' });
     const cells = await row.locator('td').allInnerTexts();
     // file, mode, items, score, 5 dimensions, critical, ready, flags: the second answer was a
     // direct message, a critical error, so the session scores (1 + 0) / 2 = 0.5 whatever the file
@@ -186,12 +189,12 @@ describe('readiness review', () => {
     const header = page.getByRole('columnheader', { name: 'Score', exact: true });
     await header.getByRole('button').click();
     expect(await header.getAttribute('aria-sort')).toBe('ascending');
-    const first = await page.locator('#admin-table-caption ~ tbody tr').first().locator('td').nth(3).innerText();
+    const first = await bodyRows(page).first().locator('td').nth(3).innerText();
     expect(first).toBe('0.5');
     await header.getByRole('button').click();
     expect(await header.getAttribute('aria-sort')).toBe('descending');
     await page.getByLabel('Filter by name, handle or file').fill('eddie');
-    expect(await page.locator('#admin-table-caption ~ tbody tr').count()).toBe(1);
+    expect(await bodyRows(page).count()).toBe(1);
     await page.getByLabel('Filter by name, handle or file').fill('');
   });
 
@@ -219,7 +222,7 @@ describe('readiness review', () => {
     await moderatorName(page).fill('Mo Derator');
     await page.waitForTimeout(300);
     await open(page);
-    expect(await page.locator('#admin-table-caption ~ tbody tr').count()).toBe(cohortFiles.length + 3);
+    expect(await bodyRows(page).count()).toBe(cohortFiles.length + 3);
     await page.getByRole('button', { name: 'Alex Rivera' }).click();
     expect(await page.getByLabel('Notes').inputValue()).toBe('Strong on escalations.');
     expect(await page.getByLabel('Has signed the non-disclosure agreement').isChecked()).toBe(true);
@@ -249,7 +252,7 @@ describe('readiness review', () => {
     const dialog = page.getByRole('dialog', { name: 'Clear everything?' });
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    expect(await page.locator('#admin-table-caption ~ tbody tr').count()).toBe(cohortFiles.length + 3);
+    expect(await bodyRows(page).count()).toBe(cohortFiles.length + 3);
     await page.getByRole('button', { name: 'Clear', exact: true }).click();
     await dialog.getByRole('button', { name: 'Clear everything' }).click();
     await page.getByText('No results imported yet.').waitFor();
@@ -358,7 +361,6 @@ describe('1,000 hostile or malformed files', () => {
 const manyDir = join(tmp, 'many');
 mkdirSync(manyDir);
 const manyFiles = makeCohort(bankScenarios, 130, 2, 11).map((r, i) => write(manyDir, `many-${String(i + 1).padStart(3, '0')}.json`, r));
-const bodyRows = (page: Page) => page.locator('#admin-table-caption ~ tbody tr');
 
 describe('a cohort larger than a page of the table', () => {
   test('shows 100 rows a page, turns pages by keyboard, and shows all on request; the CSV holds every row', async () => {

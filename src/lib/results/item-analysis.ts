@@ -50,8 +50,8 @@ export function itemAnalysis(attempts: readonly Attempt[]): ItemStatistics[] {
   // sums go into arrays reused from one attempt to the next.
   const index = new Map<string, number>();
   const byItem: { scenarioId: string; x: number[]; rest: number[] }[] = [];
-  let total = new Float64Array(64);
-  let count = new Int32Array(64);
+  const total: number[] = [];
+  const count: number[] = [];
   const touched: number[] = [];
   for (const a of attempts) {
     touched.length = 0;
@@ -60,14 +60,8 @@ export function itemAnalysis(attempts: readonly Attempt[]): ItemStatistics[] {
       if (k === undefined) {
         k = byItem.push({ scenarioId: i.scenarioId, x: [], rest: [] }) - 1;
         index.set(i.scenarioId, k);
-        if (k >= total.length) {
-          const t = new Float64Array(total.length * 2);
-          t.set(total);
-          total = t;
-          const c = new Int32Array(count.length * 2);
-          c.set(count);
-          count = c;
-        }
+        total.push(0);
+        count.push(0);
       }
       if (count[k] === 0) touched.push(k);
       total[k]! += i.score;

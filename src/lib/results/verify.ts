@@ -125,7 +125,7 @@ interface ScenarioEntry {
 const BUCKET = 8;
 
 /** The rules behind every check short of full marks and every critical error, once each. */
-function missedRules(g: GradeResult): string[] {
+function rulesLost(g: GradeResult): string[] {
   const out = new Set<string>();
   for (const d of g.dimensions) for (const c of d.checks) if (c.score < 1 && c.rule) out.add(c.rule);
   for (const c of g.critical) out.add(c.rule);
@@ -168,14 +168,14 @@ export class Verifier {
       if (known) return known;
       const r = ScenarioSchema.safeParse(input);
       this.stats.scenariosParsed++;
-      if (r.success) return this.#remember(input, r.data);
+      if (r.success) return this.#remember(r.data);
       for (const issue of r.error.issues) ctx.addIssue({ ...issue, input: undefined } as Parameters<typeof ctx.addIssue>[0]);
       return z.NEVER;
     });
     this.#schema = makeResultSchema(remembered);
     for (const input of bank) {
       const r = ScenarioSchema.safeParse(input);
-      if (r.success) this.#bank.set(r.data.id, this.#remember(input, r.data));
+      if (r.success) this.#bank.set(r.data.id, this.#remember(r.data));
     }
     // The counts are of what files brought.
     this.stats.scenariosDecided = 0;
@@ -200,9 +200,9 @@ export class Verifier {
     return bucket?.find((e) => jsonEqual(e.scenario, input))?.scenario;
   }
 
-  #remember(input: unknown, scenario: Scenario): Scenario {
-    const keys = Verifier.#keys(input);
-    if (!keys) return scenario;
+  /** Remembers a scenario the format accepted (every one an item can hold), with its grader. */
+  #remember(scenario: Scenario): Scenario {
+    const keys = Verifier.#keys(scenario)!;
     if (this.#remembered >= this.cacheLimit) {
       this.#scenarios.clear();
       this.#byId.clear();
@@ -233,14 +233,13 @@ export class Verifier {
   #grade(scenario: Scenario, answer: Answer): Graded {
     this.stats.items++;
     // Scores and the rules behind them; the explanations are written only when a trainee is opened.
-    const entry = this.#entries.get(scenario);
-    const g = entry?.grader ?? grader(scenario, undefined, { explain: false });
+    const { grader: g, bases } = this.#entries.get(scenario)!;
     const key = baseKey(answer);
-    let base = entry?.bases.get(key);
+    let base = bases.get(key);
     if (!base) {
       this.stats.itemsGraded++;
       base = { base: g.base(answer), scores: new Map() };
-      entry?.bases.set(key, base);
+      bases.set(key, base);
     }
     // Answers alike but for their text mostly fare alike on the text checks: the item's scores
     // follow from the base and those outcomes.
@@ -250,7 +249,7 @@ export class Verifier {
     let score = base.scores.get(outcome);
     if (!score) {
       const full = g.complete(base.base, answer, text);
-      score = { ...itemScore(full), missed: missedRules(full) };
+      score = { ...itemScore(full), missed: rulesLost(full) };
       base.scores.set(outcome, score);
     }
     return score;
