@@ -43,7 +43,6 @@ export interface ItemRow extends ItemScore {
   step: number;
   pack: PackId;
   channel: Channel;
-  title: string | null;
   /** The rules behind every check the answer lost marks on, and behind its critical errors. */
   missed: string[];
 }

@@ -147,6 +147,8 @@ export class Verifier {
   /** Scenarios read, by id, to find one equal but for its messages' texts (see `equalButTexts`). */
   readonly #byId = new Map<string, ScenarioEntry[]>();
   readonly #bankChecks = new WeakMap<Scenario, Map<number, string[]>>();
+  /** Rows made, by score, then step and scenario id (see `#row`). */
+  readonly #rows = new WeakMap<Graded, Map<string, ItemRow>>();
   /** How many distinct scenarios are remembered before the caches start afresh. */
   readonly cacheLimit: number;
   readonly #schema;
@@ -255,6 +257,23 @@ export class Verifier {
     return score;
   }
 
+  /**
+   * An item's row. Rows are plain data, never changed once made, so items alike in scenario id,
+   * step and scores share one: a batch then carries each distinct row to the page once (structured
+   * cloning keeps shared objects shared), and the page holds a few thousand rows, not one per item.
+   */
+  #row(score: Graded, scenarioId: string, step: number, s: Scenario): ItemRow {
+    let byItem = this.#rows.get(score);
+    if (!byItem) this.#rows.set(score, (byItem = new Map()));
+    const key = `${step} ${scenarioId}`;
+    let row = byItem.get(key);
+    if (!row || row.pack !== s.pack || row.channel !== s.channel) {
+      row = { scenarioId, step, pack: s.pack, channel: s.channel, ...score };
+      byItem.set(key, row);
+    }
+    return row;
+  }
+
   /** Where an item's scenario departs from the bank's, remembered per distinct scenario and step. */
   #compareWithBank(banked: Scenario, s: Scenario, step: number): string[] {
     let byStep = this.#bankChecks.get(s);
@@ -313,7 +332,7 @@ export class Verifier {
     file.items.forEach((item, i) => {
       const s = item.scenario;
       const score = this.#grade(s, item.answer);
-      rows.push({ scenarioId: item.scenarioId, step: item.step, pack: s.pack, channel: s.channel, title: s.title ?? null, ...score });
+      rows.push(this.#row(score, item.scenarioId, item.step, s));
       const at = `items[${i}] (${s.id}, step ${item.step})`;
       if (item.scenarioId !== s.id) flags.push({ code: 'scenario-id', item: i, integrity: true, message: `items[${i}].scenarioId: "${item.scenarioId}" is not the id of its scenario ("${s.id}")` });
       const diff = gradeDifferences(item, score);

@@ -290,6 +290,36 @@ describe('the caches of one reader', () => {
     expect(v.stats.scenariosDecided).toBeLessThan(v.stats.scenariosParsed);
   });
 
+  it('rows from one reader are the rows a fresh reader makes for each file, alike items sharing one', () => {
+    const shared = new Verifier(bankScenarios);
+    const cohort = makeCohort(bankScenarios, 12, 30, 5);
+    const distinct = new Set<object>();
+    let items = 0;
+    for (const file of cohort) {
+      const text = JSON.stringify(file);
+      const r = shared.verifyText(text);
+      const alone = new Verifier(bankScenarios).verifyText(text);
+      if (!r.ok || !alone.ok) throw new Error('a generated file did not read');
+      expect(r.result.items).toEqual(alone.result.items);
+      for (const row of r.result.items) distinct.add(row);
+      items += r.result.items.length;
+    }
+    expect(distinct.size).toBeLessThan(items);
+  });
+
+  it('a row shared between items still says each item\u2019s own step and scenario id', () => {
+    const file = makeResult({ name: 'Tao', handle: null, scenarios: [twitter, twitter, twitter] });
+    const items = file.items as Record<string, unknown>[];
+    items[1]!.step = 3;
+    items[2]!.scenarioId = 'not-its-id';
+    const v = new Verifier(bankScenarios);
+    const r = v.verify(clone(file));
+    if (!r.ok) throw new Error(r.problems.join('\n'));
+    expect(r.result.items.map((i) => [i.scenarioId, i.step])).toEqual([[twitter.id, 0], [twitter.id, 3], ['not-its-id', 0]]);
+    expect(r.result.items[0]!.score).toBe(r.result.items[1]!.score);
+    expect(r.result.flags.map((f) => f.code)).toContain('scenario-id');
+  });
+
   it('scenarios alike but for a message text share a decision; alike but for the time do not', () => {
     const v = new Verifier(bankScenarios);
     // The customer has not answered our reply: after 1 hour the conversation is held, after 100 it is
