@@ -309,7 +309,7 @@ describe('the caches of one reader', () => {
 
   it('a row shared between items still says each item\u2019s own step and scenario id', () => {
     const file = makeResult({ name: 'Tao', handle: null, scenarios: [twitter, twitter, twitter] });
-    const items = file.items as Record<string, unknown>[];
+    const items = file.items as unknown as Record<string, unknown>[];
     items[1]!.step = 3;
     items[2]!.scenarioId = 'not-its-id';
     const v = new Verifier(bankScenarios);
