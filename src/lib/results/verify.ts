@@ -258,7 +258,7 @@ export class Verifier {
   }
 
   /**
-   * An item's row. Rows are plain data, never changed once made, so items alike in scenario id,
+   * An item's row. Rows are plain data, frozen once made, so items alike in scenario id,
    * step and scores share one: a batch then carries each distinct row to the page once (structured
    * cloning keeps shared objects shared), and the page holds a few thousand rows, not one per item.
    */
@@ -268,7 +268,7 @@ export class Verifier {
     const key = `${step} ${scenarioId}`;
     let row = byItem.get(key);
     if (!row || row.pack !== s.pack || row.channel !== s.channel) {
-      row = { scenarioId, step, pack: s.pack, channel: s.channel, ...score };
+      row = Object.freeze({ scenarioId, step, pack: s.pack, channel: s.channel, ...score });
       byItem.set(key, row);
     }
     return row;
