@@ -9,12 +9,17 @@
 // in the same batches and only decoded and JSON.parse'd, on as many workers as the page uses,
 // with nothing checked (in a context of its own, as its workers come from a blob URL that the
 // site's content security policy refuses).
+// On Linux it also prints the CPU time Chromium's threads used during the import,
+// by part (the page's workers, V8's background threads, the page's main thread, the browser
+// process): with as few cores as a small machine has, the import's time is mostly their sum
+// shared out among the cores.
 // Median of 3 runs, each in a fresh browser context. Budget: 2 s, and 4 times JSON.parse.
 // Needs a build (`npm run build`); it builds nothing itself.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium } from './lib/chromium.ts';
+import { canReadCpu, cpuBetween, cpuSnapshot, formatCpu, type CpuTimes } from './lib/process-cpu.ts';
 import { assertBuilt, DIST_DIR } from './lib/site-pages.ts';
 import { startStaticServer } from './lib/static-server.ts';
 import { makeCohort } from '../tests/support/admin-results.ts';
@@ -56,6 +61,8 @@ const parses: number[] = [];
 const reads: number[] = [];
 const alls: number[] = [];
 const floors: number[] = [];
+/** Per run: the CPU Chromium used from the page hearing of the choice to the bench seeing the table, and that span in wall-clock ms. */
+const cpuUsed: ({ cpu: CpuTimes; wallMs: number } | null)[] = [];
 const WORKERS = Math.max(1, Math.min(4, cpus().length));
 
 /**
@@ -120,13 +127,28 @@ try {
     page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
     await page.goto(new URL('admin/', server.url).href, { waitUntil: 'load' });
     await page.waitForFunction(() => document.querySelector('#admin-files') && !document.querySelector('#admin-files')!.hasAttribute('disabled'));
+    // CPU is counted from the moment the page hears of the choice (a call back to this script, a few
+    // milliseconds late) to the moment this script sees the table (at most 50 ms late).
+    let cpuBefore: ReturnType<typeof cpuSnapshot> | null = null;
+    let wallStart = 0;
+    if (canReadCpu()) {
+      await page.exposeFunction('benchChosen', () => {
+        cpuBefore = cpuSnapshot();
+        wallStart = performance.now();
+      });
+    }
     // Keep the chosen files for the JSON.parse baseline (the page empties its input after reading it).
     await page.evaluate(() => {
       const input = document.querySelector<HTMLInputElement>('#admin-files')!;
-      input.addEventListener('change', () => ((window as unknown as { chosen: File[] }).chosen = [...(input.files ?? [])]));
+      input.addEventListener('change', () => {
+        (window as unknown as { chosen: File[] }).chosen = [...(input.files ?? [])];
+        void (window as unknown as { benchChosen?: () => Promise<void> }).benchChosen?.();
+      });
     });
     await page.getByLabel('Import results', { exact: true }).setInputFiles(files);
     await page.waitForFunction(() => performance.getEntriesByName('admin-import').length > 0, null, { timeout: 300_000, polling: 50 });
+    const cpuAfter = cpuBefore ? cpuSnapshot() : null;
+    cpuUsed.push(cpuBefore && cpuAfter ? { cpu: cpuBetween(cpuBefore, cpuAfter), wallMs: performance.now() - wallStart } : null);
     const imported = await page.evaluate(() => ({
       ms: performance.getEntriesByName('admin-import')[0]!.duration,
       verifiedMs: performance.getEntriesByName('admin-import-verified')[0]!.startTime - performance.getEntriesByName('admin-import-start')[0]!.startTime,
@@ -172,6 +194,8 @@ try {
         `JSON.parse of the same bytes ${Math.round(parseMs)} ms; ratio ${(imported.ms / parseMs).toFixed(2)}; reading the same files' text alone ${Math.round(readMs)} ms; ` +
         `reading and JSON.parse alone on ${WORKERS} workers ${Math.round(floorMs)} ms`,
     );
+    const used = cpuUsed[cpuUsed.length - 1];
+    if (used) console.log(`  CPU used by Chromium meanwhile: ${formatCpu(used.cpu)}, in ${Math.round(used.wallMs)} ms`);
   }
   const importMs = median(imports);
   const parseMs = median(parses);
@@ -186,6 +210,14 @@ try {
   console.log(
     `For scale: reading the files in the same batches and only decoding and JSON.parse'ing them, nothing checked, on ${WORKERS} workers, took ${Math.round(median(floors))} ms (median; ratio ${(median(floors) / parseMs).toFixed(2)}): the least an import of this design could take.`,
   );
+  const medianRun = imports.indexOf(importMs);
+  const usedInMedian = cpuUsed[medianRun];
+  if (usedInMedian) {
+    console.log(
+      `CPU used by Chromium in the median run, from the page hearing of the choice until the bench saw the table (${Math.round(usedInMedian.wallMs)} ms): ` +
+        `${formatCpu(usedInMedian.cpu)}; on average ${(usedInMedian.cpu.total / usedInMedian.wallMs).toFixed(2)} of the ${cpu.length} cores busy.`,
+    );
+  }
   console.log(`For scale: showing all ${FILES} rows on one page ("Rows per page: All") afterwards took ${Math.round(median(alls))} ms (median).`);
 } finally {
   await browser.close();
