@@ -8,7 +8,7 @@ import { packs } from '../packs/index.ts';
 import { baseKey, DIMENSION_IDS, DIMENSION_LABELS, grader, type GradeResult } from '../policy/grade.ts';
 import { formatIssues } from '../schemas/problems.ts';
 import { makeResultSchema } from '../schemas/result.ts';
-import { ScenarioSchema, type Answer, type Facts, type Scenario } from '../schemas/scenario.ts';
+import { MessageTextSchema, ScenarioSchema, type Answer, type Facts, type Scenario } from '../schemas/scenario.ts';
 import { FORMATS, type PackId } from '../vocabulary.ts';
 import { changesSince, MAX_PROBLEMS, type Flag, type ItemRow, type Verification } from './flags.ts';
 import { itemScore, summarize, type ItemScore, type ResultSummary } from './result.ts';
@@ -153,10 +153,12 @@ export class Verifier {
   readonly cacheLimit: number;
   readonly #schema;
   /**
-   * How many scenarios were checked and decided, and answers graded, afresh (the rest came from the
-   * caches: a scenario equal but for its messages' texts to one decided already is not decided again).
+   * How many scenarios were checked whole, accepted as alike but for their messages' texts to one
+   * accepted already (see `#sibling`), and decided, and how many answers were graded, afresh (the
+   * rest came from the caches: a scenario equal but for its messages' texts to one decided already
+   * is not decided again).
    */
-  readonly stats = { scenariosParsed: 0, scenariosDecided: 0, itemsGraded: 0, items: 0 };
+  readonly stats = { scenariosParsed: 0, scenariosAlike: 0, scenariosDecided: 0, itemsGraded: 0, items: 0 };
 
   /**
    * `bank`: the scenarios a reader trusts (the project's bank); their step 0 must match. Each is
@@ -166,7 +168,7 @@ export class Verifier {
   constructor(bank: Iterable<unknown>, cacheLimit = 20_000) {
     this.cacheLimit = cacheLimit;
     const remembered = z.unknown().transform((input, ctx): Scenario => {
-      const known = this.#known(input);
+      const known = this.#known(input) ?? this.#sibling(input);
       if (known) return known;
       const r = ScenarioSchema.safeParse(input);
       this.stats.scenariosParsed++;
@@ -202,8 +204,29 @@ export class Verifier {
     return bucket?.find((e) => jsonEqual(e.scenario, input))?.scenario;
   }
 
-  /** Remembers a scenario the format accepted (every one an item can hold), with its grader. */
-  #remember(scenario: Scenario): Scenario {
+  /**
+   * An input equal but for its messages' texts to a scenario the format accepted, each text one the
+   * format accepts: the format accepts it too, since none of its rules reads a text but the text's
+   * own (tests/lib/results/verify.test.ts holds the two to the same verdicts). It is remembered as
+   * the scenario it is, sharing its sibling's decision.
+   */
+  #sibling(input: unknown): Scenario | undefined {
+    if (!isObject(input) || typeof input.id !== 'string' || !Array.isArray(input.messages)) return undefined;
+    const siblings = this.#byId.get(input.id);
+    if (!siblings) return undefined;
+    for (const m of input.messages as unknown[]) if (!isObject(m) || !MessageTextSchema.safeParse(m.text).success) return undefined;
+    const scenario = input as unknown as Scenario;
+    const sibling = siblings.find((e) => equalButTexts(e.scenario, scenario));
+    if (!sibling) return undefined;
+    this.stats.scenariosAlike++;
+    return this.#remember(scenario, sibling);
+  }
+
+  /**
+   * Remembers a scenario the format accepted (every one an item can hold), with its grader: the one
+   * of `sibling`, given or found, a scenario equal to it but for its messages' texts.
+   */
+  #remember(scenario: Scenario, sibling?: ScenarioEntry): Scenario {
     const keys = Verifier.#keys(scenario)!;
     if (this.#remembered >= this.cacheLimit) {
       this.#scenarios.clear();
@@ -216,7 +239,7 @@ export class Verifier {
     if (bucket.length >= BUCKET) bucket.shift();
     else this.#remembered++;
     const siblings = this.#byId.get(scenario.id) ?? [];
-    const sibling = siblings.find((e) => equalButTexts(e.scenario, scenario));
+    sibling ??= siblings.find((e) => equalButTexts(e.scenario, scenario));
     const entry: ScenarioEntry = sibling
       ? { scenario, grader: sibling.grader, bases: sibling.bases }
       : { scenario, grader: grader(scenario, undefined, { explain: false }), bases: new Map() };
