@@ -9,10 +9,11 @@ import { canReadCpu, cpuBetween, cpuSnapshot, formatCpu } from '../../scripts/li
 describe('CPU accounting of a launched browser (scripts/lib/process-cpu.ts)', () => {
   it('counts the CPU a child process spends, and a process without --type= is the browser', { skip: !canReadCpu(), timeout: 30_000 }, async () => {
     // A child that burns 400 ms of its own CPU time, says so, and waits to be told to end (a
-    // process that has ended has no threads left to read).
+    // process that has ended has no threads left to read). It starts after the first snapshot, so
+    // all its time is counted from zero.
+    const before = cpuSnapshot();
     const child = spawn(process.execPath, ['-e', "const s = process.cpuUsage(); while (process.cpuUsage(s).user < 400_000); process.stdout.write('spun\\n'); process.stdin.resume();"], { stdio: ['pipe', 'pipe', 'inherit'] });
     try {
-      const before = cpuSnapshot();
       await once(child.stdout!, 'data');
       const used = cpuBetween(before, cpuSnapshot());
       // At least what it spun (ticks are 10 ms), all of it counted as the browser's part.
