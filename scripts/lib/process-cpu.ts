@@ -42,7 +42,9 @@ function descendants(root: number): number[] {
     const stat = statFields(`/proc/${entry}/stat`);
     if (!stat) continue;
     const parent = Number(stat.fields[1]);
-    children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    let list = children.get(parent);
+    if (!list) children.set(parent, (list = []));
+    list.push(Number(entry));
   }
   const out: number[] = [];
   const queue = [...(children.get(root) ?? [])];

@@ -88,6 +88,9 @@ function differingFields(a: Scenario, b: Scenario): string[] {
 const show = (n: number) => String(Math.round(n * 1000) / 1000);
 const same = (a: number, b: number) => Math.abs(a - b) <= TOLERANCE;
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** Whether an input has what the scenario caches look it up by: an id and a list of messages. */
+const hasIdAndMessages = (v: unknown): v is Record<string, unknown> & { id: string; messages: unknown[] } =>
+  isObject(v) && typeof v.id === 'string' && Array.isArray(v.messages);
 
 /** What differs between an item's stated grade and the recomputed one; empty when nothing does. */
 function gradeDifferences(stated: ItemScore | ResultSummary, got: ItemScore | ResultSummary): string[] {
@@ -191,9 +194,9 @@ export class Verifier {
    * apart before the whole scenarios are compared.
    */
   static #keys(input: unknown): [string, string] | null {
-    if (!isObject(input) || typeof input.id !== 'string' || !Array.isArray(input.messages)) return null;
+    if (!hasIdAndMessages(input)) return null;
     let texts = '';
-    for (const m of input.messages as unknown[]) texts += isObject(m) && typeof m.text === 'string' ? `${m.text}\u0000` : '\u0001';
+    for (const m of input.messages) texts += isObject(m) && typeof m.text === 'string' ? `${m.text}\u0000` : '\u0001';
     return [input.id, texts];
   }
 
@@ -211,10 +214,10 @@ export class Verifier {
    * the scenario it is, sharing its sibling's decision.
    */
   #sibling(input: unknown): Scenario | undefined {
-    if (!isObject(input) || typeof input.id !== 'string' || !Array.isArray(input.messages)) return undefined;
+    if (!hasIdAndMessages(input)) return undefined;
     const siblings = this.#byId.get(input.id);
     if (!siblings) return undefined;
-    for (const m of input.messages as unknown[]) if (!isObject(m) || !MessageTextSchema.safeParse(m.text).success) return undefined;
+    for (const m of input.messages) if (!isObject(m) || !MessageTextSchema.safeParse(m.text).success) return undefined;
     const scenario = input as unknown as Scenario;
     const sibling = siblings.find((e) => equalButTexts(e.scenario, scenario));
     if (!sibling) return undefined;
