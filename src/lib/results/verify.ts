@@ -60,15 +60,21 @@ function equalExcept(x: Record<string, unknown>, y: Record<string, unknown>, exc
 }
 
 /**
- * Whether two scenarios are equal but for the texts of their messages. Deciding and grading never
- * read those texts (tests/lib/policy/text-blind.test.ts holds them to it), so such scenarios share
- * their decision and the grades of their answers.
+ * Where an input departs from a scenario only in the texts of its messages: the texts that differ,
+ * none when the two are equal; `null` when anything else differs. Deciding and grading never read
+ * those texts (tests/lib/policy/text-blind.test.ts holds them to it), so such scenarios share their
+ * decision and the grades of their answers.
  */
-function equalButTexts(a: Scenario, b: Scenario): boolean {
-  const x = a as unknown as Record<string, unknown>;
-  const y = b as unknown as Record<string, unknown>;
-  if (!equalExcept(x, y, 'messages') || a.messages.length !== b.messages.length) return false;
-  return a.messages.every((m, i) => equalExcept(m as unknown as Record<string, unknown>, b.messages[i] as unknown as Record<string, unknown>, 'text'));
+function otherTexts(a: Scenario, input: IdAndMessages): unknown[] | null {
+  if (!equalExcept(a as unknown as Record<string, unknown>, input, 'messages') || a.messages.length !== input.messages.length) return null;
+  const texts: unknown[] = [];
+  for (let i = 0; i < a.messages.length; i++) {
+    const m = a.messages[i] as unknown as Record<string, unknown>;
+    const n = input.messages[i];
+    if (!isObject(n) || !equalExcept(m, n, 'text')) return null;
+    if (n.text !== m.text) texts.push(n.text);
+  }
+  return texts;
 }
 
 /** A scenario without the author's `expected` answers (the format compares scenarios apart from them). */
@@ -87,10 +93,12 @@ function differingFields(a: Scenario, b: Scenario): string[] {
 
 const show = (n: number) => String(Math.round(n * 1000) / 1000);
 const same = (a: number, b: number) => Math.abs(a - b) <= TOLERANCE;
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-/** Whether an input has what the scenario caches look it up by: an id and a list of messages. */
-const hasIdAndMessages = (v: unknown): v is Record<string, unknown> & { id: string; messages: unknown[] } =>
-  isObject(v) && typeof v.id === 'string' && Array.isArray(v.messages);
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+/** An input with what the scenario cache looks it up by: an id and a list of messages. */
+type IdAndMessages = Record<string, unknown> & { id: string; messages: unknown[] };
+const hasIdAndMessages = (v: unknown): v is IdAndMessages => isObject(v) && typeof v.id === 'string' && Array.isArray(v.messages);
 
 /** What differs between an item's stated grade and the recomputed one; empty when nothing does. */
 function gradeDifferences(stated: ItemScore | ResultSummary, got: ItemScore | ResultSummary): string[] {
@@ -124,7 +132,7 @@ interface ScenarioEntry {
   bases: Map<string, { base: GradeResult; scores: Map<string, Graded> }>;
 }
 
-/** How many scenarios that share an id and their messages' texts are remembered apart. */
+/** How many scenarios that share an id, none alike to another, are remembered at once. */
 const BUCKET = 8;
 
 /** The rules behind every check short of full marks and every critical error, once each. */
@@ -143,12 +151,14 @@ function rulesLost(g: GradeResult): string[] {
  */
 export class Verifier {
   readonly #bank = new Map<string, Scenario>();
-  /** Scenarios read, by id and the texts of their messages, then compared whole. */
-  readonly #scenarios = new Map<string, Map<string, ScenarioEntry[]>>();
-  #remembered = 0;
-  readonly #entries = new WeakMap<Scenario, ScenarioEntry>();
-  /** Scenarios read, by id, to find one equal but for its messages' texts (see `equalButTexts`). */
+  /**
+   * Scenarios checked whole, by id, none alike to another (see `otherTexts`): an input equal or
+   * alike to one of them is not checked whole again.
+   */
   readonly #byId = new Map<string, ScenarioEntry[]>();
+  #remembered = 0;
+  /** The entry whose decision and grades a scenario shares: its own, or that of the one it is alike to. */
+  readonly #entries = new WeakMap<Scenario, ScenarioEntry>();
   readonly #bankChecks = new WeakMap<Scenario, Map<number, string[]>>();
   /** Rows made, by score, then step and scenario id (see `#row`). */
   readonly #rows = new WeakMap<Graded, Map<string, ItemRow>>();
@@ -157,9 +167,8 @@ export class Verifier {
   readonly #schema;
   /**
    * How many scenarios were checked whole, accepted as alike but for their messages' texts to one
-   * accepted already (see `#sibling`), and decided, and how many answers were graded, afresh (the
-   * rest came from the caches: a scenario equal but for its messages' texts to one decided already
-   * is not decided again).
+   * checked already (see `#read`), and decided, and how many answers were graded, afresh (the rest
+   * came from the caches: a scenario equal or alike to one decided already is not decided again).
    */
   readonly stats = { scenariosParsed: 0, scenariosAlike: 0, scenariosDecided: 0, itemsGraded: 0, items: 0 };
 
@@ -171,8 +180,8 @@ export class Verifier {
   constructor(bank: Iterable<unknown>, cacheLimit = 20_000) {
     this.cacheLimit = cacheLimit;
     const remembered = z.unknown().transform((input, ctx): Scenario => {
-      const known = this.#known(input) ?? this.#sibling(input);
-      if (known) return known;
+      const read = this.#read(input);
+      if (read) return read;
       const r = ScenarioSchema.safeParse(input);
       this.stats.scenariosParsed++;
       if (r.success) return this.#remember(r.data);
@@ -189,71 +198,45 @@ export class Verifier {
   }
 
   /**
-   * Where a scenario input would be remembered: its id, and its messages' texts. Later decision
-   * points of one bank scenario differ mostly in the replies trainees wrote, so the texts tell them
-   * apart before the whole scenarios are compared.
+   * A scenario input the format accepts without checking it whole, when one it checked whole has
+   * the same id:
+   * - equal to it: that scenario, read once;
+   * - alike but for some messages' texts, each of them one the format accepts: the input itself,
+   *   sharing that scenario's decision. The format accepts it too, since none of its rules reads a
+   *   text but the text's own (tests/lib/results/verify.test.ts holds the two to the same verdicts).
+   * Otherwise `undefined`: the input is checked whole.
    */
-  static #keys(input: unknown): [string, string] | null {
-    if (!hasIdAndMessages(input)) return null;
-    let texts = '';
-    for (const m of input.messages) texts += isObject(m) && typeof m.text === 'string' ? `${m.text}\u0000` : '\u0001';
-    return [input.id, texts];
-  }
-
-  /** The scenario read earlier from an input equal to this one, if any. */
-  #known(input: unknown): Scenario | undefined {
-    const keys = Verifier.#keys(input);
-    const bucket = keys && this.#scenarios.get(keys[0])?.get(keys[1]);
-    return bucket?.find((e) => jsonEqual(e.scenario, input))?.scenario;
-  }
-
-  /**
-   * An input equal but for its messages' texts to a scenario the format accepted, each text one the
-   * format accepts: the format accepts it too, since none of its rules reads a text but the text's
-   * own (tests/lib/results/verify.test.ts holds the two to the same verdicts). It is remembered as
-   * the scenario it is, sharing its sibling's decision.
-   */
-  #sibling(input: unknown): Scenario | undefined {
+  #read(input: unknown): Scenario | undefined {
     if (!hasIdAndMessages(input)) return undefined;
-    const siblings = this.#byId.get(input.id);
-    if (!siblings) return undefined;
-    for (const m of input.messages) if (!isObject(m) || !MessageTextSchema.safeParse(m.text).success) return undefined;
-    const scenario = input as unknown as Scenario;
-    const sibling = siblings.find((e) => equalButTexts(e.scenario, scenario));
-    if (!sibling) return undefined;
-    this.stats.scenariosAlike++;
-    return this.#remember(scenario, sibling);
+    const checked = this.#byId.get(input.id);
+    if (!checked) return undefined;
+    // None of them is alike to another, so at most one is alike to the input.
+    for (const entry of checked) {
+      const texts = otherTexts(entry.scenario, input);
+      if (!texts) continue;
+      if (texts.length === 0) return entry.scenario;
+      for (const text of texts) if (!MessageTextSchema.safeParse(text).success) return undefined;
+      this.stats.scenariosAlike++;
+      const scenario = input as unknown as Scenario;
+      this.#entries.set(scenario, entry);
+      return scenario;
+    }
+    return undefined;
   }
 
-  /**
-   * Remembers a scenario the format accepted (every one an item can hold), with its grader: the one
-   * of `sibling`, given or found, a scenario equal to it but for its messages' texts.
-   */
-  #remember(scenario: Scenario, sibling?: ScenarioEntry): Scenario {
-    const keys = Verifier.#keys(scenario)!;
+  /** Remembers a scenario the format accepted on a whole check (every one an item can hold), and decides it. */
+  #remember(scenario: Scenario): Scenario {
     if (this.#remembered >= this.cacheLimit) {
-      this.#scenarios.clear();
       this.#byId.clear();
       this.#remembered = 0;
     }
-    let byText = this.#scenarios.get(keys[0]);
-    if (!byText) this.#scenarios.set(keys[0], (byText = new Map()));
-    const bucket = byText.get(keys[1]) ?? [];
-    if (bucket.length >= BUCKET) bucket.shift();
+    const checked = this.#byId.get(scenario.id) ?? [];
+    if (checked.length >= BUCKET) checked.shift();
     else this.#remembered++;
-    const siblings = this.#byId.get(scenario.id) ?? [];
-    sibling ??= siblings.find((e) => equalButTexts(e.scenario, scenario));
-    const entry: ScenarioEntry = sibling
-      ? { scenario, grader: sibling.grader, bases: sibling.bases }
-      : { scenario, grader: grader(scenario, undefined, { explain: false }), bases: new Map() };
-    if (!sibling) {
-      this.stats.scenariosDecided++;
-      if (siblings.length >= BUCKET) siblings.shift();
-      siblings.push(entry);
-      this.#byId.set(scenario.id, siblings);
-    }
-    bucket.push(entry);
-    byText.set(keys[1], bucket);
+    const entry: ScenarioEntry = { scenario, grader: grader(scenario, undefined, { explain: false }), bases: new Map() };
+    this.stats.scenariosDecided++;
+    checked.push(entry);
+    this.#byId.set(scenario.id, checked);
     this.#entries.set(scenario, entry);
     return scenario;
   }

@@ -307,6 +307,36 @@ describe('the caches of one reader', () => {
     expect(distinct.size).toBeLessThan(items);
   });
 
+  it('a reader that forgets, or holds more scenarios of one id than it keeps, reads each file as a fresh reader does', () => {
+    // A practice set of an admin's own: twelve scenarios with one id, told apart by their time (not
+    // alike, so each is checked whole), answered twice over; then a generated cohort.
+    const points = Array.from({ length: 12 }, (_, h): Scenario => ({
+      ...twitter,
+      id: 'waiting-on-the-customer',
+      messages: [...twitter.messages, { from: 'agent', account: '@firefox', at: twitter.now, text: `Glad to hear it! (${h})` }],
+      now: addHours(twitter.now, 1 + h * 12),
+    }));
+    const files = [
+      makeResult({ name: 'Tao', handle: null, scenarios: [...points, ...points] }),
+      ...makeCohort(bankScenarios, 8, 30, 9),
+    ].map((f) => JSON.stringify(f));
+    const forgetful = new Verifier(bankScenarios, 3);
+    const keeping = new Verifier(bankScenarios);
+    for (const text of files) {
+      const alone = new Verifier(bankScenarios).verifyText(text);
+      if (!alone.ok) throw new Error(alone.problems.join('\n'));
+      expect(alone.result.flags).toEqual([]);
+      expect(forgetful.verifyText(text)).toEqual(alone);
+      expect(keeping.verifyText(text)).toEqual(alone);
+    }
+    // The cases above did reach the forgetting: a reader keeps fewer than twelve scenarios of one
+    // id, so the second round of the first file had some decided again.
+    const first = new Verifier(bankScenarios);
+    first.verifyText(files[0]!);
+    expect(first.stats.scenariosDecided).toBeGreaterThan(points.length);
+    expect(first.stats.scenariosAlike).toBe(0);
+  });
+
   it('a row shared between items still says each item\u2019s own step and scenario id', () => {
     const file = makeResult({ name: 'Tao', handle: null, scenarios: [twitter, twitter, twitter] });
     const items = file.items as unknown as Record<string, unknown>[];
@@ -348,7 +378,7 @@ describe('the caches of one reader', () => {
 });
 
 describe('a scenario alike but for its messages\u2019 texts to one read already', () => {
-  // Such a scenario is accepted without being checked whole (Verifier.#sibling): the verdict must
+  // Such a scenario is accepted without being checked whole (Verifier.#read): the verdict must
   // still be the scenario format's own, whatever the texts hold.
   const point: Scenario = {
     ...twitter,
