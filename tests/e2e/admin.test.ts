@@ -1,8 +1,10 @@
 /**
  * The readiness review at /admin/, driven as an admin drives it: result files set on "Import
- * results", bad files listed with their field paths, the CSV downloaded and read cell by cell, a
- * trainee opened, the review kept across a reload, Clear, 1,000 hostile files, and axe in each
- * state, in both themes, at phone and desktop widths. The page is served with a content security
+ * results", a folder set on "Import a folder", files dropped on the page (a drop made by a script
+ * brings plain files, no folders: walking a dropped folder is tested in
+ * tests/components/admin/dropped.test.ts), bad files listed with their field paths, the CSV
+ * downloaded and read cell by cell, a trainee opened, the review kept across a reload, Clear,
+ * 1,000 hostile files, and axe in each state, in both themes, at phone and desktop widths. The page is served with a content security
  * policy like the one the site will have (script hashes, no inline handlers, workers from 'self'),
  * so that anything a file smuggled in would be refused and reported.
  */
@@ -398,6 +400,62 @@ describe('a cohort larger than a page of the table', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
     const lines = readFileSync((await download.path())!, 'utf8').split('\r\n').filter(Boolean);
     expect(lines).toHaveLength(1 + 130);
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});
+
+// A folder as a trainee's mentor might keep it: results at two depths, a note, and a broken file.
+const folderDir = join(tmp, 'folder', 'week-46');
+mkdirSync(join(folderDir, 'late'), { recursive: true });
+const folderCohort = makeCohort(bankScenarios, 3, 3, 23);
+write(folderDir, 'ana.json', folderCohort[0]);
+write(folderDir, 'README.txt', 'Results of week 46.');
+write(join(folderDir, 'late'), 'ben.JSON', folderCohort[1]);
+write(join(folderDir, 'late'), 'broken.json', '{"format": "social-support-result/1"');
+
+describe('a whole folder, and files dropped on the page', () => {
+  // Each in a context of its own: the page keeps what it imported.
+  test('"Import a folder" imports its result files at any depth, each named by its path, and leaves other files out', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    await page.getByLabel('Import a folder', { exact: true }).setInputFiles(folderDir);
+    const status = page.getByRole('status').filter({ hasText: /^Imported / });
+    await status.waitFor();
+    // Three .json files (the case of the extension aside); README.txt is not a result file.
+    expect(await status.textContent()).toBe('Imported 2 of 3 files; 1 not imported (listed below).');
+    const files = await bodyRows(page).evaluateAll((rows) => rows.map((r) => r.querySelector('td')?.textContent?.trim()));
+    expect(files.sort()).toEqual(['week-46/ana.json', 'week-46/late/ben.JSON']);
+    const rejected = page.getByRole('region', { name: /^Files not imported \(1\)$/ });
+    expect(await rejected.innerText()).toContain('week-46/late/broken.json');
+    expect(await rejected.innerText()).not.toContain('README');
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+
+  test('files dropped on the import section are imported, the dropped names kept', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    const dropped = [
+      { name: 'dropped-1.json', text: JSON.stringify(folderCohort[2]) },
+      { name: 'dropped-2.json', text: 'not JSON at all' },
+    ];
+    const transfer = await page.evaluateHandle((files) => {
+      const t = new DataTransfer();
+      for (const f of files) t.items.add(new File([f.text], f.name, { type: 'application/json' }));
+      return t;
+    }, dropped);
+    const section = page.getByRole('region', { name: 'Import' });
+    await section.dispatchEvent('dragover', { dataTransfer: transfer });
+    await section.dispatchEvent('drop', { dataTransfer: transfer });
+    const status = page.getByRole('status').filter({ hasText: /^Imported / });
+    await status.waitFor();
+    expect(await status.textContent()).toBe('Imported 1 of 2 files; 1 not imported (listed below).');
+    expect(await bodyRows(page).locator('td').first().innerText()).toBe('dropped-1.json');
+    const rejected = page.getByRole('region', { name: /^Files not imported \(1\)$/ });
+    expect(await rejected.innerText()).toMatch(/dropped-2\.json\s+\(file\): not valid JSON: /);
     expect(problems.take()).toEqual([]);
     await context.close();
   });
