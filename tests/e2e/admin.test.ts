@@ -459,6 +459,35 @@ describe('a whole folder, and files dropped on the page', () => {
     expect(problems.take()).toEqual([]);
     await context.close();
   });
+
+  test('a drop while an import is under way is refused aloud, and the import goes on', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    await page.evaluate(() => {
+      const status = document.querySelector('.import [role=status]')!;
+      const said: string[] = ((window as unknown as { said: string[] }).said = []);
+      new MutationObserver(() => said.push(status.textContent ?? '')).observe(status, { childList: true, characterData: true, subtree: true });
+    });
+    await page.getByLabel('Import results', { exact: true }).setInputFiles(manyFiles);
+    // Dropped while the progress bar shows.
+    const droppedDuring = await page.evaluate(async (text) => {
+      const progress = document.getElementById('admin-progress');
+      if (!progress) return false;
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'dropped-late.json'));
+      document.querySelector('section.import')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      return true;
+    }, JSON.stringify(folderCohort[2]));
+    expect(droppedDuring).toBe(true);
+    await page.getByRole('status').filter({ hasText: /^Imported / }).waitFor({ timeout: 60_000 });
+    const said = await page.evaluate(() => (window as unknown as { said: string[] }).said);
+    expect(said).toContain('An import is under way: what you dropped was not imported. Drop it again once this import has ended.');
+    expect(said.at(-1)).toBe(`Imported ${manyFiles.length} of ${manyFiles.length} files.`);
+    expect(await page.locator('#admin-table-caption').innerText()).toContain(`${manyFiles.length} of ${manyFiles.length} shown`);
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
 });
 
 describe('when the browser refuses IndexedDB', () => {
