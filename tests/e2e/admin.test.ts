@@ -4,9 +4,10 @@
  * brings plain files, no folders: walking a dropped folder is tested in
  * tests/components/admin/dropped.test.ts), bad files listed with their field paths, the CSV
  * downloaded and read cell by cell, a trainee opened, the review kept across a reload, Clear,
- * 1,000 hostile files, and axe in each state, in both themes, at phone and desktop widths. The page is served with a content security
- * policy like the one the site will have (script hashes, no inline handlers, workers from 'self'),
- * so that anything a file smuggled in would be refused and reported.
+ * 1,000 hostile files, and axe in each state, in both themes, at phone and desktop widths. The page
+ * is served with a content security policy like the one the site will have (script hashes, no
+ * inline handlers, workers from 'self'), so that anything a file smuggled in would be refused and
+ * reported.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
@@ -405,7 +406,7 @@ describe('a cohort larger than a page of the table', () => {
   });
 });
 
-// A folder as a trainee's mentor might keep it: results at two depths, a note, and a broken file.
+// A folder as an admin might keep a week's results: files at two depths, a note, and a broken file.
 const folderDir = join(tmp, 'folder', 'week-46');
 mkdirSync(join(folderDir, 'late'), { recursive: true });
 const folderCohort = makeCohort(bankScenarios, 3, 3, 23);
@@ -471,7 +472,7 @@ describe('a whole folder, and files dropped on the page', () => {
     });
     await page.getByLabel('Import results', { exact: true }).setInputFiles(manyFiles);
     // Dropped while the progress bar shows.
-    const droppedDuring = await page.evaluate(async (text) => {
+    const droppedDuring = await page.evaluate((text) => {
       const progress = document.getElementById('admin-progress');
       if (!progress) return false;
       const transfer = new DataTransfer();
