@@ -483,7 +483,7 @@ describe('a whole folder, and files dropped on the page', () => {
     expect(droppedDuring).toBe(true);
     await page.getByRole('status').filter({ hasText: /^Imported / }).waitFor({ timeout: 60_000 });
     const said = await page.evaluate(() => (window as unknown as { said: string[] }).said);
-    expect(said).toContain('An import is under way: what you dropped was not imported. Drop it again once this import has ended.');
+    expect(said).toContain('An import is under way: what you dropped or chose was not imported. Try again once this import has ended.');
     expect(said.at(-1)).toBe(`Imported ${manyFiles.length} of ${manyFiles.length} files.`);
     expect(await page.locator('#admin-table-caption').innerText()).toContain(`${manyFiles.length} of ${manyFiles.length} shown`);
     expect(problems.take()).toEqual([]);

@@ -226,9 +226,16 @@ export class AdminState {
     return this.#bank;
   }
 
-  /** Imports result files: checks them in the workers, keeps the good ones, lists the rest. */
-  async importFiles(chosen: readonly Chosen[]): Promise<void> {
-    if (this.progress) return;
+  /**
+   * Imports result files: checks them in the workers, keeps the good ones, lists the rest. Whether
+   * the table now shows them (not when the import stopped, or was refused during another).
+   */
+  async importFiles(chosen: readonly Chosen[]): Promise<boolean> {
+    if (this.progress) {
+      // The pickers are disabled during an import, but a drop cannot be: it is refused aloud.
+      this.status = 'An import is under way: what you dropped or chose was not imported. Try again once this import has ended.';
+      return false;
+    }
     performance.mark('admin-import-start');
     const rejected: Rejected[] = [];
     this.progress = { done: 0, total: chosen.length };
@@ -245,7 +252,7 @@ export class AdminState {
     } catch (e) {
       this.progress = null;
       this.status = `The import stopped: ${(e as Error).message}`;
-      return;
+      return false;
     }
     performance.mark('admin-import-verified');
     const seen = new Map(this.sessions.map((s) => [s.sessionKey, s.file]));
@@ -277,6 +284,7 @@ export class AdminState {
     // Storing clones the whole cohort on this thread: do it once the table has been painted.
     const sessions = this.sessions;
     requestAnimationFrame(() => setTimeout(() => void this.storage?.saveCohort(sessions, files), 50));
+    return true;
   }
 
   /** Shows a session in detail, with its trainee's review (created on first opening). */
