@@ -80,6 +80,15 @@ async function importFiles(page: Page, files: string[]) {
 
 /** The rows of the readiness table shown. */
 const bodyRows = (page: Page) => page.locator('#admin-table-caption ~ tbody tr');
+/**
+ * Sessions per score range, from the score distribution's table (the chart's text alternative).
+ * Its text, not its rendered text: the figures are not rendered while off screen.
+ */
+async function scoresCharted(page: Page): Promise<number[]> {
+  const table = page.getByRole('table', { name: 'Score distribution: sessions per score range' });
+  return (await table.locator('tbody tr td:last-child').allTextContents()).map(Number);
+}
+const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);
 
 const moderatorName = (page: Page) => page.getByRole('group', { name: "Moderator's sign-off" }).getByLabel('Name');
 
@@ -198,7 +207,21 @@ describe('readiness review', () => {
     expect(await header.getAttribute('aria-sort')).toBe('descending');
     await page.getByLabel('Filter by name, handle or file').fill('eddie');
     expect(await bodyRows(page).count()).toBe(1);
+    // The figures are over the sessions the filters keep, whatever the order: Eddie's recomputed
+    // score (0.5) and that of the file with a formula for a name (1) fall in different bins.
+    const eddie = await scoresCharted(page);
+    expect(sum(eddie)).toBe(1);
+    await page.getByLabel('Filter by name, handle or file').fill('@formula');
+    expect(await bodyRows(page).count()).toBe(1);
+    const formula = await scoresCharted(page);
+    expect(sum(formula)).toBe(1);
+    expect(formula).not.toEqual(eddie);
     await page.getByLabel('Filter by name, handle or file').fill('');
+    const all = await bodyRows(page).count();
+    const charted = await scoresCharted(page);
+    expect(sum(charted)).toBe(all);
+    await header.getByRole('button').click();
+    expect(await scoresCharted(page)).toEqual(charted);
   });
 
   test('opening a trainee shows each item: the answer beside the guidelines, explanations, links', async () => {
@@ -393,8 +416,25 @@ describe('a cohort larger than a page of the table', () => {
     expect(await bodyRows(page).first().locator('td').first().innerText()).toBe('many-130.json');
     expect(await pages.getByText('Page 1 of 2').count()).toBe(1);
 
+    // Every row on one page: drawn a slice at a time, the first slice in the first frame, the table
+    // marked busy until the last row is drawn.
+    await page.evaluate(() => {
+      const frames: { rows: number; busy: string | null }[] = [];
+      (window as unknown as { frames130: typeof frames }).frames130 = frames;
+      const region = document.querySelector('[role=region][aria-labelledby=admin-table-caption]')!;
+      const record = () => {
+        frames.push({ rows: document.querySelectorAll('#admin-table-caption ~ tbody tr').length, busy: region.getAttribute('aria-busy') });
+        if (frames.length < 600) requestAnimationFrame(record);
+      };
+      document.querySelector('#admin-page-size')!.addEventListener('change', () => requestAnimationFrame(record), { once: true });
+    });
     await page.getByLabel('Rows per page').selectOption({ label: 'All' });
     await expect.poll(() => bodyRows(page).count()).toBe(130);
+    await expect.poll(() => page.getByRole('region', { name: /^Sessions/ }).getAttribute('aria-busy')).toBe('false');
+    const frames = await page.evaluate(() => (window as unknown as { frames130: { rows: number; busy: string | null }[] }).frames130);
+    expect(frames[0]).toEqual({ rows: 100, busy: 'true' });
+    expect(frames.find((f) => f.rows === 130)?.busy).toBe('false');
+    expect(frames.every((f) => (f.rows === 130) === (f.busy === 'false'))).toBe(true);
     expect(await pages.count()).toBe(0);
     await expectNoViolations(page, '/admin/ with every row of 130 on one page');
 

@@ -126,17 +126,37 @@ export class AdminState {
     }),
   );
 
-  /** The rows the filters keep, in the chosen order. */
-  visibleRows: Row[] = $derived.by(() => {
+  /** The rows the filters keep, in import order. */
+  #kept: Row[] = $derived.by(() => {
     const text = this.filter.text.trim().toLowerCase();
     const { mode, ready, flagged } = this.filter;
-    const kept = this.rows.filter(
+    return this.rows.filter(
       (r) =>
         (!text || r.session.trainee.name.toLowerCase().includes(text) || (r.session.trainee.handle ?? '').toLowerCase().includes(text) || r.session.file.toLowerCase().includes(text)) &&
         (mode === 'all' || r.session.mode === mode) &&
         (ready === 'all' || (ready === 'yes') === r.readiness.ready) &&
         (!flagged || r.flags.length > 0),
     );
+  });
+
+  /** The last list of `keptSessions`, handed out again while the filters keep the same sessions. */
+  #lastKept: Session[] = [];
+
+  /**
+   * The sessions the filters keep, in import order: what the figures are worked out from. The same
+   * list while the same sessions are kept, so that sorting the table, opening a trainee or editing
+   * a review does not work the figures out again.
+   */
+  keptSessions: Session[] = $derived.by(() => {
+    const next = this.#kept.map((r) => r.session);
+    const last = this.#lastKept;
+    if (next.length === last.length && next.every((s, i) => s === last[i])) return last;
+    return (this.#lastKept = next);
+  });
+
+  /** The rows the filters keep, in the chosen order. */
+  visibleRows: Row[] = $derived.by(() => {
+    const kept = this.#kept;
     const { key, dir } = this.sort;
     const value = (r: Row): string | number => {
       const s = r.session;
@@ -171,7 +191,7 @@ export class AdminState {
 
   /** Figures over the visible sessions. */
   figures = $derived.by(() => {
-    const sessions = this.visibleRows.map((r) => r.session);
+    const sessions = this.keptSessions;
     return {
       histogram: histogram(sessions.map((s) => s.summary.score)),
       dimensions: dimensionSpread(sessions.map((s) => s.summary)),

@@ -1,0 +1,74 @@
+// A long list drawn a slice per frame. Laying out a table row costs the browser far more than
+// working it out does: a thousand rows of the readiness table take about a quarter of a second to
+// draw, so an action that shows them all ("Rows per page: All", or sorting then) would hold the
+// page that long. Drawn in slices, the first slice paints at once and the rest follow, a slice a
+// frame, with the page answering in between.
+
+/** Rows drawn at once, and then per frame. */
+export const SLICE = 100;
+
+/** A list as drawn: the list, how many of its items, and their keys. */
+interface Drawn<T> {
+  list: readonly T[];
+  count: number;
+  keys: string[];
+}
+
+export class SlicedList<T> {
+  readonly #all: () => readonly T[];
+  readonly #key: (item: T) => string;
+  readonly #slice: number;
+  /** What was drawn last (set whole, never proxied: the list is the caller's). */
+  #drawn = $state.raw<Drawn<T> | null>(null);
+
+  /**
+   * What is drawn: the first slice of a list, and one slice more each frame until all of it is.
+   * A list that begins with the rows drawn, in the same order (a review edited, a flag recounted),
+   * keeps them; any other list (sorted, filtered, another page) starts again from its first slice.
+   */
+  readonly shown: readonly T[] = $derived.by(() => {
+    const all = this.#all();
+    const drawn = this.#drawn;
+    const count = drawn && (drawn.list === all || this.#sameStart(drawn.keys, all)) ? Math.max(drawn.count, this.#slice) : this.#slice;
+    return all.length > count ? all.slice(0, count) : all;
+  });
+
+  /** Whether part of the list is still to be drawn. */
+  readonly busy: boolean = $derived.by(() => this.shown.length < this.#all().length);
+
+  /** Call while a component is being created: drawing follows the component's life. */
+  constructor(all: () => readonly T[], key: (item: T) => string, slice = SLICE) {
+    this.#all = all;
+    this.#key = key;
+    this.#slice = slice;
+    $effect(() => {
+      const list = this.#all();
+      const shown = this.shown.length;
+      // A new list: what it shows is what is drawn now (and the effect runs again for it).
+      if (this.#drawn?.list !== list) {
+        this.#drawn = this.#record(list, shown);
+        return;
+      }
+      if (shown >= list.length) return;
+      // The next slice once this one has been painted: each frame lays out one slice.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const frame = requestAnimationFrame(() => {
+        timer = setTimeout(() => (this.#drawn = this.#record(list, shown + this.#slice)));
+      });
+      return () => {
+        cancelAnimationFrame(frame);
+        clearTimeout(timer);
+      };
+    });
+  }
+
+  #record(list: readonly T[], count: number): Drawn<T> {
+    return { list, count, keys: list.slice(0, count).map(this.#key) };
+  }
+
+  #sameStart(keys: readonly string[], all: readonly T[]): boolean {
+    if (all.length < keys.length) return false;
+    for (let i = 0; i < keys.length; i++) if (this.#key(all[i]!) !== keys[i]) return false;
+    return true;
+  }
+}
