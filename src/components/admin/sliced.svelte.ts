@@ -23,8 +23,9 @@ export class SlicedList<T> {
 
   /**
    * What is drawn: the first slice of a list, and one slice more each frame until all of it is.
-   * A list that begins with the rows drawn, in the same order (a review edited, a flag recounted),
-   * keeps them; any other list (sorted, filtered, another page) starts again from its first slice.
+   * A list that begins with the rows drawn, in the same order (a rule or a review edited, a
+   * trainee opened), keeps them; any other list (sorted, filtered, another page) starts again from
+   * its first slice.
    */
   readonly shown: readonly T[] = $derived.by(() => {
     const all = this.#all();
