@@ -139,7 +139,7 @@ export class AdminState {
     );
   });
 
-  /** The last list of `keptSessions`, handed out again while the filters keep the same sessions. */
+  /** The last list of `#keptSessions`, handed out again while the filters keep the same sessions. */
   #lastKept: Session[] = [];
 
   /**
@@ -147,7 +147,7 @@ export class AdminState {
    * list while the same sessions are kept, so that sorting the table, opening a trainee or editing
    * a review does not work the figures out again.
    */
-  keptSessions: Session[] = $derived.by(() => {
+  #keptSessions: Session[] = $derived.by(() => {
     const next = this.#kept.map((r) => r.session);
     const last = this.#lastKept;
     if (next.length === last.length && next.every((s, i) => s === last[i])) return last;
@@ -189,9 +189,9 @@ export class AdminState {
     return { from, rows: this.visibleRows.slice(from, from + this.pageSize) };
   });
 
-  /** Figures over the visible sessions. */
+  /** Figures over the sessions the filters keep. */
   figures = $derived.by(() => {
-    const sessions = this.keptSessions;
+    const sessions = this.#keptSessions;
     return {
       histogram: histogram(sessions.map((s) => s.summary.score)),
       dimensions: dimensionSpread(sessions.map((s) => s.summary)),
