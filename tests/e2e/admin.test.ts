@@ -240,6 +240,12 @@ describe('readiness review', () => {
     const links = await items.nth(1).getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links.length).toBeGreaterThan(0);
     for (const href of links) expect(href).toMatch(/^\/[a-z-]+\/[a-z-]+\/#[a-z0-9-]+$/);
+    // From the keyboard too: Enter on an item's summary opens it with its comparison and explanations.
+    const third = items.nth(2);
+    await third.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await third.getByRole('table', { name: 'What the trainee did beside what the guidelines require' }).waitFor();
+    expect(await third.getByRole('heading', { name: 'Explanations' }).count()).toBe(1);
   });
 
   test('the review and the cohort survive a reload', async () => {
@@ -415,6 +421,10 @@ describe('a cohort larger than a page of the table', () => {
     await page.getByRole('columnheader', { name: 'File', exact: true }).getByRole('button').click();
     expect(await bodyRows(page).first().locator('td').first().innerText()).toBe('many-130.json');
     expect(await pages.getByText('Page 1 of 2').count()).toBe(1);
+    // A row's name opens the session that row shows now, after the sort as before it.
+    await bodyRows(page).first().locator('button.name').click();
+    expect(await page.locator('.trainee .meta .file').innerText()).toBe('many-130.json');
+    await page.getByRole('button', { name: 'Close this trainee' }).click();
 
     // Every row on one page: drawn a slice at a time, the first slice in the first frame, the table
     // marked busy until the last row is drawn.

@@ -7,7 +7,7 @@
  * ancestor (or the table itself) scrolls sideways, and the cue is any visible text near the table
  * that tells the reader to scroll.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { eachPageThemeAndWidth, launchChromium, openPage, PAGE_PATHS, VIEWPORTS } from './support.ts';
 
