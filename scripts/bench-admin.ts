@@ -118,7 +118,7 @@ async function timeActions(page: Page): Promise<void> {
     const item = page.locator('ol.items > li summary').first();
     await item.waitFor();
     await time('open one of their items', () => item.click());
-    await time('tick a criterion', () => page.getByLabel('Has signed the non-disclosure agreement').check());
+    await time('tick a criterion', () => page.getByLabel('Has signed the non-disclosure agreement').click());
   }
   const notes = page.getByLabel('Notes');
   await notes.focus();
@@ -289,7 +289,7 @@ try {
     );
   }
   console.log(
-    `An admin's actions on the table of ${FILES} sessions (100 rows a page), from the input event to the next paint ` +
+    `An admin's actions on the table of ${FILES} sessions (${PAGE} rows a page), from the input event to the next paint ` +
       `(budget ${BUDGET_PAINT_MS} ms), over ${RUNS} runs:`,
   );
   for (const [kind, times] of actionTimes) {
