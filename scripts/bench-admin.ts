@@ -23,6 +23,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium } from './lib/chromium.ts';
+import { recordPaints, somePaint, takePaints } from './lib/paints.ts';
 import { canReadCpu, cpuBetween, cpuSnapshot, formatCpu, type CpuTimes } from './lib/process-cpu.ts';
 import { assertBuilt, DIST_DIR } from './lib/site-pages.ts';
 import { startStaticServer } from './lib/static-server.ts';
@@ -78,28 +79,16 @@ const actionTimes = new Map<string, number[]>();
 /**
  * An admin's actions on the imported table, done as a user does them (Playwright's clicks and
  * typing, so focus moves as it would): each timed from its input event to the first paint after it
- * (requestAnimationFrame, then a task), as bench:trainer times the trainer's.
+ * (scripts/lib/paints.ts, as bench:trainer times the trainer's).
  */
 async function timeActions(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { benchPaints: number[] };
-    w.benchPaints = [];
-    for (const type of ['click', 'input', 'change', 'keydown']) {
-      addEventListener(
-        type,
-        (e) => {
-          const start = e.timeStamp;
-          requestAnimationFrame(() => setTimeout(() => w.benchPaints.push(performance.now() - start)));
-        },
-        { capture: true },
-      );
-    }
-  });
+  await page.evaluate(recordPaints);
   const time = async (kind: string, act: () => Promise<unknown>) => {
-    await page.evaluate(() => ((window as unknown as { benchPaints: number[] }).benchPaints.length = 0));
+    await takePaints(page);
     await act();
-    await page.waitForFunction(() => (window as unknown as { benchPaints: number[] }).benchPaints.length > 0, null, { polling: 10 });
-    const ms = await page.evaluate(() => Math.max(...(window as unknown as { benchPaints: number[] }).benchPaints));
+    await somePaint(page);
+    // An action sends several events (a click, then input and change): it is timed from the first.
+    const ms = Math.max(...(await takePaints(page)));
     actionTimes.set(kind, [...(actionTimes.get(kind) ?? []), ms]);
     // Whatever the action set going (items read from their file, the figures redrawn) settles first.
     await page.waitForTimeout(250);

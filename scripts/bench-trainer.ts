@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { findChromium, launchWith } from './lib/chromium.ts';
+import { recordPaints, takePaints } from './lib/paints.ts';
 import { assertBuilt, DIST_DIR } from './lib/site-pages.ts';
 import { startStaticServer } from './lib/static-server.ts';
 
@@ -101,26 +102,13 @@ async function measureJavaScript(browser: Browser, base: string): Promise<void> 
 async function measurePaint(browser: Browser, base: string): Promise<void> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.addInitScript(() => {
-    const w = window as unknown as { __paints: number[] };
-    w.__paints = [];
-    for (const type of ['click', 'input', 'change', 'keydown']) {
-      addEventListener(
-        type,
-        (e) => {
-          const start = e.timeStamp;
-          requestAnimationFrame(() => setTimeout(() => w.__paints.push(performance.now() - start), 0));
-        },
-        { capture: true },
-      );
-    }
-  });
+  await page.addInitScript(recordPaints);
   await page.goto(new URL('/practice/', base).href, { waitUntil: 'load' });
   await page.locator('#trainer[data-ready]').waitFor();
   await page.getByLabel('Conversations in the queue').selectOption('20');
   await page.getByRole('button', { name: 'Start practice', exact: true }).click();
   await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await page.evaluate(() => ((window as unknown as { __paints: number[] }).__paints.length = 0));
+  await takePaints(page);
   const conv = page.getByRole('region', { name: 'Conversation', exact: true });
   let actions = 0;
   const act = async (f: () => Promise<unknown>) => {
@@ -142,7 +130,7 @@ async function measurePaint(browser: Browser, base: string): Promise<void> {
     await act(() => page.getByRole('button', { name: 'Next conversation', exact: true }).click());
   }
   await page.waitForTimeout(300);
-  const paints = (await page.evaluate(() => (window as unknown as { __paints: number[] }).__paints)).sort((a, b) => a - b);
+  const paints = (await takePaints(page)).sort((a, b) => a - b);
   const at = (q: number) => paints[Math.min(paints.length - 1, Math.floor(q * paints.length))]!;
   console.log(`\n2. From an input event to the next paint, ${paints.length} events over ${actions} actions`);
   console.log(`   median ${at(0.5).toFixed(1)} ms, 95th percentile ${at(0.95).toFixed(1)} ms, slowest ${paints.at(-1)!.toFixed(1)} ms (budget 50 ms)`);
