@@ -3,8 +3,9 @@
  * results", a folder set on "Import a folder", files dropped on the page (a drop made by a script
  * brings plain files, no folders: walking a dropped folder is tested in
  * tests/components/admin/dropped.test.ts), bad files listed with their field paths, the CSV
- * downloaded and read cell by cell, a trainee opened, the review kept across a reload, Clear,
- * 1,000 hostile files, and axe in each state, in both themes, at phone and desktop widths. The page
+ * downloaded and read cell by cell, a trainee opened, the review kept across a reload, a large
+ * cohort kept across one (also as an earlier version of the page kept it), Clear, 1,000 hostile
+ * files, and axe in each state, in both themes, at phone and desktop widths. The page
  * is served with a content security policy like the one the site will have (script hashes, no
  * inline handlers, workers from 'self'), so that anything a file smuggled in would be refused and
  * reported.
@@ -451,6 +452,104 @@ describe('a cohort larger than a page of the table', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
     const lines = readFileSync((await download.path())!, 'utf8').split('\r\n').filter(Boolean);
     expect(lines).toHaveLength(1 + 130);
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});
+
+// ---- A large cohort, kept across a reload -----------------------------------------------------------
+
+const largeDir = join(tmp, 'large');
+mkdirSync(largeDir);
+// 150 files of 40 items and their follow-ups: over a hundred files and several thousand items, so
+// that the page stores them a part at a time.
+const largeCohort = makeCohort(bankScenarios, 150, 40, 31);
+const largeFiles = largeCohort.map((r, i) => write(largeDir, `large-${String(i + 1).padStart(3, '0')}.json`, r));
+
+/**
+ * In the page: how many original files are stored. They are stored in the same transaction as the
+ * cohort, so once they are all there, so is the cohort.
+ */
+const storedFiles = () =>
+  new Promise<number>((resolve, reject) => {
+    const request = indexedDB.open('social-support-admin');
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const db = request.result;
+      const keys = db.transaction('review').objectStore('review').getAllKeys();
+      keys.onsuccess = () => {
+        resolve(keys.result.filter((k) => String(k).startsWith('file:')).length);
+        db.close();
+      };
+      keys.onerror = () => reject(keys.error);
+    };
+  });
+
+/**
+ * In the page: stores the cohort as the page did before it kept it in parts, whole under one key
+ * ("cohort"), and removes the parts. Returns how many parts there were and how many sessions.
+ */
+const keepWhole = () =>
+  new Promise<{ parts: number; sessions: number }>((resolve, reject) => {
+    const request = indexedDB.open('social-support-admin');
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const db = request.result;
+      const transaction = db.transaction('review', 'readwrite');
+      const store = transaction.objectStore('review');
+      const sessions: unknown[] = [];
+      let parts: string[] = [];
+      const index = store.get('cohort');
+      index.onsuccess = () => {
+        parts = (index.result as { parts: string[] }).parts;
+        parts.forEach((key, i) => {
+          const part = store.get(key);
+          part.onsuccess = () => {
+            sessions.push(...(part.result as unknown[]));
+            if (i < parts.length - 1) return;
+            store.put(sessions, 'cohort');
+            for (const k of parts) store.delete(k);
+          };
+        });
+      };
+      transaction.oncomplete = () => {
+        db.close();
+        resolve({ parts: parts.length, sessions: sessions.length });
+      };
+      transaction.onerror = () => reject(transaction.error);
+    };
+  });
+
+describe('a large cohort, kept across a reload', () => {
+  test('comes back whole and in order, its files with it; a cohort kept whole by an earlier version still loads', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    await importFiles(page, largeFiles);
+    const caption = page.locator('#admin-table-caption');
+    const names = () => bodyRows(page).locator('button.name').allInnerTexts();
+    expect(await caption.innerText()).toContain('150 of 150 shown');
+    const before = await names();
+    expect(before).toHaveLength(100);
+    await expect.poll(() => page.evaluate(storedFiles), { timeout: 30_000 }).toBe(150);
+
+    await open(page);
+    expect(await caption.innerText()).toContain('150 of 150 shown');
+    expect(await names()).toEqual(before);
+    // The last file's items, read back from the stored file.
+    await page.getByLabel('Filter by name, handle or file').fill('large-150');
+    await expect.poll(() => bodyRows(page).count()).toBe(1);
+    await bodyRows(page).locator('button.name').click();
+    await expect.poll(() => page.locator('ol.items > li').count()).toBe(largeCohort[149]!.items.length);
+
+    // The same cohort as an earlier version of the page kept it.
+    const kept = await page.evaluate(keepWhole);
+    expect(kept.sessions).toBe(150);
+    // Large enough to have been stored in more than one part.
+    expect(kept.parts).toBeGreaterThan(1);
+    await open(page);
+    expect(await caption.innerText()).toContain('150 of 150 shown');
+    expect(await names()).toEqual(before);
     expect(problems.take()).toEqual([]);
     await context.close();
   });

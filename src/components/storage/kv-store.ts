@@ -1,6 +1,6 @@
 // A small key-value store over IndexedDB (through idb-keyval), that falls back to memory when the
 // browser blocks storage (private windows, disabled site data): the page keeps working and says so.
-import { clear, createStore, get, promisifyRequest, type UseStore } from 'idb-keyval';
+import { clear, createStore, get, getMany, promisifyRequest, type UseStore } from 'idb-keyval';
 
 /** Where values are kept. */
 export type StorageMode = 'indexeddb' | 'memory';
@@ -47,19 +47,54 @@ export class KeyValueStore {
     return this.setMany([[key, value]]);
   }
 
+  /** The values under `keys`, in order (undefined where there is none). */
+  async getMany<T>(keys: string[]): Promise<(T | undefined)[]> {
+    if (!this.#store) return keys.map((key) => this.#memory.get(key) as T | undefined);
+    return getMany<T>(keys, this.#store);
+  }
+
   /**
    * Keeps several values at once, all or none (one transaction); memory from now on if IndexedDB
    * fails. The transaction is committed at once rather than when the page next goes idle, so that a
    * tab closed right after an answer still keeps it.
    */
   async setMany(entries: [string, unknown][]): Promise<void> {
-    for (const [key, value] of entries) this.#memory.set(key, value);
+    return this.setInTasks([entries]);
+  }
+
+  /**
+   * Like `setMany`, for more than one task's worth: still all or none, in one transaction, but each
+   * group is written in a task of its own. Writing a value clones it on the page's thread, so a
+   * large save made in one go would hold the page still (a thousand files and their sessions took
+   * over 100 ms); between groups the page answers clicks and paints.
+   */
+  async setInTasks(groups: [string, unknown][][]): Promise<void> {
+    for (const group of groups) for (const [key, value] of group) this.#memory.set(key, value);
     if (!this.#store) return;
     try {
-      await this.#store('readwrite', (store) => {
-        for (const [key, value] of entries) store.put(value, key);
-        store.transaction.commit?.();
-        return promisifyRequest(store.transaction);
+      await this.#store('readwrite', async (store) => {
+        const transaction = store.transaction;
+        const done = promisifyRequest(transaction);
+        try {
+          for (let g = 0; g < groups.length; g++) {
+            let last: IDBRequest | undefined;
+            for (const [key, value] of groups[g]!) last = store.put(value, key);
+            // The transaction stays active while the request's success is handled: the next group
+            // is written then, in a task of its own.
+            if (last && g < groups.length - 1) await promisifyRequest(last);
+          }
+          transaction.commit?.();
+        } catch (e) {
+          // Nothing of a save that failed half way is kept.
+          done.catch(() => {});
+          try {
+            transaction.abort();
+          } catch {
+            // Already ended.
+          }
+          throw e;
+        }
+        return done;
       });
     } catch {
       this.#store = null;
