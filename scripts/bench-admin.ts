@@ -1,6 +1,7 @@
 // npm run bench:admin: how long the readiness review takes to import a large cohort, in Chromium.
 // Generates 1,000 result files of 50 items each (bank scenarios, answered with typical slips and
-// each trainee's own signature under every reply), sets them on "Import results" of the built
+// each trainee's own signature under every reply), written as the trainer writes them (the same
+// function, so in the same layout), sets them on "Import results" of the built
 // /admin/ page, and measures from the choice to the full table shown: the page's own
 // `admin-import` measure, taken once every file is verified and the table has been painted with
 // its caption counting all 1,000 sessions and its first page of 100 rows. It then times an
@@ -29,6 +30,7 @@ import { recordPaints, somePaint, takePaints } from './lib/paints.ts';
 import { canReadCpu, cpuBetween, cpuSnapshot, formatCpu, type CpuTimes } from './lib/process-cpu.ts';
 import { assertBuilt, DIST_DIR } from './lib/site-pages.ts';
 import { startStaticServer } from './lib/static-server.ts';
+import { resultFileText } from '../src/lib/results/file-name.ts';
 import { makeCohort } from '../tests/support/admin-results.ts';
 import { bank } from '../tests/support/bank.ts';
 
@@ -54,7 +56,7 @@ const t0 = performance.now();
 const cohort = makeCohort(bank.flatMap((f) => (f.scenario ? [f.scenario] : [])), FILES, ITEMS, 42);
 let bytes = 0;
 const files = cohort.map((r, i) => {
-  const text = JSON.stringify(r);
+  const text = resultFileText(r);
   bytes += Buffer.byteLength(text);
   const path = join(dir, `trainee-${String(i + 1).padStart(4, '0')}.json`);
   writeFileSync(path, text);

@@ -5,6 +5,7 @@
 import { getContext, setContext, tick } from 'svelte';
 import type { PackId, Result, Scenario } from '../../lib/index.ts';
 import { RULE_PREFIX } from '../../lib/vocabulary.ts';
+import { resultFileText } from '../../lib/results/file-name.ts';
 import { newSeed } from '../../lib/trainer/random.ts';
 import { initialState, type Effect, type TrainerEvent, type TrainerState } from '../../lib/trainer/state.ts';
 import { download } from '../shared/download.ts';
@@ -162,7 +163,7 @@ export class Trainer {
 
   /** Downloads a result file. */
   download(result: Result, name: string): void {
-    download(`${JSON.stringify(result, null, 2)}\n`, name, 'application/json');
+    download(resultFileText(result), name, 'application/json');
   }
 
   #run(effect: Effect, event: TrainerEvent): void {

@@ -91,4 +91,4 @@ export function packVersions(items: readonly { scenario: Scenario }[]): Partial<
   return out;
 }
 
-export { resultFileName } from './file-name.ts';
+export { resultFileName, resultFileText } from './file-name.ts';
