@@ -4,8 +4,9 @@
  * brings plain files, no folders: walking a dropped folder is tested in
  * tests/components/admin/dropped.test.ts), bad files listed with their field paths, the CSV
  * downloaded and read cell by cell, a trainee opened, the review kept across a reload, a large
- * cohort kept across one (also as an earlier version of the page kept it), Clear, 1,000 hostile
- * files, and axe in each state, in both themes, at phone and desktop widths. The page
+ * cohort kept across one (also as an earlier version of the page kept it), Clear, storage blocked
+ * or refusing a save, 1,000 hostile files, and axe in each state, in both themes, at phone and
+ * desktop widths. The page
  * is served with a content security policy like the one the site will have (script hashes, no
  * inline handlers, workers from 'self'), so that anything a file smuggled in would be refused and
  * reported.
@@ -652,6 +653,67 @@ describe('when the browser refuses IndexedDB', () => {
     await importFiles(page, [EXAMPLE]);
     await page.getByRole('button', { name: 'Alex Rivera' }).click();
     await expect.poll(() => page.locator('ol.items > li').count()).toBe(5);
+    await expectNoViolationsEverywhere(page, 'storage blocked, a trainee open');
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('when the browser refuses to store an import', () => {
+  test('a write refused half way: the page says so, every trainee still opens, and a reload shows what was stored before', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    await context.addInitScript(() => {
+      // The cohort's index is the last value a save writes, after the files and the cohort's parts:
+      // refused on demand, the page must undo the rest of the save itself.
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+        if ((window as unknown as { refuse?: boolean }).refuse && key === 'cohort') throw new DOMException('refused by the test', 'DataCloneError');
+        return put.call(this, value, key);
+      };
+    });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    await importFiles(page, [EXAMPLE]);
+    await expect.poll(() => page.evaluate(storedFiles)).toBe(1);
+    // A new visit: Alex Rivera's file is now only in IndexedDB.
+    await open(page);
+    await page.evaluate(() => ((window as unknown as { refuse?: boolean }).refuse = true));
+    const more = cohortFiles.slice(0, 3);
+    await importFiles(page, more);
+    const alert = page.getByRole('alert').filter({ hasText: /refused to store/ });
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('(DataCloneError)');
+    expect(await alert.innerText()).toContain('last only until you close this tab');
+    expect(await bodyRows(page).count()).toBe(1 + more.length);
+    // The trainee stored before, and one imported now, both open with their items.
+    await page.getByRole('button', { name: 'Alex Rivera' }).click();
+    await expect.poll(() => page.locator('ol.items > li').count()).toBe(5);
+    await page.getByRole('button', { name: cohort[0]!.trainee.name, exact: true }).click();
+    await expect.poll(() => page.locator('ol.items > li').count()).toBe(cohort[0]!.items.length);
+
+    // A reload (which stores again) shows the cohort as it was stored, nothing of the refused save.
+    await open(page);
+    expect(await bodyRows(page).locator('button.name').allInnerTexts()).toEqual(['Alex Rivera']);
+    expect(await page.evaluate(storedFiles)).toBe(1);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+
+  test('the storage quota used up: the page says so and works in memory', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const { page, problems } = await adminPage(context);
+    // Chromium takes a quota set this way into account only for a site that has stored nothing yet.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(siteUrl(PAGE)).origin, quotaSize: 1 });
+    await open(page);
+    await importFiles(page, [EXAMPLE]);
+    const alert = page.getByRole('alert').filter({ hasText: /refused to store/ });
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('(QuotaExceededError)');
+    await page.getByRole('button', { name: 'Alex Rivera' }).click();
+    await expect.poll(() => page.locator('ol.items > li').count()).toBe(5);
+    await expectNoViolationsEverywhere(page, 'storage refused, a trainee open');
     expect(problems.take()).toEqual([]);
     await context.close();
   });
@@ -662,6 +724,17 @@ describe('when the browser refuses IndexedDB', () => {
 async function expectNoViolations(page: Page, where: string) {
   const violations = await runAxe(page);
   if (violations.length > 0) expect.fail(describeViolations(violations, where));
+}
+
+/** axe on the page as it is, in both themes (switched as the theme picker does) and at both widths. */
+async function expectNoViolationsEverywhere(page: Page, state: string) {
+  for (const theme of THEMES) {
+    await page.evaluate((value) => (document.documentElement.dataset.theme = value), theme);
+    for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+      await page.setViewportSize(viewport);
+      await expectNoViolations(page, `/admin/ ${state} (${theme} theme, ${name} ${viewport.width}x${viewport.height})`);
+    }
+  }
 }
 
 describe.each(THEMES)('axe on /admin/, %s theme', (theme) => {

@@ -75,6 +75,8 @@ export class AdminState {
   status = $state('');
   /** Where the cohort is kept: `null` while the page opens its storage. */
   storage = $state.raw<AdminStorage | null>(null);
+  /** Why the browser refused a save (the error's name), after which nothing more is stored; `null` while saves are stored. */
+  storageFailure = $state<string | null>(null);
   /** The bank could not be loaded: step 0 is then not compared. */
   bankMissing = $state(false);
   /** Table filters. */
@@ -226,7 +228,7 @@ export class AdminState {
   saveReview(): void {
     // The snapshot reads every field, so an effect that calls this reruns on any edit.
     const review = $state.snapshot(this.review);
-    if (this.loaded) void this.storage?.saveReview(review);
+    if (this.loaded) void this.storage?.saveReview(review).then(() => this.#checkStorage());
   }
 
   /** The bank, fetched once; empty (and said so) when it cannot be had. */
@@ -303,7 +305,7 @@ export class AdminState {
     performance.mark('admin-import-added');
     // Storing clones the whole cohort on this thread: do it once the table has been painted.
     const sessions = this.sessions;
-    requestAnimationFrame(() => setTimeout(() => void this.storage?.saveCohort(sessions, files), 50));
+    requestAnimationFrame(() => setTimeout(() => void this.storage?.saveCohort(sessions, files).then(() => this.#checkStorage()), 50));
     return true;
   }
 
@@ -373,7 +375,14 @@ export class AdminState {
     this.openId = null;
     this.review = newReview();
     await this.storage?.clear();
+    this.#checkStorage();
     this.status = 'Cleared: no results and no review are kept any more.';
+  }
+
+  /** Notes whether the browser has refused a save (storing fails quietly and falls back to memory). */
+  #checkStorage(): void {
+    const failure = this.storage?.failure ?? null;
+    if (failure !== this.storageFailure) this.storageFailure = failure;
   }
 }
 

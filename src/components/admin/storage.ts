@@ -33,9 +33,14 @@ export class AdminStorage {
     return new AdminStorage(await KeyValueStore.open('social-support-admin', 'review'));
   }
 
-  /** `true` when nothing outlives the tab. */
+  /** `true` when nothing written now outlives the tab. */
   get inMemory(): boolean {
     return this.#kv.mode === 'memory';
+  }
+
+  /** Why the browser refused a save (the error's name), or `null`: see `KeyValueStore.failure`. */
+  get failure(): string | null {
+    return this.#kv.failure;
   }
 
   /** The cohort kept, in order; `undefined` when none is. */

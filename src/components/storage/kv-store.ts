@@ -1,5 +1,6 @@
 // A small key-value store over IndexedDB (through idb-keyval), that falls back to memory when the
-// browser blocks storage (private windows, disabled site data): the page keeps working and says so.
+// browser blocks storage (private windows, disabled site data) or refuses a write (a full disk, the
+// site's quota used up): the page keeps working and says so.
 import { clear, createStore, get, getMany, promisifyRequest, type UseStore } from 'idb-keyval';
 
 /** Where values are kept. */
@@ -9,16 +10,37 @@ export type StorageMode = 'indexeddb' | 'memory';
 const PROBE_MS = 3000;
 
 export class KeyValueStore {
-  #store: UseStore | null;
+  /** IndexedDB, kept for reading what it holds even once a write has failed. */
+  readonly #store: UseStore | null;
+  /** Why a write failed (the error's name), from which moment on values are kept in memory only. */
+  #failure: string | null = null;
+  /** Every value written during this visit, by key. */
   readonly #memory = new Map<string, unknown>();
 
   private constructor(store: UseStore | null) {
     this.#store = store;
   }
 
-  /** Whether values survive a reload. */
+  /** Whether values written now survive a reload. */
   get mode(): StorageMode {
-    return this.#store ? 'indexeddb' : 'memory';
+    return this.#store && this.#failure === null ? 'indexeddb' : 'memory';
+  }
+
+  /**
+   * Why IndexedDB refused a write (the error's name, such as "QuotaExceededError"), or `null` if it
+   * has refused none. That write and every later one are kept in memory only; what was stored
+   * before stays stored, and readable.
+   */
+  get failure(): string | null {
+    return this.#failure;
+  }
+
+  /**
+   * Whether `key` is read from memory: always without IndexedDB, and once a write has failed, for
+   * every key written during this visit (memory holds its newest value; IndexedDB may not).
+   */
+  #inMemory(key: string): boolean {
+    return !this.#store || (this.#failure !== null && this.#memory.has(key));
   }
 
   /** Opens a store, probing IndexedDB once; any failure (or no answer) means memory. */
@@ -38,7 +60,7 @@ export class KeyValueStore {
 
   /** The value under `key`, or undefined. */
   async get<T>(key: string): Promise<T | undefined> {
-    if (!this.#store) return this.#memory.get(key) as T | undefined;
+    if (!this.#store || this.#inMemory(key)) return this.#memory.get(key) as T | undefined;
     return get<T>(key, this.#store);
   }
 
@@ -49,8 +71,9 @@ export class KeyValueStore {
 
   /** The values under `keys`, in order (undefined where there is none). */
   async getMany<T>(keys: string[]): Promise<(T | undefined)[]> {
-    if (!this.#store) return keys.map((key) => this.#memory.get(key) as T | undefined);
-    return getMany<T>(keys, this.#store);
+    if (!this.#store || keys.every((key) => this.#inMemory(key))) return keys.map((key) => this.#memory.get(key) as T | undefined);
+    const stored = await getMany<T>(keys, this.#store);
+    return keys.map((key, i) => (this.#inMemory(key) ? (this.#memory.get(key) as T | undefined) : stored[i]));
   }
 
   /**
@@ -70,9 +93,10 @@ export class KeyValueStore {
    */
   async setInTasks(groups: [string, unknown][][]): Promise<void> {
     for (const group of groups) for (const [key, value] of group) this.#memory.set(key, value);
-    if (!this.#store) return;
+    const idb = this.#store;
+    if (!idb || this.#failure !== null) return;
     try {
-      await this.#store('readwrite', async (store) => {
+      await idb('readwrite', async (store) => {
         const transaction = store.transaction;
         const done = promisifyRequest(transaction);
         try {
@@ -96,14 +120,17 @@ export class KeyValueStore {
         }
         return done;
       });
-    } catch {
-      this.#store = null;
+    } catch (e) {
+      // A transaction aborted without an error rejects with none.
+      this.#failure = e instanceof Error || e instanceof DOMException ? e.name : 'no reason given';
     }
   }
 
-  /** Forgets every value. */
+  /** Forgets every value. Once IndexedDB is emptied, writes go to it again, even after a failure. */
   async clear(): Promise<void> {
     this.#memory.clear();
-    if (this.#store) await clear(this.#store);
+    if (!this.#store) return;
+    await clear(this.#store);
+    this.#failure = null;
   }
 }
