@@ -1,12 +1,13 @@
 /**
  * axe finds no WCAG 2.2 AA violation in any state of the trainer (setup, a queue with an open
- * conversation, the closing reason dialog, feedback, the assessment report), in both themes, at
- * phone and desktop widths. The states persist, so each is reached once and reloaded in each theme.
+ * conversation, the closing reason dialog, feedback, the assessment report, the notice when storage
+ * is blocked or refuses a save), in both themes, at phone and desktop widths. The states persist,
+ * so each is reached once and reloaded in each theme; the notices are checked without a reload.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { describeViolations, runAxe } from './axe.ts';
-import { launchChromium, THEMES, VIEWPORTS } from './support.ts';
+import { launchChromium, siteUrl, THEMES, VIEWPORTS } from './support.ts';
 import { button, conversation, feedback, openTrainer, reply, settled, startAssessment } from './trainer-support.ts';
 
 let browser: Browser;
@@ -36,6 +37,18 @@ async function checkEverywhere(state: string, reopen: () => Promise<void> = asyn
   }
 }
 
+/** Checks a page as it is, in every theme (switched as the theme picker does, without a reload) and width. */
+async function checkHere(p: Page, state: string) {
+  for (const theme of THEMES) {
+    await p.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+    for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+      await p.setViewportSize(viewport);
+      const violations = await runAxe(p);
+      if (violations.length) expect.fail(describeViolations(violations, `/practice/ ${state} (${theme} theme, ${name} ${viewport.width}px)`));
+    }
+  }
+}
+
 const scenario = (id: string, text: string) => ({
   format: 'social-support-scenario/1', id, pack: 'mozilla', title: `Case ${id}`, channel: 'twitter', language: 'en',
   author: { handle: '@robin_a11y', name: 'Robin', followers: 25000, verified: false, knownAs: 'community-member' }, mentions: ['@FirefoxSupport'],
@@ -56,7 +69,7 @@ describe('trainer accessibility', () => {
     await page.keyboard.press('Escape');
   });
 
-  test('storage blocked: the notice', async () => {
+  test('storage blocked: the notice, in both themes and at both widths', async () => {
     const blocked = await browser.newContext({ viewport: VIEWPORTS.phone });
     await blocked.addInitScript(() => {
       Object.defineProperty(window, 'indexedDB', { get: () => undefined });
@@ -64,9 +77,21 @@ describe('trainer accessibility', () => {
     const p = await blocked.newPage();
     await openTrainer(p);
     await p.getByText('lives in memory only').waitFor();
-    const violations = await runAxe(p);
-    if (violations.length) expect.fail(describeViolations(violations, '/practice/ with storage blocked'));
+    await checkHere(p, 'with storage blocked');
     await blocked.close();
+  });
+
+  test('storage refused (the quota used up): the notice, in both themes and at both widths', async () => {
+    const refused = await browser.newContext({ viewport: VIEWPORTS.phone });
+    const p = await refused.newPage();
+    // Chromium takes a quota set this way into account only for a site that has stored nothing yet.
+    const cdp = await refused.newCDPSession(p);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(siteUrl('/practice/')).origin, quotaSize: 1 });
+    await openTrainer(p);
+    await p.getByRole('textbox', { name: 'Your name' }).fill('Quinn Quota');
+    await p.getByText('refused to store your work').waitFor();
+    await checkHere(p, 'with storage refused');
+    await refused.close();
   });
 
   test('the queue with a conversation open', async () => {

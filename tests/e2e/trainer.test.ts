@@ -5,7 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, watchProblems } from './support.ts';
+import { launchChromium, siteUrl, watchProblems } from './support.ts';
 import { button, conversation, exportResults, feedback, openTrainer, reply, settled, startAssessment, startPractice } from './trainer-support.ts';
 
 let browser: Browser;
@@ -199,6 +199,29 @@ describe('the trainer', () => {
     await feedback(page).waitFor();
     const { json } = await exportResults(page);
     expect(json.trainee.name).toBe('Pat Private');
+    expect(json.items).toHaveLength(1);
+    await context.close();
+  });
+
+  test('when the browser refuses to store the work (its quota used up) it says so, works in memory, and still exports', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    // Chromium takes a quota set this way into account only for a site that has stored nothing yet.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(siteUrl('/practice/')).origin, quotaSize: 1 });
+    await openTrainer(page);
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Quinn Quota');
+    await startPractice(page);
+    const notice = page.getByRole('status').filter({ hasText: 'refused to store your work' });
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain('(QuotaExceededError)');
+    expect(await notice.innerText()).toContain('lives in memory only');
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    await reply(page, 'Reply + Hold');
+    await feedback(page).waitFor();
+    const { json } = await exportResults(page);
+    expect(json.trainee.name).toBe('Quinn Quota');
     expect(json.items).toHaveLength(1);
     await context.close();
   });

@@ -38,6 +38,8 @@ export class Trainer {
   state = $state.raw<TrainerState>(initialState());
   /** `loading` until the saved state has been read. */
   storage = $state<StorageMode | 'loading'>('loading');
+  /** Why the browser refused to store the work (the error's name), after which it lives in memory; `null` until then. */
+  storageFailure = $state<string | null>(null);
   /** Finished (or interrupted) sessions, newest first, as result files. */
   sessions = $state.raw<Result[]>([]);
   /** The last message for screen readers. */
@@ -199,7 +201,9 @@ export class Trainer {
   }
 
   #checkStorage(): void {
-    if (this.#store && this.storage !== this.#store.mode) this.storage = this.#store.mode;
+    if (!this.#store) return;
+    if (this.storage !== this.#store.mode) this.storage = this.#store.mode;
+    if (this.storageFailure !== this.#store.failure) this.storageFailure = this.#store.failure;
   }
 
   /** The clock ticks once a second while the queue plays, and not at all otherwise. */
