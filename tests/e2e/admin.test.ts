@@ -5,11 +5,10 @@
  * tests/components/admin/dropped.test.ts), bad files listed with their field paths, the CSV
  * downloaded and read cell by cell, a trainee opened, the review kept across a reload, a large
  * cohort kept across one (also as an earlier version of the page kept it), Clear, storage blocked
- * or refusing a save, 1,000 hostile files, and axe in each state, in both themes, at phone and
- * desktop widths. The page
- * is served with a content security policy like the one the site will have (script hashes, no
- * inline handlers, workers from 'self'), so that anything a file smuggled in would be refused and
- * reported.
+ * or refusing a save or a clear, 1,000 hostile files, and axe in each state, in both themes, at
+ * phone and desktop widths. The page is served with a content security policy like the one the
+ * site will have (script hashes, no inline handlers, workers from 'self'), so that anything a file
+ * smuggled in would be refused and reported.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
@@ -659,7 +658,7 @@ describe('when the browser refuses IndexedDB', () => {
   });
 });
 
-describe('when the browser refuses to store an import', () => {
+describe('when the browser refuses to store an import, or to clear', () => {
   test('a write refused half way: the page says so, every trainee still opens, and a reload shows what was stored before', async () => {
     const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
     await context.addInitScript(() => {
@@ -696,6 +695,31 @@ describe('when the browser refuses to store an import', () => {
     expect(await bodyRows(page).locator('button.name').allInnerTexts()).toEqual(['Alex Rivera']);
     expect(await page.evaluate(storedFiles)).toBe(1);
     expect(await page.getByRole('alert').count()).toBe(0);
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+
+  test('Clear that the browser cannot carry out: the page says so', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    await context.addInitScript(() => {
+      const clear = IDBObjectStore.prototype.clear;
+      IDBObjectStore.prototype.clear = function (this: IDBObjectStore) {
+        if ((window as unknown as { refuse?: boolean }).refuse) throw new DOMException('refused by the test', 'UnknownError');
+        return clear.call(this);
+      };
+    });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    await importFiles(page, [EXAMPLE]);
+    await expect.poll(() => page.evaluate(storedFiles)).toBe(1);
+    await page.evaluate(() => ((window as unknown as { refuse?: boolean }).refuse = true));
+    await page.getByRole('button', { name: 'Clear', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Clear everything?' }).getByRole('button', { name: 'Clear everything' }).click();
+    await page.getByRole('status').filter({ hasText: /^Cleared from this page, but the browser did not empty its storage \(UnknownError\)/ }).waitFor();
+    await page.getByText('No results imported yet.').waitFor();
+    // As said: a reload brings back what was stored.
+    await open(page);
+    expect(await bodyRows(page).locator('button.name').allInnerTexts()).toEqual(['Alex Rivera']);
     expect(problems.take()).toEqual([]);
     await context.close();
   });

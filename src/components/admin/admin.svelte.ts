@@ -374,9 +374,13 @@ export class AdminState {
     this.#files.clear();
     this.openId = null;
     this.review = newReview();
-    await this.storage?.clear();
+    try {
+      await this.storage?.clear();
+      this.status = 'Cleared: no results and no review are kept any more.';
+    } catch (e) {
+      this.status = `Cleared from this page, but the browser did not empty its storage (${(e as Error)?.name ?? 'no reason given'}): a reload may bring back what was stored.`;
+    }
     this.#checkStorage();
-    this.status = 'Cleared: no results and no review are kept any more.';
   }
 
   /** Notes whether the browser has refused a save (storing fails quietly and falls back to memory). */
