@@ -640,24 +640,6 @@ describe('a whole folder, and files dropped on the page', () => {
   });
 });
 
-describe('when the browser refuses IndexedDB', () => {
-  test('the page says so and works in memory', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
-    await context.addInitScript(() => {
-      Object.defineProperty(window, 'indexedDB', { get: () => { throw new DOMException('blocked by the test', 'SecurityError'); } });
-    });
-    const { page, problems } = await adminPage(context);
-    await open(page);
-    await page.getByText(/IndexedDB is blocked/).waitFor();
-    await importFiles(page, [EXAMPLE]);
-    await page.getByRole('button', { name: 'Alex Rivera' }).click();
-    await expect.poll(() => page.locator('ol.items > li').count()).toBe(5);
-    await expectNoViolationsEverywhere(page, 'storage blocked, a trainee open');
-    expect(problems.take()).toEqual([]);
-    await context.close();
-  });
-});
-
 describe('when the browser refuses to store an import, or to clear', () => {
   test('a write refused half way: the page says so, every trainee still opens, and a reload shows what was stored before', async () => {
     const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
@@ -723,21 +705,40 @@ describe('when the browser refuses to store an import, or to clear', () => {
     expect(problems.take()).toEqual([]);
     await context.close();
   });
+});
 
-  test('the storage quota used up: the page says so and works in memory', async () => {
+describe('when the browser keeps nothing', () => {
+  // Blocked from the start (a private window, say), or refusing every save (its quota used up).
+  const ways = {
+    'IndexedDB blocked': {
+      prepare: (context: BrowserContext) =>
+        context.addInitScript(() => {
+          Object.defineProperty(window, 'indexedDB', { get: () => { throw new DOMException('blocked by the test', 'SecurityError'); } });
+        }),
+      notice: (page: Page) => page.getByText(/IndexedDB is blocked/),
+      says: 'last only until you close this tab',
+    },
+    'the storage quota used up': {
+      // Chromium takes a quota set this way into account only for a site that has stored nothing yet.
+      prepare: async (context: BrowserContext, page: Page) => {
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(siteUrl(PAGE)).origin, quotaSize: 1 });
+      },
+      notice: (page: Page) => page.getByRole('alert').filter({ hasText: /refused to store/ }),
+      says: '(QuotaExceededError)',
+    },
+  };
+  test.each(Object.entries(ways))('%s: the page says so and works in memory', async (how, { prepare, notice, says }) => {
     const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
     const { page, problems } = await adminPage(context);
-    // Chromium takes a quota set this way into account only for a site that has stored nothing yet.
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(siteUrl(PAGE)).origin, quotaSize: 1 });
+    await prepare(context, page);
     await open(page);
     await importFiles(page, [EXAMPLE]);
-    const alert = page.getByRole('alert').filter({ hasText: /refused to store/ });
-    await alert.waitFor();
-    expect(await alert.innerText()).toContain('(QuotaExceededError)');
+    await notice(page).waitFor();
+    expect(await notice(page).innerText()).toContain(says);
     await page.getByRole('button', { name: 'Alex Rivera' }).click();
     await expect.poll(() => page.locator('ol.items > li').count()).toBe(5);
-    await expectNoViolationsEverywhere(page, 'storage refused, a trainee open');
+    await expectNoViolationsEverywhere(page, `${how}, a trainee open`);
     expect(problems.take()).toEqual([]);
     await context.close();
   });

@@ -179,49 +179,44 @@ describe('the trainer', () => {
     await context.close();
   });
 
-  test('with storage blocked it works in memory, says so, and still exports', async () => {
+  // Blocked from the start (a private window), or refusing every save (its quota used up).
+  const ways = {
+    'with storage blocked': {
+      prepare: (context: BrowserContext) =>
+        context.addInitScript(() => {
+          Object.defineProperty(window, 'indexedDB', {
+            get() {
+              throw new DOMException('The user denied access to storage.', 'SecurityError');
+            },
+          });
+        }),
+      notice: 'This browser does not let the page store anything',
+    },
+    'when the browser refuses to store the work (its quota used up)': {
+      // Chromium takes a quota set this way into account only for a site that has stored nothing yet.
+      prepare: async (context: BrowserContext, page: Page) => {
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(siteUrl('/practice/')).origin, quotaSize: 1 });
+      },
+      notice: 'The browser refused to store your work (QuotaExceededError)',
+    },
+  };
+  test.each(Object.entries(ways))('%s it works in memory, says so, and still exports', async (_, { prepare, notice }) => {
     const context = await freshContext();
-    await context.addInitScript(() => {
-      Object.defineProperty(window, 'indexedDB', {
-        get() {
-          throw new DOMException('The user denied access to storage.', 'SecurityError');
-        },
-      });
-    });
     const page = await context.newPage();
+    await prepare(context, page);
     await openTrainer(page);
-    await expect(page.getByRole('status').filter({ hasText: 'lives in memory only' }).isVisible()).resolves.toBe(true);
     await page.getByRole('textbox', { name: 'Your name' }).fill('Pat Private');
     await startPractice(page);
+    const said = page.getByRole('status').filter({ hasText: notice });
+    await said.waitFor();
+    expect(await said.innerText()).toContain('lives in memory only');
     await button(page, 'Play').click();
     await conversation(page).waitFor();
     await reply(page, 'Reply + Hold');
     await feedback(page).waitFor();
     const { json } = await exportResults(page);
     expect(json.trainee.name).toBe('Pat Private');
-    expect(json.items).toHaveLength(1);
-    await context.close();
-  });
-
-  test('when the browser refuses to store the work (its quota used up) it says so, works in memory, and still exports', async () => {
-    const context = await freshContext();
-    const page = await context.newPage();
-    // Chromium takes a quota set this way into account only for a site that has stored nothing yet.
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(siteUrl('/practice/')).origin, quotaSize: 1 });
-    await openTrainer(page);
-    await page.getByRole('textbox', { name: 'Your name' }).fill('Quinn Quota');
-    await startPractice(page);
-    const notice = page.getByRole('status').filter({ hasText: 'refused to store your work' });
-    await notice.waitFor();
-    expect(await notice.innerText()).toContain('(QuotaExceededError)');
-    expect(await notice.innerText()).toContain('lives in memory only');
-    await button(page, 'Play').click();
-    await conversation(page).waitFor();
-    await reply(page, 'Reply + Hold');
-    await feedback(page).waitFor();
-    const { json } = await exportResults(page);
-    expect(json.trainee.name).toBe('Quinn Quota');
     expect(json.items).toHaveLength(1);
     await context.close();
   });
