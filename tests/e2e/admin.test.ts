@@ -4,9 +4,9 @@
  * brings plain files, no folders: walking a dropped folder is tested in
  * tests/components/admin/dropped.test.ts), bad files listed with their field paths, the CSV
  * downloaded and read cell by cell, a trainee opened, the review kept across a reload, a large
- * cohort kept across one (also as an earlier version of the page kept it), Clear, storage blocked
- * or refusing a save or a clear, 1,000 hostile files, and axe in each state, in both themes, at
- * phone and desktop widths. The page is served with a content security policy like the one the
+ * cohort kept across one (also as an earlier version of the page kept it), an import stopped,
+ * Clear, storage blocked or refusing a save or a clear, 1,000 hostile files, and axe in each state,
+ * in both themes, at phone and desktop widths. The page is served with a content security policy like the one the
  * site will have (script hashes, no inline handlers, workers from 'self'), so that anything a file
  * smuggled in would be refused and reported.
  */
@@ -635,6 +635,56 @@ describe('a whole folder, and files dropped on the page', () => {
     expect(said).toContain('An import is under way: what you dropped or chose was not imported. Try again once this import has ended.');
     expect(said.at(-1)).toBe(`Imported ${manyFiles.length} of ${manyFiles.length} files.`);
     expect(await page.locator('#admin-table-caption').innerText()).toContain(`${manyFiles.length} of ${manyFiles.length} shown`);
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('stopping an import', () => {
+  /** The files of the table's rows, in the table's order (by trainee name, the default). */
+  const filesShown = (page: Page) => bodyRows(page).locator('td:first-of-type').allInnerTexts();
+  // An import is held where it waits on the network: before the checks start (the bank the page
+  // fetches on opening), or with the batches read and handed to workers that have not started (the
+  // workers' script). Routing turns the browser's cache off, so a reload asks for both again.
+  test.each([
+    ['before the checks start', '**/bank/*.json'],
+    ['while the workers have the files', '**/import-worker-*.js'],
+  ])('%s: nothing of it is imported, the page says so, and the next import is whole', async (when, held) => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    await importFiles(page, cohortFiles.slice(0, 2));
+    await expect.poll(() => page.evaluate(storedFiles)).toBe(2);
+    let release!: () => void;
+    const holding = new Promise<void>((r) => (release = r));
+    let asked = 0;
+    await context.route(held, async (route) => {
+      asked++;
+      await holding;
+      await route.continue();
+    });
+    await open(page);
+    await page.getByLabel('Import results', { exact: true }).setInputFiles(cohortFiles.slice(2, 5));
+    const stopButton = page.getByRole('button', { name: 'Stop the import', exact: true });
+    await stopButton.waitFor();
+    expect(asked).toBeGreaterThan(0);
+    expect(await page.locator('#admin-progress').getAttribute('value')).toBe('0');
+    if (when === 'before the checks start') await expectNoViolationsEverywhere(page, 'an import under way');
+    await page.setViewportSize(VIEWPORTS.desktop);
+    await stopButton.click();
+    const status = page.getByRole('region', { name: 'Import' }).getByRole('status');
+    await status.filter({ hasText: /^You stopped the import/ }).waitFor();
+    expect(await status.textContent()).toBe('You stopped the import: none of its 3 files was imported. The 2 sessions imported before are still here.');
+    expect(await page.locator('#admin-progress').count()).toBe(0);
+    expect(await stopButton.count()).toBe(0);
+    // Focus was on the button, which is gone: it goes to the picker, enabled again.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('admin-files');
+    expect(await filesShown(page)).toEqual(['trainee-01.json', 'trainee-02.json']);
+    // What was held arrives; the next import starts at once, and gets only its own files checked.
+    release();
+    await importFiles(page, cohortFiles.slice(5, 7));
+    expect(await status.textContent()).toBe('Imported 2 of 2 files.');
+    expect(await filesShown(page)).toEqual(['trainee-01.json', 'trainee-02.json', 'trainee-06.json', 'trainee-07.json']);
     expect(problems.take()).toEqual([]);
     await context.close();
   });

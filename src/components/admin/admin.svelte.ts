@@ -93,6 +93,8 @@ export class AdminState {
   readonly today = localToday();
 
   #pool: Promise<ImportPool> | null = null;
+  /** Stops the import under way; `null` when none is. */
+  #stop: AbortController | null = null;
   #bank: Promise<unknown[]> | null = null;
   /** Whether what an earlier visit kept has been loaded (the review is saved only from then on). */
   loaded = $state(false);
@@ -262,19 +264,31 @@ export class AdminState {
     const rejected: Rejected[] = [];
     this.progress = { done: 0, total: chosen.length };
     this.status = `Reading ${chosen.length} file${chosen.length === 1 ? '' : 's'}...`;
+    const stop = (this.#stop = new AbortController());
     let outcomes: Verification[];
     try {
-      const pool = await this.#workers();
+      const pool = await unlessStopped(this.#workers(), stop.signal);
       // The pool turns away files over the size limit, unread, batch by batch: asking a file its
       // size costs a round trip to the browser, so the first batches are verified while later files
       // are still being asked.
-      outcomes = await pool.verify(chosen.map((c) => c.file), (done) => {
-        this.progress = { done, total: chosen.length };
-      });
+      outcomes = await pool.verify(
+        chosen.map((c) => c.file),
+        (done) => {
+          this.progress = { done, total: chosen.length };
+        },
+        stop.signal,
+      );
     } catch (e) {
       this.progress = null;
-      this.status = `The import stopped: ${(e as Error).message}`;
+      if (stop.signal.aborted) {
+        const before = this.sessions.length;
+        this.status =
+          `You stopped the import: ${chosen.length === 1 ? 'the file was' : `none of its ${chosen.length} files was`} imported.` +
+          (before ? ` The ${before} session${before === 1 ? '' : 's'} imported before ${before === 1 ? 'is' : 'are'} still here.` : '');
+      } else this.status = `The import stopped: ${(e as Error).message}`;
       return false;
+    } finally {
+      this.#stop = null;
     }
     performance.mark('admin-import-verified');
     const seen = new Map(this.sessions.map((s) => [s.sessionKey, s.file]));
@@ -307,6 +321,11 @@ export class AdminState {
     const sessions = this.sessions;
     requestAnimationFrame(() => setTimeout(() => void this.storage?.saveCohort(sessions, files).then(() => this.#checkStorage()), 50));
     return true;
+  }
+
+  /** Stops the import under way, if any: none of its files is imported. */
+  stopImport(): void {
+    this.#stop?.abort();
   }
 
   /** Shows a session in detail, with its trainee's review (created on first opening). */
@@ -388,6 +407,16 @@ export class AdminState {
     const failure = this.storage?.failure ?? null;
     if (failure !== this.storageFailure) this.storageFailure = failure;
   }
+}
+
+/** `promise`, or a rejection with the signal's reason as soon as it aborts. */
+function unlessStopped<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<T>((resolve, reject) => {
+    const stop = () => reject(signal.reason as Error);
+    signal.addEventListener('abort', stop, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+  });
 }
 
 const KEY = Symbol('admin');

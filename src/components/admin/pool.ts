@@ -40,6 +40,10 @@ export class ImportPool {
 
   constructor(bank: unknown[], size = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2))) {
     this.#bank = bank;
+    this.#start(size);
+  }
+
+  #start(size: number): void {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
       worker.postMessage({ type: 'bank', bank: this.#bank } satisfies ToWorker);
@@ -47,8 +51,13 @@ export class ImportPool {
     }
   }
 
-  /** Verifies every file; `onProgress` hears how many are done. */
-  verify(files: readonly File[], onProgress: (done: number) => void): Promise<Verification[]> {
+  /**
+   * Verifies every file; `onProgress` hears how many are done. When `signal` aborts, the promise
+   * rejects with its reason at once, and the workers, which may be in the middle of a batch, are
+   * replaced with fresh ones: nothing of the stopped run reaches a later one.
+   */
+  verify(files: readonly File[], onProgress: (done: number) => void, signal?: AbortSignal): Promise<Verification[]> {
+    if (signal?.aborted) return Promise.reject(signal.reason as Error);
     const outcomes: Verification[] = new Array(files.length);
     const workers = this.#workers.length;
     // Large batches read faster, but the first ones must be small, so that the workers start at once
@@ -58,8 +67,16 @@ export class ImportPool {
     const starts: number[] = [];
     let next = 0;
     let done = 0;
-    return new Promise((resolve, reject) => {
+    let stop = () => {};
+    return new Promise<Verification[]>((resolve, reject) => {
       if (files.length === 0) return resolve([]);
+      stop = () => {
+        reject(signal!.reason as Error);
+        const size = this.#workers.length;
+        this.close();
+        this.#start(size);
+      };
+      signal?.addEventListener('abort', stop, { once: true });
       const give = (worker: Worker) => {
         if (next >= files.length) return;
         const size = Math.min(100, 10 * 2 ** Math.floor(starts.length / workers), Math.max(4, Math.ceil((files.length - next) / (workers * 3))));
@@ -83,11 +100,11 @@ export class ImportPool {
         worker.onerror = (event) => reject(new Error(`The import worker stopped: ${event.message}`));
       }
       for (let i = 0; i < IN_FLIGHT; i++) for (const worker of this.#workers) give(worker);
-    });
+    }).finally(() => signal?.removeEventListener('abort', stop));
   }
 
   /** Stops the workers. */
   close(): void {
-    for (const w of this.#workers) w.terminate();
+    for (const w of this.#workers.splice(0)) w.terminate();
   }
 }
