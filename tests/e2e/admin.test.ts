@@ -564,6 +564,39 @@ write(folderDir, 'README.txt', 'Results of week 46.');
 write(join(folderDir, 'late'), 'ben.JSON', folderCohort[1]);
 write(join(folderDir, 'late'), 'broken.json', '{"format": "social-support-result/1"');
 
+describe('on a phone', () => {
+  test('the tables scroll sideways, and their captions stay within the width shown, whole and in view', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.phone });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    await importFiles(page, cohortFiles.slice(0, 6));
+    await bodyRows(page).first().locator('button.name').click();
+    await page.locator('ol.items > li summary').first().click();
+    await page.locator('ol.items > li table').first().waitFor();
+    const scrollers = page.locator('.scroll:has(> table > caption)');
+    // The readiness table, the item analysis, and the open item's comparison.
+    expect(await scrollers.count()).toBeGreaterThanOrEqual(3);
+    for (const scroller of await scrollers.all()) {
+      await scroller.scrollIntoViewIfNeeded();
+      const caption = scroller.locator('> table > caption');
+      const text = (await caption.textContent())!.trim();
+      const fits = () =>
+        scroller.evaluate((box) => {
+          const outer = box.getBoundingClientRect();
+          const inner = box.querySelector(':scope > table > caption')!.getBoundingClientRect();
+          return { wider: box.scrollWidth > box.clientWidth, inside: inner.left >= outer.left - 1 && inner.right <= outer.right + 1 };
+        });
+      const before = await fits();
+      expect(before.wider, `the table "${text}" is wider than a phone`).toBe(true);
+      expect(before.inside, `the caption "${text}" within the width shown`).toBe(true);
+      await scroller.evaluate((box) => box.scrollBy({ left: 300 }));
+      expect((await fits()).inside, `the caption "${text}" in view once the table is scrolled sideways`).toBe(true);
+    }
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('a whole folder, and files dropped on the page', () => {
   // Each in a context of its own: the page keeps what it imported.
   test('"Import a folder" imports its result files at any depth, each named by its path, and leaves other files out', async () => {
