@@ -702,6 +702,7 @@ describe('stopping an import', () => {
     await stopButton.waitFor();
     expect(asked).toBeGreaterThan(0);
     expect(await page.locator('#admin-progress').getAttribute('value')).toBe('0');
+    expect(await page.getByText(/^\d+ of \d+ files$/).textContent()).toBe('0 of 3 files');
     if (when === 'before the checks start') await expectNoViolationsEverywhere(page, 'an import under way');
     await page.setViewportSize(VIEWPORTS.desktop);
     await stopButton.click();
