@@ -10,7 +10,7 @@ const IN_FLIGHT = 2;
 /**
  * Files whose sizes the page asks for in one go. The first time, a file's size costs a round trip to
  * the browser, waited for on the page's thread (about a quarter of a millisecond each here): asked
- * for a whole batch at once, they held the page still for 45 to 75 ms at a time during an import.
+ * for a whole batch at once, they held the page still for 45 to 120 ms at a time during an import.
  * Reading a batch as one blob needs them all the same, so they are asked for first, a few at a time.
  */
 const SIZES_AT_ONCE = 20;
