@@ -1,11 +1,11 @@
 /**
  * The trainer at /practice/, driven in Chromium the way trainees use it: by mouse or keyboard
  * alone, through reloads and killed tabs, with storage blocked, with their own scenario files, and
- * with follow-ups that come back on the simulated clock.
+ * with follow-ups that come back on the simulated clock; and its layout at phone and desktop widths.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, siteUrl, watchProblems } from './support.ts';
+import { launchChromium, siteUrl, VIEWPORTS, watchProblems } from './support.ts';
 import { button, conversation, exportResults, feedback, openTrainer, reply, settled, startAssessment, startPractice } from './trainer-support.ts';
 
 let browser: Browser;
@@ -336,6 +336,47 @@ describe('the trainer', () => {
     expect(item.answer.replyText).toMatch(/Thanks for telling us/);
     expect(Object.keys(item.dimensions).sort()).toEqual(['account', 'closing', 'engagement', 'escalation', 'tags']);
     expect(json.summary).toMatchObject({ items: 1, score: item.score, critical: item.critical.length ? 1 : 0 });
+    await context.close();
+  });
+});
+
+describe('the trainer laid out', () => {
+  /** The top edge of each element, in CSS pixels. */
+  const tops = (locators: ReturnType<Page['getByRole']>[]) => Promise.all(locators.map(async (l) => Math.round((await l.boundingBox())!.y)));
+
+  test.each(Object.entries(VIEWPORTS))('%s: controls side by side line up, and nothing runs out of its panel', async (_, viewport) => {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await openTrainer(page);
+    await startPractice(page);
+    // Side by side at both widths.
+    const [play, stop] = await tops([button(page, 'Play'), button(page, 'Stop')]);
+    expect(stop, 'Stop beside Play').toBe(play);
+    const filters = page.getByRole('region', { name: 'Queue', exact: true }).getByRole('combobox');
+    const [tag, type] = await tops([filters.nth(0), filters.nth(1)]);
+    expect(type, "the queue's type filter beside its tag filter").toBe(tag);
+    await button(page, 'Play').click();
+    const c = conversation(page);
+    await c.waitFor();
+    const [replyTop, holdTop] = await tops([button(c, 'Reply'), button(c, 'Reply + Hold')]);
+    expect(holdTop, 'Reply + Hold beside Reply').toBe(replyTop);
+    if (viewport.width >= 1152) {
+      const [queue, open] = await tops([page.getByRole('region', { name: 'Queue', exact: true }), c]);
+      expect(open, 'the conversation beside the queue').toBe(queue);
+    }
+    // Every control within its panel, or within its fieldset inside one.
+    const outside = await page.locator('#trainer').evaluate((root) =>
+      [...root.querySelectorAll('select, button, input, textarea')].flatMap((el) => {
+        const box = el.closest('fieldset, .panel');
+        if (!box || (el as HTMLElement).offsetParent === null) return [];
+        const a = el.getBoundingClientRect();
+        const b = box.getBoundingClientRect();
+        return a.left >= b.left - 1 && a.right <= b.right + 1 ? [] : [`${el.tagName.toLowerCase()} "${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? ''}" ${Math.round(a.left)}-${Math.round(a.right)} outside ${Math.round(b.left)}-${Math.round(b.right)}`];
+      }),
+    );
+    expect(outside).toEqual([]);
+    expect(problems.take()).toEqual([]);
     await context.close();
   });
 });
