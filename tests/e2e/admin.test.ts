@@ -6,9 +6,9 @@
  * downloaded and read cell by cell, a trainee opened, the review kept across a reload, a large
  * cohort kept across one (also as an earlier version of the page kept it), an import stopped,
  * Clear, storage blocked or refusing a save or a clear, 1,000 hostile files, and axe in each state,
- * in both themes, at phone and desktop widths. The page is served with a content security policy like the one the
- * site will have (script hashes, no inline handlers, workers from 'self'), so that anything a file
- * smuggled in would be refused and reported.
+ * in both themes, at phone and desktop widths. The page is served with a content security policy
+ * like the one the site will have (script hashes, no inline handlers, workers from 'self'), so that
+ * anything a file smuggled in would be refused and reported.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';

@@ -3,7 +3,7 @@
  * alone, through reloads and killed tabs, with storage blocked, with their own scenario files, and
  * with follow-ups that come back on the simulated clock; and its layout at phone and desktop widths.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, siteUrl, VIEWPORTS, watchProblems } from './support.ts';
 import { button, conversation, exportResults, feedback, openTrainer, reply, settled, startAssessment, startPractice } from './trainer-support.ts';
@@ -342,7 +342,7 @@ describe('the trainer', () => {
 
 describe('the trainer laid out', () => {
   /** The top edge of each element, in CSS pixels. */
-  const tops = (locators: ReturnType<Page['getByRole']>[]) => Promise.all(locators.map(async (l) => Math.round((await l.boundingBox())!.y)));
+  const tops = (locators: Locator[]) => Promise.all(locators.map(async (l) => Math.round((await l.boundingBox())!.y)));
 
   test.each(Object.entries(VIEWPORTS))('%s: controls side by side line up, and nothing runs out of its panel', async (_, viewport) => {
     const context = await browser.newContext({ viewport });
@@ -361,6 +361,7 @@ describe('the trainer laid out', () => {
     await c.waitFor();
     const [replyTop, holdTop] = await tops([button(c, 'Reply'), button(c, 'Reply + Hold')]);
     expect(holdTop, 'Reply + Hold beside Reply').toBe(replyTop);
+    // From 72rem (1152 px) up, the queue and the conversation stand side by side.
     if (viewport.width >= 1152) {
       const [queue, open] = await tops([page.getByRole('region', { name: 'Queue', exact: true }), c]);
       expect(open, 'the conversation beside the queue').toBe(queue);
