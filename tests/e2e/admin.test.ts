@@ -5,10 +5,10 @@
  * tests/components/admin/dropped.test.ts), bad files listed with their field paths, the CSV
  * downloaded and read cell by cell, a trainee opened, the review kept across a reload, a large
  * cohort kept across one (also as an earlier version of the page kept it), an import stopped,
- * Clear, storage blocked or refusing a save or a clear, 1,000 hostile files, and axe in each state,
- * in both themes, at phone and desktop widths. The page is served with a content security policy
- * like the one the site will have (script hashes, no inline handlers, workers from 'self'), so that
- * anything a file smuggled in would be refused and reported.
+ * Clear, storage blocked or refusing a save (and the save tried again) or a clear, 1,000 hostile
+ * files, and axe in each state, in both themes, at phone and desktop widths. The page is served
+ * with a content security policy like the one the site will have (script hashes, no inline
+ * handlers, workers from 'self'), so that anything a file smuggled in would be refused and reported.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
@@ -761,6 +761,59 @@ describe('when the browser refuses to store an import, or to clear', () => {
     expect(await bodyRows(page).locator('button.name').allInnerTexts()).toEqual(['Alex Rivera']);
     expect(await page.evaluate(storedFiles)).toBe(1);
     expect(await page.getByRole('alert').count()).toBe(0);
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+
+  test('a refused save tried again: refused while the browser still refuses, then stored, and a reload shows it all', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    await context.addInitScript(() => {
+      // A full disk: every write refused while `refuse` is set.
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+        if ((window as unknown as { refuse?: boolean }).refuse) throw new DOMException('refused by the test', 'QuotaExceededError');
+        return put.call(this, value, key);
+      };
+    });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    await importFiles(page, [EXAMPLE]);
+    await expect.poll(() => page.evaluate(storedFiles)).toBe(1);
+    await page.evaluate(() => ((window as unknown as { refuse?: boolean }).refuse = true));
+    const more = cohortFiles.slice(0, 3);
+    await importFiles(page, more);
+    const alert = page.getByRole('alert').filter({ hasText: /refused to store/ });
+    await alert.waitFor();
+    // Work done after the refusal: a note on the trainee stored before.
+    await page.getByRole('button', { name: 'Alex Rivera' }).click();
+    await page.getByLabel('Notes').fill('Written while the disk was full.');
+    const again = page.getByRole('button', { name: 'Try saving again' });
+    const status = page.getByRole('region', { name: 'Import' }).getByRole('status');
+
+    // Still refused: said so, and nothing is lost.
+    await again.click();
+    await expect.poll(() => status.textContent()).toBe('The browser refused again (QuotaExceededError): everything is still here until you close this tab.');
+    expect(await alert.isVisible()).toBe(true);
+    expect(await again.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await bodyRows(page).count()).toBe(1 + more.length);
+
+    // Space freed: everything of this visit is stored, the notice goes, focus goes to the picker.
+    await page.evaluate(() => ((window as unknown as { refuse?: boolean }).refuse = false));
+    await again.click();
+    await expect.poll(() => status.textContent()).toBe('Stored: the results and the review are kept again, and a reload shows them as they are now.');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('admin-files');
+    expect(await page.evaluate(storedFiles)).toBe(1 + more.length);
+
+    // A reload shows the import and the note made while the browser refused them.
+    await open(page);
+    expect(await bodyRows(page).count()).toBe(1 + more.length);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await page.getByRole('button', { name: 'Alex Rivera' }).click();
+    expect(await page.getByLabel('Notes').inputValue()).toBe('Written while the disk was full.');
+    // A trainee of the refused import opens with its items, read from the stored file.
+    await page.getByRole('button', { name: cohort[0]!.trainee.name, exact: true }).click();
+    await expect.poll(() => page.locator('ol.items > li').count()).toBe(cohort[0]!.items.length);
     expect(problems.take()).toEqual([]);
     await context.close();
   });

@@ -1,7 +1,8 @@
 /**
  * The trainer at /practice/, driven in Chromium the way trainees use it: by mouse or keyboard
- * alone, through reloads and killed tabs, with storage blocked, with their own scenario files, and
- * with follow-ups that come back on the simulated clock; and its layout at phone and desktop widths.
+ * alone, through reloads and killed tabs, with storage blocked or refused (and tried again), with
+ * their own scenario files, and with follow-ups that come back on the simulated clock; and its
+ * layout at phone and desktop widths.
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -217,6 +218,47 @@ describe('the trainer', () => {
     await feedback(page).waitFor();
     const { json } = await exportResults(page);
     expect(json.trainee.name).toBe('Pat Private');
+    expect(json.items).toHaveLength(1);
+    await context.close();
+  });
+
+  test('storage refused, then tried again: refused while the quota is used up, stored once it is not, and a reload keeps the work', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const origin = new URL(siteUrl('/practice/')).origin;
+    // Chromium takes a quota set this way into account only for a site that has stored nothing yet.
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+    await openTrainer(page);
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Pat Full');
+    await startPractice(page);
+    const notice = page.getByRole('status').filter({ hasText: 'The browser refused to store your work (QuotaExceededError)' });
+    await notice.waitFor();
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    await reply(page, 'Reply + Hold');
+    await feedback(page).waitFor();
+    const again = button(page, 'Try saving again');
+    // What a screen reader hears (the trainer's polite live region).
+    const heard = page.locator('#trainer p[aria-live=polite]');
+
+    await again.click();
+    await expect.poll(() => heard.textContent()).toBe('The browser refused again (QuotaExceededError): your work still lives in memory only.');
+    expect(await notice.isVisible()).toBe(true);
+    expect(await again.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // The quota back to the browser's own: the work is stored, the notice goes, and focus does not get lost.
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+    await again.click();
+    await expect.poll(() => heard.textContent()).toBe('Your work is stored again: a reload or a closed tab no longer loses it.');
+    expect(await page.getByText('refused to store your work').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('trainer-queue-heading');
+
+    await page.reload();
+    await page.locator('#trainer[data-ready]').waitFor();
+    expect(await page.getByText('refused to store your work').count()).toBe(0);
+    const { json } = await exportResults(page);
+    expect(json.trainee.name).toBe('Pat Full');
     expect(json.items).toHaveLength(1);
     await context.close();
   });

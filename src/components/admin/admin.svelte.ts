@@ -386,6 +386,28 @@ export class AdminState {
     for (const [key, t] of Object.entries(other.trainees)) this.review.trainees[key] = t;
   }
 
+  /** Whether a refused save is being offered to the browser again (a second press meanwhile does nothing). */
+  #retrying = false;
+
+  /**
+   * Offers the browser everything it refused (the admin may have freed space since): if it takes
+   * it all, the page stores again and a reload shows the cohort and the review as they are now.
+   */
+  async retrySave(): Promise<void> {
+    if (!this.storage || this.#retrying) return;
+    this.#retrying = true;
+    this.status = 'Storing the results and the review again\u2026';
+    try {
+      const stored = await this.storage.retry();
+      this.status = stored
+        ? 'Stored: the results and the review are kept again, and a reload shows them as they are now.'
+        : `The browser refused again (${this.storage.failure ?? 'no reason given'}): everything is still here until you close this tab.`;
+    } finally {
+      this.#retrying = false;
+      this.#checkStorage();
+    }
+  }
+
   /** Empties the cohort, the review and the storage. */
   async clear(): Promise<void> {
     this.sessions = [];

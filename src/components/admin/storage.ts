@@ -43,6 +43,11 @@ export class AdminStorage {
     return this.#kv.failure;
   }
 
+  /** Offers the browser what it refused again: see `KeyValueStore.retry`. */
+  retry(): Promise<boolean> {
+    return this.#kv.retry();
+  }
+
   /** The cohort kept, in order; `undefined` when none is. */
   async loadCohort<T>(): Promise<T[] | undefined> {
     const stored = await this.#kv.get<unknown>(COHORT);

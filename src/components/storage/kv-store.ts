@@ -1,6 +1,7 @@
 // A small key-value store over IndexedDB (through idb-keyval), that falls back to memory when the
 // browser blocks storage (private windows, disabled site data) or refuses a write (a full disk, the
-// site's quota used up): the page keeps working and says so.
+// site's quota used up): the page keeps working and says so, and can offer the browser what it
+// refused again.
 import { clear, createStore, get, getMany, promisifyRequest, type UseStore } from 'idb-keyval';
 
 /** Where values are kept. */
@@ -8,6 +9,8 @@ export type StorageMode = 'indexeddb' | 'memory';
 
 /** How long to wait for IndexedDB to answer before working in memory. */
 const PROBE_MS = 3000;
+/** Values written in one task when a refused save is tried again (see `retry`). */
+const RETRY_GROUP = 100;
 
 export class KeyValueStore {
   /** IndexedDB, kept for reading what it holds even once a write has failed. */
@@ -16,6 +19,8 @@ export class KeyValueStore {
   #failure: string | null = null;
   /** Every value written during this visit, by key. */
   readonly #memory = new Map<string, unknown>();
+  /** Counts the writes to memory, so that `retry` can tell whether one came while it wrote. */
+  #changes = 0;
 
   private constructor(store: UseStore | null) {
     this.#store = store;
@@ -93,8 +98,14 @@ export class KeyValueStore {
    */
   async setInTasks(groups: [string, unknown][][]): Promise<void> {
     for (const group of groups) for (const [key, value] of group) this.#memory.set(key, value);
-    const idb = this.#store;
-    if (!idb || this.#failure !== null) return;
+    this.#changes++;
+    if (!this.#store || this.#failure !== null) return;
+    const refused = await this.#write(this.#store, groups);
+    if (refused !== null) this.#failure = refused;
+  }
+
+  /** Writes the groups in one transaction, each in a task of its own: all or none. Why IndexedDB refused them, or `null`. */
+  async #write(idb: UseStore, groups: [string, unknown][][]): Promise<string | null> {
     try {
       await idb('readwrite', async (store) => {
         const transaction = store.transaction;
@@ -120,15 +131,43 @@ export class KeyValueStore {
         }
         return done;
       });
+      return null;
     } catch (e) {
       // A transaction aborted without an error rejects with none.
-      this.#failure = e instanceof Error || e instanceof DOMException ? e.name : 'no reason given';
+      return e instanceof Error || e instanceof DOMException ? e.name : 'no reason given';
     }
+  }
+
+  /**
+   * After a refused write: offers IndexedDB every value written during this visit again, in one
+   * transaction (all or none), `RETRY_GROUP` values to a task. Until it has taken them, values are
+   * still read from and written to memory; a value written meanwhile is offered in a further round.
+   * `true` once IndexedDB holds them all (values are stored again from then on, and a reload finds
+   * them); `false` if it refused, the failure then being the new refusal.
+   */
+  async retry(): Promise<boolean> {
+    if (!this.#store) return false;
+    if (this.#failure === null) return true;
+    let seen: number;
+    do {
+      seen = this.#changes;
+      const entries = [...this.#memory];
+      const groups: [string, unknown][][] = [];
+      for (let i = 0; i < entries.length; i += RETRY_GROUP) groups.push(entries.slice(i, i + RETRY_GROUP));
+      const refused = await this.#write(this.#store, groups);
+      if (refused !== null) {
+        this.#failure = refused;
+        return false;
+      }
+    } while (seen !== this.#changes);
+    this.#failure = null;
+    return true;
   }
 
   /** Forgets every value. Once IndexedDB is emptied, writes go to it again, even after a failure. */
   async clear(): Promise<void> {
     this.#memory.clear();
+    this.#changes++;
     if (!this.#store) return;
     await clear(this.#store);
     this.#failure = null;

@@ -179,9 +179,7 @@ export class Trainer {
         void this.#store?.set(SESSIONS_KEY, this.sessions).then(() => this.#checkStorage());
         break;
       case 'announce':
-        // Cleared first, so that the same words twice are read twice.
-        this.announcement = '';
-        void tick().then(() => (this.announcement = effect.message));
+        this.#announce(effect.message);
         break;
       case 'focus':
         void tick().then(() => document.getElementById(FOCUS_IDS[effect.target])?.focus());
@@ -198,6 +196,35 @@ export class Trainer {
   #saveSoon(): void {
     if (this.#draftTimer) return;
     this.#draftTimer = setTimeout(() => this.#save(), DRAFT_SAVE_MS);
+  }
+
+  #announce(message: string): void {
+    // Cleared first, so that the same words twice are read twice.
+    this.announcement = '';
+    void tick().then(() => (this.announcement = message));
+  }
+
+  /** Whether work the browser refused to store is being offered to it again (a second press meanwhile does nothing). */
+  #retrying = false;
+
+  /**
+   * Offers the browser the work it refused to store (space may have been freed since). If it takes
+   * it, the work is stored again from now on, and a reload keeps it; either way, it is said aloud.
+   */
+  async retrySave(): Promise<void> {
+    if (!this.#store || this.#retrying) return;
+    this.#retrying = true;
+    try {
+      const stored = await this.#store.retry();
+      this.#announce(
+        stored
+          ? 'Your work is stored again: a reload or a closed tab no longer loses it.'
+          : `The browser refused again (${this.#store.failure ?? 'no reason given'}): your work still lives in memory only.`,
+      );
+    } finally {
+      this.#retrying = false;
+      this.#checkStorage();
+    }
   }
 
   #checkStorage(): void {
