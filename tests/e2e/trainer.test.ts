@@ -419,6 +419,19 @@ describe('the trainer laid out', () => {
       }),
     );
     expect(outside).toEqual([]);
+    // A fieldset's first field sits just under its legend (the fieldset's padding, 12 px), not a line lower.
+    const belowLegends = await page.locator('#trainer').evaluate((root) =>
+      [...root.querySelectorAll('fieldset > legend')].flatMap((legend) => {
+        const next = legend.nextElementSibling;
+        if (!next || (legend as HTMLElement).offsetParent === null) return [];
+        return [`${legend.textContent?.trim()}: ${Math.round(next.getBoundingClientRect().top - legend.getBoundingClientRect().bottom)}`];
+      }),
+    );
+    expect(belowLegends.length).toBeGreaterThan(3);
+    for (const gap of belowLegends) expect(Number(gap.split(': ')[1]), gap).toBeLessThanOrEqual(16);
+    // The clipping list is as wide as the reply-account list above it.
+    const widths = await Promise.all([c.getByRole('combobox', { name: 'Reply from' }), c.getByRole('combobox', { name: 'Clipping' })].map(async (l) => Math.round((await l.boundingBox())!.width)));
+    expect(widths[1], 'the clipping list as wide as "Reply from"').toBe(widths[0]);
     expect(problems.take()).toEqual([]);
     await context.close();
   });
