@@ -724,25 +724,38 @@ describe('stopping an import', () => {
   });
 });
 
+/**
+ * Makes IndexedDB's `method` throw a DOMException named `error` while the page's `refuse` flag is
+ * set (see `refusing`); with `key`, only a `put` under that key.
+ */
+function refuseOnDemand(context: BrowserContext, how: { method: 'put' | 'clear'; error: string; key?: string }) {
+  return context.addInitScript(({ method, error, key }) => {
+    const store = IDBObjectStore.prototype as unknown as Record<string, (...args: unknown[]) => IDBRequest>;
+    const original = store[method]!;
+    store[method] = function (this: IDBObjectStore, ...args: unknown[]) {
+      // put(value, key): the key is the second argument.
+      if ((window as unknown as { refuse?: boolean }).refuse && (key === undefined || args[1] === key)) throw new DOMException('refused by the test', error);
+      return original.apply(this, args);
+    };
+  }, how);
+}
+
+/** Sets or lifts the refusal `refuseOnDemand` installed. */
+const refusing = (page: Page, on: boolean) => page.evaluate((value) => ((window as unknown as { refuse?: boolean }).refuse = value), on);
+
 describe('when the browser refuses to store an import, or to clear', () => {
   test('a write refused half way: the page says so, every trainee still opens, and a reload shows what was stored before', async () => {
     const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
-    await context.addInitScript(() => {
-      // The cohort's index is the last value a save writes, after the files and the cohort's parts:
-      // refused on demand, the page must undo the rest of the save itself.
-      const put = IDBObjectStore.prototype.put;
-      IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
-        if ((window as unknown as { refuse?: boolean }).refuse && key === 'cohort') throw new DOMException('refused by the test', 'DataCloneError');
-        return put.call(this, value, key);
-      };
-    });
+    // The cohort's index is the last value a save writes, after the files and the cohort's parts:
+    // refused on demand, the page must undo the rest of the save itself.
+    await refuseOnDemand(context, { method: 'put', error: 'DataCloneError', key: 'cohort' });
     const { page, problems } = await adminPage(context);
     await open(page);
     await importFiles(page, [EXAMPLE]);
     await expect.poll(() => page.evaluate(storedFiles)).toBe(1);
     // A new visit: Alex Rivera's file is now only in IndexedDB.
     await open(page);
-    await page.evaluate(() => ((window as unknown as { refuse?: boolean }).refuse = true));
+    await refusing(page, true);
     const more = cohortFiles.slice(0, 3);
     await importFiles(page, more);
     const alert = page.getByRole('alert').filter({ hasText: /refused to store/ });
@@ -767,19 +780,13 @@ describe('when the browser refuses to store an import, or to clear', () => {
 
   test('a refused save tried again: refused while the browser still refuses, then stored, and a reload shows it all', async () => {
     const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
-    await context.addInitScript(() => {
-      // A full disk: every write refused while `refuse` is set.
-      const put = IDBObjectStore.prototype.put;
-      IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
-        if ((window as unknown as { refuse?: boolean }).refuse) throw new DOMException('refused by the test', 'QuotaExceededError');
-        return put.call(this, value, key);
-      };
-    });
+    // A full disk: every write refused on demand.
+    await refuseOnDemand(context, { method: 'put', error: 'QuotaExceededError' });
     const { page, problems } = await adminPage(context);
     await open(page);
     await importFiles(page, [EXAMPLE]);
     await expect.poll(() => page.evaluate(storedFiles)).toBe(1);
-    await page.evaluate(() => ((window as unknown as { refuse?: boolean }).refuse = true));
+    await refusing(page, true);
     const more = cohortFiles.slice(0, 3);
     await importFiles(page, more);
     const alert = page.getByRole('alert').filter({ hasText: /refused to store/ });
@@ -798,7 +805,7 @@ describe('when the browser refuses to store an import, or to clear', () => {
     expect(await bodyRows(page).count()).toBe(1 + more.length);
 
     // Space freed: everything of this visit is stored, the notice goes, focus goes to the picker.
-    await page.evaluate(() => ((window as unknown as { refuse?: boolean }).refuse = false));
+    await refusing(page, false);
     await again.click();
     await expect.poll(() => status.textContent()).toBe('Stored: the results and the review are kept again, and a reload shows them as they are now.');
     expect(await page.getByRole('alert').count()).toBe(0);
@@ -820,18 +827,12 @@ describe('when the browser refuses to store an import, or to clear', () => {
 
   test('Clear that the browser cannot carry out: the page says so', async () => {
     const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
-    await context.addInitScript(() => {
-      const clear = IDBObjectStore.prototype.clear;
-      IDBObjectStore.prototype.clear = function (this: IDBObjectStore) {
-        if ((window as unknown as { refuse?: boolean }).refuse) throw new DOMException('refused by the test', 'UnknownError');
-        return clear.call(this);
-      };
-    });
+    await refuseOnDemand(context, { method: 'clear', error: 'UnknownError' });
     const { page, problems } = await adminPage(context);
     await open(page);
     await importFiles(page, [EXAMPLE]);
     await expect.poll(() => page.evaluate(storedFiles)).toBe(1);
-    await page.evaluate(() => ((window as unknown as { refuse?: boolean }).refuse = true));
+    await refusing(page, true);
     await page.getByRole('button', { name: 'Clear', exact: true }).click();
     await page.getByRole('dialog', { name: 'Clear everything?' }).getByRole('button', { name: 'Clear everything' }).click();
     await page.getByRole('status').filter({ hasText: /^Cleared from this page, but the browser did not empty its storage \(UnknownError\)/ }).waitFor();
