@@ -19,8 +19,11 @@ export class KeyValueStore {
   #failure: string | null = null;
   /** Every value written during this visit, by key. */
   readonly #memory = new Map<string, unknown>();
-  /** Counts the writes to memory, so that `retry` can tell whether one came while it wrote. */
-  #changes = 0;
+  /**
+   * While `retry` writes: the keys written to memory meanwhile, which its next round offers (and
+   * only those: the rest is in the transaction it just finished).
+   */
+  #meanwhile: Set<string> | null = null;
 
   private constructor(store: UseStore | null) {
     this.#store = store;
@@ -97,8 +100,12 @@ export class KeyValueStore {
    * over 100 ms); between groups the page answers clicks and paints.
    */
   async setInTasks(groups: [string, unknown][][]): Promise<void> {
-    for (const group of groups) for (const [key, value] of group) this.#memory.set(key, value);
-    this.#changes++;
+    for (const group of groups) {
+      for (const [key, value] of group) {
+        this.#memory.set(key, value);
+        this.#meanwhile?.add(key);
+      }
+    }
     if (!this.#store || this.#failure !== null) return;
     const refused = await this.#write(this.#store, groups);
     if (refused !== null) this.#failure = refused;
@@ -141,25 +148,31 @@ export class KeyValueStore {
   /**
    * After a refused write: offers IndexedDB every value written during this visit again, in one
    * transaction (all or none), `RETRY_GROUP` values to a task. Until it has taken them, values are
-   * still read from and written to memory; a value written meanwhile is offered in a further round.
-   * `true` once IndexedDB holds them all (values are stored again from then on, and a reload finds
-   * them); `false` if it refused, the failure then being the new refusal.
+   * still read from and written to memory; the values written meanwhile, and only those, are offered
+   * in a further round. `true` once IndexedDB holds them all (values are stored again from then on,
+   * and a reload finds them); `false` if it refused, the failure then being the new refusal.
    */
   async retry(): Promise<boolean> {
     if (!this.#store) return false;
     if (this.#failure === null) return true;
-    let seen: number;
-    do {
-      seen = this.#changes;
-      const entries = [...this.#memory];
-      const groups: [string, unknown][][] = [];
-      for (let i = 0; i < entries.length; i += RETRY_GROUP) groups.push(entries.slice(i, i + RETRY_GROUP));
-      const refused = await this.#write(this.#store, groups);
-      if (refused !== null) {
-        this.#failure = refused;
-        return false;
+    let entries = [...this.#memory];
+    try {
+      for (;;) {
+        const meanwhile = (this.#meanwhile = new Set());
+        const groups: [string, unknown][][] = [];
+        for (let i = 0; i < entries.length; i += RETRY_GROUP) groups.push(entries.slice(i, i + RETRY_GROUP));
+        const refused = await this.#write(this.#store, groups);
+        if (refused !== null) {
+          this.#failure = refused;
+          return false;
+        }
+        if (meanwhile.size === 0) break;
+        // A key emptied by `clear` meanwhile is gone from memory, and from IndexedDB after this round.
+        entries = [...meanwhile].filter((key) => this.#memory.has(key)).map((key) => [key, this.#memory.get(key)]);
       }
-    } while (seen !== this.#changes);
+    } finally {
+      this.#meanwhile = null;
+    }
     this.#failure = null;
     return true;
   }
@@ -167,7 +180,6 @@ export class KeyValueStore {
   /** Forgets every value. Once IndexedDB is emptied, writes go to it again, even after a failure. */
   async clear(): Promise<void> {
     this.#memory.clear();
-    this.#changes++;
     if (!this.#store) return;
     await clear(this.#store);
     this.#failure = null;
