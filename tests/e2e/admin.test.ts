@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addHours } from '../../src/lib/index.ts';
 import type { Result } from '../../src/lib/results/result.ts';
@@ -280,10 +280,62 @@ describe('readiness review', () => {
     await other.close();
   });
 
+  test('a review file that would replace work kept here is read only once the admin says so: Cancel keeps it, Replace takes the file', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the review' }).click()]);
+    const mine = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    const input = page.getByLabel('Read a review file');
+    const notes = page.getByLabel('Notes');
+    const minScore = page.getByLabel('Lowest overall score, 0 to 1 (default 0.8)');
+    // The same review again: nothing kept here would be lost, so it is read at once.
+    await input.setInputFiles(write(tmp, 'same.json', mine));
+    await page.getByText(/^Review read from same\.json: its rules, and 1 trainee\.$/).waitFor();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+
+    // Another reviewer's, saying otherwise about Alex Rivera and about a rule set here.
+    await minScore.fill('0.85');
+    const theirs = structuredClone(mine);
+    theirs.trainees['alex rivera|@alex_helps'].notes = 'Needs another week.';
+    theirs.rules.minScore = 0.9;
+    const theirsFile = write(tmp, 'theirs.json', theirs);
+    await input.setInputFiles(theirsFile);
+    const dialog = page.getByRole('dialog', { name: 'Replace what this browser holds?' });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('listitem').allInnerTexts()).toEqual(['Lowest overall score: 0.85 here, 0.9 in the file', 'Alex Rivera (@alex_helps)']);
+    // The safe answer has the focus, and the question stands in the middle of the window.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    await expectCentred(page, dialog);
+    const theme = await page.evaluate(() => document.documentElement.dataset.theme);
+    await expectNoViolationsEverywhere(page, 'asking before a review file replaces work kept here');
+    await page.evaluate((value) => (document.documentElement.dataset.theme = value), theme);
+    await page.setViewportSize(VIEWPORTS.desktop);
+
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText("Nothing was read from theirs.json: this browser's review is as it was.").waitFor();
+    expect(await notes.inputValue()).toBe('Strong on escalations.');
+    expect(await minScore.inputValue()).toBe('0.85');
+    // Escape answers as Cancel does.
+    await input.setInputFiles(theirsFile);
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByText("Nothing was read from theirs.json: this browser's review is as it was.").waitFor();
+    expect(await notes.inputValue()).toBe('Strong on escalations.');
+
+    await input.setInputFiles(theirsFile);
+    await dialog.getByRole('button', { name: 'Replace' }).click();
+    await page.getByText(/^Review read from theirs\.json: its rules, and 1 trainee\.$/).waitFor();
+    expect(await dialog.isVisible()).toBe(false);
+    expect(await notes.inputValue()).toBe('Needs another week.');
+    expect(await minScore.inputValue()).toBe('0.9');
+    expect(await moderatorName(page).inputValue()).toBe('Mo Derator');
+    await page.getByRole('button', { name: 'Restore the default rules' }).click();
+    expect(problems.take()).toEqual([]);
+  });
+
   test('Clear asks first, then empties the cohort and the review, also after a reload', async () => {
     await page.getByRole('button', { name: 'Clear', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Clear everything?' });
     await dialog.waitFor();
+    await expectCentred(page, dialog);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(await bodyRows(page).count()).toBe(cohortFiles.length + 3);
     await page.getByRole('button', { name: 'Clear', exact: true }).click();
@@ -881,6 +933,14 @@ describe('when the browser keeps nothing', () => {
     await context.close();
   });
 });
+
+/** A modal dialog stands in the middle of the window, as browsers place one. */
+async function expectCentred(page: Page, dialog: Locator) {
+  const box = (await dialog.boundingBox())!;
+  const view = await page.evaluate(() => ({ width: document.documentElement.clientWidth, height: window.innerHeight }));
+  expect(Math.abs(box.x + box.width / 2 - view.width / 2)).toBeLessThanOrEqual(1);
+  expect(Math.abs(box.y + box.height / 2 - view.height / 2)).toBeLessThanOrEqual(1);
+}
 
 // ---- axe in each state, both themes, phone and desktop ---------------------------------------
 

@@ -5,7 +5,7 @@
 
 import { packs } from '../packs/index.ts';
 import { DIMENSION_IDS, DIMENSION_LABELS, type DimensionId } from '../policy/grade.ts';
-import type { ReadinessRules, TraineeReview } from '../schemas/result.ts';
+import type { ReadinessRules, Review, TraineeReview } from '../schemas/result.ts';
 import type { ResultSummary } from './result.ts';
 
 /** The rules' defaults: what a new review starts with. */
@@ -17,6 +17,16 @@ export const DEFAULT_RULES = {
   minGooglePlayItems: 2,
   noIntegrityFlags: true,
 } as const;
+
+/** How the page names each readiness rule, in a few words. */
+export const RULE_LABELS: Readonly<Record<keyof ReadinessRules, string>> = {
+  minAssessmentItems: 'Fewest items in the assessment',
+  minScore: 'Lowest overall score',
+  dimensionFloor: 'Lowest score in each dimension',
+  minGooglePlayItems: 'Fewest Google Play reviews',
+  noCritical: 'No critical error in the assessment',
+  noIntegrityFlags: 'No edited score or changed scenario in the file',
+};
 
 /** The judgement criteria a reviewer ticks (the two weeks on #fxhelp are a date, below). */
 export const CRITERIA_IDS = ['instincts', 'clarity', 'collaboration', 'judgement', 'nda'] as const;
@@ -140,4 +150,52 @@ export function readiness(session: SessionFacts, review: TraineeReview | undefin
 /** The key that ties a trainee's files and review together: name and handle, case-insensitive. */
 export function traineeKey(trainee: { name: string; handle: string | null }): string {
   return `${trainee.name.trim().toLowerCase()}|${(trainee.handle ?? '').trim().toLowerCase()}`;
+}
+
+/** Whether a trainee's review holds anything a reviewer wrote: a date, a tick, notes or a sign-off. */
+export function holdsWork(r: TraineeReview): boolean {
+  return (
+    r.fxhelpSince !== '' ||
+    CRITERIA_IDS.some((c) => r.criteria[c] === true) ||
+    r.notes.trim() !== '' ||
+    [r.moderator, r.admin].some((s) => s.name.trim() !== '' || s.date !== '')
+  );
+}
+
+/** Whether two reviews of one trainee say the same (names and handles aside: they share a key). */
+function sameWork(a: TraineeReview, b: TraineeReview): boolean {
+  return (
+    a.fxhelpSince === b.fxhelpSince &&
+    CRITERIA_IDS.every((c) => (a.criteria[c] === true) === (b.criteria[c] === true)) &&
+    a.notes === b.notes &&
+    (['moderator', 'admin'] as const).every((who) => a[who].name === b[who].name && a[who].date === b[who].date)
+  );
+}
+
+/** What reading a review file would replace of the work a browser holds (see `whatReadingReplaces`). */
+export interface ReviewReplacement {
+  /** Rules set here to other than their defaults, which the file sets otherwise. */
+  rules: { label: string; here: string; file: string }[];
+  /** Trainees this browser holds work about (`holdsWork`) that the file says otherwise about, by name (and handle). */
+  trainees: string[];
+}
+
+/**
+ * What reading `file` in would replace of `here`: reading takes the file's rules, and its review
+ * of each trainee it names in place of the one held here. A rule still at its default, a trainee
+ * nothing was written about, and a trainee the file says the same about lose nothing.
+ * `rules` are the rules in force here (defaults standing in for fields left empty).
+ */
+export function whatReadingReplaces(here: { rules: ReadinessRules; trainees: Readonly<Record<string, TraineeReview>> }, file: Pick<Review, 'rules' | 'trainees'>): ReviewReplacement {
+  const show = (v: number | boolean) => (typeof v === 'boolean' ? (v ? 'on' : 'off') : String(v));
+  const keys = Object.keys(RULE_LABELS) as (keyof ReadinessRules)[];
+  const rules = keys
+    .filter((k) => here.rules[k] !== DEFAULT_RULES[k] && here.rules[k] !== file.rules[k])
+    .map((k) => ({ label: RULE_LABELS[k], here: show(here.rules[k]), file: show(file.rules[k]) }));
+  const trainees: string[] = [];
+  for (const [key, theirs] of Object.entries(file.trainees)) {
+    const mine = Object.hasOwn(here.trainees, key) ? here.trainees[key] : undefined;
+    if (mine && holdsWork(mine) && !sameWork(mine, theirs)) trainees.push(mine.handle ? `${mine.name} (${mine.handle})` : mine.name);
+  }
+  return { rules, trainees };
 }

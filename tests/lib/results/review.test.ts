@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyTraineeReview } from '../../../src/lib/results/readiness.ts';
-import { ReviewSchema } from '../../../src/lib/schemas/result.ts';
+import { DEFAULT_RULES, emptyTraineeReview, whatReadingReplaces } from '../../../src/lib/results/readiness.ts';
+import { ReviewSchema, type ReadinessRules } from '../../../src/lib/schemas/result.ts';
 
 // The review file (`social-support-review/1`) that two reviewers pass between them.
 
@@ -31,5 +31,56 @@ describe('the review file', () => {
     expect(ReviewSchema.safeParse({ format: 'social-support-review/1', rules: {}, trainees: {}, extra: 1 }).success).toBe(false);
     const badDate = { format: 'social-support-review/1', rules: {}, trainees: { 'a|': { name: 'a', handle: null, criteria: {}, fxhelpSince: '2026-02-30' } } };
     expect(ReviewSchema.safeParse(badDate).success).toBe(false);
+  });
+});
+
+describe('what reading a review file in would replace', () => {
+  const ana = emptyTraineeReview('Ana Lima', '@ana');
+  const ben = emptyTraineeReview('Ben Ode', null);
+  const file = (trainees: Record<string, ReturnType<typeof emptyTraineeReview>>, rules: ReadinessRules = { ...DEFAULT_RULES }) => ({ rules, trainees });
+
+  it('nothing, when this browser holds no work about the file\'s trainees and its rules are the defaults', () => {
+    const here = { rules: { ...DEFAULT_RULES }, trainees: { 'ana lima|@ana': ana } };
+    const theirs = file({ 'ana lima|@ana': { ...ana, notes: 'Ready soon.' }, 'ben ode|': { ...ben, criteria: { ...ben.criteria, nda: true } } }, { ...DEFAULT_RULES, minScore: 0.9 });
+    expect(whatReadingReplaces(here, theirs)).toEqual({ rules: [], trainees: [] });
+  });
+
+  it('nothing, when the file says the same as this browser', () => {
+    const written = { ...ana, notes: 'Ready soon.', moderator: { name: 'Mo', date: '2026-11-20' } };
+    const here = { rules: { ...DEFAULT_RULES, minScore: 0.9 }, trainees: { 'ana lima|@ana': written } };
+    expect(whatReadingReplaces(here, file({ 'ana lima|@ana': structuredClone(written) }, { ...DEFAULT_RULES, minScore: 0.9 }))).toEqual({ rules: [], trainees: [] });
+  });
+
+  it('each trainee whose date, ticks, notes or sign-offs here the file says otherwise about, and each rule set here that it changes', () => {
+    const here = {
+      rules: { ...DEFAULT_RULES, minScore: 0.85, noCritical: false, minAssessmentItems: 30 },
+      trainees: {
+        'ana lima|@ana': { ...ana, fxhelpSince: '2026-11-01' },
+        'ben ode|': { ...ben, admin: { name: 'Ad Min', date: '' } },
+        'cy|@cy': { ...emptyTraineeReview('Cy', '@cy'), notes: 'Kept: the file does not name Cy.' },
+        'di|': { ...emptyTraineeReview('Di', null), criteria: { ...ana.criteria, clarity: true } },
+      },
+    };
+    const theirs = file(
+      {
+        'ana lima|@ana': { ...ana, fxhelpSince: '2026-11-02' },
+        'ben ode|': { ...ben, moderator: { name: 'Mo', date: '2026-11-20' } },
+        'di|': { ...emptyTraineeReview('Di', null), criteria: { ...ana.criteria, clarity: true }, notes: 'More.' },
+      },
+      { ...DEFAULT_RULES, minScore: 0.75, minAssessmentItems: 30 },
+    );
+    expect(whatReadingReplaces(here, theirs)).toEqual({
+      rules: [
+        { label: 'Lowest overall score', here: '0.85', file: '0.75' },
+        { label: 'No critical error in the assessment', here: 'off', file: 'on' },
+      ],
+      trainees: ['Ana Lima (@ana)', 'Ben Ode', 'Di'],
+    });
+  });
+
+  it('notes of blanks only hold nothing to lose, nor does a trainee only the file names (even one called constructor)', () => {
+    const here = { rules: { ...DEFAULT_RULES }, trainees: { 'ana lima|@ana': { ...ana, notes: '  \n' } } };
+    const theirs = file({ 'ana lima|@ana': { ...ana, notes: 'Ready.' }, 'constructor|': emptyTraineeReview('constructor', null) });
+    expect(whatReadingReplaces(here, theirs)).toEqual({ rules: [], trainees: [] });
   });
 });
