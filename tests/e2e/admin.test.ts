@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addHours } from '../../src/lib/index.ts';
 import type { Result } from '../../src/lib/results/result.ts';
@@ -22,7 +22,7 @@ import { DIST_DIR } from '../../scripts/lib/site-pages.ts';
 import { makeCohort, makeResult } from '../support/admin-results.ts';
 import { bank, EXAMPLES_DIR, valid } from '../support/bank.ts';
 import { describeViolations, runAxe } from './axe.ts';
-import { launchChromium, siteUrl, THEMES, VIEWPORTS, watchProblems } from './support.ts';
+import { expectCentred, launchChromium, siteUrl, THEMES, VIEWPORTS, watchProblems } from './support.ts';
 
 declare global {
   interface Window {
@@ -933,14 +933,6 @@ describe('when the browser keeps nothing', () => {
     await context.close();
   });
 });
-
-/** A modal dialog stands in the middle of the window, as browsers place one. */
-async function expectCentred(page: Page, dialog: Locator) {
-  const box = (await dialog.boundingBox())!;
-  const view = await page.evaluate(() => ({ width: document.documentElement.clientWidth, height: window.innerHeight }));
-  expect(Math.abs(box.x + box.width / 2 - view.width / 2)).toBeLessThanOrEqual(1);
-  expect(Math.abs(box.y + box.height / 2 - view.height / 2)).toBeLessThanOrEqual(1);
-}
 
 // ---- axe in each state, both themes, phone and desktop ---------------------------------------
 

@@ -2,8 +2,8 @@
  * Shared helpers for the end-to-end tests: the page list, URLs on the local server started by
  * `global-setup.ts`, Chromium, and a watcher that collects what went wrong while a page loaded.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, test } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { inject } from 'vitest';
 import { launchWith } from '../../scripts/lib/chromium.ts';
 import { readSitemapPaths } from '../../scripts/lib/site-pages.ts';
@@ -108,4 +108,12 @@ export function eachPageThemeAndWidth(
       });
     });
   });
+}
+
+/** A modal dialog stands in the middle of the window, as browsers place one by default. */
+export async function expectCentred(page: Page, dialog: Locator): Promise<void> {
+  const box = (await dialog.boundingBox())!;
+  const view = await page.evaluate(() => ({ width: document.documentElement.clientWidth, height: window.innerHeight }));
+  expect(Math.abs(box.x + box.width / 2 - view.width / 2), 'across').toBeLessThanOrEqual(1);
+  expect(Math.abs(box.y + box.height / 2 - view.height / 2), 'down').toBeLessThanOrEqual(1);
 }

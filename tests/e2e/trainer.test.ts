@@ -6,7 +6,7 @@
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, siteUrl, VIEWPORTS, watchProblems } from './support.ts';
+import { expectCentred, launchChromium, siteUrl, VIEWPORTS, watchProblems } from './support.ts';
 import { button, conversation, exportResults, feedback, openTrainer, reply, settled, startAssessment, startPractice } from './trainer-support.ts';
 
 let browser: Browser;
@@ -95,6 +95,7 @@ describe('the trainer', () => {
       if (i === 0) {
         const dialog = page.getByRole('dialog', { name: 'Closing reason' });
         await dialog.waitFor();
+        await expectCentred(page, dialog);
         await tabTo(page, button(dialog, 'Resolved'));
         await page.keyboard.press('Enter');
       }
@@ -111,6 +112,7 @@ describe('the trainer', () => {
     await page.locator('body').focus();
     await page.keyboard.press('?');
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    await expectCentred(page, page.getByRole('dialog', { name: 'Keyboard shortcuts' }));
     await page.keyboard.press('Escape');
     await context.close();
   });
