@@ -280,7 +280,7 @@ describe('readiness review', () => {
     await other.close();
   });
 
-  test('a review file that would replace work kept here is read only once the admin says so: Cancel keeps it, Replace takes the file', async () => {
+  test('a review file that would replace work kept here is read only once the admin says so: Cancel keeps it, "Add only what is missing" fills the gaps, Replace takes the file', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the review' }).click()]);
     const mine = JSON.parse(readFileSync((await download.path())!, 'utf8'));
     const input = page.getByLabel('Read a review file');
@@ -295,6 +295,7 @@ describe('readiness review', () => {
     await minScore.fill('0.85');
     const theirs = structuredClone(mine);
     theirs.trainees['alex rivera|@alex_helps'].notes = 'Needs another week.';
+    theirs.trainees['alex rivera|@alex_helps'].admin = { name: 'Ada Admin', date: '2026-11-20' };
     theirs.rules.minScore = 0.9;
     const theirsFile = write(tmp, 'theirs.json', theirs);
     await input.setInputFiles(theirsFile);
@@ -319,6 +320,17 @@ describe('readiness review', () => {
     await page.keyboard.press('Escape');
     await page.getByText("Nothing was read from theirs.json: this browser's review is as it was.").waitFor();
     expect(await notes.inputValue()).toBe('Strong on escalations.');
+
+    // Only what is missing here: the notes and the rule written here stay, the admin's sign-off comes in.
+    const adminName = page.getByRole('group', { name: "Admin's sign-off" }).getByLabel('Name');
+    expect(await adminName.inputValue()).toBe('');
+    await input.setInputFiles(theirsFile);
+    await dialog.getByRole('button', { name: 'Add only what is missing' }).click();
+    await page.getByText(/^Review read from theirs\.json, 1 trainee: only what this browser was missing was added/).waitFor();
+    expect(await adminName.inputValue()).toBe('Ada Admin');
+    expect(await notes.inputValue()).toBe('Strong on escalations.');
+    expect(await minScore.inputValue()).toBe('0.85');
+    expect(await moderatorName(page).inputValue()).toBe('Mo Derator');
 
     await input.setInputFiles(theirsFile);
     await dialog.getByRole('button', { name: 'Replace' }).click();

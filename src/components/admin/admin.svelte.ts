@@ -8,7 +8,7 @@ import { packs } from '../../lib/packs/index.ts';
 import { histogram, dimensionSpread, missedRules } from '../../lib/results/cohort.ts';
 import { readinessCsv, type ReadinessRow } from '../../lib/results/csv.ts';
 import { itemAnalysis } from '../../lib/results/item-analysis.ts';
-import { DEFAULT_RULES, emptyTraineeReview, readiness, traineeKey, type Readiness } from '../../lib/results/readiness.ts';
+import { addWhatIsMissing, DEFAULT_RULES, emptyTraineeReview, readiness, traineeKey, type Readiness } from '../../lib/results/readiness.ts';
 import { flagLines, sessionKey, type Verification, type VerifiedResult } from '../../lib/results/flags.ts';
 import type { ReadinessRules, Review } from '../../lib/schemas/result.ts';
 import type { Answer, Scenario } from '../../lib/schemas/scenario.ts';
@@ -380,10 +380,15 @@ export class AdminState {
     return `${JSON.stringify($state.snapshot(this.review), null, 2)}\n`;
   }
 
-  /** Takes in a review from another reviewer: its rules, and its entry for each trainee it holds. */
-  mergeReview(other: Review): void {
-    this.review.rules = { ...other.rules };
-    for (const [key, t] of Object.entries(other.trainees)) this.review.trainees[key] = t;
+  /**
+   * Takes in a review from another reviewer: its rules, and its entry for each trainee it holds
+   * (`replace`), or only what it adds without replacing anything written here (`add-missing`, see
+   * `addWhatIsMissing`).
+   */
+  mergeReview(other: Review, how: 'replace' | 'add-missing' = 'replace'): void {
+    const taken = how === 'replace' ? other : addWhatIsMissing({ rules: this.rules, trainees: this.review.trainees }, other);
+    this.review.rules = { ...taken.rules };
+    for (const key of Object.keys(other.trainees)) this.review.trainees[key] = taken.trainees[key]!;
   }
 
   /** Whether a refused save is being offered to the browser again (a second press meanwhile does nothing). */

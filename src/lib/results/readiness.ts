@@ -152,13 +152,16 @@ export function traineeKey(trainee: { name: string; handle: string | null }): st
   return `${trainee.name.trim().toLowerCase()}|${(trainee.handle ?? '').trim().toLowerCase()}`;
 }
 
+/** Whether a sign-off holds anything: a name or a date. */
+const signedAnything = (s: { name: string; date: string }) => s.name.trim() !== '' || s.date !== '';
+
 /** Whether a trainee's review holds anything a reviewer wrote: a date, a tick, notes or a sign-off. */
 export function holdsWork(r: TraineeReview): boolean {
   return (
     r.fxhelpSince !== '' ||
     CRITERIA_IDS.some((c) => r.criteria[c] === true) ||
     r.notes.trim() !== '' ||
-    [r.moderator, r.admin].some((s) => s.name.trim() !== '' || s.date !== '')
+    [r.moderator, r.admin].some(signedAnything)
   );
 }
 
@@ -196,6 +199,39 @@ export function whatReadingReplaces(here: { rules: ReadinessRules; trainees: Rea
   for (const [key, theirs] of Object.entries(file.trainees)) {
     const mine = Object.hasOwn(here.trainees, key) ? here.trainees[key] : undefined;
     if (mine && holdsWork(mine) && !sameWork(mine, theirs)) trainees.push(mine.handle ? `${mine.name} (${mine.handle})` : mine.name);
+  }
+  return { rules, trainees };
+}
+
+
+/**
+ * `here` with what `file` adds without replacing anything written here: each rule set here stays
+ * and the others take the file's value; a trainee only the file names comes in whole; for a
+ * trainee both name, each field written here stays (the #fxhelp date, the notes, each sign-off)
+ * and each empty one takes the file's, and a criterion ticked by either reviewer is ticked.
+ */
+export function addWhatIsMissing(
+  here: { rules: ReadinessRules; trainees: Readonly<Record<string, TraineeReview>> },
+  file: Pick<Review, 'rules' | 'trainees'>,
+): { rules: ReadinessRules; trainees: Record<string, TraineeReview> } {
+  const keys = Object.keys(RULE_LABELS) as (keyof ReadinessRules)[];
+  const rules = Object.fromEntries(keys.map((k) => [k, here.rules[k] !== DEFAULT_RULES[k] ? here.rules[k] : file.rules[k]])) as unknown as ReadinessRules;
+  const trainees: Record<string, TraineeReview> = { ...here.trainees };
+  for (const [key, theirs] of Object.entries(file.trainees)) {
+    const mine = Object.hasOwn(here.trainees, key) ? here.trainees[key] : undefined;
+    if (!mine) {
+      trainees[key] = structuredClone(theirs);
+      continue;
+    }
+    trainees[key] = {
+      name: mine.name,
+      handle: mine.handle,
+      fxhelpSince: mine.fxhelpSince || theirs.fxhelpSince,
+      criteria: Object.fromEntries(CRITERIA_IDS.map((c) => [c, mine.criteria[c] === true || theirs.criteria[c] === true])) as Record<CriterionId, boolean>,
+      notes: mine.notes.trim() !== '' ? mine.notes : theirs.notes,
+      moderator: { ...(signedAnything(mine.moderator) ? mine.moderator : theirs.moderator) },
+      admin: { ...(signedAnything(mine.admin) ? mine.admin : theirs.admin) },
+    };
   }
   return { rules, trainees };
 }

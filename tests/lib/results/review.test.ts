@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULES, emptyTraineeReview, whatReadingReplaces } from '../../../src/lib/results/readiness.ts';
+import { addWhatIsMissing, DEFAULT_RULES, emptyTraineeReview, whatReadingReplaces } from '../../../src/lib/results/readiness.ts';
 import { ReviewSchema, type ReadinessRules } from '../../../src/lib/schemas/result.ts';
 
 // The review file (`social-support-review/1`) that two reviewers pass between them.
@@ -82,5 +82,65 @@ describe('what reading a review file in would replace', () => {
     const here = { rules: { ...DEFAULT_RULES }, trainees: { 'ana lima|@ana': { ...ana, notes: '  \n' } } };
     const theirs = file({ 'ana lima|@ana': { ...ana, notes: 'Ready.' }, 'constructor|': emptyTraineeReview('constructor', null) });
     expect(whatReadingReplaces(here, theirs)).toEqual({ rules: [], trainees: [] });
+  });
+});
+
+describe('adding only what a review file adds', () => {
+  const criteria = (ticked: string[]) => Object.fromEntries(['instincts', 'clarity', 'collaboration', 'judgement', 'nda'].map((c) => [c, ticked.includes(c)])) as ReturnType<typeof emptyTraineeReview>['criteria'];
+
+  it('keeps everything written here, fills what is empty from the file, and ticks what either reviewer ticked', () => {
+    const here = {
+      rules: { ...DEFAULT_RULES, minScore: 0.85 },
+      trainees: {
+        'ana lima|@ana': {
+          ...emptyTraineeReview('Ana Lima', '@ana'),
+          criteria: criteria(['nda']),
+          notes: 'Mine.',
+          admin: { name: 'Ad Min', date: '2026-11-21' },
+        },
+        'cy|': { ...emptyTraineeReview('Cy', null), notes: 'Only here.' },
+      },
+    };
+    const file = {
+      rules: { ...DEFAULT_RULES, minScore: 0.9, dimensionFloor: 0.6 },
+      trainees: {
+        'ana lima|@ana': {
+          ...emptyTraineeReview('ana lima', '@ANA'),
+          fxhelpSince: '2026-11-01',
+          criteria: criteria(['clarity']),
+          notes: 'Theirs.',
+          moderator: { name: 'Mo', date: '2026-11-20' },
+          admin: { name: 'Someone else', date: '2026-11-19' },
+        },
+        'ben ode|': { ...emptyTraineeReview('Ben Ode', null), notes: 'New here.' },
+      },
+    };
+    const merged = addWhatIsMissing(here, file);
+    // The rule set here stays; the one still at its default takes the file's.
+    expect(merged.rules).toEqual({ ...DEFAULT_RULES, minScore: 0.85, dimensionFloor: 0.6 });
+    expect(merged.trainees['ana lima|@ana']).toEqual({
+      name: 'Ana Lima',
+      handle: '@ana',
+      fxhelpSince: '2026-11-01',
+      criteria: criteria(['clarity', 'nda']),
+      notes: 'Mine.',
+      moderator: { name: 'Mo', date: '2026-11-20' },
+      admin: { name: 'Ad Min', date: '2026-11-21' },
+    });
+    expect(merged.trainees['ben ode|']).toEqual(file.trainees['ben ode|']);
+    expect(merged.trainees['cy|']).toEqual(here.trainees['cy|']);
+    // Nothing of here or of the file was changed in place.
+    expect(here.trainees['ana lima|@ana'].criteria.clarity).toBe(false);
+    expect(file.trainees['ana lima|@ana'].criteria.nda).toBe(false);
+    // Read in this way, the file has nothing left that would replace work here but what both wrote.
+    expect(whatReadingReplaces(merged, file)).toEqual({ rules: [{ label: 'Lowest overall score', here: '0.85', file: '0.9' }], trainees: ['Ana Lima (@ana)'] });
+  });
+
+  it('a sign-off with only a date, or notes of blanks only: a date counts as written, blanks do not', () => {
+    const here = { rules: { ...DEFAULT_RULES }, trainees: { 'a|': { ...emptyTraineeReview('A', null), notes: ' ', moderator: { name: '', date: '2026-11-02' } } } };
+    const file = { rules: { ...DEFAULT_RULES }, trainees: { 'a|': { ...emptyTraineeReview('A', null), notes: 'Theirs.', moderator: { name: 'Mo', date: '2026-11-20' } } } };
+    const merged = addWhatIsMissing(here, file).trainees['a|']!;
+    expect(merged.notes).toBe('Theirs.');
+    expect(merged.moderator).toEqual({ name: '', date: '2026-11-02' });
   });
 });
