@@ -18,7 +18,7 @@ export const DEFAULT_RULES = {
   noIntegrityFlags: true,
 } as const;
 
-/** How the page names each readiness rule, in a few words. */
+/** How the page names each readiness rule, in a few words (the rules' form and the question before a review file replaces any). */
 export const RULE_LABELS: Readonly<Record<keyof ReadinessRules, string>> = {
   minAssessmentItems: 'Fewest items in the assessment',
   minScore: 'Lowest overall score',
@@ -156,7 +156,7 @@ export function traineeKey(trainee: { name: string; handle: string | null }): st
 const signedAnything = (s: { name: string; date: string }) => s.name.trim() !== '' || s.date !== '';
 
 /** Whether a trainee's review holds anything a reviewer wrote: a date, a tick, notes or a sign-off. */
-export function holdsWork(r: TraineeReview): boolean {
+function holdsWork(r: TraineeReview): boolean {
   return (
     r.fxhelpSince !== '' ||
     CRITERIA_IDS.some((c) => r.criteria[c] === true) ||
@@ -202,7 +202,6 @@ export function whatReadingReplaces(here: { rules: ReadinessRules; trainees: Rea
   }
   return { rules, trainees };
 }
-
 
 /**
  * `here` with what `file` adds without replacing anything written here: each rule set here stays
