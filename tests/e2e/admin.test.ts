@@ -3,8 +3,9 @@
  * results", a folder set on "Import a folder", files dropped on the page (a drop made by a script
  * brings plain files, no folders: walking a dropped folder is tested in
  * tests/components/admin/dropped.test.ts), bad files listed with their field paths, the CSV
- * downloaded and read cell by cell, a trainee opened, the review kept across a reload, a large
- * cohort kept across one (also as an earlier version of the page kept it), an import stopped,
+ * downloaded and read cell by cell, a trainee opened, the review kept across a reload, a review
+ * file that would replace work kept here asked about first (cancelled, gaps filled, replaced), a
+ * large cohort kept across a reload (also as an earlier version of the page kept it), an import stopped,
  * Clear, storage blocked or refusing a save (and the save tried again) or a clear, 1,000 hostile
  * files, and axe in each state, in both themes, at phone and desktop widths. The page is served
  * with a content security policy like the one the site will have (script hashes, no inline

@@ -1,6 +1,7 @@
 /**
  * Shared helpers for the end-to-end tests: the page list, URLs on the local server started by
- * `global-setup.ts`, Chromium, and a watcher that collects what went wrong while a page loaded.
+ * `global-setup.ts`, Chromium, a watcher that collects what went wrong while a page loaded, and a
+ * check that a dialog stands in the middle of the window.
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
