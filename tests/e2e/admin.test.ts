@@ -805,19 +805,28 @@ function refuseOnDemand(context: BrowserContext, how: { method: 'put' | 'clear';
   }, how);
 }
 
+/**
+ * A page whose browser refuses as `refuseOnDemand` says, once `refusing` is set, with the format
+ * example imported and stored while it does not yet.
+ */
+async function exampleStored(how: Parameters<typeof refuseOnDemand>[1]) {
+  const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+  await refuseOnDemand(context, how);
+  const { page, problems } = await adminPage(context);
+  await open(page);
+  await importFiles(page, [EXAMPLE]);
+  await expect.poll(() => page.evaluate(storedFiles)).toBe(1);
+  return { context, page, problems };
+}
+
 /** Sets or lifts the refusal `refuseOnDemand` installed. */
 const refusing = (page: Page, on: boolean) => page.evaluate((value) => ((window as unknown as { refuse?: boolean }).refuse = value), on);
 
 describe('when the browser refuses to store an import, or to clear', () => {
   test('a write refused half way: the page says so, every trainee still opens, and a reload shows what was stored before', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
     // The cohort's index is the last value a save writes, after the files and the cohort's parts:
     // refused on demand, the page must undo the rest of the save itself.
-    await refuseOnDemand(context, { method: 'put', error: 'DataCloneError', key: 'cohort' });
-    const { page, problems } = await adminPage(context);
-    await open(page);
-    await importFiles(page, [EXAMPLE]);
-    await expect.poll(() => page.evaluate(storedFiles)).toBe(1);
+    const { context, page, problems } = await exampleStored({ method: 'put', error: 'DataCloneError', key: 'cohort' });
     // A new visit: Alex Rivera's file is now only in IndexedDB.
     await open(page);
     await refusing(page, true);
@@ -844,13 +853,8 @@ describe('when the browser refuses to store an import, or to clear', () => {
   });
 
   test('a refused save tried again: refused while the browser still refuses, then stored, and a reload shows it all', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
     // A full disk: every write refused on demand.
-    await refuseOnDemand(context, { method: 'put', error: 'QuotaExceededError' });
-    const { page, problems } = await adminPage(context);
-    await open(page);
-    await importFiles(page, [EXAMPLE]);
-    await expect.poll(() => page.evaluate(storedFiles)).toBe(1);
+    const { context, page, problems } = await exampleStored({ method: 'put', error: 'QuotaExceededError' });
     await refusing(page, true);
     const more = cohortFiles.slice(0, 3);
     await importFiles(page, more);
@@ -891,12 +895,7 @@ describe('when the browser refuses to store an import, or to clear', () => {
   });
 
   test('Clear that the browser cannot carry out: the page says so', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
-    await refuseOnDemand(context, { method: 'clear', error: 'UnknownError' });
-    const { page, problems } = await adminPage(context);
-    await open(page);
-    await importFiles(page, [EXAMPLE]);
-    await expect.poll(() => page.evaluate(storedFiles)).toBe(1);
+    const { context, page, problems } = await exampleStored({ method: 'clear', error: 'UnknownError' });
     await refusing(page, true);
     await page.getByRole('button', { name: 'Clear', exact: true }).click();
     await page.getByRole('dialog', { name: 'Clear everything?' }).getByRole('button', { name: 'Clear everything' }).click();
