@@ -302,7 +302,7 @@ describe('readiness review', () => {
     await input.setInputFiles(theirsFile);
     const dialog = page.getByRole('dialog', { name: 'Replace what this browser holds?' });
     await dialog.waitFor();
-    expect(await dialog.getByRole('listitem').allInnerTexts()).toEqual(['Lowest overall score: 0.85 here, 0.9 in the file', 'Alex Rivera (@alex_helps)']);
+    expect(await dialog.getByRole('listitem').allInnerTexts()).toEqual(['Lowest overall score: 0.85 here, 0.9 in the file', 'Alex Rivera (@alex_helps): notes']);
     // The safe answer has the focus, and the question stands in the middle of the window.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
     await expectCentred(page, dialog);

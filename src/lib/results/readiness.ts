@@ -155,38 +155,47 @@ export function traineeKey(trainee: { name: string; handle: string | null }): st
 /** Whether a sign-off holds anything: a name or a date. */
 const signedAnything = (s: { name: string; date: string }) => s.name.trim() !== '' || s.date !== '';
 
-/** Whether a trainee's review holds anything a reviewer wrote: a date, a tick, notes or a sign-off. */
-function holdsWork(r: TraineeReview): boolean {
-  return (
-    r.fxhelpSince !== '' ||
-    CRITERIA_IDS.some((c) => r.criteria[c] === true) ||
-    r.notes.trim() !== '' ||
-    [r.moderator, r.admin].some(signedAnything)
-  );
+/** How a sign-off reads in the question before a review file replaces any. */
+function showSignOff(s: { name: string; date: string }): string {
+  const name = s.name.trim();
+  if (name && s.date) return `${name} on ${s.date}`;
+  if (name) return `${name}, no date`;
+  return s.date ? `no name, on ${s.date}` : 'none';
 }
 
-/** Whether two reviews of one trainee say the same (names and handles aside: they share a key). */
-function sameWork(a: TraineeReview, b: TraineeReview): boolean {
-  return (
-    a.fxhelpSince === b.fxhelpSince &&
-    CRITERIA_IDS.every((c) => (a.criteria[c] === true) === (b.criteria[c] === true)) &&
-    a.notes === b.notes &&
-    (['moderator', 'admin'] as const).every((who) => a[who].name === b[who].name && a[who].date === b[who].date)
-  );
+/**
+ * What written here about one trainee the file's review of them would replace, in a few words
+ * each: the #fxhelp date, ticks the file leaves unticked, notes, each sign-off. Only what holds
+ * something here counts (a field empty here loses nothing), and only where the file says otherwise.
+ */
+function lostParts(mine: TraineeReview, theirs: TraineeReview): string[] {
+  const lost: string[] = [];
+  if (mine.fxhelpSince !== '' && mine.fxhelpSince !== theirs.fxhelpSince) {
+    lost.push(`#fxhelp start date (${mine.fxhelpSince} here, ${theirs.fxhelpSince || 'none'} in the file)`);
+  }
+  const unticked = CRITERIA_IDS.filter((c) => mine.criteria[c] === true && theirs.criteria[c] !== true).length;
+  if (unticked) lost.push(`${unticked} ticked criteri${unticked === 1 ? 'on' : 'a'} the file leaves unticked`);
+  if (mine.notes.trim() !== '' && mine.notes !== theirs.notes) lost.push('notes');
+  for (const who of ['moderator', 'admin'] as const) {
+    const a = mine[who];
+    const b = theirs[who];
+    if (signedAnything(a) && (a.name !== b.name || a.date !== b.date)) lost.push(`${who}'s sign-off (${showSignOff(a)} here, ${showSignOff(b)} in the file)`);
+  }
+  return lost;
 }
 
 /** What reading a review file would replace of the work a browser holds (see `whatReadingReplaces`). */
 export interface ReviewReplacement {
   /** Rules set here to other than their defaults, which the file sets otherwise. */
   rules: { label: string; here: string; file: string }[];
-  /** Trainees this browser holds work about (`holdsWork`) that the file says otherwise about, by name (and handle). */
-  trainees: string[];
+  /** Trainees the file would take written work of away from, by name (and handle), with what (see `lostParts`). */
+  trainees: { name: string; lost: string[] }[];
 }
 
 /**
  * What reading `file` in would replace of `here`: reading takes the file's rules, and its review
- * of each trainee it names in place of the one held here. A rule still at its default, a trainee
- * nothing was written about, and a trainee the file says the same about lose nothing.
+ * of each trainee it names in place of the one held here. A rule still at its default, a field
+ * nothing was written in, and one the file says the same in lose nothing.
  * `rules` are the rules in force here (defaults standing in for fields left empty).
  */
 export function whatReadingReplaces(here: { rules: ReadinessRules; trainees: Readonly<Record<string, TraineeReview>> }, file: Pick<Review, 'rules' | 'trainees'>): ReviewReplacement {
@@ -195,10 +204,11 @@ export function whatReadingReplaces(here: { rules: ReadinessRules; trainees: Rea
   const rules = keys
     .filter((k) => here.rules[k] !== DEFAULT_RULES[k] && here.rules[k] !== file.rules[k])
     .map((k) => ({ label: RULE_LABELS[k], here: show(here.rules[k]), file: show(file.rules[k]) }));
-  const trainees: string[] = [];
+  const trainees: ReviewReplacement['trainees'] = [];
   for (const [key, theirs] of Object.entries(file.trainees)) {
     const mine = Object.hasOwn(here.trainees, key) ? here.trainees[key] : undefined;
-    if (mine && holdsWork(mine) && !sameWork(mine, theirs)) trainees.push(mine.handle ? `${mine.name} (${mine.handle})` : mine.name);
+    const lost = mine ? lostParts(mine, theirs) : [];
+    if (mine && lost.length) trainees.push({ name: mine.handle ? `${mine.name} (${mine.handle})` : mine.name, lost });
   }
   return { rules, trainees };
 }

@@ -51,21 +51,23 @@ describe('what reading a review file in would replace', () => {
     expect(whatReadingReplaces(here, file({ 'ana lima|@ana': structuredClone(written) }, { ...DEFAULT_RULES, minScore: 0.9 }))).toEqual({ rules: [], trainees: [] });
   });
 
-  it('each trainee whose date, ticks, notes or sign-offs here the file says otherwise about, and each rule set here that it changes', () => {
+  it('each trainee with what written here the file says otherwise about (date, ticks, notes, sign-offs), and each rule set here that it changes', () => {
     const here = {
       rules: { ...DEFAULT_RULES, minScore: 0.85, noCritical: false, minAssessmentItems: 30 },
       trainees: {
         'ana lima|@ana': { ...ana, fxhelpSince: '2026-11-01' },
         'ben ode|': { ...ben, admin: { name: 'Ad Min', date: '' } },
         'cy|@cy': { ...emptyTraineeReview('Cy', '@cy'), notes: 'Kept: the file does not name Cy.' },
-        'di|': { ...emptyTraineeReview('Di', null), criteria: { ...ana.criteria, clarity: true } },
+        'di|': { ...emptyTraineeReview('Di', null), criteria: { ...ana.criteria, clarity: true, nda: true }, notes: 'Mine.' },
+        'ed|': { ...emptyTraineeReview('Ed', null), criteria: { ...ana.criteria, clarity: true }, moderator: { name: '', date: '2026-11-03' } },
       },
     };
     const theirs = file(
       {
         'ana lima|@ana': { ...ana, fxhelpSince: '2026-11-02' },
         'ben ode|': { ...ben, moderator: { name: 'Mo', date: '2026-11-20' } },
-        'di|': { ...emptyTraineeReview('Di', null), criteria: { ...ana.criteria, clarity: true }, notes: 'More.' },
+        'di|': { ...emptyTraineeReview('Di', null), criteria: { ...ana.criteria, clarity: true }, notes: 'Theirs.', admin: { name: 'Ad', date: '2026-11-20' } },
+        'ed|': { ...emptyTraineeReview('Ed', null), criteria: { ...ana.criteria, clarity: true }, moderator: { name: 'Mo', date: '2026-11-03' } },
       },
       { ...DEFAULT_RULES, minScore: 0.75, minAssessmentItems: 30 },
     );
@@ -74,8 +76,26 @@ describe('what reading a review file in would replace', () => {
         { label: 'Lowest overall score', here: '0.85', file: '0.75' },
         { label: 'No critical error in the assessment', here: 'off', file: 'on' },
       ],
-      trainees: ['Ana Lima (@ana)', 'Ben Ode', 'Di'],
+      trainees: [
+        { name: 'Ana Lima (@ana)', lost: ['#fxhelp start date (2026-11-01 here, 2026-11-02 in the file)'] },
+        { name: 'Ben Ode', lost: ["admin's sign-off (Ad Min, no date here, none in the file)"] },
+        { name: 'Di', lost: ['1 ticked criterion the file leaves unticked', 'notes'] },
+        { name: 'Ed', lost: ["moderator's sign-off (no name, on 2026-11-03 here, Mo on 2026-11-03 in the file)"] },
+      ],
     });
+  });
+
+  it('what the file only adds, where nothing is written here, replaces nothing', () => {
+    const written = { ...ana, fxhelpSince: '2026-11-01', criteria: { ...ana.criteria, nda: true }, notes: 'Mine.', moderator: { name: 'Mo', date: '2026-11-20' } };
+    const here = { rules: { ...DEFAULT_RULES }, trainees: { 'ana lima|@ana': written } };
+    // The same date, ticks, notes and moderator, and more: two ticks and the admin's sign-off.
+    const theirs = file({ 'ana lima|@ana': { ...written, criteria: { ...written.criteria, clarity: true, judgement: true }, admin: { name: 'Ad', date: '2026-11-21' } } });
+    expect(whatReadingReplaces(here, theirs)).toEqual({ rules: [], trainees: [] });
+    // A tick the file takes away is lost, though: two of them.
+    const fewer = file({ 'ana lima|@ana': { ...written, criteria: { ...ana.criteria, clarity: true } } });
+    expect(whatReadingReplaces({ ...here, trainees: { 'ana lima|@ana': { ...written, criteria: { ...written.criteria, instincts: true } } } }, fewer).trainees).toEqual([
+      { name: 'Ana Lima (@ana)', lost: ['2 ticked criteria the file leaves unticked'] },
+    ]);
   });
 
   it('notes of blanks only hold nothing to lose, nor does a trainee only the file names (even one called constructor)', () => {
@@ -132,8 +152,8 @@ describe('adding only what a review file adds', () => {
     // Nothing of here or of the file was changed in place.
     expect(here.trainees['ana lima|@ana'].criteria.clarity).toBe(false);
     expect(file.trainees['ana lima|@ana'].criteria.nda).toBe(false);
-    // Read in this way, the file has nothing left that would replace work here but what both wrote.
-    expect(whatReadingReplaces(merged, file)).toEqual({ rules: [{ label: 'Lowest overall score', here: '0.85', file: '0.9' }], trainees: ['Ana Lima (@ana)'] });
+    // Read in this way, the file has nothing left that would replace work here but what both wrote (the tick for the NDA is only here).
+    expect(whatReadingReplaces(merged, file)).toEqual({ rules: [{ label: 'Lowest overall score', here: '0.85', file: '0.9' }], trainees: [{ name: 'Ana Lima (@ana)', lost: ['1 ticked criterion the file leaves unticked', 'notes', "admin's sign-off (Ad Min on 2026-11-21 here, Someone else on 2026-11-19 in the file)"] }] });
   });
 
   it('a sign-off with only a date, or notes of blanks only: a date counts as written, blanks do not', () => {
