@@ -5,8 +5,9 @@
  * tests/components/admin/dropped.test.ts), bad files listed with their field paths, the CSV
  * downloaded and read cell by cell, a trainee opened, the review kept across a reload, a review
  * file that would replace work kept here asked about first (cancelled, gaps filled, replaced), a
- * large cohort kept across a reload (also as an earlier version of the page kept it), an import stopped,
- * Clear, storage blocked or refusing a save (and the save tried again) or a clear, 1,000 hostile
+ * large cohort kept across a reload (also as an earlier version of the page kept it), the item
+ * analysis of many scenarios shown 100 at a time and narrowed to negative discrimination, an import
+ * stopped, Clear, storage blocked or refusing a save (and the save tried again) or a clear, 1,000 hostile
  * files, and axe in each state, in both themes, at phone and desktop widths. The page is served
  * with a content security policy like the one the site will have (script hashes, no inline
  * handlers, workers from 'self'), so that anything a file smuggled in would be refused and reported.
@@ -628,6 +629,61 @@ write(folderDir, 'ana.json', folderCohort[0]);
 write(folderDir, 'README.txt', 'Results of week 46.');
 write(join(folderDir, 'late'), 'ben.JSON', folderCohort[1]);
 write(join(folderDir, 'late'), 'broken.json', '{"format": "social-support-result/1"');
+
+describe('the item analysis of a cohort of many scenarios', () => {
+  // Three trainees answer the same 120 bank scenarios. The strongest slips on one scenario the
+  // weakest answers right, so that scenario alone discriminates negatively; the middle one slips
+  // on five of the weakest one's twenty slips, which discriminate positively.
+  const played = bankScenarios.slice(0, 120);
+  const odd = played[7]!;
+  const weakSlips = new Set(played.slice(40, 60).map((s) => s.id));
+  const middleSlips = new Set(played.slice(40, 45).map((s) => s.id));
+  const sessions = [
+    { name: 'Strong One', slips: new Set([odd.id]) },
+    { name: 'Middle Two', slips: new Set([odd.id, ...middleSlips]) },
+    { name: 'Weak Three', slips: weakSlips },
+  ].map(({ name, slips }, t) =>
+    makeResult({ name, mode: 'practice', startedAt: `2026-11-1${t}T09:00:00Z`, scenarios: played, slip: (_, s) => (slips.has(s.id) ? 'account' : 'none') }),
+  );
+  const dir = join(tmp, 'many-scenarios');
+  mkdirSync(dir);
+  const files = sessions.map((r, i) => write(dir, `many-${i}.json`, r));
+
+  test('shows the first 100 scenarios, then more on request, and can list only those with negative discrimination', async () => {
+    // What the cohort was made to be: each slip costs marks, and nothing else does.
+    const scoreOf = (r: Result, id: string) => r.items.filter((i) => i.scenarioId === id).reduce((sum, i) => sum + i.score, 0);
+    expect(sessions.map((r) => scoreOf(r, odd.id) < scoreOf(sessions[2]!, odd.id))).toEqual([true, true, false]);
+    expect(sessions.map((r) => r.summary.score)).toEqual([...sessions.map((r) => r.summary.score)].sort((a, b) => b - a));
+
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    await importFiles(page, files);
+    const region = page.getByRole('region', { name: /^Item analysis/ });
+    const rows = region.locator('tbody tr');
+    expect(await region.locator('caption').textContent()).toMatch(/^\s*Item analysis \(120 scenarios, the first 100 shown\)\s*$/);
+    expect(await rows.count()).toBe(100);
+    const ids = played.map((s) => s.id).sort();
+    expect(await rows.locator('th').allTextContents()).toEqual(ids.slice(0, 100));
+
+    await page.getByRole('button', { name: 'Show 20 more scenarios' }).click();
+    await expect.poll(() => rows.count()).toBe(120);
+    expect(await rows.locator('th').allTextContents()).toEqual(ids);
+    expect(await region.locator('caption').textContent()).toMatch(/^\s*Item analysis \(120 scenarios\)\s*$/);
+    expect(await page.getByRole('button', { name: /more scenarios$/ }).count()).toBe(0);
+
+    expect(await page.locator('.notice').filter({ hasText: 'negative discrimination' }).textContent()).toMatch(new RegExp(`^\\s*1 scenario has negative discrimination:\\s+${odd.id}\\.\\s*$`));
+    await page.getByLabel('Only scenarios with negative discrimination').check();
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().locator('th').textContent()).toBe(odd.id);
+    expect(await rows.first().locator('td').last().textContent()).toBe('negative: check the expected answer');
+    expect(await region.locator('caption').textContent()).toMatch(/^\s*Item analysis \(1 of 120 scenarios\)\s*$/);
+    await region.scrollIntoViewIfNeeded();
+    await expectNoViolationsEverywhere(page, 'the item analysis narrowed to negative discrimination');
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});
 
 describe('on a phone', () => {
   test('the tables scroll sideways, and their captions stay within the width shown, whole and in view', async () => {

@@ -62,6 +62,9 @@ export interface Chosen {
 /** The page sizes the table offers (0: every row on one page); the second is the default. */
 export const PAGE_SIZES = [25, 100, 250, 0] as const;
 
+/** Rows of the item analysis shown at first, and added by each "Show more". */
+export const ITEM_ROWS_STEP = 100;
+
 export class AdminState {
   /** The verified sessions, in import order. */
   sessions = $state.raw<Session[]>([]);
@@ -89,6 +92,10 @@ export class AdminState {
   page = $state(0);
   /** The session shown in detail. */
   openId = $state<string | null>(null);
+  /** Rows of the item analysis shown, the first by scenario id: a cohort of practice sets can hold thousands of scenarios. */
+  itemRows = $state(ITEM_ROWS_STEP);
+  /** Whether the item analysis lists only the scenarios with negative discrimination. */
+  onlyNegativeItems = $state(false);
   /** The day readiness is judged on. */
   readonly today = localToday();
 
