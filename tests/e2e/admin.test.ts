@@ -79,6 +79,8 @@ async function adminPage(context: BrowserContext) {
 async function importFiles(page: Page, files: string[]) {
   await page.getByLabel('Import results', { exact: true }).setInputFiles(files);
   await page.getByRole('status').filter({ hasText: /^Imported / }).waitFor({ timeout: 60_000 });
+  // The table draws its first rows at once and the rest of the page in the next frame (busy meanwhile).
+  await page.waitForFunction(() => document.querySelector('#admin-table-caption')?.closest('[aria-busy]')?.getAttribute('aria-busy') !== 'true');
 }
 
 /** The rows of the readiness table shown. */
@@ -483,8 +485,24 @@ describe('a cohort larger than a page of the table', () => {
     const lastPageFirst = await bodyRows(page).first().locator('td').first().innerText();
     expect(lastPageFirst).toBe('many-101.json');
 
-    // Sorting starts again at the first page, over every row, not only the page's.
+    // Sorting starts again at the first page, over every row, not only the page's. A page drawn
+    // afresh shows its first 40 rows in the first frame, busy, and all 100 in the next, done.
+    await page.evaluate(() => {
+      const frames: { rows: number; busy: string | null }[] = [];
+      (window as unknown as { framesSort: typeof frames }).framesSort = frames;
+      const region = document.querySelector('[role=region][aria-labelledby=admin-table-caption]')!;
+      const record = () => {
+        frames.push({ rows: document.querySelectorAll('#admin-table-caption ~ tbody tr').length, busy: region.getAttribute('aria-busy') });
+        if (frames.length < 30) requestAnimationFrame(record);
+      };
+      document.addEventListener('click', () => requestAnimationFrame(record), { once: true, capture: true });
+    });
     await page.getByRole('columnheader', { name: 'File', exact: true }).getByRole('button').click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { framesSort: unknown[] }).framesSort.length)).toBe(30);
+    const sortFrames = await page.evaluate(() => (window as unknown as { framesSort: { rows: number; busy: string | null }[] }).framesSort);
+    expect(sortFrames[0]).toEqual({ rows: 40, busy: 'true' });
+    expect(sortFrames.find((f) => f.rows > 40)).toEqual({ rows: 100, busy: 'false' });
+    expect(sortFrames.at(-1)).toEqual({ rows: 100, busy: 'false' });
     await page.getByRole('columnheader', { name: 'File', exact: true }).getByRole('button').click();
     expect(await bodyRows(page).first().locator('td').first().innerText()).toBe('many-130.json');
     expect(await pages.getByText('Page 1 of 2').count()).toBe(1);
@@ -509,7 +527,9 @@ describe('a cohort larger than a page of the table', () => {
     await expect.poll(() => bodyRows(page).count()).toBe(130);
     await expect.poll(() => page.getByRole('region', { name: /^Sessions/ }).getAttribute('aria-busy')).toBe('false');
     const frames = await page.evaluate(() => (window as unknown as { frames130: { rows: number; busy: string | null }[] }).frames130);
+    // The page's 100 rows stay drawn (the longer list begins with them), and the rest come in one slice.
     expect(frames[0]).toEqual({ rows: 100, busy: 'true' });
+    expect(frames.find((f) => f.rows > 100)?.rows).toBe(130);
     expect(frames.find((f) => f.rows === 130)?.busy).toBe('false');
     expect(frames.every((f) => (f.rows === 130) === (f.busy === 'false'))).toBe(true);
     expect(await pages.count()).toBe(0);
