@@ -691,6 +691,8 @@ describe('the item analysis of a cohort of many scenarios', () => {
     expect(await rows.locator('th').allTextContents()).toEqual(ids);
     expect(await region.locator('caption').textContent()).toMatch(/^\s*Item analysis \(120 scenarios\)\s*$/);
     expect(await page.getByRole('button', { name: /more scenarios$/ }).count()).toBe(0);
+    // The button gone with the last rows, focus is on the table they were added to.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-labelledby'))).toBe('admin-items-caption');
 
     expect(await page.locator('.notice').filter({ hasText: 'negative discrimination' }).textContent()).toMatch(new RegExp(`^\\s*1 scenario has negative discrimination:\\s+${odd.id}\\.\\s*$`));
     await page.getByLabel('Only scenarios with negative discrimination').check();
