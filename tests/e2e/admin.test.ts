@@ -83,6 +83,30 @@ async function importFiles(page: Page, files: string[]) {
   await page.waitForFunction(() => document.querySelector('#admin-table-caption')?.closest('[aria-busy]')?.getAttribute('aria-busy') !== 'true');
 }
 
+/** The readiness table as a frame shows it: how many rows are drawn, and whether it is busy drawing more. */
+type TableFrame = { rows: number; busy: string | null };
+
+/**
+ * From the next `event` on the page (a click, or a change of a field), the readiness table at each
+ * of the `count` frames that follow; returns a function that reads those recorded so far.
+ */
+async function recordTableFrames(page: Page, event: 'click' | 'change', count: number): Promise<() => Promise<TableFrame[]>> {
+  await page.evaluate(
+    ({ event, count }) => {
+      const frames: TableFrame[] = [];
+      (window as unknown as { tableFrames: TableFrame[] }).tableFrames = frames;
+      const region = document.querySelector('[role=region][aria-labelledby=admin-table-caption]')!;
+      const record = () => {
+        frames.push({ rows: document.querySelectorAll('#admin-table-caption ~ tbody tr').length, busy: region.getAttribute('aria-busy') });
+        if (frames.length < count) requestAnimationFrame(record);
+      };
+      document.addEventListener(event, () => requestAnimationFrame(record), { once: true, capture: true });
+    },
+    { event, count },
+  );
+  return () => page.evaluate(() => (window as unknown as { tableFrames: TableFrame[] }).tableFrames);
+}
+
 /** The rows of the readiness table shown. */
 const bodyRows = (page: Page) => page.locator('#admin-table-caption ~ tbody tr');
 /**
@@ -487,22 +511,13 @@ describe('a cohort larger than a page of the table', () => {
 
     // Sorting starts again at the first page, over every row, not only the page's. A page drawn
     // afresh shows its first 40 rows in the first frame, busy, and all 100 in the next, done.
-    await page.evaluate(() => {
-      const frames: { rows: number; busy: string | null }[] = [];
-      (window as unknown as { framesSort: typeof frames }).framesSort = frames;
-      const region = document.querySelector('[role=region][aria-labelledby=admin-table-caption]')!;
-      const record = () => {
-        frames.push({ rows: document.querySelectorAll('#admin-table-caption ~ tbody tr').length, busy: region.getAttribute('aria-busy') });
-        if (frames.length < 30) requestAnimationFrame(record);
-      };
-      document.addEventListener('click', () => requestAnimationFrame(record), { once: true, capture: true });
-    });
+    const sortFrames = await recordTableFrames(page, 'click', 30);
     await page.getByRole('columnheader', { name: 'File', exact: true }).getByRole('button').click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { framesSort: unknown[] }).framesSort.length)).toBe(30);
-    const sortFrames = await page.evaluate(() => (window as unknown as { framesSort: { rows: number; busy: string | null }[] }).framesSort);
-    expect(sortFrames[0]).toEqual({ rows: 40, busy: 'true' });
-    expect(sortFrames.find((f) => f.rows > 40)).toEqual({ rows: 100, busy: 'false' });
-    expect(sortFrames.at(-1)).toEqual({ rows: 100, busy: 'false' });
+    await expect.poll(async () => (await sortFrames()).length).toBe(30);
+    const sorted = await sortFrames();
+    expect(sorted[0]).toEqual({ rows: 40, busy: 'true' });
+    expect(sorted.find((f) => f.rows > 40)).toEqual({ rows: 100, busy: 'false' });
+    expect(sorted.at(-1)).toEqual({ rows: 100, busy: 'false' });
     await page.getByRole('columnheader', { name: 'File', exact: true }).getByRole('button').click();
     expect(await bodyRows(page).first().locator('td').first().innerText()).toBe('many-130.json');
     expect(await pages.getByText('Page 1 of 2').count()).toBe(1);
@@ -513,20 +528,11 @@ describe('a cohort larger than a page of the table', () => {
 
     // Every row on one page: drawn a slice at a time, the first slice in the first frame, the table
     // marked busy until the last row is drawn.
-    await page.evaluate(() => {
-      const frames: { rows: number; busy: string | null }[] = [];
-      (window as unknown as { frames130: typeof frames }).frames130 = frames;
-      const region = document.querySelector('[role=region][aria-labelledby=admin-table-caption]')!;
-      const record = () => {
-        frames.push({ rows: document.querySelectorAll('#admin-table-caption ~ tbody tr').length, busy: region.getAttribute('aria-busy') });
-        if (frames.length < 600) requestAnimationFrame(record);
-      };
-      document.querySelector('#admin-page-size')!.addEventListener('change', () => requestAnimationFrame(record), { once: true });
-    });
+    const allFrames = await recordTableFrames(page, 'change', 600);
     await page.getByLabel('Rows per page').selectOption({ label: 'All' });
     await expect.poll(() => bodyRows(page).count()).toBe(130);
     await expect.poll(() => page.getByRole('region', { name: /^Sessions/ }).getAttribute('aria-busy')).toBe('false');
-    const frames = await page.evaluate(() => (window as unknown as { frames130: { rows: number; busy: string | null }[] }).frames130);
+    const frames = await allFrames();
     // The page's 100 rows stay drawn (the longer list begins with them), and the rest come in one slice.
     expect(frames[0]).toEqual({ rows: 100, busy: 'true' });
     expect(frames.find((f) => f.rows > 100)?.rows).toBe(130);
