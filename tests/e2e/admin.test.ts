@@ -741,6 +741,46 @@ describe('on a phone', () => {
       await scroller.evaluate((box) => box.scrollBy({ left: 300 }));
       expect((await fits()).inside, `the caption "${text}" in view once the table is scrolled sideways`).toBe(true);
     }
+    // Scrolled sideways to its last column, each row of the readiness table still shows whose it is:
+    // the name is in view and on top, not under the cells that scrolled past it.
+    const readiness = page.getByRole('region', { name: /^Sessions/ });
+    await readiness.evaluate((box) => box.scrollTo({ left: box.scrollWidth }));
+    const names = await readiness.evaluate((box) => {
+      return [...box.querySelectorAll('tbody tr')].map((tr) => {
+        tr.scrollIntoView({ block: 'center', inline: 'nearest' });
+        const outer = box.getBoundingClientRect();
+        const name = tr.querySelector('th')!.getBoundingClientRect();
+        const top = document.elementFromPoint(name.left + 4, name.top + name.height / 2);
+        return { inView: name.left >= outer.left - 1 && name.right <= outer.right + 1, onTop: tr.querySelector('th')!.contains(top) };
+      });
+    });
+    expect(await readiness.evaluate((box) => box.scrollLeft)).toBeGreaterThan(300);
+    expect(names).toEqual(Array.from({ length: 6 }, () => ({ inView: true, onTop: true })));
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('on a wide screen', () => {
+  test("the readiness table shows every column at once, and the page's paragraphs keep a readable width", async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    await importFiles(page, [...cohortFiles.slice(0, 6), ...specialFiles.slice(0, 2)]);
+    const readiness = page.getByRole('region', { name: /^Sessions/ });
+    // The edited file's row has its flags listed: the widest content the table holds.
+    await expect.poll(() => readiness.locator('td.flags li').count()).toBeGreaterThan(0);
+    const { scrollWidth, clientWidth, headers } = await readiness.evaluate((box) => {
+      const outer = box.getBoundingClientRect();
+      const headers = [...box.querySelectorAll('thead th')].map((th) => th.getBoundingClientRect().right <= outer.right + 1);
+      return { scrollWidth: box.scrollWidth, clientWidth: box.clientWidth, headers };
+    });
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    expect(headers).toEqual(Array.from({ length: 13 }, () => true));
+    // Text runs no wider than on a guideline page (45rem, 720 px).
+    const paragraphs = await page.locator('main p').evaluateAll((ps) => ps.filter((p) => p.textContent!.trim()).map((p) => Math.round(p.getBoundingClientRect().width)));
+    expect(paragraphs.length).toBeGreaterThan(4);
+    expect(Math.max(...paragraphs)).toBeLessThanOrEqual(720);
     expect(problems.take()).toEqual([]);
     await context.close();
   });
