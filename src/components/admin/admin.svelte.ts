@@ -123,18 +123,27 @@ export class AdminState {
     };
   });
 
-  /** Every session with its verdict, in import order. */
-  rows: Row[] = $derived.by(() =>
-    this.sessions.map((session) => {
-      const facts = {
+  /**
+   * What the verdicts need from each session, and its flags as the table lists them: worked out
+   * when sessions come or go, not again on each edit to the review (a tick, a letter of the notes).
+   */
+  #facts = $derived(
+    this.sessions.map((session) => ({
+      session,
+      facts: {
         mode: session.mode,
         summary: session.summary,
         googlePlayItems: session.items.filter((i) => i.channel === 'google-play').length,
         answersGooglePlay: session.program !== null && packs[session.program].channels.includes('google-play'),
         integrityFlags: session.flags.filter((f) => f.integrity).length,
-      };
-      return { session, readiness: readiness(facts, this.review.trainees[session.traineeKey], this.rules, this.today), flags: flagLines(session.flags) };
-    }),
+      },
+      flags: flagLines(session.flags),
+    })),
+  );
+
+  /** Every session with its verdict, in import order. */
+  rows: Row[] = $derived.by(() =>
+    this.#facts.map(({ session, facts, flags }) => ({ session, readiness: readiness(facts, this.review.trainees[session.traineeKey], this.rules, this.today), flags })),
   );
 
   /** The rows the filters keep, in import order. */
