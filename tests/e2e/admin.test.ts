@@ -714,7 +714,7 @@ describe('the item analysis of a cohort of many scenarios', () => {
 });
 
 describe('on a phone', () => {
-  test('the tables scroll sideways, and their captions stay within the width shown, whole and in view', async () => {
+  test("the tables scroll sideways, their captions stay whole and in view, and so do the trainee's name and a header focused in the readiness table", async () => {
     const context = await browser.newContext({ viewport: VIEWPORTS.phone });
     const { page, problems } = await adminPage(context);
     await open(page);
@@ -756,6 +756,22 @@ describe('on a phone', () => {
     });
     expect(await readiness.evaluate((box) => box.scrollLeft)).toBeGreaterThan(300);
     expect(names).toEqual(Array.from({ length: 6 }, () => ({ inView: true, onTop: true })));
+    // Going back through the column headers by keyboard, each one focused is in view, not under the
+    // trainee's column.
+    await readiness.evaluate((box) => box.scrollIntoView({ block: 'center' }));
+    await readiness.getByRole('button', { name: 'Flags' }).focus();
+    const columns = ['Ready', 'Critical errors', 'Engagement and reply text', 'Escalation', 'Closing', 'Tags', 'Account choice', 'Score', 'Items', 'Mode', 'File'];
+    const uncovered: Record<string, boolean> = {};
+    for (const column of columns) {
+      await page.keyboard.press('Shift+Tab');
+      uncovered[column] = await page.evaluate((column) => {
+        const button = document.activeElement!;
+        if (button.textContent?.trim() !== column) return false;
+        const box = button.getBoundingClientRect();
+        return [box.left + 1, box.right - 1].every((x) => button.contains(document.elementFromPoint(x, box.top + box.height / 2)));
+      }, column);
+    }
+    expect(uncovered).toEqual(Object.fromEntries(columns.map((c) => [c, true])));
     expect(problems.take()).toEqual([]);
     await context.close();
   });
