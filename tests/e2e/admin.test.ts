@@ -293,10 +293,16 @@ describe('readiness review', () => {
   });
 
   test('the review is exported, and read back in by another reviewer', async () => {
+    // A trainee looked at but not written about is not part of the review.
+    await page.getByRole('button', { name: 'Eddie Edit' }).click();
+    await page.getByLabel('Notes').waitFor();
+    await page.getByRole('button', { name: 'Alex Rivera' }).click();
+    expect(await page.getByLabel('Notes').inputValue()).toBe('Strong on escalations.');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the review' }).click()]);
     const review = JSON.parse(readFileSync((await download.path())!, 'utf8'));
     expect(review.format).toBe('social-support-review/1');
     expect(review.rules).toEqual({ minAssessmentItems: 20, minScore: 0.8, dimensionFloor: 0.7, noCritical: true, minGooglePlayItems: 2, noIntegrityFlags: true });
+    expect(Object.keys(review.trainees)).toEqual(['alex rivera|@alex_helps']);
     expect(review.trainees['alex rivera|@alex_helps'].notes).toBe('Strong on escalations.');
 
     const other = await browser.newContext();

@@ -8,7 +8,7 @@ import { packs } from '../../lib/packs/index.ts';
 import { histogram, dimensionSpread, missedRules } from '../../lib/results/cohort.ts';
 import { readinessCsv, type ReadinessRow } from '../../lib/results/csv.ts';
 import { itemAnalysis } from '../../lib/results/item-analysis.ts';
-import { addWhatIsMissing, DEFAULT_RULES, emptyTraineeReview, readiness, traineeKey, type Readiness } from '../../lib/results/readiness.ts';
+import { addWhatIsMissing, DEFAULT_RULES, readiness, traineeKey, type Readiness } from '../../lib/results/readiness.ts';
 import { flagLines, sessionKey, type Verification, type VerifiedResult } from '../../lib/results/flags.ts';
 import type { ReadinessRules, Review } from '../../lib/schemas/result.ts';
 import type { Answer, Scenario } from '../../lib/schemas/scenario.ts';
@@ -344,12 +344,12 @@ export class AdminState {
     this.#stop?.abort();
   }
 
-  /** Shows a session in detail, with its trainee's review (created on first opening). */
+  /**
+   * Shows a session in detail. Opening changes nothing kept: a trainee nobody has reviewed yet gets
+   * a review at the first thing written about them (see TraineePanel).
+   */
   openSession(id: string): void {
-    const session = this.sessions.find((s) => s.id === id);
-    if (!session) return;
-    this.review.trainees[session.traineeKey] ??= emptyTraineeReview(session.trainee.name, session.trainee.handle);
-    this.openId = id;
+    if (this.sessions.some((s) => s.id === id)) this.openId = id;
   }
 
   /** The items of a session, read again from its original file (validated when it was imported). */

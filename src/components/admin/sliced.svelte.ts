@@ -72,8 +72,10 @@ export class SlicedList<T> {
     });
   }
 
+  /** What is drawn of `list`: at most all of it (a longer list that begins with it is drawn on from there, a slice a frame). */
   #record(list: readonly T[], count: number): Drawn<T> {
-    return { list, count, keys: list.slice(0, count).map(this.#key) };
+    const drawn = Math.min(count, list.length);
+    return { list, count: drawn, keys: list.slice(0, drawn).map(this.#key) };
   }
 
   #sameStart(keys: readonly string[], all: readonly T[]): boolean {

@@ -116,6 +116,11 @@ export function emptyTraineeReview(name: string, handle: string | null): Trainee
   };
 }
 
+/** Whether a review holds nothing a reviewer wrote: no date, tick, note or sign-off. */
+export function holdsNothing(r: TraineeReview): boolean {
+  return r.fxhelpSince === '' && CRITERIA_IDS.every((c) => r.criteria[c] !== true) && r.notes === '' && !signedAnything(r.moderator) && !signedAnything(r.admin);
+}
+
 /** The trainee's criteria and sign-offs, as of `today` (`YYYY-MM-DD`). */
 export function traineeChecks(review: TraineeReview | undefined, today: string): ReadinessCheck[] {
   const r = review ?? emptyTraineeReview('?', null);

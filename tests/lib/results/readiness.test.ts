@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULES, emptyTraineeReview, readiness, traineeChecks, traineeKey, type SessionFacts } from '../../../src/lib/results/readiness.ts';
+import { DEFAULT_RULES, emptyTraineeReview, holdsNothing, readiness, traineeChecks, traineeKey, type SessionFacts } from '../../../src/lib/results/readiness.ts';
 import { ReadinessRulesSchema } from '../../../src/lib/schemas/result.ts';
 
 // The defaults: overall 0.8, a floor of 0.7 per dimension, no critical error; the
@@ -84,6 +84,21 @@ describe('readiness', () => {
     const s = session({ summary: { items: 10, score: 0.7, dimensions: dims(0.6), critical: 0 } });
     expect(readiness(s, allMet(), DEFAULT_RULES, TODAY).ready).toBe(false);
     expect(readiness(s, allMet(), { ...DEFAULT_RULES, minAssessmentItems: 10, minScore: 0.7, dimensionFloor: 0.6 }, TODAY).ready).toBe(true);
+  });
+
+  it('a review holds nothing until a reviewer writes something in it: a date, a tick, a note, a name or a date of a sign-off', () => {
+    const blank = emptyTraineeReview('Ana', '@ana');
+    expect(holdsNothing(blank)).toBe(true);
+    const written = [
+      { ...blank, fxhelpSince: '2026-11-01' },
+      { ...blank, criteria: { ...blank.criteria, nda: true } },
+      { ...blank, notes: 'Calm.' },
+      { ...blank, moderator: { name: 'Mo', date: '' } },
+      { ...blank, admin: { name: '', date: '2026-11-20' } },
+    ];
+    expect(written.map(holdsNothing)).toEqual([false, false, false, false, false]);
+    // A name of blanks is no sign-off.
+    expect(holdsNothing({ ...blank, admin: { name: '  ', date: '' } })).toBe(true);
   });
 
   it('a trainee is known by name and handle, whatever the case', () => {
