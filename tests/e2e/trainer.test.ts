@@ -393,6 +393,17 @@ describe('the trainer laid out', () => {
     const page = await context.newPage();
     const problems = watchProblems(page);
     await openTrainer(page);
+    // Each list of the setup is as tall as a list is, whatever stands beside it.
+    const lists = await Promise.all([/^Queue/, /^Conversations in the queue/].map(async (name) => Math.round((await page.getByRole('combobox', { name }).boundingBox())!.height)));
+    const alone = await page.evaluate(() => {
+      const probe = document.createElement('select');
+      probe.append(new Option('10'));
+      document.querySelector('#trainer')!.append(probe);
+      const height = Math.round(probe.getBoundingClientRect().height);
+      probe.remove();
+      return height;
+    });
+    expect(lists).toEqual([alone, alone]);
     await startPractice(page);
     // Side by side at both widths.
     const [play, stop] = await tops([button(page, 'Play'), button(page, 'Stop')]);
