@@ -219,10 +219,24 @@ export function whatReadingReplaces(here: { rules: ReadinessRules; trainees: Rea
 }
 
 /**
+ * A sign-off written here, with its empty half taken from the file's when that is the same
+ * sign-off (the same person, whatever the case and spaces, or the same date); the file's when
+ * nothing is written here. Halves of two different sign-offs are never put together.
+ */
+function completeSignOff(mine: { name: string; date: string }, theirs: { name: string; date: string }): { name: string; date: string } {
+  if (!signedAnything(mine)) return { ...theirs };
+  const name = mine.name.trim();
+  if (name && !mine.date && name.toLowerCase() === theirs.name.trim().toLowerCase()) return { name: mine.name, date: theirs.date };
+  if (!name && mine.date && mine.date === theirs.date) return { name: theirs.name, date: mine.date };
+  return { ...mine };
+}
+
+/**
  * `here` with what `file` adds without replacing anything written here: each rule set here stays
  * and the others take the file's value; a trainee only the file names comes in whole; for a
  * trainee both name, each field written here stays (the #fxhelp date, the notes, each sign-off)
- * and each empty one takes the file's, and a criterion ticked by either reviewer is ticked.
+ * and each empty one takes the file's (half a sign-off only from the same sign-off in the file), and
+ * a criterion ticked by either reviewer is ticked.
  */
 export function addWhatIsMissing(
   here: { rules: ReadinessRules; trainees: Readonly<Record<string, TraineeReview>> },
@@ -243,8 +257,8 @@ export function addWhatIsMissing(
       fxhelpSince: mine.fxhelpSince || theirs.fxhelpSince,
       criteria: Object.fromEntries(CRITERIA_IDS.map((c) => [c, mine.criteria[c] === true || theirs.criteria[c] === true])) as Record<CriterionId, boolean>,
       notes: mine.notes.trim() !== '' ? mine.notes : theirs.notes,
-      moderator: { ...(signedAnything(mine.moderator) ? mine.moderator : theirs.moderator) },
-      admin: { ...(signedAnything(mine.admin) ? mine.admin : theirs.admin) },
+      moderator: completeSignOff(mine.moderator, theirs.moderator),
+      admin: completeSignOff(mine.admin, theirs.admin),
     };
   }
   return { rules, trainees };

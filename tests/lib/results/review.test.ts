@@ -156,6 +156,25 @@ describe('adding only what a review file adds', () => {
     expect(whatReadingReplaces(merged, file)).toEqual({ rules: [{ label: 'Lowest overall score', here: '0.85', file: '0.9' }], trainees: [{ name: 'Ana Lima (@ana)', lost: ['1 ticked criterion the file leaves unticked', 'notes', "admin's sign-off (Ad Min on 2026-11-21 here, Someone else on 2026-11-19 in the file)"] }] });
   });
 
+  it('half a sign-off written here takes its other half from the same sign-off in the file, never from another', () => {
+    const signOffs = (moderator: { name: string; date: string }, admin: { name: string; date: string }) => ({
+      rules: { ...DEFAULT_RULES },
+      trainees: { 'a|': { ...emptyTraineeReview('A', null), moderator, admin } },
+    });
+    // The same person named (case and spaces aside), or the same date given.
+    const same = addWhatIsMissing(signOffs({ name: 'Mo Derator', date: '' }, { name: '', date: '2026-11-21' }), signOffs({ name: ' mo derator', date: '2026-11-20' }, { name: 'Ada Min', date: '2026-11-21' })).trainees['a|']!;
+    expect(same.moderator).toEqual({ name: 'Mo Derator', date: '2026-11-20' });
+    expect(same.admin).toEqual({ name: 'Ada Min', date: '2026-11-21' });
+    // Another person, another date: what is written here stays as it is.
+    const other = addWhatIsMissing(signOffs({ name: 'Mo Derator', date: '' }, { name: '', date: '2026-11-21' }), signOffs({ name: 'Someone Else', date: '2026-11-20' }, { name: 'Ada Min', date: '2026-11-19' })).trainees['a|']!;
+    expect(other.moderator).toEqual({ name: 'Mo Derator', date: '' });
+    expect(other.admin).toEqual({ name: '', date: '2026-11-21' });
+    // The file's half sign-off adds nothing to a half written here that it does not complete.
+    const halves = addWhatIsMissing(signOffs({ name: 'Mo Derator', date: '' }, { name: '', date: '' }), signOffs({ name: 'Mo Derator', date: '' }, { name: '', date: '2026-11-19' })).trainees['a|']!;
+    expect(halves.moderator).toEqual({ name: 'Mo Derator', date: '' });
+    expect(halves.admin).toEqual({ name: '', date: '2026-11-19' });
+  });
+
   it('a sign-off with only a date, or notes of blanks only: a date counts as written, blanks do not', () => {
     const here = { rules: { ...DEFAULT_RULES }, trainees: { 'a|': { ...emptyTraineeReview('A', null), notes: ' ', moderator: { name: '', date: '2026-11-02' } } } };
     const file = { rules: { ...DEFAULT_RULES }, trainees: { 'a|': { ...emptyTraineeReview('A', null), notes: 'Theirs.', moderator: { name: 'Mo', date: '2026-11-20' } } } };
