@@ -110,12 +110,12 @@ async function recordTableFrames(page: Page, event: 'click' | 'change', count: n
 /** The rows of the readiness table shown. */
 const bodyRows = (page: Page) => page.locator('#admin-table-caption ~ tbody tr');
 /**
- * Sessions per score range, from the score distribution's table (the chart's text alternative).
- * Its text, not its rendered text: the figures are not rendered while off screen.
+ * Sessions per score range, from the score distribution's table (the chart's text alternative), as
+ * rendered: the figures are below the table, and their text must be there off screen too.
  */
 async function scoresCharted(page: Page): Promise<number[]> {
   const table = page.getByRole('table', { name: 'Score distribution: sessions per score range' });
-  return (await table.locator('tbody tr td:last-child').allTextContents()).map(Number);
+  return (await table.locator('tbody tr td:last-child').allInnerTexts()).map(Number);
 }
 const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);
 
