@@ -29,7 +29,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './lib/chromium.ts';
 import { recordPaints, somePaint, takePaints } from './lib/paints.ts';
 import { canReadCpu, cpuBetween, cpuSnapshot, formatCpu, type CpuTimes } from './lib/process-cpu.ts';
@@ -225,6 +225,25 @@ async function readAndParseOnly(workers: number): Promise<number> {
 }
 
 /**
+ * The built /admin/ page in `context`, ready for files, noting from now on every long task (over
+ * 50 ms) of its main thread in `window.longTasks` (start and duration).
+ */
+async function openAdmin(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+  await page.goto(new URL('admin/', server.url).href, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.querySelector('#admin-files') && !document.querySelector('#admin-files')!.hasAttribute('disabled'));
+  await page.evaluate(() => {
+    const long: [number, number][] = [];
+    (window as unknown as { longTasks: typeof long }).longTasks = long;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) long.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask' });
+  });
+  return page;
+}
+
+/**
  * Imports the broken files in a fresh page: milliseconds from the page hearing of the choice to the
  * paint that shows every file listed with its problems, and the page's long tasks (over 50 ms) from
  * that choice to half a second after.
@@ -232,24 +251,15 @@ async function readAndParseOnly(workers: number): Promise<number> {
 async function importBroken(): Promise<{ ms: number; long: number[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
-    const page = await context.newPage();
-    await page.goto(new URL('admin/', server.url).href, { waitUntil: 'load' });
-    await page.waitForFunction(() => document.querySelector('#admin-files') && !document.querySelector('#admin-files')!.hasAttribute('disabled'));
-    await page.evaluate(() => {
-      const long: [number, number][] = [];
-      (window as unknown as { longTasks: typeof long }).longTasks = long;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) long.push([e.startTime, e.duration]);
-      }).observe({ type: 'longtask' });
-    });
+    const page = await openAdmin(context);
     await page.getByLabel('Import results', { exact: true }).setInputFiles(brokenFiles);
     return await page.evaluate(async (files) => {
       const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
       const listed = () => document.querySelectorAll('.rejected > ul > li').length;
       while (listed() < files) await frame();
-      const ms = performance.now() - performance.getEntriesByName('admin-import-start')[0]!.startTime;
-      await new Promise((r) => setTimeout(r, 500));
       const start = performance.getEntriesByName('admin-import-start')[0]!.startTime;
+      const ms = performance.now() - start;
+      await new Promise((r) => setTimeout(r, 500));
       const long = (window as unknown as { longTasks: [number, number][] }).longTasks.filter(([at]) => at >= start).map(([, d]) => d);
       return { ms, long };
     }, FILES);
@@ -261,10 +271,7 @@ async function importBroken(): Promise<{ ms: number; long: number[] }> {
 try {
   for (let run = 1; run <= RUNS; run++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-    await page.goto(new URL('admin/', server.url).href, { waitUntil: 'load' });
-    await page.waitForFunction(() => document.querySelector('#admin-files') && !document.querySelector('#admin-files')!.hasAttribute('disabled'));
+    const page = await openAdmin(context);
     // CPU is counted from the moment the page hears of the choice (a call back to this script, a few
     // milliseconds late) to the moment this script sees the table (at most 50 ms late).
     let cpuBefore: ReturnType<typeof cpuSnapshot> | null = null;
@@ -275,14 +282,8 @@ try {
         wallStart = performance.now();
       });
     }
-    // Keep the chosen files for the JSON.parse baseline (the page empties its input after reading it),
-    // and note every long task (over 50 ms) of the page's main thread from now on.
+    // Keep the chosen files for the JSON.parse baseline (the page empties its input after reading it).
     await page.evaluate(() => {
-      const long: [number, number][] = [];
-      (window as unknown as { longTasks: typeof long }).longTasks = long;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) long.push([e.startTime, e.duration]);
-      }).observe({ type: 'longtask' });
       const input = document.querySelector<HTMLInputElement>('#admin-files')!;
       input.addEventListener('change', () => {
         (window as unknown as { chosen: File[] }).chosen = [...(input.files ?? [])];
