@@ -135,6 +135,11 @@ interface ScenarioEntry {
 /** How many scenarios that share an id, none alike to another, are remembered at once. */
 const BUCKET = 8;
 
+/** How a file names the key whose value may be a known scenario's text (see `parse`). */
+const SCENARIO_KEY = '"scenario":';
+/** How far into a scenario's text its id is looked for. */
+const ID_WITHIN = 200;
+
 /** The rules behind every check short of full marks and every critical error, once each. */
 function rulesLost(g: GradeResult): string[] {
   const out = new Set<string>();
@@ -160,6 +165,14 @@ export class Verifier {
   /** The entry whose decision and grades a scenario shares: its own, or that of the one it is alike to. */
   readonly #entries = new WeakMap<Scenario, ScenarioEntry>();
   readonly #bankChecks = new WeakMap<Scenario, Map<number, string[]>>();
+  /**
+   * By scenario id: texts known to be a remembered scenario's whole JSON, each with that scenario
+   * (see `parse`). A text is `JSON.stringify` of an input equal to the scenario: a file written
+   * with `JSON.stringify`, as the trainer writes them, holds it verbatim.
+   */
+  readonly #texts = new Map<string, { text: string; scenario: Scenario }[]>();
+  /** Remembered scenarios whose text was learnt from a file's input already (once is enough). */
+  #textLearnt = new WeakSet<Scenario>();
   /** Rows made, by score, then step and scenario id (see `#row`). */
   readonly #rows = new WeakMap<Graded, Map<string, ItemRow>>();
   /** How many distinct scenarios are remembered before the caches start afresh. */
@@ -168,9 +181,10 @@ export class Verifier {
   /**
    * How many scenarios were checked whole, accepted as alike but for their messages' texts to one
    * checked already (see `#read`), and decided, and how many answers were graded, afresh (the rest
-   * came from the caches: a scenario equal or alike to one decided already is not decided again).
+   * came from the caches: a scenario equal or alike to one decided already is not decided again),
+   * and how many scenarios a file held as a known text, and were not parsed (see `parse`).
    */
-  readonly stats = { scenariosParsed: 0, scenariosAlike: 0, scenariosDecided: 0, itemsGraded: 0, items: 0 };
+  readonly stats = { scenariosParsed: 0, scenariosAlike: 0, scenariosDecided: 0, itemsGraded: 0, items: 0, scenariosSpared: 0 };
 
   /**
    * `bank`: the scenarios a reader trusts (the project's bank); their step 0 must match. Each is
@@ -184,14 +198,17 @@ export class Verifier {
       if (read) return read;
       const r = ScenarioSchema.safeParse(input);
       this.stats.scenariosParsed++;
-      if (r.success) return this.#remember(r.data);
+      if (r.success) return this.#learnText(input, this.#remember(r.data), true);
       for (const issue of r.error.issues) ctx.addIssue({ ...issue, input: undefined } as Parameters<typeof ctx.addIssue>[0]);
       return z.NEVER;
     });
     this.#schema = makeResultSchema(remembered);
     for (const input of bank) {
       const r = ScenarioSchema.safeParse(input);
-      if (r.success) this.#bank.set(r.data.id, this.#remember(r.data));
+      if (!r.success) continue;
+      const scenario = this.#remember(r.data);
+      this.#bank.set(scenario.id, scenario);
+      this.#learnText(input, scenario, false);
     }
     // The counts are of what files brought.
     this.stats.scenariosDecided = 0;
@@ -207,6 +224,8 @@ export class Verifier {
    * Otherwise `undefined`: the input is checked whole.
    */
   #read(input: unknown): Scenario | undefined {
+    // A scenario put in place of its text (see `parse`), or one read already.
+    if (this.#entries.has(input as Scenario)) return input as Scenario;
     if (!hasIdAndMessages(input)) return undefined;
     const checked = this.#byId.get(input.id);
     if (!checked) return undefined;
@@ -214,7 +233,10 @@ export class Verifier {
     for (const entry of checked) {
       const texts = otherTexts(entry.scenario, input);
       if (!texts) continue;
-      if (texts.length === 0) return entry.scenario;
+      if (texts.length === 0) {
+        this.#learnText(input, entry.scenario, true);
+        return entry.scenario;
+      }
       for (const text of texts) if (!MessageTextSchema.safeParse(text).success) return undefined;
       this.stats.scenariosAlike++;
       const scenario = input as unknown as Scenario;
@@ -224,10 +246,92 @@ export class Verifier {
     return undefined;
   }
 
+  /**
+   * Notes the text of an input equal to `scenario`, `JSON.stringify` of it, for `parse` to find
+   * in later files; returns `scenario`. A file's input is learnt from once per scenario (the bank's
+   * own input aside): the first file to hold it shows how the cohort's files write it, and a file
+   * that writes it otherwise (indented, say) costs no more than one look. The text is kept only if
+   * it reads back as the scenario (a number too large for JSON, say, would not).
+   */
+  #learnText(input: unknown, scenario: Scenario, fromFile: boolean): Scenario {
+    if (fromFile) {
+      if (this.#textLearnt.has(scenario)) return scenario;
+      this.#textLearnt.add(scenario);
+    }
+    const text = JSON.stringify(input);
+    let known = this.#texts.get(scenario.id);
+    if (known?.some((k) => k.text === text) || !jsonEqual(JSON.parse(text), scenario)) return scenario;
+    if (!known) this.#texts.set(scenario.id, (known = []));
+    known.push({ text, scenario });
+    return scenario;
+  }
+
+  /**
+   * `JSON.parse(text)`, parsing only what this reader has not read before; throws as `JSON.parse`
+   * does. Most of a result file is its items' scenarios, and most of those are a bank scenario
+   * written out whole, the same bytes in every file of a cohort (about half of each file in
+   * `npm run bench:admin`'s). Where a known text of a remembered scenario (see `#learnText`)
+   * follows a `"scenario":` verbatim, it is not parsed again: a mark stands in for it while the
+   * rest is parsed, and the scenario, equal to what the text reads as, takes the mark's place.
+   *
+   * Swapping one whole JSON value for another changes nothing else a parser sees, so the rest
+   * parses as it would have. A mark is a string that starts with U+0000, which JSON can only write
+   * as `\u0000`: in a file without that escape, no string of the file's own is taken for one. Where
+   * the marks cannot all be put back (a text stood somewhere other than an item's `scenario`, or
+   * under a key given twice), or the rest is not valid JSON (so that the error is the file's own),
+   * the whole text is parsed instead. tests/lib/results/verify.test.ts holds the outcome equal to
+   * `JSON.parse`'s.
+   */
+  parse(text: string): unknown {
+    let at = this.#texts.size ? text.indexOf(SCENARIO_KEY) : -1;
+    if (at < 0 || text.includes('\\u0000')) return JSON.parse(text);
+    const found: Scenario[] = [];
+    let rest = '';
+    let from = 0;
+    while (at >= 0) {
+      const start = at + SCENARIO_KEY.length;
+      const idAt = text.indexOf('"id":"', start);
+      const idEnd = idAt >= 0 && idAt - start < ID_WITHIN ? text.indexOf('"', idAt + 6) : -1;
+      const known = idEnd >= 0 ? this.#texts.get(text.slice(idAt + 6, idEnd)) : undefined;
+      // A slice and `===` compare whole blocks of memory; `startsWith` goes a character at a time.
+      const match = known?.find((k) => text.slice(start, start + k.text.length) === k.text);
+      if (match) {
+        rest += `${text.slice(from, start)}"\\u0000${found.length}"`;
+        from = start + match.text.length;
+        found.push(match.scenario);
+      }
+      at = text.indexOf(SCENARIO_KEY, match ? from : start);
+    }
+    if (found.length === 0) return JSON.parse(text);
+    let json: unknown;
+    try {
+      json = JSON.parse(rest + text.slice(from));
+    } catch {
+      return JSON.parse(text);
+    }
+    const items = isObject(json) && Object.hasOwn(json, 'items') ? json.items : undefined;
+    let put = 0;
+    if (Array.isArray(items)) {
+      for (const item of items) {
+        if (!isObject(item) || !Object.hasOwn(item, 'scenario')) continue;
+        const v = item.scenario;
+        if (typeof v === 'string' && v.charCodeAt(0) === 0) {
+          item.scenario = found[Number(v.slice(1))]!;
+          put++;
+        }
+      }
+    }
+    if (put !== found.length) return JSON.parse(text);
+    this.stats.scenariosSpared += put;
+    return json;
+  }
+
   /** Remembers a scenario the format accepted on a whole check (every one an item can hold), and decides it. */
   #remember(scenario: Scenario): Scenario {
     if (this.#remembered >= this.cacheLimit) {
       this.#byId.clear();
+      this.#texts.clear();
+      this.#textLearnt = new WeakSet();
       this.#remembered = 0;
     }
     const checked = this.#byId.get(scenario.id) ?? [];
@@ -296,7 +400,7 @@ export class Verifier {
   verifyText(text: string): Verification {
     let json: unknown;
     try {
-      json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+      json = this.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     } catch (e) {
       return { ok: false, problems: [`(file): not valid JSON: ${(e as Error).message}`] };
     }

@@ -436,3 +436,99 @@ describe('sessionKey', () => {
     expect(sessionKey(a)).not.toBe(sessionKey({ ...a, startedAt: '2026-11-02T09:00:01Z' }));
   });
 });
+
+describe('reading a file\u2019s text: what the reader has read before is not parsed again, and the outcome is JSON.parse\u2019s', () => {
+  // A reader skips parsing a scenario it knows when its text stands verbatim after "scenario":, and
+  // puts the scenario in its place. Whatever a file holds, what it reads must equal JSON.parse's.
+  const file = () => makeResult({ name: 'Ana Lima', handle: '@ana', scenarios: [twitter, play, followed, twitter] });
+  const text = JSON.stringify(file());
+  const known = JSON.stringify(twitter);
+  const reads = (t: string) => {
+    const v = new Verifier([...bankScenarios, followed]);
+    // Each reader reads a file first, as a worker does, so that it knows how files write scenarios.
+    v.verifyText(text);
+    const spared = v.stats.scenariosSpared;
+    expect(v.parse(t)).toStrictEqual(JSON.parse(t));
+    return v.stats.scenariosSpared - spared;
+  };
+
+  it('files as the trainer writes them: most scenarios are not parsed, and each file reads as JSON.parse reads it', () => {
+    expect(text).toContain(`"scenario":${known}`);
+    const v = new Verifier(bankScenarios);
+    const cohort = makeCohort(bankScenarios, 20, 30, 3).map((f) => JSON.stringify(f));
+    let items = 0;
+    for (const t of cohort) {
+      expect(v.parse(t)).toStrictEqual(JSON.parse(t));
+      items += (JSON.parse(t) as Result).items.length;
+    }
+    // Every step 0 is a bank scenario written out whole; the later steps carry the trainee's replies.
+    expect(v.stats.scenariosSpared).toBeGreaterThanOrEqual(20 * 30);
+    expect(v.stats.scenariosSpared).toBeLessThan(items);
+  });
+
+  it('a file read from its text gets the outcome of the same file read as parsed JSON by a fresh reader', () => {
+    const v = new Verifier(bankScenarios);
+    for (const f of makeCohort(bankScenarios, 6, 30, 8)) {
+      const t = JSON.stringify(f);
+      expect(v.verifyText(t)).toEqual(new Verifier(bankScenarios).verify(JSON.parse(t)));
+    }
+    expect(v.stats.scenariosSpared).toBeGreaterThan(0);
+  });
+
+  it('a known text under a key that only ends in "scenario", or outside the items, is read as JSON.parse reads it', () => {
+    expect(reads(text.replace('{"format"', `{"note\\"scenario":${known},"format"`))).toBe(0);
+    expect(reads(text.replace('"summary":{', `"summary":{"scenario":${known},`))).toBe(0);
+    expect(reads(text.replace('"answer":{', `"answer":{"scenario":${known},`))).toBe(0);
+    expect(reads(text.replace('"trainee":{', `"trainee":{"scenario":${known},`))).toBe(0);
+  });
+
+  it('a key given twice is read as JSON.parse reads it: the last one counts', () => {
+    const other = JSON.stringify({ ...twitter, title: 'Another title' });
+    // The known text first, then another scenario under the same key: the other one counts.
+    reads(text.replace(`"scenario":${known}`, `"scenario":${known},"scenario":${other}`));
+    // Another scenario first, then the known text.
+    expect(reads(text.replace(`"scenario":${known}`, `"scenario":${other},"scenario":${known}`))).toBeGreaterThan(0);
+    // The items given twice.
+    reads(text.replace('"summary":', '"items":[],"summary":'));
+    reads(text.replace('"items":', `"items":[{"scenario":${known}}],"items":`));
+  });
+
+  it('a string of the file\u2019s own is never taken for a scenario, even one like the reader\u2019s marks', () => {
+    for (const forged of ['"\\u00000"', '"\\u0000"', '"\\u00001x"']) {
+      const t = text.replace(`"scenario":${JSON.stringify(play)}`, `"scenario":${forged}`);
+      expect(t).not.toBe(text);
+      expect(reads(t)).toBe(0);
+      const v = verifier.verifyText(t);
+      expect(v.ok).toBe(false);
+      expect(!v.ok && v.problems.some((p) => /^items\[1\]\.scenario: /.test(p))).toBe(true);
+      // The same, with a known text before the items, where no mark of the reader's can be put back.
+      expect(reads(t.replace('"trainee":{', `"trainee":{"scenario":${known},`))).toBe(0);
+    }
+  });
+
+  it('the known text laid out otherwise, or changed in any way, is parsed and read as JSON.parse reads it', () => {
+    const all = reads(text);
+    const twice = text.split(`"scenario":${known}`).length - 1;
+    expect(twice).toBe(2);
+    expect(reads(text.replaceAll(`"scenario":${known}`, `"scenario": ${known}`))).toBe(all - twice);
+    expect(reads(text.replaceAll(`"scenario":${known}`, `"scenario":${JSON.stringify(twitter, null, 2)}`))).toBe(all - twice);
+    expect(reads(text.replace(`"scenario":${known}`, `"scenario":${known.replace('"title":"', '"title":"A ')}`))).toBe(all - 1);
+    expect(reads(JSON.stringify(file(), null, 2))).toBe(0);
+  });
+
+  it('a file that is not valid JSON gets JSON.parse\u2019s own message, wherever the fault is', () => {
+    const cut = text.slice(0, text.lastIndexOf(known) + known.length + 5);
+    const extra = `${text.trimEnd()} x`;
+    const inKnown = text.replace(`"scenario":${known}`, `"scenario":${known}}`);
+    for (const bad of [cut, extra, inKnown]) {
+      let message = '';
+      try {
+        JSON.parse(bad);
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message).not.toBe('');
+      expect(verifier.verifyText(bad)).toEqual({ ok: false, problems: [`(file): not valid JSON: ${message}`] });
+    }
+  });
+});
