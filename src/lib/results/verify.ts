@@ -130,6 +130,14 @@ interface ScenarioEntry {
   grader: ReturnType<typeof grader>;
   /** By `baseKey`: the base grade, and the item scores it gives with each outcome of the reply-text checks. */
   bases: Map<string, { base: GradeResult; scores: Map<string, Graded> }>;
+  /**
+   * Texts known to be the scenario's whole JSON (see `Verifier.parse`): `JSON.stringify` of an
+   * input equal to it, so that a file written with `JSON.stringify`, as the trainer writes them,
+   * holds one verbatim.
+   */
+  texts: string[];
+  /** Whether a text was learnt from a file's input already (once is enough; see `#learnText`). */
+  learntFromFile: boolean;
 }
 
 /** How many scenarios that share an id, none alike to another, are remembered at once. */
@@ -165,14 +173,6 @@ export class Verifier {
   /** The entry whose decision and grades a scenario shares: its own, or that of the one it is alike to. */
   readonly #entries = new WeakMap<Scenario, ScenarioEntry>();
   readonly #bankChecks = new WeakMap<Scenario, Map<number, string[]>>();
-  /**
-   * By scenario id: texts known to be a remembered scenario's whole JSON, each with that scenario
-   * (see `parse`). A text is `JSON.stringify` of an input equal to the scenario: a file written
-   * with `JSON.stringify`, as the trainer writes them, holds it verbatim.
-   */
-  readonly #texts = new Map<string, { text: string; scenario: Scenario }[]>();
-  /** Remembered scenarios whose text was learnt from a file's input already (once is enough). */
-  #textLearnt = new WeakSet<Scenario>();
   /** Rows made, by score, then step and scenario id (see `#row`). */
   readonly #rows = new WeakMap<Graded, Map<string, ItemRow>>();
   /** How many distinct scenarios are remembered before the caches start afresh. */
@@ -254,15 +254,13 @@ export class Verifier {
    * it reads back as the scenario (a number too large for JSON, say, would not).
    */
   #learnText(input: unknown, scenario: Scenario, fromFile: boolean): Scenario {
+    const entry = this.#entries.get(scenario)!;
     if (fromFile) {
-      if (this.#textLearnt.has(scenario)) return scenario;
-      this.#textLearnt.add(scenario);
+      if (entry.learntFromFile) return scenario;
+      entry.learntFromFile = true;
     }
     const text = JSON.stringify(input);
-    let known = this.#texts.get(scenario.id);
-    if (known?.some((k) => k.text === text) || !jsonEqual(JSON.parse(text), scenario)) return scenario;
-    if (!known) this.#texts.set(scenario.id, (known = []));
-    known.push({ text, scenario });
+    if (!entry.texts.includes(text) && jsonEqual(JSON.parse(text), scenario)) entry.texts.push(text);
     return scenario;
   }
 
@@ -283,7 +281,7 @@ export class Verifier {
    * `JSON.parse`'s.
    */
   parse(text: string): unknown {
-    let at = this.#texts.size ? text.indexOf(SCENARIO_KEY) : -1;
+    let at = this.#byId.size ? text.indexOf(SCENARIO_KEY) : -1;
     if (at < 0 || text.includes('\\u0000')) return JSON.parse(text);
     const found: Scenario[] = [];
     let rest = '';
@@ -292,15 +290,12 @@ export class Verifier {
       const start = at + SCENARIO_KEY.length;
       const idAt = text.indexOf('"id":"', start);
       const idEnd = idAt >= 0 && idAt - start < ID_WITHIN ? text.indexOf('"', idAt + 6) : -1;
-      const known = idEnd >= 0 ? this.#texts.get(text.slice(idAt + 6, idEnd)) : undefined;
-      // A slice and `===` compare whole blocks of memory; `startsWith` goes a character at a time.
-      const match = known?.find((k) => text.slice(start, start + k.text.length) === k.text);
-      if (match) {
-        rest += `${text.slice(from, start)}"\\u0000${found.length}"`;
-        from = start + match.text.length;
-        found.push(match.scenario);
+      const length = idEnd >= 0 ? this.#knownAt(text, start, text.slice(idAt + 6, idEnd), found) : 0;
+      if (length) {
+        rest += `${text.slice(from, start)}"\\u0000${found.length - 1}"`;
+        from = start + length;
       }
-      at = text.indexOf(SCENARIO_KEY, match ? from : start);
+      at = text.indexOf(SCENARIO_KEY, length ? from : start);
     }
     if (found.length === 0) return JSON.parse(text);
     let json: unknown;
@@ -326,18 +321,32 @@ export class Verifier {
     return json;
   }
 
+  /**
+   * The length of a known text of a remembered scenario with id `id` that stands in `text` at
+   * `start`, that scenario added to `found`; 0 if none does.
+   */
+  #knownAt(text: string, start: number, id: string, found: Scenario[]): number {
+    for (const entry of this.#byId.get(id) ?? []) {
+      for (const known of entry.texts) {
+        // A slice and `===` compare whole blocks of memory; `startsWith` goes a character at a time.
+        if (text.slice(start, start + known.length) !== known) continue;
+        found.push(entry.scenario);
+        return known.length;
+      }
+    }
+    return 0;
+  }
+
   /** Remembers a scenario the format accepted on a whole check (every one an item can hold), and decides it. */
   #remember(scenario: Scenario): Scenario {
     if (this.#remembered >= this.cacheLimit) {
       this.#byId.clear();
-      this.#texts.clear();
-      this.#textLearnt = new WeakSet();
       this.#remembered = 0;
     }
     const checked = this.#byId.get(scenario.id) ?? [];
     if (checked.length >= BUCKET) checked.shift();
     else this.#remembered++;
-    const entry: ScenarioEntry = { scenario, grader: grader(scenario, undefined, { explain: false }), bases: new Map() };
+    const entry: ScenarioEntry = { scenario, grader: grader(scenario, undefined, { explain: false }), bases: new Map(), texts: [], learntFromFile: false };
     this.stats.scenariosDecided++;
     checked.push(entry);
     this.#byId.set(scenario.id, checked);
