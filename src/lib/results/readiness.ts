@@ -118,7 +118,7 @@ export function emptyTraineeReview(name: string, handle: string | null): Trainee
 
 /** Whether a review holds nothing a reviewer wrote: no date, tick, note or sign-off. */
 export function holdsNothing(r: TraineeReview): boolean {
-  return r.fxhelpSince === '' && CRITERIA_IDS.every((c) => r.criteria[c] !== true) && r.notes === '' && !signedAnything(r.moderator) && !signedAnything(r.admin);
+  return r.fxhelpSince === '' && CRITERIA_IDS.every((c) => r.criteria[c] !== true) && r.notes.trim() === '' && !signedAnything(r.moderator) && !signedAnything(r.admin);
 }
 
 /** The trainee's criteria and sign-offs, as of `today` (`YYYY-MM-DD`). */

@@ -97,8 +97,9 @@ describe('readiness', () => {
       { ...blank, admin: { name: '', date: '2026-11-20' } },
     ];
     expect(written.map(holdsNothing)).toEqual([false, false, false, false, false]);
-    // A name of blanks is no sign-off.
+    // A name of blanks is no sign-off, and notes of blanks are no note (as when reviews are merged).
     expect(holdsNothing({ ...blank, admin: { name: '  ', date: '' } })).toBe(true);
+    expect(holdsNothing({ ...blank, notes: ' \n\t ' })).toBe(true);
   });
 
   it('a trainee is known by name and handle, whatever the case', () => {
