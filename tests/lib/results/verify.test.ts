@@ -176,6 +176,17 @@ describe('regrading', () => {
     ]);
   });
 
+  it('a list of critical errors is read as a set: the same rules repeated are not an edit, another rule added is', () => {
+    const repeated = clone(base());
+    repeated.items[2]!.critical = ['moz.no-dm', 'moz.no-dm'];
+    expect(check(repeated).flags).toEqual([]);
+    const added = clone(base());
+    added.items[2]!.critical = ['moz.no-dm', 'moz.tags.required'];
+    expect(check(added).flags.map((f) => f.message)).toEqual([
+      'items[2] (moz-tw-compliment-battery-life, step 0): critical errors moz.no-dm, moz.tags.required in the file, moz.no-dm recomputed',
+    ]);
+  });
+
   it('an edited summary is flagged', () => {
     const file = clone(base());
     file.summary.score = 1;
