@@ -279,10 +279,13 @@ function replyTextChecks(s: Scenario, answer: Answer, want: Decision, reasons: R
       ...reasons.cite(pack.textRules.fxhelp),
     });
   }
+  // The reply's words, worked out once when a check needs them (both clipping checks may).
+  let replyWords: string | undefined;
+  const wordsOfReply = () => (replyWords ??= words(text));
   const engine = pack.engine;
   const escalationClipping = engine.style === 'conversocial' ? pack.clippings.find((c) => c.id === engine.escalationClipping) : undefined;
   if (escalationClipping && pack.textRules.escalationClipping && want.escalate !== null && want.reply !== null) {
-    const used = answer.clipping === escalationClipping.id && words(text).includes(wordsOfClipping(escalationClipping.text));
+    const used = answer.clipping === escalationClipping.id && wordsOfReply().includes(wordsOfClipping(escalationClipping.text));
     checks.push({
       field: 'replyText.clipping', expected: `the "${escalationClipping.title}" clipping`, given: answer.clipping ?? 'no clipping', score: used ? 1 : 0,
       message: used ? 'Reply text: uses the escalation clipping.' : 'Reply text: an escalated conversation is answered with the escalation clipping, kept whole.',
@@ -290,7 +293,7 @@ function replyTextChecks(s: Scenario, answer: Answer, want: Decision, reasons: R
     });
   }
   const clipping = pack.clippings.find((c) => c.id === answer.clipping);
-  if (clipping && pack.textRules.personalise && words(text) === wordsOfClipping(clipping.text)) {
+  if (clipping && pack.textRules.personalise && wordsOfReply() === wordsOfClipping(clipping.text)) {
     checks.push({
       field: 'replyText.personalised', expected: 'a clipping with a personal touch', given: 'the clipping, word for word', score: 0.5,
       message: 'Reply text: the clipping went out unchanged. Add a word for this person (their name, their problem) so it does not read like a bot.',
