@@ -36,6 +36,7 @@ import { canReadCpu, cpuBetween, cpuSnapshot, formatCpu, type CpuTimes } from '.
 import { assertBuilt, DIST_DIR } from './lib/site-pages.ts';
 import { startStaticServer } from './lib/static-server.ts';
 import { resultFileText } from '../src/lib/results/file-name.ts';
+import { MAX_PROBLEMS } from '../src/lib/results/flags.ts';
 import { makeCohort } from '../tests/support/admin-results.ts';
 import { bank } from '../tests/support/bank.ts';
 
@@ -69,7 +70,7 @@ const files = cohort.map((r, i) => {
 });
 console.log(`Generated ${FILES} result files x ${ITEMS} items (${(bytes / 1024 / 1024).toFixed(1)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
 // The same files as a tool that wrote every score as a percentage would: each item's score is out
-// of range, so each file has 50 problems (the page lists 20 and counts the rest), and none imports.
+// of range, so each file has a problem per item (the page lists MAX_PROBLEMS and counts the rest), and none imports.
 const brokenFiles = cohort.map((r, i) => {
   const path = join(dir, `broken-${String(i + 1).padStart(4, '0')}.json`);
   writeFileSync(path, resultFileText({ ...r, items: r.items.map((item) => ({ ...item, score: Math.round(item.score * 100) })) }));
@@ -418,7 +419,7 @@ try {
   const broken: { ms: number; long: number[] }[] = [];
   for (let run = 1; run <= RUNS; run++) broken.push(await importBroken());
   console.log(
-    `${FILES} broken files (every item's score written as a percentage: 50 problems each, 20 listed): every file listed with its problems after ` +
+    `${FILES} broken files (every item's score written as a percentage: ${ITEMS} problems each, ${MAX_PROBLEMS} listed): every file listed with its problems after ` +
       `${Math.round(median(broken.map((b) => b.ms)))} ms (median); long tasks (over 50 ms) on the page's main thread from the choice to half a second after, per run: ` +
       `${broken.map((b) => (b.long.length ? `${b.long.length} (${b.long.map((ms) => Math.round(ms)).join(', ')} ms)` : '0')).join('; ')}.`,
   );

@@ -445,6 +445,11 @@ describe('the trainer laid out', () => {
     // The clipping list is as wide as the reply-account list above it.
     const widths = await Promise.all([c.getByRole('combobox', { name: 'Reply from' }), c.getByRole('combobox', { name: 'Clipping' })].map(async (l) => Math.round((await l.boundingBox())!.width)));
     expect(widths[1], 'the clipping list as wide as "Reply from"').toBe(widths[0]);
+    // The page is wide for the trainer, but its text, the trainer's included, runs no wider than on a
+    // guideline page (45rem, 720 px).
+    const paragraphs = await page.locator('main p').evaluateAll((ps) => ps.filter((p) => p.textContent!.trim()).map((p) => Math.round(p.getBoundingClientRect().width)));
+    expect(paragraphs.length).toBeGreaterThan(4);
+    expect(Math.max(...paragraphs)).toBeLessThanOrEqual(720);
     expect(problems.take()).toEqual([]);
     await context.close();
   });
