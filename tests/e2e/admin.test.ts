@@ -884,6 +884,41 @@ describe('a whole folder, and files dropped on the page', () => {
   });
 });
 
+describe('files that change after they are chosen', () => {
+  test('a file deleted before it is read is named as unreadable, not as empty; an empty file as not JSON; the rest are imported', async () => {
+    const dir = join(tmp, 'changing');
+    mkdirSync(dir, { recursive: true });
+    const kept = write(dir, 'kept.json', cohort[0]);
+    const gone = write(dir, 'gone.json', cohort[1]);
+    const empty = write(dir, 'empty.json', '');
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const { page, problems } = await adminPage(context);
+    // The page reads the files once it has the bank: held, the import waits with the files chosen.
+    let release!: () => void;
+    const holding = new Promise<void>((r) => (release = r));
+    await context.route('**/bank/*.json', async (route) => {
+      await holding;
+      await route.continue();
+    });
+    await page.goto(siteUrl(PAGE), { waitUntil: 'load' });
+    await page.waitForFunction(() => !document.querySelector('#admin-files')?.hasAttribute('disabled'));
+    await page.getByLabel('Import results', { exact: true }).setInputFiles([kept, gone, empty]);
+    await page.getByRole('button', { name: 'Stop the import', exact: true }).waitFor();
+    rmSync(gone);
+    release();
+    const status = page.getByRole('status').filter({ hasText: /^Imported / });
+    await status.waitFor();
+    expect(await status.textContent()).toBe('Imported 1 of 3 files; 2 not imported (listed below).');
+    expect(await bodyRows(page).locator('td').first().innerText()).toBe('kept.json');
+    const listed = await page.getByRole('region', { name: 'Files not imported (2)', exact: true }).locator(':scope > ul > li').allInnerTexts();
+    expect(listed).toHaveLength(2);
+    expect(listed[0]).toMatch(/^empty\.json\s+\(file\): not valid JSON: /);
+    expect(listed[1]).toMatch(/^gone\.json\s+\(file\): the browser could not read it \(NotFoundError\)$/);
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('stopping an import', () => {
   /** The files of the table's rows, in the table's order (by trainee name, the default). */
   const filesShown = (page: Page) => bodyRows(page).locator('td:first-of-type').allInnerTexts();

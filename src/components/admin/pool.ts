@@ -21,11 +21,17 @@ function yieldToPage(): Promise<void> {
   return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+const unreadable = (e: Error) => `(file): the browser could not read it (${e.name})`;
+
 /**
  * A batch of files as bytes. Each read goes through the browser process, and a thousand small reads
- * cost far more than one large one: the batch is read as one blob. Should that fail (a file changed
- * or vanished since it was chosen), each file is read on its own, so that only the bad one fails.
- * A file over the size limit is not read.
+ * cost far more than one large one: the batch is read as one blob. Should that fail (a file changed,
+ * moved or deleted since its size was asked), each file is read on its own, so that only the bad
+ * one fails. A file over the size limit is not read.
+ *
+ * A file already gone when its size is asked has a size of 0, and within a blob it reads as
+ * nothing, without an error: it would be reported as an empty file (not valid JSON). So a file of
+ * no bytes is first read on its own, where a missing file does fail (`NotFoundError`).
  *
  * The page reads, not the workers: a worker's reads only move while it is idle, and a worker
  * verifying a batch is not, whereas the page waits.
@@ -37,6 +43,17 @@ async function read(files: readonly File[]): Promise<{ bytes: ArrayBuffer; parts
     const size = files[i]!.size;
     parts.push(size > MAX_FILE_BYTES ? { problem: tooLargeProblem(size) } : { bytes: size });
   }
+  await Promise.all(
+    files.map(async (f, i) => {
+      const part = parts[i]!;
+      if (!('bytes' in part) || part.bytes !== 0) return;
+      try {
+        await f.arrayBuffer();
+      } catch (e) {
+        parts[i] = { problem: unreadable(e as Error) };
+      }
+    }),
+  );
   const wanted = files.filter((_, i) => 'bytes' in parts[i]!);
   try {
     return { bytes: await new Blob(wanted).arrayBuffer(), parts };
@@ -47,7 +64,7 @@ async function read(files: readonly File[]): Promise<{ bytes: ArrayBuffer; parts
       if (r instanceof ArrayBuffer) {
         kept.push(r);
         parts[i] = { bytes: r.byteLength };
-      } else if (r) parts[i] = { problem: `(file): the browser could not read it (${r.name})` };
+      } else if (r) parts[i] = { problem: unreadable(r) };
     });
     return { bytes: await new Blob(kept).arrayBuffer(), parts };
   }
