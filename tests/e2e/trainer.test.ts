@@ -4,6 +4,9 @@
  * their own scenario files, and with follow-ups that come back on the simulated clock; and its
  * layout at phone and desktop widths.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectCentred, launchChromium, siteUrl, VIEWPORTS, watchProblems } from './support.ts';
@@ -288,6 +291,39 @@ describe('the trainer', () => {
     const queue = page.getByRole('region', { name: 'Queue' });
     await expect(queue.getByRole('listitem').count()).resolves.toBe(3);
     await context.close();
+  });
+
+  test('a scenario file deleted before it is read is named with the browser\u2019s reason, and the other files still load', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ssa-trainer-'));
+    const kept = join(dir, 'kept.json');
+    const gone = join(dir, 'gone.json');
+    writeFileSync(kept, JSON.stringify(scenario('own-kept')));
+    writeFileSync(gone, JSON.stringify(scenario('own-gone')));
+    const context = await freshContext();
+    const page = await context.newPage();
+    await openTrainer(page);
+    // The files are read once the code that checks them has arrived: held, the files wait, chosen.
+    let release!: () => void;
+    const holding = new Promise<void>((r) => (release = r));
+    let asked = false;
+    await context.route('**/load-scenarios*.js', async (route) => {
+      asked = true;
+      await holding;
+      await route.continue();
+    });
+    await page.getByLabel('Load scenarios').setInputFiles([kept, gone]);
+    await expect.poll(() => asked).toBe(true);
+    rmSync(gone);
+    release();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toMatch(/1 file could not be used; 1 scenario loaded/);
+    expect(text).toMatch(/gone\.json[\s\S]*the browser could not read the file \(NotFoundError\)/);
+    expect(text).not.toContain('kept.json');
+    await page.getByRole('heading', { name: /Your own set \(1 scenario\)/ }).waitFor();
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   test('follow-ups come back into the queue on the clock', async () => {

@@ -4,11 +4,15 @@ import { parseScenario } from '../../lib/schemas/parse.ts';
 import type { Scenario } from '../../lib/index.ts';
 import type { LoadProblem } from './trainer.svelte.ts';
 
-/** One chosen file: its name and text (`null` when it was too large to read). */
+/**
+ * One chosen file: its name and text, `null` when it was too large to read or could not be read
+ * (`unreadable`: the browser's error, such as `NotFoundError` for a file deleted once chosen).
+ */
 export interface ScenarioText {
   name: string;
   size: number;
   text: string | null;
+  unreadable?: string;
 }
 
 /** The valid scenarios of the files, in order, and each bad file with its problems. */
@@ -17,6 +21,10 @@ export function readScenarioTexts(files: readonly ScenarioText[]): { scenarios: 
   const problems: LoadProblem[] = [];
   const ids = new Map<string, string>();
   for (const file of files) {
+    if (file.unreadable !== undefined) {
+      problems.push({ file: file.name, problems: [`the browser could not read the file (${file.unreadable})`] });
+      continue;
+    }
     if (file.text === null) {
       problems.push({ file: file.name, problems: [`the file is too large to be a scenario file (${(file.size / 1e6).toFixed(1)} MB)`] });
       continue;

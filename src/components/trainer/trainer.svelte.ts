@@ -156,10 +156,23 @@ export class Trainer {
     });
   }
 
-  /** Reads scenario files a trainee or an admin chose; zod is loaded only now. */
+  /**
+   * Reads scenario files a trainee or an admin chose; zod is loaded only now. A file that cannot be
+   * read is listed with the browser's reason, and the others are read all the same.
+   */
   async readScenarioFiles(files: readonly File[]): Promise<{ scenarios: Scenario[]; problems: LoadProblem[] }> {
     const { readScenarioTexts } = await import('./load-scenarios.ts');
-    const texts = await Promise.all(files.map(async (f) => ({ name: f.name, size: f.size, text: f.size > 5_000_000 ? null : await f.text() })));
+    const texts = await Promise.all(
+      files.map(async (f) => {
+        const size = f.size;
+        if (size > 5_000_000) return { name: f.name, size, text: null };
+        try {
+          return { name: f.name, size, text: await f.text() };
+        } catch (e) {
+          return { name: f.name, size, text: null, unreadable: (e as Error).name };
+        }
+      }),
+    );
     return readScenarioTexts(texts);
   }
 
