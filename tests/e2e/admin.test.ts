@@ -919,6 +919,49 @@ describe('files that change after they are chosen', () => {
   });
 });
 
+describe('review files that cannot be used', () => {
+  test('a review file deleted before it is read, one that is not JSON, and a result file are each named with the reason, and the review kept here stays as it was', async () => {
+    const dir = join(tmp, 'reviews');
+    mkdirSync(dir, { recursive: true });
+    const gone = write(dir, 'gone-review.json', { format: 'social-support-review/1', rules: {}, trainees: {} });
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    const minScore = page.getByLabel('Lowest overall score, 0 to 1 (default 0.8)');
+    await minScore.fill('0.85');
+    const input = page.getByLabel('Read a review file');
+    const said = page.getByRole('region', { name: 'The review file', exact: true }).getByRole('status');
+    // The file is read once the code that checks it has arrived: held, the file waits, chosen.
+    let release!: () => void;
+    const holding = new Promise<void>((r) => (release = r));
+    let asked = false;
+    await context.route('**/read-review*.js', async (route) => {
+      asked = true;
+      await holding;
+      await route.continue();
+    });
+    await input.setInputFiles(gone);
+    await expect.poll(() => asked).toBe(true);
+    rmSync(gone);
+    release();
+    await said.filter({ hasText: /^gone-review\.json/ }).waitFor();
+    expect(await said.textContent()).toBe('gone-review.json could not be read: (file): the browser could not read it (NotFoundError)');
+
+    await input.setInputFiles(write(dir, 'half.json', '{"format": "social-support-review/1", "rules": '));
+    await said.filter({ hasText: /^half\.json/ }).waitFor();
+    expect(await said.textContent()).toMatch(/^half\.json is not a review file: \(file\): not valid JSON: /);
+
+    await input.setInputFiles(write(dir, 'a-result.json', cohort[0]));
+    await said.filter({ hasText: /^a-result\.json/ }).waitFor();
+    expect(await said.textContent()).toMatch(/^a-result\.json is not a review file: format: /);
+
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await minScore.inputValue()).toBe('0.85');
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('stopping an import', () => {
   /** The files of the table's rows, in the table's order (by trainee name, the default). */
   const filesShown = (page: Page) => bodyRows(page).locator('td:first-of-type').allInnerTexts();
