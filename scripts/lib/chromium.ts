@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 
 /** Where Debian's package puts the browser. */
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
@@ -74,4 +74,13 @@ export async function launchChromium(): Promise<Browser> {
 /** Starts a headless Chromium as `choice` says. */
 export function launchWith(choice: ChromiumChoice): Promise<Browser> {
   return chromium.launch({ executablePath: choice.path, args: choice.args, env: { ...process.env, ...choice.env } as Record<string, string> });
+}
+
+/**
+ * Starts a headless Chromium as `choice` says, with a profile kept in `profileDir`, as a person's
+ * own browser has: the contexts of `launchWith` are private windows, whose IndexedDB lives in
+ * memory and keeps a file it is given as a reference to the file on disk, not as a copy.
+ */
+export function launchWithProfile(choice: ChromiumChoice, profileDir: string, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, { ...options, executablePath: choice.path, args: choice.args, env: { ...process.env, ...choice.env } as Record<string, string> });
 }

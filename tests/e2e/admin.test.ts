@@ -24,7 +24,7 @@ import { DIST_DIR } from '../../scripts/lib/site-pages.ts';
 import { makeCohort, makeResult } from '../support/admin-results.ts';
 import { bank, EXAMPLES_DIR, valid } from '../support/bank.ts';
 import { describeViolations, runAxe } from './axe.ts';
-import { expectCentred, launchChromium, siteUrl, THEMES, VIEWPORTS, watchProblems } from './support.ts';
+import { expectCentred, launchChromium, launchChromiumWithProfile, siteUrl, THEMES, VIEWPORTS, watchProblems } from './support.ts';
 
 declare global {
   interface Window {
@@ -914,6 +914,46 @@ describe('files that change after they are chosen', () => {
     expect(listed).toHaveLength(2);
     expect(listed[0]).toMatch(/^empty\.json\s+\(file\): not valid JSON: /);
     expect(listed[1]).toMatch(/^gone\.json\s+\(file\): the browser could not read it \(NotFoundError\)$/);
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('a file deleted after its import', () => {
+  /** Imports two files into `context`, waits until the browser has stored them, deletes the first from disk, and opens its trainee. */
+  async function importDeleteAndOpen(context: BrowserContext, dir: string) {
+    mkdirSync(dir, { recursive: true });
+    const [first, second] = [write(dir, 'first.json', cohort[0]), write(dir, 'second.json', cohort[1])];
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    await importFiles(page, [first!, second!]);
+    await expect.poll(() => page.evaluate(storedFiles)).toBe(2);
+    rmSync(first!);
+    await page.getByRole('button', { name: cohort[0]!.trainee.name, exact: true }).click();
+    return { page, problems };
+  }
+
+  test('in a browser with a profile, its trainee still opens, read from the copy the browser stored, also after a reload', async () => {
+    const context = await launchChromiumWithProfile({ viewport: VIEWPORTS.desktop });
+    const { page, problems } = await importDeleteAndOpen(context, join(tmp, 'deleted-profile'));
+    const items = page.locator('ol.items > li');
+    await expect.poll(() => items.count()).toBe(cohort[0]!.items.length);
+    expect(await page.getByText(/could not be shown/).count()).toBe(0);
+    await open(page);
+    await page.getByRole('button', { name: cohort[0]!.trainee.name, exact: true }).click();
+    await expect.poll(() => items.count()).toBe(cohort[0]!.items.length);
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+
+  test('in a private window, which keeps no copy, the page names the file that is gone', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const { page, problems } = await importDeleteAndOpen(context, join(tmp, 'deleted-private'));
+    const said = page.getByText(/^The items could not be shown/);
+    await said.waitFor();
+    expect(await said.textContent()).toBe(
+      'The items could not be shown: first.json can no longer be read (NotFoundError): it was moved, changed or deleted since it was imported, and this browser holds no copy of it.',
+    );
     expect(problems.take()).toEqual([]);
     await context.close();
   });

@@ -3,15 +3,29 @@
  * `global-setup.ts`, Chromium, a watcher that collects what went wrong while a page loaded, and a
  * check that a dialog stands in the middle of the window.
  */
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { inject } from 'vitest';
-import { launchWith } from '../../scripts/lib/chromium.ts';
+import { launchWith, launchWithProfile } from '../../scripts/lib/chromium.ts';
 import { readSitemapPaths } from '../../scripts/lib/site-pages.ts';
 
 /** Starts the headless Chromium that `global-setup.ts` picked. */
 export function launchChromium(): Promise<Browser> {
   return launchWith(inject('chromium'));
+}
+
+/**
+ * That Chromium again, with a profile on disk as a person's own browser has (see
+ * `launchWithProfile`); closing the context closes the browser and removes the profile.
+ */
+export async function launchChromiumWithProfile(options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const dir = mkdtempSync(join(tmpdir(), 'ssa-profile-'));
+  const context = await launchWithProfile(inject('chromium'), dir, options);
+  context.on('close', () => rmSync(dir, { recursive: true, force: true }));
+  return context;
 }
 
 /** Every page path in the built sitemap, e.g. `/escalation/when-and-how/`. */

@@ -354,12 +354,41 @@ export class AdminState {
 
   /** The items of a session, read again from its original file (validated when it was imported). */
   async items(session: Session): Promise<{ scenario: Scenario; answer: Answer }[]> {
-    // Files of this visit are at hand at once; storing them waits until the table is painted.
-    const blob = this.#files.get(session.id) ?? (await this.storage?.file(session.id));
-    if (!blob) throw new Error('the original file is no longer stored');
-    const text = await blob.text();
+    const text = await this.#originalText(session);
     const json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as { items: { scenario: Scenario; answer: Answer }[] };
     return json.items;
+  }
+
+  /**
+   * The text of a session's file as it was imported. A file chosen during this visit is at hand at
+   * once (storing a copy waits until the table is painted), but it is still the file on the admin's
+   * disk: moved, deleted or changed since, it no longer reads, and the stored copy is read instead.
+   */
+  async #originalText(session: Session): Promise<string> {
+    const chosen = this.#files.get(session.id);
+    let failure: Error | undefined;
+    if (chosen) {
+      try {
+        return await chosen.text();
+      } catch (e) {
+        failure = e as Error;
+      }
+    }
+    const stored = await this.storage?.file(session.id);
+    // Working in memory, the store holds the chosen file itself, which would fail again. So does a
+    // private window's IndexedDB, in effect: it keeps a reference to the file, not a copy.
+    if (stored && stored !== chosen) {
+      try {
+        return await stored.text();
+      } catch (e) {
+        failure ??= e as Error;
+      }
+    }
+    throw new Error(
+      failure
+        ? `${session.file} can no longer be read (${failure.name}): it was moved, changed or deleted since it was imported, and this browser holds no copy of it`
+        : 'the original file is no longer stored',
+    );
   }
 
   /** Sorts by a column; the same column again reverses the order. */
