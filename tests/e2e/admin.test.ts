@@ -959,6 +959,66 @@ describe('a file deleted after its import', () => {
   });
 });
 
+describe('two tabs of the page', () => {
+  const filesIn = (page: Page) => bodyRows(page).locator('td:first-of-type').allInnerTexts();
+  const importStatus = (page: Page) => page.getByRole('region', { name: 'Import', exact: true }).getByRole('status');
+  const nda = (page: Page) => page.getByLabel('Has signed the non-disclosure agreement');
+
+  test('what one tab imports, writes or clears shows in the other, and neither stores an older copy over the other\u2019s work', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const { page: a, problems } = await adminPage(context);
+    const b = await context.newPage();
+    const bProblems = watchProblems(b);
+    await open(a);
+    await open(b);
+
+    // A imports two files: B shows them without a reload, and says so.
+    await importFiles(a, cohortFiles.slice(0, 2));
+    await expect.poll(() => bodyRows(b).count()).toBe(2);
+    expect(await importStatus(b).textContent()).toBe('Results imported in another tab of this page are shown here too: 2 sessions in all.');
+    // B, which opened with nothing, imports a third: A shows all three, and so does A reloaded.
+    await importFiles(b, cohortFiles.slice(2, 3));
+    await expect.poll(() => bodyRows(a).count()).toBe(3);
+    await open(a);
+    expect(await filesIn(a)).toEqual(['trainee-01.json', 'trainee-02.json', 'trainee-03.json']);
+
+    // A ticks a criterion; B, opening the same trainee, sees it, and the notes B writes reach A.
+    const trainee = cohort[0]!.trainee.name;
+    await a.getByRole('button', { name: trainee, exact: true }).click();
+    await nda(a).check();
+    await b.getByRole('button', { name: trainee, exact: true }).click();
+    await expect.poll(() => nda(b).isChecked()).toBe(true);
+    await b.getByLabel('Notes').fill('Seen from two tabs.');
+    await expect.poll(() => a.getByLabel('Notes').inputValue()).toBe('Seen from two tabs.');
+    // Reloaded, each tab finds both: neither wrote its older review over the other's.
+    for (const page of [a, b]) {
+      await open(page);
+      await page.getByRole('button', { name: trainee, exact: true }).click();
+      expect(await nda(page).isChecked()).toBe(true);
+      expect(await page.getByLabel('Notes').inputValue()).toBe('Seen from two tabs.');
+    }
+
+    // Both import at once (each tab's status may then tell of the other's import last): each keeps
+    // the other's files, and a reload shows every one of them.
+    const picker = (page: Page) => page.getByLabel('Import results', { exact: true });
+    await Promise.all([picker(a).setInputFiles(cohortFiles.slice(3, 5)), picker(b).setInputFiles(cohortFiles.slice(5, 7))]);
+    const all = cohortFiles.slice(0, 7).map((f) => f.split('/').pop());
+    for (const page of [a, b]) await expect.poll(() => filesIn(page).then((f) => f.sort())).toEqual(all);
+    await expect.poll(() => a.evaluate(storedFiles)).toBe(7);
+    await open(a);
+    expect((await filesIn(a)).sort()).toEqual(all);
+
+    // A clears: B empties too, and says so.
+    await a.getByRole('button', { name: 'Clear', exact: true }).click();
+    await a.getByRole('dialog', { name: 'Clear everything?' }).getByRole('button', { name: 'Clear everything' }).click();
+    await b.getByText('No results imported yet.').waitFor();
+    expect(await importStatus(b).textContent()).toBe('Cleared in another tab of this page: no results and no review are kept any more.');
+    expect(problems.take()).toEqual([]);
+    expect(bProblems.take()).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('review files that cannot be used', () => {
   test('a review file deleted before it is read, one that is not JSON, and a result file are each named with the reason, and the review kept here stays as it was', async () => {
     const dir = join(tmp, 'reviews');

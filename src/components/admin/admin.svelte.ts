@@ -108,6 +108,12 @@ export class AdminState {
   #nextId = 0;
   /** The files imported during this visit, by session id. */
   readonly #files = new Map<string, File>();
+  /** Sets this tab's session ids apart from those another tab makes in the same millisecond. */
+  readonly #tab = Math.floor(Math.random() * 36 ** 4).toString(36);
+  /** Tells this page's other tabs what this one stored (see `#heard`); `null` until loaded. */
+  #channel: BroadcastChannel | null = null;
+  /** The review as last saved or loaded, as JSON: an unchanged review is not saved again. */
+  #savedReview = '';
 
   /** The rules as edited, with a default standing in for a field left empty or out of range. */
   rules: ReadinessRules = $derived.by(() => {
@@ -229,9 +235,14 @@ export class AdminState {
     const [cohort, review] = await Promise.all([storage.loadCohort<Session>(), storage.loadReview<Review>()]).catch(() => [undefined, undefined] as const);
     if (Array.isArray(cohort)) this.sessions = cohort;
     if (review && review.format === FORMATS.review) this.review = { ...newReview(), ...review, rules: { ...DEFAULT_RULES, ...review.rules } };
+    this.#savedReview = JSON.stringify($state.snapshot(this.review));
     this.#nextId = this.sessions.length;
     this.storage = storage;
     this.loaded = true;
+    if (!storage.inMemory && typeof BroadcastChannel === 'function') {
+      this.#channel = new BroadcastChannel(CHANNEL);
+      this.#channel.onmessage = (event: MessageEvent<Stored>) => void this.#heard(event.data);
+    }
     // Have the bank and the workers ready before the first import.
     void this.#workers();
   }
@@ -246,7 +257,12 @@ export class AdminState {
   saveReview(): void {
     // The snapshot reads every field, so an effect that calls this reruns on any edit.
     const review = $state.snapshot(this.review);
-    if (this.loaded) void this.storage?.saveReview(review).then(() => this.#checkStorage());
+    if (!this.loaded) return;
+    // Unchanged (the review another tab stored, just loaded, say): nothing to store.
+    const json = JSON.stringify(review);
+    if (json === this.#savedReview) return;
+    this.#savedReview = json;
+    void this.storage?.saveReview(review).then(() => this.#stored('review'));
   }
 
   /** The bank, fetched once; empty (and said so) when it cannot be had. */
@@ -323,7 +339,7 @@ export class AdminState {
         return;
       }
       seen.set(key, c.name);
-      const id = `${Date.now().toString(36)}-${(this.#nextId++).toString(36)}`;
+      const id = `${Date.now().toString(36)}-${this.#tab}-${(this.#nextId++).toString(36)}`;
       added.push({ ...o.result, id, file: c.name, traineeKey: traineeKey(o.result.trainee), sessionKey: key });
       files.push([id, c.file]);
       this.#files.set(id, c.file);
@@ -335,7 +351,7 @@ export class AdminState {
     performance.mark('admin-import-added');
     // Storing clones the whole cohort on this thread: do it once the table has been painted.
     const sessions = this.sessions;
-    requestAnimationFrame(() => setTimeout(() => void this.storage?.saveCohort(sessions, files).then(() => this.#checkStorage()), 50));
+    requestAnimationFrame(() => setTimeout(() => void this.storage?.saveCohort(sessions, files).then(() => this.#stored('cohort')), 50));
     return true;
   }
 
@@ -449,6 +465,10 @@ export class AdminState {
     this.status = 'Storing the results and the review again\u2026';
     try {
       const stored = await this.storage.retry();
+      if (stored) {
+        this.#stored('cohort');
+        this.#stored('review');
+      }
       this.status = stored
         ? 'Stored: the results and the review are kept again, and a reload shows them as they are now.'
         : `The browser refused again (${this.storage.failure ?? 'no reason given'}): everything is still here until you close this tab.`;
@@ -465,9 +485,11 @@ export class AdminState {
     this.#files.clear();
     this.openId = null;
     this.review = newReview();
+    this.#savedReview = JSON.stringify(this.review);
     try {
       await this.storage?.clear();
       this.status = 'Cleared: no results and no review are kept any more.';
+      this.#stored('clear');
     } catch (e) {
       this.status = `Cleared from this page, but the browser did not empty its storage (${(e as Error)?.name ?? 'no reason given'}): a reload may bring back what was stored.`;
     }
@@ -479,7 +501,70 @@ export class AdminState {
     const failure = this.storage?.failure ?? null;
     if (failure !== this.storageFailure) this.storageFailure = failure;
   }
+
+  /**
+   * After a save: notes whether the browser refused it, and if it did not, tells this page's other
+   * tabs, so that they show what was stored and store nothing older over it.
+   */
+  #stored(what: Stored): void {
+    this.#checkStorage();
+    if (this.storage && !this.storage.inMemory && this.storage.failure === null) this.#channel?.postMessage(what satisfies Stored);
+  }
+
+  /**
+   * Another tab of this page stored something: it is read here too. Both tabs saving a cohort at
+   * once would leave only the later one stored, so the cohort is merged, not replaced: a session of
+   * this tab that the stored cohort lacks (neither its id nor the same session) is kept, and the
+   * cohort stored again with it. Only Clear removes sessions.
+   */
+  async #heard(what: Stored): Promise<void> {
+    const storage = this.storage;
+    if (!storage || storage.inMemory || storage.failure !== null) return;
+    if (what === 'clear') {
+      this.sessions = [];
+      this.rejected = [];
+      this.#files.clear();
+      this.openId = null;
+      this.review = newReview();
+      this.#savedReview = JSON.stringify(this.review);
+      this.status = 'Cleared in another tab of this page: no results and no review are kept any more.';
+      return;
+    }
+    if (what === 'review') {
+      const review = await storage.loadReview<Review>();
+      if (!review || review.format !== FORMATS.review) return;
+      const taken: Review = { ...newReview(), ...review, rules: { ...DEFAULT_RULES, ...review.rules } };
+      const json = JSON.stringify(taken);
+      if (json === JSON.stringify($state.snapshot(this.review))) return;
+      this.#savedReview = json;
+      this.review = taken;
+      return;
+    }
+    const stored = (await storage.loadCohort<Session>()) ?? [];
+    const ids = new Set(stored.map((s) => s.id));
+    const keys = new Set(stored.map((s) => s.sessionKey));
+    const mine = this.sessions.filter((s) => !ids.has(s.id) && !keys.has(s.sessionKey));
+    // Every session here is stored, and nothing else is: nothing to take.
+    if (mine.length === 0 && stored.length === this.sessions.length) return;
+    const before = this.sessions.length;
+    this.sessions = [...stored, ...mine];
+    if (mine.length) void storage.saveCohort(this.sessions).then(() => this.#stored('cohort'));
+    if (this.sessions.length !== before) {
+      const n = this.sessions.length;
+      this.status = `Results imported in another tab of this page are shown here too: ${n} session${n === 1 ? '' : 's'} in all.`;
+    }
+  }
+
+  /** Stops listening to the page's other tabs (the island is gone). */
+  dispose(): void {
+    this.#channel?.close();
+    this.#channel = null;
+  }
 }
+
+/** The channel the page's tabs share, and what one tells the others it stored. */
+const CHANNEL = 'social-support-admin';
+type Stored = 'cohort' | 'review' | 'clear';
 
 /** `promise`, or a rejection with the signal's reason as soon as it aborts. */
 function unlessStopped<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
