@@ -1,8 +1,9 @@
 /**
  * axe finds no WCAG 2.2 AA violation in any state of the trainer (setup, a queue with an open
  * conversation, the closing reason dialog, feedback, the assessment report, the notice when storage
- * is blocked or refuses a save), in both themes, at phone and desktop widths. The states persist,
- * so each is reached once and reloaded in each theme; the notices are checked without a reload.
+ * is blocked or refuses a save, the notice when another tab runs the trainer), in both themes, at
+ * phone and desktop widths. The states persist, so each is reached once and reloaded in each theme;
+ * the notices are checked without a reload.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -92,6 +93,16 @@ describe('trainer accessibility', () => {
     await p.getByText('refused to store your work').waitFor();
     await checkHere(p, 'with storage refused');
     await refused.close();
+  });
+
+  test('the trainer open in another tab: the notice, in both themes and at both widths', async () => {
+    const twoTabs = await browser.newContext({ viewport: VIEWPORTS.phone });
+    await openTrainer(await twoTabs.newPage());
+    const p = await twoTabs.newPage();
+    await openTrainer(p);
+    await p.getByRole('region', { name: 'The trainer is open in another tab', exact: true }).waitFor();
+    await checkHere(p, 'open in another tab');
+    await twoTabs.close();
   });
 
   test('the queue with a conversation open', async () => {

@@ -420,6 +420,51 @@ describe('the trainer', () => {
   });
 });
 
+describe('two tabs', () => {
+  const elsewhere = (page: Page) => page.getByRole('region', { name: 'The trainer is open in another tab', exact: true });
+
+  test('the trainer runs in one tab at a time: a second tab says so, and taking over moves the session there, typing included, and back', async () => {
+    const context = await freshContext();
+    const a = await context.newPage();
+    await openTrainer(a);
+    await a.getByRole('textbox', { name: 'Your name' }).fill('Tam Twotabs');
+    await startPractice(a);
+    await button(a, 'Play').click();
+    await conversation(a).waitFor();
+
+    // A second tab shows the notice and nothing of the trainer.
+    const b = await context.newPage();
+    await openTrainer(b);
+    await elsewhere(b).waitFor();
+    expect(await b.getByRole('textbox', { name: 'Your name' }).count()).toBe(0);
+    expect(await button(b, 'Play').count()).toBe(0);
+
+    // A types half a reply; B takes over at once, before a pause in the typing would store it.
+    await conversation(a).getByRole('textbox', { name: 'Reply text' }).fill('Half a reply typed in the first tab');
+    await button(b, 'Use the trainer here').click();
+    await conversation(b).waitFor();
+    expect(await conversation(b).getByRole('textbox', { name: 'Reply text' }).inputValue()).toBe('Half a reply typed in the first tab');
+    expect(await b.getByRole('textbox', { name: 'Your name' }).inputValue()).toBe('Tam Twotabs');
+    await elsewhere(a).waitFor();
+    expect(await conversation(a).count()).toBe(0);
+
+    // B answers; A, taking the trainer back, goes on from that answer, and B shows the notice.
+    await button(conversation(b), 'Reply + Hold').click();
+    await feedback(b).waitFor();
+    const shown = await feedback(b).getByRole('heading').first().textContent();
+    await button(a, 'Use the trainer here').click();
+    await feedback(a).waitFor();
+    expect(await feedback(a).getByRole('heading').first().textContent()).toBe(shown);
+    await elsewhere(b).waitFor();
+    // The answer is A's own from now on: it is in what A exports.
+    await button(feedback(a), 'Next conversation').click();
+    const { json } = await exportResults(a);
+    expect(json.items).toHaveLength(1);
+    expect(json.items[0].answer.replyText).toBe('Half a reply typed in the first tab');
+    await context.close();
+  });
+});
+
 describe('the trainer laid out', () => {
   /** The top edge of each element, in CSS pixels. */
   const tops = (locators: Locator[]) => Promise.all(locators.map(async (l) => Math.round((await l.boundingBox())!.y)));

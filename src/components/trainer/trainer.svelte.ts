@@ -17,6 +17,14 @@ const STATE_KEY = 'state';
 const SESSIONS_KEY = 'sessions';
 /** How long typing may go unsaved; any other action is saved at once. */
 const DRAFT_SAVE_MS = 400;
+/**
+ * The lock held by the tab that runs the trainer, also the name of the channel on which a tab that
+ * gave the trainer up says it has stored its last typing. Two tabs running one session would each
+ * save over the other's answers, so a second tab shows a notice, and runs the trainer only when asked.
+ */
+const LOCK = 'social-support-academy:trainer';
+/** How long a tab taking the trainer over waits for the other tab to store its last typing. */
+const HANDOVER_MS = 1000;
 
 /** Elements focus moves to, by effect target. */
 const FOCUS_IDS: Record<Extract<Effect, { type: 'focus' }>['target'], string> = {
@@ -49,7 +57,12 @@ export class Trainer {
   /** The files of the last "Load scenarios" that could not be used, and how many scenarios were loaded. */
   loadReport = $state.raw<{ problems: LoadProblem[]; loaded: number } | null>(null);
 
+  /** Another tab of this browser runs the trainer: this one shows a notice, and dispatches nothing. */
+  elsewhere = $state(false);
+
   #store: KeyValueStore | null = null;
+  /** Where a tab that gave the trainer up says so (`null` without BroadcastChannel). */
+  #channel: BroadcastChannel | null = null;
   #engine: Engine | null = null;
   #loading: Promise<Engine> | null = null;
   #waiting: TrainerEvent[] = [];
@@ -60,16 +73,89 @@ export class Trainer {
   #ticker: ReturnType<typeof setInterval> | null = null;
   readonly #banks = new Map<PackId, Promise<Scenario[]>>();
 
-  /** Reads what was saved; call once, in the browser. */
+  /** Reads what was saved, unless another tab runs the trainer; call once, in the browser. */
   async load(): Promise<void> {
+    this.#channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(LOCK) : null;
     this.#store = await KeyValueStore.open('social-support-academy', 'trainer');
-    const saved = await this.#store.get<TrainerState>(STATE_KEY);
+    if (!(await this.#claim(false))) {
+      this.elsewhere = true;
+      this.storage = this.#store.mode;
+      return;
+    }
+    await this.#readSaved();
+  }
+
+  async #readSaved(): Promise<void> {
+    const store = this.#store!;
+    const saved = await store.get<TrainerState>(STATE_KEY);
     if (saved && saved.version === 1) this.state = saved;
-    this.sessions = (await this.#store.get<Result[]>(SESSIONS_KEY)) ?? [];
-    this.storage = this.#store.mode;
+    this.sessions = (await store.get<Result[]>(SESSIONS_KEY)) ?? [];
+    this.storage = store.mode;
     this.#read();
     if (saved?.session) await this.engine();
     this.#syncTicker();
+  }
+
+  /**
+   * Runs the trainer in this tab instead of the other one: the other tab stores the typing it had not
+   * stored yet and shows the notice, and this one goes on from what was stored.
+   */
+  async takeOver(): Promise<void> {
+    if (!this.elsewhere || !this.#store) return;
+    // The other tab may be gone already; if not, it is told to stop, and heard once it has.
+    if (!(await this.#claim(false))) {
+      const handedOver = this.#heardFromOtherTab(HANDOVER_MS);
+      if (!(await this.#claim(true))) return;
+      await handedOver;
+    }
+    this.elsewhere = false;
+    await this.#readSaved();
+  }
+
+  /**
+   * Takes the lock, from another tab too when `steal`: whether this tab now runs the trainer. A
+   * browser without Web Locks runs it in every tab, as the page did before.
+   */
+  #claim(steal: boolean): Promise<boolean> {
+    const locks = (navigator as Navigator & { locks?: LockManager }).locks;
+    if (!locks) return Promise.resolve(true);
+    return new Promise<boolean>((resolve) => {
+      locks
+        .request(LOCK, steal ? { steal: true } : { ifAvailable: true }, (lock) => {
+          resolve(lock !== null);
+          // Held until the tab closes, or until another takes it (the request then fails).
+          return lock ? new Promise<void>(() => {}) : undefined;
+        })
+        .catch(() => void this.#giveUp());
+    });
+  }
+
+  /** Another tab took the trainer over: this one stops, stores what typing it had not, and says so to it. */
+  async #giveUp(): Promise<void> {
+    this.elsewhere = true;
+    if (this.#ticker) clearInterval(this.#ticker);
+    this.#ticker = null;
+    if (this.#draftTimer) {
+      clearTimeout(this.#draftTimer);
+      this.#draftTimer = null;
+      await this.#store?.set(STATE_KEY, this.state);
+    }
+    this.#channel?.postMessage('stored');
+  }
+
+  /** Settles when the other tab says it has stopped, or after `ms` (it may be asleep, or closing). */
+  #heardFromOtherTab(ms: number): Promise<void> {
+    const channel = this.#channel;
+    if (!channel) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        channel.removeEventListener('message', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      channel.addEventListener('message', done);
+    });
   }
 
   /** The engine, loaded once. */
@@ -86,6 +172,7 @@ export class Trainer {
 
   /** Sends an event to the machine and runs what it asks for (once the engine is there). */
   dispatch = (event: TrainerEvent): void => {
+    if (this.elsewhere) return;
     if (!this.#engine) {
       this.#waiting.push(event);
       void this.engine();
