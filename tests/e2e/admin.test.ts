@@ -971,14 +971,18 @@ describe('two tabs of the page', () => {
     const bProblems = watchProblems(b);
     await open(a);
     await open(b);
+    // Each step is taken in the tab brought to the front, as a person switching tabs does.
 
     // A imports two files: B shows them without a reload, and says so.
+    await a.bringToFront();
     await importFiles(a, cohortFiles.slice(0, 2));
     await expect.poll(() => bodyRows(b).count()).toBe(2);
     expect(await importStatus(b).textContent()).toBe('Results imported in another tab of this page are shown here too: 2 sessions in all.');
     // B, which opened with nothing, imports a third: A shows all three, and so does A reloaded.
+    await b.bringToFront();
     await importFiles(b, cohortFiles.slice(2, 3));
     await expect.poll(() => bodyRows(a).count()).toBe(3);
+    await a.bringToFront();
     await open(a);
     expect(await filesIn(a)).toEqual(['trainee-01.json', 'trainee-02.json', 'trainee-03.json']);
 
@@ -986,12 +990,14 @@ describe('two tabs of the page', () => {
     const trainee = cohort[0]!.trainee.name;
     await a.getByRole('button', { name: trainee, exact: true }).click();
     await nda(a).check();
+    await b.bringToFront();
     await b.getByRole('button', { name: trainee, exact: true }).click();
     await expect.poll(() => nda(b).isChecked()).toBe(true);
     await b.getByLabel('Notes').fill('Seen from two tabs.');
     await expect.poll(() => a.getByLabel('Notes').inputValue()).toBe('Seen from two tabs.');
     // Reloaded, each tab finds both: neither wrote its older review over the other's.
     for (const page of [a, b]) {
+      await page.bringToFront();
       await open(page);
       await page.getByRole('button', { name: trainee, exact: true }).click();
       expect(await nda(page).isChecked()).toBe(true);
@@ -1009,6 +1015,7 @@ describe('two tabs of the page', () => {
     expect((await filesIn(a)).sort()).toEqual(all);
 
     // A clears: B empties too, and says so.
+    await a.bringToFront();
     await a.getByRole('button', { name: 'Clear', exact: true }).click();
     await a.getByRole('dialog', { name: 'Clear everything?' }).getByRole('button', { name: 'Clear everything' }).click();
     await b.getByText('No results imported yet.').waitFor();

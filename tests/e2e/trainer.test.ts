@@ -440,7 +440,9 @@ describe('two tabs', () => {
     expect(await button(b, 'Play').count()).toBe(0);
 
     // A types half a reply; B takes over at once, before a pause in the typing would store it.
+    await a.bringToFront();
     await conversation(a).getByRole('textbox', { name: 'Reply text' }).fill('Half a reply typed in the first tab');
+    await b.bringToFront();
     await button(b, 'Use the trainer here').click();
     await conversation(b).waitFor();
     expect(await conversation(b).getByRole('textbox', { name: 'Reply text' }).inputValue()).toBe('Half a reply typed in the first tab');
@@ -452,6 +454,7 @@ describe('two tabs', () => {
     await button(conversation(b), 'Reply + Hold').click();
     await feedback(b).waitFor();
     const shown = await feedback(b).getByRole('heading').first().textContent();
+    await a.bringToFront();
     await button(a, 'Use the trainer here').click();
     await feedback(a).waitFor();
     expect(await feedback(a).getByRole('heading').first().textContent()).toBe(shown);
