@@ -1004,10 +1004,19 @@ describe('two tabs of the page', () => {
       expect(await page.getByLabel('Notes').inputValue()).toBe('Seen from two tabs.');
     }
 
+    // B has an item of that trainee open; A imports another file: B shows it, the item still open.
+    await b.locator('ol.items > li summary').first().click();
+    const openItems = b.locator('ol.items details[open]');
+    expect(await openItems.count()).toBe(1);
+    await a.bringToFront();
+    await importFiles(a, cohortFiles.slice(3, 4));
+    await expect.poll(() => bodyRows(b).count()).toBe(4);
+    expect(await openItems.count()).toBe(1);
+
     // Both import at once (each tab's status may then tell of the other's import last): each keeps
     // the other's files, and a reload shows every one of them.
     const picker = (page: Page) => page.getByLabel('Import results', { exact: true });
-    await Promise.all([picker(a).setInputFiles(cohortFiles.slice(3, 5)), picker(b).setInputFiles(cohortFiles.slice(5, 7))]);
+    await Promise.all([picker(a).setInputFiles(cohortFiles.slice(4, 5)), picker(b).setInputFiles(cohortFiles.slice(5, 7))]);
     const all = cohortFiles.slice(0, 7).map((f) => f.split('/').pop());
     for (const page of [a, b]) await expect.poll(() => filesIn(page).then((f) => f.sort())).toEqual(all);
     await expect.poll(() => a.evaluate(storedFiles)).toBe(7);

@@ -547,7 +547,9 @@ export class AdminState {
     // Every session here is stored, and nothing else is: nothing to take.
     if (mine.length === 0 && stored.length === this.sessions.length) return;
     const before = this.sessions.length;
-    this.sessions = [...stored, ...mine];
+    // Sessions this tab holds already stay the same objects: an open trainee stays as it is.
+    const held = new Map(this.sessions.map((s) => [s.id, s]));
+    this.sessions = [...stored.map((s) => held.get(s.id) ?? s), ...mine];
     if (mine.length) void storage.saveCohort(this.sessions).then(() => this.#stored('cohort'));
     if (this.sessions.length !== before) {
       const n = this.sessions.length;
