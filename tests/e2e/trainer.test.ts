@@ -438,6 +438,10 @@ describe('two tabs', () => {
     await elsewhere(b).waitFor();
     expect(await b.getByRole('textbox', { name: 'Your name' }).count()).toBe(0);
     expect(await button(b, 'Play').count()).toBe(0);
+    // Its keys do nothing either: the shortcuts' own key opens no dialog, now or once it takes over.
+    await b.bringToFront();
+    await b.locator('body').focus();
+    await b.keyboard.press('?');
 
     // A types half a reply; B takes over at once, before a pause in the typing would store it.
     await a.bringToFront();
@@ -447,6 +451,7 @@ describe('two tabs', () => {
     await conversation(b).waitFor();
     expect(await conversation(b).getByRole('textbox', { name: 'Reply text' }).inputValue()).toBe('Half a reply typed in the first tab');
     expect(await b.getByRole('textbox', { name: 'Your name' }).inputValue()).toBe('Tam Twotabs');
+    expect(await b.getByRole('dialog').count()).toBe(0);
     await elsewhere(a).waitFor();
     expect(await conversation(a).count()).toBe(0);
 

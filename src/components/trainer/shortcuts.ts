@@ -23,7 +23,8 @@ function press(name: string): boolean {
 
 /** Handles a key press anywhere on the page: shortcuts apply when no field or dialog has the keys. */
 export function shortcut(trainer: Trainer, e: KeyboardEvent): void {
-  if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || typing(e.target) || document.querySelector('dialog[open]')) return;
+  // In a tab where the trainer is not running (another tab runs it), no key does anything.
+  if (trainer.elsewhere || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || typing(e.target) || document.querySelector('dialog[open]')) return;
   const focus = (id: string) => document.getElementById(id)?.focus();
   let handled = true;
   switch (e.key) {
