@@ -349,9 +349,14 @@ export class AdminState {
     this.progress = null;
     this.status = `Imported ${added.length} of ${chosen.length} file${chosen.length === 1 ? '' : 's'}${rejected.length ? `; ${rejected.length} not imported (listed below)` : ''}.`;
     performance.mark('admin-import-added');
-    // Storing clones the whole cohort on this thread: do it once the table has been painted.
-    const sessions = this.sessions;
-    requestAnimationFrame(() => setTimeout(() => void this.storage?.saveCohort(sessions, files).then(() => this.#stored('cohort')), 50));
+    // Storing clones the whole cohort on this thread: do it once the table has been painted. What is
+    // stored is the cohort as it is then: a Clear meanwhile, here or in another tab, has emptied it.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        const kept = files.filter(([id]) => this.#files.has(id));
+        void this.storage?.saveCohort(this.sessions, kept).then(() => this.#stored('cohort'));
+      }, 50),
+    );
     return true;
   }
 
