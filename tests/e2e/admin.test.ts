@@ -83,6 +83,19 @@ async function importFiles(page: Page, files: string[]) {
   await page.waitForFunction(() => document.querySelector('#admin-table-caption')?.closest('[aria-busy]')?.getAttribute('aria-busy') !== 'true');
 }
 
+/**
+ * Drops `paths` (files or folders on this machine) on the import section the way the desktop does,
+ * through the DevTools protocol: the page gets entries it can walk, as from a file manager.
+ */
+async function dropFromDesktop(page: Page, paths: string[]) {
+  const box = (await page.getByRole('region', { name: 'Import', exact: true }).boundingBox())!;
+  const at = { x: box.x + box.width / 2, y: box.y + 40 };
+  const cdp = await page.context().newCDPSession(page);
+  const data = { items: [], files: paths, dragOperationsMask: 1 };
+  for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, ...at, data });
+  await cdp.detach();
+}
+
 /** The readiness table as a frame shows it: how many rows are drawn, and whether it is busy drawing more. */
 type TableFrame = { rows: number; busy: string | null };
 
@@ -824,6 +837,68 @@ describe('a whole folder, and files dropped on the page', () => {
     const rejected = page.getByRole('region', { name: /^Files not imported \(1\)$/ });
     expect(await rejected.innerText()).toContain('week-46/late/broken.json');
     expect(await rejected.innerText()).not.toContain('README');
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+
+  test('a folder dropped from the desktop is imported at any depth, its .json files named by their path', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    await dropFromDesktop(page, [folderDir]);
+    const status = page.getByRole('status').filter({ hasText: /^Imported / });
+    await status.waitFor();
+    expect(await status.textContent()).toBe('Imported 2 of 3 files; 1 not imported (listed below).');
+    expect((await bodyRows(page).locator('td:first-of-type').allInnerTexts()).sort()).toEqual(['week-46/ana.json', 'week-46/late/ben.JSON']);
+    expect(await page.getByRole('region', { name: 'Files not imported (1)', exact: true }).innerText()).toMatch(/^Files not imported \(1\)\s+week-46\/late\/broken\.json\s+\(file\): not valid JSON: /);
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+
+  test('a dropped folder whose file and subfolder are deleted once listed: each is named, and the rest of the drop is imported', async () => {
+    const dir = join(tmp, 'dropped', 'week-47');
+    mkdirSync(join(dir, 'late'), { recursive: true });
+    write(dir, 'kept.json', folderCohort[0]);
+    write(dir, 'gone.json', folderCohort[1]);
+    write(join(dir, 'late'), 'later.json', folderCohort[2]);
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    // The page's first listing of the folder is held until the test has deleted a file and the
+    // subfolder it lists: what fails then is the browser's own reading of them.
+    await context.addInitScript(() => {
+      const w = window as unknown as { releaseListing: () => void; listed: boolean };
+      const held = new Promise<void>((resolve) => (w.releaseListing = resolve));
+      const getEntry = DataTransferItem.prototype.webkitGetAsEntry;
+      DataTransferItem.prototype.webkitGetAsEntry = function (this: DataTransferItem) {
+        const entry = getEntry.call(this);
+        if (entry?.isDirectory) {
+          const reader = (entry as FileSystemDirectoryEntry).createReader();
+          const read = reader.readEntries.bind(reader);
+          reader.readEntries = (ok, fail) =>
+            read((entries) => {
+              w.listed = true;
+              void held.then(() => ok(entries));
+            }, fail);
+          (entry as FileSystemDirectoryEntry).createReader = () => reader;
+        }
+        return entry;
+      };
+    });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    await dropFromDesktop(page, [dir]);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { listed?: boolean }).listed)).toBe(true);
+    rmSync(join(dir, 'gone.json'));
+    rmSync(join(dir, 'late'), { recursive: true });
+    await page.evaluate(() => (window as unknown as { releaseListing: () => void }).releaseListing());
+    const status = page.getByRole('status').filter({ hasText: /^Imported / });
+    await status.waitFor();
+    expect(await status.textContent()).toBe('Imported 1 of 3 files; 2 not imported (listed below).');
+    expect(await bodyRows(page).locator('td').first().innerText()).toBe('week-47/kept.json');
+    const listed = await page.getByRole('region', { name: 'Files not imported (2)', exact: true }).locator(':scope > ul > li').allInnerTexts();
+    expect(listed.map((l) => l.replace(/\s+/g, ' '))).toEqual([
+      'week-47/gone.json (file): the browser could not read it (NotFoundError)',
+      'week-47/late/ (folder): the browser could not read it (NotFoundError); none of its files was imported',
+    ]);
     expect(problems.take()).toEqual([]);
     await context.close();
   });

@@ -283,17 +283,19 @@ export class AdminState {
   }
 
   /**
-   * Imports result files: checks them in the workers, keeps the good ones, lists the rest. Whether
-   * the table now shows them (not when the import stopped, or was refused during another).
+   * Imports result files: checks them in the workers, keeps the good ones, lists the rest, with
+   * `unread` (files and folders of a drop the browser would not read). Whether the table now shows
+   * them (not when the import stopped, or was refused during another).
    */
-  async importFiles(chosen: readonly Chosen[]): Promise<boolean> {
+  async importFiles(chosen: readonly Chosen[], unread: readonly Rejected[] = []): Promise<boolean> {
     if (this.progress) {
       // The pickers are disabled during an import, but a drop cannot be: it is refused aloud.
       this.status = 'An import is under way: what you dropped or chose was not imported. Try again once this import has ended.';
       return false;
     }
     performance.mark('admin-import-start');
-    const rejected: Rejected[] = [];
+    const rejected: Rejected[] = [...unread];
+    const total = chosen.length + unread.length;
     this.progress = { done: 0, total: chosen.length };
     this.status = `Reading ${chosen.length} file${chosen.length === 1 ? '' : 's'}...`;
     const stop = (this.#stop = new AbortController());
@@ -347,7 +349,7 @@ export class AdminState {
     this.sessions = [...this.sessions, ...added];
     this.rejected = rejected.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     this.progress = null;
-    this.status = `Imported ${added.length} of ${chosen.length} file${chosen.length === 1 ? '' : 's'}${rejected.length ? `; ${rejected.length} not imported (listed below)` : ''}.`;
+    this.status = `Imported ${added.length} of ${total} file${total === 1 ? '' : 's'}${rejected.length ? `; ${rejected.length} not imported (listed below)` : ''}.`;
     performance.mark('admin-import-added');
     // Storing clones the whole cohort on this thread: do it once the table has been painted. What is
     // stored is the cohort as it is then: a Clear meanwhile, here or in another tab, has emptied it.

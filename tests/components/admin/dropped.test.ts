@@ -38,28 +38,51 @@ describe('droppedFiles', () => {
       folderEntry('week-46/late', [fileEntry('week-46/late/c.json'), folderEntry('week-46/late/empty', [])]),
       fileEntry('week-46/d.json'),
     ]);
-    const got = await droppedFiles(drop([week, fileEntry('loose.txt')]));
+    const { chosen: got, unread } = await droppedFiles(drop([week, fileEntry('loose.txt')]));
+    expect(unread).toEqual([]);
     expect(got.map((c) => c.name)).toEqual(['week-46/a.json', 'week-46/b.JSON', 'week-46/late/c.json', 'week-46/d.json', 'loose.txt']);
     // Each is the file itself, named as in the folder.
     expect(got.map((c) => c.file.name)).toEqual(['a.json', 'b.JSON', 'c.json', 'd.json', 'loose.txt']);
   });
 
   it('a file dropped by itself is taken whatever its name, so that a wrong one is named in the list', async () => {
-    expect((await droppedFiles(drop([fileEntry('photo.png')]))).map((c) => c.name)).toEqual(['photo.png']);
+    expect((await droppedFiles(drop([fileEntry('photo.png')]))).chosen.map((c) => c.name)).toEqual(['photo.png']);
   });
 
   it('without entries (a drop made by a script), takes the drop\u2019s own files', async () => {
     const files = [new File(['{}'], 'one.json'), new File(['x'], 'two.txt')];
-    const got = await droppedFiles(drop([null, null], files));
+    const { chosen: got, unread } = await droppedFiles(drop([null, null], files));
+    expect(unread).toEqual([]);
     expect(got.map((c) => [c.name, c.file])).toEqual([['one.json', files[0]], ['two.txt', files[1]]]);
   });
 
   it('a drop of no file brings nothing', async () => {
-    expect(await droppedFiles({ items: [{ kind: 'string', webkitGetAsEntry: () => null }], files: [] })).toEqual([]);
+    expect(await droppedFiles({ items: [{ kind: 'string', webkitGetAsEntry: () => null }], files: [] })).toEqual({ chosen: [], unread: [] });
   });
 
-  it('a folder that cannot be read fails the drop with the browser\u2019s error', async () => {
-    const broken = { isFile: false, isDirectory: true, name: 'x', fullPath: '/x', createReader: () => ({ readEntries: (_: unknown, fail: (e: Error) => void) => fail(new DOMException('gone', 'NotFoundError')) }) } as unknown as Entry;
-    await expect(droppedFiles(drop([broken]))).rejects.toThrow('gone');
+  it('a folder or a file the browser will not read is named with the browser\u2019s error, and the rest of the drop is kept', async () => {
+    const locked = { isFile: false, isDirectory: true, name: 'locked', fullPath: '/week-46/locked', createReader: () => ({ readEntries: (_: unknown, fail: (e: Error) => void) => setTimeout(() => fail(new DOMException('no access', 'NotReadableError'))) }) } as unknown as Entry;
+    const gone = { isFile: true, isDirectory: false, name: 'gone.json', fullPath: '/week-46/gone.json', file: (_: unknown, fail: (e: Error) => void) => setTimeout(() => fail(new DOMException('gone', 'NotFoundError'))) } as unknown as Entry;
+    const week = folderEntry('week-46', [fileEntry('week-46/a.json'), locked, gone, fileEntry('week-46/b.json')]);
+    const got = await droppedFiles(drop([week, fileEntry('loose.json')]));
+    expect(got.chosen.map((c) => c.name)).toEqual(['week-46/a.json', 'week-46/b.json', 'loose.json']);
+    expect(got.unread).toEqual([
+      { file: 'week-46/gone.json', problems: ['(file): the browser could not read it (NotFoundError)'] },
+      { file: 'week-46/locked/', problems: ['(folder): the browser could not read it (NotReadableError); none of its files was imported'] },
+    ]);
+  });
+
+  it('a folder that fails part way keeps the entries read before, and says how many', async () => {
+    let calls = 0;
+    const halfway = {
+      isFile: false, isDirectory: true, name: 'half', fullPath: '/half',
+      createReader: () => ({
+        readEntries: (ok: (e: Entry[]) => void, fail: (e: Error) => void) =>
+          setTimeout(() => (calls++ === 0 ? ok([fileEntry('half/one.json'), fileEntry('half/two.json')]) : fail(new DOMException('gone', 'NotFoundError')))),
+      }),
+    } as unknown as Entry;
+    const got = await droppedFiles(drop([halfway]));
+    expect(got.chosen.map((c) => c.name)).toEqual(['half/one.json', 'half/two.json']);
+    expect(got.unread).toEqual([{ file: 'half/', problems: ['(folder): the browser could not read it (NotFoundError); only 2 of its entries were read'] }]);
   });
 });
