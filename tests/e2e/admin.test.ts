@@ -1,15 +1,16 @@
 /**
  * The readiness review at /admin/, driven as an admin drives it: result files set on "Import
- * results", a folder set on "Import a folder", files dropped on the page (a drop made by a script
- * brings plain files, no folders: walking a dropped folder is tested in
- * tests/components/admin/dropped.test.ts), bad files listed with their field paths, the CSV
- * downloaded and read cell by cell, a trainee opened, the review kept across a reload, a review
- * file that would replace work kept here asked about first (cancelled, gaps filled, replaced), a
- * large cohort kept across a reload (also as an earlier version of the page kept it), the item
- * analysis of many scenarios shown 100 at a time and narrowed to negative discrimination, an import
- * stopped, Clear, storage blocked or refusing a save (and the save tried again) or a clear, 1,000 hostile
- * files, and axe in each state, in both themes, at phone and desktop widths. The page is served
- * with a content security policy like the one the site will have (script hashes, no inline
+ * results", a folder set on "Import a folder", files dropped on the page (by a script, which brings
+ * plain files, and from the desktop through the DevTools protocol, which brings folders to walk),
+ * bad files listed with their field paths, files and folders deleted once chosen or dropped, the CSV
+ * downloaded and read cell by cell, a trainee opened (also once its file is deleted), the review
+ * kept across a reload, review files read (one that would replace work kept here asked about first:
+ * cancelled, gaps filled, replaced; bad or unreadable ones named), a large cohort kept across a
+ * reload (also as an earlier version of the page kept it), the item analysis of many scenarios
+ * shown 100 at a time and narrowed to negative discrimination, an import stopped, Clear, the page
+ * in two tabs, storage blocked or refusing a save (and the save tried again) or a clear, 1,000
+ * hostile files, and axe in each state, in both themes, at phone and desktop widths. The page is
+ * served with a content security policy like the one the site will have (script hashes, no inline
  * handlers, workers from 'self'), so that anything a file smuggled in would be refused and reported.
  */
 import { createHash } from 'node:crypto';

@@ -1,8 +1,8 @@
 /**
  * The trainer at /practice/, driven in Chromium the way trainees use it: by mouse or keyboard
- * alone, through reloads and killed tabs, with storage blocked or refused (and tried again), with
- * their own scenario files, and with follow-ups that come back on the simulated clock; and its
- * layout at phone and desktop widths.
+ * alone, through reloads and killed tabs, in two tabs, with storage blocked or refused (and tried
+ * again), with their own scenario files (one deleted once chosen), and with follow-ups that come
+ * back on the simulated clock; and its layout at phone and desktop widths.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
