@@ -1109,6 +1109,37 @@ describe('two tabs of the page', () => {
     expect(bProblems.take()).toEqual([]);
     await context.close();
   });
+
+  test('a tab that cannot read what another stored says so, and once reloaded shows it', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    // IndexedDB refuses reads in a tab whose `refuseReads` is set.
+    await context.addInitScript(() => {
+      const get = IDBObjectStore.prototype.get;
+      IDBObjectStore.prototype.get = function (this: IDBObjectStore, ...args: Parameters<typeof get>) {
+        if ((window as unknown as { refuseReads?: boolean }).refuseReads) throw new DOMException('refused by the test', 'UnknownError');
+        return get.apply(this, args);
+      };
+    });
+    const { page: a, problems } = await adminPage(context);
+    const b = await context.newPage();
+    const bProblems = watchProblems(b);
+    await open(a);
+    await open(b);
+    await b.evaluate(() => ((window as unknown as { refuseReads: boolean }).refuseReads = true));
+    await a.bringToFront();
+    await importFiles(a, cohortFiles.slice(0, 2));
+    await expect.poll(() => importStatus(b).textContent()).toBe(
+      'Another tab of this page stored a change that this tab could not read (UnknownError): reload the page before you go on here.',
+    );
+    expect(await bodyRows(b).count()).toBe(0);
+    // Reloaded, B reads the cohort A stored, whole.
+    await b.bringToFront();
+    await open(b);
+    expect(await filesIn(b)).toEqual(['trainee-01.json', 'trainee-02.json']);
+    expect(problems.take()).toEqual([]);
+    expect(bProblems.take()).toEqual([]);
+    await context.close();
+  });
 });
 
 describe('review files that cannot be used', () => {

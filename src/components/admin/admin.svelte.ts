@@ -241,7 +241,10 @@ export class AdminState {
     this.loaded = true;
     if (!storage.inMemory && typeof BroadcastChannel === 'function') {
       this.#channel = new BroadcastChannel(CHANNEL);
-      this.#channel.onmessage = (event: MessageEvent<Stored>) => void this.#heard(event.data);
+      this.#channel.onmessage = (event: MessageEvent<Stored>) =>
+        void this.#heard(event.data).catch((e: Error) => {
+          this.status = `Another tab of this page stored a change that this tab could not read (${e?.name ?? 'no reason given'}): reload the page before you go on here.`;
+        });
     }
     // Have the bank and the workers ready before the first import.
     void this.#workers();
