@@ -135,12 +135,16 @@ export class Trainer {
     this.elsewhere = true;
     if (this.#ticker) clearInterval(this.#ticker);
     this.#ticker = null;
-    if (this.#draftTimer) {
-      clearTimeout(this.#draftTimer);
-      this.#draftTimer = null;
-      await this.#store?.set(STATE_KEY, this.state);
+    try {
+      if (this.#draftTimer) {
+        clearTimeout(this.#draftTimer);
+        this.#draftTimer = null;
+        await this.#store?.set(STATE_KEY, this.state);
+      }
+    } finally {
+      // Stored or not, the other tab need not wait any longer.
+      this.#channel?.postMessage('stored');
     }
-    this.#channel?.postMessage('stored');
   }
 
   /** Settles when the other tab says it has stopped, or after `ms` (it may be asleep, or closing). */
