@@ -25,7 +25,7 @@ import { DIST_DIR } from '../../scripts/lib/site-pages.ts';
 import { makeCohort, makeResult } from '../support/admin-results.ts';
 import { bank, EXAMPLES_DIR, valid } from '../support/bank.ts';
 import { describeViolations, runAxe } from './axe.ts';
-import { expectCentred, launchChromium, launchChromiumWithProfile, siteUrl, THEMES, VIEWPORTS, watchProblems } from './support.ts';
+import { expectCentred, holdRequests, launchChromium, launchChromiumWithProfile, siteUrl, THEMES, VIEWPORTS, watchProblems } from './support.ts';
 
 declare global {
   interface Window {
@@ -970,12 +970,7 @@ describe('files that change after they are chosen', () => {
     const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
     const { page, problems } = await adminPage(context);
     // The page reads the files once it has the bank: held, the import waits with the files chosen.
-    let release!: () => void;
-    const holding = new Promise<void>((r) => (release = r));
-    await context.route('**/bank/*.json', async (route) => {
-      await holding;
-      await route.continue();
-    });
+    const { release } = await holdRequests(context, '**/bank/*.json');
     await page.goto(siteUrl(PAGE), { waitUntil: 'load' });
     await page.waitForFunction(() => !document.querySelector('#admin-files')?.hasAttribute('disabled'));
     await page.getByLabel('Import results', { exact: true }).setInputFiles([kept, gone, empty]);
@@ -1155,16 +1150,9 @@ describe('review files that cannot be used', () => {
     const input = page.getByLabel('Read a review file');
     const said = page.getByRole('region', { name: 'The review file', exact: true }).getByRole('status');
     // The file is read once the code that checks it has arrived: held, the file waits, chosen.
-    let release!: () => void;
-    const holding = new Promise<void>((r) => (release = r));
-    let asked = false;
-    await context.route('**/read-review*.js', async (route) => {
-      asked = true;
-      await holding;
-      await route.continue();
-    });
+    const { asked, release } = await holdRequests(context, '**/read-review*.js');
     await input.setInputFiles(gone);
-    await expect.poll(() => asked).toBe(true);
+    await expect.poll(asked).toBe(1);
     rmSync(gone);
     release();
     await said.filter({ hasText: /^gone-review\.json/ }).waitFor();
@@ -1200,19 +1188,12 @@ describe('stopping an import', () => {
     await open(page);
     await importFiles(page, cohortFiles.slice(0, 2));
     await expect.poll(() => page.evaluate(storedFiles)).toBe(2);
-    let release!: () => void;
-    const holding = new Promise<void>((r) => (release = r));
-    let asked = 0;
-    await context.route(held, async (route) => {
-      asked++;
-      await holding;
-      await route.continue();
-    });
+    const { asked, release } = await holdRequests(context, held);
     await open(page);
     await page.getByLabel('Import results', { exact: true }).setInputFiles(cohortFiles.slice(2, 5));
     const stopButton = page.getByRole('button', { name: 'Stop the import', exact: true });
     await stopButton.waitFor();
-    expect(asked).toBeGreaterThan(0);
+    expect(asked()).toBeGreaterThan(0);
     expect(await page.locator('#admin-progress').getAttribute('value')).toBe('0');
     expect(await page.getByText(/^\d+ of \d+ files$/).textContent()).toBe('0 of 3 files');
     if (when === 'before the checks start') await expectNoViolationsEverywhere(page, 'an import under way');

@@ -28,6 +28,22 @@ export async function launchChromiumWithProfile(options: BrowserContextOptions =
   return context;
 }
 
+/**
+ * Holds every request of `context` matching `pattern` until `release` is called: the page then
+ * waits where it needs that file (a script, the bank). `asked` says how many were held.
+ */
+export async function holdRequests(context: BrowserContext, pattern: string): Promise<{ asked: () => number; release: () => void }> {
+  let release!: () => void;
+  const holding = new Promise<void>((resolve) => (release = resolve));
+  let asked = 0;
+  await context.route(pattern, async (route) => {
+    asked++;
+    await holding;
+    await route.continue();
+  });
+  return { asked: () => asked, release };
+}
+
 /** Every page path in the built sitemap, e.g. `/escalation/when-and-how/`. */
 export const PAGE_PATHS: readonly string[] = readSitemapPaths();
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectCentred, launchChromium, siteUrl, VIEWPORTS, watchProblems } from './support.ts';
+import { expectCentred, holdRequests, launchChromium, siteUrl, VIEWPORTS, watchProblems } from './support.ts';
 import { button, conversation, exportResults, feedback, openTrainer, reply, settled, startAssessment, startPractice } from './trainer-support.ts';
 
 let browser: Browser;
@@ -303,16 +303,9 @@ describe('the trainer', () => {
     const page = await context.newPage();
     await openTrainer(page);
     // The files are read once the code that checks them has arrived: held, the files wait, chosen.
-    let release!: () => void;
-    const holding = new Promise<void>((r) => (release = r));
-    let asked = false;
-    await context.route('**/load-scenarios*.js', async (route) => {
-      asked = true;
-      await holding;
-      await route.continue();
-    });
+    const { asked, release } = await holdRequests(context, '**/load-scenarios*.js');
     await page.getByLabel('Load scenarios').setInputFiles([kept, gone]);
-    await expect.poll(() => asked).toBe(true);
+    await expect.poll(asked).toBe(1);
     rmSync(gone);
     release();
     const alert = page.getByRole('alert');

@@ -53,6 +53,11 @@ function localToday(): string {
 
 const newReview = (): Review => ({ format: FORMATS.review, rules: { ...DEFAULT_RULES }, trainees: {} });
 
+/** A review as stored, with a default for anything an older page did not store; `undefined` if it is none. */
+function storedReview(review: Review | undefined): Review | undefined {
+  return review && review.format === FORMATS.review ? { ...newReview(), ...review, rules: { ...DEFAULT_RULES, ...review.rules } } : undefined;
+}
+
 /** A file chosen for import, with the name to show for it. */
 export interface Chosen {
   file: File;
@@ -234,7 +239,8 @@ export class AdminState {
     const storage = await AdminStorage.open();
     const [cohort, review] = await Promise.all([storage.loadCohort<Session>(), storage.loadReview<Review>()]).catch(() => [undefined, undefined] as const);
     if (Array.isArray(cohort)) this.sessions = cohort;
-    if (review && review.format === FORMATS.review) this.review = { ...newReview(), ...review, rules: { ...DEFAULT_RULES, ...review.rules } };
+    const kept = storedReview(review);
+    if (kept) this.review = kept;
     this.#savedReview = JSON.stringify($state.snapshot(this.review));
     this.#nextId = this.sessions.length;
     this.storage = storage;
@@ -490,12 +496,7 @@ export class AdminState {
 
   /** Empties the cohort, the review and the storage. */
   async clear(): Promise<void> {
-    this.sessions = [];
-    this.rejected = [];
-    this.#files.clear();
-    this.openId = null;
-    this.review = newReview();
-    this.#savedReview = JSON.stringify(this.review);
+    this.#empty();
     try {
       await this.storage?.clear();
       this.status = 'Cleared: no results and no review are kept any more.';
@@ -504,6 +505,16 @@ export class AdminState {
       this.status = `Cleared from this page, but the browser did not empty its storage (${(e as Error)?.name ?? 'no reason given'}): a reload may bring back what was stored.`;
     }
     this.#checkStorage();
+  }
+
+  /** Forgets the cohort, the files and the review (an empty review is what is stored from now on). */
+  #empty(): void {
+    this.sessions = [];
+    this.rejected = [];
+    this.#files.clear();
+    this.openId = null;
+    this.review = newReview();
+    this.#savedReview = JSON.stringify(this.review);
   }
 
   /** Notes whether the browser has refused a save (storing fails quietly and falls back to memory). */
@@ -531,19 +542,13 @@ export class AdminState {
     const storage = this.storage;
     if (!storage || storage.inMemory || storage.failure !== null) return;
     if (what === 'clear') {
-      this.sessions = [];
-      this.rejected = [];
-      this.#files.clear();
-      this.openId = null;
-      this.review = newReview();
-      this.#savedReview = JSON.stringify(this.review);
+      this.#empty();
       this.status = 'Cleared in another tab of this page: no results and no review are kept any more.';
       return;
     }
     if (what === 'review') {
-      const review = await storage.loadReview<Review>();
-      if (!review || review.format !== FORMATS.review) return;
-      const taken: Review = { ...newReview(), ...review, rules: { ...DEFAULT_RULES, ...review.rules } };
+      const taken = storedReview(await storage.loadReview<Review>());
+      if (!taken) return;
       const json = JSON.stringify(taken);
       if (json === JSON.stringify($state.snapshot(this.review))) return;
       this.#savedReview = json;

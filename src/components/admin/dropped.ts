@@ -1,6 +1,7 @@
 // What a drop on the admin page brings: the files dropped, and the result files of each folder
 // dropped, walked to any depth. Only `.json` files are taken from folders (a folder of results
 // often holds notes too); a file dropped by itself is always taken, so that a wrong one is named.
+import { unreadableProblem } from '../../lib/results/flags.ts';
 import type { Chosen, Rejected } from './admin.svelte.ts';
 
 /** The part of a drop's `DataTransfer` read here. */
@@ -33,7 +34,7 @@ async function walk(entry: FileSystemEntry, inFolder: boolean, unread: Rejected[
       const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
       return [{ file, name: nameOf(entry) }];
     } catch (e) {
-      unread.push({ file: nameOf(entry), problems: [`(file): the browser could not read it (${errorName(e)})`] });
+      unread.push({ file: nameOf(entry), problems: [unreadableProblem(errorName(e))] });
       return [];
     }
   }

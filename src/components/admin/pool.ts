@@ -1,7 +1,7 @@
 // A small pool of import workers: the page reads the chosen files in batches and hands each batch
 // to whichever worker is free; the outcomes come back in the files' order. One worker per core, two
 // at most on a small machine.
-import { MAX_FILE_BYTES, tooLargeProblem, type Verification } from '../../lib/results/flags.ts';
+import { MAX_FILE_BYTES, tooLargeProblem, unreadableProblem, type Verification } from '../../lib/results/flags.ts';
 import type { FromWorker, Part, ToWorker } from './protocol.ts';
 
 /** Batches a worker holds at once: the next one is read and waiting while it verifies one. */
@@ -20,8 +20,6 @@ function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
-
-const unreadable = (e: Error) => `(file): the browser could not read it (${e.name})`;
 
 /**
  * A batch of files as bytes. Each read goes through the browser process, and a thousand small reads
@@ -50,7 +48,7 @@ async function read(files: readonly File[]): Promise<{ bytes: ArrayBuffer; parts
       try {
         await f.arrayBuffer();
       } catch (e) {
-        parts[i] = { problem: unreadable(e as Error) };
+        parts[i] = { problem: unreadableProblem((e as Error).name) };
       }
     }),
   );
@@ -64,7 +62,7 @@ async function read(files: readonly File[]): Promise<{ bytes: ArrayBuffer; parts
       if (r instanceof ArrayBuffer) {
         kept.push(r);
         parts[i] = { bytes: r.byteLength };
-      } else if (r) parts[i] = { problem: unreadable(r) };
+      } else if (r) parts[i] = { problem: unreadableProblem(r.name) };
     });
     return { bytes: await new Blob(kept).arrayBuffer(), parts };
   }

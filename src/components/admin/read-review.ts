@@ -1,4 +1,5 @@
 // Reading a review file another reviewer exported (loaded on demand: it brings zod along).
+import { unreadableProblem } from '../../lib/results/flags.ts';
 import { formatIssues } from '../../lib/schemas/problems.ts';
 import { ReviewSchema, type Review } from '../../lib/schemas/result.ts';
 
@@ -12,7 +13,7 @@ export async function readReview(file: Blob): Promise<{ ok: true; value: Review 
   try {
     text = await file.text();
   } catch (e) {
-    return { ok: false, unreadable: true, problems: [`(file): the browser could not read it (${(e as Error).name})`] };
+    return { ok: false, unreadable: true, problems: [unreadableProblem((e as Error).name)] };
   }
   let json: unknown;
   try {

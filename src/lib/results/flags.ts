@@ -117,6 +117,11 @@ export function sessionKey(r: Pick<VerifiedResult, 'trainee' | 'startedAt'>): st
   return `${r.trainee.name.trim().toLowerCase()}|${(r.trainee.handle ?? '').trim().toLowerCase()}|${timeOf(r.startedAt)}`;
 }
 
+/** The message for a file the browser would not read (`name`: the error's name, such as `NotFoundError`). */
+export function unreadableProblem(name: string): string {
+  return `(file): the browser could not read it (${name})`;
+}
+
 /** The message for a file over the size limit. */
 export function tooLargeProblem(bytes: number): string {
   return `(file): ${(bytes / 1024 / 1024).toFixed(1)} MB is more than the ${MAX_FILE_BYTES / 1024 / 1024} MB a result file may have; it was not read`;
