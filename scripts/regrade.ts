@@ -3,11 +3,13 @@
 // bundled engine, as the admin page does and with the same code (src/lib/results/verify.ts). One
 // JSON line per file, in the order given (a folder: its .json files, sorted):
 //   {"file","trainee","mode","startedAt","summary","flags":[...]} for a valid file, with the
-//   recomputed summary; "duplicateOf" names an earlier file of the same session;
+//   recomputed summary; "duplicateOf" names an earlier file of the same session, and "duplicate"
+//   says so as the admin page does (which imports it once);
 //   {"file","problems":[...]} for one that is not a valid result file.
 // Exit status 1 when any file is not valid, 0 otherwise.
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { duplicateProblem } from '../src/lib/results/flags.ts';
 import { MAX_FILE_BYTES, sessionKey, tooLargeProblem, Verifier } from '../src/lib/results/verify.ts';
 import { writeLines } from './lib/output.ts';
 import { jsonFiles, readScenarioFile } from './read-scenarios.ts';
@@ -65,8 +67,11 @@ for (const file of files) {
   const r = v.result;
   const key = sessionKey(r);
   const line: Record<string, unknown> = { file, trainee: r.trainee, mode: r.mode, startedAt: r.startedAt, summary: r.summary, flags: r.flags };
-  if (seen.has(key)) line.duplicateOf = seen.get(key);
-  else seen.set(key, file);
+  const earlier = seen.get(key);
+  if (earlier !== undefined) {
+    line.duplicateOf = earlier;
+    line.duplicate = duplicateProblem(earlier);
+  } else seen.set(key, file);
   lines.push(JSON.stringify(line));
 }
 writeLines(lines);

@@ -72,6 +72,9 @@ describe('npm run regrade', () => {
     expect(r.status).toBe(0);
     expect(r.lines.map((l) => l.file)).toEqual([join(dir, 'a.json'), join(dir, 'b.json')]);
     expect(r.lines[1]!.duplicateOf).toBe(join(dir, 'a.json'));
+    // Said in words too, as the admin page says it (which imports the session once).
+    expect(r.lines[1]!.duplicate).toBe(`(file): the same session as ${join(dir, 'a.json')} (same trainee, same start time), so it is not imported twice`);
+    expect(r.lines[0]!.duplicate).toBeUndefined();
   });
 
   it('a file over 20 MB, a missing file: a problem each, exit 1', () => {

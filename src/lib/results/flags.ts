@@ -22,7 +22,9 @@ export type FlagCode =
   | 'scenario-id' // an item's scenarioId is not its scenario's id
   | 'not-in-bank' // a scenario this page's bank does not hold
   | 'pack-version' // graded under another version of a pack
-  | 'pack-missing'; // `packs` names no version for a pack the items use
+  | 'pack-missing' // `packs` names no version for a pack the items use
+  | 'program' // the trainer's `session.program` is none of the items' packs
+  | 'session-times'; // the session finished before it started
 
 /** One problem found with a valid file. */
 export interface Flag {
@@ -58,7 +60,11 @@ export interface VerifiedResult {
   appVersion: string;
   /** The pack versions the file says it was graded with. */
   packs: Record<string, string>;
-  /** The program: the trainer's `session.program`, else the pack of the first item; `null` when empty. */
+  /**
+   * The program: its items' pack when they share one; else the trainer's `session.program` when
+   * an item is from it (or there are no items); else the first item's pack; `null` for a file with
+   * neither.
+   */
   program: PackId | null;
   items: ItemRow[];
   /** Recomputed from the recomputed items. */
@@ -87,7 +93,10 @@ export function changesSince(pack: PackId, from: string): string[] {
     .flatMap((v) => v.changes.map((c) => `${v.version} (${v.date}, policy revision ${v.policyRevision}): ${c.summary}${c.rules.length ? ` Rules: ${c.rules.join(', ')}.` : ''}`));
 }
 
-/** The flags of a file as the readiness table and its CSV show them: item flags of one kind merged into one line. */
+/**
+ * The flags of a file as the readiness table shows them: item flags of one kind merged into one
+ * line. The table's CSV lists every flag's own message instead (the format asks for every problem).
+ */
 export function flagLines(flags: readonly Flag[]): string[] {
   const fileLines: string[] = [];
   const byCode = new Map<FlagCode, Flag[]>();
@@ -96,7 +105,7 @@ export function flagLines(flags: readonly Flag[]): string[] {
     else byCode.set(f.code, [...(byCode.get(f.code) ?? []), f]);
   }
   const what: Record<FlagCode, string> = {
-    'item-score': 'score differs from the recomputed one',
+    'item-score': 'grade differs from the recomputed one',
     'bank-changed': 'bank scenario changed',
     'follow-up-changed': 'follow-up does not match the bank',
     'scenario-id': 'scenarioId is not the scenario\u2019s id',
@@ -104,12 +113,19 @@ export function flagLines(flags: readonly Flag[]): string[] {
     'not-in-bank': 'not in the bank',
     'pack-version': 'another pack version',
     'pack-missing': 'no pack version',
+    program: 'program not the items\u2019 pack',
+    'session-times': 'finished before it started',
   };
   const itemLines = [...byCode].map(([code, list]) => {
     const at = list.map((f) => `items[${f.item}]`);
     return `${what[code]}: ${at.slice(0, 10).join(', ')}${at.length > 10 ? ` and ${at.length - 10} more` : ''}`;
   });
   return [...itemLines, ...fileLines];
+}
+
+/** The message for a file of a session imported already, from the file `earlier`. */
+export function duplicateProblem(earlier: string): string {
+  return `(file): the same session as ${earlier} (same trainee, same start time), so it is not imported twice`;
 }
 
 /** What makes two files the same session: the trainee and the start time (the same instant however written). */

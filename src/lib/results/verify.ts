@@ -9,6 +9,7 @@ import { baseKey, DIMENSION_IDS, DIMENSION_LABELS, grader, type GradeResult } fr
 import { formatIssues } from '../schemas/problems.ts';
 import { makeResultSchema } from '../schemas/result.ts';
 import { MessageTextSchema, ScenarioSchema, type Answer, type Facts, type Scenario } from '../schemas/scenario.ts';
+import { timeOf } from '../time.ts';
 import { FORMATS, type PackId } from '../vocabulary.ts';
 import { changesSince, MAX_PROBLEMS, type Flag, type ItemRow, type Verification } from './flags.ts';
 import { itemScore, summarize, type ItemScore, type ResultSummary } from './result.ts';
@@ -98,6 +99,14 @@ function sameInOrder(a: readonly unknown[], b: readonly unknown[]): boolean {
   return true;
 }
 
+/**
+ * A value the file supplies, inside a flag's message: as a JSON string, cut after 60 characters,
+ * its `;` written `\u003b`, so that no file can stretch a message or split it into two problems.
+ */
+function quoted(v: string): string {
+  return JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}\u2026` : v).replaceAll(';', '\\u003b');
+}
+
 const show = (n: number) => String(Math.round(n * 1000) / 1000);
 const same = (a: number, b: number) => Math.abs(a - b) <= TOLERANCE;
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -107,25 +116,29 @@ function isObject(v: unknown): v is Record<string, unknown> {
 type IdAndMessages = Record<string, unknown> & { id: string; messages: unknown[] };
 const hasIdAndMessages = (v: unknown): v is IdAndMessages => isObject(v) && typeof v.id === 'string' && Array.isArray(v.messages);
 
-/** What differs between an item's stated grade and the recomputed one; empty when nothing does. */
+/**
+ * What differs between an item's stated grade and the recomputed one; empty when nothing does. A
+ * flag joins them with commas: no flag's message holds "; ", which separates the problems in the
+ * readiness table's CSV (docs/formats/result.md).
+ */
 function gradeDifferences(stated: ItemScore | ResultSummary, got: ItemScore | ResultSummary): string[] {
   const out: string[] = [];
-  if (!same(stated.score, got.score)) out.push(`score ${show(stated.score)} in the file, ${show(got.score)} recomputed`);
+  if (!same(stated.score, got.score)) out.push(`score ${show(stated.score)} in the file against ${show(got.score)} recomputed`);
   for (const d of DIMENSION_IDS) {
     const a = stated.dimensions[d] as number;
-    if (!same(a, got.dimensions[d])) out.push(`${DIMENSION_LABELS[d].toLowerCase()} ${show(a)} in the file, ${show(got.dimensions[d])} recomputed`);
+    if (!same(a, got.dimensions[d])) out.push(`${DIMENSION_LABELS[d].toLowerCase()} ${show(a)} in the file against ${show(got.dimensions[d])} recomputed`);
   }
   if (Array.isArray(stated.critical) && Array.isArray(got.critical)) {
     // Most items agree in the same order (no critical error on either side, mostly): no sets made.
     if (!sameInOrder(stated.critical, got.critical)) {
       const a = [...new Set(stated.critical)].sort().join(', ');
       const b = [...new Set(got.critical)].sort().join(', ');
-      if (a !== b) out.push(`critical errors ${a || 'none'} in the file, ${b || 'none'} recomputed`);
+      if (a !== b) out.push(`critical errors ${a || 'none'} in the file against ${b || 'none'} recomputed`);
     }
   } else if (typeof stated.critical === 'number' && stated.critical !== got.critical) {
-    out.push(`${stated.critical} items with a critical error in the file, ${got.critical as number} recomputed`);
+    out.push(`${stated.critical} items with a critical error in the file against ${got.critical as number} recomputed`);
   }
-  if ('items' in stated && 'items' in got && stated.items !== got.items) out.push(`${stated.items} items in the file, ${got.items} counted`);
+  if ('items' in stated && 'items' in got && stated.items !== got.items) out.push(`${stated.items} items in the file against ${got.items} counted`);
   return out;
 }
 
@@ -446,17 +459,28 @@ export class Verifier {
       const stated = Object.hasOwn(file.packs, pack) ? file.packs[pack] : undefined;
       if (stated === undefined) {
         otherVersion.add(pack);
-        flags.push({ code: 'pack-missing', item: null, integrity: false, message: `packs: no version of the ${pack} pack is given; regraded under ${today}` });
+        flags.push({ code: 'pack-missing', item: null, integrity: false, message: `packs: no version of the ${pack} pack is given, so it is regraded under ${today}` });
       } else if (stated !== today) {
         otherVersion.add(pack);
         const known = packs[pack].history.some((v) => v.version === stated);
         const changes = changesSince(pack, stated);
         flags.push({
           code: 'pack-version', item: null, integrity: false,
-          message: `packs.${pack}: graded under version ${stated}${known ? '' : ' (a version this page does not know)'}, regraded under ${today}${changes.length ? `; ${changes.length} change${changes.length === 1 ? '' : 's'} since` : ''}`,
+          message: `packs.${pack}: graded under version ${quoted(stated)}${known ? '' : ' (a version this page does not know)'}, regraded under ${today}${changes.length ? `, with ${changes.length} change${changes.length === 1 ? '' : 's'} since` : ''}`,
           details: changes,
         });
       }
+    }
+
+    // The trainer's `session.program` is the program whose bank it drew from, so the items are from
+    // its pack (a trainee's own set, which may mix packs, has none). The program decides whether the
+    // Google Play rule applies: a file cannot set it apart from its items.
+    const stated = file.session?.program;
+    if (stated !== undefined && usedPacks.length > 0 && !usedPacks.includes(stated)) {
+      flags.push({ code: 'program', item: null, integrity: true, message: `session.program: "${stated}", but the items are from the ${usedPacks.join(' and ')} pack${usedPacks.length === 1 ? '' : 's'}` });
+    }
+    if (file.finishedAt !== null && timeOf(file.finishedAt) < timeOf(file.startedAt)) {
+      flags.push({ code: 'session-times', item: null, integrity: true, message: `finishedAt: ${file.finishedAt} is before startedAt (${file.startedAt})` });
     }
 
     const rows: ItemRow[] = [];
@@ -465,11 +489,11 @@ export class Verifier {
       const s = item.scenario;
       const score = this.#grade(s, item.answer);
       rows.push(this.#row(score, item.scenarioId, item.step, s));
-      if (item.scenarioId !== s.id) flags.push({ code: 'scenario-id', item: i, integrity: true, message: `items[${i}].scenarioId: "${item.scenarioId}" is not the id of its scenario ("${s.id}")` });
+      if (item.scenarioId !== s.id) flags.push({ code: 'scenario-id', item: i, integrity: true, message: `items[${i}].scenarioId: ${quoted(item.scenarioId)} is not the id of its scenario ("${s.id}")` });
       const diff = gradeDifferences(item, score);
       if (diff.length) {
         const excused = otherVersion.has(s.pack);
-        flags.push({ code: 'item-score', item: i, integrity: !excused, message: `${itemAt(i, s.id, item.step)}: ${diff.join('; ')}${excused ? ' (graded under another pack version)' : ''}` });
+        flags.push({ code: 'item-score', item: i, integrity: !excused, message: `${itemAt(i, s.id, item.step)}: ${diff.join(', ')}${excused ? ' (graded under another pack version)' : ''}` });
       }
       const banked = this.#bank.get(s.id);
       if (!banked) {
@@ -486,16 +510,16 @@ export class Verifier {
       const ids = [...notInBank];
       flags.push({
         code: 'not-in-bank', item: null, integrity: true,
-        message: `${ids.length} scenario${ids.length === 1 ? ' is' : 's are'} not in this page's bank, so ${ids.length === 1 ? 'it' : 'they'} could not be compared: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', ...' : ''}`,
+        message: `${ids.length} scenario${ids.length === 1 ? ' is' : 's are'} not in this page's bank, so ${ids.length === 1 ? 'it' : 'they'} could not be compared: ${ids.join(', ')}`,
       });
     }
     const summary = summarize(rows);
     const diff = gradeDifferences(file.summary as ResultSummary, summary);
     if (diff.length) {
       const excused = usedPacks.some((p) => otherVersion.has(p));
-      flags.push({ code: 'summary', item: null, integrity: !excused, message: `summary: ${diff.join('; ')}${excused ? ' (graded under another pack version)' : ''}` });
+      flags.push({ code: 'summary', item: null, integrity: !excused, message: `summary: ${diff.join(', ')}${excused ? ' (graded under another pack version)' : ''}` });
     }
-    const program = file.session?.program ?? rows[0]?.pack ?? null;
+    const program = usedPacks.length === 1 ? usedPacks[0]! : stated !== undefined && (usedPacks.length === 0 || usedPacks.includes(stated)) ? stated : (usedPacks[0] ?? null);
     return {
       ok: true,
       result: {

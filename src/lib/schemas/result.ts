@@ -24,8 +24,8 @@ export const DimensionScoresSchema = z.looseObject(Object.fromEntries(DIMENSION_
 export const TraineeSchema = z.looseObject({
   /** 1 to 100 characters. */
   name: z.string().min(1).max(100),
-  /** The trainee's handle, or `null`. */
-  handle: z.string().max(100).nullable(),
+  /** The trainee's handle, or `null` (the format sets no length: the trainer's field takes 31 characters). */
+  handle: z.string().nullable(),
 });
 
 /** A scenario schema: the scenario format's own, or one that remembers what it parsed (see `makeResultSchema`). */
@@ -95,9 +95,9 @@ export const makeResultSchema = (scenario: ScenarioParser = ScenarioSchema) => z
   /** Wall-clock time it ended; `null` when exported before the end. */
   finishedAt: DateTime.nullable(),
   /** The version of the project that wrote the file. */
-  app: z.looseObject({ version: z.string().min(1).max(100) }),
+  app: z.looseObject({ version: z.string() }),
   /** Pack id -> the version of the pack the items were graded with. */
-  packs: z.record(z.string(), z.string().min(1).max(100)),
+  packs: z.record(z.string(), z.string()),
   /** One per decision point answered, in the order answered. */
   items: z.array(makeItemSchema(scenario)),
   /** The totals. */
@@ -144,8 +144,8 @@ export const SignOffSchema = z.strictObject({
 export const TraineeReviewSchema = z.strictObject({
   /** The trainee's name, as their files give it. */
   name: z.string().min(1).max(100),
-  /** Their handle, or `null`. */
-  handle: z.string().max(100).nullable(),
+  /** Their handle, or `null`: any length, as in a result file. */
+  handle: z.string().nullable(),
   /** The day they began answering with #fxhelp (`YYYY-MM-DD`), or empty. */
   fxhelpSince: z.union([z.literal(''), z.iso.date()]).default(''),
   /** The access criteria a reviewer ticked, by id. */

@@ -161,7 +161,7 @@ describe('regrading', () => {
     const r = check(file);
     expect(r.items[2]!.score).toBe(0);
     expect(r.flags).toEqual([
-      { code: 'item-score', item: 2, integrity: true, message: 'items[2] (moz-tw-compliment-battery-life, step 0): score 0.95 in the file, 0 recomputed' },
+      { code: 'item-score', item: 2, integrity: true, message: 'items[2] (moz-tw-compliment-battery-life, step 0): score 0.95 in the file against 0 recomputed' },
     ]);
   });
 
@@ -171,8 +171,8 @@ describe('regrading', () => {
     file.items[2]!.critical = [];
     const r = check(file);
     expect(r.flags.map((f) => f.message)).toEqual([
-      'items[0] (moz-tw-compliment-battery-life, step 0): tags 0.2 in the file, 1 recomputed',
-      'items[2] (moz-tw-compliment-battery-life, step 0): critical errors none in the file, moz.no-dm recomputed',
+      'items[0] (moz-tw-compliment-battery-life, step 0): tags 0.2 in the file against 1 recomputed',
+      'items[2] (moz-tw-compliment-battery-life, step 0): critical errors none in the file against moz.no-dm recomputed',
     ]);
   });
 
@@ -183,7 +183,7 @@ describe('regrading', () => {
     const added = clone(base());
     added.items[2]!.critical = ['moz.no-dm', 'moz.tags.required'];
     expect(check(added).flags.map((f) => f.message)).toEqual([
-      'items[2] (moz-tw-compliment-battery-life, step 0): critical errors moz.no-dm, moz.tags.required in the file, moz.no-dm recomputed',
+      'items[2] (moz-tw-compliment-battery-life, step 0): critical errors moz.no-dm, moz.tags.required in the file against moz.no-dm recomputed',
     ]);
   });
 
@@ -194,7 +194,7 @@ describe('regrading', () => {
     const r = check(file);
     expect(r.flags).toHaveLength(1);
     expect(r.flags[0]).toMatchObject({ code: 'summary', integrity: true });
-    expect(r.flags[0]!.message).toMatch(/^summary: score 1 in the file, 0\.667 recomputed; 0 items with a critical error in the file, 1 recomputed$/);
+    expect(r.flags[0]!.message).toMatch(/^summary: score 1 in the file against 0\.667 recomputed, 0 items with a critical error in the file against 1 recomputed$/);
   });
 
   it('step 0 of a bank scenario must be the bank\u2019s, apart from expected', () => {
@@ -240,7 +240,7 @@ describe('regrading', () => {
     file.items[0]!.score = 0.5;
     const r = check(file);
     const version = r.flags.find((f) => f.code === 'pack-version')!;
-    expect(version.message).toBe('packs.mozilla: graded under version 1.0.0, regraded under 2.0.0; 3 changes since');
+    expect(version.message).toBe('packs.mozilla: graded under version "1.0.0", regraded under 2.0.0, with 3 changes since');
     expect(version.integrity).toBe(false);
     expect(version.details).toHaveLength(3);
     expect(version.details![0]).toMatch(/^2\.0\.0 \(2026-11-21, policy revision 2\): Someone who tells us about spam .* Rules: moz\.spam-report\.acknowledge\.$/);
@@ -253,10 +253,10 @@ describe('regrading', () => {
   it('a version the page does not know, or none, is said so', () => {
     const unknown = clone(base());
     unknown.packs.mozilla = '9.0.0';
-    expect(check(unknown).flags.map((f) => f.message)).toEqual(['packs.mozilla: graded under version 9.0.0 (a version this page does not know), regraded under 2.0.0']);
+    expect(check(unknown).flags.map((f) => f.message)).toEqual(['packs.mozilla: graded under version "9.0.0" (a version this page does not know), regraded under 2.0.0']);
     const none = clone(base());
     none.packs = {};
-    expect(check(none).flags.map((f) => f.message)).toEqual(['packs: no version of the mozilla pack is given; regraded under 2.0.0']);
+    expect(check(none).flags.map((f) => f.message)).toEqual(['packs: no version of the mozilla pack is given, so it is regraded under 2.0.0']);
   });
 
   it('the table merges item flags of one kind into one line', () => {
@@ -265,9 +265,65 @@ describe('regrading', () => {
     file.items[1]!.score = 0.5;
     file.summary.score = 0.1;
     expect(flagLines(check(file).flags)).toEqual([
-      'score differs from the recomputed one: items[0], items[1]',
-      expect.stringMatching(/^summary: score 0\.1 in the file, 0\.667 recomputed/),
+      'grade differs from the recomputed one: items[0], items[1]',
+      expect.stringMatching(/^summary: score 0\.1 in the file against 0\.667 recomputed/),
     ]);
+  });
+
+  // The readiness table's CSV separates a file's problems with "; " (docs/formats/result.md), so a
+  // problem's own text must never hold one, whatever the file puts in it.
+  it('no flag\u2019s message holds "; ", not even with a value from the file that does', () => {
+    const file = clone(base()) as any;
+    file.packs.mozilla = '2.0.0; FAKE: all clear';
+    file.items[0].scenarioId = 'moz-a; summary: nothing to see';
+    file.items[1].dimensions.tags = 0.1;
+    file.items[1].score = 0.2;
+    file.items[2].critical = [];
+    file.summary.score = 1;
+    file.summary.critical = 0;
+    const r = check(file);
+    expect(r.flags.map((f) => f.code).sort()).toEqual(['item-score', 'item-score', 'pack-version', 'scenario-id', 'summary']);
+    for (const f of r.flags) expect(f.message).not.toContain('; ');
+    // The values from the file are still there to read, as JSON strings.
+    expect(r.flags.find((f) => f.code === 'pack-version')!.message).toContain('"2.0.0\\u003b FAKE: all clear"');
+    expect(r.flags.find((f) => f.code === 'scenario-id')!.message).toContain('"moz-a\\u003b summary: nothing to see"');
+    // Both differences of item 1 are in one problem.
+    expect(r.flags.find((f) => f.item === 1)!.message).toBe('items[1] (moz-gp-crash-opening-pdf, step 0): score 0.2 in the file against 1 recomputed, tags 0.1 in the file against 1 recomputed (graded under another pack version)');
+  });
+
+  it('a long value from the file is cut in a flag', () => {
+    const file = clone(base());
+    file.items[0]!.scenarioId = 'x'.repeat(5000);
+    const message = check(file).flags[0]!.message;
+    expect(message.length).toBeLessThan(200);
+    expect(message).toContain(`"${'x'.repeat(60)}\u2026"`);
+  });
+
+  it('a program the items are not from is flagged, and the items\u2019 pack is the program', () => {
+    const honest = { ...clone(base()), session: { id: 's1', queue: 'Twitter', program: 'mozilla' } };
+    expect(check(honest).flags).toEqual([]);
+    expect(check(honest).program).toBe('mozilla');
+    const file = { ...honest, session: { ...honest.session, program: 'gitlab' } };
+    const r = check(file);
+    expect(r.flags).toEqual([{ code: 'program', item: null, integrity: true, message: 'session.program: "gitlab", but the items are from the mozilla pack' }]);
+    expect(r.program).toBe('mozilla');
+  });
+
+  it('a session that finished before it started is flagged', () => {
+    const file = clone(base());
+    file.startedAt = '2026-11-13T10:00:00Z';
+    file.finishedAt = '2026-11-02T10:00:00Z';
+    expect(check(file).flags).toEqual([{ code: 'session-times', item: null, integrity: true, message: 'finishedAt: 2026-11-02T10:00:00Z is before startedAt (2026-11-13T10:00:00Z)' }]);
+    // The same instant written with another offset is not before.
+    const same = { ...clone(base()), startedAt: '2026-11-13T10:00:00Z', finishedAt: '2026-11-13T11:00:00+01:00' };
+    expect(check(same).flags).toEqual([]);
+  });
+
+  it('reads a handle, an app version and a pack version of any length (the format gives none)', () => {
+    const file = clone(base());
+    file.trainee.handle = '@' + 'h'.repeat(150);
+    file.app.version = '1.0.0+' + 'b'.repeat(200);
+    expect(check(file).trainee.handle).toHaveLength(151);
   });
 
   it('the same file twice gives the same result, the second time from the caches', () => {
