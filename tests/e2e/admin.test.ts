@@ -142,6 +142,32 @@ async function open(page: Page) {
   await page.waitForFunction(() => !document.querySelector('#admin-files')?.hasAttribute('disabled'));
 }
 
+/** The cells of each line of a CSV as RFC 4180 writes them (quoted cells may hold commas, doubled quotes and line breaks). */
+function csvCells(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c !== '"') cell += c;
+      else if (text[i + 1] === '"') cell += text[++i];
+      else quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      [row, cell] = [[], ''];
+      i++;
+    } else cell += c;
+  }
+  return rows;
+}
+
 // ---- Fixtures: a cohort, the format example, an edited file and some bad files ----------------
 
 const cohortDir = join(tmp, 'cohort');
@@ -201,7 +227,7 @@ describe('readiness review', () => {
     expect(text).toEqual([
       'Files not imported (4)',
       'duplicate.json',
-      `(file): the same session as trainee-01.json (same trainee, same start time); not imported twice`,
+      `(file): the same session as trainee-01.json (same trainee, same start time), so it is not imported twice`,
       'not-json.json',
       expect.stringMatching(/^\(file\): not valid JSON: /),
       'version-2.json',
@@ -222,7 +248,7 @@ describe('readiness review', () => {
     const d = honestSummary.dimensions;
     const three = (n: number) => String(Math.round(n * 1000) / 1000);
     expect(cells.slice(0, 11)).toEqual(['edited.json', 'assessment', '2', '0.5', three(d.account), three(d.tags), three(d.closing), three(d.escalation), three(d.engagement), '1', 'no']);
-    expect(cells[11]).toContain('score differs from the recomputed one: items[1]');
+    expect(cells[11]).toContain('grade differs from the recomputed one: items[1]');
     expect(cells[11]).toContain('summary: ');
   });
 
@@ -238,6 +264,14 @@ describe('readiness review', () => {
     // A name a spreadsheet would run is made inert and quoted.
     expect(lines.find((l) => l.includes('HYPERLINK'))!.startsWith(`"'=HYPERLINK(""http://example.com"",""x"")",formula.json,practice,1,1,`)).toBe(true);
     expect(lines).toHaveLength(cohortFiles.length + 3 + 2);
+    // Every problem with a file is a piece of its flags cell of its own, the pieces separated by
+    // "; ": Eddie's file has two, an item whose score and critical errors were both edited, and the
+    // summary.
+    const eddie = csvCells(csv).find((cells) => cells[1] === 'edited.json')!;
+    expect(eddie[12]!.split('; ')).toEqual([
+      'items[1] (moz-tw-compliment-battery-life, step 0): score 1 in the file against 0 recomputed, critical errors none in the file against moz.no-dm recomputed',
+      expect.stringMatching(/^summary: score 1 in the file against 0\.5 recomputed, 0 items with a critical error in the file against 1 recomputed$/),
+    ]);
   });
 
   test('the table sorts by a column header and filters', async () => {
@@ -396,7 +430,10 @@ describe('readiness review', () => {
     const dialog = page.getByRole('dialog', { name: 'Clear everything?' });
     await dialog.waitFor();
     await expectCentred(page, dialog);
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    // The safe answer has the focus: Enter pressed once more keeps everything.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
     expect(await bodyRows(page).count()).toBe(cohortFiles.length + 3);
     await page.getByRole('button', { name: 'Clear', exact: true }).click();
     await dialog.getByRole('button', { name: 'Clear everything' }).click();
@@ -405,6 +442,64 @@ describe('readiness review', () => {
     await page.getByText('No results imported yet.').waitFor();
     expect(problems.take()).toEqual([]);
     expect(dialogs).toEqual([]);
+  });
+});
+
+describe('what a file cannot decide, and a rule typed out of range', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let problems: ReturnType<typeof watchProblems>;
+  beforeAll(async () => {
+    context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    ({ page, problems } = await adminPage(context));
+    await open(page);
+  });
+  afterAll(() => context?.close());
+
+  test('a file that names a program its items are not from is flagged, and the Google Play rule of its items\u2019 program still applies', async () => {
+    // A Mozilla assessment with one Google Play review (the rule asks for 2), edited to say it was
+    // GitLab's, a program that answers no Google Play reviews.
+    const play = scenario('moz-gp-crash-opening-pdf');
+    const compliment = scenario('moz-tw-compliment-battery-life');
+    const file = { ...makeResult({ name: 'Gil Lab', mode: 'assessment', startedAt: '2026-11-05T10:00:00Z', scenarios: [compliment, play] }), session: { id: 's-1', queue: 'Assessment', program: 'gitlab' } };
+    await importFiles(page, [write(tmp, 'gil.json', file)]);
+    await page.getByRole('button', { name: 'Gil Lab' }).click();
+    const panel = page.getByRole('region', { name: /^Gil Lab: assessment$/ });
+    await panel.waitFor();
+    expect(await panel.getByRole('listitem').filter({ hasText: 'Google Play reviews' }).allInnerTexts()).toEqual(['Not met: At least 2 Google Play reviews (1)']);
+    expect(await panel.getByRole('listitem').filter({ hasText: 'session.program' }).allInnerTexts()).toEqual([
+      expect.stringContaining('session.program: "gitlab", but the items are from the mozilla pack'),
+    ]);
+    expect(problems.take()).toEqual([]);
+  });
+
+  test('a number out of range says which value applies, and the field is marked invalid', async () => {
+    const minScore = page.getByLabel('Lowest overall score, 0 to 1 (default 0.8)');
+    const play = page.getByLabel('Fewest Google Play reviews, for programs that answer there (default 2)');
+    await minScore.fill('85');
+    const said = '85 is outside 0 to 1, so the default, 0.8, applies until you change it.';
+    await page.getByText(said).waitFor();
+    expect(await minScore.getAttribute('aria-invalid')).toBe('true');
+    expect(await minScore.evaluate((e) => document.getElementById(e.getAttribute('aria-describedby')!)?.textContent)).toBe(said);
+    // The verdict uses the default, as the notice says.
+    expect(await page.getByRole('listitem').filter({ hasText: 'Overall score' }).allInnerTexts()).toEqual([expect.stringMatching(/^(Not met|Met): Overall score at least 0\.8 /)]);
+    await play.fill('2.5');
+    await page.getByText('2.5 is not a whole number, so 3 applies.').waitFor();
+    await expectNoViolationsEverywhere(page, 'a rule out of range');
+    await page.setViewportSize(VIEWPORTS.desktop);
+    // Mended, or emptied (its default, as the form says), the notice goes.
+    await minScore.fill('0.9');
+    await play.fill('');
+    await expect.poll(() => page.locator('[aria-invalid=true]').count()).toBe(0);
+    expect(await page.getByText(/applies/).count()).toBe(0);
+    // Restoring the defaults says so, where the button is, until a rule is edited again.
+    await page.getByRole('button', { name: 'Restore the default rules' }).click();
+    const said2 = page.getByRole('status').filter({ hasText: 'The default rules are back in every field.' });
+    await said2.waitFor();
+    expect(await minScore.inputValue()).toBe('0.8');
+    await minScore.fill('0.85');
+    await expect.poll(() => said2.count()).toBe(0);
+    expect(problems.take()).toEqual([]);
   });
 });
 
@@ -742,6 +837,9 @@ describe('on a phone', () => {
     await bodyRows(page).first().locator('button.name').click();
     await page.locator('ol.items > li summary').first().click();
     await page.locator('ol.items > li table').first().waitFor();
+    // The wide tables scroll in their own boxes: the page itself never scrolls sideways (a swipe
+    // would slide it off its text). The charts' tables for screen readers are laid out too.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
     const scrollers = page.locator('.scroll:has(> table > caption)');
     // The readiness table, the item analysis, and the open item's comparison.
     expect(await scrollers.count()).toBeGreaterThanOrEqual(3);
@@ -813,6 +911,8 @@ describe('on a wide screen', () => {
     });
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
     expect(headers).toEqual(Array.from({ length: 13 }, () => true));
+    // Nor does the page scroll sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
     // Text runs no wider than on a guideline page (45rem, 720 px).
     const paragraphs = await page.locator('main p').evaluateAll((ps) => ps.filter((p) => p.textContent!.trim()).map((p) => Math.round(p.getBoundingClientRect().width)));
     expect(paragraphs.length).toBeGreaterThan(4);

@@ -24,7 +24,15 @@ export function launchChromium(): Promise<Browser> {
 export async function launchChromiumWithProfile(options: BrowserContextOptions = {}): Promise<BrowserContext> {
   const dir = mkdtempSync(join(tmpdir(), 'ssa-profile-'));
   const context = await launchWithProfile(inject('chromium'), dir, options);
-  context.on('close', () => rmSync(dir, { recursive: true, force: true }));
+  // Chromium may still be writing to the profile as the context reports it closed: removing it is
+  // tried again a few times, and a leftover temporary folder never fails a test run.
+  context.on('close', () => {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    } catch {
+      // left in the temporary folder
+    }
+  });
   return context;
 }
 

@@ -9,13 +9,19 @@ import { histogram, dimensionSpread, missedRules } from '../../lib/results/cohor
 import { readinessCsv, type ReadinessRow } from '../../lib/results/csv.ts';
 import { itemAnalysis } from '../../lib/results/item-analysis.ts';
 import { addWhatIsMissing, DEFAULT_RULES, readiness, traineeKey, type Readiness } from '../../lib/results/readiness.ts';
-import { flagLines, sessionKey, type Verification, type VerifiedResult } from '../../lib/results/flags.ts';
+import { duplicateProblem, flagLines, sessionKey, type Verification, type VerifiedResult } from '../../lib/results/flags.ts';
 import type { ReadinessRules, Review } from '../../lib/schemas/result.ts';
 import type { Answer, Scenario } from '../../lib/schemas/scenario.ts';
 import { DIMENSION_IDS } from '../../lib/policy/grade.ts';
-import { FORMATS } from '../../lib/vocabulary.ts';
+import { FORMATS, type PackId } from '../../lib/vocabulary.ts';
 import { ImportPool } from './pool.ts';
 import { AdminStorage } from './storage.ts';
+
+/** Whether a program answers Google Play reviews (then the rule on them applies). */
+const answersOnGooglePlay = (pack: PackId): boolean => packs[pack].channels.includes('google-play');
+
+/** A readiness rule set with a number. */
+export type NumberRule = 'minAssessmentItems' | 'minScore' | 'dimensionFloor' | 'minGooglePlayItems';
 
 /** A verified session in the cohort. */
 export interface Session extends VerifiedResult {
@@ -135,6 +141,22 @@ export class AdminState {
   });
 
   /**
+   * Why a number typed in the rules' form is not the one the verdicts use (out of range, or a
+   * count that is not whole), or `null` when it is, or when the field is empty (its default, as the
+   * form says).
+   */
+  ruleNotice(key: NumberRule): string | null {
+    const typed: unknown = this.review.rules[key];
+    const used = this.rules[key];
+    if (typeof typed !== 'number' || typed === used) return null;
+    const count = key === 'minAssessmentItems' || key === 'minGooglePlayItems';
+    if (used === DEFAULT_RULES[key] && (!Number.isFinite(typed) || typed < 0 || typed > (count ? 100_000 : 1))) {
+      return `${typed} is outside ${count ? '0 to 100,000' : '0 to 1'}, so the default, ${used}, applies until you change it.`;
+    }
+    return `${typed} is not a whole number, so ${used} applies.`;
+  }
+
+  /**
    * What the verdicts need from each session, and its flags as the table lists them: worked out
    * when sessions come or go, not again on each edit to the review (a tick, a letter of the notes).
    */
@@ -145,7 +167,8 @@ export class AdminState {
         mode: session.mode,
         summary: session.summary,
         googlePlayItems: session.items.filter((i) => i.channel === 'google-play').length,
-        answersGooglePlay: session.program !== null && packs[session.program].channels.includes('google-play'),
+        // Any item's pack, not only the program: a file whose items mix packs cannot slip the rule.
+        answersGooglePlay: [session.program, ...session.items.map((i) => i.pack)].some((p) => p !== null && answersOnGooglePlay(p)),
         integrityFlags: session.flags.filter((f) => f.integrity).length,
       },
       flags: flagLines(session.flags),
@@ -346,7 +369,7 @@ export class AdminState {
       const key = sessionKey(o.result);
       const earlier = seen.get(key);
       if (earlier !== undefined) {
-        rejected.push({ file: c.name, problems: [`(file): the same session as ${earlier} (same trainee, same start time); not imported twice`] });
+        rejected.push({ file: c.name, problems: [duplicateProblem(earlier)] });
         return;
       }
       seen.set(key, c.name);
@@ -434,9 +457,12 @@ export class AdminState {
     this.page = Math.max(0, Math.min(n, this.pages - 1));
   }
 
-  /** The visible table as CSV (docs/formats/result.md, "The readiness table"). */
+  /**
+   * The visible table as CSV (docs/formats/result.md, "The readiness table"), every flag of a
+   * session in full: the table merges an item's flags of one kind into one line.
+   */
   csv(): string {
-    const rows: ReadinessRow[] = this.visibleRows.map(({ session: s, readiness: r, flags }) => ({
+    const rows: ReadinessRow[] = this.visibleRows.map(({ session: s, readiness: r }) => ({
       trainee: s.trainee.name,
       handle: s.trainee.handle,
       file: s.file,
@@ -447,7 +473,7 @@ export class AdminState {
       dimensions: s.summary.dimensions,
       critical: s.summary.critical,
       ready: r.ready,
-      flags,
+      flags: s.flags.map((f) => f.message),
     }));
     return readinessCsv(rows);
   }
