@@ -475,9 +475,9 @@ export class Verifier {
     // The trainer's `session.program` is the program whose bank it drew from, so the items are from
     // its pack (a trainee's own set, which may mix packs, has none). The program decides whether the
     // Google Play rule applies: a file cannot set it apart from its items.
-    const stated = file.session?.program;
-    if (stated !== undefined && usedPacks.length > 0 && !usedPacks.includes(stated)) {
-      flags.push({ code: 'program', item: null, integrity: true, message: `session.program: "${stated}", but the items are from the ${usedPacks.join(' and ')} pack${usedPacks.length === 1 ? '' : 's'}` });
+    const namedProgram = file.session?.program;
+    if (namedProgram !== undefined && usedPacks.length > 0 && !usedPacks.includes(namedProgram)) {
+      flags.push({ code: 'program', item: null, integrity: true, message: `session.program: "${namedProgram}", but the items are from the ${usedPacks.join(' and ')} pack${usedPacks.length === 1 ? '' : 's'}` });
     }
     if (file.finishedAt !== null && timeOf(file.finishedAt) < timeOf(file.startedAt)) {
       flags.push({ code: 'session-times', item: null, integrity: true, message: `finishedAt: ${file.finishedAt} is before startedAt (${file.startedAt})` });
@@ -519,7 +519,7 @@ export class Verifier {
       const excused = usedPacks.some((p) => otherVersion.has(p));
       flags.push({ code: 'summary', item: null, integrity: !excused, message: `summary: ${diff.join(', ')}${excused ? ' (graded under another pack version)' : ''}` });
     }
-    const program = usedPacks.length === 1 ? usedPacks[0]! : stated !== undefined && (usedPacks.length === 0 || usedPacks.includes(stated)) ? stated : (usedPacks[0] ?? null);
+    const program = usedPacks.length === 1 ? usedPacks[0]! : namedProgram !== undefined && (usedPacks.length === 0 || usedPacks.includes(namedProgram)) ? namedProgram : (usedPacks[0] ?? null);
     return {
       ok: true,
       result: {
