@@ -473,6 +473,20 @@ describe('what a file cannot decide, and a rule typed out of range', () => {
     expect(problems.take()).toEqual([]);
   });
 
+  test('long words from a file (a handle, versions) break on a phone instead of widening the page', async () => {
+    const compliment = scenario('moz-tw-compliment-battery-life');
+    const file = makeResult({ name: 'Lena Long', handle: `@${'h'.repeat(300)}`, startedAt: '2026-11-06T10:00:00Z', scenarios: [compliment] });
+    file.app.version = 'v'.repeat(500);
+    file.packs.mozilla = 'p'.repeat(300);
+    await page.setViewportSize(VIEWPORTS.phone);
+    await importFiles(page, [write(tmp, 'lena.json', file)]);
+    await page.getByRole('button', { name: 'Lena Long' }).click();
+    await page.getByRole('region', { name: /^Lena Long / }).locator('ol.items > li').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
+    await page.setViewportSize(VIEWPORTS.desktop);
+    expect(problems.take()).toEqual([]);
+  });
+
   test('a number out of range says which value applies, and the field is marked invalid', async () => {
     const minScore = page.getByLabel('Lowest overall score, 0 to 1 (default 0.8)');
     const play = page.getByLabel('Fewest Google Play reviews, for programs that answer there (default 2)');
