@@ -2,14 +2,15 @@
  * The trainer at /practice/, driven in Chromium the way trainees use it: by mouse or keyboard
  * alone, through reloads and killed tabs, in two tabs, with storage blocked or refused (and tried
  * again), with their own scenario files (one deleted once chosen), and with follow-ups that come
- * back on the simulated clock; and its layout at phone and desktop widths.
+ * back on the simulated clock; where focus goes (never taken from a field by the clock or a filter,
+ * and on what a button brings in once it is loaded); and its layout at phone and desktop widths.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectCentred, holdRequests, launchChromium, siteUrl, VIEWPORTS, watchProblems } from './support.ts';
+import { expectCentred, holdRequests, launchChromium, siteUrl, THEMES, VIEWPORTS, watchProblems } from './support.ts';
 import { button, conversation, exportResults, feedback, openTrainer, reply, settled, startAssessment, startPractice } from './trainer-support.ts';
 
 let browser: Browser;
@@ -409,6 +410,103 @@ describe('the trainer', () => {
     expect(item.answer.replyText).toMatch(/Thanks for telling us/);
     expect(Object.keys(item.dimensions).sort()).toEqual(['account', 'closing', 'engagement', 'escalation', 'tags']);
     expect(json.summary).toMatchObject({ items: 1, score: item.score, critical: item.critical.length ? 1 : 0 });
+    await context.close();
+  });
+});
+
+describe('focus', () => {
+  /** Whether `target` has the keyboard focus. */
+  const hasFocus = (target: Locator) => target.evaluate((el) => el === document.activeElement).catch(() => false);
+  /** What the trainer last said to a screen reader. */
+  const said = (page: Page) => page.locator('#trainer [aria-live="polite"]').textContent();
+  const queueHeading = (page: Page) => page.getByRole('heading', { name: /^Queue \(/ });
+
+  test('a conversation the clock brings back leaves a field being typed in alone, and is announced instead', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await openTrainer(page);
+    const followed = scenario('own-typing', {
+      // Three simulated minutes: three real seconds at the default speed.
+      followUps: [{ afterHours: 0.05, text: '@FirefoxSupport tried that, it still stops at 99%' }],
+    });
+    await page.getByLabel('Load scenarios').setInputFiles([file('typing.json', followed)]);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    await reply(page, 'Reply + Hold');
+    await button(feedback(page), 'Next conversation').click();
+    await page.getByText('Nothing in the queue needs you right now.').waitFor();
+    // The trainee types their name, a key at a time, while the customer's answer comes back, and on.
+    const name = page.getByRole('textbox', { name: 'Your name' });
+    await name.focus();
+    const words = 'Sam Pinner of the night shift ';
+    let typed = '';
+    for (let after = 0; after < 10; ) {
+      if (typed.length >= 95) throw new Error('the follow-up never came back');
+      const key = words[typed.length % words.length]!;
+      await page.keyboard.type(key);
+      typed += key;
+      if (await conversation(page).isVisible()) after++;
+      await page.waitForTimeout(50);
+    }
+    await conversation(page).getByText('tried that, it still stops at 99%').waitFor();
+    expect(await name.inputValue(), 'every key went into the name').toBe(typed);
+    expect(await hasFocus(name), 'focus stays in the name').toBe(true);
+    await expect.poll(() => said(page)).toMatch(/conversation with @casey_test is open/i);
+    await context.close();
+  });
+
+  test('focus reaches what Start practice, Start assessment, Yes, end it, Take the same set again and Load scenarios bring in, once it is loaded', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await openTrainer(page);
+    // The queue's code is held back a while: focus waits for it.
+    const { asked, release } = await holdRequests(context, '**/Workspace*.js');
+    await button(page, 'Start practice').click();
+    await expect.poll(asked).toBe(1);
+    await page.waitForTimeout(300);
+    release();
+    await expect.poll(() => hasFocus(queueHeading(page)), { message: 'after Start practice' }).toBe(true);
+    await button(page, 'End session').click();
+    await button(page, 'Yes, end it').click();
+    await expect.poll(() => hasFocus(page.getByRole('heading', { name: 'Start a session' })), { message: 'after ending practice' }).toBe(true);
+
+    await startAssessment(page, 99);
+    await expect.poll(() => hasFocus(queueHeading(page)), { message: 'after Start assessment' }).toBe(true);
+    const reportHeading = page.getByRole('heading', { name: /^Assessment report/ });
+    await button(page, 'End session').click();
+    await button(page, 'Yes, end it').click();
+    await expect.poll(() => hasFocus(reportHeading), { message: 'after ending the assessment' }).toBe(true);
+    await button(page, 'Take the same set again').click();
+    await expect.poll(() => hasFocus(queueHeading(page)), { message: 'after Take the same set again' }).toBe(true);
+    await button(page, 'End session').click();
+    await button(page, 'Yes, end it').click();
+    await expect.poll(() => hasFocus(reportHeading), { message: 'after ending it again' }).toBe(true);
+
+    await page.getByLabel('Load scenarios').setInputFiles([file('good.json', scenario('own-good'))]);
+    await expect.poll(() => hasFocus(queueHeading(page)), { message: 'after Load scenarios' }).toBe(true);
+    await context.close();
+  });
+
+  test('the queue filters can be gone through with the arrow keys: a conversation they let through is announced, and focus stays', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await openTrainer(page);
+    await startPractice(page);
+    const type = page.getByRole('region', { name: 'Queue', exact: true }).getByRole('combobox', { name: 'Type' });
+    const chosen = () => type.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent);
+    // Nothing has written back yet: playing, the queue is idle.
+    await type.selectOption({ label: 'Customer wrote back' });
+    await button(page, 'Play').click();
+    await page.getByText('Nothing in the queue needs you right now.').waitFor();
+    await type.focus();
+    await page.keyboard.press('ArrowUp');
+    await conversation(page).waitFor();
+    expect(await chosen()).toBe('New conversation');
+    expect(await hasFocus(type), 'focus stays on the filter').toBe(true);
+    await expect.poll(() => said(page)).toMatch(/conversation with @\S+ is open/i);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(chosen).toBe('All types');
+    expect(await hasFocus(type)).toBe(true);
     await context.close();
   });
 });
