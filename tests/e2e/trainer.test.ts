@@ -3,7 +3,7 @@
  * alone, through reloads and killed tabs, in two tabs, with storage blocked or refused (and tried
  * again), with their own scenario files (one deleted once chosen), and with follow-ups that come
  * back on the simulated clock; where focus goes (never taken from a field by the clock or a filter,
- * and on what a button brings in once it is loaded); and its layout at phone and desktop widths.
+ * never left on the page when what had it goes); and its layout at phone and desktop widths.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -507,6 +507,52 @@ describe('focus', () => {
     await page.keyboard.press('ArrowUp');
     await expect.poll(chosen).toBe('All types');
     expect(await hasFocus(type)).toBe(true);
+    await context.close();
+  });
+
+  test('End session, Keep going and Dismiss leave focus on what takes their place, not on the page', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await openTrainer(page);
+    const press = async (target: Locator) => {
+      await target.focus();
+      await page.keyboard.press('Enter');
+    };
+    // Two good scenarios and a bad file: the load report shows.
+    await page.getByLabel('Load scenarios').setInputFiles([
+      file('two.json', [scenario('own-one'), scenario('own-two', { author: { handle: '@robin_test', followers: 30, verified: false } })]),
+      file('bad.json', '[1, 2'),
+    ]);
+    const sessionHeading = page.getByRole('heading', { level: 2, name: /^Your own set/ });
+    await sessionHeading.waitFor();
+    await press(button(page.getByRole('alert'), 'Dismiss'));
+    await expect.poll(() => hasFocus(sessionHeading), { message: 'after dismissing the load report' }).toBe(true);
+
+    // The question to end the session takes End session's place: its "Yes, end it" has the focus, in a group named by the question.
+    await press(button(page, 'End session'));
+    const question = page.getByRole('group', { name: 'End this session?' });
+    await expect.poll(() => hasFocus(button(question, 'Yes, end it')), { message: 'after End session' }).toBe(true);
+    await press(button(question, 'Keep going'));
+    await expect.poll(() => hasFocus(button(page, 'End session')), { message: 'after Keep going' }).toBe(true);
+
+    // A reminder an hour on for each conversation; Skip ahead brings each notice.
+    await button(page, 'Play').click();
+    for (let i = 0; i < 2; i++) {
+      await conversation(page).waitFor();
+      await conversation(page).getByLabel('Reminder').selectOption({ label: 'In 1 hour' });
+      await reply(page, 'Reply + Hold');
+      await button(feedback(page), 'Next conversation').click();
+    }
+    const bar = page.getByRole('region', { name: 'Play Mode' });
+    await button(page, 'Skip ahead').click();
+    await bar.getByText(/^Reminder: Practice case own-one/).waitFor();
+    await button(page, 'Skip ahead').click();
+    await bar.getByText(/^Reminder: Practice case own-two/).waitFor();
+    await press(button(bar, 'Dismiss'));
+    await bar.getByText(/^Reminder: Practice case own-one/).waitFor();
+    await expect.poll(() => hasFocus(button(bar, 'Dismiss')), { message: 'after dismissing a notice, on the next one' }).toBe(true);
+    await press(button(bar, 'Dismiss'));
+    await expect.poll(() => hasFocus(sessionHeading), { message: 'after dismissing the last notice' }).toBe(true);
     await context.close();
   });
 });
