@@ -555,6 +555,31 @@ describe('focus', () => {
     await expect.poll(() => hasFocus(sessionHeading), { message: 'after dismissing the last notice' }).toBe(true);
     await context.close();
   });
+
+  test('Play, disabled while the queue plays, can still be read in both themes', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await openTrainer(page);
+    await startPractice(page);
+    await button(page, 'Play').click();
+    const play = button(page, 'Play');
+    await expect.poll(() => play.isDisabled()).toBe(true);
+    for (const theme of THEMES) {
+      await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+      const ratio = await play.evaluate((el) => {
+        const channels = (colour: string) => colour.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+        const luminance = (colour: string) => {
+          const [r, g, b] = channels(colour).map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
+          return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+        };
+        const style = getComputedStyle(el);
+        const [a, b] = [luminance(style.color), luminance(style.backgroundColor)].sort((x, y) => y - x);
+        return (a! + 0.05) / (b! + 0.05);
+      });
+      expect(ratio, `${theme} theme`).toBeGreaterThanOrEqual(4.5);
+    }
+    await context.close();
+  });
 });
 
 describe('two tabs', () => {
