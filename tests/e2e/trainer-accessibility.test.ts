@@ -1,9 +1,9 @@
 /**
  * axe finds no WCAG 2.2 AA violation in any state of the trainer (setup, a queue with an open
- * conversation, the closing reason dialog, feedback, the assessment report, the notice when storage
- * is blocked or refuses a save, the notice when another tab runs the trainer), in both themes, at
- * phone and desktop widths. The states persist, so each is reached once and reloaded in each theme;
- * the notices are checked without a reload.
+ * conversation, the closing reason dialog, feedback, the question to end a session, the assessment
+ * report, the notice when storage is blocked or refuses a save, the notice when another tab runs the
+ * trainer), in both themes, at phone and desktop widths. The states persist, so each is reached once
+ * and reloaded in each theme; the notices and the question are checked without a reload.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -130,6 +130,13 @@ describe('trainer accessibility', () => {
     await reply(page, 'Reply + Hold');
     await feedback(page).waitFor();
     await checkEverywhere('feedback', () => feedback(page).waitFor());
+  });
+
+  test('the question to end a session', async () => {
+    await button(page, 'End session').click();
+    await page.getByRole('group', { name: 'End this session?' }).waitFor();
+    await checkHere(page, 'question to end a session');
+    await button(page, 'Keep going').click();
   });
 
   test('the assessment report', async () => {

@@ -2,14 +2,15 @@
  * The trainer at /practice/, driven in Chromium the way trainees use it: by mouse or keyboard
  * alone, through reloads and killed tabs, in two tabs, with storage blocked or refused (and tried
  * again), with their own scenario files (one deleted once chosen), and with follow-ups that come
- * back on the simulated clock; and its layout at phone and desktop widths.
+ * back on the simulated clock; where focus goes (never taken from a field by the clock or a filter,
+ * never left on the page when what had it goes); and its layout at phone and desktop widths.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectCentred, holdRequests, launchChromium, siteUrl, VIEWPORTS, watchProblems } from './support.ts';
+import { expectCentred, holdRequests, launchChromium, siteUrl, THEMES, VIEWPORTS, watchProblems } from './support.ts';
 import { button, conversation, exportResults, feedback, openTrainer, reply, settled, startAssessment, startPractice } from './trainer-support.ts';
 
 let browser: Browser;
@@ -409,6 +410,174 @@ describe('the trainer', () => {
     expect(item.answer.replyText).toMatch(/Thanks for telling us/);
     expect(Object.keys(item.dimensions).sort()).toEqual(['account', 'closing', 'engagement', 'escalation', 'tags']);
     expect(json.summary).toMatchObject({ items: 1, score: item.score, critical: item.critical.length ? 1 : 0 });
+    await context.close();
+  });
+});
+
+describe('focus', () => {
+  /** Whether `target` has the keyboard focus. */
+  const hasFocus = (target: Locator) => target.evaluate((el) => el === document.activeElement).catch(() => false);
+  /** What the trainer last said to a screen reader. */
+  const said = (page: Page) => page.locator('#trainer [aria-live="polite"]').textContent();
+  const queueHeading = (page: Page) => page.getByRole('heading', { name: /^Queue \(/ });
+
+  test('a conversation the clock brings back leaves a field being typed in alone, and is announced instead', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await openTrainer(page);
+    const followed = scenario('own-typing', {
+      // Three simulated minutes: three real seconds at the default speed.
+      followUps: [{ afterHours: 0.05, text: '@FirefoxSupport tried that, it still stops at 99%' }],
+    });
+    await page.getByLabel('Load scenarios').setInputFiles([file('typing.json', followed)]);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    await reply(page, 'Reply + Hold');
+    await button(feedback(page), 'Next conversation').click();
+    await page.getByText('Nothing in the queue needs you right now.').waitFor();
+    // The trainee types their name, a key at a time, while the customer's answer comes back, and on.
+    const name = page.getByRole('textbox', { name: 'Your name' });
+    await name.focus();
+    const words = 'Sam Pinner of the night shift ';
+    let typed = '';
+    for (let after = 0; after < 10; ) {
+      if (typed.length >= 95) throw new Error('the follow-up never came back');
+      const key = words[typed.length % words.length]!;
+      await page.keyboard.type(key);
+      typed += key;
+      if (await conversation(page).isVisible()) after++;
+      await page.waitForTimeout(50);
+    }
+    await conversation(page).getByText('tried that, it still stops at 99%').waitFor();
+    expect(await name.inputValue(), 'every key went into the name').toBe(typed);
+    expect(await hasFocus(name), 'focus stays in the name').toBe(true);
+    await expect.poll(() => said(page)).toMatch(/conversation with @casey_test is open/i);
+    await context.close();
+  });
+
+  test('focus reaches what Start practice, Start assessment, Yes, end it, Take the same set again and Load scenarios bring in, once it is loaded', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await openTrainer(page);
+    // The queue's code is held back a while: focus waits for it.
+    const { asked, release } = await holdRequests(context, '**/Workspace*.js');
+    await button(page, 'Start practice').click();
+    await expect.poll(asked).toBe(1);
+    await page.waitForTimeout(300);
+    release();
+    await expect.poll(() => hasFocus(queueHeading(page)), { message: 'after Start practice' }).toBe(true);
+    await button(page, 'End session').click();
+    await button(page, 'Yes, end it').click();
+    await expect.poll(() => hasFocus(page.getByRole('heading', { name: 'Start a session' })), { message: 'after ending practice' }).toBe(true);
+
+    await startAssessment(page, 99);
+    await expect.poll(() => hasFocus(queueHeading(page)), { message: 'after Start assessment' }).toBe(true);
+    const reportHeading = page.getByRole('heading', { name: /^Assessment report/ });
+    await button(page, 'End session').click();
+    await button(page, 'Yes, end it').click();
+    await expect.poll(() => hasFocus(reportHeading), { message: 'after ending the assessment' }).toBe(true);
+    await button(page, 'Take the same set again').click();
+    await expect.poll(() => hasFocus(queueHeading(page)), { message: 'after Take the same set again' }).toBe(true);
+    await button(page, 'End session').click();
+    await button(page, 'Yes, end it').click();
+    await expect.poll(() => hasFocus(reportHeading), { message: 'after ending it again' }).toBe(true);
+
+    await page.getByLabel('Load scenarios').setInputFiles([file('good.json', scenario('own-good'))]);
+    await expect.poll(() => hasFocus(queueHeading(page)), { message: 'after Load scenarios' }).toBe(true);
+    await context.close();
+  });
+
+  test('the queue filters can be gone through with the arrow keys: a conversation they let through is announced, and focus stays', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await openTrainer(page);
+    await startPractice(page);
+    const type = page.getByRole('region', { name: 'Queue', exact: true }).getByRole('combobox', { name: 'Type' });
+    const chosen = () => type.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent);
+    // Nothing has written back yet: playing, the queue is idle.
+    await type.selectOption({ label: 'Customer wrote back' });
+    await button(page, 'Play').click();
+    await page.getByText('Nothing in the queue needs you right now.').waitFor();
+    await type.focus();
+    await page.keyboard.press('ArrowUp');
+    await conversation(page).waitFor();
+    expect(await chosen()).toBe('New conversation');
+    expect(await hasFocus(type), 'focus stays on the filter').toBe(true);
+    await expect.poll(() => said(page)).toMatch(/conversation with @\S+ is open/i);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(chosen).toBe('All types');
+    expect(await hasFocus(type)).toBe(true);
+    await context.close();
+  });
+
+  test('End session, Keep going and Dismiss leave focus on what takes their place, not on the page', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await openTrainer(page);
+    const press = async (target: Locator) => {
+      await target.focus();
+      await page.keyboard.press('Enter');
+    };
+    // Two good scenarios and a bad file: the load report shows.
+    await page.getByLabel('Load scenarios').setInputFiles([
+      file('two.json', [scenario('own-one'), scenario('own-two', { author: { handle: '@robin_test', followers: 30, verified: false } })]),
+      file('bad.json', '[1, 2'),
+    ]);
+    const sessionHeading = page.getByRole('heading', { level: 2, name: /^Your own set/ });
+    await sessionHeading.waitFor();
+    await press(button(page.getByRole('alert'), 'Dismiss'));
+    await expect.poll(() => hasFocus(sessionHeading), { message: 'after dismissing the load report' }).toBe(true);
+
+    // The question to end the session takes End session's place: its "Yes, end it" has the focus, in a group named by the question.
+    await press(button(page, 'End session'));
+    const question = page.getByRole('group', { name: 'End this session?' });
+    await expect.poll(() => hasFocus(button(question, 'Yes, end it')), { message: 'after End session' }).toBe(true);
+    await press(button(question, 'Keep going'));
+    await expect.poll(() => hasFocus(button(page, 'End session')), { message: 'after Keep going' }).toBe(true);
+
+    // A reminder an hour on for each conversation; Skip ahead brings each notice.
+    await button(page, 'Play').click();
+    for (let i = 0; i < 2; i++) {
+      await conversation(page).waitFor();
+      await conversation(page).getByLabel('Reminder').selectOption({ label: 'In 1 hour' });
+      await reply(page, 'Reply + Hold');
+      await button(feedback(page), 'Next conversation').click();
+    }
+    const bar = page.getByRole('region', { name: 'Play Mode' });
+    await button(page, 'Skip ahead').click();
+    await bar.getByText(/^Reminder: Practice case own-one/).waitFor();
+    await button(page, 'Skip ahead').click();
+    await bar.getByText(/^Reminder: Practice case own-two/).waitFor();
+    await press(button(bar, 'Dismiss'));
+    await bar.getByText(/^Reminder: Practice case own-one/).waitFor();
+    await expect.poll(() => hasFocus(button(bar, 'Dismiss')), { message: 'after dismissing a notice, on the next one' }).toBe(true);
+    await press(button(bar, 'Dismiss'));
+    await expect.poll(() => hasFocus(sessionHeading), { message: 'after dismissing the last notice' }).toBe(true);
+    await context.close();
+  });
+
+  test('Play, disabled while the queue plays, can still be read in both themes', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await openTrainer(page);
+    await startPractice(page);
+    await button(page, 'Play').click();
+    const play = button(page, 'Play');
+    await expect.poll(() => play.isDisabled()).toBe(true);
+    for (const theme of THEMES) {
+      await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+      const ratio = await play.evaluate((el) => {
+        const channels = (colour: string) => colour.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+        const luminance = (colour: string) => {
+          const [r, g, b] = channels(colour).map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
+          return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+        };
+        const style = getComputedStyle(el);
+        const [a, b] = [luminance(style.color), luminance(style.backgroundColor)].sort((x, y) => y - x);
+        return (a! + 0.05) / (b! + 0.05);
+      });
+      expect(ratio, `${theme} theme`).toBeGreaterThanOrEqual(4.5);
+    }
     await context.close();
   });
 });

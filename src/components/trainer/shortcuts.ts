@@ -12,7 +12,8 @@ export const SHORTCUTS = [
   { key: '?', label: 'Show these shortcuts' },
 ] as const;
 
-const typing = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+/** Whether keys go to a field: shortcuts leave them to it, and the clock does not take its focus. */
+export const typing = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
 
 /** Clicks the button with this exact visible name inside the trainer, if there is one. */
 function press(name: string): boolean {

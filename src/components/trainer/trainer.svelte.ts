@@ -10,6 +10,7 @@ import { newSeed } from '../../lib/trainer/random.ts';
 import { initialState, type Effect, type TrainerEvent, type TrainerState } from '../../lib/trainer/state.ts';
 import { download } from '../shared/download.ts';
 import { KeyValueStore, type StorageMode } from '../storage/kv-store.ts';
+import { typing } from './shortcuts.ts';
 
 type Engine = typeof import('./engine.ts');
 
@@ -34,6 +35,9 @@ const FOCUS_IDS: Record<Extract<Effect, { type: 'focus' }>['target'], string> = 
   report: 'trainer-report-heading',
   setup: 'trainer-setup-heading',
 };
+
+/** How long focus waits for a part loaded on demand (the queue, the report) to be drawn. */
+const DRAWN_MS = 10_000;
 
 /** A scenario file that could not be loaded, with every problem found. */
 export interface LoadProblem {
@@ -286,9 +290,26 @@ export class Trainer {
         this.#announce(effect.message);
         break;
       case 'focus':
-        void tick().then(() => document.getElementById(FOCUS_IDS[effect.target])?.focus());
+        // Said now, with whatever else this moment says; focus may still move, if the field goes.
+        if (effect.unlessTyping !== undefined && typing(document.activeElement)) this.#announce(effect.unlessTyping);
+        void this.#focus(effect);
         break;
     }
+  }
+
+  /** Counts focus moves asked for: one still waiting for its element gives way to a later one. */
+  #focusing = 0;
+
+  /**
+   * Moves focus to an effect's target once it is drawn: the queue and the report are loaded on
+   * demand, so the first time, they are not there yet when the effect runs. Focus the trainee has
+   * moved meanwhile stays where they put it; so does focus in a field, when the clock asked.
+   */
+  async #focus(effect: Extract<Effect, { type: 'focus' }>): Promise<void> {
+    const turn = ++this.#focusing;
+    const element = await drawn(FOCUS_IDS[effect.target]);
+    if (!element || turn !== this.#focusing) return;
+    if (effect.unlessTyping === undefined || !typing(document.activeElement)) element.focus();
   }
 
   #save(): void {
@@ -302,10 +323,18 @@ export class Trainer {
     this.#draftTimer = setTimeout(() => this.#save(), DRAFT_SAVE_MS);
   }
 
+  /** Messages of this moment, said together once it is drawn (each alone, the last would hide the others). */
+  #saying: string[] = [];
+
   #announce(message: string): void {
+    this.#saying.push(message);
+    if (this.#saying.length > 1) return;
     // Cleared first, so that the same words twice are read twice.
     this.announcement = '';
-    void tick().then(() => (this.announcement = message));
+    void tick().then(() => {
+      this.announcement = this.#saying.join(' ');
+      this.#saying = [];
+    });
   }
 
   /** Whether work the browser refused to store is being offered to it again (a second press meanwhile does nothing). */
@@ -351,6 +380,32 @@ export class Trainer {
   flush(): void {
     if (this.#draftTimer) this.#save();
   }
+}
+
+/**
+ * The element with this id once drawn, or `null` if it is not within `DRAWN_MS`, or if the trainee
+ * moves focus themselves before it is.
+ */
+async function drawn(id: string): Promise<HTMLElement | null> {
+  await tick();
+  const now = document.getElementById(id);
+  if (now) return now;
+  return new Promise((resolve) => {
+    const done = (element: HTMLElement | null) => {
+      observer.disconnect();
+      clearTimeout(timer);
+      removeEventListener('focusin', moved);
+      resolve(element);
+    };
+    const moved = () => done(null);
+    const observer = new MutationObserver(() => {
+      const element = document.getElementById(id);
+      if (element) done(element);
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    const timer = setTimeout(moved, DRAWN_MS);
+    addEventListener('focusin', moved);
+  });
 }
 
 /** A session id, unique enough to tell sessions apart in the list and in result files. */

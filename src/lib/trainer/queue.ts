@@ -151,18 +151,31 @@ function deliver(s: Session): [Session, Effect[]] {
   return [{ ...s, conversations, notices }, effects];
 }
 
+/**
+ * What brought a conversation in, and so where focus goes: the trainee's own action (Play, Next, an
+ * answer) moves it to the conversation; the clock moves it only if they are not typing in a field;
+ * a filter changed leaves it on the filter, so that its options can be gone through with the arrow
+ * keys. Where focus stays, the conversation is announced.
+ */
+type ServedBy = 'trainee' | 'clock' | 'filter';
+
 /** Opens the next waiting conversation that passes the filters, if none is open and no feedback is shown. */
-function serve(s: Session): [Session, Effect[]] {
+function serve(s: Session, by: ServedBy = 'trainee'): [Session, Effect[]] {
   if (!s.clock.playing || s.open !== null || s.feedback !== null) return [s, []];
   const next = waiting(s).find((i) => matches(s.conversations[i]!, s.filters));
   if (next === undefined) return [s, []];
-  return [{ ...s, open: next }, [{ type: 'focus', target: 'conversation' }]];
+  const opened = `The conversation with ${s.conversations[next]!.point.author.handle} is open.`;
+  const effect: Effect =
+    by === 'trainee' ? { type: 'focus', target: 'conversation' }
+    : by === 'clock' ? { type: 'focus', target: 'conversation', unlessTyping: opened }
+    : { type: 'announce', message: opened };
+  return [{ ...s, open: next }, [effect]];
 }
 
 /** Clock, deliveries and serving, after any event that moves time. */
-function settle(state: TrainerState, s: Session, at: number): [Session, Effect[]] {
+function settle(state: TrainerState, s: Session, at: number, by: ServedBy = 'trainee'): [Session, Effect[]] {
   const [delivered, e1] = deliver(advance(s, at, state.speed));
-  const [served, e2] = serve(delivered);
+  const [served, e2] = serve(delivered, by);
   return [served, [...e1, ...e2]];
 }
 
@@ -186,11 +199,13 @@ function review(current: Record<string, RuleProgress>, g: GradeResult): Record<s
   return out;
 }
 
-function finish(state: TrainerState, s: Session, finishedAt: string): [TrainerState, Effect[]] {
+function finish(state: TrainerState, s: Session, finishedAt: string, by: 'trainee' | 'clock' = 'trainee'): [TrainerState, Effect[]] {
   const done: Session = { ...s, finishedAt, open: null, clock: { ...s.clock, playing: false } };
   const effects: Effect[] = [{ type: 'save' }];
   if (done.items.length) effects.push({ type: 'archive', result: toResult(state, done) });
-  effects.push({ type: 'focus', target: done.mode === 'assessment' ? 'report' : 'setup' });
+  const target = done.mode === 'assessment' ? 'report' : 'setup';
+  // Ended by the clock, it leaves a field being typed in alone (the trainee's name, say).
+  effects.push(by === 'clock' ? { type: 'focus', target, unlessTyping: 'The assessment is over: its report is on the page.' } : { type: 'focus', target });
   return [{ ...state, session: done }, effects];
 }
 
@@ -233,8 +248,8 @@ export function transition(state: TrainerState, event: TrainerEvent): [TrainerSt
       return [{ ...state, session: { ...moved, clock: { ...moved.clock, playing: false, lastAt: event.at } } }, [save, { type: 'focus', target: 'queue' }]];
     }
     case 'tick': {
-      const [next, effects] = settle(state, s, event.at);
-      if (endsAssessment(next)) return finish(state, next, new Date(event.at).toISOString());
+      const [next, effects] = settle(state, s, event.at, 'clock');
+      if (endsAssessment(next)) return finish(state, next, new Date(event.at).toISOString(), 'clock');
       // The clock is saved with the next action; a tick alone only saves when something came due.
       return [{ ...state, session: next }, effects.length ? [save, ...effects] : []];
     }
@@ -316,7 +331,7 @@ export function transition(state: TrainerState, event: TrainerEvent): [TrainerSt
     }
     case 'filter': {
       const filtered = { ...s, filters: { ...s.filters, ...event.filters } };
-      const [next, effects] = settle(state, filtered, event.at);
+      const [next, effects] = settle(state, filtered, event.at, 'filter');
       return [{ ...state, session: next }, [save, ...effects]];
     }
     case 'dismiss-notice':

@@ -137,7 +137,11 @@ export interface TrainerState {
 export type Effect =
   | { type: 'save' }
   | { type: 'archive'; result: Result }
-  | { type: 'focus'; target: 'conversation' | 'feedback' | 'queue' | 'report' | 'setup' }
+  /**
+   * With `unlessTyping`, the clock, not the trainee, brought the target: focus stays in a field they
+   * are typing in, and these words are said instead.
+   */
+  | { type: 'focus'; target: 'conversation' | 'feedback' | 'queue' | 'report' | 'setup'; unlessTyping?: string }
   | { type: 'announce'; message: string };
 
 /** What a trainee chose to do with a conversation. */

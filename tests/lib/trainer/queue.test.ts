@@ -711,6 +711,49 @@ describe('review of missed rules', () => {
 
 // =============================================================================================
 
+describe('where focus goes', () => {
+  const focusOn = (effects: Effect[]) => effects.filter((e): e is Extract<Effect, { type: 'focus' }> => e.type === 'focus');
+  const said = (effects: Effect[]) => effects.flatMap((e) => (e.type === 'announce' ? [e.message] : []));
+
+  it('a conversation the clock brings back asks for focus only if the trainee is not typing, with words to say if they are', () => {
+    const s = help('moz-fu', 20, [{ afterHours: 1, text: '@firefox still gone after restarting' }]);
+    let r = run(started([s]), play(0), answerAt(10), next(11));
+    expect(openId(r.state)).toBeNull();
+    // An hour of simulated time is a minute of real time.
+    r = run(r.state, tick(71));
+    expect(openId(r.state)).toBe('moz-fu');
+    const handle = conv(r.state, 'moz-fu').point.author.handle;
+    expect(focusOn(r.effects)).toEqual([{ type: 'focus', target: 'conversation', unlessTyping: `The conversation with ${handle} is open.` }]);
+  });
+
+  it('a filter that lets a conversation through announces it, and leaves focus where it is', () => {
+    let r = run(started([help('moz-a')]), { type: 'filter', filters: { type: 'customer-replied' }, at: sec(0) }, play(1));
+    expect(openId(r.state)).toBeNull();
+    r = run(r.state, { type: 'filter', filters: { type: null }, at: sec(2) });
+    expect(openId(r.state)).toBe('moz-a');
+    expect(focusOn(r.effects)).toEqual([]);
+    expect(said(r.effects)).toEqual([`The conversation with ${conv(r.state, 'moz-a').point.author.handle} is open.`]);
+  });
+
+  it("the trainee's own Play, Next and answer still move focus to the conversation served", () => {
+    const st = started([help('moz-a', 40), help('moz-b', 10)]);
+    expect(focusOn(run(st, play(0)).effects)).toEqual([{ type: 'focus', target: 'conversation' }]);
+    expect(focusOn(run(st, play(0), answerAt(10), next(11)).effects)).toEqual([{ type: 'focus', target: 'conversation' }]);
+    const assessment = started([help('moz-a', 40), help('moz-b', 10)], { mode: 'assessment', seed: 7 });
+    expect(focusOn(run(assessment, play(0), answerAt(10)).effects)).toEqual([{ type: 'focus', target: 'conversation' }]);
+  });
+
+  it('an assessment the clock ends asks for focus on its report only if the trainee is not typing', () => {
+    const s = help('moz-closed', 20, [{ afterHours: 1 }]);
+    const closeIt = answer(full({ reply: '@FirefoxSupport', close: 'Resolved', via: 'Conversocial' }), 'Glad we could help!');
+    const r = run(started([s], { mode: 'assessment', seed: 7 }), play(0), answerAt(30, closeIt), tick(91));
+    expect(session(r.state).finishedAt).not.toBeNull();
+    expect(focusOn(r.effects)).toEqual([{ type: 'focus', target: 'report', unlessTyping: 'The assessment is over: its report is on the page.' }]);
+  });
+});
+
+// =============================================================================================
+
 describe('a pure state machine', () => {
   function deepFreeze<T>(o: T): T {
     if (o !== null && typeof o === 'object' && !Object.isFrozen(o)) {
