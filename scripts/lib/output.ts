@@ -11,7 +11,10 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(error.code === 'EPIPE' ? 141 : 1);
 });
 
-/** Writes lines to standard output, each ending with a newline. */
+/**
+ * Writes lines to standard output, each ending with a newline, a few thousand at a time: joined
+ * all at once, the lines of a very large run would pass the longest string the engine can make.
+ */
 export function writeLines(lines: readonly string[]): void {
-  if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
+  for (let i = 0; i < lines.length; i += 4096) process.stdout.write(`${lines.slice(i, i + 4096).join('\n')}\n`);
 }

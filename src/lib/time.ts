@@ -27,7 +27,7 @@ function parse(value: string): number {
   if (!m) return Number.NaN;
   const [, y, mo, d, h, mi, s = '00', frac = '', zone] = m as unknown as string[];
   const year = Number(y), month = Number(mo), day = Number(d);
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const daysInMonth = new Date(utc(year, month, 0)).getUTCDate();
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth) return Number.NaN;
   if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return Number.NaN;
   let offset = 0;
@@ -38,7 +38,15 @@ function parse(value: string): number {
     offset = (zone!.startsWith('-') ? -1 : 1) * (oh * 60 + om) * 60_000;
   }
   const ms = frac ? Math.round(Number(`0${frac}`) * 1000) : 0;
-  return Date.UTC(year, month - 1, day, Number(h), Number(mi), Number(s), ms) - offset;
+  return utc(year, month - 1, day, Number(h), Number(mi), Number(s), ms) - offset;
+}
+
+/** `Date.UTC`, years 0 to 99 included (`Date.UTC` reads them as 1900 to 1999). */
+function utc(year: number, monthIndex: number, day: number, h = 0, mi = 0, s = 0, ms = 0): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, monthIndex, day);
+  d.setUTCHours(h, mi, s, ms);
+  return d.getTime();
 }
 
 /** Whether a value is a date-time in the formats' syntax. */

@@ -196,7 +196,8 @@ const ScenarioObject = z.strictObject({
  */
 function checkScenario(s: z.infer<typeof ScenarioObject>, ctx: z.RefinementCtx) {
   if (s === null || typeof s !== 'object' || Array.isArray(s)) return;
-  const pack: PolicyPack | undefined = (packs as Record<string, PolicyPack>)[s.pack];
+  // Only a pack's own name: "__proto__" or "constructor" must not reach what objects inherit.
+  const pack: PolicyPack | undefined = typeof s.pack === 'string' && Object.hasOwn(packs, s.pack) ? (packs as Record<string, PolicyPack>)[s.pack] : undefined;
   if (s.channel === 'google-play' && s.rating === undefined) {
     ctx.addIssue({ code: 'custom', path: ['rating'], message: 'is required for a Google Play review (1-5 stars)' });
   }

@@ -203,6 +203,13 @@ describe('rejected, naming the field path and the problem', () => {
     expect(problemsOf(s)).toEqual([expect.stringMatching(/^expected\.close: /)]);
   });
 
+  it.each(['__proto__', 'constructor', 'toString'])('a pack named %s: one problem, no crash', (pack) => {
+    const s = base();
+    s.pack = pack;
+    s.expected = { tags: ['Firefox'] };
+    expect(problemsOf(s)).toEqual([expect.stringMatching(/^pack: /)]);
+  });
+
   it('a missing required field', () => {
     const s = base();
     delete s.now;
@@ -425,6 +432,17 @@ describe('date-times (format: "Date-times")', () => {
     const s = base();
     s.now = now;
     expect(problemsOf(s)).toEqual([expect.stringMatching(/^now: /)]);
+  });
+
+  it('years 0 to 99 are those years, not 1900 to 1999: 0051 after 1950 is out of order, and 29 February 0000 exists', () => {
+    const s = base();
+    s.messages[0].at = '1950-06-01T00:00Z';
+    s.messages[1].at = '0051-01-01T00:00Z';
+    expect(problemsOf(s)).toContain('messages[1].at: must not be before messages[0].at');
+    // Year 0 is a leap year in the calendar ISO 8601 counts with (1900 was not).
+    const leap = base();
+    leap.messages[0].at = '0000-02-29T10:00Z';
+    expect(problemsOf(leap)).toEqual([]);
   });
 
   it('a rejected at is not also reported as out of order', () => {
