@@ -4,12 +4,13 @@
 // JSON line per file, in the order given (a folder: its .json files, sorted):
 //   {"file","trainee","mode","startedAt","summary","flags":[...]} for a valid file, with the
 //   recomputed summary; "duplicateOf" names an earlier file of the same session, and "duplicate"
-//   says so as the admin page does (which imports it once);
+//   says so as the admin page does (which imports the session once: from the fuller export of it,
+//   a finished one before an unfinished one, then the one with more items);
 //   {"file","problems":[...]} for one that is not a valid result file.
 // Exit status 1 when any file is not valid, 0 otherwise.
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { duplicateProblem } from '../src/lib/results/flags.ts';
+import { duplicateProblem, fullerExport, fullerThan, type VerifiedResult } from '../src/lib/results/flags.ts';
 import { MAX_FILE_BYTES, sessionKey, tooLargeProblem, Verifier } from '../src/lib/results/verify.ts';
 import { writeLines } from './lib/output.ts';
 import { jsonFiles, readScenarioFile } from './read-scenarios.ts';
@@ -34,7 +35,7 @@ const files = args.flatMap((a) => {
 });
 
 let failed = false;
-const seen = new Map<string, string>();
+const seen = new Map<string, { file: string; result: VerifiedResult }>();
 const lines: string[] = [];
 for (const file of files) {
   const problems = (list: string[]) => {
@@ -69,9 +70,11 @@ for (const file of files) {
   const line: Record<string, unknown> = { file, trainee: r.trainee, mode: r.mode, startedAt: r.startedAt, summary: r.summary, flags: r.flags };
   const earlier = seen.get(key);
   if (earlier !== undefined) {
-    line.duplicateOf = earlier;
-    line.duplicate = duplicateProblem(earlier);
-  } else seen.set(key, file);
+    const fuller = fullerExport(r, earlier.result);
+    line.duplicateOf = earlier.file;
+    line.duplicate = fuller ? fullerThan(earlier.file) : duplicateProblem(earlier.file);
+    if (fuller) seen.set(key, { file, result: r });
+  } else seen.set(key, { file, result: r });
   lines.push(JSON.stringify(line));
 }
 writeLines(lines);

@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addHours } from '../../src/lib/index.ts';
-import type { Result } from '../../src/lib/results/result.ts';
+import { summarize, type Result } from '../../src/lib/results/result.ts';
 import { DIST_DIR } from '../../scripts/lib/site-pages.ts';
 import { makeCohort, makeResult } from '../support/admin-results.ts';
 import { bank, EXAMPLES_DIR, valid } from '../support/bank.ts';
@@ -514,6 +514,55 @@ describe('what a file cannot decide, and a rule typed out of range', () => {
     await minScore.fill('0.85');
     await expect.poll(() => said2.count()).toBe(0);
     expect(problems.take()).toEqual([]);
+  });
+});
+
+describe('a session exported more than once', () => {
+  // A trainee may export a session half way and again at its end: both files hold the same session
+  // (same trainee, same start), and the browser names the second "... (1).json", after the first.
+  const compliment = scenario('moz-tw-compliment-battery-life');
+  const play = scenario('moz-gp-crash-opening-pdf');
+  const full = makeResult({ name: 'Paula Part', mode: 'assessment', startedAt: '2026-11-07T10:00:00Z', scenarios: [compliment, play, compliment] });
+  const partial = { ...structuredClone(full), finishedAt: null, items: full.items.slice(0, 1), summary: summarize(full.items.slice(0, 1)) };
+  const dir = join(tmp, 'exports');
+  mkdirSync(dir);
+  const mid = write(dir, 'paula.json', partial);
+  const end = write(dir, 'paula (1).json', full);
+  const itemsShown = async (page: Page) => (await bodyRows(page).filter({ hasText: 'paula' }).locator('td').allInnerTexts())[2];
+
+  test('chosen together, the finished export is imported and the unfinished one is listed', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    await importFiles(page, [mid, end]);
+    expect(await page.getByRole('status').first().textContent()).toBe('Imported 1 of 2 files; 1 not imported (listed below).');
+    expect(await bodyRows(page).count()).toBe(1);
+    expect(await itemsShown(page)).toBe('3');
+    const listed = page.getByRole('region', { name: /^Files not imported/ });
+    expect(await listed.innerText()).toContain("paula.json\n(file): paula (1).json is a fuller export of the same session (same trainee, same start time), so it was imported in this file's place");
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+
+  test('the unfinished one imported first gives its place to the finished one imported later, also after a reload; the unfinished one again is turned away', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    await importFiles(page, [mid]);
+    expect(await itemsShown(page)).toBe('1');
+    await importFiles(page, [end]);
+    expect(await page.getByRole('status').first().textContent()).toBe('Imported 1 of 1 file; 1 imported before gave its place to a fuller export of its session (listed below).');
+    expect(await bodyRows(page).count()).toBe(1);
+    expect(await itemsShown(page)).toBe('3');
+    await page.waitForTimeout(300);
+    await open(page);
+    expect(await bodyRows(page).count()).toBe(1);
+    expect(await itemsShown(page)).toBe('3');
+    await importFiles(page, [mid]);
+    expect(await page.getByRole('status').first().textContent()).toBe('Imported 0 of 1 file; 1 not imported (listed below).');
+    expect(await itemsShown(page)).toBe('3');
+    expect(problems.take()).toEqual([]);
+    await context.close();
   });
 });
 

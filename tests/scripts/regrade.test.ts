@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { summarize } from '../../src/lib/results/result.ts';
 import { makeResult } from '../support/admin-results.ts';
 import { bank, EXAMPLES_DIR, ROOT, valid } from '../support/bank.ts';
 
@@ -75,6 +76,24 @@ describe('npm run regrade', () => {
     // Said in words too, as the admin page says it (which imports the session once).
     expect(r.lines[1]!.duplicate).toBe(`(file): the same session as ${join(dir, 'a.json')} (same trainee, same start time), so it is not imported twice`);
     expect(r.lines[0]!.duplicate).toBeUndefined();
+  });
+
+  it('an unfinished export, then the finished one of the same session: the second says it is the fuller', () => {
+    const dir = join(tmp, 'exports');
+    mkdirSync(dir);
+    const full = honest();
+    const partial = { ...full, finishedAt: null, items: full.items.slice(0, 1), summary: summarize(full.items.slice(0, 1)) };
+    writeFileSync(join(dir, 'a-mid.json'), JSON.stringify(partial));
+    writeFileSync(join(dir, 'b-end.json'), JSON.stringify(full));
+    writeFileSync(join(dir, 'c-mid-again.json'), JSON.stringify(partial));
+    const r = regrade(dir);
+    expect(r.status).toBe(0);
+    expect(r.lines.map((l) => l.summary.items)).toEqual([1, 2, 1]);
+    expect(r.lines[1]!.duplicateOf).toBe(join(dir, 'a-mid.json'));
+    expect(r.lines[1]!.duplicate).toBe(`(file): a fuller export of the same session as ${join(dir, 'a-mid.json')} (same trainee, same start time), so the admin page imports this file in its place`);
+    // A later copy is compared with the fullest seen so far.
+    expect(r.lines[2]!.duplicateOf).toBe(join(dir, 'b-end.json'));
+    expect(r.lines[2]!.duplicate).toMatch(/so it is not imported twice$/);
   });
 
   it('a file over 20 MB, a missing file: a problem each, exit 1', () => {

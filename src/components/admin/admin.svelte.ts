@@ -9,7 +9,7 @@ import { histogram, dimensionSpread, missedRules } from '../../lib/results/cohor
 import { readinessCsv, type ReadinessRow } from '../../lib/results/csv.ts';
 import { itemAnalysis } from '../../lib/results/item-analysis.ts';
 import { addWhatIsMissing, DEFAULT_RULES, readiness, traineeKey, type Readiness } from '../../lib/results/readiness.ts';
-import { duplicateProblem, flagLines, sessionKey, type Verification, type VerifiedResult } from '../../lib/results/flags.ts';
+import { duplicateProblem, flagLines, fullerExport, replacedProblem, sessionKey, type Verification, type VerifiedResult } from '../../lib/results/flags.ts';
 import type { ReadinessRules, Review } from '../../lib/schemas/result.ts';
 import type { Answer, Scenario } from '../../lib/schemas/scenario.ts';
 import { DIMENSION_IDS } from '../../lib/policy/grade.ts';
@@ -357,9 +357,11 @@ export class AdminState {
       this.#stop = null;
     }
     performance.mark('admin-import-verified');
-    const seen = new Map(this.sessions.map((s) => [s.sessionKey, s.file]));
+    const seen = new Map(this.sessions.map((s) => [s.sessionKey, s]));
     const added: Session[] = [];
     const files: [string, File][] = [];
+    // Sessions a fuller export of the same session takes the place of, here or imported before.
+    const replaced = new Set<string>();
     outcomes.forEach((o, i) => {
       const c = chosen[i]!;
       if (!o.ok) {
@@ -369,19 +371,37 @@ export class AdminState {
       const key = sessionKey(o.result);
       const earlier = seen.get(key);
       if (earlier !== undefined) {
-        rejected.push({ file: c.name, problems: [duplicateProblem(earlier)] });
-        return;
+        if (!fullerExport(o.result, earlier)) {
+          rejected.push({ file: c.name, problems: [duplicateProblem(earlier.file)] });
+          return;
+        }
+        rejected.push({ file: earlier.file, problems: [replacedProblem(c.name)] });
+        replaced.add(earlier.id);
+        this.#files.delete(earlier.id);
       }
-      seen.set(key, c.name);
       const id = `${Date.now().toString(36)}-${this.#tab}-${(this.#nextId++).toString(36)}`;
-      added.push({ ...o.result, id, file: c.name, traineeKey: traineeKey(o.result.trainee), sessionKey: key });
+      const session: Session = { ...o.result, id, file: c.name, traineeKey: traineeKey(o.result.trainee), sessionKey: key };
+      if (earlier !== undefined && this.openId === earlier.id) this.openId = id;
+      seen.set(key, session);
+      added.push(session);
       files.push([id, c.file]);
       this.#files.set(id, c.file);
     });
-    this.sessions = [...this.sessions, ...added];
+    const stays = (s: Session) => !replaced.has(s.id);
+    const before = this.sessions.length;
+    const earlier = this.sessions.filter(stays);
+    const imported = added.filter(stays);
+    this.sessions = [...earlier, ...imported];
     this.rejected = rejected.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     this.progress = null;
-    this.status = `Imported ${added.length} of ${total} file${total === 1 ? '' : 's'}${rejected.length ? `; ${rejected.length} not imported (listed below)` : ''}.`;
+    // A file imported before that gave way is listed too, but it is not one of this import's.
+    const gaveWay = before - earlier.length;
+    const notImported = rejected.length - gaveWay;
+    this.status =
+      `Imported ${imported.length} of ${total} file${total === 1 ? '' : 's'}` +
+      (notImported ? `; ${notImported} not imported (listed below)` : '') +
+      (gaveWay ? `; ${gaveWay} imported before ${gaveWay === 1 ? 'gave its place to a fuller export of its session' : 'gave their places to fuller exports of their sessions'} (listed below)` : '') +
+      '.';
     performance.mark('admin-import-added');
     // Storing clones the whole cohort on this thread: do it once the table has been painted. What is
     // stored is the cohort as it is then: a Clear meanwhile, here or in another tab, has emptied it.

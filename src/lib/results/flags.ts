@@ -128,6 +128,26 @@ export function duplicateProblem(earlier: string): string {
   return `(file): the same session as ${earlier} (same trainee, same start time), so it is not imported twice`;
 }
 
+/**
+ * Whether `later` is a fuller export of the session `earlier` is of (the trainer exports a session
+ * as often as the trainee likes, unfinished as it goes): finished where the other is not, or as
+ * finished and with more items. It then stands in the other's place.
+ */
+export function fullerExport(later: Pick<VerifiedResult, 'finishedAt' | 'items'>, earlier: Pick<VerifiedResult, 'finishedAt' | 'items'>): boolean {
+  const done = (r: Pick<VerifiedResult, 'finishedAt'>) => r.finishedAt !== null;
+  return done(later) !== done(earlier) ? done(later) : later.items.length > earlier.items.length;
+}
+
+/** What `regrade` says of a file that is a fuller export (see `fullerExport`) of the session of file `earlier`. */
+export function fullerThan(earlier: string): string {
+  return `(file): a fuller export of the same session as ${earlier} (same trainee, same start time), so the admin page imports this file in its place`;
+}
+
+/** The message for a file a fuller export of its session (`fuller`, see `fullerExport`) took the place of. */
+export function replacedProblem(fuller: string): string {
+  return `(file): ${fuller} is a fuller export of the same session (same trainee, same start time), so it was imported in this file's place`;
+}
+
 /** What makes two files the same session: the trainee and the start time (the same instant however written). */
 export function sessionKey(r: Pick<VerifiedResult, 'trainee' | 'startedAt'>): string {
   return `${r.trainee.name.trim().toLowerCase()}|${(r.trainee.handle ?? '').trim().toLowerCase()}|${timeOf(r.startedAt)}`;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { flagLines, sessionKey } from '../../../src/lib/results/flags.ts';
+import { flagLines, fullerExport, sessionKey } from '../../../src/lib/results/flags.ts';
 import type { Result } from '../../../src/lib/results/result.ts';
 import { MAX_PROBLEMS, Verifier } from '../../../src/lib/results/verify.ts';
 import { ResultSchema } from '../../../src/lib/schemas/result.ts';
@@ -501,6 +501,21 @@ describe('sessionKey', () => {
     const a = { trainee: { name: 'Ana Lima', handle: '@ana' }, startedAt: '2026-11-02T10:00:00+01:00' };
     expect(sessionKey(a)).toBe(sessionKey({ trainee: { name: 'ana lima', handle: '@Ana' }, startedAt: '2026-11-02T09:00Z' }));
     expect(sessionKey(a)).not.toBe(sessionKey({ ...a, startedAt: '2026-11-02T09:00:01Z' }));
+  });
+
+  // The trainer exports a session as often as the trainee likes, unfinished as it goes; the admin
+  // page keeps one export per session, the fullest.
+  it('of two exports of one session, the finished one is fuller, then the one with more items', () => {
+    const items = (n: number) => Array.from({ length: n }, () => ({}));
+    const unfinished = (n: number) => ({ finishedAt: null, items: items(n) }) as any;
+    const finished = (n: number) => ({ finishedAt: '2026-11-02T10:00Z', items: items(n) }) as any;
+    expect(fullerExport(finished(3), unfinished(5))).toBe(true);
+    expect(fullerExport(unfinished(5), finished(3))).toBe(false);
+    expect(fullerExport(unfinished(5), unfinished(3))).toBe(true);
+    expect(fullerExport(unfinished(3), unfinished(5))).toBe(false);
+    // The same export twice: the first stays.
+    expect(fullerExport(finished(4), finished(4))).toBe(false);
+    expect(fullerExport(unfinished(4), unfinished(4))).toBe(false);
   });
 });
 
