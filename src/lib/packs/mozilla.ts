@@ -71,6 +71,7 @@ const rules = defineRules([
     because: 'It is {kind}: we stay out of politics, so no reply; tag it {tag}.',
     section: '/program/best-practices/#when-not-to-reply',
     origin: 'source',
+    note: 'the Controversial tag for a tweet about politics. The guidelines say not to reply to one, and name the tag without saying what it is for.',
   },
   {
     id: 'moz.no-reply.controversial',
@@ -101,6 +102,7 @@ const rules = defineRules([
     because: 'It is {kind}, not a question: no reply; tag it {tag}.',
     section: `${CLOSING}#no-need-to-reply`,
     origin: 'source',
+    note: 'no reply to news. The guidelines name the News/Press Release tag among those of conversations closed as No Need to Reply.',
   },
   {
     id: 'moz.close.no-need-to-reply',
@@ -263,6 +265,7 @@ const rules = defineRules([
     because: 'The question needs more back and forth than a public reply allows: point the customer to the forum and close it as {close}.',
     section: `${CLOSING}#moved-to-forum`,
     origin: 'source',
+    note: 'which questions go to the forum: those that need more back and forth than a public reply allows. The guidelines give the closing reason for a conversation passed on to the community forum.',
   },
   {
     id: 'moz.close.bug-filed',
@@ -363,7 +366,7 @@ const replyRules = defineRules([
     because: 'A reply on {channel} holds at most {limit} characters.',
     section: '/more/google-play-reviews/#replying-under-a-review',
     origin: 'related-articles',
-    note: 'Mozilla\u2019s mobile support articles set the limit of {googlePlayReplyLimit} characters for a reply under a Google Play review. The {twitterReplyLimit} characters of a tweet are Twitter\u2019s own limit, not a rule of the program.',
+    note: 'Mozilla\u2019s mobile support articles say a reply under a Google Play review must stay under {googlePlayReplyLimit} characters. We read that as a limit a reply may reach, so a reply of exactly {googlePlayReplyLimit} fits. The {twitterReplyLimit} characters of a tweet are Twitter\u2019s own limit, not a rule of the program.',
   },
 ]);
 

@@ -146,6 +146,9 @@ describe('AccountsTable', () => {
     // @GitLabStatus gives availability updates only: no plain "Yes" to likes, replies only about availability.
     expect(cell(t, '@GitLabStatus', 'Like')).not.toBe('Yes');
     expect(cell(t, '@GitLabStatus', 'Reply')).toMatch(/availability/);
+    // The handbook's advice on retweets and direct messages is for every one of GitLab's accounts.
+    expect(cell(t, '@GitLabStatus', 'Retweet')).toMatch(/#social_media/);
+    expect(cell(t, '@GitLabStatus', 'Direct message')).toMatch(/writes first/);
   });
 
   it('follows an edited pack, its accounts and its own wording', async () => {
