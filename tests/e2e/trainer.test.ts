@@ -151,6 +151,54 @@ describe('the trainer', () => {
     await reloading.close();
   });
 
+  test('an assessment records the whole seed it was drawn with: a fraction or a number out of range is refused at the field, and an empty field draws a new seed', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await openTrainer(page);
+    await page.getByRole('radio', { name: /^Assessment/ }).check();
+    const field = page.getByLabel('Seed', { exact: true });
+    /** The words the field is described by, as a screen reader reads them with it. */
+    const described = () => field.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+    for (const typed of ['1.5', '0', '1000000', '-7']) {
+      await field.fill(typed);
+      await button(page, 'Start assessment').click();
+      await expect.poll(() => field.getAttribute('aria-invalid'), { message: typed }).toBe('true');
+      expect(await described()).toContain(`"${typed}" is not a seed`);
+      expect(await field.evaluate((el) => el === document.activeElement), 'focus goes back to the field').toBe(true);
+      expect(await button(page, 'Play').count(), `no session starts with ${typed}`).toBe(0);
+    }
+    expect(await described(), 'the range accepted is stated at the field').toMatch(/whole number from 1 to 999,999/);
+
+    // Empty: a new seed is drawn, shown, and recorded.
+    await field.fill('');
+    await button(page, 'Start assessment').click();
+    await button(page, 'Play').waitFor();
+    const shown = await page.getByText(/^Assessment, seed \d+:/).textContent();
+    const seed = Number(/seed (\d+)/.exec(shown ?? '')![1]);
+    const first = async () => {
+      await button(page, 'Play').click();
+      await conversation(page).waitFor();
+      await reply(page, 'Reply + Hold');
+      await settled(page);
+      return (await exportResults(page)).json;
+    };
+    const drawn = await first();
+    expect(drawn.mode).toBe('assessment');
+    expect(drawn.seed).toBe(seed);
+    expect(Number.isInteger(drawn.seed) && drawn.seed >= 1 && drawn.seed <= 999_999).toBe(true);
+
+    // That seed typed again draws the same set: the same conversation comes first.
+    await button(page, 'End session').click();
+    await button(page, 'Yes, end it').click();
+    await page.getByRole('radio', { name: /^Assessment/ }).check();
+    await field.fill(String(seed));
+    await button(page, 'Start assessment').click();
+    const again = await first();
+    expect(again.seed).toBe(seed);
+    expect(again.items[0].scenarioId).toBe(drawn.items[0].scenarioId);
+    await context.close();
+  });
+
   test('a tab closed without warning 20 times in an assessment loses no answer', async () => {
     const context = await freshContext();
     let answered = 0;

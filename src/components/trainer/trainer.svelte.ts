@@ -6,7 +6,6 @@ import { getContext, setContext, tick } from 'svelte';
 import type { PackId, Result, Scenario } from '../../lib/index.ts';
 import { RULE_PREFIX } from '../../lib/vocabulary.ts';
 import { resultFileText } from '../../lib/results/file-name.ts';
-import { newSeed } from '../../lib/trainer/random.ts';
 import { initialState, type Effect, type TrainerEvent, type TrainerState } from '../../lib/trainer/state.ts';
 import { download } from '../shared/download.ts';
 import { KeyValueStore, type StorageMode } from '../storage/kv-store.ts';
@@ -410,8 +409,6 @@ async function drawn(id: string): Promise<HTMLElement | null> {
 
 /** A session id, unique enough to tell sessions apart in the list and in result files. */
 const uid = () => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
-
-export { newSeed };
 
 const KEY = Symbol('trainer');
 
