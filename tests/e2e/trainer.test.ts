@@ -435,6 +435,43 @@ describe('the trainer', () => {
     await context.close();
   });
 
+  test('the clipping an answer records is the one its reply started from, and the grade follows it', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await openTrainer(page);
+    await page.getByLabel('Load scenarios').setInputFiles([
+      file('clips.json', [scenario('own-clip-one'), scenario('own-clip-two', { author: { handle: '@robin_test', followers: 30, verified: false } })]),
+    ]);
+    await button(page, 'Play').click();
+    const c = conversation(page);
+    const text = c.getByRole('textbox', { name: 'Reply text' });
+    const insert = async (title: string) => {
+      await c.getByRole('combobox', { name: 'Clipping' }).selectOption({ label: title });
+      await button(c, 'Insert clipping').click();
+    };
+    // Two clippings, then the second one's words deleted: what goes out is the first, word for word,
+    // and the feedback says so.
+    await c.waitFor();
+    await insert('Ask for details');
+    const askForDetails = await text.inputValue();
+    await insert('Thanks for the feedback');
+    expect(await text.inputValue()).not.toBe(askForDetails);
+    await text.fill(askForDetails);
+    await button(c, 'Reply + Hold').click();
+    await feedback(page).getByText(/the clipping went out unchanged/).waitFor();
+    await button(feedback(page), 'Next conversation').click();
+    // A clipping, then the reply emptied and written by hand: it started from no clipping.
+    await c.waitFor();
+    await insert('Ask for details');
+    await text.fill('');
+    await text.fill('Hi Robin! Does every download stop at 99%, or the ones from one site?');
+    await button(c, 'Reply + Hold').click();
+    await feedback(page).waitFor();
+    const { json } = await exportResults(page);
+    expect(json.items.map((i: { answer: { clipping: string | null } }) => i.answer.clipping)).toEqual(['more-details', null]);
+    await context.close();
+  });
+
   test('a result file exported from practice holds the session in the contract format', async () => {
     const context = await freshContext();
     const page = await context.newPage();

@@ -37,6 +37,16 @@ export function emptyDraft(c: Conversation): Draft {
   };
 }
 
+/**
+ * A draft's text and clipping with a clipping inserted. The answer's clipping is "the saved reply
+ * the text started from" (scenario-format.md, "Answer"), and grading reads it: the first clipping
+ * put into this reply stays the one, whatever is inserted after it. One added after the trainee's
+ * own words (a greeting) is still what the reply was built from, so it counts if none came before.
+ */
+export function withClipping(d: Draft, clip: { id: string; text: string }): Pick<Draft, 'text' | 'clipping'> {
+  return d.text.trim() ? { text: `${d.text.trimEnd()} ${clip.text}`, clipping: d.clipping ?? clip.id } : { text: clip.text, clipping: clip.id };
+}
+
 /** The scenario time of a conversation at simulated time `sim`: its point's `now`, moved on by the time it has waited. */
 export function scenarioTime(c: Conversation, sim: number): string {
   return new Date(timeOf(c.point.now) + Math.max(0, sim - c.arrivedAt)).toISOString();
@@ -275,6 +285,8 @@ export function transition(state: TrainerState, event: TrainerEvent): [TrainerSt
       const c = s.conversations.find((x) => draftKey(x) === event.key);
       if (!c) return [state, []];
       const draft = { ...(s.drafts[event.key] ?? emptyDraft(c)), ...event.patch };
+      // A reply emptied starts from nothing again: the clipping it started from is gone with its words.
+      if (!draft.text.trim()) draft.clipping = null;
       return [{ ...state, session: { ...s, drafts: { ...s.drafts, [event.key]: draft } } }, [save]];
     }
     case 'answer': {

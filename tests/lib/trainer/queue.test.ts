@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decide } from '../../../src/lib/policy/decide.ts';
 import type { Answer, Decision, FollowUp, Scenario } from '../../../src/lib/schemas/scenario.ts';
 import {
-  averageResponse, initialState, nextDue, scenarioTime, toResult, transition, waiting, waitingMs,
+  averageResponse, initialState, nextDue, scenarioTime, toResult, transition, waiting, waitingMs, withClipping,
   type Effect, type Session, type TrainerEvent, type TrainerState,
 } from '../../../src/lib/trainer/queue.ts';
 import { drawAssessment } from '../../../src/lib/trainer/draw.ts';
@@ -290,6 +290,62 @@ describe('practice', () => {
     const [archive] = archived(r.effects);
     expect(archive!.result).toMatchObject({ mode: 'practice', seed: null, finishedAt: '2026-05-04T09:00:20.000Z' });
     expect(archive!.result.items).toHaveLength(1);
+  });
+});
+
+// =============================================================================================
+
+describe('drafts: the clipping a reply started from', () => {
+  // scenario-format.md, "Answer": `clipping` is "the saved reply the text started from, if any";
+  // grading reads it (a clipping sent word for word loses half a point on its text).
+  const ASK = { id: 'more-details', text: 'Sorry to hear that. Which version of Firefox are you on, and on which system? That will help us dig in.' };
+  const THANKS = { id: 'thanks-for-feedback', text: 'Thanks for telling us! We have passed this on to the team that works on it.' };
+  const KEY = 'moz-a#0';
+  const draftOf = (st: TrainerState) => session(st).drafts[KEY]!;
+  /** Inserts a clipping into the open conversation's draft, as the "Insert clipping" button does. */
+  const insert = (st: TrainerState, clip: typeof ASK) => run(st, { type: 'draft', key: KEY, patch: withClipping(draftOf(st), clip) }).state;
+  const typeText = (st: TrainerState, text: string) => run(st, { type: 'draft', key: KEY, patch: { text } }).state;
+  /** A fresh conversation, open, with an empty draft. */
+  const opened = () => typeText(run(started([help('moz-a')]), play(0)).state, '');
+  /** Answers with Reply + Hold and the draft's text and clipping, as the page does. */
+  const sent = (st: TrainerState) => {
+    const d = draftOf(st);
+    return session(run(st, answerAt(30, { ...PERFECT, replyText: d.text, clipping: d.clipping })).state).items[0]!;
+  };
+
+  it('a clipping inserted into an empty reply is the one it started from', () => {
+    const d = draftOf(insert(opened(), ASK));
+    expect(d).toMatchObject({ text: ASK.text, clipping: 'more-details' });
+  });
+
+  it('a second clipping adds its words, and the first stays the one the reply started from', () => {
+    const d = draftOf(insert(insert(opened(), ASK), THANKS));
+    expect(d).toMatchObject({ text: `${ASK.text} ${THANKS.text}`, clipping: 'more-details' });
+  });
+
+  it('emptying the reply (spaces and line breaks are empty) forgets the clipping; the next one inserted is the start', () => {
+    let st = typeText(insert(opened(), ASK), ' \n ');
+    expect(draftOf(st).clipping).toBeNull();
+    st = typeText(st, 'Hi! Is it every download, or one site?');
+    expect(draftOf(st).clipping).toBeNull();
+    st = insert(typeText(insert(st, ASK), ''), THANKS);
+    expect(draftOf(st)).toMatchObject({ text: THANKS.text, clipping: 'thanks-for-feedback' });
+  });
+
+  it("a clipping added after the trainee's own greeting is what the reply was built from", () => {
+    const d = draftOf(insert(typeText(opened(), 'Hi Casey!'), ASK));
+    expect(d).toMatchObject({ text: `Hi Casey! ${ASK.text}`, clipping: 'more-details' });
+  });
+
+  it("the grade follows the clipping the text started from: the first clipping, sent word for word after the second's words were deleted, loses half a point", () => {
+    const st = typeText(insert(insert(opened(), ASK), THANKS), ASK.text);
+    const item = sent(st);
+    expect(item.answer.clipping).toBe('more-details');
+    expect(item.dimensions.engagement).toBeLessThan(1);
+    // The same words with the clipping of the second insert (what was recorded before) would pass as personal.
+    const own = sent(typeText(typeText(opened(), ''), ASK.text));
+    expect(own.answer.clipping).toBeNull();
+    expect(own.dimensions.engagement).toBe(1);
   });
 });
 
