@@ -111,7 +111,7 @@ describe('the trainer', () => {
     await page.getByText('Nothing in the queue needs you right now.').waitFor();
     await tabTo(page, button(page, 'Export results'));
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
-    expect(download.suggestedFilename()).toMatch(/^social-support-result-kim-keyboard-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(download.suggestedFilename()).toMatch(/^social-support-result-kim-keyboard-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
     // "?" lists the shortcuts.
     await page.locator('body').focus();
     await page.keyboard.press('?');
@@ -472,6 +472,37 @@ describe('the trainer', () => {
     await context.close();
   });
 
+  test("a result file is named after its session's start on the trainee's own clock, the same when downloaded again, and the next session gets its own name", async () => {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 }, timezoneId: 'Pacific/Kiritimati' });
+    // 20:05 UTC on 22 November is 10:05 on the 23rd on Kiritimati (UTC+14).
+    await context.clock.install({ time: new Date('2026-11-22T20:05:00Z') });
+    const page = await context.newPage();
+    await openTrainer(page);
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Ünal Çelik-Øster');
+    await startPractice(page);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    await reply(page, 'Reply + Hold');
+    await feedback(page).waitFor();
+    // Exported five minutes on: the name is the start's.
+    await context.clock.fastForward('05:00');
+    const first = await exportResults(page);
+    expect(first.name).toBe('social-support-result-unal-celik-øster-2026-11-23-1005.json');
+    await button(page, 'End session').click();
+    await button(page, 'Yes, end it').click();
+    const past = page.getByRole('region', { name: 'Past sessions' });
+    const [again] = await Promise.all([page.waitForEvent('download'), past.getByRole('button', { name: /^Download again/ }).first().click()]);
+    expect(again.suggestedFilename()).toBe(first.name);
+    // The next session, the same day, is another file.
+    await startPractice(page);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    await reply(page, 'Reply + Hold');
+    await feedback(page).waitFor();
+    expect((await exportResults(page)).name).toBe('social-support-result-unal-celik-øster-2026-11-23-1010.json');
+    await context.close();
+  });
+
   test('a result file exported from practice holds the session in the contract format', async () => {
     const context = await freshContext();
     const page = await context.newPage();
@@ -486,7 +517,7 @@ describe('the trainer', () => {
     await reply(page, 'Reply');
     await feedback(page).waitFor();
     const { name, json } = await exportResults(page);
-    expect(name).toMatch(/^social-support-result-lee-export-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(name).toMatch(/^social-support-result-lee-export-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
     expect(json).toMatchObject({ format: 'social-support-result/1', trainee: { name: 'Lee Export', handle: null }, mode: 'practice', seed: null, finishedAt: null, packs: { gitlab: '2.0.0' } });
     expect(typeof json.app.version).toBe('string');
     expect(json.items).toHaveLength(1);
