@@ -234,6 +234,45 @@ describe('the trainer', () => {
     await context.close();
   });
 
+  test("a conversation's active time and the clock are kept through a reload and a killed tab, and the time the tab was gone is not counted", async () => {
+    const context = await freshContext();
+    let page = await context.newPage();
+    await openTrainer(page);
+    await page.getByLabel('Load scenarios').setInputFiles([file('timed.json', scenario('own-timed'))]);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    const opened = Date.now();
+    await page.waitForTimeout(8000);
+    await page.reload();
+    await page.locator('#trainer[data-ready]').waitFor();
+    await conversation(page).waitFor();
+    await page.waitForTimeout(9000);
+    // Killed: its process crashes, and nothing runs on the way out.
+    const killed = Date.now();
+    const cdp = await context.newCDPSession(page);
+    const crashed = page.waitForEvent('crash');
+    // It never answers: the page is gone.
+    void cdp.send('Page.crash').catch(() => {});
+    await crashed;
+    await page.close();
+    await new Promise((resolve) => setTimeout(resolve, 20_000));
+    page = await context.newPage();
+    await openTrainer(page);
+    const reopened = Date.now();
+    await reply(page, 'Reply + Hold');
+    await feedback(page).waitFor();
+    const answered = Date.now();
+    const [item] = (await exportResults(page)).json.items;
+    // Open on the screen for about 17 s, then the time to answer; gone for 20 s.
+    const shown = (killed - opened + answered - reopened) / 1000;
+    expect(item.activeSeconds, 'nothing for the time the tab was gone').toBeLessThanOrEqual(shown + 1);
+    expect(item.activeSeconds, 'at most a few seconds lost').toBeGreaterThanOrEqual(shown - 7);
+    // The simulated clock with it: a real second is a simulated minute.
+    const simulatedMinutes = (Date.parse(item.answeredAt) - Date.parse(item.scenario.now)) / 60_000;
+    expect(Math.abs(simulatedMinutes - item.activeSeconds)).toBeLessThanOrEqual(1);
+    await context.close();
+  });
+
   // Blocked from the start (a private window), or refusing every save (its quota used up).
   const ways = {
     'with storage blocked': {

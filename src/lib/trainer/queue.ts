@@ -20,8 +20,17 @@ export * from './state.ts';
 
 const HOUR = 3_600_000;
 
-/** How far the clock may move between two events: a tab asleep or closed does not count. */
+/**
+ * How far the clock may move between two events: a computer asleep does not count. (A page closed
+ * does not either: opened again, it resumes from the moment last saved; see the "resume" event.)
+ */
 export const MAX_GAP_MS = 60_000;
+
+/**
+ * While the queue plays, the clock (and the open conversation's active time) is saved at least this
+ * often, so that a tab killed with nothing run on the way out loses no more than this of either.
+ */
+export const CLOCK_SAVE_MS = 5_000;
 
 /** The key of a conversation's draft: its scenario id and decision point. */
 export const draftKey = (c: Conversation) => `${c.root.id}#${c.step}`;
@@ -260,9 +269,16 @@ export function transition(state: TrainerState, event: TrainerEvent): [TrainerSt
     case 'tick': {
       const [next, effects] = settle(state, s, event.at, 'clock');
       if (endsAssessment(next)) return finish(state, next, new Date(event.at).toISOString(), 'clock');
-      // The clock is saved with the next action; a tick alone only saves when something came due.
-      return [{ ...state, session: next }, effects.length ? [save, ...effects] : []];
+      // A tick saves when something came due, and while playing each time it passes a mark of
+      // CLOCK_SAVE_MS of real time: often enough, and not a write a second.
+      const { lastAt } = s.clock;
+      const mark = s.clock.playing && lastAt !== null && Math.floor(event.at / CLOCK_SAVE_MS) > Math.floor(lastAt / CLOCK_SAVE_MS);
+      return [{ ...state, session: next }, effects.length || mark ? [save, ...effects] : []];
     }
+    case 'resume':
+      // The time the page was closed is nobody's work: the clock, and the open conversation's active
+      // time, go on from what was saved, with nothing added for it.
+      return [{ ...state, session: { ...s, clock: { ...s.clock, lastAt: event.at } } }, []];
     case 'skip-ahead': {
       const moved = advance(s, event.at, state.speed);
       const due = nextDue(moved);

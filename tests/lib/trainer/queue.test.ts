@@ -295,6 +295,62 @@ describe('practice', () => {
 
 // =============================================================================================
 
+describe('a page closed and opened again', () => {
+  // The result format: activeSeconds are "seconds the conversation was open while the queue was
+  // playing (not while stopped)"; a closed page shows no conversation, and the clock stands still.
+  const resume = (n: number): TrainerEvent => ({ type: 'resume', at: sec(n) });
+  const saves = (effects: Effect[]) => effects.some((e) => e.type === 'save');
+  /** Plays events and returns the state as last saved: what a page killed after them leaves. */
+  function lastSaved(state: TrainerState, ...events: TrainerEvent[]): TrainerState {
+    let current = state;
+    let saved = state;
+    for (const e of events) {
+      const [next, effects] = transition(current, e);
+      current = next;
+      if (saves(effects)) saved = next;
+    }
+    return saved;
+  }
+  const ticks = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => tick(from + i));
+
+  it('the time it was closed counts neither as active time nor on the clock', () => {
+    // 30 s open, closed for an hour, 10 s more.
+    const { state } = run(started([help('moz-a')]), play(0), ...ticks(1, 30), resume(3630), tick(3631), answerAt(3640));
+    const item = session(state).items[0]!;
+    expect(item.activeSeconds).toBe(40);
+    // Opened at 10:20 (scenario time), answered 40 simulated minutes later.
+    expect(ms(item.answeredAt)).toBe(ms('2026-03-02T11:00:00Z'));
+  });
+
+  it('nor does a shorter time closed, under the limit for a computer asleep', () => {
+    const { state } = run(started([help('moz-a')]), play(0), tick(10), resume(30), tick(31), answerAt(35));
+    expect(session(state).items[0]!.activeSeconds).toBe(15);
+    expect(session(state).clock.sim).toBe(15 * MIN);
+  });
+
+  it('a clock that was stopped stays stopped', () => {
+    const { state } = run(started([help('moz-a')]), play(0), tick(5), stop(5), resume(100), tick(200));
+    expect(session(state).clock).toMatchObject({ sim: 5 * MIN, playing: false });
+    expect(conv(state, 'moz-a').activeMs).toBe(5_000);
+  });
+
+  it('while playing, a tick saves each time it passes a five-second mark of real time; stopped, ticks save nothing', () => {
+    const { all } = run(started([help('moz-a')]), play(0), ...ticks(1, 12), stop(12), ...ticks(13, 30));
+    const saving = all.map((effects, i) => (saves(effects) ? i : null)).filter((i) => i !== null);
+    // Events: play (0), ticks at 1 to 12 s (1-12), stop (13), ticks at 13 to 30 s (14-31).
+    expect(saving).toEqual([0, 5, 10, 13]);
+  });
+
+  it('a page killed while playing loses at most five seconds: the state saved last resumes', () => {
+    // Killed 33 s after Play (saved at 30 s), opened again an hour later, answered 10 s after that.
+    const saved = lastSaved(started([help('moz-a')]), play(0), ...ticks(1, 33));
+    const { state } = run(saved, resume(3633), tick(3634), answerAt(3643));
+    expect(session(state).items[0]!.activeSeconds).toBe(40);
+  });
+});
+
+// =============================================================================================
+
 describe('drafts: the clipping a reply started from', () => {
   // scenario-format.md, "Answer": `clipping` is "the saved reply the text started from, if any";
   // grading reads it (a clipping sent word for word loses half a point on its text).
