@@ -2,8 +2,9 @@
  * axe finds no WCAG 2.2 AA violation in any state of the trainer (setup, a queue with an open
  * conversation, the closing reason dialog, feedback, the question to end a session, the assessment
  * report, the notice when storage is blocked or refuses a save, the notice when another tab runs the
- * trainer), in both themes, at phone and desktop widths. The states persist, so each is reached once
- * and reloaded in each theme; the notices and the question are checked without a reload.
+ * trainer, a seed refused), in both themes, at phone and desktop widths. The states persist, so each
+ * is reached once and reloaded in each theme; the notices, the question and the refused seed are
+ * checked without a reload.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -68,6 +69,15 @@ describe('trainer accessibility', () => {
       await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
     });
     await page.keyboard.press('Escape');
+  });
+
+  test('a seed refused: the message at the field, in both themes and at both widths', async () => {
+    await page.getByRole('radio', { name: /^Assessment/ }).check();
+    await page.getByLabel('Seed', { exact: true }).fill('1.5');
+    await button(page, 'Start assessment').click();
+    await page.getByText('"1.5" is not a seed').waitFor();
+    await checkHere(page, 'a seed refused');
+    await page.getByRole('radio', { name: /^Practice/ }).check();
   });
 
   test('storage blocked: the notice, in both themes and at both widths', async () => {

@@ -111,7 +111,7 @@ describe('the trainer', () => {
     await page.getByText('Nothing in the queue needs you right now.').waitFor();
     await tabTo(page, button(page, 'Export results'));
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
-    expect(download.suggestedFilename()).toMatch(/^social-support-result-kim-keyboard-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(download.suggestedFilename()).toMatch(/^social-support-result-kim-keyboard-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
     // "?" lists the shortcuts.
     await page.locator('body').focus();
     await page.keyboard.press('?');
@@ -151,6 +151,54 @@ describe('the trainer', () => {
     await reloading.close();
   });
 
+  test('an assessment records the whole seed it was drawn with: a fraction or a number out of range is refused at the field, and an empty field draws a new seed', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await openTrainer(page);
+    await page.getByRole('radio', { name: /^Assessment/ }).check();
+    const field = page.getByLabel('Seed', { exact: true });
+    /** The words the field is described by, as a screen reader reads them with it. */
+    const described = () => field.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+    for (const typed of ['1.5', '0', '1000000', '-7']) {
+      await field.fill(typed);
+      await button(page, 'Start assessment').click();
+      await expect.poll(() => field.getAttribute('aria-invalid'), { message: typed }).toBe('true');
+      expect(await described()).toContain(`"${typed}" is not a seed`);
+      expect(await field.evaluate((el) => el === document.activeElement), 'focus goes back to the field').toBe(true);
+      expect(await button(page, 'Play').count(), `no session starts with ${typed}`).toBe(0);
+    }
+    expect(await described(), 'the range accepted is stated at the field').toMatch(/whole number from 1 to 999,999/);
+
+    // Empty: a new seed is drawn, shown, and recorded.
+    await field.fill('');
+    await button(page, 'Start assessment').click();
+    await button(page, 'Play').waitFor();
+    const shown = await page.getByText(/^Assessment, seed \d+:/).textContent();
+    const seed = Number(/seed (\d+)/.exec(shown ?? '')![1]);
+    const first = async () => {
+      await button(page, 'Play').click();
+      await conversation(page).waitFor();
+      await reply(page, 'Reply + Hold');
+      await settled(page);
+      return (await exportResults(page)).json;
+    };
+    const drawn = await first();
+    expect(drawn.mode).toBe('assessment');
+    expect(drawn.seed).toBe(seed);
+    expect(Number.isInteger(drawn.seed) && drawn.seed >= 1 && drawn.seed <= 999_999).toBe(true);
+
+    // That seed typed again draws the same set: the same conversation comes first.
+    await button(page, 'End session').click();
+    await button(page, 'Yes, end it').click();
+    await page.getByRole('radio', { name: /^Assessment/ }).check();
+    await field.fill(String(seed));
+    await button(page, 'Start assessment').click();
+    const again = await first();
+    expect(again.seed).toBe(seed);
+    expect(again.items[0].scenarioId).toBe(drawn.items[0].scenarioId);
+    await context.close();
+  });
+
   test('a tab closed without warning 20 times in an assessment loses no answer', async () => {
     const context = await freshContext();
     let answered = 0;
@@ -183,6 +231,45 @@ describe('the trainer', () => {
     const report = page.getByRole('region', { name: 'Assessment report' });
     const result = (await report.isVisible()) ? await exportResults(page, report) : await exportResults(page);
     expect(result.json.items.length).toBe(answered);
+    await context.close();
+  });
+
+  test("a conversation's active time and the clock are kept through a reload and a killed tab, and the time the tab was gone is not counted", async () => {
+    const context = await freshContext();
+    let page = await context.newPage();
+    await openTrainer(page);
+    await page.getByLabel('Load scenarios').setInputFiles([file('timed.json', scenario('own-timed'))]);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    const opened = Date.now();
+    await page.waitForTimeout(8000);
+    await page.reload();
+    await page.locator('#trainer[data-ready]').waitFor();
+    await conversation(page).waitFor();
+    await page.waitForTimeout(9000);
+    // Killed: its process crashes, and nothing runs on the way out.
+    const killed = Date.now();
+    const cdp = await context.newCDPSession(page);
+    const crashed = page.waitForEvent('crash');
+    // It never answers: the page is gone.
+    void cdp.send('Page.crash').catch(() => {});
+    await crashed;
+    await page.close();
+    await new Promise((resolve) => setTimeout(resolve, 20_000));
+    page = await context.newPage();
+    await openTrainer(page);
+    const reopened = Date.now();
+    await reply(page, 'Reply + Hold');
+    await feedback(page).waitFor();
+    const answered = Date.now();
+    const [item] = (await exportResults(page)).json.items;
+    // Open on the screen for about 17 s, then the time to answer; gone for 20 s.
+    const shown = (killed - opened + answered - reopened) / 1000;
+    expect(item.activeSeconds, 'nothing for the time the tab was gone').toBeLessThanOrEqual(shown + 1);
+    expect(item.activeSeconds, 'at most a few seconds lost').toBeGreaterThanOrEqual(shown - 7);
+    // The simulated clock with it: a real second is a simulated minute.
+    const simulatedMinutes = (Date.parse(item.answeredAt) - Date.parse(item.scenario.now)) / 60_000;
+    expect(Math.abs(simulatedMinutes - item.activeSeconds)).toBeLessThanOrEqual(1);
     await context.close();
   });
 
@@ -387,6 +474,74 @@ describe('the trainer', () => {
     await context.close();
   });
 
+  test('the clipping an answer records is the one its reply started from, and the grade follows it', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await openTrainer(page);
+    await page.getByLabel('Load scenarios').setInputFiles([
+      file('clips.json', [scenario('own-clip-one'), scenario('own-clip-two', { author: { handle: '@robin_test', followers: 30, verified: false } })]),
+    ]);
+    await button(page, 'Play').click();
+    const c = conversation(page);
+    const text = c.getByRole('textbox', { name: 'Reply text' });
+    const insert = async (title: string) => {
+      await c.getByRole('combobox', { name: 'Clipping' }).selectOption({ label: title });
+      await button(c, 'Insert clipping').click();
+    };
+    // Two clippings, then the second one's words deleted: what goes out is the first, word for word,
+    // and the feedback says so.
+    await c.waitFor();
+    await insert('Ask for details');
+    const askForDetails = await text.inputValue();
+    await insert('Thanks for the feedback');
+    expect(await text.inputValue()).not.toBe(askForDetails);
+    await text.fill(askForDetails);
+    await button(c, 'Reply + Hold').click();
+    await feedback(page).getByText(/the clipping went out unchanged/).waitFor();
+    await button(feedback(page), 'Next conversation').click();
+    // A clipping, then the reply emptied and written by hand: it started from no clipping.
+    await c.waitFor();
+    await insert('Ask for details');
+    await text.fill('');
+    await text.fill('Hi Robin! Does every download stop at 99%, or the ones from one site?');
+    await button(c, 'Reply + Hold').click();
+    await feedback(page).waitFor();
+    const { json } = await exportResults(page);
+    expect(json.items.map((i: { answer: { clipping: string | null } }) => i.answer.clipping)).toEqual(['more-details', null]);
+    await context.close();
+  });
+
+  test("a result file is named after its session's start on the trainee's own clock, the same when downloaded again, and the next session gets its own name", async () => {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 }, timezoneId: 'Pacific/Kiritimati' });
+    // 20:05 UTC on 22 November is 10:05 on the 23rd on Kiritimati (UTC+14).
+    await context.clock.install({ time: new Date('2026-11-22T20:05:00Z') });
+    const page = await context.newPage();
+    await openTrainer(page);
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Ünal Çelik-Øster');
+    await startPractice(page);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    await reply(page, 'Reply + Hold');
+    await feedback(page).waitFor();
+    // Exported five minutes on: the name is the start's.
+    await context.clock.fastForward('05:00');
+    const first = await exportResults(page);
+    expect(first.name).toBe('social-support-result-unal-celik-øster-2026-11-23-1005.json');
+    await button(page, 'End session').click();
+    await button(page, 'Yes, end it').click();
+    const past = page.getByRole('region', { name: 'Past sessions' });
+    const [again] = await Promise.all([page.waitForEvent('download'), past.getByRole('button', { name: /^Download again/ }).first().click()]);
+    expect(again.suggestedFilename()).toBe(first.name);
+    // The next session, the same day, is another file.
+    await startPractice(page);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    await reply(page, 'Reply + Hold');
+    await feedback(page).waitFor();
+    expect((await exportResults(page)).name).toBe('social-support-result-unal-celik-øster-2026-11-23-1010.json');
+    await context.close();
+  });
+
   test('a result file exported from practice holds the session in the contract format', async () => {
     const context = await freshContext();
     const page = await context.newPage();
@@ -401,7 +556,7 @@ describe('the trainer', () => {
     await reply(page, 'Reply');
     await feedback(page).waitFor();
     const { name, json } = await exportResults(page);
-    expect(name).toMatch(/^social-support-result-lee-export-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(name).toMatch(/^social-support-result-lee-export-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
     expect(json).toMatchObject({ format: 'social-support-result/1', trainee: { name: 'Lee Export', handle: null }, mode: 'practice', seed: null, finishedAt: null, packs: { gitlab: '2.0.0' } });
     expect(typeof json.app.version).toBe('string');
     expect(json.items).toHaveLength(1);

@@ -6,7 +6,6 @@ import { getContext, setContext, tick } from 'svelte';
 import type { PackId, Result, Scenario } from '../../lib/index.ts';
 import { RULE_PREFIX } from '../../lib/vocabulary.ts';
 import { resultFileText } from '../../lib/results/file-name.ts';
-import { newSeed } from '../../lib/trainer/random.ts';
 import { initialState, type Effect, type TrainerEvent, type TrainerState } from '../../lib/trainer/state.ts';
 import { download } from '../shared/download.ts';
 import { KeyValueStore, type StorageMode } from '../storage/kv-store.ts';
@@ -96,7 +95,11 @@ export class Trainer {
     this.sessions = (await store.get<Result[]>(SESSIONS_KEY)) ?? [];
     this.storage = store.mode;
     this.#read();
-    if (saved?.session) await this.engine();
+    if (saved?.session) {
+      await this.engine();
+      // The time the page was closed does not count: the clock goes on from what was saved.
+      this.dispatch({ type: 'resume', at: Date.now() });
+    }
     this.#syncTicker();
   }
 
@@ -140,8 +143,10 @@ export class Trainer {
     if (this.#ticker) clearInterval(this.#ticker);
     this.#ticker = null;
     try {
-      if (this.#draftTimer) {
-        clearTimeout(this.#draftTimer);
+      // The clock too, while playing: the other tab goes on from it. (A tab still reading what was
+      // saved has neither, and stores nothing over it.)
+      if (this.#draftTimer || this.#playing()) {
+        if (this.#draftTimer) clearTimeout(this.#draftTimer);
         this.#draftTimer = null;
         await this.#store?.set(STATE_KEY, this.state);
       }
@@ -366,9 +371,18 @@ export class Trainer {
     if (this.storageFailure !== this.#store.failure) this.storageFailure = this.#store.failure;
   }
 
-  /** The clock ticks once a second while the queue plays, and not at all otherwise. */
+  /** Whether the queue is playing. */
+  #playing(): boolean {
+    return this.state.session?.clock.playing === true && this.state.session.finishedAt === null;
+  }
+
+  /**
+   * The clock ticks once a second while the queue plays, and not at all otherwise. A tab hidden
+   * (another tab in front, the window minimised) still counts while the queue plays, as Play Mode
+   * left running counts against the response time in Conversocial: Stop is how a trainee pauses.
+   */
   #syncTicker(): void {
-    const playing = this.state.session?.clock.playing === true && this.state.session.finishedAt === null;
+    const playing = this.#playing();
     if (playing && !this.#ticker) this.#ticker = setInterval(() => this.dispatch({ type: 'tick', at: Date.now() }), 1000);
     if (!playing && this.#ticker) {
       clearInterval(this.#ticker);
@@ -376,9 +390,19 @@ export class Trainer {
     }
   }
 
-  /** Saves whatever typing has not been saved yet (the page is going away). */
+  /**
+   * Saves whatever typing has not been saved yet, and the clock brought up to now while playing: the
+   * page is going away, or hidden (it may be closed or killed from there without another word).
+   */
   flush(): void {
-    if (this.#draftTimer) this.#save();
+    if (this.elsewhere) return;
+    if (this.#playing() && this.#engine) this.dispatch({ type: 'tick', at: Date.now() });
+    if (this.#draftTimer || this.#playing()) this.#save();
+  }
+
+  /** The page came back from the browser's back-forward cache: as after a reload, its time away does not count. */
+  resume(): void {
+    if (this.#playing() && this.#engine) this.dispatch({ type: 'resume', at: Date.now() });
   }
 }
 
@@ -410,8 +434,6 @@ async function drawn(id: string): Promise<HTMLElement | null> {
 
 /** A session id, unique enough to tell sessions apart in the list and in result files. */
 const uid = () => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
-
-export { newSeed };
 
 const KEY = Symbol('trainer');
 

@@ -3,10 +3,24 @@
 
 import type { Result } from './result.ts';
 
-/** A file name for a result: `social-support-result-<name>-<YYYY-MM-DD>.json`, safe on every system. */
-export function resultFileName(name: string, date: Date): string {
-  const slug = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'trainee';
-  return `social-support-result-${slug}-${date.toISOString().slice(0, 10)}.json`;
+const two = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A file name for a result: `social-support-result-<name>-<YYYY-MM-DD>-<HHMM>.json`, safe on every
+ * system. `started` is when the session began, in the trainee's own time zone: the date the page
+ * showed them, and one name per session (by the day alone, a second session's file was renamed
+ * "(1)" by the browser). The name keeps letters of any script, without Latin accents.
+ */
+export function resultFileName(name: string, started: Date): string {
+  // Lower case first: "İ" becomes "i" and a dot above, which goes with the other accents. Only a
+  // Latin letter loses its accents: in other scripts a mark may make another letter (Cyrillic "й").
+  const letters = name.toLowerCase().normalize('NFKD').replace(/(\p{Script=Latin})[\u0300-\u036f]+/gu, '$1').normalize('NFC');
+  // Marks stay with their letters (Devanagari's vowel signs, Japanese voicing marks), and whole
+  // characters are counted, so that a cut never splits one.
+  const words = [...letters.replace(/[^\p{L}\p{M}\p{N}]+/gu, '-').replace(/^-+/, '')].slice(0, 40).join('');
+  const slug = words.replace(/-+$/, '') || 'trainee';
+  const when = `${started.getFullYear()}-${two(started.getMonth() + 1)}-${two(started.getDate())}-${two(started.getHours())}${two(started.getMinutes())}`;
+  return `social-support-result-${slug}-${when}.json`;
 }
 
 /**

@@ -20,8 +20,17 @@ export * from './state.ts';
 
 const HOUR = 3_600_000;
 
-/** How far the clock may move between two events: a tab asleep or closed does not count. */
+/**
+ * How far the clock may move between two events: a computer asleep does not count. (A page closed
+ * does not either: opened again, it resumes from the moment last saved; see the "resume" event.)
+ */
 export const MAX_GAP_MS = 60_000;
+
+/**
+ * While the queue plays, the clock (and the open conversation's active time) is saved at least this
+ * often, so that a tab killed with nothing run on the way out loses no more than this of either.
+ */
+export const CLOCK_SAVE_MS = 5_000;
 
 /** The key of a conversation's draft: its scenario id and decision point. */
 export const draftKey = (c: Conversation) => `${c.root.id}#${c.step}`;
@@ -35,6 +44,16 @@ export function emptyDraft(c: Conversation): Draft {
     replyFrom: null, text: '', clipping: null, like: null, retweet: false, directMessage: false, sentiment: null,
     tags: [...c.tags], userTag: null, assign: null, hold, tool: replyTool, note: '', reminderHours: null,
   };
+}
+
+/**
+ * A draft's text and clipping with a clipping inserted. The answer's clipping is "the saved reply
+ * the text started from" (scenario-format.md, "Answer"), and grading reads it: the first clipping
+ * put into this reply stays the one, whatever is inserted after it. One added after the trainee's
+ * own words (a greeting) is still what the reply was built from, so it counts if none came before.
+ */
+export function withClipping(d: Draft, clip: { id: string; text: string }): Pick<Draft, 'text' | 'clipping'> {
+  return d.text.trim() ? { text: `${d.text.trimEnd()} ${clip.text}`, clipping: d.clipping ?? clip.id } : { text: clip.text, clipping: clip.id };
 }
 
 /** The scenario time of a conversation at simulated time `sim`: its point's `now`, moved on by the time it has waited. */
@@ -250,9 +269,16 @@ export function transition(state: TrainerState, event: TrainerEvent): [TrainerSt
     case 'tick': {
       const [next, effects] = settle(state, s, event.at, 'clock');
       if (endsAssessment(next)) return finish(state, next, new Date(event.at).toISOString(), 'clock');
-      // The clock is saved with the next action; a tick alone only saves when something came due.
-      return [{ ...state, session: next }, effects.length ? [save, ...effects] : []];
+      // A tick saves when something came due, and while playing each time it passes a mark of
+      // CLOCK_SAVE_MS of real time: often enough, and not a write a second.
+      const { lastAt } = s.clock;
+      const mark = s.clock.playing && lastAt !== null && Math.floor(event.at / CLOCK_SAVE_MS) > Math.floor(lastAt / CLOCK_SAVE_MS);
+      return [{ ...state, session: next }, effects.length || mark ? [save, ...effects] : []];
     }
+    case 'resume':
+      // The time the page was closed is nobody's work: the clock, and the open conversation's active
+      // time, go on from what was saved, with nothing added for it.
+      return [{ ...state, session: { ...s, clock: { ...s.clock, lastAt: event.at } } }, []];
     case 'skip-ahead': {
       const moved = advance(s, event.at, state.speed);
       const due = nextDue(moved);
@@ -275,6 +301,8 @@ export function transition(state: TrainerState, event: TrainerEvent): [TrainerSt
       const c = s.conversations.find((x) => draftKey(x) === event.key);
       if (!c) return [state, []];
       const draft = { ...(s.drafts[event.key] ?? emptyDraft(c)), ...event.patch };
+      // A reply emptied starts from nothing again: the clipping it started from is gone with its words.
+      if (!draft.text.trim()) draft.clipping = null;
       return [{ ...state, session: { ...s, drafts: { ...s.drafts, [event.key]: draft } } }, [save]];
     }
     case 'answer': {

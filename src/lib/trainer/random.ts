@@ -22,7 +22,23 @@ export function shuffled<T>(items: readonly T[], random: () => number): T[] {
   return out;
 }
 
-/** A seed a person can read and type again: 1 to 999,999. */
+/** A seed a person can read and type again: 1 to 999,999 (`SEED_RANGE`). */
 export function newSeed(random: () => number = Math.random): number {
   return 1 + Math.floor(random() * 999_999);
+}
+
+/** The seeds a trainee may type, the range `newSeed` draws from. */
+export const SEED_RANGE = { min: 1, max: 999_999 } as const;
+
+/**
+ * A seed as typed in the Seed field: the number, `null` for an empty field (a new seed is drawn),
+ * or `undefined` for anything else (a fraction, a sign, a number out of range), which is refused:
+ * the result file records the seed as an integer, and the same seed must draw the same set again.
+ */
+export function typedSeed(text: string): number | null | undefined {
+  const t = text.trim();
+  if (t === '') return null;
+  if (!/^\d+$/.test(t)) return undefined;
+  const n = Number(t);
+  return n >= SEED_RANGE.min && n <= SEED_RANGE.max ? n : undefined;
 }

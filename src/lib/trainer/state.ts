@@ -155,6 +155,8 @@ export type TrainerEvent =
   | { type: 'play'; at: number }
   | { type: 'stop'; at: number }
   | { type: 'tick'; at: number }
+  /** The page opened again on a saved session (a reload, a tab reopened): the clock goes on from `at`. */
+  | { type: 'resume'; at: number }
   | { type: 'skip-ahead'; at: number }
   | { type: 'skip'; at: number }
   | { type: 'draft'; key: string; patch: Partial<Draft> }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decide } from '../../../src/lib/policy/decide.ts';
 import type { Answer, Decision, FollowUp, Scenario } from '../../../src/lib/schemas/scenario.ts';
 import {
-  averageResponse, initialState, nextDue, scenarioTime, toResult, transition, waiting, waitingMs,
+  averageResponse, initialState, nextDue, scenarioTime, toResult, transition, waiting, waitingMs, withClipping,
   type Effect, type Session, type TrainerEvent, type TrainerState,
 } from '../../../src/lib/trainer/queue.ts';
 import { drawAssessment } from '../../../src/lib/trainer/draw.ts';
@@ -290,6 +290,118 @@ describe('practice', () => {
     const [archive] = archived(r.effects);
     expect(archive!.result).toMatchObject({ mode: 'practice', seed: null, finishedAt: '2026-05-04T09:00:20.000Z' });
     expect(archive!.result.items).toHaveLength(1);
+  });
+});
+
+// =============================================================================================
+
+describe('a page closed and opened again', () => {
+  // The result format: activeSeconds are "seconds the conversation was open while the queue was
+  // playing (not while stopped)"; a closed page shows no conversation, and the clock stands still.
+  const resume = (n: number): TrainerEvent => ({ type: 'resume', at: sec(n) });
+  const saves = (effects: Effect[]) => effects.some((e) => e.type === 'save');
+  /** Plays events and returns the state as last saved: what a page killed after them leaves. */
+  function lastSaved(state: TrainerState, ...events: TrainerEvent[]): TrainerState {
+    let current = state;
+    let saved = state;
+    for (const e of events) {
+      const [next, effects] = transition(current, e);
+      current = next;
+      if (saves(effects)) saved = next;
+    }
+    return saved;
+  }
+  const ticks = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => tick(from + i));
+
+  it('the time it was closed counts neither as active time nor on the clock', () => {
+    // 30 s open, closed for an hour, 10 s more.
+    const { state } = run(started([help('moz-a')]), play(0), ...ticks(1, 30), resume(3630), tick(3631), answerAt(3640));
+    const item = session(state).items[0]!;
+    expect(item.activeSeconds).toBe(40);
+    // Opened at 10:20 (scenario time), answered 40 simulated minutes later.
+    expect(ms(item.answeredAt)).toBe(ms('2026-03-02T11:00:00Z'));
+  });
+
+  it('nor does a shorter time closed, under the limit for a computer asleep', () => {
+    const { state } = run(started([help('moz-a')]), play(0), tick(10), resume(30), tick(31), answerAt(35));
+    expect(session(state).items[0]!.activeSeconds).toBe(15);
+    expect(session(state).clock.sim).toBe(15 * MIN);
+  });
+
+  it('a clock that was stopped stays stopped', () => {
+    const { state } = run(started([help('moz-a')]), play(0), tick(5), stop(5), resume(100), tick(200));
+    expect(session(state).clock).toMatchObject({ sim: 5 * MIN, playing: false });
+    expect(conv(state, 'moz-a').activeMs).toBe(5_000);
+  });
+
+  it('while playing, a tick saves each time it passes a five-second mark of real time; stopped, ticks save nothing', () => {
+    const { all } = run(started([help('moz-a')]), play(0), ...ticks(1, 12), stop(12), ...ticks(13, 30));
+    const saving = all.map((effects, i) => (saves(effects) ? i : null)).filter((i) => i !== null);
+    // Events: play (0), ticks at 1 to 12 s (1-12), stop (13), ticks at 13 to 30 s (14-31).
+    expect(saving).toEqual([0, 5, 10, 13]);
+  });
+
+  it('a page killed while playing loses at most five seconds: the state saved last resumes', () => {
+    // Killed 33 s after Play (saved at 30 s), opened again an hour later, answered 10 s after that.
+    const saved = lastSaved(started([help('moz-a')]), play(0), ...ticks(1, 33));
+    const { state } = run(saved, resume(3633), tick(3634), answerAt(3643));
+    expect(session(state).items[0]!.activeSeconds).toBe(40);
+  });
+});
+
+// =============================================================================================
+
+describe('drafts: the clipping a reply started from', () => {
+  // scenario-format.md, "Answer": `clipping` is "the saved reply the text started from, if any";
+  // grading reads it (a clipping sent word for word loses half a point on its text).
+  const ASK = { id: 'more-details', text: 'Sorry to hear that. Which version of Firefox are you on, and on which system? That will help us dig in.' };
+  const THANKS = { id: 'thanks-for-feedback', text: 'Thanks for telling us! We have passed this on to the team that works on it.' };
+  const KEY = 'moz-a#0';
+  const draftOf = (st: TrainerState) => session(st).drafts[KEY]!;
+  /** Inserts a clipping into the open conversation's draft, as the "Insert clipping" button does. */
+  const insert = (st: TrainerState, clip: typeof ASK) => run(st, { type: 'draft', key: KEY, patch: withClipping(draftOf(st), clip) }).state;
+  const typeText = (st: TrainerState, text: string) => run(st, { type: 'draft', key: KEY, patch: { text } }).state;
+  /** A fresh conversation, open, with an empty draft. */
+  const opened = () => typeText(run(started([help('moz-a')]), play(0)).state, '');
+  /** Answers with Reply + Hold and the draft's text and clipping, as the page does. */
+  const sent = (st: TrainerState) => {
+    const d = draftOf(st);
+    return session(run(st, answerAt(30, { ...PERFECT, replyText: d.text, clipping: d.clipping })).state).items[0]!;
+  };
+
+  it('a clipping inserted into an empty reply is the one it started from', () => {
+    const d = draftOf(insert(opened(), ASK));
+    expect(d).toMatchObject({ text: ASK.text, clipping: 'more-details' });
+  });
+
+  it('a second clipping adds its words, and the first stays the one the reply started from', () => {
+    const d = draftOf(insert(insert(opened(), ASK), THANKS));
+    expect(d).toMatchObject({ text: `${ASK.text} ${THANKS.text}`, clipping: 'more-details' });
+  });
+
+  it('emptying the reply (spaces and line breaks are empty) forgets the clipping; the next one inserted is the start', () => {
+    let st = typeText(insert(opened(), ASK), ' \n ');
+    expect(draftOf(st).clipping).toBeNull();
+    st = typeText(st, 'Hi! Is it every download, or one site?');
+    expect(draftOf(st).clipping).toBeNull();
+    st = insert(typeText(insert(st, ASK), ''), THANKS);
+    expect(draftOf(st)).toMatchObject({ text: THANKS.text, clipping: 'thanks-for-feedback' });
+  });
+
+  it("a clipping added after the trainee's own greeting is what the reply was built from", () => {
+    const d = draftOf(insert(typeText(opened(), 'Hi Casey!'), ASK));
+    expect(d).toMatchObject({ text: `Hi Casey! ${ASK.text}`, clipping: 'more-details' });
+  });
+
+  it("the grade follows the clipping the text started from: the first clipping, sent word for word after the second's words were deleted, loses half a point", () => {
+    const st = typeText(insert(insert(opened(), ASK), THANKS), ASK.text);
+    const item = sent(st);
+    expect(item.answer.clipping).toBe('more-details');
+    expect(item.dimensions.engagement).toBeLessThan(1);
+    // The same words with the clipping of the second insert (what was recorded before) would pass as personal.
+    const own = sent(typeText(typeText(opened(), ''), ASK.text));
+    expect(own.answer.clipping).toBeNull();
+    expect(own.dimensions.engagement).toBe(1);
   });
 });
 

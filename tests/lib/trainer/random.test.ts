@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newSeed, seeded, shuffled } from '../../../src/lib/trainer/random.ts';
+import { newSeed, seeded, shuffled, typedSeed } from '../../../src/lib/trainer/random.ts';
 
 // The trainer's randomness (src/lib/trainer/random.ts): "random from a seed", so that the same
 // seed draws the same assessment on any machine.
@@ -66,6 +66,28 @@ describe('newSeed', () => {
       expect(Number.isInteger(s)).toBe(true);
       expect(s).toBeGreaterThanOrEqual(1);
       expect(s).toBeLessThanOrEqual(999_999);
+    }
+  });
+});
+
+describe('typedSeed: the Seed field', () => {
+  // The result format: "seed | integer or null | the seed an assessment set was drawn with".
+  it('a whole number from 1 to 999,999 is the seed, spaces around it aside', () => {
+    expect(typedSeed('4242')).toBe(4242);
+    expect(typedSeed(' 17 ')).toBe(17);
+    expect(typedSeed('1')).toBe(1);
+    expect(typedSeed('999999')).toBe(999_999);
+    expect(typedSeed('007')).toBe(7);
+  });
+
+  it('an empty field is no seed yet: a new one is drawn', () => {
+    expect(typedSeed('')).toBeNull();
+    expect(typedSeed('   ')).toBeNull();
+  });
+
+  it('anything else is refused: a fraction, a sign, an exponent, a number out of range, words', () => {
+    for (const text of ['1.5', '2.0', '-7', '+7', '0', '1000000', '1234567', '1e3', '12 34', '1,000', 'seven', '0x10', 'Infinity']) {
+      expect(typedSeed(text), text).toBeUndefined();
     }
   });
 });
