@@ -23,6 +23,17 @@ const answersOnGooglePlay = (pack: PackId): boolean => packs[pack].channels.incl
 /** A readiness rule set with a number. */
 export type NumberRule = 'minAssessmentItems' | 'minScore' | 'dimensionFloor' | 'minGooglePlayItems';
 
+/** The numbers each rule takes: from 0 to `max`, and counts whole (a fraction typed is rounded). */
+const NUMBER_RULES: Readonly<Record<NumberRule, { max: number; whole: boolean }>> = {
+  minAssessmentItems: { max: 100_000, whole: true },
+  minScore: { max: 1, whole: false },
+  dimensionFloor: { max: 1, whole: false },
+  minGooglePlayItems: { max: 100_000, whole: true },
+};
+
+/** Whether a value typed for a rule is in its range (its default stands in for one that is not). */
+const inRange = (key: NumberRule, v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= NUMBER_RULES[key].max;
+
 /** A verified session in the cohort. */
 export interface Session extends VerifiedResult {
   /** Unique in the cohort; keys the stored file. */
@@ -129,13 +140,16 @@ export class AdminState {
   /** The rules as edited, with a default standing in for a field left empty or out of range. */
   rules: ReadinessRules = $derived.by(() => {
     const r = this.review.rules;
-    const n = (v: unknown, d: number, max: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= max ? v : d);
+    const n = (key: NumberRule) => {
+      const v = inRange(key, r[key]) ? r[key] : DEFAULT_RULES[key];
+      return NUMBER_RULES[key].whole ? Math.round(v) : v;
+    };
     return {
-      minAssessmentItems: Math.round(n(r.minAssessmentItems, DEFAULT_RULES.minAssessmentItems, 100_000)),
-      minScore: n(r.minScore, DEFAULT_RULES.minScore, 1),
-      dimensionFloor: n(r.dimensionFloor, DEFAULT_RULES.dimensionFloor, 1),
+      minAssessmentItems: n('minAssessmentItems'),
+      minScore: n('minScore'),
+      dimensionFloor: n('dimensionFloor'),
       noCritical: r.noCritical !== false,
-      minGooglePlayItems: Math.round(n(r.minGooglePlayItems, DEFAULT_RULES.minGooglePlayItems, 100_000)),
+      minGooglePlayItems: n('minGooglePlayItems'),
       noIntegrityFlags: r.noIntegrityFlags !== false,
     };
   });
@@ -149,10 +163,7 @@ export class AdminState {
     const typed: unknown = this.review.rules[key];
     const used = this.rules[key];
     if (typeof typed !== 'number' || typed === used) return null;
-    const count = key === 'minAssessmentItems' || key === 'minGooglePlayItems';
-    if (used === DEFAULT_RULES[key] && (!Number.isFinite(typed) || typed < 0 || typed > (count ? 100_000 : 1))) {
-      return `${typed} is outside ${count ? '0 to 100,000' : '0 to 1'}, so the default, ${used}, applies until you change it.`;
-    }
+    if (!inRange(key, typed)) return `${typed} is outside 0 to ${NUMBER_RULES[key].max.toLocaleString('en-US')}, so the default, ${used}, applies until you change it.`;
     return `${typed} is not a whole number, so ${used} applies.`;
   }
 
