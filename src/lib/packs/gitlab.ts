@@ -179,7 +179,7 @@ const rule = (id: GitLabRuleId) => id;
 export const gitlab: PolicyPack = {
   id: 'gitlab',
   name: 'GitLab community advocates',
-  version: '2.0.0',
+  version: '2.0.1',
   history: [
     {
       version: '1.0.0',
@@ -198,6 +198,17 @@ export const gitlab: PolicyPack = {
         { summary: 'Escalations are checked in a fixed order and only the first applies: a spam report goes to #abuse, then a tweet worth sharing to #social_media, then a question for the experts.', rules: [rule('gl.escalate.spam-report'), rule('gl.escalate.retweet'), rule('gl.escalate.experts')] },
         { summary: 'The tone is marked as for Mozilla: as the customer comes across, or else by the kind of message.', rules: [rule('gl.sentiment')] },
         { summary: 'A conversation goes on after your answer: a customer who writes back gets a follow-up, sent from Tweetdeck.', rules: [rule('gl.via.tweetdeck-follow-up'), rule('gl.no-reply.follow-up-pending')] },
+      ],
+    },
+    {
+      version: '2.0.1',
+      date: '2026-11-21',
+      policyRevision: 2,
+      changes: [
+        {
+          summary: 'Answering an account known as a troll is no longer a critical error here. The handbook has no rule about trolls, and this procedure replies to them as to anyone, so the grading had zeroed the very answer the procedure asks for.',
+          rules: [rule('gl.no-reply.kinds')],
+        },
       ],
     },
   ],
@@ -322,7 +333,9 @@ export const gitlab: PolicyPack = {
     retweet: rule('gl.escalate.retweet'),
     directMessage: null,
     brandAccountReply: rule('gl.route.default'),
-    engagedTroll: rule('gl.no-reply.kinds'),
+    // The handbook says nothing of trolls, and the procedure replies to almost everyone: a known
+    // troll gets the reply anyone else would.
+    engagedTroll: null,
   },
   textRules: { length: rule('gl.reply.length'), fxhelp: null, personalise: null, escalationClipping: null },
   rules,

@@ -148,16 +148,6 @@ export const conversocialSteps: readonly Step<ConversocialContext, MozillaRuleId
     applies: (c) => HELP_KINDS.includes(c.f.kind),
     apply: (c) => {
       const { out, f, s, engine } = c;
-      out.cite('moz.reply.help', { kind: f.kind });
-      const locale = c.mentioned.find((a) => a.locale);
-      const [route, account, facts]: [MozillaRuleId, string, Record<string, string | readonly string[]>] =
-        s.channel === 'google-play' && c.pack.googlePlayAccount
-          ? ['moz.route.google-play', c.pack.googlePlayAccount, {}]
-          : locale
-            ? ['moz.route.locale', locale.handle, { mentioned: locale.handle, label: locale.label }]
-            : ['moz.route.support', engine.defaultReplyAccount, { mentioned: c.mentioned.map((a) => a.handle) }];
-      out.cite(route, { account, ...facts });
-      const reply = () => out.set(route, { reply: account }).set('moz.via.conversocial', { via: engine.replyTool }, { tool: engine.replyTool });
       const triggers: [MozillaRuleId, Record<string, string | number | boolean>][] = [];
       if (f.paidProduct) triggers.push(['moz.escalate.paid-product', { product: f.product }]);
       if (f.similarReports >= 1) triggers.push(['moz.escalate.similar-reports', { reports: f.similarReports }]);
@@ -165,6 +155,18 @@ export const conversocialSteps: readonly Step<ConversocialContext, MozillaRuleId
       if (f.sensitive) triggers.push(['moz.escalate.sensitive', {}]);
       if (f.needsProductTeam) triggers.push(['moz.escalate.product-team', {}]);
       if (c.influencer && !f.kbSolution) triggers.push(['moz.escalate.influencer-unsure', { verified: s.author.verified, followers: s.author.followers }]);
+      // Only a case that has dragged on with nothing else to do is closed without a reply: it
+      // cites neither the reply nor the account that would have sent one.
+      const replies = triggers.length > 0 || f.needsForum || f.bugFiled || !f.longUnresolved;
+      const locale = c.mentioned.find((a) => a.locale);
+      const [route, account, facts]: [MozillaRuleId, string, Record<string, string | readonly string[]>] =
+        s.channel === 'google-play' && c.pack.googlePlayAccount
+          ? ['moz.route.google-play', c.pack.googlePlayAccount, {}]
+          : locale
+            ? ['moz.route.locale', locale.handle, { mentioned: locale.handle, label: locale.label }]
+            : ['moz.route.support', engine.defaultReplyAccount, { mentioned: c.mentioned.map((a) => a.handle) }];
+      if (replies) out.cite('moz.reply.help', { kind: f.kind }).cite(route, { account, ...facts });
+      const reply = () => out.set(route, { reply: account }).set('moz.via.conversocial', { via: engine.replyTool }, { tool: engine.replyTool });
       if (triggers.length) {
         for (const [t, tf] of triggers) out.cite(t, tf);
         reply();

@@ -254,8 +254,8 @@ export const CriticalRulesSchema = z.strictObject({
   directMessage: z.string().nullable(),
   /** Replying from an account that never replies. */
   brandAccountReply: z.string(),
-  /** Engaging an account known as a troll. */
-  engagedTroll: z.string(),
+  /** Engaging an account known as a troll (a pack whose procedure replies to everyone has none). */
+  engagedTroll: z.string().nullable(),
 });
 
 /** The rules the grader applies to a trainee's reply text. `null`: the pack has no such rule. */

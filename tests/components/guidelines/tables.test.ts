@@ -466,6 +466,18 @@ describe('What changed', () => {
     expect(select('a', root)!.properties.href).toBe('/reference/what-changed/#mozilla-version-2-0-0');
   });
 
+  it('ChangedNote keeps the revision\u2019s changes when a correction follows it, each linked to its own version', async () => {
+    // A correction within revision 2 (gitlab 2.0.1) on a page revision 2 changed too (deleted tweets).
+    const root = await render(ChangedNote, { path: '/gitlab/workflow/', packs: [gitlab] });
+    const correction = gitlab.history.find((v) => v.version === '2.0.1')!.changes[0]!;
+    const deleted = gitlab.history.find((v) => v.version === '2.0.0')!.changes.find((c) => c.rules.includes('gl.no-reply.deleted'))!;
+    expect(text(root)).toContain(correction.summary);
+    expect(text(root)).toContain(deleted.summary);
+    // Newest first.
+    expect(text(root).indexOf(correction.summary)).toBeLessThan(text(root).indexOf(deleted.summary));
+    expect(selectAll('a', root).map((a) => a.properties.href)).toEqual(['/reference/what-changed/#gitlab-version-2-0-1', '/reference/what-changed/#gitlab-version-2-0-0']);
+  });
+
   it('ChangedNote says nothing on a page no latest change touches', async () => {
     expect(text(await render(ChangedNote, { path: '/conversocial/leaving/' }))).toBe('');
   });

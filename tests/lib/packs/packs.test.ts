@@ -194,11 +194,16 @@ describe('the GitLab pack', () => {
 });
 
 describe('the versions of each pack (policy notes revision 2: "a pack that follows this revision raises its version")', () => {
-  it.each(Object.values(packs).map((p) => [p.id, p] as const))('%s is at version 2.0.0, the last of its history, following revision 2', (_id, pack) => {
-    expect(pack.version).toBe('2.0.0');
-    expect(pack.history.at(-1)!.version).toBe('2.0.0');
+  it.each(Object.values(packs).map((p) => [p.id, p] as const))('%s took up revision 2 as version 2.0.0, and is at the last version of its history, still following revision 2', (_id, pack) => {
+    expect(pack.history.find((v) => v.version === '2.0.0')?.policyRevision).toBe(2);
+    expect(pack.version).toBe(pack.history.at(-1)!.version);
     expect(pack.history.at(-1)!.policyRevision).toBe(2);
-    expect(pack.history.map((v) => v.version)).toEqual(['1.0.0', '2.0.0']);
+  });
+
+  it('the versions: mozilla 1.0.0 and 2.0.0; gitlab 1.0.0, 2.0.0 and 2.0.1 (a correction: a known troll is answered as anyone)', () => {
+    expect(mozilla.history.map((v) => v.version)).toEqual(['1.0.0', '2.0.0']);
+    expect(gitlab.history.map((v) => v.version)).toEqual(['1.0.0', '2.0.0', '2.0.1']);
+    expect(gitlab.history.at(-1)!.changes.flatMap((c) => c.rules)).toEqual(['gl.no-reply.kinds']);
   });
 
   it.each(Object.values(packs).map((p) => [p.id, p] as const))('%s: every version has a real date, in order, and says what changed', (_id, pack) => {
@@ -224,12 +229,12 @@ describe('the versions of each pack (policy notes revision 2: "a pack that follo
 
   // The change list at the end of the policy notes, rule by rule.
   it('mozilla 2.0.0 names the rules revision 2 changed: spam reports, Google Play likes, follow-ups', () => {
-    const named = mozilla.history.at(-1)!.changes.flatMap((c) => c.rules);
+    const named = mozilla.history.find((v) => v.version === '2.0.0')!.changes.flatMap((c) => c.rules);
     expect(named).toEqual(expect.arrayContaining(['moz.spam-report.acknowledge', 'moz.like.not-on-google-play', 'moz.close.user-didnt-respond']));
   });
 
   it('gitlab 2.0.0 names the rules revision 2 changed: deleted, @GitLabStatus, likes, escalation order, sentiment, follow-ups', () => {
-    const named = gitlab.history.at(-1)!.changes.flatMap((c) => c.rules);
+    const named = gitlab.history.find((v) => v.version === '2.0.0')!.changes.flatMap((c) => c.rules);
     expect(named).toEqual(
       expect.arrayContaining(['gl.no-reply.deleted', 'gl.route.status-only', 'gl.like.compliment', 'gl.escalate.spam-report', 'gl.escalate.retweet', 'gl.escalate.experts', 'gl.sentiment', 'gl.via.tweetdeck-follow-up']),
     );

@@ -210,6 +210,14 @@ describe('Mozilla: the other help outcomes (step 7)', () => {
   it('longUnresolved: no reply, close Could Not Resolve', () => {
     expect(decide(moz({ facts: { longUnresolved: true } }))).toMatchObject({ reply: null, via: null, close: 'Could Not Resolve', hold: null });
   });
+
+  it('longUnresolved: the decision cites the closing rule, and no rule about a reply it does not send', () => {
+    for (const s of [moz({ facts: { longUnresolved: true } }), play({ facts: { longUnresolved: true } }), moz({ mentions: ['@mozilla_germany'], facts: { longUnresolved: true } })]) {
+      const rules = decide(s).because.map((b) => b.rule);
+      expect(rules, s.channel).toContain('moz.close.could-not-resolve');
+      expect(rules.filter((r) => r.startsWith('moz.reply.') || r.startsWith('moz.route.') || r.startsWith('moz.via.')), s.channel).toEqual([]);
+    }
+  });
   it.each(['feedback', 'feature-request'] as const)('%s: reply, close Acknowledged', (kind) => {
     expect(decide(moz({ facts: { kind } }))).toMatchObject({ reply: '@FirefoxSupport', close: 'Acknowledged', hold: null });
   });

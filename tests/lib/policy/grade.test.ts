@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mozilla, packs } from '../../../src/lib/packs/index.ts';
 import { nextPoint } from '../../../src/lib/policy/follow-ups.ts';
+import { decide } from '../../../src/lib/policy/decide.ts';
 import { grade, type Check, type GradeResult } from '../../../src/lib/policy/grade.ts';
 import type { Answer, Decision, Expected, Scenario } from '../../../src/lib/schemas/scenario.ts';
 import { bank, examples } from '../../support/bank.ts';
@@ -115,6 +116,8 @@ describe('a perfect answer', () => {
     mozE(full({ like: '@Firefox', close: 'Acknowledged' }), { facts: { kind: 'spam-report' } }),
     playE(full({ close: 'No Need to Reply', tags: ['Fan Love'], sentiment: 'positive' }), { rating: 5, mentions: ['@Firefox'], facts: { kind: 'compliment' } }),
     glE(full({ reply: '@GitLab', like: '@GitLab', sentiment: 'positive', via: 'Zendesk' }), { mentions: ['@GitLabStatus'], facts: { kind: 'compliment' } }),
+    // GitLab's procedure has no step for an author's history: a known troll is answered as anyone.
+    glE(full({ reply: '@GitLab', via: 'Zendesk' }), { author: { knownAs: 'troll' } }),
     ...[...examples, ...bank].flatMap((f) => (f.scenario ? [withDecision(f.scenario)] : [])),
   ];
 
@@ -123,6 +126,22 @@ describe('a perfect answer', () => {
     expect(r.critical).toEqual([]);
     expect(scores(r)).toEqual(ones);
     expect(r.score).toBe(1);
+  });
+
+  // Whatever the engine decides must be an answer that can score full marks: a grader that
+  // zeroes the decision's own answer leaves a trainee no right answer.
+  it('the answer the engine decides scores 1, for every bank scenario and every author history', () => {
+    const low: string[] = [];
+    for (const f of bank) {
+      if (!f.scenario) continue;
+      for (const knownAs of [null, 'community-member', 'spammer', 'troll', 'trouble-maker'] as const) {
+        const s = { ...f.scenario, author: { ...f.scenario.author, knownAs } };
+        const { because: _b, ...decision } = decide(s);
+        const r = grade(s, perfect({ ...s, expected: decision }));
+        if (r.score !== 1) low.push(`${s.id} (${knownAs ?? 'no history'}): ${r.score} ${r.critical.map((c) => c.id).join(', ')}`);
+      }
+    }
+    expect(low).toEqual([]);
   });
 
   it('the decisions written for the examples agree with the fields the example files give', () => {
