@@ -37,3 +37,23 @@ describe('guideline sections named by the packs', () => {
     },
   );
 });
+
+describe('the reply-length rule sends a trainee to a section that states their channel\u2019s limit', () => {
+  /** The text of a built page's section, from its heading to the next heading of level 2. */
+  function sectionText(section: string): string {
+    const [path, anchor] = section.split('#') as [string, string];
+    const html = pageHtml(path)!;
+    const from = html.indexOf(`id="${anchor}"`);
+    expect(from, `no #${anchor} on ${path}`).toBeGreaterThan(-1);
+    const to = html.indexOf('<h2', from);
+    return html.slice(from, to < 0 ? undefined : to).replace(/<[^>]+>/g, ' ');
+  }
+
+  it.each(Object.values(packs).map((p) => [p.id, p] as const))('%s', (_id, pack) => {
+    const rule = [...pack.rules, ...pack.replyRules].find((r) => r.id === pack.textRules.length)!;
+    const text = sectionText(rule.section);
+    const limits = [pack.thresholds.twitterReplyLimit, ...(pack.channels.includes('google-play') && pack.thresholds.googlePlayReplyLimit ? [pack.thresholds.googlePlayReplyLimit] : [])];
+    for (const limit of limits) expect(text, `${rule.section} does not give ${limit}`).toMatch(new RegExp(`\\b${limit.toLocaleString('en-US')}\\b`));
+    expect(text).toMatch(/Twitter/);
+  });
+});

@@ -364,7 +364,7 @@ const replyRules = defineRules([
     id: 'moz.reply.length',
     summary: `A reply must fit the channel: ${thresholds.twitterReplyLimit} characters as Twitter counts them, ${thresholds.googlePlayReplyLimit} under a Google Play review.`,
     because: 'A reply on {channel} holds at most {limit} characters.',
-    section: '/more/google-play-reviews/#replying-under-a-review',
+    section: '/conversocial/reply-field/#reply-length',
     origin: 'related-articles',
     note: 'Mozilla\u2019s mobile support articles say a reply under a Google Play review must stay under {googlePlayReplyLimit} characters. We read that as a limit a reply may reach, so a reply of exactly {googlePlayReplyLimit} fits. The {twitterReplyLimit} characters of a tweet are Twitter\u2019s own limit, not a rule of the program.',
   },
