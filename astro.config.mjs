@@ -43,6 +43,8 @@ export default defineConfig({
         }),
       ],
       favicon: '/favicon.svg',
+      // Adds the headings components render from pack data to the table of contents.
+      routeMiddleware: './src/route-data.ts',
       components: {
         // Stock search, with the button's accessible name taken from its visible text.
         Search: './src/components/starlight/Search.astro',

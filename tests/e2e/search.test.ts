@@ -14,6 +14,12 @@ const EXPECTED_FIRST_RESULT: ReadonlyArray<readonly [query: string, path: string
   ['@FirefoxTurkiye', '/conversocial/accounts/'],
   ['closing reason', '/conversocial/closing-reasons/'],
   ['Tweetdeck', '/gitlab/workflow/'],
+  // A name finds the page that defines it, before the pages and indexes that only use it.
+  ['No Action Taken', '/conversocial/tags-and-user-tags/'],
+  ['Could Not Resolve', '/conversocial/closing-reasons/'],
+  ['response time', '/conversocial/queues-and-play-mode/'],
+  // A product the practice queue's feedback names ("Mozilla VPN is a paid product").
+  ['VPN', '/escalation/when-and-how/'],
 ];
 
 /** Pagefind's status line once a search has finished: "3 results for x" or "No results for x". */
@@ -81,5 +87,12 @@ describe('search', () => {
     const results = await search(query);
     const shown = results.length > 0 ? results.slice(0, 5).join(', ') : 'no result';
     expect(results[0], `first result for "${query}" (results: ${shown})`).toBe(path);
+  });
+
+  // The tools' own words (buttons, key names, dialogs that are closed when a page opens) are not
+  // what a reader searches for: a result there would lead to a place the page does not show.
+  test.each([['Clear everything', '/admin/'], ['Keyboard shortcuts', '/practice/']])('"%s" leads to no part of the tool on %s', async (query, path) => {
+    const results = await search(query);
+    expect(results.filter((r) => r === path)).toEqual([]);
   });
 });

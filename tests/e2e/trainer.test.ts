@@ -362,7 +362,7 @@ describe('the trainer', () => {
     const page = await context.newPage();
     await openTrainer(page);
     await page.getByLabel('Load scenarios').setInputFiles([
-      file('one.json', scenario('own-one')),
+      file('one.json', scenario('own-one', { language: 'fr', messages: [{ from: 'customer', at: '2026-05-04T09:00:00Z', text: '@FirefoxSupport mes t\u00e9l\u00e9chargements s\u2019arr\u00eatent \u00e0 99 %' }] })),
       file('two.json', [scenario('own-two'), scenario('own-three', { channel: 'google-play', rating: 2, mentions: [] })]),
       file('broken.json', '{ "format": "social-support-scenario/1", '),
       file('typo.json', scenario('own-typo', { colour: 'red', facts: { kindd: 'thanks' } })),
@@ -379,6 +379,9 @@ describe('the trainer', () => {
     await page.getByRole('heading', { name: /Your own set \(3 scenarios\)/ }).waitFor();
     const queue = page.getByRole('region', { name: 'Queue' });
     await expect(queue.getByRole('listitem').count()).resolves.toBe(3);
+    // The queue shows each customer's words in their language (WCAG 3.1.2), as the open conversation does.
+    await expect(queue.getByText(/mes t\u00e9l\u00e9chargements/).evaluate((el) => el.closest('[lang]')?.getAttribute('lang'))).resolves.toBe('fr');
+    await expect(queue.getByText(/my downloads stop/).first().evaluate((el) => el.closest('[lang]')?.getAttribute('lang'))).resolves.toBe('en');
     await context.close();
   });
 

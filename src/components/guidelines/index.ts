@@ -13,6 +13,7 @@ export { default as LiveChatRoles } from './LiveChatRoles.astro';
 export { default as NoReplyKinds } from './NoReplyKinds.astro';
 export { default as OurReading } from './OurReading.astro';
 export { default as PackValue } from './PackValue.astro';
+export { default as PaidProducts } from './PaidProducts.astro';
 export { default as ProductRooms } from './ProductRooms.astro';
 export { default as QueuesTable } from './QueuesTable.astro';
 export { default as RoutingTable } from './RoutingTable.astro';

@@ -462,7 +462,10 @@ export const mozilla: PolicyPack = {
     { id: 'focus-android', name: 'Firefox Focus for Android', paid: false },
     { id: 'focus-ios', name: 'Firefox Focus for iOS', paid: false },
     { id: 'firefox-enterprise', name: 'Firefox for Enterprise', paid: false },
-    { id: 'mozilla-vpn', name: 'Mozilla VPN', paid: true },
+    {
+      id: 'mozilla-vpn', name: 'Mozilla VPN', paid: true,
+      note: 'Of the paid products, the guidelines name only Pocket. We count Mozilla VPN as one too, since people pay a subscription for it.',
+    },
     { id: 'pocket', name: 'Pocket', paid: true },
   ],
   defaultProduct: 'firefox-desktop',

@@ -137,6 +137,8 @@ export const ProductSchema = z.strictObject({
   name: z.string().min(1),
   /** Whether it is a paid product. */
   paid: z.boolean(),
+  /** Our reading, where the sources do not say whether it is paid (the guideline pages show it). */
+  note: z.string().min(1).optional(),
 });
 
 /** One rule of the program, as the engine applies it. */

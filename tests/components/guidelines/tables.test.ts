@@ -15,6 +15,7 @@ import HoldReasons from '../../../src/components/guidelines/HoldReasons.astro';
 import LiveChatRoles from '../../../src/components/guidelines/LiveChatRoles.astro';
 import NoReplyKinds from '../../../src/components/guidelines/NoReplyKinds.astro';
 import PackValue from '../../../src/components/guidelines/PackValue.astro';
+import PaidProducts from '../../../src/components/guidelines/PaidProducts.astro';
 import ProductRooms from '../../../src/components/guidelines/ProductRooms.astro';
 import QueuesTable from '../../../src/components/guidelines/QueuesTable.astro';
 import RoutingTable from '../../../src/components/guidelines/RoutingTable.astro';
@@ -435,6 +436,18 @@ describe('RuleNote', () => {
   it('reads the packs it is given, with their numbers, and refuses an unknown rule', async () => {
     expect(text(await render(RuleNote, { rule: 'moz.route.nordic', packs: [editedMozilla()] }))).toMatch(/^Our reading: a Nordic pilot, 5,000 followers and up\./);
     await expect(render(RuleNote, { rule: 'moz.no.such.rule' })).rejects.toThrow(/moz\.no\.such\.rule/);
+  });
+});
+
+describe('PaidProducts', () => {
+  it('names the products the practice queue escalates as paid, Pocket (which the sources name) among them, and marks the others as our reading', async () => {
+    const root = await render(PaidProducts, { pack: 'mozilla' });
+    const paid = mozilla.products.filter((p) => p.paid);
+    expect(paid.map((p) => p.name)).toContain('Pocket');
+    for (const p of paid) expect(text(root)).toContain(p.name);
+    const readings = selectAll('[data-our-reading]', root).map(text);
+    expect(readings).toHaveLength(paid.filter((p) => p.name !== 'Pocket').length);
+    expect(readings.join(' ')).toMatch(/Mozilla VPN/);
   });
 });
 

@@ -1,0 +1,20 @@
+// Starlight route middleware: the table of contents ("On this page") also lists the headings that
+// components render from pack data (a closing reason, a version), which Starlight cannot see, as
+// it builds the table from the page's Markdown headings.
+import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
+import { componentHeadings } from './components/guidelines/anchors.ts';
+
+export const onRequest = defineRouteMiddleware((context) => {
+  const route = context.locals.starlightRoute;
+  const groups = componentHeadings.get(context.url.pathname);
+  if (!route.toc || !groups) return;
+  const { minHeadingLevel, maxHeadingLevel, items } = route.toc;
+  for (const { under, headings } of groups) {
+    // The table's top level holds the page's h2s; a component's h3s go under the one they follow.
+    const parent = items.find((item) => item.slug === under);
+    if (!parent) throw new Error(`${context.url.pathname}: no heading #${under} for the headings a component renders under it`);
+    for (const h of headings) {
+      if (h.depth >= minHeadingLevel && h.depth <= maxHeadingLevel && h.depth === parent.depth + 1) parent.children.push({ ...h, children: [] });
+    }
+  }
+});
