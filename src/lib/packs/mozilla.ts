@@ -390,7 +390,7 @@ function localeAccount(handle: string, language: string, label: string, purpose:
 export const mozilla: PolicyPack = {
   id: 'mozilla',
   name: 'Mozilla Social Support',
-  version: '2.0.0',
+  version: '2.0.1',
   history: [
     {
       version: '1.0.0',
@@ -408,6 +408,14 @@ export const mozilla: PolicyPack = {
         { summary: 'Someone who tells us about spam they came across gets a like from the account they mentioned, and the conversation is closed as Acknowledged. There was no rule for these tweets before.', rules: [rule('moz.spam-report.acknowledge')] },
         { summary: 'Google Play reviews are never liked, whatever accounts they mention.', rules: [rule('moz.like.not-on-google-play'), rule('moz.like.acknowledge'), rule('moz.like.end-of-support')] },
         { summary: 'A conversation goes on after your answer: each follow-up is decided again by the same rules, so silence after your reply closes it as User didn\u2019t respond once the wait is over, and a thank-you closes it as Resolved.', rules: [rule('moz.close.user-didnt-respond'), rule('moz.hold.waiting-on-customer'), rule('moz.close.resolved')] },
+      ],
+    },
+    {
+      version: '2.0.1',
+      date: '2026-11-21',
+      policyRevision: 2,
+      changes: [
+        { summary: 'A clipping sent with nothing added but your signature counts as sent unchanged: a signature is not a word for the person. Before, the grading let it pass as personalised.', rules: [rule('moz.reply.personalise')] },
       ],
     },
   ],

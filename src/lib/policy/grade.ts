@@ -77,6 +77,11 @@ export const DIMENSION_LABELS: Readonly<Record<DimensionId, string>> = {
 const show = (v: unknown) => (v === null ? 'nothing' : Array.isArray(v) ? (v.length ? v.join(', ') : 'no tags') : String(v));
 const same = (a: string | null, b: string | null) => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
 const words = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}#@']+/gu, ' ').trim();
+/**
+ * A signature at the end of a reply, as Conversocial writes them ("^Ana"; the trainer adds the
+ * trainee's after a space): one word after a caret.
+ */
+const SIGNATURE = /\s\^[^\s^]{1,40}\s*$/u;
 // The words of each clipping, worked out once: every escalated answer is compared with them.
 const clippingWords = new Map<string, string>();
 const wordsOfClipping = (text: string) => {
@@ -279,9 +284,10 @@ function replyTextChecks(s: Scenario, answer: Answer, want: Decision, reasons: R
       ...reasons.cite(pack.textRules.fxhelp),
     });
   }
-  // The reply's words, worked out once when a check needs them (both clipping checks may).
+  // The reply's words, worked out once when a check needs them (both clipping checks may), a
+  // signature at its end left out: it is not a word for this person.
   let replyWords: string | undefined;
-  const wordsOfReply = () => (replyWords ??= words(text));
+  const wordsOfReply = () => (replyWords ??= words(text.replace(SIGNATURE, '')));
   const engine = pack.engine;
   const escalationClipping = engine.style === 'conversocial' ? pack.clippings.find((c) => c.id === engine.escalationClipping) : undefined;
   if (escalationClipping && pack.textRules.escalationClipping && want.escalate !== null && want.reply !== null) {

@@ -200,8 +200,9 @@ describe('the versions of each pack (policy notes revision 2: "a pack that follo
     expect(pack.history.at(-1)!.policyRevision).toBe(2);
   });
 
-  it('the versions: mozilla 1.0.0 and 2.0.0; gitlab 1.0.0, 2.0.0 and 2.0.1 (a correction: a known troll is answered as anyone)', () => {
-    expect(mozilla.history.map((v) => v.version)).toEqual(['1.0.0', '2.0.0']);
+  it('the versions: mozilla 1.0.0, 2.0.0 and 2.0.1 (a correction: a signature is no personal word); gitlab 1.0.0, 2.0.0 and 2.0.1 (a correction: a known troll is answered as anyone)', () => {
+    expect(mozilla.history.map((v) => v.version)).toEqual(['1.0.0', '2.0.0', '2.0.1']);
+    expect(mozilla.history.at(-1)!.changes.flatMap((c) => c.rules)).toEqual(['moz.reply.personalise']);
     expect(gitlab.history.map((v) => v.version)).toEqual(['1.0.0', '2.0.0', '2.0.1']);
     expect(gitlab.history.at(-1)!.changes.flatMap((c) => c.rules)).toEqual(['gl.no-reply.kinds']);
   });

@@ -370,6 +370,16 @@ describe('reply text', () => {
     expect(dim(r, 'engagement')).toBeLessThan(1);
   });
 
+  it('a signature is not a personal word: the clipping with only a signature after it is flagged, with a name too it is not', () => {
+    const s = mozE(HELP_HOLD);
+    for (const signature of ['^Ana', '^AR', '^Zoë']) {
+      const r = grade(s, answer(s, { clipping: 'more-details', replyText: `${MORE_DETAILS} ${signature}` }));
+      expect(check(r, 'replyText.personalised').score, signature).toBeLessThan(1);
+    }
+    const named = grade(s, answer(s, { clipping: 'more-details', replyText: `Hi Sam! ${MORE_DETAILS} ^Ana` }));
+    expect(named.dimensions.flatMap((d) => d.checks).some((c) => c.field === 'replyText.personalised')).toBe(false);
+  });
+
   it('a clipping with a personal word is not flagged', () => {
     const s = mozE(HELP_HOLD);
     const r = grade(s, answer(s, { clipping: 'more-details', replyText: `Hi Sam! ${MORE_DETAILS}` }));

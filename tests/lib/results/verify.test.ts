@@ -240,9 +240,10 @@ describe('regrading', () => {
     file.items[0]!.score = 0.5;
     const r = check(file);
     const version = r.flags.find((f) => f.code === 'pack-version')!;
-    expect(version.message).toBe('packs.mozilla: graded under version "1.0.0", regraded under 2.0.0, with 3 changes since');
+    // 2.0.0 made three changes, and the correction 2.0.1 one.
+    expect(version.message).toBe('packs.mozilla: graded under version "1.0.0", regraded under 2.0.1, with 4 changes since');
     expect(version.integrity).toBe(false);
-    expect(version.details).toHaveLength(3);
+    expect(version.details).toHaveLength(4);
     expect(version.details![0]).toMatch(/^2\.0\.0 \(2026-11-21, policy revision 2\): Someone who tells us about spam .* Rules: moz\.spam-report\.acknowledge\.$/);
     // A score that differs is still reported, as explained by the other version rather than as an edit.
     const item = r.flags.find((f) => f.code === 'item-score')!;
@@ -253,10 +254,10 @@ describe('regrading', () => {
   it('a version the page does not know, or none, is said so', () => {
     const unknown = clone(base());
     unknown.packs.mozilla = '9.0.0';
-    expect(check(unknown).flags.map((f) => f.message)).toEqual(['packs.mozilla: graded under version "9.0.0" (a version this page does not know), regraded under 2.0.0']);
+    expect(check(unknown).flags.map((f) => f.message)).toEqual(['packs.mozilla: graded under version "9.0.0" (a version this page does not know), regraded under 2.0.1']);
     const none = clone(base());
     none.packs = {};
-    expect(check(none).flags.map((f) => f.message)).toEqual(['packs: no version of the mozilla pack is given, so it is regraded under 2.0.0']);
+    expect(check(none).flags.map((f) => f.message)).toEqual(['packs: no version of the mozilla pack is given, so it is regraded under 2.0.1']);
   });
 
   it('the table merges item flags of one kind into one line', () => {
