@@ -217,8 +217,8 @@ describe('readiness review', () => {
     await importFiles(page, [...cohortFiles, EXAMPLE, ...specialFiles]);
     const total = cohortFiles.length + 1 + specialFiles.length;
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe(`Imported ${total - 4} of ${total} files; 4 not imported (listed below).`);
-    // Focus moves to the results.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('admin-results');
+    // Focus moves to the files turned away, listed above the table, not past them to the table.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Files not imported (4)');
     const rows = bodyRows(page);
     expect(await rows.count()).toBe(total - 4);
 
@@ -1537,6 +1537,26 @@ describe('when the browser keeps nothing', () => {
   });
 });
 
+// ---- What a screen reader user hears, and where focus goes -----------------------------------------
+
+
+describe('with a screen reader and a keyboard', () => {
+  test('an import with files turned away takes focus to them (all of them turned away too); one with every file imported, to the table', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    const focused = () => page.evaluate(() => ({ id: document.activeElement?.id, text: document.activeElement?.textContent?.trim() }));
+    await importFiles(page, specialFiles.slice(2, 5));
+    expect(await page.getByRole('status').first().textContent()).toBe('Imported 0 of 3 files; 3 not imported (listed below).');
+    expect(await focused()).toEqual({ id: 'admin-rejected-heading', text: 'Files not imported (3)' });
+    await importFiles(page, cohortFiles.slice(0, 2));
+    expect(await focused()).toEqual({ id: 'admin-results', text: 'Readiness table' });
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+
+});
+
 // ---- axe in each state, both themes, phone and desktop ---------------------------------------
 
 async function expectNoViolations(page: Page, where: string) {
@@ -1556,7 +1576,7 @@ async function expectNoViolationsEverywhere(page: Page, state: string) {
 }
 
 describe.each(THEMES)('axe on /admin/, %s theme', (theme) => {
-  test.each(Object.entries(VIEWPORTS))('%s: empty, imported with errors listed, a trainee open, a table of two pages', async (name, viewport) => {
+  test.each(Object.entries(VIEWPORTS))('%s: empty, imported with errors listed and focused, a trainee open, a table of two pages', async (name, viewport) => {
     const context = await browser.newContext({ viewport });
     await context.addInitScript((value) => localStorage.setItem('starlight-theme', value), theme);
     const { page } = await adminPage(context);
@@ -1565,7 +1585,8 @@ describe.each(THEMES)('axe on /admin/, %s theme', (theme) => {
     const at = (state: string) => `/admin/ ${state} (${theme} theme, ${name} ${viewport.width}x${viewport.height})`;
     await expectNoViolations(page, at('empty'));
     await importFiles(page, [...cohortFiles.slice(0, 8), EXAMPLE, ...specialFiles]);
-    await expectNoViolations(page, at('imported, errors listed'));
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('admin-rejected-heading');
+    await expectNoViolations(page, at('imported, errors listed and focused'));
     await page.getByRole('button', { name: 'Alex Rivera' }).click();
     await page.locator('ol.items > li').first().waitFor();
     await page.locator('ol.items > li summary').first().click();

@@ -327,14 +327,15 @@ export class AdminState {
 
   /**
    * Imports result files: checks them in the workers, keeps the good ones, lists the rest, with
-   * `unread` (files and folders of a drop the browser would not read). Whether the table now shows
-   * them (not when the import stopped, or was refused during another).
+   * `unread` (files and folders of a drop the browser would not read). Returns how many of the
+   * import's files were not imported, or `null` when the table does not show the import (it
+   * stopped, or was refused during another).
    */
-  async importFiles(chosen: readonly Chosen[], unread: readonly Rejected[] = []): Promise<boolean> {
+  async importFiles(chosen: readonly Chosen[], unread: readonly Rejected[] = []): Promise<number | null> {
     if (this.progress) {
       // The pickers are disabled during an import, but a drop cannot be: it is refused aloud.
       this.status = 'An import is under way: what you dropped or chose was not imported. Try again once this import has ended.';
-      return false;
+      return null;
     }
     performance.mark('admin-import-start');
     const rejected: Rejected[] = [...unread];
@@ -363,7 +364,7 @@ export class AdminState {
           `You stopped the import: ${chosen.length === 1 ? 'the file was' : `none of its ${chosen.length} files was`} imported.` +
           (before ? ` The ${before} session${before === 1 ? '' : 's'} imported before ${before === 1 ? 'is' : 'are'} still here.` : '');
       } else this.status = `The import stopped: ${(e as Error).message}`;
-      return false;
+      return null;
     } finally {
       this.#stop = null;
     }
@@ -422,7 +423,7 @@ export class AdminState {
         void this.storage?.saveCohort(this.sessions, kept).then(() => this.#stored('cohort'));
       }, 50),
     );
-    return true;
+    return notImported;
   }
 
   /** Stops the import under way, if any: none of its files is imported. */
