@@ -1555,6 +1555,28 @@ describe('with a screen reader and a keyboard', () => {
     await context.close();
   });
 
+  test('an import started from the picker takes focus to "Stop the import" while the picker is disabled, then on to the table', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const { page, problems } = await adminPage(context);
+    // The import waits for the bank: held, it stays under way.
+    const { asked, release } = await holdRequests(context, '**/bank/*.json');
+    await page.goto(siteUrl(PAGE), { waitUntil: 'load' });
+    await page.waitForFunction(() => !document.querySelector('#admin-files')?.hasAttribute('disabled'));
+    const picker = page.getByLabel('Import results', { exact: true });
+    await picker.focus();
+    await picker.setInputFiles(cohortFiles.slice(0, 2));
+    const stop = page.getByRole('button', { name: 'Stop the import', exact: true });
+    await stop.waitFor();
+    expect(asked()).toBeGreaterThan(0);
+    expect(await picker.isDisabled()).toBe(true);
+    await expect.poll(() => stop.evaluate((b) => b === document.activeElement)).toBe(true);
+    release();
+    await page.getByRole('status').filter({ hasText: /^Imported / }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('admin-results');
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+
 });
 
 // ---- axe in each state, both themes, phone and desktop ---------------------------------------
