@@ -879,8 +879,12 @@ describe('the item analysis of a cohort of many scenarios', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-labelledby'))).toBe('admin-items-caption');
 
     expect(await page.locator('.notice').filter({ hasText: 'negative discrimination' }).textContent()).toMatch(new RegExp(`^\\s*1 scenario has negative discrimination:\\s+${odd.id}\\.\\s*$`));
+    const said = await recordAnnouncements(page);
     await page.getByLabel('Only scenarios with negative discrimination').check();
     await expect.poll(() => rows.count()).toBe(1);
+    // Said once the box has settled, as the table's filters are.
+    await page.waitForTimeout(SETTLED_MS);
+    expect(await said()).toEqual(['1 of 120 scenarios shown.']);
     expect(await rows.first().locator('th').textContent()).toBe(odd.id);
     expect(await rows.first().locator('td').last().textContent()).toBe('negative: check the expected answer');
     expect(await region.locator('caption').textContent()).toMatch(/^\s*Item analysis \(1 of 120 scenarios\)\s*$/);
@@ -1539,8 +1543,89 @@ describe('when the browser keeps nothing', () => {
 
 // ---- What a screen reader user hears, and where focus goes -----------------------------------------
 
+/**
+ * From now on, in the page, every message its live regions are given, in order: a region's text
+ * each time it changes to something (a region emptied says nothing). Returns a function that reads
+ * the messages recorded so far.
+ */
+async function recordAnnouncements(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const said: string[] = [];
+    (window as unknown as { announced: string[] }).announced = said;
+    const live = '[aria-live]:not([aria-live="off"]), [role=status], [role=alert], [role=log]';
+    new MutationObserver((records) => {
+      const regions = new Set<Element>();
+      for (const r of records) {
+        const at = r.target instanceof Element ? r.target : r.target.parentElement;
+        const region = at?.closest(live);
+        if (region) regions.add(region);
+      }
+      for (const region of regions) {
+        const text = region.textContent?.replace(/\s+/g, ' ').trim();
+        if (text) said.push(text);
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  return () => page.evaluate(() => [...(window as unknown as { announced: string[] }).announced]);
+}
+
+/** Long enough for anything that waits on typing to pause (half a second) to have been said. */
+const SETTLED_MS = 900;
 
 describe('with a screen reader and a keyboard', () => {
+  describe('on a table of 130 sessions, 25 a page', () => {
+    let context: BrowserContext;
+    let page: Page;
+    let problems: ReturnType<typeof watchProblems>;
+    let said: () => Promise<string[]>;
+    beforeAll(async () => {
+      context = await browser.newContext({ acceptDownloads: true, viewport: VIEWPORTS.desktop });
+      ({ page, problems } = await adminPage(context));
+      await open(page);
+      await importFiles(page, manyFiles);
+      await page.getByLabel('Rows per page').selectOption('25');
+      await page.waitForTimeout(SETTLED_MS);
+      said = await recordAnnouncements(page);
+    });
+    afterAll(() => context?.close());
+    /** What is said from now on, once `action` is done and anything waiting on a pause has been said. */
+    const saying = async (action: () => Promise<unknown>) => {
+      const before = (await said()).length;
+      await action();
+      await page.waitForTimeout(SETTLED_MS);
+      return (await said()).slice(before);
+    };
+
+    test('a filter says how many sessions it keeps, once typing pauses, and nothing else (not the pages at every key)', async () => {
+      // Typed a letter at a time, the filter narrows the table (and its number of pages) at every
+      // key; the count is said once, when the typing stops, and nothing else is.
+      const filter = page.getByLabel('Filter by name, handle or file');
+      expect(await saying(() => filter.pressSequentially('many-0', { delay: 120 }))).toEqual(['99 of 130 sessions shown.']);
+      expect(await page.locator('#admin-table-caption').innerText()).toContain('99 of 130 shown');
+      // The other filters too.
+      const ready = page.getByRole('combobox', { name: 'Ready', exact: true });
+      expect(await saying(() => ready.selectOption('no'))).toEqual(['99 of 130 sessions shown.']);
+      expect(await saying(() => page.getByLabel('Only files with flags').check())).toEqual(['0 of 130 sessions shown.']);
+      expect(await saying(() => page.getByRole('combobox', { name: 'Mode', exact: true }).selectOption('assessment'))).toEqual([expect.stringMatching(/^0 of 130 sessions shown\.$/)]);
+      const cleared = await saying(async () => {
+        await page.getByLabel('Only files with flags').uncheck();
+        await ready.selectOption('all');
+        await page.getByRole('combobox', { name: 'Mode', exact: true }).selectOption('all');
+        await filter.fill('');
+      });
+      expect(cleared).toEqual(['130 of 130 sessions shown.']);
+      expect(problems.take()).toEqual([]);
+    });
+
+    test('a page turned is said once', async () => {
+      const pages = page.getByRole('navigation', { name: 'Pages of the readiness table' });
+      expect(await saying(() => pages.getByRole('button', { name: 'Next page' }).click())).toEqual(['Page 2 of 6.']);
+      expect(await saying(() => pages.getByRole('button', { name: 'Previous page' }).click())).toEqual(['Page 1 of 6.']);
+      expect(problems.take()).toEqual([]);
+    });
+
+  });
+
   test('an import with files turned away takes focus to them (all of them turned away too); one with every file imported, to the table', async () => {
     const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
     const { page, problems } = await adminPage(context);

@@ -14,6 +14,7 @@ import type { ReadinessRules, Review } from '../../lib/schemas/result.ts';
 import type { Answer, Scenario } from '../../lib/schemas/scenario.ts';
 import { DIMENSION_IDS } from '../../lib/policy/grade.ts';
 import { FORMATS, type PackId } from '../../lib/vocabulary.ts';
+import { Announcer } from './announcer.svelte.ts';
 import { ImportPool } from './pool.ts';
 import { AdminStorage } from './storage.ts';
 
@@ -120,6 +121,8 @@ export class AdminState {
   onlyNegativeItems = $state(false);
   /** The day readiness is judged on. */
   readonly today = localToday();
+  /** What the page says aloud without moving focus (the island's one polite live region). */
+  readonly announcer = new Announcer();
 
   #pool: Promise<ImportPool> | null = null;
   /** Stops the import under way; `null` when none is. */
@@ -634,6 +637,7 @@ export class AdminState {
   dispose(): void {
     this.#channel?.close();
     this.#channel = null;
+    this.announcer.dispose();
   }
 }
 
