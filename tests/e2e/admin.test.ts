@@ -1624,6 +1624,17 @@ describe('with a screen reader and a keyboard', () => {
       expect(problems.take()).toEqual([]);
     });
 
+    test("a sort says how the table is sorted, and only that, although it takes the table back to its first page; focus stays on the header's button", async () => {
+      const pages = page.getByRole('navigation', { name: 'Pages of the readiness table' });
+      await pages.getByRole('button', { name: 'Next page' }).click();
+      const score = page.getByRole('columnheader', { name: 'Score', exact: true }).getByRole('button');
+      expect(await saying(() => score.click())).toEqual(['Sorted by Score, ascending.']);
+      expect(await pages.getByText('Page 1 of 6').count()).toBe(1);
+      expect(await saying(() => score.press('Enter'))).toEqual(['Sorted by Score, descending.']);
+      expect(await page.evaluate(() => document.activeElement?.closest('th')?.getAttribute('aria-sort'))).toBe('descending');
+      expect(problems.take()).toEqual([]);
+    });
+
   });
 
   test('an import with files turned away takes focus to them (all of them turned away too); one with every file imported, to the table', async () => {
