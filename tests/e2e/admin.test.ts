@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addHours } from '../../src/lib/index.ts';
 import { summarize, type Result } from '../../src/lib/results/result.ts';
@@ -1635,6 +1635,21 @@ describe('with a screen reader and a keyboard', () => {
       expect(problems.take()).toEqual([]);
     });
 
+    test('"Download CSV" and "Export the review" say what was saved, by the name it was saved under', async () => {
+      let csv: Download | undefined;
+      const csvSaid = await saying(async () => {
+        [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+      });
+      expect(csv!.suggestedFilename()).toMatch(/^readiness-\d{4}-\d{2}-\d{2}\.csv$/);
+      expect(csvSaid).toEqual([`Saved ${csv!.suggestedFilename()} (130 sessions).`]);
+      let review: Download | undefined;
+      const reviewSaid = await saying(async () => {
+        [review] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the review' }).click()]);
+      });
+      expect(review!.suggestedFilename()).toMatch(/^readiness-review-\d{4}-\d{2}-\d{2}\.json$/);
+      expect(reviewSaid).toEqual([`Saved ${review!.suggestedFilename()} (the rules and 0 trainees).`]);
+      expect(problems.take()).toEqual([]);
+    });
   });
 
   test('an import with files turned away takes focus to them (all of them turned away too); one with every file imported, to the table', async () => {
