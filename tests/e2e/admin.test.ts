@@ -1652,6 +1652,30 @@ describe('with a screen reader and a keyboard', () => {
     });
   });
 
+  test("a trainee's name opens them, and the open row is marked current rather than as a pressed toggle", async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    await importFiles(page, cohortFiles.slice(0, 3));
+    const names = bodyRows(page).locator('th button');
+    const first = names.first();
+    await first.click();
+    await page.locator('#admin-trainee').waitFor();
+    expect(await names.evaluateAll((bs) => bs.map((b) => [b.getAttribute('aria-pressed'), b.getAttribute('aria-current')]))).toEqual([
+      [null, 'true'],
+      [null, null],
+      [null, null],
+    ]);
+    // Pressed again, it leaves the trainee open (it is no toggle); "Close this trainee" closes.
+    await first.click();
+    expect(await page.locator('#admin-trainee').count()).toBe(1);
+    await page.getByRole('button', { name: 'Close this trainee' }).click();
+    expect(await page.locator('#admin-trainee').count()).toBe(0);
+    expect(await names.evaluateAll((bs) => bs.filter((b) => b.hasAttribute('aria-current')).length)).toBe(0);
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+
   test('an import with files turned away takes focus to them (all of them turned away too); one with every file imported, to the table', async () => {
     const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
     const { page, problems } = await adminPage(context);
