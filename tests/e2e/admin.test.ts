@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addHours } from '../../src/lib/index.ts';
 import { summarize, type Result } from '../../src/lib/results/result.ts';
@@ -133,7 +133,7 @@ async function scoresCharted(page: Page): Promise<number[]> {
 }
 const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);
 
-const moderatorName = (page: Page) => page.getByRole('group', { name: "Moderator's sign-off" }).getByLabel('Name');
+const moderatorName = (page: Page) => page.getByLabel("Moderator's name", { exact: true });
 
 async function open(page: Page) {
   await page.goto(siteUrl(PAGE), { waitUntil: 'load' });
@@ -404,7 +404,7 @@ describe('readiness review', () => {
     expect(await notes.inputValue()).toBe('Strong on escalations.');
 
     // Only what is missing here: the notes and the rule written here stay, the admin's sign-off comes in.
-    const adminName = page.getByRole('group', { name: "Admin's sign-off" }).getByLabel('Name');
+    const adminName = page.getByLabel("Admin's name", { exact: true });
     expect(await adminName.inputValue()).toBe('');
     await input.setInputFiles(theirsFile);
     await dialog.getByRole('button', { name: 'Add only what is missing' }).click();
@@ -1674,6 +1674,36 @@ describe('with a screen reader and a keyboard', () => {
     expect(await names.evaluateAll((bs) => bs.filter((b) => b.hasAttribute('aria-current')).length)).toBe(0);
     expect(problems.take()).toEqual([]);
     await context.close();
+  });
+
+  describe('a trainee whose assessment meets every rule, whose checklist decides', () => {
+    let context: BrowserContext;
+    let page: Page;
+    let problems: ReturnType<typeof watchProblems>;
+    let panel: Locator;
+    const field = (name: string) => panel.getByLabel(name, { exact: true });
+    beforeAll(async () => {
+      const twitter = bankScenarios.filter((s) => s.pack === 'mozilla' && s.channel === 'twitter').slice(0, 18);
+      const play = bankScenarios.filter((s) => s.pack === 'mozilla' && s.channel === 'google-play').slice(0, 2);
+      const file = write(tmp, 'rea.json', makeResult({ name: 'Rea Dee', handle: '@rea', mode: 'assessment', startedAt: '2026-11-09T10:00:00Z', scenarios: [...twitter, ...play] }));
+      context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+      ({ page, problems } = await adminPage(context));
+      await open(page);
+      await importFiles(page, [file]);
+      await page.getByRole('button', { name: 'Rea Dee' }).click();
+      panel = page.getByRole('region', { name: 'Rea Dee (@rea): assessment' });
+      await panel.getByRole('heading', { name: 'Not ready yet' }).waitFor();
+    });
+    afterAll(() => context?.close());
+
+    test("each sign-off field has a name of its own, saying whose it is", async () => {
+      for (const name of ['Name', 'Date']) expect(await panel.getByLabel(name, { exact: true }).count()).toBe(0);
+      for (const name of ["Moderator's name", "Moderator's sign-off date", "Admin's name", "Admin's sign-off date"]) expect(await field(name).count()).toBe(1);
+      expect(await panel.getByRole('group', { name: "Moderator's sign-off" }).getByRole('textbox', { name: "Moderator's name", exact: true }).count()).toBe(1);
+      expect(await panel.getByRole('group', { name: "Admin's sign-off" }).getByRole('textbox', { name: "Admin's name", exact: true }).count()).toBe(1);
+      expect(problems.take()).toEqual([]);
+    });
+
   });
 
   test('an import with files turned away takes focus to them (all of them turned away too); one with every file imported, to the table', async () => {
