@@ -1571,6 +1571,13 @@ async function recordAnnouncements(page: Page): Promise<() => Promise<string[]>>
 
 /** Long enough for anything that waits on typing to pause (half a second) to have been said. */
 const SETTLED_MS = 900;
+/** The page's date `days` days before its today, as a date field takes it. */
+const daysBefore = (page: Page, days: number) =>
+  page.evaluate((days) => {
+    const d = new Date();
+    d.setDate(d.getDate() - days);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  }, days);
 
 describe('with a screen reader and a keyboard', () => {
   describe('on a table of 130 sessions, 25 a page', () => {
@@ -1682,6 +1689,7 @@ describe('with a screen reader and a keyboard', () => {
     let problems: ReturnType<typeof watchProblems>;
     let panel: Locator;
     const field = (name: string) => panel.getByLabel(name, { exact: true });
+    const fxhelp = () => panel.getByLabel(/^Started answering with #fxhelp on/);
     beforeAll(async () => {
       const twitter = bankScenarios.filter((s) => s.pack === 'mozilla' && s.channel === 'twitter').slice(0, 18);
       const play = bankScenarios.filter((s) => s.pack === 'mozilla' && s.channel === 'google-play').slice(0, 2);
@@ -1701,6 +1709,39 @@ describe('with a screen reader and a keyboard', () => {
       for (const name of ["Moderator's name", "Moderator's sign-off date", "Admin's name", "Admin's sign-off date"]) expect(await field(name).count()).toBe(1);
       expect(await panel.getByRole('group', { name: "Moderator's sign-off" }).getByRole('textbox', { name: "Moderator's name", exact: true }).count()).toBe(1);
       expect(await panel.getByRole('group', { name: "Admin's sign-off" }).getByRole('textbox', { name: "Admin's name", exact: true }).count()).toBe(1);
+      expect(problems.take()).toEqual([]);
+    });
+
+    test('a new verdict is said, once the admin stops typing: one message however many fields it took, and none when typing ends where it began', async () => {
+      const said = await recordAnnouncements(page);
+      await fxhelp().fill(await daysBefore(page, 30));
+      for (const criterion of await panel.getByRole('group', { name: 'Criteria the reviewers have seen met' }).getByRole('checkbox').all()) await criterion.check();
+      const today = await daysBefore(page, 0);
+      await field("Moderator's name").fill('Mo Derator');
+      await field("Moderator's sign-off date").fill(today);
+      await field("Admin's sign-off date").fill(today);
+      await field("Admin's name").pressSequentially('Ada Min', { delay: 60 });
+      await panel.getByRole('heading', { name: 'Ready', exact: true }).waitFor();
+      await page.waitForTimeout(SETTLED_MS);
+      expect(await said()).toEqual(['Verdict now: Ready.']);
+
+      // Typed letter by letter, the moderator's name as the admin's makes the trainee not ready at
+      // the last letter only: the outcome is said, once.
+      const adminName = field("Admin's name");
+      await adminName.fill('');
+      await adminName.pressSequentially('mo derator', { delay: 60 });
+      await panel.getByRole('heading', { name: 'Not ready yet' }).waitFor();
+      await page.waitForTimeout(SETTLED_MS);
+      expect(await said()).toEqual(['Verdict now: Ready.', 'Verdict now: Not ready yet.']);
+      // A name typed over and back again leaves the verdict as it was: nothing to say.
+      await adminName.press('End');
+      await adminName.pressSequentially('x', { delay: 60 });
+      await adminName.press('Backspace');
+      await page.waitForTimeout(SETTLED_MS);
+      expect(await said()).toEqual(['Verdict now: Ready.', 'Verdict now: Not ready yet.']);
+      await adminName.fill('Ada Min');
+      await page.waitForTimeout(SETTLED_MS);
+      expect((await said()).at(-1)).toBe('Verdict now: Ready.');
       expect(problems.take()).toEqual([]);
     });
 
