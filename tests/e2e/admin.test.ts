@@ -1690,6 +1690,8 @@ describe('with a screen reader and a keyboard', () => {
     let panel: Locator;
     const field = (name: string) => panel.getByLabel(name, { exact: true });
     const fxhelp = () => panel.getByLabel(/^Started answering with #fxhelp on/);
+    /** The text of the description an element points to, if any. */
+    const described = (locator: Locator) => locator.evaluate((e) => document.getElementById(e.getAttribute('aria-describedby') ?? '')?.textContent?.trim() ?? null);
     beforeAll(async () => {
       const twitter = bankScenarios.filter((s) => s.pack === 'mozilla' && s.channel === 'twitter').slice(0, 18);
       const play = bankScenarios.filter((s) => s.pack === 'mozilla' && s.channel === 'google-play').slice(0, 2);
@@ -1745,6 +1747,27 @@ describe('with a screen reader and a keyboard', () => {
       expect(problems.take()).toEqual([]);
     });
 
+    test("a #fxhelp start less than 14 days ago, and an admin's sign-off by the moderator, are marked invalid on their fields and described beside them", async () => {
+      expect(await panel.locator('[aria-invalid=true]').count()).toBe(0);
+      await field("Moderator's name").fill('Mo Derator');
+      const adminName = field("Admin's name");
+      await adminName.fill('mo derator');
+      await expect.poll(() => adminName.getAttribute('aria-invalid')).toBe('true');
+      expect(await described(adminName)).toBe("mo derator also signed as the moderator: the admin's sign-off must come from someone else.");
+      expect(await field("Moderator's name").getAttribute('aria-invalid')).not.toBe('true');
+      await fxhelp().fill(await daysBefore(page, 3));
+      await expect.poll(() => fxhelp().getAttribute('aria-invalid')).toBe('true');
+      expect(await described(fxhelp())).toMatch(/^Only 3 days ago: at least 14 days are needed, so this is met from \d{4}-\d{2}-\d{2}\.$/);
+      await expectNoViolationsEverywhere(page, 'a sign-off by the moderator and a #fxhelp date too recent, each described on its field');
+      await page.setViewportSize(VIEWPORTS.desktop);
+      // Mended, the fields are valid again and their descriptions gone.
+      await fxhelp().fill(await daysBefore(page, 14));
+      await adminName.fill('Ada Min');
+      await expect.poll(() => panel.locator('[aria-invalid=true]').count()).toBe(0);
+      expect(await adminName.getAttribute('aria-describedby')).toBeNull();
+      expect(await fxhelp().getAttribute('aria-describedby')).toBeNull();
+      expect(problems.take()).toEqual([]);
+    });
   });
 
   test('an import with files turned away takes focus to them (all of them turned away too); one with every file imported, to the table', async () => {
@@ -1804,7 +1827,7 @@ async function expectNoViolationsEverywhere(page: Page, state: string) {
 }
 
 describe.each(THEMES)('axe on /admin/, %s theme', (theme) => {
-  test.each(Object.entries(VIEWPORTS))('%s: empty, imported with errors listed and focused, a trainee open, a table of two pages', async (name, viewport) => {
+  test.each(Object.entries(VIEWPORTS))('%s: empty, imported with errors listed and focused, a trainee open (with problems described on its fields), a table of two pages', async (name, viewport) => {
     const context = await browser.newContext({ viewport });
     await context.addInitScript((value) => localStorage.setItem('starlight-theme', value), theme);
     const { page } = await adminPage(context);
@@ -1819,6 +1842,12 @@ describe.each(THEMES)('axe on /admin/, %s theme', (theme) => {
     await page.locator('ol.items > li').first().waitFor();
     await page.locator('ol.items > li summary').first().click();
     await expectNoViolations(page, at('a trainee open'));
+    await page.getByLabel("Moderator's name", { exact: true }).fill('Mo Derator');
+    await page.getByLabel("Admin's name", { exact: true }).fill('Mo Derator');
+    await page.getByLabel(/^Started answering with #fxhelp on/).fill(await daysBefore(page, 3));
+    await expect.poll(() => page.locator('[aria-invalid=true][aria-describedby]').count()).toBe(2);
+    await page.getByLabel("Admin's name", { exact: true }).focus();
+    await expectNoViolations(page, at('a trainee open, a sign-off by the moderator and a #fxhelp date too recent described on their fields'));
     await importFiles(page, manyFiles);
     await page.getByRole('navigation', { name: 'Pages of the readiness table' }).waitFor();
     await expectNoViolations(page, at('a table of two pages'));
