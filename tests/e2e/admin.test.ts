@@ -1806,6 +1806,27 @@ describe('with a screen reader and a keyboard', () => {
     await context.close();
   });
 
+  test('everything cleared in another tab while a field of a trainee has focus here: focus goes to the Import heading', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const { page: a, problems } = await adminPage(context);
+    const b = await context.newPage();
+    const bProblems = watchProblems(b);
+    await open(a);
+    await open(b);
+    await importFiles(a, cohortFiles.slice(0, 2));
+    await expect.poll(() => bodyRows(b).count()).toBe(2);
+    await b.bringToFront();
+    await b.getByRole('button', { name: cohort[0]!.trainee.name, exact: true }).click();
+    await b.getByLabel('Notes').focus();
+    await a.bringToFront();
+    await a.getByRole('button', { name: 'Clear', exact: true }).click();
+    await a.getByRole('dialog', { name: 'Clear everything?' }).getByRole('button', { name: 'Clear everything' }).click();
+    await b.getByText('No results imported yet.').waitFor();
+    await expect.poll(() => b.evaluate(() => document.activeElement?.id)).toBe('admin-import-heading');
+    expect(problems.take()).toEqual([]);
+    expect(bProblems.take()).toEqual([]);
+    await context.close();
+  });
 });
 
 // ---- axe in each state, both themes, phone and desktop ---------------------------------------
