@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addHours } from '../../src/lib/index.ts';
 import { summarize, type Result } from '../../src/lib/results/result.ts';
@@ -133,7 +133,7 @@ async function scoresCharted(page: Page): Promise<number[]> {
 }
 const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);
 
-const moderatorName = (page: Page) => page.getByRole('group', { name: "Moderator's sign-off" }).getByLabel('Name');
+const moderatorName = (page: Page) => page.getByLabel("Moderator's name", { exact: true });
 
 async function open(page: Page) {
   await page.goto(siteUrl(PAGE), { waitUntil: 'load' });
@@ -217,8 +217,8 @@ describe('readiness review', () => {
     await importFiles(page, [...cohortFiles, EXAMPLE, ...specialFiles]);
     const total = cohortFiles.length + 1 + specialFiles.length;
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe(`Imported ${total - 4} of ${total} files; 4 not imported (listed below).`);
-    // Focus moves to the results.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('admin-results');
+    // Focus moves to the files turned away, listed above the table, not past them to the table.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Files not imported (4)');
     const rows = bodyRows(page);
     expect(await rows.count()).toBe(total - 4);
 
@@ -404,7 +404,7 @@ describe('readiness review', () => {
     expect(await notes.inputValue()).toBe('Strong on escalations.');
 
     // Only what is missing here: the notes and the rule written here stay, the admin's sign-off comes in.
-    const adminName = page.getByRole('group', { name: "Admin's sign-off" }).getByLabel('Name');
+    const adminName = page.getByLabel("Admin's name", { exact: true });
     expect(await adminName.inputValue()).toBe('');
     await input.setInputFiles(theirsFile);
     await dialog.getByRole('button', { name: 'Add only what is missing' }).click();
@@ -879,8 +879,12 @@ describe('the item analysis of a cohort of many scenarios', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-labelledby'))).toBe('admin-items-caption');
 
     expect(await page.locator('.notice').filter({ hasText: 'negative discrimination' }).textContent()).toMatch(new RegExp(`^\\s*1 scenario has negative discrimination:\\s+${odd.id}\\.\\s*$`));
+    const said = await recordAnnouncements(page);
     await page.getByLabel('Only scenarios with negative discrimination').check();
     await expect.poll(() => rows.count()).toBe(1);
+    // Said once the box has settled, as the table's filters are.
+    await page.waitForTimeout(SETTLED_MS);
+    expect(await said()).toEqual(['1 of 120 scenarios shown.']);
     expect(await rows.first().locator('th').textContent()).toBe(odd.id);
     expect(await rows.first().locator('td').last().textContent()).toBe('negative: check the expected answer');
     expect(await region.locator('caption').textContent()).toMatch(/^\s*Item analysis \(1 of 120 scenarios\)\s*$/);
@@ -1537,6 +1541,294 @@ describe('when the browser keeps nothing', () => {
   });
 });
 
+// ---- What a screen reader user hears, and where focus goes -----------------------------------------
+
+/**
+ * From now on, in the page, every message its live regions are given, in order: a region's text
+ * each time it changes to something (a region emptied says nothing). Returns a function that reads
+ * the messages recorded so far.
+ */
+async function recordAnnouncements(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const said: string[] = [];
+    (window as unknown as { announced: string[] }).announced = said;
+    const live = '[aria-live]:not([aria-live="off"]), [role=status], [role=alert], [role=log]';
+    new MutationObserver((records) => {
+      const regions = new Set<Element>();
+      for (const r of records) {
+        const at = r.target instanceof Element ? r.target : r.target.parentElement;
+        const region = at?.closest(live);
+        if (region) regions.add(region);
+      }
+      for (const region of regions) {
+        const text = region.textContent?.replace(/\s+/g, ' ').trim();
+        if (text) said.push(text);
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  return () => page.evaluate(() => [...(window as unknown as { announced: string[] }).announced]);
+}
+
+/** Long enough for anything that waits on typing to pause (half a second) to have been said. */
+const SETTLED_MS = 900;
+/** The page's date `days` days before its today, as a date field takes it. */
+const daysBefore = (page: Page, days: number) =>
+  page.evaluate((days) => {
+    const d = new Date();
+    d.setDate(d.getDate() - days);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  }, days);
+
+describe('with a screen reader and a keyboard', () => {
+  describe('on a table of 130 sessions, 25 a page', () => {
+    let context: BrowserContext;
+    let page: Page;
+    let problems: ReturnType<typeof watchProblems>;
+    let said: () => Promise<string[]>;
+    beforeAll(async () => {
+      context = await browser.newContext({ acceptDownloads: true, viewport: VIEWPORTS.desktop });
+      ({ page, problems } = await adminPage(context));
+      await open(page);
+      await importFiles(page, manyFiles);
+      await page.getByLabel('Rows per page').selectOption('25');
+      await page.waitForTimeout(SETTLED_MS);
+      said = await recordAnnouncements(page);
+    });
+    afterAll(() => context?.close());
+    /** What is said from now on, once `action` is done and anything waiting on a pause has been said. */
+    const saying = async (action: () => Promise<unknown>) => {
+      const before = (await said()).length;
+      await action();
+      await page.waitForTimeout(SETTLED_MS);
+      return (await said()).slice(before);
+    };
+
+    test('a filter says how many sessions it keeps, once typing pauses, and nothing else (not the pages at every key)', async () => {
+      // Typed a letter at a time, the filter narrows the table (and its number of pages) at every
+      // key; the count is said once, when the typing stops, and nothing else is.
+      const filter = page.getByLabel('Filter by name, handle or file');
+      expect(await saying(() => filter.pressSequentially('many-0', { delay: 120 }))).toEqual(['99 of 130 sessions shown.']);
+      expect(await page.locator('#admin-table-caption').innerText()).toContain('99 of 130 shown');
+      // The other filters too.
+      const ready = page.getByRole('combobox', { name: 'Ready', exact: true });
+      expect(await saying(() => ready.selectOption('no'))).toEqual(['99 of 130 sessions shown.']);
+      expect(await saying(() => page.getByLabel('Only files with flags').check())).toEqual(['0 of 130 sessions shown.']);
+      expect(await saying(() => page.getByRole('combobox', { name: 'Mode', exact: true }).selectOption('assessment'))).toEqual([expect.stringMatching(/^0 of 130 sessions shown\.$/)]);
+      const cleared = await saying(async () => {
+        await page.getByLabel('Only files with flags').uncheck();
+        await ready.selectOption('all');
+        await page.getByRole('combobox', { name: 'Mode', exact: true }).selectOption('all');
+        await filter.fill('');
+      });
+      expect(cleared).toEqual(['130 of 130 sessions shown.']);
+      expect(problems.take()).toEqual([]);
+    });
+
+    test('a page turned is said once', async () => {
+      const pages = page.getByRole('navigation', { name: 'Pages of the readiness table' });
+      expect(await saying(() => pages.getByRole('button', { name: 'Next page' }).click())).toEqual(['Page 2 of 6.']);
+      expect(await saying(() => pages.getByRole('button', { name: 'Previous page' }).click())).toEqual(['Page 1 of 6.']);
+      expect(problems.take()).toEqual([]);
+    });
+
+    test("a sort says how the table is sorted, and only that, although it takes the table back to its first page; focus stays on the header's button", async () => {
+      const pages = page.getByRole('navigation', { name: 'Pages of the readiness table' });
+      await pages.getByRole('button', { name: 'Next page' }).click();
+      const score = page.getByRole('columnheader', { name: 'Score', exact: true }).getByRole('button');
+      expect(await saying(() => score.click())).toEqual(['Sorted by Score, ascending.']);
+      expect(await pages.getByText('Page 1 of 6').count()).toBe(1);
+      expect(await saying(() => score.press('Enter'))).toEqual(['Sorted by Score, descending.']);
+      expect(await page.evaluate(() => document.activeElement?.closest('th')?.getAttribute('aria-sort'))).toBe('descending');
+      expect(problems.take()).toEqual([]);
+    });
+
+    test('"Download CSV" and "Export the review" say what was saved, by the name it was saved under', async () => {
+      let csv: Download | undefined;
+      const csvSaid = await saying(async () => {
+        [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+      });
+      expect(csv!.suggestedFilename()).toMatch(/^readiness-\d{4}-\d{2}-\d{2}\.csv$/);
+      expect(csvSaid).toEqual([`Saved ${csv!.suggestedFilename()} (130 sessions).`]);
+      let review: Download | undefined;
+      const reviewSaid = await saying(async () => {
+        [review] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the review' }).click()]);
+      });
+      expect(review!.suggestedFilename()).toMatch(/^readiness-review-\d{4}-\d{2}-\d{2}\.json$/);
+      expect(reviewSaid).toEqual([`Saved ${review!.suggestedFilename()} (the rules and 0 trainees).`]);
+      expect(problems.take()).toEqual([]);
+    });
+  });
+
+  test("a trainee's name opens them, and the open row is marked current rather than as a pressed toggle", async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    await importFiles(page, cohortFiles.slice(0, 3));
+    const names = bodyRows(page).locator('th button');
+    const first = names.first();
+    await first.click();
+    await page.locator('#admin-trainee').waitFor();
+    expect(await names.evaluateAll((bs) => bs.map((b) => [b.getAttribute('aria-pressed'), b.getAttribute('aria-current')]))).toEqual([
+      [null, 'true'],
+      [null, null],
+      [null, null],
+    ]);
+    // Pressed again, it leaves the trainee open (it is no toggle); "Close this trainee" closes.
+    await first.click();
+    expect(await page.locator('#admin-trainee').count()).toBe(1);
+    await page.getByRole('button', { name: 'Close this trainee' }).click();
+    expect(await page.locator('#admin-trainee').count()).toBe(0);
+    expect(await names.evaluateAll((bs) => bs.filter((b) => b.hasAttribute('aria-current')).length)).toBe(0);
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+
+  describe('a trainee whose assessment meets every rule, whose checklist decides', () => {
+    let context: BrowserContext;
+    let page: Page;
+    let problems: ReturnType<typeof watchProblems>;
+    let panel: Locator;
+    const field = (name: string) => panel.getByLabel(name, { exact: true });
+    const fxhelp = () => panel.getByLabel(/^Started answering with #fxhelp on/);
+    /** The text of the description an element points to, if any. */
+    const described = (locator: Locator) => locator.evaluate((e) => document.getElementById(e.getAttribute('aria-describedby') ?? '')?.textContent?.trim() ?? null);
+    beforeAll(async () => {
+      const twitter = bankScenarios.filter((s) => s.pack === 'mozilla' && s.channel === 'twitter').slice(0, 18);
+      const play = bankScenarios.filter((s) => s.pack === 'mozilla' && s.channel === 'google-play').slice(0, 2);
+      const file = write(tmp, 'rea.json', makeResult({ name: 'Rea Dee', handle: '@rea', mode: 'assessment', startedAt: '2026-11-09T10:00:00Z', scenarios: [...twitter, ...play] }));
+      context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+      ({ page, problems } = await adminPage(context));
+      await open(page);
+      await importFiles(page, [file]);
+      await page.getByRole('button', { name: 'Rea Dee' }).click();
+      panel = page.getByRole('region', { name: 'Rea Dee (@rea): assessment' });
+      await panel.getByRole('heading', { name: 'Not ready yet' }).waitFor();
+    });
+    afterAll(() => context?.close());
+
+    test("each sign-off field has a name of its own, saying whose it is", async () => {
+      for (const name of ['Name', 'Date']) expect(await panel.getByLabel(name, { exact: true }).count()).toBe(0);
+      for (const name of ["Moderator's name", "Moderator's sign-off date", "Admin's name", "Admin's sign-off date"]) expect(await field(name).count()).toBe(1);
+      expect(await panel.getByRole('group', { name: "Moderator's sign-off" }).getByRole('textbox', { name: "Moderator's name", exact: true }).count()).toBe(1);
+      expect(await panel.getByRole('group', { name: "Admin's sign-off" }).getByRole('textbox', { name: "Admin's name", exact: true }).count()).toBe(1);
+      expect(problems.take()).toEqual([]);
+    });
+
+    test('a new verdict is said, once the admin stops typing: one message however many fields it took, and none when typing ends where it began', async () => {
+      const said = await recordAnnouncements(page);
+      await fxhelp().fill(await daysBefore(page, 30));
+      for (const criterion of await panel.getByRole('group', { name: 'Criteria the reviewers have seen met' }).getByRole('checkbox').all()) await criterion.check();
+      const today = await daysBefore(page, 0);
+      await field("Moderator's name").fill('Mo Derator');
+      await field("Moderator's sign-off date").fill(today);
+      await field("Admin's sign-off date").fill(today);
+      await field("Admin's name").pressSequentially('Ada Min', { delay: 60 });
+      await panel.getByRole('heading', { name: 'Ready', exact: true }).waitFor();
+      await page.waitForTimeout(SETTLED_MS);
+      expect(await said()).toEqual(['Verdict now: Ready.']);
+
+      // Typed letter by letter, the moderator's name as the admin's makes the trainee not ready at
+      // the last letter only: the outcome is said, once.
+      const adminName = field("Admin's name");
+      await adminName.fill('');
+      await adminName.pressSequentially('mo derator', { delay: 60 });
+      await panel.getByRole('heading', { name: 'Not ready yet' }).waitFor();
+      await page.waitForTimeout(SETTLED_MS);
+      expect(await said()).toEqual(['Verdict now: Ready.', 'Verdict now: Not ready yet.']);
+      // A name typed over and back again leaves the verdict as it was: nothing to say.
+      await adminName.press('End');
+      await adminName.pressSequentially('x', { delay: 60 });
+      await adminName.press('Backspace');
+      await page.waitForTimeout(SETTLED_MS);
+      expect(await said()).toEqual(['Verdict now: Ready.', 'Verdict now: Not ready yet.']);
+      await adminName.fill('Ada Min');
+      await page.waitForTimeout(SETTLED_MS);
+      expect((await said()).at(-1)).toBe('Verdict now: Ready.');
+      expect(problems.take()).toEqual([]);
+    });
+
+    test("a #fxhelp start less than 14 days ago, and an admin's sign-off by the moderator, are marked invalid on their fields and described beside them", async () => {
+      expect(await panel.locator('[aria-invalid=true]').count()).toBe(0);
+      await field("Moderator's name").fill('Mo Derator');
+      const adminName = field("Admin's name");
+      await adminName.fill('mo derator');
+      await expect.poll(() => adminName.getAttribute('aria-invalid')).toBe('true');
+      expect(await described(adminName)).toBe("mo derator also signed as the moderator: the admin's sign-off must come from someone else.");
+      expect(await field("Moderator's name").getAttribute('aria-invalid')).not.toBe('true');
+      await fxhelp().fill(await daysBefore(page, 3));
+      await expect.poll(() => fxhelp().getAttribute('aria-invalid')).toBe('true');
+      expect(await described(fxhelp())).toMatch(/^Only 3 days ago: at least 14 days are needed, so this is met from \d{4}-\d{2}-\d{2}\.$/);
+      await expectNoViolationsEverywhere(page, 'a sign-off by the moderator and a #fxhelp date too recent, each described on its field');
+      await page.setViewportSize(VIEWPORTS.desktop);
+      // Mended, the fields are valid again and their descriptions gone.
+      await fxhelp().fill(await daysBefore(page, 14));
+      await adminName.fill('Ada Min');
+      await expect.poll(() => panel.locator('[aria-invalid=true]').count()).toBe(0);
+      expect(await adminName.getAttribute('aria-describedby')).toBeNull();
+      expect(await fxhelp().getAttribute('aria-describedby')).toBeNull();
+      expect(problems.take()).toEqual([]);
+    });
+  });
+
+  test('an import with files turned away takes focus to them (all of them turned away too); one with every file imported, to the table', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    const focused = () => page.evaluate(() => ({ id: document.activeElement?.id, text: document.activeElement?.textContent?.trim() }));
+    await importFiles(page, specialFiles.slice(2, 5));
+    expect(await page.getByRole('status').first().textContent()).toBe('Imported 0 of 3 files; 3 not imported (listed below).');
+    expect(await focused()).toEqual({ id: 'admin-rejected-heading', text: 'Files not imported (3)' });
+    await importFiles(page, cohortFiles.slice(0, 2));
+    expect(await focused()).toEqual({ id: 'admin-results', text: 'Readiness table' });
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+
+  test('an import started from the picker takes focus to "Stop the import" while the picker is disabled, then on to the table', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const { page, problems } = await adminPage(context);
+    // The import waits for the bank: held, it stays under way.
+    const { asked, release } = await holdRequests(context, '**/bank/*.json');
+    await page.goto(siteUrl(PAGE), { waitUntil: 'load' });
+    await page.waitForFunction(() => !document.querySelector('#admin-files')?.hasAttribute('disabled'));
+    const picker = page.getByLabel('Import results', { exact: true });
+    await picker.focus();
+    await picker.setInputFiles(cohortFiles.slice(0, 2));
+    const stop = page.getByRole('button', { name: 'Stop the import', exact: true });
+    await stop.waitFor();
+    expect(asked()).toBeGreaterThan(0);
+    expect(await picker.isDisabled()).toBe(true);
+    await expect.poll(() => stop.evaluate((b) => b === document.activeElement)).toBe(true);
+    release();
+    await page.getByRole('status').filter({ hasText: /^Imported / }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('admin-results');
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+
+  test('everything cleared in another tab while a field of a trainee has focus here: focus goes to the Import heading', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const { page: a, problems } = await adminPage(context);
+    const b = await context.newPage();
+    const bProblems = watchProblems(b);
+    await open(a);
+    await open(b);
+    await importFiles(a, cohortFiles.slice(0, 2));
+    await expect.poll(() => bodyRows(b).count()).toBe(2);
+    await b.bringToFront();
+    await b.getByRole('button', { name: cohort[0]!.trainee.name, exact: true }).click();
+    await b.getByLabel('Notes').focus();
+    await a.bringToFront();
+    await a.getByRole('button', { name: 'Clear', exact: true }).click();
+    await a.getByRole('dialog', { name: 'Clear everything?' }).getByRole('button', { name: 'Clear everything' }).click();
+    await b.getByText('No results imported yet.').waitFor();
+    await expect.poll(() => b.evaluate(() => document.activeElement?.id)).toBe('admin-import-heading');
+    expect(problems.take()).toEqual([]);
+    expect(bProblems.take()).toEqual([]);
+    await context.close();
+  });
+});
+
 // ---- axe in each state, both themes, phone and desktop ---------------------------------------
 
 async function expectNoViolations(page: Page, where: string) {
@@ -1556,7 +1848,7 @@ async function expectNoViolationsEverywhere(page: Page, state: string) {
 }
 
 describe.each(THEMES)('axe on /admin/, %s theme', (theme) => {
-  test.each(Object.entries(VIEWPORTS))('%s: empty, imported with errors listed, a trainee open, a table of two pages', async (name, viewport) => {
+  test.each(Object.entries(VIEWPORTS))('%s: empty, imported with errors listed and focused, a trainee open (with problems described on its fields), a table of two pages', async (name, viewport) => {
     const context = await browser.newContext({ viewport });
     await context.addInitScript((value) => localStorage.setItem('starlight-theme', value), theme);
     const { page } = await adminPage(context);
@@ -1565,11 +1857,18 @@ describe.each(THEMES)('axe on /admin/, %s theme', (theme) => {
     const at = (state: string) => `/admin/ ${state} (${theme} theme, ${name} ${viewport.width}x${viewport.height})`;
     await expectNoViolations(page, at('empty'));
     await importFiles(page, [...cohortFiles.slice(0, 8), EXAMPLE, ...specialFiles]);
-    await expectNoViolations(page, at('imported, errors listed'));
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('admin-rejected-heading');
+    await expectNoViolations(page, at('imported, errors listed and focused'));
     await page.getByRole('button', { name: 'Alex Rivera' }).click();
     await page.locator('ol.items > li').first().waitFor();
     await page.locator('ol.items > li summary').first().click();
     await expectNoViolations(page, at('a trainee open'));
+    await page.getByLabel("Moderator's name", { exact: true }).fill('Mo Derator');
+    await page.getByLabel("Admin's name", { exact: true }).fill('Mo Derator');
+    await page.getByLabel(/^Started answering with #fxhelp on/).fill(await daysBefore(page, 3));
+    await expect.poll(() => page.locator('[aria-invalid=true][aria-describedby]').count()).toBe(2);
+    await page.getByLabel("Admin's name", { exact: true }).focus();
+    await expectNoViolations(page, at('a trainee open, a sign-off by the moderator and a #fxhelp date too recent described on their fields'));
     await importFiles(page, manyFiles);
     await page.getByRole('navigation', { name: 'Pages of the readiness table' }).waitFor();
     await expectNoViolations(page, at('a table of two pages'));

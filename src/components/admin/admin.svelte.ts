@@ -14,6 +14,7 @@ import type { ReadinessRules, Review } from '../../lib/schemas/result.ts';
 import type { Answer, Scenario } from '../../lib/schemas/scenario.ts';
 import { DIMENSION_IDS } from '../../lib/policy/grade.ts';
 import { FORMATS, type PackId } from '../../lib/vocabulary.ts';
+import { Announcer } from './announcer.svelte.ts';
 import { ImportPool } from './pool.ts';
 import { AdminStorage } from './storage.ts';
 
@@ -120,6 +121,8 @@ export class AdminState {
   onlyNegativeItems = $state(false);
   /** The day readiness is judged on. */
   readonly today = localToday();
+  /** What the page says aloud without moving focus (the island's one polite live region). */
+  readonly announcer = new Announcer();
 
   #pool: Promise<ImportPool> | null = null;
   /** Stops the import under way; `null` when none is. */
@@ -327,14 +330,15 @@ export class AdminState {
 
   /**
    * Imports result files: checks them in the workers, keeps the good ones, lists the rest, with
-   * `unread` (files and folders of a drop the browser would not read). Whether the table now shows
-   * them (not when the import stopped, or was refused during another).
+   * `unread` (files and folders of a drop the browser would not read). Returns how many of the
+   * import's files were not imported, or `null` when the table does not show the import (it
+   * stopped, or was refused during another).
    */
-  async importFiles(chosen: readonly Chosen[], unread: readonly Rejected[] = []): Promise<boolean> {
+  async importFiles(chosen: readonly Chosen[], unread: readonly Rejected[] = []): Promise<number | null> {
     if (this.progress) {
       // The pickers are disabled during an import, but a drop cannot be: it is refused aloud.
       this.status = 'An import is under way: what you dropped or chose was not imported. Try again once this import has ended.';
-      return false;
+      return null;
     }
     performance.mark('admin-import-start');
     const rejected: Rejected[] = [...unread];
@@ -363,7 +367,7 @@ export class AdminState {
           `You stopped the import: ${chosen.length === 1 ? 'the file was' : `none of its ${chosen.length} files was`} imported.` +
           (before ? ` The ${before} session${before === 1 ? '' : 's'} imported before ${before === 1 ? 'is' : 'are'} still here.` : '');
       } else this.status = `The import stopped: ${(e as Error).message}`;
-      return false;
+      return null;
     } finally {
       this.#stop = null;
     }
@@ -422,7 +426,7 @@ export class AdminState {
         void this.storage?.saveCohort(this.sessions, kept).then(() => this.#stored('cohort'));
       }, 50),
     );
-    return true;
+    return notImported;
   }
 
   /** Stops the import under way, if any: none of its files is imported. */
@@ -633,6 +637,7 @@ export class AdminState {
   dispose(): void {
     this.#channel?.close();
     this.#channel = null;
+    this.announcer.dispose();
   }
 }
 

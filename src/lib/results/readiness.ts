@@ -140,11 +140,43 @@ export function traineeChecks(review: TraineeReview | undefined, today: string):
     {
       id: 'sign-off.admin',
       label: 'Signed off by an admin (someone other than the moderator)',
-      ok: signed(r.admin) && admin.toLowerCase() !== moderator.toLowerCase(),
-      found: signed(r.admin) ? (admin.toLowerCase() === moderator.toLowerCase() ? `${admin} also signed as moderator` : `${admin}, ${r.admin.date}`) : 'not signed',
+      ok: signed(r.admin) && !samePerson(admin, moderator),
+      found: signed(r.admin) ? (samePerson(admin, moderator) ? `${admin} also signed as moderator` : `${admin}, ${r.admin.date}`) : 'not signed',
     },
   ];
 }
+
+/** What is wrong with a field of a trainee's review, in a sentence to show beside it; `null` where nothing is. */
+export interface ReviewFieldProblems {
+  /** The #fxhelp start date: fewer than `FXHELP_DAYS` days before today, or after it. */
+  fxhelpSince: string | null;
+  /** The admin's name: the moderator's (one person cannot give both sign-offs). */
+  adminName: string | null;
+}
+
+/**
+ * The problems of a trainee's review that belong to one field, as of `today` (`YYYY-MM-DD`): the
+ * same rules as `traineeChecks`, said where they can be mended. A field left empty is no problem
+ * here: the checklist says what is missing.
+ */
+export function reviewFieldProblems(r: TraineeReview, today: string): ReviewFieldProblems {
+  const days = r.fxhelpSince ? daysBetween(r.fxhelpSince, today) : Number.NaN;
+  let fxhelpSince: string | null = null;
+  if (days < 0) fxhelpSince = `This date is after today: it must be at least ${FXHELP_DAYS} days before today.`;
+  else if (days < FXHELP_DAYS) {
+    const met = new Date(Date.parse(`${r.fxhelpSince}T00:00:00Z`) + FXHELP_DAYS * 86_400_000).toISOString().slice(0, 10);
+    const when = days === 0 ? 'Today' : `Only ${days} day${days === 1 ? '' : 's'} ago`;
+    fxhelpSince = `${when}: at least ${FXHELP_DAYS} days are needed, so this is met from ${met}.`;
+  }
+  const admin = r.admin.name.trim();
+  return {
+    fxhelpSince,
+    adminName: admin && samePerson(admin, r.moderator.name) ? `${admin} also signed as the moderator: the admin's sign-off must come from someone else.` : null,
+  };
+}
+
+/** Whether two names written in sign-offs are one person's (whatever the case and the spaces around). */
+const samePerson = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** Ready only when every rule holds for the session and every criterion and sign-off for the trainee. */
 export function readiness(session: SessionFacts, review: TraineeReview | undefined, rules: ReadinessRules, today: string): Readiness {

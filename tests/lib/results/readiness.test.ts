@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULES, emptyTraineeReview, holdsNothing, readiness, traineeChecks, traineeKey, type SessionFacts } from '../../../src/lib/results/readiness.ts';
+import { DEFAULT_RULES, emptyTraineeReview, holdsNothing, readiness, reviewFieldProblems, traineeChecks, traineeKey, type SessionFacts } from '../../../src/lib/results/readiness.ts';
 import { ReadinessRulesSchema } from '../../../src/lib/schemas/result.ts';
 
 // The defaults: overall 0.8, a floor of 0.7 per dimension, no critical error; the
@@ -74,6 +74,22 @@ describe('readiness', () => {
     expect(same.checks.filter((c) => !c.ok).map((c) => c.id)).toEqual(['sign-off.admin']);
     const none = readiness(session(), { ...allMet(), moderator: { name: '', date: '' } }, DEFAULT_RULES, TODAY);
     expect(none.checks.filter((c) => !c.ok).map((c) => c.id)).toEqual(['sign-off.moderator']);
+  });
+
+  it('the problems that belong to a field are said for that field: a #fxhelp start too recent or after today, an admin who is the moderator', () => {
+    expect(reviewFieldProblems(allMet(), TODAY)).toEqual({ fxhelpSince: null, adminName: null });
+    expect(reviewFieldProblems({ ...allMet(), fxhelpSince: '2026-11-08' }, TODAY).fxhelpSince).toBe(
+      'Only 13 days ago: at least 14 days are needed, so this is met from 2026-11-22.',
+    );
+    expect(reviewFieldProblems({ ...allMet(), fxhelpSince: '2026-11-20' }, TODAY).fxhelpSince).toBe('Only 1 day ago: at least 14 days are needed, so this is met from 2026-12-04.');
+    expect(reviewFieldProblems({ ...allMet(), fxhelpSince: TODAY }, TODAY).fxhelpSince).toBe('Today: at least 14 days are needed, so this is met from 2026-12-05.');
+    expect(reviewFieldProblems({ ...allMet(), fxhelpSince: '2026-11-22' }, TODAY).fxhelpSince).toBe('This date is after today: it must be at least 14 days before today.');
+    // Empty, the field is missing, not wrong: the checklist says so.
+    expect(reviewFieldProblems({ ...allMet(), fxhelpSince: '' }, TODAY).fxhelpSince).toBeNull();
+    // The same person whatever the case and spaces, as the verdict judges it; a date is not needed to see it.
+    const same = { ...allMet(), admin: { name: ' mo derator ', date: '' } };
+    expect(reviewFieldProblems(same, TODAY).adminName).toBe("mo derator also signed as the moderator: the admin's sign-off must come from someone else.");
+    expect(reviewFieldProblems({ ...allMet(), admin: { name: '', date: '' }, moderator: { name: '', date: '' } }, TODAY).adminName).toBeNull();
   });
 
   it('no review at all: not ready', () => {
