@@ -51,10 +51,10 @@ async function checkHere(p: Page, state: string) {
   }
 }
 
-const scenario = (id: string, text: string) => ({
+const scenario = (id: string, text: string, facts: Record<string, unknown> = {}, at = '2026-06-01T10:00:00Z') => ({
   format: 'social-support-scenario/1', id, pack: 'mozilla', title: `Case ${id}`, channel: 'twitter', language: 'en',
   author: { handle: '@robin_a11y', name: 'Robin', followers: 25000, verified: false, knownAs: 'community-member' }, mentions: ['@FirefoxSupport'],
-  messages: [{ from: 'customer', at: '2026-06-01T10:00:00Z', text }], now: '2026-06-01T10:30:00Z', facts: {},
+  messages: [{ from: 'customer', at, text }], now: '2026-06-01T10:30:00Z', facts,
 });
 
 describe('trainer accessibility', () => {
@@ -117,12 +117,17 @@ describe('trainer accessibility', () => {
 
   test('the queue with a conversation open', async () => {
     await page.getByLabel('Load scenarios').setInputFiles([
-      { name: 'a.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify([scenario('a11y-one', '@FirefoxSupport sync stopped on my phone'), scenario('a11y-two', '@FirefoxSupport where did my tabs go?')])) },
+      // The one served first was deleted by its author: the thread and the queue list mark it.
+      { name: 'a.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify([
+        scenario('a11y-one', '@FirefoxSupport sync stopped on my phone'), scenario('a11y-two', '@FirefoxSupport where did my tabs go?'),
+        scenario('a11y-gone', '@FirefoxSupport my bookmarks bar vanished', { deleted: true }, '2026-06-01T09:50:00Z'),
+      ])) },
       { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('[1, 2') },
     ]);
     await button(page, 'Play').click();
     await conversation(page).waitFor();
-    await checkEverywhere('queue and conversation', () => conversation(page).waitFor());
+    await conversation(page).getByText('Deleted by its author').waitFor();
+    await checkEverywhere('queue and conversation', () => conversation(page).getByText('Deleted by its author').waitFor());
   });
 
   test('the closing reason dialog', async () => {
@@ -149,19 +154,53 @@ describe('trainer accessibility', () => {
     await button(page, 'Keep going').click();
   });
 
+  test('the filters hiding every conversation waiting', async () => {
+    // Feedback is shown: a filter chosen now lets nothing through once the trainee moves on.
+    await page.getByRole('region', { name: 'Queue', exact: true }).getByRole('combobox', { name: 'Type' }).selectOption({ label: 'Customer wrote back' });
+    await button(feedback(page), 'Next conversation').click();
+    const hidden = page.getByText(/^The filters hide all 2 conversations waiting/);
+    await hidden.waitFor();
+    await checkEverywhere('filters hiding every conversation', () => hidden.waitFor());
+    await button(page, 'Clear the filters').click();
+  });
+
+  test('a conversation set aside with a reminder, and its notice when it comes back', async () => {
+    await conversation(page).waitFor();
+    await button(conversation(page), 'Set reminder').click();
+    await conversation(page).waitFor();
+    await reply(page, 'Reply + Hold');
+    await button(feedback(page), 'Next conversation').click();
+    await button(page, 'Skip ahead').click();
+    const notice = page.getByRole('region', { name: 'Play Mode' }).getByText(/^Reminder: the conversation with @robin_a11y/);
+    await notice.waitFor();
+    await checkEverywhere('a reminder come due', () => notice.waitFor());
+  });
+
+  test('a practice queue worked through', async () => {
+    await conversation(page).waitFor();
+    await reply(page, 'Reply + Hold');
+    await button(feedback(page), 'Next conversation').click();
+    const done = page.getByText(/^You have worked through this queue/);
+    await done.waitFor();
+    await checkEverywhere('a practice queue worked through', () => done.waitFor());
+  });
+
   test('the assessment report', async () => {
     await page.getByRole('button', { name: 'End session', exact: true }).click();
     await button(page, 'Yes, end it').click();
-    await startAssessment(page, 31);
+    // Seed 4242 draws a conversation whose customer goes quiet after a question: closed at once
+    // here, that point is graded as it was left, and the report says so.
+    await startAssessment(page, 4242);
     for (let i = 0; i < 60; i++) {
       const shown = await settled(page);
       if (shown === 'report') break;
-      if (shown === 'conversation') await reply(page, 'Reply + Hold');
+      if (shown === 'conversation') await reply(page, 'Reply + Close');
       else if (await button(page, 'Play').isEnabled()) await button(page, 'Play').click();
       else if (await button(page, 'Skip ahead').isVisible()) await button(page, 'Skip ahead').click();
     }
     const report = page.getByRole('region', { name: 'Assessment report' });
     await report.waitFor();
+    await report.getByText(/before this point came due, so it\s+did not come back to the queue/).first().waitFor();
     await checkEverywhere('assessment report', () => report.waitFor());
   });
 });

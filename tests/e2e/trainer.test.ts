@@ -108,7 +108,8 @@ describe('the trainer', () => {
       await tabTo(page, button(feedback(page), 'Next conversation'));
       await page.keyboard.press('Enter');
     }
-    await page.getByText('Nothing in the queue needs you right now.').waitFor();
+    // Worked through, or a follow-up still to come (the batch is drawn at random).
+    await page.getByText(/^(Nothing in the queue needs you right now\.|You have worked through this queue)/).waitFor();
     await tabTo(page, button(page, 'Export results'));
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     expect(download.suggestedFilename()).toMatch(/^social-support-result-kim-keyboard-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
@@ -438,6 +439,121 @@ describe('the trainer', () => {
     await context.close();
   });
 
+  test("a scenario's title, which may name the answer, shows nowhere before the conversation is over; a deleted message is marked as the tool marks it", async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await openTrainer(page);
+    const deleted = scenario('own-secret-deleted', {
+      title: 'Saved logins page blank, customer deleted the thread',
+      messages: [
+        { from: 'customer', at: '2026-05-04T09:00:00Z', text: '@FirefoxSupport my saved logins page is blank since this morning' },
+        { from: 'agent', account: '@FirefoxSupport', at: '2026-05-04T09:05:00Z', text: 'Hi! Is it blank in a private window too?' },
+        { from: 'customer', at: '2026-05-04T09:10:00Z', text: '@FirefoxSupport private window shows them fine' },
+      ],
+      facts: { deleted: true },
+    });
+    const followed = scenario('own-secret-comes-back', {
+      title: 'Downloads stop, the customer comes back with no fix',
+      author: { handle: '@robin_test', followers: 30, verified: false },
+      messages: [{ from: 'customer', at: '2026-05-04T08:00:00Z', text: '@FirefoxSupport downloads stop at 99% on every site' }],
+      followUps: [{ afterHours: 30, text: '@FirefoxSupport still stuck at 99%' }],
+    });
+    await page.getByLabel('Load scenarios').setInputFiles([file('secret.json', [deleted, followed])]);
+    await button(page, 'Play').click();
+    const secrets = /Saved logins page blank|deleted the thread|comes back with no fix|own-secret/;
+    const nothingGivenAway = async (when: string) => {
+      expect(await page.locator('body').innerText(), when).not.toMatch(secrets);
+      expect(await page.title(), when).not.toMatch(secrets);
+    };
+    // The one waiting longest is served: by its author and channel, not its title.
+    await conversation(page).getByRole('heading', { name: 'Conversation with @robin_test' }).waitFor();
+    await expect(conversation(page).getByText(/^Twitter · /).isVisible()).resolves.toBe(true);
+    await nothingGivenAway('with a conversation open');
+    // The deleted one waits in the queue, marked as Conversocial marks a deleted tweet.
+    const queue = page.getByRole('region', { name: 'Queue', exact: true });
+    const waitingItem = queue.getByRole('listitem').filter({ hasText: '@casey_test' });
+    await expect(waitingItem.getByText('Deleted by its author').isVisible()).resolves.toBe(true);
+    await expect(queue.getByRole('listitem').filter({ hasText: '@robin_test' }).getByText('Deleted by its author').count()).resolves.toBe(0);
+    // Answered, with a follow-up still to come: the feedback does not name it either.
+    await reply(page, 'Reply + Hold');
+    await feedback(page).waitFor();
+    await expect(feedback(page).getByText('The conversation with @robin_test.').isVisible()).resolves.toBe(true);
+    await nothingGivenAway('in feedback with a follow-up to come');
+    await button(feedback(page), 'Next conversation').click();
+    // In the thread, each of the customer's messages is marked; our reply is not.
+    await conversation(page).getByRole('heading', { name: 'Conversation with @casey_test' }).waitFor();
+    const thread = conversation(page).getByRole('list', { name: 'Messages, oldest first' });
+    await expect(thread.getByRole('listitem').nth(0).getByText('Deleted by its author').isVisible()).resolves.toBe(true);
+    await expect(thread.getByRole('listitem').nth(1).getByText('Deleted by its author').count()).resolves.toBe(0);
+    await expect(thread.getByRole('listitem').nth(2).getByText('Deleted by its author').isVisible()).resolves.toBe(true);
+    await nothingGivenAway('with the deleted conversation open');
+    // Closed, with nothing more to come, the feedback may name it.
+    await button(conversation(page), 'Close only').click();
+    await button(page.getByRole('dialog', { name: 'Closing reason' }), 'Deleted').click();
+    await feedback(page).getByText('Saved logins page blank, customer deleted the thread, with @casey_test.').waitFor();
+    await expect(feedback(page).getByRole('heading').first().textContent()).resolves.toBe('Feedback: 100%');
+    // A follow-up is still to come: the queue says nothing needs the trainee now, and offers to skip ahead.
+    await button(feedback(page), 'Next conversation').click();
+    await page.getByText('Nothing in the queue needs you right now.').waitFor();
+    await button(page, 'Skip ahead').click();
+    await conversation(page).getByText('still stuck at 99%').waitFor();
+    await reply(page, 'Reply + Hold');
+    await button(feedback(page), 'Next conversation').click();
+    // Nothing waits and nothing will come back: the queue says it is worked through, and how to finish.
+    await page.getByRole('status').filter({ hasText: /^You have worked through this queue: nothing is waiting, and nothing will come back\.[\s\S]*End session/ }).waitFor();
+    await expect(page.getByText('Nothing in the queue needs you right now.').count()).resolves.toBe(0);
+    await context.close();
+  });
+
+  test('an explanation reads as the guidelines do: yes/no fields in words, and each section by its heading', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await openTrainer(page);
+    // We answered 80 hours ago and the customer has not: close it as "User didn't respond", no reply.
+    const quiet = scenario('own-quiet', {
+      messages: [
+        { from: 'customer', at: '2026-05-01T09:00:00Z', text: '@FirefoxSupport my downloads stop at 99% since this morning' },
+        { from: 'agent', account: '@FirefoxSupport', at: '2026-05-01T09:10:00Z', text: 'Hi! Which version of Firefox are you on?' },
+      ],
+      now: '2026-05-04T17:30:00Z',
+    });
+    await page.getByLabel('Load scenarios').setInputFiles([file('quiet.json', quiet)]);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    await button(conversation(page), 'Send a private message').click();
+    await reply(page, 'Reply + Hold');
+    const f = feedback(page);
+    await f.waitFor();
+    await f.getByText('Direct message: the guidelines call for no direct message; you chose a direct message.').waitFor();
+    await expect(f.getByRole('link', { name: "Read: User didn't respond" }).first().getAttribute('href')).resolves.toBe('/conversocial/closing-reasons/#user-didnt-respond');
+    await expect(f.getByRole('link', { name: 'Read: Direct messages' }).first().getAttribute('href')).resolves.toBe('/conversocial/likes-retweets-dms/#direct-messages');
+    const text = await f.innerText();
+    expect(text).not.toMatch(/\b(true|false)\b/);
+    expect(text).not.toMatch(/User didnt respond/);
+    await context.close();
+  });
+
+  test('in an assessment whose filters hide every conversation waiting, the queue says so and offers to clear them', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await openTrainer(page);
+    await startAssessment(page, 4242);
+    const queue = page.getByRole('region', { name: 'Queue', exact: true });
+    await queue.getByRole('combobox', { name: 'Type' }).selectOption({ label: 'Customer wrote back' });
+    await button(page, 'Play').click();
+    const heading = await queue.getByRole('heading', { name: /^Queue \(\d+ waiting\)$/ }).textContent();
+    const count = Number(/\((\d+) waiting\)/.exec(heading!)![1]);
+    expect(count).toBeGreaterThan(1);
+    await page.getByText(`The filters hide all ${count} conversations waiting in the queue, so none is served.`).waitFor();
+    await expect(page.getByText('Nothing in the queue needs you right now.').count()).resolves.toBe(0);
+    await expect(button(page, 'Skip ahead').count()).resolves.toBe(0);
+    await button(page, 'Clear the filters').click();
+    await conversation(page).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('trainer-conversation-heading');
+    await expect(queue.getByRole('combobox', { name: 'Type' }).evaluate((el: HTMLSelectElement) => el.value)).resolves.toBe('');
+    await context.close();
+  });
+
   test('text from a scenario file is shown as text, and nothing in it runs', async () => {
     const context = await freshContext();
     const page = await context.newPage();
@@ -653,10 +769,10 @@ describe('focus', () => {
     await startPractice(page);
     const type = page.getByRole('region', { name: 'Queue', exact: true }).getByRole('combobox', { name: 'Type' });
     const chosen = () => type.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent);
-    // Nothing has written back yet: playing, the queue is idle.
+    // Nothing has written back yet: playing, the filter hides every conversation waiting, and says so.
     await type.selectOption({ label: 'Customer wrote back' });
     await button(page, 'Play').click();
-    await page.getByText('Nothing in the queue needs you right now.').waitFor();
+    await page.getByText('The filters hide all 5 conversations waiting in the queue, so none is served.').waitFor();
     await type.focus();
     await page.keyboard.press('ArrowUp');
     await conversation(page).waitFor();
@@ -694,21 +810,29 @@ describe('focus', () => {
     await press(button(question, 'Keep going'));
     await expect.poll(() => hasFocus(button(page, 'End session')), { message: 'after Keep going' }).toBe(true);
 
-    // A reminder an hour on for each conversation; Skip ahead brings each notice.
+    // A reminder for each conversation (an hour, then four): each is set aside unanswered, and the other served.
     await button(page, 'Play').click();
     for (let i = 0; i < 2; i++) {
       await conversation(page).waitFor();
-      await conversation(page).getByLabel('Reminder').selectOption({ label: 'In 1 hour' });
-      await reply(page, 'Reply + Hold');
-      await button(feedback(page), 'Next conversation').click();
+      await conversation(page).getByLabel('Reminder').selectOption({ label: i ? 'In 4 hours' : 'In 1 hour' });
+      await button(conversation(page), 'Set reminder').click();
     }
+    await page.getByText('Nothing in the queue needs you right now.').waitFor();
     const bar = page.getByRole('region', { name: 'Play Mode' });
+    await expect(bar.getByText(/\b0 answered\b/).isVisible(), 'a reminder records no answer').resolves.toBe(true);
+    // Skip ahead brings the first one back into the queue, and it is served: its reminder says so,
+    // by its author and first words (never its title or id).
     await button(page, 'Skip ahead').click();
-    await bar.getByText(/^Reminder: Practice case own-one/).waitFor();
+    await bar.getByText('Reminder: the conversation with @casey_test ("@FirefoxSupport my downloads stop at 99% since this morning") is back in the queue.').waitFor();
+    await conversation(page).getByRole('heading', { name: 'Conversation with @casey_test' }).waitFor();
+    await expect(page.locator('#trainer').textContent()).resolves.not.toMatch(/Practice case|own-one|own-two/);
+    await reply(page, 'Reply + Hold');
+    await button(feedback(page), 'Next conversation').click();
     await button(page, 'Skip ahead').click();
-    await bar.getByText(/^Reminder: Practice case own-two/).waitFor();
+    await bar.getByText(/^Reminder: the conversation with @robin_test/).waitFor();
+    await conversation(page).getByRole('heading', { name: 'Conversation with @robin_test' }).waitFor();
     await press(button(bar, 'Dismiss'));
-    await bar.getByText(/^Reminder: Practice case own-one/).waitFor();
+    await bar.getByText(/^Reminder: the conversation with @casey_test/).waitFor();
     await expect.poll(() => hasFocus(button(bar, 'Dismiss')), { message: 'after dismissing a notice, on the next one' }).toBe(true);
     await press(button(bar, 'Dismiss'));
     await expect.poll(() => hasFocus(sessionHeading), { message: 'after dismissing the last notice' }).toBe(true);

@@ -19,3 +19,40 @@ export function when(iso: string): string {
 
 /** A score from 0 to 1 as a whole percentage. */
 export const percent = (score: number) => `${Math.round(score * 100)}%`;
+
+/** How a yes/no field reads in an explanation, by field; any other is "yes" or "no". */
+const YES_NO: Readonly<Record<string, readonly [yes: string, no: string]>> = {
+  retweet: ['a retweet', 'no retweet'],
+  directMessage: ['a direct message', 'no direct message'],
+};
+
+/** A value of a check (what the guidelines call for, what was given) as a trainee reads it. */
+export function checkValue(field: string, v: unknown): string {
+  if (typeof v === 'boolean') {
+    const [yes, no] = YES_NO[field] ?? ['yes', 'no'];
+    return v ? yes : no;
+  }
+  if (v === null || v === undefined) return 'nothing';
+  if (Array.isArray(v)) return v.length ? v.join(', ') : 'no tags';
+  return String(v);
+}
+
+/**
+ * A check's sentence as a trainee reads it: a yes/no field lost says what was due in words
+ * ("the guidelines call for no direct message; you chose a direct message"), not as true or false.
+ */
+export function checkMessage(c: { field: string; expected: unknown; given: unknown; message: string }): string {
+  if (typeof c.expected !== 'boolean' || typeof c.given !== 'boolean') return c.message;
+  return c.message.replace(`call for ${String(c.expected)}; you chose ${String(c.given)}`, `call for ${checkValue(c.field, c.expected)}; you chose ${checkValue(c.field, c.given)}`);
+}
+
+/**
+ * A guideline section's name for a link: its heading's own text, from the titles the page was built
+ * with (`sections`), or failing that, words made from its anchor.
+ */
+export function sectionName(section: string, sections: Readonly<Record<string, string>>): string {
+  const known = sections[section];
+  if (known) return known;
+  const anchor = section.split('#')[1] ?? section;
+  return anchor.charAt(0).toUpperCase() + anchor.slice(1).replaceAll('-', ' ');
+}

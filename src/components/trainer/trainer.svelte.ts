@@ -45,6 +45,13 @@ export interface LoadProblem {
 }
 
 export class Trainer {
+  /** Guideline section -> its heading's text, worked out when the page was built (see `sections.ts`). */
+  readonly sections: Readonly<Record<string, string>>;
+
+  constructor(sections: Readonly<Record<string, string>> = {}) {
+    this.sections = sections;
+  }
+
   /** The machine's state; replaced whole on every event. */
   state = $state.raw<TrainerState>(initialState());
   /** `loading` until the saved state has been read. */

@@ -34,11 +34,19 @@ export function nextPoint(root: Scenario, point: Scenario, sent: Sent, sentAt: s
     messages.push({ from: 'agent', account: sent.reply, at: sentAt, text: sent.replyText?.trim() ? sent.replyText : DECIDED_REPLY_TEXT });
   }
   if (followUp.text !== undefined) messages.push({ from: 'customer', at: now, text: followUp.text });
-  const facts: Facts = followUp.facts ?? (followUp.text !== undefined ? { ...root.facts, kind: 'support-request' } : root.facts);
+  const facts = followUpFacts(root, followUp);
   const { followUps: _rest, expected: _expected, ...base } = point;
   const next: Scenario = { ...base, messages, now, facts };
   if (followUp.expected) next.expected = followUp.expected;
   return next;
+}
+
+/**
+ * The facts at a follow-up's decision point: its own, or the scenario's, with `kind` turned into
+ * `support-request` when the customer wrote something.
+ */
+export function followUpFacts(root: Scenario, followUp: FollowUp): Facts {
+  return followUp.facts ?? (followUp.text !== undefined ? { ...root.facts, kind: 'support-request' } : root.facts);
 }
 
 /** One decision point along a path through a scenario's follow-ups. */

@@ -6,10 +6,10 @@
 // shell runs: save, archive a finished session, move focus, announce.
 
 import { packs } from '../packs/index.ts';
-import { nextPoint } from '../policy/follow-ups.ts';
+import { followUpFacts, idealPath, nextPoint } from '../policy/follow-ups.ts';
 import { grade, type GradeResult } from '../policy/grade.ts';
 import { itemScore, packVersions, summarize, type Result, type ResultItem } from '../results/result.ts';
-import type { Scenario } from '../schemas/scenario.ts';
+import type { Answer, Scenario } from '../schemas/scenario.ts';
 import { timeOf } from '../time.ts';
 import { APP_VERSION } from '../version.ts';
 import { FORMATS, HOLD_REASONS, PACK_IDS } from '../vocabulary.ts';
@@ -67,6 +67,39 @@ export function waitingMs(c: Conversation, sim: number): number {
   return Math.max(0, timeOf(scenarioTime(c, sim)) - timeOf(lastCustomer.at));
 }
 
+/** The text the queue list shows of a conversation: the customer's last message (or the first message, if the customer has none). */
+export function lastCustomerText(c: Conversation): string {
+  return [...c.point.messages].reverse().find((m) => m.from === 'customer')?.text ?? c.point.messages[0]!.text;
+}
+
+/** The first words of a text, cut at a space before `max` characters (or at `max`, in a very long word). */
+export function firstWords(text: string, max = 70): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/**
+ * Which of the messages of a conversation, as it stands, its author has deleted: every customer
+ * message there was at a decision point whose facts say the conversation was deleted. This one
+ * hidden fact is shown, because the tool shows it: Conversocial marks a deleted tweet as deleted
+ * (that is what the "Deleted" closing reason is for), as it shows the author's follower count.
+ */
+export function deletedMessages(c: Conversation): boolean[] {
+  const root = c.root;
+  let customer = root.messages.filter((m) => m.from === 'customer').length;
+  let upTo = root.facts.deleted ? customer : 0;
+  for (let step = 1; step <= c.step; step++) {
+    const followUp = root.followUps?.[step - 1];
+    if (!followUp) break;
+    if (followUp.text !== undefined) customer++;
+    if (followUpFacts(root, followUp).deleted) upTo = customer;
+  }
+  let n = 0;
+  return c.point.messages.map((m) => m.from === 'customer' && n++ < upTo);
+}
+
 /** Whether a conversation passes the queue's filters. */
 export function matches(c: Conversation, f: Filters): boolean {
   return (f.tag === null || c.tags.includes(f.tag)) && (f.type === null || c.arrival === f.type) && (f.channel === null || c.point.channel === f.channel);
@@ -84,9 +117,9 @@ export function waiting(s: Session): number[] {
     .map(({ i }) => i);
 }
 
-/** Whether anything is left to do: a conversation waiting, or a follow-up still to come. */
+/** Whether anything is left to do: a conversation waiting, set aside with a reminder, or a follow-up still to come. */
 export function pending(s: Session): boolean {
-  return s.conversations.some((c) => c.state === 'queued' || c.dueAt !== null);
+  return s.conversations.some((c) => c.state === 'queued' || c.state === 'reminded' || c.dueAt !== null);
 }
 
 /** The next simulated time at which something comes due (a follow-up or a reminder), if any. */
@@ -133,19 +166,56 @@ function advance(s: Session, at: number, speed: number): Session {
   return { ...s, conversations, clock: { ...clock, sim: clock.sim + real * speed, lastAt: at } };
 }
 
+/** Who a conversation is with, for a notice: the author and the first words of their last message (never its title: that may give the answer away). */
+const who = (c: Conversation) => `${c.point.author.handle} ("${firstWords(lastCustomerText(c), 60)}")`;
+
 /**
- * Delivers what has come due by the clock: follow-ups bring conversations back (a customer's
- * message always; silence only a held or open Conversocial conversation), and reminders.
+ * Whether a follow-up of a scenario is one of the decision points a session counts for it: one that
+ * brings the conversation back when every earlier point is answered as the guidelines require
+ * (the points `draw.ts` counts).
  */
-function deliver(s: Session): [Session, Effect[]] {
+function counted(root: Scenario, step: number): boolean {
+  const followUp = root.followUps?.[step];
+  if (!followUp) return false;
+  const path = idealPath(root);
+  return comesBack(packs[root.pack], followUp, afterAnswer(path[step]!.decision));
+}
+
+/**
+ * How a conversation stands, as an answer: nothing sent, and closed with the reason the trainee
+ * gave (if they closed it), with the tags, user tag and sentiment it carries.
+ */
+function standingAnswer(c: Conversation, last: Answer | undefined): Answer {
+  return {
+    reply: null, like: null, retweet: false, directMessage: false, escalate: null, hold: null,
+    close: c.state === 'closed' ? (last?.close ?? null) : null,
+    tags: [...c.tags], userTag: last?.userTag ?? null, sentiment: last?.sentiment ?? 'neutral',
+    via: null, replyText: null, clipping: null, note: null,
+  };
+}
+
+/**
+ * Delivers what has come due by the clock: reminders and follow-ups bring conversations back (a
+ * customer's message always; silence only a held or open Conversocial conversation). A silent
+ * follow-up that the session counts as a decision point, come due on a conversation the trainee
+ * closed early, is recorded as answered by how it stands, graded, and does not bring it back: every
+ * point drawn gives an item. Returns the grades of the points so recorded.
+ */
+function deliver(s: Session): [Session, Effect[], GradeResult[]] {
   const effects: Effect[] = [];
   const notices = [...s.notices];
+  const items = [...s.items];
+  const standing = [...(s.standing ?? [])];
+  const graded: GradeResult[] = [];
   const conversations = s.conversations.map((c) => {
     let conv = c;
     if (conv.reminderAt !== null && conv.reminderAt <= s.clock.sim) {
-      notices.push(`Reminder: ${conv.root.title ?? conv.root.id} (${conv.root.author.handle}).`);
-      effects.push({ type: 'announce', message: notices.at(-1)! });
-      conv = { ...conv, reminderAt: null };
+      // Set aside with a reminder, it waits in the queue again, at the point where it was left.
+      if (conv.state === 'reminded') {
+        conv = { ...conv, state: 'queued', reminderAt: null, skipped: 0 };
+        notices.push(`Reminder: the conversation with ${who(conv)} is back in the queue.`);
+        effects.push({ type: 'announce', message: notices.at(-1)! });
+      } else conv = { ...conv, reminderAt: null };
     }
     // A loop, because a follow-up passed in silence may make the next one due already.
     while (conv.dueAt !== null && conv.dueAt <= s.clock.sim) {
@@ -159,7 +229,22 @@ function deliver(s: Session): [Session, Effect[]] {
         conv = { ...conv, point, step: conv.step + 1, state: 'queued', arrival: followUp.text !== undefined ? 'customer-replied' : 'silence', arrivedAt: conv.dueAt, dueAt: null, activeMs: 0 };
         effects.push({ type: 'announce', message: `${conv.root.author.handle} ${followUp.text !== undefined ? 'wrote back' : 'has been silent since your reply'}: the conversation is back in the queue.` });
       } else {
-        // Nobody sees this point: the conversation stays as it was, and the clock of its story goes on.
+        // Nobody sees this point: the conversation stays as it was, and the clock of its story goes
+        // on. If the session counts it, it is recorded as answered by how the conversation stands.
+        if (counted(conv.root, conv.step)) {
+          const last = items.findLast((item) => item.scenarioId === conv.root.id)?.answer;
+          const answer = standingAnswer(conv, last);
+          const g = grade(point, answer);
+          items.push({ scenarioId: conv.root.id, step: conv.step + 1, scenario: point, answer, answeredAt: point.now, activeSeconds: 0, ...itemScore(g) });
+          standing.push(items.length - 1);
+          graded.push(g);
+          if (s.mode === 'practice') {
+            notices.push(
+              `Follow-up ${conv.step + 1} with ${who(conv)} came due on a conversation you had ${conv.state === 'closed' ? 'closed' : 'escalated'}: it counts as answered as you left it, ${Math.round(g.score * 100)}%.`,
+            );
+            effects.push({ type: 'announce', message: notices.at(-1)! });
+          }
+        }
         const next = conv.root.followUps?.[conv.step + 1];
         conv = { ...conv, point, step: conv.step + 1, sent: { reply: null }, sentAt: point.now, dueAt: next ? conv.dueAt + next.afterHours * HOUR : null };
         if (!next) conv = { ...conv, state: 'done' };
@@ -167,7 +252,7 @@ function deliver(s: Session): [Session, Effect[]] {
     }
     return conv;
   });
-  return [{ ...s, conversations, notices }, effects];
+  return [{ ...s, conversations, notices, items, standing }, effects, graded];
 }
 
 /**
@@ -191,11 +276,15 @@ function serve(s: Session, by: ServedBy = 'trainee'): [Session, Effect[]] {
   return [{ ...s, open: next }, [effect]];
 }
 
-/** Clock, deliveries and serving, after any event that moves time. */
-function settle(state: TrainerState, s: Session, at: number, by: ServedBy = 'trainee'): [Session, Effect[]] {
-  const [delivered, e1] = deliver(advance(s, at, state.speed));
+/**
+ * Clock, deliveries and serving, after any event that moves time: the trainer with the session
+ * settled (the rules under review follow the points recorded on the way), and the effects.
+ */
+function settle(state: TrainerState, s: Session, at: number, by: ServedBy = 'trainee'): [TrainerState, Effect[]] {
+  const [delivered, e1, graded] = deliver(advance(s, at, state.speed));
   const [served, e2] = serve(delivered, by);
-  return [served, [...e1, ...e2]];
+  const reviewed = s.source === 'custom' ? state.review : graded.reduce(review, state.review);
+  return [{ ...state, review: reviewed, session: served }, [...e1, ...e2]];
 }
 
 /** An assessment ends by itself once nothing is open, waiting or still to come back. */
@@ -260,7 +349,7 @@ export function transition(state: TrainerState, event: TrainerEvent): [TrainerSt
     case 'play': {
       const started = { ...s, clock: { ...s.clock, playing: true, lastAt: event.at } };
       const [next, effects] = settle(state, started, event.at);
-      return [{ ...state, session: next }, [save, ...effects]];
+      return [next, [save, ...effects]];
     }
     case 'stop': {
       const moved = advance(s, event.at, state.speed);
@@ -268,12 +357,12 @@ export function transition(state: TrainerState, event: TrainerEvent): [TrainerSt
     }
     case 'tick': {
       const [next, effects] = settle(state, s, event.at, 'clock');
-      if (endsAssessment(next)) return finish(state, next, new Date(event.at).toISOString(), 'clock');
+      if (endsAssessment(next.session!)) return finish(next, next.session!, new Date(event.at).toISOString(), 'clock');
       // A tick saves when something came due, and while playing each time it passes a mark of
       // CLOCK_SAVE_MS of real time: often enough, and not a write a second.
       const { lastAt } = s.clock;
       const mark = s.clock.playing && lastAt !== null && Math.floor(event.at / CLOCK_SAVE_MS) > Math.floor(lastAt / CLOCK_SAVE_MS);
-      return [{ ...state, session: next }, effects.length || mark ? [save, ...effects] : []];
+      return [next, effects.length || mark ? [save, ...effects] : []];
     }
     case 'resume':
       // The time the page was closed is nobody's work: the clock, and the open conversation's active
@@ -284,8 +373,8 @@ export function transition(state: TrainerState, event: TrainerEvent): [TrainerSt
       const due = nextDue(moved);
       if (due === null || waiting(moved).length > 0) return [{ ...state, session: moved }, []];
       const [next, effects] = settle(state, { ...moved, clock: { ...moved.clock, sim: Math.max(moved.clock.sim, due) } }, event.at);
-      if (endsAssessment(next)) return finish(state, next, new Date(event.at).toISOString());
-      return [{ ...state, session: next }, [save, ...effects]];
+      if (endsAssessment(next.session!)) return finish(next, next.session!, new Date(event.at).toISOString());
+      return [next, [save, ...effects]];
     }
     case 'skip': {
       if (s.open === null || !s.queue.skipping) return [state, []];
@@ -296,6 +385,17 @@ export function transition(state: TrainerState, event: TrainerEvent): [TrainerSt
       const conversations = moved.conversations.map((c, i) => (i === moved.open ? { ...c, skips: c.skips + 1, skipped: order } : c));
       const [next, effects] = serve({ ...moved, conversations, open: null });
       return [{ ...state, session: next }, [save, ...effects]];
+    }
+    case 'remind': {
+      if (s.open === null || !(event.hours > 0)) return [state, []];
+      const moved = advance(s, event.at, state.speed);
+      const c = moved.conversations[moved.open!]!;
+      // Set aside unanswered, as the guidelines describe a reminder: check something, then come
+      // back and answer. It is not an answer: nothing is recorded until then.
+      const conversations = moved.conversations.map((x, i) => (i === moved.open ? { ...x, state: 'reminded' as const, reminderAt: moved.clock.sim + event.hours * HOUR, skipped: 0 } : x));
+      const [next, effects] = serve({ ...moved, conversations, open: null });
+      const set: Effect = { type: 'announce', message: `Reminder set: the conversation with ${c.point.author.handle} comes back in ${event.hours} hour${event.hours === 1 ? '' : 's'}.` };
+      return [{ ...state, session: next }, [save, set, ...effects, ...(next.open === null ? [{ type: 'focus', target: 'queue' } as const] : [])]];
     }
     case 'draft': {
       const c = s.conversations.find((x) => draftKey(x) === event.key);
@@ -326,7 +426,6 @@ export function transition(state: TrainerState, event: TrainerEvent): [TrainerSt
         sent: { reply: event.answer.reply, replyText: event.answer.replyText },
         sentAt: answeredAt,
         tags: [...event.answer.tags],
-        reminderAt: moved.drafts[key]?.reminderHours ? moved.clock.sim + moved.drafts[key]!.reminderHours! * HOUR : c.reminderAt,
       };
       const conversations = moved.conversations.map((x, j) => (j === i ? conversation : x));
       const items = [...moved.items, item];
@@ -354,13 +453,18 @@ export function transition(state: TrainerState, event: TrainerEvent): [TrainerSt
     }
     case 'next': {
       const [next, effects] = settle(state, { ...s, feedback: null }, event.at);
-      if (next.open === null) effects.push({ type: 'focus', target: 'queue' });
-      return [{ ...state, session: next }, [save, ...effects]];
+      if (next.session!.open === null) effects.push({ type: 'focus', target: 'queue' });
+      return [next, [save, ...effects]];
     }
     case 'filter': {
       const filtered = { ...s, filters: { ...s.filters, ...event.filters } };
       const [next, effects] = settle(state, filtered, event.at, 'filter');
-      return [{ ...state, session: next }, [save, ...effects]];
+      return [next, [save, ...effects]];
+    }
+    case 'clear-filters': {
+      const [next, effects] = settle(state, { ...s, filters: { tag: null, type: null, channel: null } }, event.at);
+      if (next.session!.open === null) effects.push({ type: 'focus', target: 'queue' });
+      return [next, [save, ...effects]];
     }
     case 'dismiss-notice':
       return [{ ...state, session: { ...s, notices: s.notices.slice(0, -1) } }, [save]];

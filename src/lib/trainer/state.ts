@@ -27,6 +27,8 @@ export type ConversationState =
   | 'held'
   | 'escalated'
   | 'closed'
+  /** Set aside unanswered until its reminder: then it waits in the queue again, at the same decision point. */
+  | 'reminded'
   /** Nothing more will happen to it in this session. */
   | 'done';
 
@@ -54,7 +56,7 @@ export interface Conversation {
   activeMs: number;
   /** Tags applied at earlier decision points (shown in the queue list). */
   tags: string[];
-  /** Simulated time of a reminder the trainee set, if any. */
+  /** Simulated time at which the reminder the trainee set brings it back to the queue, if any. */
   reminderAt: number | null;
   /** Times it was skipped. */
   skips: number;
@@ -84,6 +86,7 @@ export interface Draft {
   hold: NonNullable<Answer['hold']>;
   tool: Answer['via'];
   note: string;
+  /** The reminder chosen, in hours, for "Set reminder". */
   reminderHours: number | null;
 }
 
@@ -106,11 +109,17 @@ export interface Session {
   filters: Filters;
   drafts: Record<string, Draft>;
   items: ResultItem[];
-  /** Simulated milliseconds from arrival to answer, one per item. */
+  /**
+   * The items the trainee did not answer: a silent follow-up came due on a conversation they had
+   * already closed (or escalated), and the point counts as answered by how they left it. By index
+   * in `items`; absent in sessions saved before there were any.
+   */
+  standing?: number[];
+  /** Simulated milliseconds from arrival to answer, one per item the trainee answered. */
   responseTimes: number[];
   /** In practice, the item whose feedback is shown (until "Next conversation"). */
   feedback: number | null;
-  /** Messages for the trainee (reminders come due), newest last. */
+  /** Messages for the trainee (a reminder come due, a point recorded as left), newest last. */
   notices: string[];
 }
 
@@ -159,10 +168,14 @@ export type TrainerEvent =
   | { type: 'resume'; at: number }
   | { type: 'skip-ahead'; at: number }
   | { type: 'skip'; at: number }
+  /** Sets the open conversation aside, unanswered, until a reminder `hours` of simulated time on. */
+  | { type: 'remind'; hours: number; at: number }
   | { type: 'draft'; key: string; patch: Partial<Draft> }
   | { type: 'answer'; answer: Answer; at: number }
   | { type: 'next'; at: number }
   | { type: 'filter'; filters: Partial<Filters>; at: number }
+  /** The trainee cleared every filter (a conversation let through is theirs to work: focus goes to it). */
+  | { type: 'clear-filters'; at: number }
   | { type: 'dismiss-notice' }
   | { type: 'finish'; finishedAt: string; at: number }
   | { type: 'discard' };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decide } from '../../../src/lib/policy/decide.ts';
 import type { Answer, Decision, FollowUp, Scenario } from '../../../src/lib/schemas/scenario.ts';
 import {
-  averageResponse, initialState, nextDue, scenarioTime, toResult, transition, waiting, waitingMs, withClipping,
+  averageResponse, deletedMessages, initialState, nextDue, scenarioTime, toResult, transition, waiting, waitingMs, withClipping,
   type Effect, type Session, type TrainerEvent, type TrainerState,
 } from '../../../src/lib/trainer/queue.ts';
 import { drawAssessment } from '../../../src/lib/trainer/draw.ts';
@@ -467,8 +467,95 @@ describe('assessment', () => {
     expect(nextDue(session(r.state))).toBeNull();
     expect(session(r.state).finishedAt).toBe('2026-05-04T09:00:32.000Z');
     const [archive] = archived(r.effects);
-    expect(archive?.result.items.map((i) => [i.scenarioId, i.step])).toEqual([['moz-closed', 0]]);
+    // The silence was a decision point of its own (held, as the guidelines ask, it would have come
+    // back to be closed): it is in the report, answered by the conversation as it was left.
+    expect(archive?.result.items.map((i) => [i.scenarioId, i.step])).toEqual([['moz-closed', 0], ['moz-closed', 1]]);
     expect(r.effects).toContainEqual({ type: 'focus', target: 'report' });
+  });
+
+  it('a silent follow-up due on a conversation closed early is recorded, as the conversation stands, and graded against what was due', () => {
+    // The guidelines ask for Reply + Hold, then, after 80 hours of silence, "User didn't respond".
+    const s = help('moz-closed-early', 20, [{ afterHours: 80 }]);
+    const closeIt = answer(full({ reply: '@FirefoxSupport', close: 'Resolved', tags: [], via: 'Conversocial' }), 'Glad we could help!');
+    let r = run(assessment([s, help('moz-other', 5)]), play(0), answerAt(30, closeIt), answerAt(40));
+    expect(session(r.state).items).toHaveLength(2);
+    r = run(r.state, skipAhead(41));
+    const st = session(r.state);
+    // The conversation did not come back to the queue, and nothing was served.
+    expect(st.open).toBeNull();
+    expect(waiting(st)).toEqual([]);
+    expect(st.items).toHaveLength(3);
+    const item = st.items[2]!;
+    expect(item).toMatchObject({ scenarioId: 'moz-closed-early', step: 1, activeSeconds: 0 });
+    // Answered by how it was left: closed as Resolved, nothing sent.
+    expect(item.answer).toMatchObject({ reply: null, like: null, retweet: false, directMessage: false, escalate: null, hold: null, close: 'Resolved', replyText: null, via: null });
+    // The conversation as it stood 80 hours after the reply, and the time of that point.
+    expect(item.scenario.messages.map((m) => m.from)).toEqual(['customer', 'agent']);
+    expect(ms(item.answeredAt)).toBe(ms(item.scenario.now));
+    expect(ms(item.scenario.now) - ms(item.scenario.messages[1]!.at)).toBe(80 * HOUR);
+    // Graded: the closing reason due was "User didn't respond", not Resolved; the rest is right.
+    expect(item.dimensions.closing).toBe(0.5);
+    expect(item.dimensions.account).toBe(1);
+    expect(item.score).toBeLessThan(1);
+    expect(st.standing).toEqual([2]);
+    // The trainee's own answers keep their response times; this one has none.
+    expect(st.responseTimes).toHaveLength(2);
+    // The assessment is over: its report counts three points.
+    const [archive] = archived(r.effects);
+    expect(archive!.result.summary.items).toBe(3);
+  });
+
+  it('in practice too, the point is recorded as the conversation stands, with a notice that says so (no title, no id)', () => {
+    const s = moz({ id: 'moz-practice-closed-early', title: 'Secret label that gives it away', now: at(T0, 20), expected: HELP_HOLD, followUps: [{ afterHours: 80 }] });
+    const closeIt = answer(full({ reply: '@FirefoxSupport', close: 'Resolved', via: 'Conversocial' }), 'Glad we could help!');
+    const r = run(started([s]), play(0), answerAt(30, closeIt), next(31), skipAhead(32));
+    const st = session(r.state);
+    expect(st.items.map((i) => i.step)).toEqual([0, 1]);
+    expect(st.open).toBeNull();
+    expect(st.feedback).toBeNull();
+    expect(st.notices).toHaveLength(1);
+    expect(st.notices[0]).toMatch(/^Follow-up 1 with @sam_reads .* you had closed: it counts as answered as you left it, \d+%\.$/);
+    expect(st.notices[0]).not.toMatch(/Secret label|moz-practice-closed-early/);
+    // A rule missed this way is under review, as any other.
+    expect(Object.keys(r.state.review)).toContain('moz.close.user-didnt-respond');
+  });
+
+  it('silence the guidelines would not bring back (an escalation) records nothing: it is not a point the session counts', () => {
+    const s = moz({ id: 'moz-paid-quiet', facts: { paidProduct: true, product: 'mozilla-vpn' }, followUps: [{ afterHours: 80 }] });
+    const escalated = answer(full({ reply: '@FirefoxSupport', escalate: 'Social support - Escalation', via: 'Conversocial' }), "We've passed this to our team.");
+    const r = run(assessment([s]), play(0), answerAt(30, escalated), skipAhead(32));
+    expect(archived(r.effects)[0]!.result.items.map((i) => i.step)).toEqual([0]);
+  });
+
+  it('seed 4242, answered as the guidelines require but one conversation closed where it should be held: still 20 items', () => {
+    const pool = bank.map(valid).filter((s) => s.pack === 'mozilla');
+    const drawn = drawAssessment(pool, 4242);
+    const early = 'moz-tw-tr-fu-sekme-grubu-ikinci-soru';
+    expect(drawn.map((s) => s.id)).toContain(early);
+    let st = run(started(drawn, { mode: 'assessment', seed: 4242, program: 'mozilla' }), play(0)).state;
+    let t = 0;
+    let result: ReturnType<typeof toResult> | undefined;
+    for (let guard = 0; guard < 200 && !result; guard++) {
+      const s = session(st);
+      t += 5;
+      let event: TrainerEvent = skipAhead(t);
+      if (s.open !== null) {
+        const c = s.conversations[s.open]!;
+        const d = decide(c.point);
+        // At its second point, where the guidelines ask to hold it, the trainee closes it as Resolved.
+        const a = c.root.id === early && c.step === 1 ? answer(full({ ...d, hold: null, close: 'Resolved' })) : answer(d);
+        event = answerAt(t, a);
+      }
+      const [nextState, effects] = transition(st, event);
+      st = nextState;
+      result = archived(effects)[0]?.result;
+    }
+    expect(result, 'the assessment ended by itself').toBeDefined();
+    expect(result!.items).toHaveLength(20);
+    expect(result!.summary.items).toBe(20);
+    const closedEarly = result!.items.filter((i) => i.scenarioId === early);
+    expect(closedEarly.map((i) => i.answer.close)).toEqual([null, 'Resolved', 'Resolved']);
+    expect(closedEarly.at(-1)!.score).toBeLessThan(1);
   });
 
   it('finishes, with its report, when a GitLab follow-up passes in silence and nothing is left', () => {
@@ -692,25 +779,106 @@ describe('follow-ups on the clock', () => {
     expect(conv(st, 'moz-fu').arrival).toBe('customer-replied');
   });
 
-  it('a reminder the trainee set comes due on the clock while playing, not while stopped', () => {
-    const draft: TrainerEvent = { type: 'draft', key: 'moz-a#0', patch: { reminderHours: 1 } };
-    let st = run(started([help('moz-a')]), play(0), draft, answerAt(30), next(31), stop(31)).state;
-    // Stopped: an hour of real time does not bring the reminder.
+  // "Working a conversation": set a reminder when you want to check something before you answer,
+  // "set the reminder, find out, then come back and answer".
+  const remind = (n: number, hours: number): TrainerEvent => ({ type: 'remind', hours, at: sec(n) });
+
+  it('a reminder sets the conversation aside unanswered: nothing is recorded, and the next one is served', () => {
+    const r = run(started([help('moz-a', 30), help('moz-b', 10)]), play(0), remind(20, 1));
+    const st = session(r.state);
+    expect(st.items).toEqual([]);
+    expect(st.feedback).toBeNull();
+    expect(conv(r.state, 'moz-a')).toMatchObject({ state: 'reminded', reminderAt: 20 * MIN + HOUR });
+    expect(openId(r.state)).toBe('moz-b');
+    expect(waiting(st)).toEqual([1]);
+    expect(r.effects).toContainEqual({ type: 'focus', target: 'conversation' });
+  });
+
+  it('it comes back to the queue on the clock while playing, not while stopped, at the same decision point, with its draft', () => {
+    const draft: TrainerEvent = { type: 'draft', key: 'moz-a#0', patch: { text: 'Let me check that for you' } };
+    let st = run(started([help('moz-a')]), play(0), draft, remind(30, 1), stop(31)).state;
+    expect(openId(st)).toBeNull();
+    // Stopped: an hour of real time does not bring it back.
     for (let i = 1; i <= 60; i++) st = run(st, tick(31 + 60 * i)).state;
-    expect(session(st).notices).toEqual([]);
-    // Playing: one simulated hour after the answer (at 30 simulated minutes), it comes due.
+    expect(conv(st, 'moz-a').state).toBe('reminded');
+    // Playing: one simulated hour after the reminder was set (at 30 simulated minutes), it is back.
     st = run(st, play(4000), tick(4058)).state;
-    expect(session(st).notices).toEqual([]);
+    expect(conv(st, 'moz-a').state).toBe('reminded');
     const r = run(st, tick(4059));
     expect(session(r.state).clock.sim).toBe(90 * MIN);
-    expect(session(r.state).notices).toHaveLength(1);
-    expect(session(r.state).notices[0]).toContain('@sam_reads');
-    expect(r.effects.some((e) => e.type === 'announce')).toBe(true);
+    expect(conv(r.state, 'moz-a')).toMatchObject({ state: 'queued', step: 0, reminderAt: null });
+    expect(openId(r.state)).toBe('moz-a');
+    expect(session(r.state).drafts['moz-a#0']?.text).toBe('Let me check that for you');
+    // Answered now, it is one item, at step 0.
+    const done = run(r.state, answerAt(4060));
+    expect(session(done.state).items.map((i) => [i.scenarioId, i.step])).toEqual([['moz-a', 0]]);
+  });
+
+  it('Skip ahead brings a reminder due; the notice names the author and first words, never the title or the id', () => {
+    const s = moz({ id: 'custom-deleted-no-title', title: 'Saved logins page blank, customer deleted the thread', now: at(T0, 20), expected: HELP_HOLD });
+    let st = run(started([s]), play(0), remind(10, 4)).state;
+    expect(session(st).notices).toEqual([]);
+    const r = run(st, skipAhead(11));
+    st = r.state;
+    expect(session(st).clock.sim).toBe(10 * MIN + 4 * HOUR);
+    expect(openId(st)).toBe('custom-deleted-no-title');
+    const [notice] = session(st).notices;
+    expect(notice).toContain('@sam_reads');
+    expect(notice).toContain('@firefox my bookmarks are gone');
+    expect(notice).not.toMatch(/custom-deleted-no-title|Saved logins|deleted the thread/);
+    expect(r.effects).toContainEqual({ type: 'announce', message: notice });
+  });
+
+  it('an assessment waits for a conversation set aside with a reminder', () => {
+    const r = run(started([help('moz-a')], { mode: 'assessment', seed: 1 }), play(0), remind(10, 1), tick(11));
+    expect(session(r.state).finishedAt).toBeNull();
+    const back = run(r.state, skipAhead(12), answerAt(20));
+    expect(session(back.state).finishedAt).not.toBeNull();
+    expect(session(back.state).items).toHaveLength(1);
   });
 
   it('skip-ahead with nothing to come does not move the clock beyond the time played', () => {
     const st = run(started([help('moz-a')]), play(0), answerAt(10), next(11), skipAhead(12)).state;
     expect(session(st).clock.sim).toBe(12 * MIN);
+  });
+});
+
+// =============================================================================================
+
+describe('deleted messages', () => {
+  // The format keeps `facts` from the trainee, but Conversocial shows a deleted tweet as deleted
+  // (that is why "Deleted" is a closing reason): the trainer shows which messages their author deleted.
+  const bankScenario = (id: string) => valid(bank.find((f) => f.stem === id)!);
+  /** Plays a bank scenario answering each point as the guidelines require, up to `step`. */
+  function reach(id: string, step: number) {
+    let st = run(started([bankScenario(id)]), play(0)).state;
+    for (let t = 1; conv(st, id).step < step; t += 2) {
+      st = run(st, answerAt(t, answer(decide(conv(st, id).point))), next(t + 1)).state;
+      if (conv(st, id).step < step) st = run(st, skipAhead(t + 1)).state;
+    }
+    return conv(st, id);
+  }
+
+  it('a conversation its customer deleted: every customer message is marked, our replies are not', () => {
+    const c = reach('moz-tw-deleted-logins-thread', 0);
+    expect(c.point.messages.map((m) => m.from)).toEqual(['customer', 'agent', 'customer']);
+    expect(deletedMessages(c)).toEqual([true, false, true]);
+  });
+
+  it('a conversation nobody deleted: nothing is marked', () => {
+    expect(deletedMessages(reach('moz-tw-fu-pip-subtitles-escalated-then-bug', 0))).toEqual([false]);
+  });
+
+  it('a tweet deleted, then asked again in a new one: the old one stays marked, the new one is not', () => {
+    const c = reach('gl-deleted-ci-variable-then-asks-again', 1);
+    expect(c.point.messages.filter((m) => m.from === 'customer')).toHaveLength(2);
+    expect(deletedMessages(c).filter((_, i) => c.point.messages[i]!.from === 'customer')).toEqual([true, false]);
+  });
+
+  it('a thread deleted at a follow-up: unmarked before it, all of it marked from then', () => {
+    expect(deletedMessages(reach('gl-fu-squash-question-then-deleted', 0))).toEqual([false]);
+    const c = reach('gl-fu-squash-question-then-deleted', 1);
+    expect(deletedMessages(c).filter((_, i) => c.point.messages[i]!.from === 'customer')).toEqual([true, true]);
   });
 });
 
@@ -879,7 +1047,7 @@ describe('a pure state machine', () => {
     { type: 'trainee', name: 'Ana Lima', handle: '@ana', signature: '^AL' },
     startEvent([help('moz-fu', 40, [{ afterHours: 18, text: '@firefox still gone' }, { afterHours: 80 }]), help('moz-b', 10), help('moz-c', 25)], { mode: 'practice' }),
     play(0), tick(1), { type: 'draft', key: 'moz-fu#0', patch: { text: 'Sorry!', reminderHours: 2 } }, tick(3),
-    answerAt(10), next(11), skip(12), answerAt(20, WRONG_ACCOUNT), next(21), stop(22), tick(500), play(600),
+    { type: 'remind', hours: 0.1, at: sec(4) }, skip(5), tick(10), answerAt(10), next(11), skip(12), answerAt(20, WRONG_ACCOUNT), next(21), stop(22), tick(500), play(600),
     { type: 'filter', filters: { channel: 'twitter' }, at: sec(601) }, answerAt(610), next(611), skipAhead(612), skipAhead(613),
     answerAt(620), next(621), skipAhead(622), { type: 'dismiss-notice' }, answerAt(630),
     { type: 'finish', finishedAt: '2026-05-04T09:10:40.000Z', at: sec(640) },
@@ -891,7 +1059,7 @@ describe('a pure state machine', () => {
     expect(a.state).toEqual(b.state);
     expect(a.all).toEqual(b.all);
     // It went through a skip, a reminder, a follow-up with text and one of silence.
-    expect(session(a.state).items.map((i) => [i.scenarioId, i.step])).toEqual([['moz-fu', 0], ['moz-b', 0], ['moz-c', 0], ['moz-fu', 1], ['moz-fu', 2]]);
+    expect(session(a.state).items.map((i) => [i.scenarioId, i.step])).toEqual([['moz-b', 0], ['moz-c', 0], ['moz-fu', 0], ['moz-fu', 1], ['moz-fu', 2]]);
   });
 
   it('never changes its inputs: frozen states and events go through every transition', () => {

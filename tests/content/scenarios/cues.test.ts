@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { decide } from '../../../src/lib/policy/decide.ts';
+import { idealPath } from '../../../src/lib/policy/follow-ups.ts';
+import type { Facts, Scenario } from '../../../src/lib/schemas/scenario.ts';
+import { bank, valid } from '../../support/bank.ts';
+
+// A trainee never sees a scenario's `facts` (docs/formats/scenario.md): they must work them out from
+// the conversation. So wherever a bank decision turns on a fact that the words of a tweet do not
+// carry by themselves (a bug report that exists, other people with the same problem, a thread
+// being widely shared, a case dragging on for weeks, a problem too long for a public reply, no help
+// article that answers it), the messages the trainee sees at that point must say it.
+//
+// A fact "decides" a point when the decision there changes with the fact left at its default. The
+// check is simple and can fail: the visible text must hold one of a few cue words for that fact in
+// the scenario's language, listed below. The lists are short on purpose: a new scenario whose
+// words say it another way adds its phrase here, where a reviewer sees it.
+//
+// `deleted` is not here: the trainer shows it, as the tool does ("Deleted by its author"). The other
+// facts (the kind of message, the product, a paid product, something sensitive, a case beyond
+// public resources, praise worth a retweet, private details, GitLab.com being down) are what the
+// words of the message are about, and are judged from them.
+
+type Cued = 'bugFiled' | 'similarReports' | 'highAttention' | 'longUnresolved' | 'needsForum' | 'kbSolution';
+
+/** Cue words per fact and language (the main part of the scenario's language tag). */
+const CUES: Record<Cued, Record<string, RegExp>> = {
+  // A bug report exists: the customer or our reply says one was filed or found.
+  bugFiled: {
+    en: /bugzilla|\bbug (report|\d+)|filed (a |the )?bug|filed it/i,
+    es: /bugzilla|report[eé]|\bbug \d+/i,
+    de: /bugzilla|bug gemeldet|fehlerbericht/i,
+  },
+  // Others are asking the same: the customer says they are not alone.
+  similarReports: {
+    en: /not the only one|same (problem|thing|crash)|colleagues|friends|everyone|other reviews/i,
+    de: /kollegen|nicht der einzige|nicht die einzige|genau dasselbe/i,
+    es: /no soy (el|la) únic[oa]|le pasa (igual|lo mismo)|mismo problema/i,
+    tr: /aynısı|aynı sorun|sadece bende değil/i,
+  },
+  // Widely shared: retweets, views, or (on Google Play) readers marking the review helpful.
+  highAttention: {
+    en: /retweets?|\bRTs?\b|viral|views|helpful/i,
+    fr: /retweets?|\bRTs?\b|partag|viral/i,
+    pt: /retweets?|\bRTs?\b|retuitad|compartilh|viral/i,
+  },
+  // Dragged on: weeks or months, or a count of days.
+  longUnresolved: {
+    en: /\b(weeks?|months?)\b|\d+ days/i,
+    fr: /semaines?|\bmois\b/i,
+    pt: /semanas?|\bm[eê]s(es)?\b/i,
+    tr: /hafta|\baydır\b/i,
+  },
+  // Too much for a public reply: the customer says it will not fit in a tweet, or names the forum.
+  needsForum: {
+    en: /forum|won'?t fit|squeeze into tweets|too (long|much) for (a tweet|tweets|twitter)/i,
+    es: /foro|no cabe|no caben/i,
+    pt: /f[oó]rum|não cabe|não caberia/i,
+    tr: /forum|sığmaz|sığmıyor/i,
+  },
+  // No help article answers it (a decision turns on this only when it is false): nothing found.
+  kbSolution: {
+    en: /documented|couldn'?t find|can'?t find|nothing (on|in) the (support|help)|release notes/i,
+    de: /nichts gefunden|finde (dazu )?nichts|steht nichts/i,
+    fr: /rien trouvé|aucun article|rien dans l'aide/i,
+    pt: /não achei|nada na (central|página) de ajuda/i,
+  },
+};
+const FACTS = Object.keys(CUES) as Cued[];
+
+/** The decision without the rules it cites: what a trainee is graded on. */
+const graded = (s: Scenario) => {
+  const { because: _because, ...rest } = decide(s);
+  return JSON.stringify(rest);
+};
+
+/** The facts that decide a point: with any of them left at its default, the decision is another. */
+function deciding(s: Scenario): Cued[] {
+  const base = graded(s);
+  return FACTS.filter((fact) => {
+    if (!(fact in s.facts)) return false;
+    const facts: Facts = { ...s.facts };
+    delete facts[fact];
+    return graded({ ...s, facts }) !== base;
+  });
+}
+
+interface Point {
+  name: string;
+  language: string;
+  facts: Cued[];
+  /** What the trainee reads at this point: every message as it stands (a reply decided stands in for the trainee's). */
+  text: string;
+}
+
+const points: Point[] = bank.map(valid).flatMap((s) =>
+  idealPath(s).map((p) => ({
+    name: `${s.id}${p.step ? ` (follow-up ${p.step})` : ''}`,
+    language: s.language.split('-')[0]!.toLowerCase(),
+    facts: deciding(p.scenario),
+    text: p.scenario.messages.map((m) => m.text).join('\n'),
+  })),
+);
+const decided = points.filter((p) => p.facts.length);
+
+describe('what decides a bank scenario can be read from its messages', () => {
+  it('the check has something to check: each fact decides some points of the bank', () => {
+    for (const fact of FACTS) expect(decided.filter((p) => p.facts.includes(fact)).length, fact).toBeGreaterThanOrEqual(4);
+    expect(decided.length).toBeGreaterThan(30);
+  });
+
+  it.each(decided.map((p) => [p.name, p] as const))('%s', (_name, p) => {
+    for (const fact of p.facts) {
+      const cue = CUES[fact][p.language];
+      expect(cue, `no cue words for ${fact} in "${p.language}": add them to CUES`).toBeDefined();
+      expect(p.text, `${fact} decides this point, and nothing in the messages says so`).toMatch(cue!);
+    }
+  });
+});
