@@ -24,7 +24,10 @@ if (args.length === 0) {
 // The bank the page compares step 0 with: the project's own, read from its source files.
 const BANK_DIR = fileURLToPath(new URL('../src/content/scenarios', import.meta.url));
 const bank = jsonFiles(BANK_DIR).flatMap((f) => readScenarioFile(f).flatMap((r) => (r.ok ? [r.scenario] : [])));
-const verifier = new Verifier(bank);
+// The bank's earlier wordings, which an honest file of an earlier release quotes (as the page reads them).
+const HISTORY_DIR = fileURLToPath(new URL('../src/content/scenario-history', import.meta.url));
+const earlier = jsonFiles(HISTORY_DIR).flatMap((f) => readScenarioFile(f).flatMap((r) => (r.ok ? [r.scenario] : [])));
+const verifier = new Verifier(bank, undefined, earlier);
 
 const files = args.flatMap((a) => {
   try {

@@ -23,7 +23,9 @@ import { addHours } from '../../src/lib/index.ts';
 import { summarize, type Result } from '../../src/lib/results/result.ts';
 import { DIST_DIR } from '../../scripts/lib/site-pages.ts';
 import { makeCohort, makeResult } from '../support/admin-results.ts';
-import { bank, EXAMPLES_DIR, valid } from '../support/bank.ts';
+import { bank, EXAMPLES_DIR, ROOT, valid } from '../support/bank.ts';
+import { jsonFiles } from '../../scripts/read-scenarios.ts';
+import type { Scenario } from '../../src/lib/schemas/scenario.ts';
 import { describeViolations, runAxe } from './axe.ts';
 import { expectCentred, holdRequests, launchChromium, launchChromiumWithProfile, siteUrl, THEMES, VIEWPORTS, watchProblems } from './support.ts';
 
@@ -470,6 +472,19 @@ describe('what a file cannot decide, and a rule typed out of range', () => {
     expect(await panel.getByRole('listitem').filter({ hasText: 'session.program' }).allInnerTexts()).toEqual([
       expect.stringContaining('session.program: "gitlab", but the items are from the mozilla pack'),
     ]);
+    expect(problems.take()).toEqual([]);
+  });
+
+  test('an honest file of an earlier release, quoting a bank scenario as the bank worded it then (with its follow-ups), reads with no flag', async () => {
+    const historyDir = join(ROOT, 'src/content/scenario-history');
+    const earlier = jsonFiles(historyDir).flatMap((path) => JSON.parse(readFileSync(path, 'utf8')) as Scenario[]).find((s) => s.followUps?.length)!;
+    expect(earlier.messages).not.toEqual(scenario(earlier.id).messages);
+    const file = makeResult({ name: 'Olga Older', mode: 'assessment', startedAt: '2026-11-06T10:00:00Z', scenarios: [earlier] });
+    await importFiles(page, [write(tmp, 'olga.json', file)]);
+    await page.getByRole('button', { name: 'Olga Older' }).click();
+    const panel = page.getByRole('region', { name: /^Olga Older: assessment$/ });
+    await panel.waitFor();
+    expect(await panel.getByRole('listitem').filter({ hasText: 'No edited score or changed scenario' }).allInnerTexts()).toEqual(['Met: No edited score or changed scenario in the file (0 flags)']);
     expect(problems.take()).toEqual([]);
   });
 

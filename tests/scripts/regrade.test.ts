@@ -1,11 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { summarize } from '../../src/lib/results/result.ts';
 import { makeResult } from '../support/admin-results.ts';
 import { bank, EXAMPLES_DIR, ROOT, valid } from '../support/bank.ts';
+import { jsonFiles } from '../../scripts/read-scenarios.ts';
+import type { Scenario } from '../../src/lib/schemas/scenario.ts';
 
 // `npm run --silent regrade -- FILE...` (docs/formats/result.md), run as an admin runs it: a child
 // process on the project's Node, from the repository root.
@@ -39,6 +41,15 @@ describe('npm run regrade', () => {
       summary: { items: 5, score: 0.94, critical: 0 },
       flags: [],
     });
+  });
+
+  it('an honest file of an earlier release, quoting a bank scenario as the bank worded it then: no flags, as on the page', () => {
+    const history = join(ROOT, 'src/content/scenario-history');
+    const earlier = jsonFiles(history).flatMap((path) => JSON.parse(readFileSync(path, 'utf8')) as Scenario[]);
+    const file = makeResult({ name: 'Olga Older', scenarios: [earlier.find((s) => s.followUps?.length)!] });
+    const r = regrade(write('older.json', file));
+    expect(r.status).toBe(0);
+    expect(r.lines[0]!.flags).toEqual([]);
   });
 
   it('an edited score: flagged, the summary recomputed; still exit 0 (the file is valid)', () => {

@@ -295,7 +295,7 @@ export class AdminState {
 
   /** The import workers, started once with the bank. */
   #workers(): Promise<ImportPool> {
-    this.#pool ??= this.#loadBank().then((bank) => new ImportPool(bank));
+    this.#pool ??= Promise.all([this.#loadBank(), this.#loadEarlier()]).then(([bank, earlier]) => new ImportPool(bank, earlier));
     return this.#pool;
   }
 
@@ -309,6 +309,21 @@ export class AdminState {
     if (json === this.#savedReview) return;
     this.#savedReview = json;
     void this.storage?.saveReview(review).then(() => this.#stored('review'));
+  }
+
+  /**
+   * The bank's earlier wordings of its scenarios (an honest file of an earlier release quotes
+   * them); none when they cannot be had, which only means such a file's items read as changed.
+   */
+  #loadEarlier(): Promise<unknown[]> {
+    return Promise.all(
+      Object.keys(packs).map(async (pack) => {
+        const response = await fetch(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}bank/earlier/${pack}.json`);
+        return response.ok ? ((await response.json()) as unknown[]) : [];
+      }),
+    )
+      .then((lists) => lists.flat())
+      .catch(() => []);
   }
 
   /** The bank, fetched once; empty (and said so) when it cannot be had. */

@@ -14,7 +14,7 @@ const decoder = new TextDecoder();
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.type === 'bank') {
-    verifier = new Verifier(message.bank);
+    verifier = new Verifier(message.bank, undefined, message.earlier);
     return;
   }
   const bytes = new Uint8Array(message.bytes);

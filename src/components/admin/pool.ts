@@ -71,16 +71,19 @@ async function read(files: readonly File[]): Promise<{ bytes: ArrayBuffer; parts
 export class ImportPool {
   readonly #workers: Worker[] = [];
   readonly #bank: unknown[];
+  readonly #earlier: unknown[];
 
-  constructor(bank: unknown[], size = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2))) {
+  /** `bank`: the scenarios to compare items with; `earlier`: their earlier wordings (see `Verifier`). */
+  constructor(bank: unknown[], earlier: unknown[] = [], size = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2))) {
     this.#bank = bank;
+    this.#earlier = earlier;
     this.#start(size);
   }
 
   #start(size: number): void {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
-      worker.postMessage({ type: 'bank', bank: this.#bank } satisfies ToWorker);
+      worker.postMessage({ type: 'bank', bank: this.#bank, earlier: this.#earlier } satisfies ToWorker);
       this.#workers.push(worker);
     }
   }

@@ -187,6 +187,8 @@ function rulesLost(g: GradeResult): string[] {
  */
 export class Verifier {
   readonly #bank = new Map<string, Scenario>();
+  /** Earlier wordings of bank scenarios, by id (see the constructor). */
+  readonly #earlier = new Map<string, Scenario[]>();
   /**
    * Scenarios checked whole, by id, none alike to another (see `otherTexts`): an input equal or
    * alike to one of them is not checked whole again.
@@ -212,9 +214,11 @@ export class Verifier {
   /**
    * `bank`: the scenarios a reader trusts (the project's bank); their step 0 must match. Each is
    * read and decided now, so that items quoting a bank scenario unchanged, as most do, find it
-   * ready; one the scenario format rejects is left out of the comparison.
+   * ready; one the scenario format rejects is left out of the comparison. `earlier`: bank
+   * scenarios as the bank worded them before (src/content/scenario-history): an item that quotes
+   * one of them exactly comes from an honest file of an earlier release, and matches the bank too.
    */
-  constructor(bank: Iterable<unknown>, cacheLimit = 20_000) {
+  constructor(bank: Iterable<unknown>, cacheLimit = 20_000, earlier: Iterable<unknown> = []) {
     this.cacheLimit = cacheLimit;
     const remembered = z.unknown().transform((input, ctx): Scenario => {
       const read = this.#read(input);
@@ -232,6 +236,10 @@ export class Verifier {
       const scenario = this.#remember(r.data);
       this.#bank.set(scenario.id, scenario);
       this.#learnText(input, scenario, false);
+    }
+    for (const input of earlier) {
+      const r = ScenarioSchema.safeParse(input);
+      if (r.success) this.#earlier.set(r.data.id, [...(this.#earlier.get(r.data.id) ?? []), r.data]);
     }
     // The counts are of what files brought.
     this.stats.scenariosDecided = 0;
@@ -424,7 +432,13 @@ export class Verifier {
     let byStep = this.#bankChecks.get(s);
     if (!byStep) this.#bankChecks.set(s, (byStep = new Map()));
     let fields = byStep.get(step);
-    if (!fields) byStep.set(step, (fields = step === 0 ? differingFields(s, banked) : followUpDifferences(banked, s, step)));
+    if (!fields) {
+      const against = (b: Scenario) => (step === 0 ? differingFields(s, b) : followUpDifferences(b, s, step));
+      fields = against(banked);
+      // Worded as the bank worded it before: an honest file of an earlier release.
+      if (fields.length && this.#earlier.get(s.id)?.some((old) => against(old).length === 0)) fields = [];
+      byStep.set(step, fields);
+    }
     return fields;
   }
 

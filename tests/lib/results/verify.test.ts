@@ -5,10 +5,11 @@ import { flagLines, fullerExport, sessionKey } from '../../../src/lib/results/fl
 import type { Result } from '../../../src/lib/results/result.ts';
 import { MAX_PROBLEMS, Verifier } from '../../../src/lib/results/verify.ts';
 import { ResultSchema } from '../../../src/lib/schemas/result.ts';
+import { jsonFiles } from '../../../scripts/read-scenarios.ts';
 import { addHours, decide } from '../../../src/lib/index.ts';
 import { ScenarioSchema, type Scenario } from '../../../src/lib/schemas/scenario.ts';
 import { makeCohort, makeResult } from '../../support/admin-results.ts';
-import { bank, EXAMPLES_DIR, examples, valid } from '../../support/bank.ts';
+import { bank, EXAMPLES_DIR, examples, ROOT, valid } from '../../support/bank.ts';
 
 // docs/formats/result.md, "What a reader does with a file": grade every item again, report every
 // difference (never replace it quietly), compare step 0 of a bank scenario with the bank apart
@@ -613,5 +614,39 @@ describe('reading a file\u2019s text: what the reader has read before is not par
       expect(message).not.toBe('');
       expect(verifier.verifyText(bad)).toEqual({ ok: false, problems: [`(file): not valid JSON: ${message}`] });
     }
+  });
+});
+
+describe('earlier wordings of bank scenarios (src/content/scenario-history)', () => {
+  // Each file there holds a list: the bank scenario of the same id as earlier releases worded it.
+  const history = jsonFiles(join(ROOT, 'src/content/scenario-history')).flatMap((path) => {
+    const json = JSON.parse(readFileSync(path, 'utf8')) as unknown[];
+    return json.map((input) => ({ path, scenario: ScenarioSchema.parse(input) }));
+  });
+  const texts = (s: Scenario) => ({ ...s, messages: s.messages.map((m) => ({ ...m, text: '' })), followUps: s.followUps?.map((f) => ({ ...f, text: f.text === undefined ? undefined : '' })) });
+
+  it('each is a bank scenario reworded: the same id and the same fields, only the texts of its messages differ', () => {
+    expect(history.length).toBeGreaterThan(0);
+    for (const { path, scenario } of history) {
+      const now = bankScenarios.find((s) => s.id === scenario.id);
+      expect(now, path).toBeDefined();
+      expect(JSON.parse(JSON.stringify(texts(scenario))), path).toEqual(JSON.parse(JSON.stringify(texts(now!))));
+    }
+  });
+
+  it('an honest file of an earlier release, quoting the earlier wording (step 0 and its follow-ups), reads clean; without the history it would read as changed', () => {
+    const old = history.find((h) => h.scenario.followUps?.length)!.scenario;
+    const file = makeResult({ name: 'Ana Lima', scenarios: [old, twitter] });
+    const knowing = new Verifier(bankScenarios, undefined, history.map((h) => h.scenario)).verify(clone(file));
+    expect(knowing.ok && knowing.result.flags).toEqual([]);
+    const forgetting = new Verifier(bankScenarios).verify(clone(file));
+    expect(forgetting.ok && forgetting.result.flags.filter((f) => f.integrity).map((f) => f.code)).toEqual(expect.arrayContaining(['bank-changed']));
+  });
+
+  it('a scenario that matches no wording, old or new, is still flagged', () => {
+    const old = history[0]!.scenario;
+    const forged = { ...old, messages: old.messages.map((m, i) => (i === 0 ? { ...m, text: `${m.text} (edited)` } : m)) };
+    const v = new Verifier(bankScenarios, undefined, history.map((h) => h.scenario)).verify(clone(makeResult({ name: 'Ana Lima', scenarios: [forged] })));
+    expect(v.ok && v.result.flags.map((f) => f.code)).toContain('bank-changed');
   });
 });
