@@ -1842,6 +1842,32 @@ describe('with a screen reader and a keyboard', () => {
     expect(bProblems.take()).toEqual([]);
     await context.close();
   });
+
+  test('everything cleared in another tab while the filter has focus here: focus goes to the Import heading, and nothing said before stays in the status', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const { page: a, problems } = await adminPage(context);
+    const b = await context.newPage();
+    const bProblems = watchProblems(b);
+    await open(a);
+    await open(b);
+    await importFiles(a, cohortFiles.slice(0, 2));
+    await expect.poll(() => bodyRows(b).count()).toBe(2);
+    await b.bringToFront();
+    const filter = b.getByLabel('Filter by name, handle or file');
+    await filter.fill(cohort[0]!.trainee.name);
+    // The count is said once typing pauses.
+    await expect.poll(() => b.evaluate(() => [...document.querySelectorAll('[role=status]')].map((e) => e.textContent ?? '').join('|'))).toMatch(/1 of 2 sessions shown/);
+    await filter.focus();
+    await a.bringToFront();
+    await a.getByRole('button', { name: 'Clear', exact: true }).click();
+    await a.getByRole('dialog', { name: 'Clear everything?' }).getByRole('button', { name: 'Clear everything' }).click();
+    await b.getByText('No results imported yet.').waitFor();
+    await expect.poll(() => b.evaluate(() => document.activeElement?.id)).toBe('admin-import-heading');
+    expect(await b.evaluate(() => [...document.querySelectorAll('[role=status]')].map((e) => e.textContent ?? '').join('|'))).not.toMatch(/sessions shown/);
+    expect(problems.take()).toEqual([]);
+    expect(bProblems.take()).toEqual([]);
+    await context.close();
+  });
 });
 
 // ---- axe in each state, both themes, phone and desktop ---------------------------------------

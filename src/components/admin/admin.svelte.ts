@@ -591,6 +591,8 @@ export class AdminState {
     this.openId = null;
     this.review = newReview();
     this.#savedReview = JSON.stringify(this.review);
+    // A count or a verdict said before no longer applies to anything on the page.
+    this.announcer.clear();
   }
 
   /** Notes whether the browser has refused a save (storing fails quietly and falls back to memory). */

@@ -52,6 +52,12 @@ export class Announcer {
     this.#waiting.delete(about);
   }
 
+  /** Empties the region and drops every waiting message: what it said no longer applies (everything was cleared). */
+  clear(): void {
+    this.dispose();
+    this.message = '';
+  }
+
   /** Drops every waiting message (the island is gone). */
   dispose(): void {
     for (const timer of this.#waiting.values()) clearTimeout(timer);
