@@ -8,7 +8,7 @@
 import { packs } from '../packs/index.ts';
 import { followUpFacts, idealPath, nextPoint } from '../policy/follow-ups.ts';
 import { grade, type GradeResult } from '../policy/grade.ts';
-import { itemScore, packVersions, summarize, type Result, type ResultItem } from '../results/result.ts';
+import { itemScore, packVersions, regraded, summarize, type Result, type ResultItem } from '../results/result.ts';
 import type { Answer, Scenario } from '../schemas/scenario.ts';
 import { timeOf } from '../time.ts';
 import { APP_VERSION } from '../version.ts';
@@ -135,6 +135,8 @@ export function averageResponse(s: Session): number | null {
 
 /** The session as a result file (docs/formats/result.md). */
 export function toResult(state: TrainerState, s: Session): Result {
+  // Graded again now, so that the scores are those of the pack versions the file names (see `regraded`).
+  const items = regraded(s.items);
   return {
     format: FORMATS.result,
     trainee: { name: state.trainee.name.trim() || 'Unnamed trainee', handle: state.trainee.handle },
@@ -143,9 +145,9 @@ export function toResult(state: TrainerState, s: Session): Result {
     startedAt: s.startedAt,
     finishedAt: s.finishedAt,
     app: { version: APP_VERSION },
-    packs: packVersions(s.items),
-    items: s.items,
-    summary: summarize(s.items),
+    packs: packVersions(items),
+    items,
+    summary: summarize(items),
     session: { id: s.id, queue: s.queue.name, program: s.program ?? s.items[0]?.scenario.pack ?? PACK_IDS[0] },
   };
 }
