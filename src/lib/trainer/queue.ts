@@ -13,7 +13,9 @@ import type { Answer, Scenario } from '../schemas/scenario.ts';
 import { timeOf } from '../time.ts';
 import { APP_VERSION } from '../version.ts';
 import { FORMATS, HOLD_REASONS, PACK_IDS } from '../vocabulary.ts';
-import { afterAnswer, comesBack } from './rules.ts';
+import { afterAnswer, allowsReminders, comesBack } from './rules.ts';
+
+export { allowsReminders } from './rules.ts';
 import type { Conversation, Effect, Filters, Draft, RuleProgress, Session, TrainerEvent, TrainerState } from './state.ts';
 
 export * from './state.ts';
@@ -389,7 +391,7 @@ export function transition(state: TrainerState, event: TrainerEvent): [TrainerSt
       return [{ ...state, session: next }, [save, ...effects]];
     }
     case 'remind': {
-      if (s.open === null || !(event.hours > 0)) return [state, []];
+      if (s.open === null || !(event.hours > 0) || !allowsReminders(packs[s.conversations[s.open]!.point.pack], s.queue)) return [state, []];
       const moved = advance(s, event.at, state.speed);
       const c = moved.conversations[moved.open!]!;
       // Set aside unanswered, as the guidelines describe a reminder: check something, then come
