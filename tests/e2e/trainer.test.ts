@@ -670,8 +670,10 @@ describe('the trainer', () => {
     await startPractice(page, 'GitLab community advocates');
     await button(page, 'Play').click();
     await conversation(page).waitFor();
-    // GitLab never skips; its replies go out from Zendesk or Tweetdeck.
+    // GitLab never skips, nor sets a ticket aside with a reminder (a Conversocial feature); its
+    // replies go out from Zendesk or Tweetdeck.
     await expect(button(conversation(page), 'Skip').count()).resolves.toBe(0);
+    await expect(button(conversation(page), 'Set reminder').count()).resolves.toBe(0);
     await expect(conversation(page).getByLabel('Send from').isVisible()).resolves.toBe(true);
     await reply(page, 'Reply');
     await feedback(page).waitFor();

@@ -84,6 +84,19 @@ export function summarize(items: readonly ItemScore[]): ResultSummary {
   return { items: n, score: mean((i) => i.score), dimensions, critical: items.filter((i) => i.critical.length > 0).length };
 }
 
+/**
+ * The items graded again with today's engine: scores, dimensions and critical errors. A session
+ * keeps each item's score from when it was answered, so one begun before the site updated holds
+ * grades of the older packs; a result file names the pack versions it was graded with, and the
+ * only versions this build can grade with are today's. Regrading when the file is built (rather
+ * than when an older session is loaded) covers every way a file is made, archives included, with
+ * nothing to record about which versions graded what; grading is deterministic, so an item graded
+ * today keeps its score.
+ */
+export function regraded(items: readonly ResultItem[]): ResultItem[] {
+  return items.map((i) => ({ ...i, ...scoreItem(i.scenario, i.answer) }));
+}
+
 /** The pack versions a set of items was graded with (today's, for every pack the items use). */
 export function packVersions(items: readonly { scenario: Scenario }[]): Partial<Record<PackId, string>> {
   const out: Partial<Record<PackId, string>> = {};

@@ -8,12 +8,14 @@
 import { packs } from '../packs/index.ts';
 import { followUpFacts, idealPath, nextPoint } from '../policy/follow-ups.ts';
 import { grade, type GradeResult } from '../policy/grade.ts';
-import { itemScore, packVersions, summarize, type Result, type ResultItem } from '../results/result.ts';
+import { itemScore, packVersions, regraded, summarize, type Result, type ResultItem } from '../results/result.ts';
 import type { Answer, Scenario } from '../schemas/scenario.ts';
 import { timeOf } from '../time.ts';
 import { APP_VERSION } from '../version.ts';
 import { FORMATS, HOLD_REASONS, PACK_IDS } from '../vocabulary.ts';
-import { afterAnswer, comesBack } from './rules.ts';
+import { afterAnswer, allowsReminders, comesBack } from './rules.ts';
+
+export { allowsReminders } from './rules.ts';
 import type { Conversation, Effect, Filters, Draft, RuleProgress, Session, TrainerEvent, TrainerState } from './state.ts';
 
 export * from './state.ts';
@@ -135,6 +137,8 @@ export function averageResponse(s: Session): number | null {
 
 /** The session as a result file (docs/formats/result.md). */
 export function toResult(state: TrainerState, s: Session): Result {
+  // Graded again now, so that the scores are those of the pack versions the file names (see `regraded`).
+  const items = regraded(s.items);
   return {
     format: FORMATS.result,
     trainee: { name: state.trainee.name.trim() || 'Unnamed trainee', handle: state.trainee.handle },
@@ -143,9 +147,9 @@ export function toResult(state: TrainerState, s: Session): Result {
     startedAt: s.startedAt,
     finishedAt: s.finishedAt,
     app: { version: APP_VERSION },
-    packs: packVersions(s.items),
-    items: s.items,
-    summary: summarize(s.items),
+    packs: packVersions(items),
+    items,
+    summary: summarize(items),
     session: { id: s.id, queue: s.queue.name, program: s.program ?? s.items[0]?.scenario.pack ?? PACK_IDS[0] },
   };
 }
@@ -387,7 +391,7 @@ export function transition(state: TrainerState, event: TrainerEvent): [TrainerSt
       return [{ ...state, session: next }, [save, ...effects]];
     }
     case 'remind': {
-      if (s.open === null || !(event.hours > 0)) return [state, []];
+      if (s.open === null || !(event.hours > 0) || !allowsReminders(packs[s.conversations[s.open]!.point.pack], s.queue)) return [state, []];
       const moved = advance(s, event.at, state.speed);
       const c = moved.conversations[moved.open!]!;
       // Set aside unanswered, as the guidelines describe a reminder: check something, then come

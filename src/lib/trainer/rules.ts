@@ -3,7 +3,7 @@
 // draw counts the decision points they will serve.
 import type { PolicyPack } from '../schemas/pack.ts';
 import type { Answer, Decision, FollowUp } from '../schemas/scenario.ts';
-import type { ConversationState } from './state.ts';
+import type { ConversationState, Session } from './state.ts';
 
 /** What a conversation becomes after an answer (or a decision): closed, escalated, held or left open. */
 export function afterAnswer(a: Pick<Answer | Decision, 'close' | 'escalate' | 'hold'>): ConversationState {
@@ -22,4 +22,14 @@ export function afterAnswer(a: Pick<Answer | Decision, 'close' | 'escalate' | 'h
 export function comesBack(pack: PolicyPack, followUp: FollowUp, state: ConversationState): boolean {
   if (followUp.text !== undefined) return true;
   return pack.engine.style === 'conversocial' && (state === 'held' || state === 'open');
+}
+
+/**
+ * Whether a conversation may be set aside with a reminder: reminders are Conversocial's
+ * (conversocial/working-a-conversation.mdx, "Reminders"), and one sets a conversation aside
+ * unanswered, as a skip does, so only in a queue that allows skipping. GitLab's play mode never
+ * sets a ticket aside.
+ */
+export function allowsReminders(pack: PolicyPack, queue: Pick<Session['queue'], 'skipping'>): boolean {
+  return queue.skipping && pack.engine.style === 'conversocial';
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { packs } from '../../../src/lib/packs/index.ts';
 import { resultFileText } from '../../../src/lib/results/file-name.ts';
+import { scoreItem, type Result } from '../../../src/lib/results/result.ts';
 import { Verifier } from '../../../src/lib/results/verify.ts';
 import { ResultSchema } from '../../../src/lib/schemas/result.ts';
 import type { Answer, Decision, Scenario } from '../../../src/lib/schemas/scenario.ts';
@@ -25,6 +27,11 @@ function authorsAnswer(root: Scenario, step: number): Answer {
 
 /** Plays an assessment to its end, answering as the authors expect; returns the archived result. */
 function playAssessment(pack: 'mozilla' | 'gitlab', seed: number) {
+  return playAssessmentState(pack, seed).result;
+}
+
+/** Plays an assessment to its end, answering as the authors expect; returns the archived result and the trainer's state. */
+function playAssessmentState(pack: 'mozilla' | 'gitlab', seed: number): { result: Result; state: TrainerState } {
   const drawn = drawAssessment(scenarios.filter((s) => s.pack === pack), seed);
   let state: TrainerState = transition(initialState(), { type: 'trainee', name: 'Ines Exact' })[0];
   let at = Date.parse('2026-06-01T08:00:00Z');
@@ -43,16 +50,16 @@ function playAssessment(pack: 'mozilla' | 'gitlab', seed: number) {
       const c = s.conversations[s.open]!;
       const effects = step({ type: 'answer', answer: authorsAnswer(c.root, c.step), at });
       const archive = effects.find((e): e is Extract<Effect, { type: 'archive' }> => e.type === 'archive');
-      if (archive) return archive.result;
+      if (archive) return { result: archive.result, state };
     } else if (waiting(s).length === 0) {
       const effects = step({ type: 'skip-ahead', at });
       const archive = effects.find((e): e is Extract<Effect, { type: 'archive' }> => e.type === 'archive');
-      if (archive) return archive.result;
+      if (archive) return { result: archive.result, state };
     } else {
       step({ type: 'tick', at });
     }
   }
-  return toResult(state, state.session!);
+  return { result: toResult(state, state.session!), state };
 }
 
 describe('a result file the trainer writes', () => {
@@ -77,4 +84,31 @@ describe('a result file the trainer writes', () => {
       expect(verified.result.summary.critical).toBe(0);
     });
   }
+});
+
+describe('a session graded under older pack versions, exported after the site updated', () => {
+  it('is exported with today\'s grades, so the file agrees with the pack versions it names', () => {
+    const { state } = playAssessmentState('mozilla', 11);
+    const s = state.session!;
+    // Under mozilla 2.0.0 a clipping sent with only a signature added counted as personalised (2.0.1
+    // stopped that): the item keeps the grade the older build gave it, the grade a personalised
+    // reply gets today.
+    const clip = packs.mozilla.clippings.find((c) => c.id === 'thanks-for-feedback')!;
+    const i = s.items.findIndex((item) => item.answer.reply !== null && item.answer.escalate === null);
+    expect(i).toBeGreaterThanOrEqual(0);
+    const item = s.items[i]!;
+    const answer = { ...item.answer, clipping: clip.id, replyText: `${clip.text} ^Ana` };
+    const oldGrade = scoreItem(item.scenario, { ...answer, replyText: `Thanks, Sam! ${clip.text} ^Ana` });
+    expect(scoreItem(item.scenario, answer).score).toBeLessThan(oldGrade.score);
+    const items = s.items.map((x, j) => (j === i ? { ...x, answer, ...oldGrade } : x));
+    const result = toResult(state, { ...s, items });
+
+    expect(result.packs).toEqual({ mozilla: packs.mozilla.version });
+    const verified = new Verifier(scenarios).verifyText(resultFileText(result));
+    expect(verified.ok).toBe(true);
+    if (!verified.ok) return;
+    expect(verified.result.flags.map((f) => f.message)).toEqual([]);
+    expect(result.items[i]!.score).toBe(scoreItem(item.scenario, answer).score);
+    expect(result.summary.score).toBeLessThan(1);
+  });
 });

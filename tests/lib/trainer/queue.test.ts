@@ -837,6 +837,24 @@ describe('follow-ups on the clock', () => {
     expect(session(back.state).items).toHaveLength(1);
   });
 
+  // Reminders are Conversocial's, and a reminder sets a conversation aside unanswered: GitLab's play
+  // mode, which never skips, has none (issue 9).
+  it('GitLab has no reminders: a remind event leaves the ticket open and changes nothing', () => {
+    const scenarios = [gl({ id: 'gl-a', now: at(T0, 50) }), gl({ id: 'gl-b' })];
+    const before = run(started(scenarios, { skipping: false }), play(0)).state;
+    expect(openId(before)).toBe('gl-a');
+    const [after, effects] = transition(before, remind(5, 1));
+    expect(after).toEqual(before);
+    expect(effects).toEqual([]);
+  });
+
+  it('nor in a queue that allows no skipping, whatever the program', () => {
+    const before = run(started([help('moz-a'), help('moz-b')], { skipping: false }), play(0)).state;
+    const [after, effects] = transition(before, remind(5, 1));
+    expect(after).toEqual(before);
+    expect(effects).toEqual([]);
+  });
+
   it('skip-ahead with nothing to come does not move the clock beyond the time played', () => {
     const st = run(started([help('moz-a')]), play(0), answerAt(10), next(11), skipAhead(12)).state;
     expect(session(st).clock.sim).toBe(12 * MIN);
