@@ -38,15 +38,6 @@ export function checkValue(field: string, v: unknown): string {
 }
 
 /**
- * A check's sentence as a trainee reads it: a yes/no field lost says what was due in words
- * ("the guidelines call for no direct message; you chose a direct message"), not as true or false.
- */
-export function checkMessage(c: { field: string; expected: unknown; given: unknown; message: string }): string {
-  if (typeof c.expected !== 'boolean' || typeof c.given !== 'boolean') return c.message;
-  return c.message.replace(`call for ${String(c.expected)}; you chose ${String(c.given)}`, `call for ${checkValue(c.field, c.expected)}; you chose ${checkValue(c.field, c.given)}`);
-}
-
-/**
  * A guideline section's name for a link: its heading's own text, from the titles the page was built
  * with (`sections`), or failing that, words made from its anchor.
  */

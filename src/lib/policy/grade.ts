@@ -75,6 +75,12 @@ export const DIMENSION_LABELS: Readonly<Record<DimensionId, string>> = {
 };
 
 const show = (v: unknown) => (v === null ? 'nothing' : Array.isArray(v) ? (v.length ? v.join(', ') : 'no tags') : String(v));
+/** How a yes/no field of a decision reads in a sentence ("no direct message"), never as true or false. */
+const YES_NO: Readonly<Partial<Record<string, readonly [yes: string, no: string]>>> = {
+  retweet: ['a retweet', 'no retweet'],
+  directMessage: ['a direct message', 'no direct message'],
+};
+const showField = (name: string, v: unknown) => (typeof v === 'boolean' ? (YES_NO[name] ?? ['yes', 'no'])[v ? 0 : 1] : show(v));
 const same = (a: string | null, b: string | null) => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
 const words = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}#@']+/gu, ' ').trim();
 /**
@@ -158,7 +164,7 @@ export function grader(scenario: Scenario, pack: PolicyPack = packs[scenario.pac
         const ok = name === 'reply' || name === 'like' ? same(expected as string | null, given as string | null) : expected === given;
         return {
           field: name, expected, given, score: ok ? 1 : 0,
-          message: ok ? `${what}: right.` : `${what}: the guidelines call for ${show(expected)}; you chose ${show(given)}.`,
+          message: ok ? `${what}: right.` : `${what}: the guidelines call for ${showField(name, expected)}; you chose ${showField(name, given)}.`,
           ...reasons.field(name),
         };
       };

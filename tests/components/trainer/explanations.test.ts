@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMessage, checkValue, sectionName } from '../../../src/components/trainer/format.ts';
+import { checkValue, sectionName } from '../../../src/components/trainer/format.ts';
 import { citedSections, sectionTitles } from '../../../src/components/trainer/sections.ts';
 import { slug } from '../../../src/components/guidelines/resolve.ts';
 import { grade } from '../../../src/lib/policy/grade.ts';
@@ -49,15 +49,15 @@ describe('yes/no fields in an explanation', () => {
   const rt = checks.find((c) => c.field === 'retweet')!;
 
   it('say what was due and what was given in words', () => {
-    expect(checkMessage(dm)).toBe('Direct message: the guidelines call for no direct message; you chose a direct message.');
-    expect(checkMessage(rt)).toBe('Retweet: the guidelines call for no retweet; you chose a retweet.');
+    expect(dm.message).toBe('Direct message: the guidelines call for no direct message; you chose a direct message.');
+    expect(rt.message).toBe('Retweet: the guidelines call for no retweet; you chose a retweet.');
     expect([checkValue(dm.field, dm.expected), checkValue(dm.field, dm.given)]).toEqual(['no direct message', 'a direct message']);
     expect([checkValue(rt.field, rt.expected), checkValue(rt.field, rt.given)]).toEqual(['no retweet', 'a retweet']);
   });
 
   it('never as true or false', () => {
     for (const c of checks) {
-      expect(checkMessage(c)).not.toMatch(/\b(true|false)\b/);
+      expect(c.message).not.toMatch(/\b(true|false)\b/);
       expect(checkValue(c.field, c.expected)).not.toMatch(/^(true|false)$/);
     }
   });
