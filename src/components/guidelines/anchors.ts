@@ -13,9 +13,12 @@ export interface ComponentHeading {
 /** The headings <ClosingReasons> renders: one per reason, named as the tool names it. */
 export const closingReasonHeadings = (pack: PolicyPack): ComponentHeading[] => pack.closingReasons.map((r) => ({ depth: 3, slug: slug(r.name), text: r.name }));
 
+/** A version's heading on "What changed", which names its program: "Mozilla Social Support, version 2.0.1". */
+export const versionHeading = (pack: PolicyPack, version: string) => `${pack.name}, version ${version}`;
+
 /** The headings <WhatChanged> renders: one per version, newest first. */
 export const versionHeadings = (pack: PolicyPack): ComponentHeading[] =>
-  [...pack.history].reverse().map((v) => ({ depth: 3, slug: versionAnchor(pack, v.version), text: `Version ${v.version}` }));
+  [...pack.history].reverse().map((v) => ({ depth: 3, slug: versionAnchor(pack, v.version), text: versionHeading(pack, v.version) }));
 
 /**
  * Headings that components render from pack data rather than from Markdown, by page, each list

@@ -454,7 +454,8 @@ describe('PaidProducts', () => {
 describe('What changed', () => {
   it('WhatChanged lists every version, newest first, each change with links to the sections of its rules', async () => {
     const root = await render(WhatChanged, { pack: 'mozilla' });
-    expect(selectAll('h3', root).map(text)).toEqual([...mozilla.history].reverse().map((v) => `Version ${v.version}`));
+    // Each heading names the program: on a phone, "On this page" shows the heading alone.
+    expect(selectAll('h3', root).map(text)).toEqual([...mozilla.history].reverse().map((v) => `Mozilla Social Support, version ${v.version}`));
     const latest = mozilla.history.at(-1)!;
     const items = selectAll('li', root);
     for (const change of latest.changes) {
@@ -468,7 +469,7 @@ describe('What changed', () => {
 
   it('WhatChanged follows an edited pack', async () => {
     const root = await render(WhatChanged, { pack: editedMozilla() });
-    expect(text(selectAll('h3', root)[0]!)).toBe('Version 3.0.0');
+    expect(text(selectAll('h3', root)[0]!)).toBe('Mozilla Nordic pilot, version 3.0.0');
     expect(text(root)).toContain('Nordic tweets get their own account.');
   });
 
