@@ -1821,8 +1821,14 @@ describe('with a screen reader and a keyboard', () => {
     await context.close();
   });
 
-  test('everything cleared in another tab while a field of a trainee has focus here: focus goes to the Import heading', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+  /** The text of every status region of a page, joined: what a screen reader has been told last. */
+  const statuses = (page: Page) => page.evaluate(() => [...document.querySelectorAll('[role=status]')].map((e) => e.textContent ?? '').join('|'));
+
+  /**
+   * Two tabs of the page with two sessions imported; `here` puts tab B's focus somewhere, then tab A
+   * clears everything. Resolves with tab B once it shows the page empty.
+   */
+  async function clearedInAnotherTab(context: BrowserContext, here: (b: Page) => Promise<void>): Promise<Page> {
     const { page: a, problems } = await adminPage(context);
     const b = await context.newPage();
     const bProblems = watchProblems(b);
@@ -1831,41 +1837,37 @@ describe('with a screen reader and a keyboard', () => {
     await importFiles(a, cohortFiles.slice(0, 2));
     await expect.poll(() => bodyRows(b).count()).toBe(2);
     await b.bringToFront();
-    await b.getByRole('button', { name: cohort[0]!.trainee.name, exact: true }).click();
-    await b.getByLabel('Notes').focus();
+    await here(b);
     await a.bringToFront();
     await a.getByRole('button', { name: 'Clear', exact: true }).click();
     await a.getByRole('dialog', { name: 'Clear everything?' }).getByRole('button', { name: 'Clear everything' }).click();
     await b.getByText('No results imported yet.').waitFor();
-    await expect.poll(() => b.evaluate(() => document.activeElement?.id)).toBe('admin-import-heading');
     expect(problems.take()).toEqual([]);
     expect(bProblems.take()).toEqual([]);
+    return b;
+  }
+
+  test('everything cleared in another tab while a field of a trainee has focus here: focus goes to the Import heading', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const b = await clearedInAnotherTab(context, async (b) => {
+      await b.getByRole('button', { name: cohort[0]!.trainee.name, exact: true }).click();
+      await b.getByLabel('Notes').focus();
+    });
+    await expect.poll(() => b.evaluate(() => document.activeElement?.id)).toBe('admin-import-heading');
     await context.close();
   });
 
   test('everything cleared in another tab while the filter has focus here: focus goes to the Import heading, and nothing said before stays in the status', async () => {
     const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
-    const { page: a, problems } = await adminPage(context);
-    const b = await context.newPage();
-    const bProblems = watchProblems(b);
-    await open(a);
-    await open(b);
-    await importFiles(a, cohortFiles.slice(0, 2));
-    await expect.poll(() => bodyRows(b).count()).toBe(2);
-    await b.bringToFront();
-    const filter = b.getByLabel('Filter by name, handle or file');
-    await filter.fill(cohort[0]!.trainee.name);
-    // The count is said once typing pauses.
-    await expect.poll(() => b.evaluate(() => [...document.querySelectorAll('[role=status]')].map((e) => e.textContent ?? '').join('|'))).toMatch(/1 of 2 sessions shown/);
-    await filter.focus();
-    await a.bringToFront();
-    await a.getByRole('button', { name: 'Clear', exact: true }).click();
-    await a.getByRole('dialog', { name: 'Clear everything?' }).getByRole('button', { name: 'Clear everything' }).click();
-    await b.getByText('No results imported yet.').waitFor();
+    const b = await clearedInAnotherTab(context, async (b) => {
+      const filter = b.getByLabel('Filter by name, handle or file');
+      await filter.fill(cohort[0]!.trainee.name);
+      // The count is said once typing pauses.
+      await expect.poll(() => statuses(b)).toMatch(/1 of 2 sessions shown/);
+      await filter.focus();
+    });
     await expect.poll(() => b.evaluate(() => document.activeElement?.id)).toBe('admin-import-heading');
-    expect(await b.evaluate(() => [...document.querySelectorAll('[role=status]')].map((e) => e.textContent ?? '').join('|'))).not.toMatch(/sessions shown/);
-    expect(problems.take()).toEqual([]);
-    expect(bProblems.take()).toEqual([]);
+    expect(await statuses(b)).not.toMatch(/sessions shown/);
     await context.close();
   });
 });

@@ -311,35 +311,31 @@ export class AdminState {
     void this.storage?.saveReview(review).then(() => this.#stored('review'));
   }
 
+  /** Every pack's scenarios served at `bank/<name>` (`${pack}.json`, `earlier/${pack}.json`), as one list. */
+  #fetchBank(name: (pack: string) => string): Promise<unknown[]> {
+    return Promise.all(
+      Object.keys(packs).map(async (pack) => {
+        const response = await fetch(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}bank/${name(pack)}`);
+        if (!response.ok) throw new Error(String(response.status));
+        return (await response.json()) as unknown[];
+      }),
+    ).then((lists) => lists.flat());
+  }
+
   /**
    * The bank's earlier wordings of its scenarios (an honest file of an earlier release quotes
    * them); none when they cannot be had, which only means such a file's items read as changed.
    */
   #loadEarlier(): Promise<unknown[]> {
-    return Promise.all(
-      Object.keys(packs).map(async (pack) => {
-        const response = await fetch(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}bank/earlier/${pack}.json`);
-        return response.ok ? ((await response.json()) as unknown[]) : [];
-      }),
-    )
-      .then((lists) => lists.flat())
-      .catch(() => []);
+    return this.#fetchBank((pack) => `earlier/${pack}.json`).catch(() => []);
   }
 
   /** The bank, fetched once; empty (and said so) when it cannot be had. */
   #loadBank(): Promise<unknown[]> {
-    this.#bank ??= Promise.all(
-      Object.keys(packs).map(async (pack) => {
-        const response = await fetch(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}bank/${pack}.json`);
-        if (!response.ok) throw new Error(String(response.status));
-        return (await response.json()) as unknown[];
-      }),
-    )
-      .then((lists) => lists.flat())
-      .catch(() => {
-        this.bankMissing = true;
-        return [];
-      });
+    this.#bank ??= this.#fetchBank((pack) => `${pack}.json`).catch(() => {
+      this.bankMissing = true;
+      return [];
+    });
     return this.#bank;
   }
 

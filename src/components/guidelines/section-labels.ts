@@ -1,5 +1,5 @@
 import { getCollection } from 'astro:content';
-import { packs } from '../../lib/packs/index.ts';
+import { componentHeadingTexts, markdownHeadings } from './headings.ts';
 import { slug } from './resolve.ts';
 
 /** One guideline section, as a link on a page: where it goes and what it is called. */
@@ -16,34 +16,19 @@ export interface SectionLink {
 // into its bundle).
 let headings: Promise<Map<string, string>> | undefined;
 
-/** A Markdown heading's text as a reader sees it: no emphasis, code or link marks. */
-function plain(markdown: string): string {
-  return markdown.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`]/g, '').trim();
-}
-
 async function readHeadings(): Promise<Map<string, string>> {
-  const labels = new Map<string, string>();
+  const labels = new Map<string, string>(componentHeadingTexts);
   for (const entry of await getCollection('docs')) {
     const path = entry.id === 'index' ? '/' : `/${entry.id}/`;
     labels.set(path, entry.data.title);
-    for (const [, text = ''] of (entry.body ?? '').matchAll(/^#{2,6}[ \t]+(.+?)[ \t]*#*$/gm)) {
-      labels.set(`${path}#${slug(plain(text))}`, plain(text));
-    }
+    for (const text of markdownHeadings(entry.body ?? '')) labels.set(`${path}#${slug(text)}`, text);
   }
   return labels;
 }
 
-/**
- * Headings that components render from pack data (one per closing reason) are not in a page's
- * Markdown, so their labels come from the packs; anything else falls back to the anchor's words.
- */
+/** A section whose heading is not found: its anchor's words. */
 function fallbackLabel(href: string): string {
-  const [, anchor = ''] = href.split('#');
-  for (const pack of Object.values(packs)) {
-    const reason = pack.closingReasons.find((r) => slug(r.name) === anchor);
-    if (reason) return reason.name;
-  }
-  const words = anchor.replace(/-/g, ' ');
+  const words = (href.split('#')[1] ?? '').replace(/-/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

@@ -20,23 +20,6 @@ export function when(iso: string): string {
 /** A score from 0 to 1 as a whole percentage. */
 export const percent = (score: number) => `${Math.round(score * 100)}%`;
 
-/** How a yes/no field reads in an explanation, by field; any other is "yes" or "no". */
-const YES_NO: Readonly<Record<string, readonly [yes: string, no: string]>> = {
-  retweet: ['a retweet', 'no retweet'],
-  directMessage: ['a direct message', 'no direct message'],
-};
-
-/** A value of a check (what the guidelines call for, what was given) as a trainee reads it. */
-export function checkValue(field: string, v: unknown): string {
-  if (typeof v === 'boolean') {
-    const [yes, no] = YES_NO[field] ?? ['yes', 'no'];
-    return v ? yes : no;
-  }
-  if (v === null || v === undefined) return 'nothing';
-  if (Array.isArray(v)) return v.length ? v.join(', ') : 'no tags';
-  return String(v);
-}
-
 /**
  * A guideline section's name for a link: its heading's own text, from the titles the page was built
  * with (`sections`), or failing that, words made from its anchor.

@@ -80,7 +80,8 @@ const YES_NO: Readonly<Partial<Record<string, readonly [yes: string, no: string]
   retweet: ['a retweet', 'no retweet'],
   directMessage: ['a direct message', 'no direct message'],
 };
-const showField = (name: string, v: unknown) => (typeof v === 'boolean' ? (YES_NO[name] ?? ['yes', 'no'])[v ? 0 : 1] : show(v));
+/** A value of a decision field (what the guidelines call for, what was given) as a reader reads it. */
+export const fieldValue = (name: string, v: unknown): string => (typeof v === 'boolean' ? (YES_NO[name] ?? ['yes', 'no'])[v ? 0 : 1] : show(v ?? null));
 const same = (a: string | null, b: string | null) => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
 const words = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}#@']+/gu, ' ').trim();
 /**
@@ -164,7 +165,7 @@ export function grader(scenario: Scenario, pack: PolicyPack = packs[scenario.pac
         const ok = name === 'reply' || name === 'like' ? same(expected as string | null, given as string | null) : expected === given;
         return {
           field: name, expected, given, score: ok ? 1 : 0,
-          message: ok ? `${what}: right.` : `${what}: the guidelines call for ${showField(name, expected)}; you chose ${showField(name, given)}.`,
+          message: ok ? `${what}: right.` : `${what}: the guidelines call for ${fieldValue(name, expected)}; you chose ${fieldValue(name, given)}.`,
           ...reasons.field(name),
         };
       };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkValue, sectionName } from '../../../src/components/trainer/format.ts';
+import { sectionName } from '../../../src/components/trainer/format.ts';
+import { fieldValue } from '../../../src/lib/policy/grade.ts';
 import { citedSections, sectionTitles } from '../../../src/components/trainer/sections.ts';
 import { slug } from '../../../src/components/guidelines/resolve.ts';
 import { grade } from '../../../src/lib/policy/grade.ts';
@@ -51,22 +52,22 @@ describe('yes/no fields in an explanation', () => {
   it('say what was due and what was given in words', () => {
     expect(dm.message).toBe('Direct message: the guidelines call for no direct message; you chose a direct message.');
     expect(rt.message).toBe('Retweet: the guidelines call for no retweet; you chose a retweet.');
-    expect([checkValue(dm.field, dm.expected), checkValue(dm.field, dm.given)]).toEqual(['no direct message', 'a direct message']);
-    expect([checkValue(rt.field, rt.expected), checkValue(rt.field, rt.given)]).toEqual(['no retweet', 'a retweet']);
+    expect([fieldValue(dm.field, dm.expected), fieldValue(dm.field, dm.given)]).toEqual(['no direct message', 'a direct message']);
+    expect([fieldValue(rt.field, rt.expected), fieldValue(rt.field, rt.given)]).toEqual(['no retweet', 'a retweet']);
   });
 
   it('never as true or false', () => {
     for (const c of checks) {
       expect(c.message).not.toMatch(/\b(true|false)\b/);
-      expect(checkValue(c.field, c.expected)).not.toMatch(/^(true|false)$/);
+      expect(fieldValue(c.field, c.expected)).not.toMatch(/^(true|false)$/);
     }
   });
 
   it('another yes/no field reads yes or no; other values as before', () => {
-    expect(checkValue('somethingNew', true)).toBe('yes');
-    expect(checkValue('somethingNew', false)).toBe('no');
-    expect(checkValue('tags', [])).toBe('no tags');
-    expect(checkValue('close', null)).toBe('nothing');
-    expect(checkValue('close', 'Resolved')).toBe('Resolved');
+    expect(fieldValue('somethingNew', true)).toBe('yes');
+    expect(fieldValue('somethingNew', false)).toBe('no');
+    expect(fieldValue('tags', [])).toBe('no tags');
+    expect(fieldValue('close', null)).toBe('nothing');
+    expect(fieldValue('close', 'Resolved')).toBe('Resolved');
   });
 });
