@@ -96,3 +96,42 @@ describe('search', () => {
     expect(results.filter((r) => r === path)).toEqual([]);
   });
 });
+
+describe('search index', () => {
+  // A reader who searches a table's words must find them, and the excerpt must read as words:
+  // "Account What it is for", not "the accountsAccountWhat it is for" run into one word.
+  test("keeps each table caption's and cell's words apart from the next cell's", async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await openPage(page, '/');
+      // Pagefind's own reading of the pages, through its public API (loaded from a string, which
+      // the test runner leaves as it is: it rewrites an `import()` written in a function).
+      await page.evaluate("import('/pagefind/pagefind.js').then((api) => { window.pagefindApi = api; })");
+      const { pages, runTogether } = await page.evaluate(async () => {
+        type Api = { search: (q: null) => Promise<{ results: { data: () => Promise<{ url: string; content: string }> }[] }> };
+        const all = await (window as unknown as { pagefindApi: Api }).pagefindApi.search(null);
+        const indexed = await Promise.all(all.results.map((r) => r.data()));
+        const found: string[] = [];
+        for (const { url, content } of indexed) {
+          const words = content.replace(/\s+/g, ' ');
+          const doc = new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html');
+          for (const cell of doc.querySelectorAll('main caption, main th, main td')) {
+            if (cell.closest('[data-pagefind-ignore]')) continue;
+            const copy = cell.cloneNode(true) as Element;
+            for (const ignored of copy.querySelectorAll('[data-pagefind-ignore]')) ignored.remove();
+            const text = (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+            if (!text) continue;
+            const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+            if (!new RegExp(`(?:^|[^\\p{L}\\p{N}])${escaped}(?:$|[^\\p{L}\\p{N}])`, 'u').test(words)) found.push(`${url} ${cell.tagName.toLowerCase()} "${text}"`);
+          }
+        }
+        return { pages: indexed.length, runTogether: found };
+      });
+      expect(pages).toBeGreaterThan(20);
+      expect(runTogether).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
