@@ -47,12 +47,23 @@ export function userDidntRespondHours(pack: PolicyPack): number | null {
   return days === null ? null : days * 24;
 }
 
-/** The numbers pages may quote: the pack's thresholds, and the hours derived from its days. */
-export type PackNumber = keyof PolicyPack['thresholds'] | 'userDidntRespondHours';
+/**
+ * Weeks of the incubation period on #fxhelp, as the guidelines count it ("at least 2 weeks"); the
+ * pack gives days. `null` if the pack has none, or if its days are not whole weeks.
+ */
+export function incubationWeeks(pack: PolicyPack): number | null {
+  const days = pack.thresholds.incubationDays;
+  return days === null || days % 7 !== 0 ? null : days / 7;
+}
+
+/** The numbers pages may quote: the pack's thresholds, and the hours and weeks derived from its days. */
+export type PackNumber = keyof PolicyPack['thresholds'] | 'userDidntRespondHours' | 'incubationWeeks';
 
 /** A number a page quotes, read from the pack (`null` when the pack has no such value). */
 export function packNumber(pack: PolicyPack, name: PackNumber): number | null {
-  return name === 'userDidntRespondHours' ? userDidntRespondHours(pack) : pack.thresholds[name];
+  if (name === 'userDidntRespondHours') return userDidntRespondHours(pack);
+  if (name === 'incubationWeeks') return incubationWeeks(pack);
+  return pack.thresholds[name];
 }
 
 export { gitlab, mozilla };

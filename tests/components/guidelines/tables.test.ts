@@ -365,6 +365,8 @@ describe('PackValue', () => {
     expect(await value('twitterReplyLimit')).toBe('280');
     expect(await value('googlePlayReplyLimit')).toBe('350');
     expect(await value('incubationDays')).toBe('14');
+    // The guidelines count the time on #fxhelp in weeks: "at least 2 weeks".
+    expect(await value('incubationWeeks')).toBe('2');
     expect(await value('accessReplyDays')).toBe('2');
     expect(await value('closeOlderThanWeeks')).toBe('4');
     expect(await value('commonReplyLimit')).toBe('125');
@@ -375,6 +377,11 @@ describe('PackValue', () => {
   });
   it('refuses a value the pack does not have', async () => {
     await expect(render(PackValue, { name: 'incubationDays', pack: 'gitlab' })).rejects.toThrow(/incubationDays/);
+    await expect(render(PackValue, { name: 'incubationWeeks', pack: 'gitlab' })).rejects.toThrow(/incubationWeeks/);
+    // Ten days are not a whole number of weeks: a page must not round them.
+    const tenDays = structuredClone(mozilla) as PolicyPack;
+    tenDays.thresholds.incubationDays = 10;
+    await expect(render(PackValue, { name: 'incubationWeeks', pack: tenDays })).rejects.toThrow(/incubationWeeks/);
   });
 });
 
