@@ -86,6 +86,25 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
+/**
+ * The rules a pack changed after version `from`, up to today's (from its `history`): the only
+ * ones whose change can explain why an item graded under `from` grades otherwise today. `'any'`
+ * when a change since names no rules (it may explain anything); `null` when `from` is no version
+ * the pack has had (nothing known can explain a difference).
+ */
+export function rulesChangedSince(pack: PackId, from: string): ReadonlySet<string> | 'any' | null {
+  if (!packs[pack].history.some((v) => v.version === from)) return null;
+  const rules = new Set<string>();
+  for (const v of packs[pack].history) {
+    if (compareVersions(v.version, from) <= 0 || compareVersions(v.version, packs[pack].version) > 0) continue;
+    for (const c of v.changes) {
+      if (c.rules.length === 0) return 'any';
+      for (const r of c.rules) rules.add(r);
+    }
+  }
+  return rules;
+}
+
 /** What changed in a pack after version `from`, up to today's: one line per change, from its `history`. */
 export function changesSince(pack: PackId, from: string): string[] {
   return packs[pack].history

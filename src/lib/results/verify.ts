@@ -11,7 +11,7 @@ import { makeResultSchema } from '../schemas/result.ts';
 import { MessageTextSchema, ScenarioSchema, type Answer, type Facts, type Scenario } from '../schemas/scenario.ts';
 import { timeOf } from '../time.ts';
 import { FORMATS, type PackId } from '../vocabulary.ts';
-import { changesSince, MAX_PROBLEMS, type Flag, type ItemRow, type Verification } from './flags.ts';
+import { changesSince, MAX_PROBLEMS, rulesChangedSince, type Flag, type ItemRow, type Verification } from './flags.ts';
 import { itemScore, summarize, type ItemScore, type ResultSummary } from './result.ts';
 
 export { MAX_FILE_BYTES, MAX_PROBLEMS, sessionKey, tooLargeProblem } from './flags.ts';
@@ -442,6 +442,31 @@ export class Verifier {
     return fields;
   }
 
+  /**
+   * Whether the rules a pack changed since the version a file names (`changed`) explain why an
+   * item's stated grade differs from today's: the stated grade holds together (its score is what
+   * its dimensions and critical errors give), each dimension that differs has a check under a
+   * changed rule, and each critical error found on one side only is under a changed rule. An edit
+   * elsewhere (tags raised to full marks, where only a reply-text rule changed) is not explained.
+   */
+  #explained(s: Scenario, answer: Answer, stated: ItemScore, changed: ReadonlySet<string> | 'any' | null): boolean {
+    if (changed === null) return false;
+    const dims = DIMENSION_IDS.map((d) => stated.dimensions[d]);
+    if (!same(stated.score, stated.critical.length ? 0 : dims.reduce((a, b) => a + b, 0) / dims.length)) return false;
+    if (changed === 'any') return true;
+    const g = this.#entries.get(s)!.grader;
+    const full = g.complete(g.base(answer), answer);
+    const today = itemScore(full);
+    for (const d of full.dimensions) {
+      if (!same(stated.dimensions[d.id], today.dimensions[d.id]) && !d.checks.some((c) => c.rule != null && changed.has(c.rule))) return false;
+    }
+    const theirs = new Set(stated.critical);
+    const ours = new Set(today.critical);
+    for (const r of theirs) if (!ours.has(r) && !changed.has(r)) return false;
+    for (const r of ours) if (!theirs.has(r) && !changed.has(r)) return false;
+    return true;
+  }
+
   /** Verifies a file's text (a UTF-8 byte-order mark is allowed). */
   verifyText(text: string): Verification {
     let json: unknown;
@@ -465,17 +490,18 @@ export class Verifier {
     const file = parsed.data;
     const flags: Flag[] = [];
     const usedPacks = [...new Set(file.items.map((i) => i.scenario.pack))];
-    // A pack graded under another version explains differing scores: they are then reported, but
-    // not as edits.
-    const otherVersion = new Set<PackId>();
+    // A pack graded under another version may explain differing scores, as far as the rules it
+    // changed since reach (see `#explained`): those are then reported, but not as edits. By pack:
+    // the rules changed since the version the file names (`null`: none known, see rulesChangedSince).
+    const otherVersion = new Map<PackId, ReadonlySet<string> | 'any' | null>();
     for (const pack of usedPacks) {
       const today = packs[pack].version;
       const stated = Object.hasOwn(file.packs, pack) ? file.packs[pack] : undefined;
       if (stated === undefined) {
-        otherVersion.add(pack);
+        otherVersion.set(pack, null);
         flags.push({ code: 'pack-missing', item: null, integrity: false, message: `packs: no version of the ${pack} pack is given, so it is regraded under ${today}` });
       } else if (stated !== today) {
-        otherVersion.add(pack);
+        otherVersion.set(pack, rulesChangedSince(pack, stated));
         const known = packs[pack].history.some((v) => v.version === stated);
         const changes = changesSince(pack, stated);
         flags.push({
@@ -499,6 +525,9 @@ export class Verifier {
 
     const rows: ItemRow[] = [];
     const notInBank = new Set<string>();
+    // Items whose grade differs from the recomputed one, and of those, how many the pack versions explain.
+    let differing = 0;
+    let explained = 0;
     file.items.forEach((item, i) => {
       const s = item.scenario;
       const score = this.#grade(s, item.answer);
@@ -506,8 +535,16 @@ export class Verifier {
       if (item.scenarioId !== s.id) flags.push({ code: 'scenario-id', item: i, integrity: true, message: `items[${i}].scenarioId: ${quoted(item.scenarioId)} is not the id of its scenario ("${s.id}")` });
       const diff = gradeDifferences(item, score);
       if (diff.length) {
-        const excused = otherVersion.has(s.pack);
-        flags.push({ code: 'item-score', item: i, integrity: !excused, message: `${itemAt(i, s.id, item.step)}: ${diff.join(', ')}${excused ? ' (graded under another pack version)' : ''}` });
+        differing++;
+        const changed = otherVersion.get(s.pack);
+        const excused = changed !== undefined && this.#explained(s, item.answer, item, changed);
+        if (excused) explained++;
+        const why =
+          changed === undefined ? ''
+          : excused ? ' (graded under another pack version)'
+          : changed === null ? ' (graded under a pack version this page does not know, so nothing explains it)'
+          : ' (graded under another pack version, but the rules changed since do not explain it)';
+        flags.push({ code: 'item-score', item: i, integrity: !excused, message: `${itemAt(i, s.id, item.step)}: ${diff.join(', ')}${why}` });
       }
       const banked = this.#bank.get(s.id);
       if (!banked) {
@@ -530,7 +567,8 @@ export class Verifier {
     const summary = summarize(rows);
     const diff = gradeDifferences(file.summary as ResultSummary, summary);
     if (diff.length) {
-      const excused = usedPacks.some((p) => otherVersion.has(p));
+      // Explained when the items' differences all are, and the file's summary is that of its items.
+      const excused = differing > 0 && explained === differing && gradeDifferences(file.summary as ResultSummary, summarize(file.items)).length === 0;
       flags.push({ code: 'summary', item: null, integrity: !excused, message: `summary: ${diff.join(', ')}${excused ? ' (graded under another pack version)' : ''}` });
     }
     const program = usedPacks.length === 1 ? usedPacks[0]! : namedProgram !== undefined && (usedPacks.length === 0 || usedPacks.includes(namedProgram)) ? namedProgram : (usedPacks[0] ?? null);

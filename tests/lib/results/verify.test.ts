@@ -9,6 +9,8 @@ import { jsonFiles } from '../../../scripts/read-scenarios.ts';
 import { addHours, decide } from '../../../src/lib/index.ts';
 import { ScenarioSchema, type Scenario } from '../../../src/lib/schemas/scenario.ts';
 import { makeCohort, makeResult } from '../../support/admin-results.ts';
+import { scoreItem, summarize } from '../../../src/lib/results/result.ts';
+import { gitlab as gitlabPack, mozilla as mozillaPack } from '../../../src/lib/packs/index.ts';
 import { bank, EXAMPLES_DIR, examples, ROOT, valid } from '../../support/bank.ts';
 
 // docs/formats/result.md, "What a reader does with a file": grade every item again, report every
@@ -238,7 +240,6 @@ describe('regrading', () => {
   it('another pack version: regraded under today\u2019s, with both versions and what changed', () => {
     const file = clone(base());
     file.packs.mozilla = '1.0.0';
-    file.items[0]!.score = 0.5;
     const r = check(file);
     const version = r.flags.find((f) => f.code === 'pack-version')!;
     // 2.0.0 made three changes, and the correction 2.0.1 one.
@@ -246,10 +247,90 @@ describe('regrading', () => {
     expect(version.integrity).toBe(false);
     expect(version.details).toHaveLength(4);
     expect(version.details![0]).toMatch(/^2\.0\.0 \(2026-11-21, policy revision 2\): Someone who tells us about spam .* Rules: moz\.spam-report\.acknowledge\.$/);
-    // A score that differs is still reported, as explained by the other version rather than as an edit.
-    const item = r.flags.find((f) => f.code === 'item-score')!;
-    expect(item.integrity).toBe(false);
-    expect(item.message).toMatch(/\(graded under another pack version\)$/);
+  });
+
+  // An honest file of an older release grades otherwise today only where a rule changed since; an
+  // edit does not become honest by naming an older version (or one that never was).
+  describe('a difference under another pack version', () => {
+    // Mozilla 2.0.1 changed one rule: a clipping sent with nothing but a signature added is not
+    // personalised. Under 2.0.0, such a reply to an escalated conversation scored full marks.
+    const escalated = scenario('moz-tw-pocket-premium-library-weeks');
+    const engine = mozillaPack.engine;
+    const clipping = engine.style === 'conversocial' ? mozillaPack.clippings.find((c) => c.id === engine.escalationClipping)! : undefined;
+    const olderFile = (version: string): Result => {
+      const file = makeResult({ name: 'Ana Lima', scenarios: [escalated, twitter] });
+      file.items = file.items.slice(0, 2);
+      const item = file.items[0]!;
+      expect(item.answer.clipping, 'the scenario is answered with the escalation clipping').toBe(clipping!.id);
+      // The grade is the one 2.0.0 gave (the personalised reply's), the reply the clipping and a signature.
+      item.answer = { ...item.answer, replyText: `${clipping!.text} ^Ana` };
+      file.packs = { mozilla: version };
+      file.summary = summarize(file.items);
+      return file;
+    };
+    const itemFlags = (file: unknown) => check(file).flags.filter((f) => f.code === 'item-score' || f.code === 'summary');
+
+    it('the rules changed since explain it: reported, not as an edit', () => {
+      const flags = itemFlags(olderFile('2.0.0'));
+      expect(flags.map((f) => [f.code, f.integrity])).toEqual([['item-score', false], ['summary', false]]);
+      expect(flags[0]!.message).toMatch(/engagement .* \(graded under another pack version\)$/);
+    });
+
+    it('under the same file, an edit to a part no change since reaches is an edit', () => {
+      // The audit's case: tags raised to full marks on an item that missed one, version set back.
+      const file = olderFile('2.0.0');
+      file.items[1] = { ...file.items[1]!, ...scoreItem(twitter, { ...file.items[1]!.answer, tags: [] }) };
+      file.items[1]!.answer = { ...file.items[1]!.answer, tags: [] };
+      const edited = clone(file);
+      edited.items[1]!.dimensions.tags = 1;
+      const dims = Object.values(edited.items[1]!.dimensions);
+      edited.items[1]!.score = dims.reduce((a, b) => a + b, 0) / dims.length;
+      edited.summary = summarize(edited.items);
+      const flags = itemFlags(edited);
+      expect(flags.find((f) => f.item === 1)).toMatchObject({ integrity: true });
+      expect(flags.find((f) => f.item === 1)!.message).toMatch(/tags 1 in the file against 0\.5 recomputed .*do not explain it\)$/);
+      expect(flags.find((f) => f.code === 'summary')!.integrity).toBe(true);
+      // The honest item is still explained.
+      expect(flags.find((f) => f.item === 0)!.integrity).toBe(false);
+    });
+
+    it('a score its own dimensions do not give is an edit, whatever the version', () => {
+      const file = olderFile('2.0.0');
+      file.items[1]!.score = 0.5;
+      file.summary = summarize(file.items);
+      expect(itemFlags(file).find((f) => f.item === 1)).toMatchObject({ integrity: true });
+    });
+
+    it('a summary that its own items do not give is an edit', () => {
+      const file = olderFile('2.0.0');
+      expect(file.summary.score).toBe(1);
+      file.summary.score = 0.9;
+      expect(itemFlags(file).find((f) => f.code === 'summary')).toMatchObject({ integrity: true });
+    });
+
+    it('a version the pack never had, or none, explains nothing', () => {
+      for (const packsGiven of [{ mozilla: '9.9.9' }, { mozilla: '0.0.1' }, {}]) {
+        const file = { ...olderFile('2.0.0'), packs: packsGiven };
+        const flags = itemFlags(file);
+        expect(flags.map((f) => [f.code, f.integrity]), JSON.stringify(packsGiven)).toEqual([['item-score', true], ['summary', true]]);
+        expect(flags[0]!.message).toMatch(/\(graded under a pack version this page does not know, so nothing explains it\)$/);
+      }
+    });
+
+    it('a critical error that a changed rule no longer counts is explained (GitLab 2.0.1, a known troll)', () => {
+      const s = { ...scenario('gl-compliment-main-handle'), author: { ...scenario('gl-compliment-main-handle').author, knownAs: 'troll' as const } };
+      const file = makeResult({ name: 'Ana Lima', scenarios: [s] });
+      expect(file.items[0]!.answer.reply, 'the procedure replies to a troll').not.toBeNull();
+      // Under 2.0.0, replying to a known troll was a critical error, citing gl.no-reply.kinds.
+      file.items[0] = { ...file.items[0]!, score: 0, critical: ['gl.no-reply.kinds'] };
+      file.packs = { gitlab: '2.0.0' };
+      file.summary = summarize(file.items);
+      const flags = itemFlags(file);
+      expect(flags.map((f) => [f.code, f.integrity])).toEqual([['item-score', false], ['summary', false]]);
+      // Named under today's version, the same difference is an edit.
+      file.packs = { gitlab: gitlabPack.version };
+      expect(itemFlags(file).map((f) => f.integrity)).toEqual([true, true]);
+    });
   });
 
   it('a version the page does not know, or none, is said so', () => {
@@ -290,7 +371,7 @@ describe('regrading', () => {
     expect(r.flags.find((f) => f.code === 'pack-version')!.message).toContain('"2.0.0\\u003b FAKE: all clear"');
     expect(r.flags.find((f) => f.code === 'scenario-id')!.message).toContain('"moz-a\\u003b summary: nothing to see"');
     // Both differences of item 1 are in one problem.
-    expect(r.flags.find((f) => f.item === 1)!.message).toBe('items[1] (moz-gp-crash-opening-pdf, step 0): score 0.2 in the file against 1 recomputed, tags 0.1 in the file against 1 recomputed (graded under another pack version)');
+    expect(r.flags.find((f) => f.item === 1)!.message).toBe('items[1] (moz-gp-crash-opening-pdf, step 0): score 0.2 in the file against 1 recomputed, tags 0.1 in the file against 1 recomputed (graded under a pack version this page does not know, so nothing explains it)');
   });
 
   it('a long value from the file is cut in a flag', () => {
