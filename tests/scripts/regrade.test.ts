@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { summarize } from '../../src/lib/results/result.ts';
-import { makeResult } from '../support/admin-results.ts';
+import { scoreItem, summarize } from '../../src/lib/results/result.ts';
+import { answerWith, makeResult } from '../support/admin-results.ts';
 import { bank, EXAMPLES_DIR, ROOT, valid } from '../support/bank.ts';
 import { jsonFiles } from '../../scripts/read-scenarios.ts';
 import type { Scenario } from '../../src/lib/schemas/scenario.ts';
@@ -153,6 +153,21 @@ describe('npm run regrade', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(`${empty}: no .json file in this folder, nothing to check\n`);
     expect(r.lines.map((l) => [l.file, l.flags])).toEqual([[good, []]]);
+  });
+
+  it('an answer with a field the format does not name is read, and regrades as it would without it', () => {
+    const file = honest();
+    file.items[1]!.answer = answerWith(compliment, 'tags');
+    Object.assign(file.items[1]!, scoreItem(compliment, file.items[1]!.answer));
+    file.summary = summarize(file.items);
+    const plain = regrade(write('plain.json', file));
+    (file.items[0]!.answer as Record<string, unknown>).attachment = 'screenshot.png';
+    (file.items[1]!.answer as Record<string, unknown>).draft = { seconds: 12 };
+    const extra = regrade(write('with-attachment.json', file));
+    expect(extra.status, JSON.stringify(extra.lines)).toBe(0);
+    expect(extra.lines[0]!.flags).toEqual([]);
+    expect(extra.lines[0]!.summary).toEqual(plain.lines[0]!.summary);
+    expect(extra.lines[0]!.summary.score).toBeLessThan(1);
   });
 });
 
