@@ -1,23 +1,29 @@
 // npm run --silent decide -- [--follow-ups] FILE...
 // Prints one JSON line per scenario, in input order: {"file","id","decision"} or {"file","error"};
 // with --follow-ups, each decided line also carries "followUps": one decision per follow-up, along
-// the path where every point was answered as the guidelines require. Exit status 0 when every
-// scenario was valid, 1 otherwise (docs/formats/scenario.md, "The command line").
+// the path where every point was answered as the guidelines require. "file" is the argument as
+// typed; a relative one is read from the folder the command was run in. Exit status 0 when every
+// scenario was valid, 1 otherwise or when the command is called wrongly (docs/formats/scenario.md,
+// "The command line").
 import { decide, idealPath } from '../src/lib/index.ts';
+import { fromUser, readArgs, refuse } from './lib/cli.ts';
 import { writeLines } from './lib/output.ts';
 import { readScenarioFile } from './read-scenarios.ts';
 
-const args = process.argv.slice(2);
-const followUps = args.includes('--follow-ups');
-const files = args.filter((a) => a !== '--follow-ups');
-if (files.length === 0) {
-  process.stderr.write('usage: npm run --silent decide -- [--follow-ups] FILE...\n  Each FILE holds one scenario or a JSON array of scenarios.\n');
-  process.exit(1);
-}
+const USAGE = `usage: npm run --silent decide -- [--follow-ups] FILE...
+  Prints what the guidelines decide for each scenario, one line of JSON each.
+  Each FILE holds one scenario or a JSON array of scenarios.
+  --follow-ups  also decide each follow-up, as if every earlier point was answered as required
+  -h, --help    print this help
+`;
+
+const { options, paths: files } = readArgs(process.argv.slice(2), USAGE, ['--follow-ups']);
+const followUps = options.has('--follow-ups');
+if (files.length === 0) refuse(null, USAGE);
 let failed = false;
 const lines: string[] = [];
 for (const file of files) {
-  for (const r of readScenarioFile(file)) {
+  for (const r of readScenarioFile(fromUser(file))) {
     if (r.ok) {
       const line: Record<string, unknown> = { file, id: r.scenario.id, decision: decide(r.scenario) };
       if (followUps) line.followUps = idealPath(r.scenario).slice(1).map((p) => p.decision);

@@ -1,6 +1,7 @@
 // Reading scenario files for the command line: a file holds one scenario or a JSON array of them.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isJsonName } from '../src/lib/results/file-name.ts';
 import { parseScenario } from '../src/lib/schemas/parse.ts';
 import type { Scenario } from '../src/lib/schemas/scenario.ts';
 
@@ -33,10 +34,13 @@ export function readScenarioFile(file: string): Read[] {
   });
 }
 
-/** Every `.json` file under `dir`, at any depth, sorted by path. */
+/**
+ * Every `.json` file under `dir`, at any depth, sorted by path: the files the admin page's folder
+ * import takes (`isJsonName`: `.JSON` too), each as `dir` joined with its path inside the folder.
+ */
 export function jsonFiles(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true }) as string[])
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => join(dir, f))
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => !entry.isDirectory() && isJsonName(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
     .sort();
 }

@@ -1,25 +1,33 @@
 // npm run --silent regrade -- FILE|FOLDER...
 // Reads trainees' result files (docs/formats/result.md) and grades every item again with the
 // bundled engine, as the admin page does and with the same code (src/lib/results/verify.ts). One
-// JSON line per file, in the order given (a folder: its .json files, sorted):
+// JSON line per file, in the order given (a folder: its .json files at any depth, whatever the case
+// of the extension, sorted, as the page's folder import takes them):
 //   {"file","trainee","mode","startedAt","summary","flags":[...]} for a valid file, with the
 //   recomputed summary; "duplicateOf" names an earlier file of the same session, and "duplicate"
 //   says so as the admin page does (which imports the session once: from the fuller export of it,
 //   a finished one before an unfinished one, then the one with more items);
 //   {"file","problems":[...]} for one that is not a valid result file.
-// Exit status 1 when any file is not valid, 0 otherwise.
+// "file" is the argument as typed (for a folder's file, the folder as typed and the path in it); a
+// relative one is read from the folder the command was run in. A folder without any .json file is
+// said on standard error. Exit status 1 when any file is not valid, a folder holds no .json file
+// or the command is called wrongly; 0 otherwise.
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { duplicateProblem, fullerExport, fullerThan, type VerifiedResult } from '../src/lib/results/flags.ts';
 import { MAX_FILE_BYTES, sessionKey, tooLargeProblem, Verifier } from '../src/lib/results/verify.ts';
+import { filesOf, readArgs, refuse } from './lib/cli.ts';
 import { writeLines } from './lib/output.ts';
 import { jsonFiles, readScenarioFile } from './read-scenarios.ts';
 
-const args = process.argv.slice(2);
-if (args.length === 0) {
-  process.stderr.write('usage: npm run --silent regrade -- FILE|FOLDER...\n  Each FILE is a result file; a FOLDER stands for the .json files under it.\n');
-  process.exit(1);
-}
+const USAGE = `usage: npm run --silent regrade -- FILE|FOLDER...
+  Grades trainees' result files again, one line of JSON each, with the recomputed summary and flags.
+  Each FILE is a result file; a FOLDER stands for the .json files under it.
+  -h, --help    print this help
+`;
+
+const { paths: args } = readArgs(process.argv.slice(2), USAGE);
+if (args.length === 0) refuse(null, USAGE);
 
 // The bank the page compares step 0 with: the project's own, read from its source files.
 const BANK_DIR = fileURLToPath(new URL('../src/content/scenarios', import.meta.url));
@@ -29,25 +37,27 @@ const HISTORY_DIR = fileURLToPath(new URL('../src/content/scenario-history', imp
 const earlier = jsonFiles(HISTORY_DIR).flatMap((f) => readScenarioFile(f).flatMap((r) => (r.ok ? [r.scenario] : [])));
 const verifier = new Verifier(bank, undefined, earlier);
 
-const files = args.flatMap((a) => {
-  try {
-    return statSync(a).isDirectory() ? jsonFiles(a) : [a];
-  } catch {
-    return [a];
+let failed = false;
+const files = args.flatMap((arg) => {
+  const found = filesOf(arg);
+  if (typeof found === 'string') {
+    process.stderr.write(`${found}\n`);
+    failed = true;
+    return [];
   }
+  return found;
 });
 
-let failed = false;
 const seen = new Map<string, { file: string; result: VerifiedResult }>();
 const lines: string[] = [];
-for (const file of files) {
+for (const { shown: file, path } of files) {
   const problems = (list: string[]) => {
     failed = true;
     lines.push(JSON.stringify({ file, problems: list }));
   };
   let size: number;
   try {
-    size = statSync(file).size;
+    size = statSync(path).size;
   } catch (e) {
     problems([`(file): cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`]);
     continue;
@@ -58,7 +68,7 @@ for (const file of files) {
   }
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch (e) {
     problems([`(file): cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`]);
     continue;

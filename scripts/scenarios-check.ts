@@ -1,23 +1,25 @@
-// npm run scenarios:check [FOLDER]
-// Validates every scenario file under FOLDER (default: the bank), checks that ids are unique and
-// that each `expected` agrees with the engine, prints every problem, exits 1 on any.
-import { readFileSync, statSync } from 'node:fs';
-import { relative } from 'node:path';
+// npm run --silent scenarios:check -- [FILE|FOLDER...]
+// Validates every scenario file named, and every one under each FOLDER (default: the bank), checks
+// that ids are unique across them all and that each `expected` agrees with the engine, prints
+// every problem, then a count. A relative path is read from the folder the command was run in, and
+// shown as typed. A path that does not exist, or a folder without scenario files, is said on
+// standard error. Exit status 1 on any problem or when the command is called wrongly, else 0.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { compareExpected, explain, FORMATS, idealPath } from '../src/lib/index.ts';
+import { filesOf, readArgs, type FileArg } from './lib/cli.ts';
 import { writeLines } from './lib/output.ts';
 import { jsonFiles, readScenarioFile } from './read-scenarios.ts';
 
-const folder = process.argv[2] ?? 'src/content/scenarios';
+const USAGE = `usage: npm run --silent scenarios:check -- [FILE|FOLDER...]
+  Checks scenario files: the format, unique ids, and each expected decision against the guidelines.
+  Each FILE holds one scenario or a JSON array of scenarios; a FOLDER stands for the .json files
+  under it (result files among them are left to regrade). Without any, checks the bank.
+  -h, --help    print this help
+`;
 
-/** The scenario files to check: the folder's `.json` files at any depth, or the one file named. */
-function filesToCheck(path: string): string[] {
-  try {
-    return statSync(path).isDirectory() ? jsonFiles(path) : [path];
-  } catch {
-    console.error(`${path}: no such file or folder`);
-    process.exit(1);
-  }
-}
+const { paths: args } = readArgs(process.argv.slice(2), USAGE);
 
 /** A trainee's result file (docs/formats/result.md), which a folder of examples may hold beside the scenarios. */
 function isResultFile(path: string): boolean {
@@ -28,14 +30,49 @@ function isResultFile(path: string): boolean {
   }
 }
 
-// A folder's result files are not scenarios: they are left to `npm run regrade`.
-const files = statSync(folder, { throwIfNoEntry: false })?.isDirectory() ? filesToCheck(folder).filter((f) => !isResultFile(f)) : filesToCheck(folder);
+let failed = false;
+/** Something wrong with an argument rather than with a file: said on standard error, and the check fails. */
+function argumentProblem(line: string) {
+  process.stderr.write(`${line}\n`);
+  failed = true;
+}
+
+/** The bank, when no path is given: its files shown from the project's root, wherever the command was run. */
+function bankFiles(): FileArg[] {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  return jsonFiles(join(root, 'src/content/scenarios')).map((path) => ({ shown: relative(root, path), path, inFolder: true }));
+}
+
+const files: FileArg[] = [];
+const listed = new Set<string>();
+for (const arg of args) {
+  const found = filesOf(arg);
+  if (typeof found === 'string') {
+    argumentProblem(found);
+    continue;
+  }
+  if (!found[0]!.inFolder && !existsSync(found[0]!.path)) {
+    argumentProblem(`${arg}: no such file or folder`);
+    continue;
+  }
+  // A file named by itself is checked whatever it holds; a folder's result files are not
+  // scenarios: they are left to `npm run regrade`.
+  const scenarioFiles = found.filter((f) => !f.inFolder || !isResultFile(f.path));
+  if (scenarioFiles.length === 0) argumentProblem(`${arg}: no scenario file in this folder, only result files (check them with npm run --silent regrade -- ${arg})`);
+  for (const f of scenarioFiles) {
+    // A file given twice (by itself and in its folder) is checked once: it does not clash with itself.
+    if (listed.has(f.path)) continue;
+    listed.add(f.path);
+    files.push(f);
+  }
+}
+if (args.length === 0) files.push(...bankFiles());
+
 const problems: string[] = [];
 const seen = new Map<string, string>();
 let scenarios = 0;
-for (const file of files) {
-  const shown = relative(process.cwd(), file) || file;
-  for (const r of readScenarioFile(file)) {
+for (const { shown, path } of files) {
+  for (const r of readScenarioFile(path)) {
     const where = r.index === null ? shown : `${shown}[${r.index}]`;
     if (!r.ok) {
       problems.push(...r.problems.map((p) => `${shown}: ${p}`));
@@ -59,4 +96,4 @@ for (const file of files) {
   }
 }
 writeLines([...problems, `${files.length} file(s), ${scenarios} valid scenario(s), ${problems.length} problem(s)`]);
-process.exitCode = problems.length ? 1 : 0;
+process.exitCode = problems.length || failed ? 1 : 0;

@@ -11,8 +11,10 @@ import { bank, EXAMPLES_DIR, ROOT } from '../support/bank.ts';
 const tmp = mkdtempSync(join(tmpdir(), 'ssa-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
+/** The test's environment, without the folder npm says the tests were started from: paths here are absolute. */
+const { INIT_CWD: _startedIn, ...ENV } = process.env;
 function run(script: string, args: string[]) {
-  const r = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', script, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', script, ...args], { cwd: ROOT, env: ENV, encoding: 'utf8', timeout: 60_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stdout.split('\n').filter((l) => l.trim() !== '') };
 }
 const decideCli = (...files: string[]) => run('scripts/decide.ts', files);
@@ -21,7 +23,7 @@ const NODE = [process.execPath, '--disable-warning=ExperimentalWarning'];
 const sh = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`;
 /** A Node stack frame, as a crash prints it. */
 const STACK_LINE = /^\s*at\s/m;
-const checkCli = (folder: string) => run('scripts/scenarios-check.ts', [folder]);
+const checkCli = (...paths: string[]) => run('scripts/scenarios-check.ts', paths);
 
 const example = (name: string) => join(EXAMPLES_DIR, `${name}.json`);
 const readJson = (path: string): Record<string, any> => JSON.parse(readFileSync(path, 'utf8'));
@@ -200,7 +202,7 @@ describe('scripts/decide.ts reads and writes robustly', () => {
     const all = bank.map((f) => f.json);
     const big = write('big.json', JSON.stringify(Array.from({ length: 20 }, () => all).flat()));
     const command = `${NODE.map(sh).join(' ')} scripts/decide.ts ${sh(big)} | head -1; exit "\${PIPESTATUS[0]}"`;
-    const r = spawnSync('bash', ['-c', command], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync('bash', ['-c', command], { cwd: ROOT, env: ENV, encoding: 'utf8', timeout: 120_000 });
     expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
     expect(JSON.parse(r.stdout.split('\n')[0]!)).toMatchObject({ file: big, decision: expect.any(Object) });
     expect(r.stderr).not.toMatch(STACK_LINE);
@@ -212,7 +214,7 @@ describe('scripts/decide.ts reads and writes robustly', () => {
   it.skipIf(!existsSync('/dev/full'))('writing to a full disk (/dev/full): a non-zero status and one line on stderr, no stack trace', () => {
     const full = openSync('/dev/full', 'w');
     try {
-      const r = spawnSync(NODE[0]!, [...NODE.slice(1), 'scripts/decide.ts', example('moz-compliment'), example('moz-political')], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, stdio: ['ignore', full, 'pipe'] });
+      const r = spawnSync(NODE[0]!, [...NODE.slice(1), 'scripts/decide.ts', example('moz-compliment'), example('moz-political')], { cwd: ROOT, env: ENV, encoding: 'utf8', timeout: 60_000, stdio: ['ignore', full, 'pipe'] });
       expect(r.status).not.toBe(0);
       expect(r.status).not.toBeNull();
       expect(r.stderr).not.toMatch(STACK_LINE);
@@ -286,6 +288,75 @@ describe('scripts/scenarios-check.ts', () => {
     const r = checkCli(dir);
     expect(r.status).toBe(1);
     expect(r.lines.filter((l) => /\.json/.test(l))).toEqual([expect.stringMatching(/b\.json: followUps\[1\]\.expected\.close: .*"User did not respond"/)]);
+  });
+
+  it('every argument is checked, as a shell glob gives them: a broken file after good ones fails the check', () => {
+    const dir = join(tmp, 'glob');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'a.json'), JSON.stringify(readJson(example('moz-compliment'))));
+    writeFileSync(join(dir, 'b.json'), JSON.stringify(readJson(example('moz-political'))));
+    const broken = readJson(example('moz-paid-product'));
+    broken.expected.escalate = null; // the guidelines escalate it
+    writeFileSync(join(dir, 'c.json'), JSON.stringify(broken));
+    // What `scenarios:check -- glob/*.json` hands the command.
+    const r = checkCli(join(dir, 'a.json'), join(dir, 'b.json'), join(dir, 'c.json'));
+    expect(r.status).toBe(1);
+    expect(r.lines).toEqual([expect.stringMatching(/c\.json: expected\.escalate: the file expects null, the guidelines give "Social support - Escalation"/), '3 file(s), 3 valid scenario(s), 1 problem(s)']);
+    // Named in another order, the broken file is still found.
+    expect(checkCli(join(dir, 'c.json'), join(dir, 'a.json')).status).toBe(1);
+    expect(checkCli(join(dir, 'a.json'), join(dir, 'b.json')).status).toBe(0);
+  });
+
+  it('files and folders together: ids must differ across them all; a file named and in a folder named is checked once', () => {
+    const one = join(tmp, 'together-one');
+    const two = join(tmp, 'together-two');
+    mkdirSync(one, { recursive: true });
+    mkdirSync(two, { recursive: true });
+    writeFileSync(join(one, 'compliment.json'), JSON.stringify(readJson(example('moz-compliment'))));
+    writeFileSync(join(two, 'compliment-again.json'), JSON.stringify(readJson(example('moz-compliment'))));
+    const clash = checkCli(one, join(two, 'compliment-again.json'));
+    expect(clash.status).toBe(1);
+    expect(clash.lines.filter((l) => /already used/.test(l))).toEqual([expect.stringMatching(/compliment-again\.json: id: "moz-compliment" is already used by .*together-one\/compliment\.json/)]);
+    const twice = checkCli(one, join(one, 'compliment.json'));
+    expect(twice.status, twice.stdout).toBe(0);
+    expect(twice.lines).toEqual(['1 file(s), 1 valid scenario(s), 0 problem(s)']);
+  });
+
+  it('a path that does not exist among others: named on standard error, the others still checked, exit 1', () => {
+    const missing = join(tmp, 'no-such-folder');
+    const r = checkCli(example('moz-compliment'), missing, example('moz-political'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`${missing}: no such file or folder\n`);
+    expect(r.lines).toEqual(['2 file(s), 2 valid scenario(s), 0 problem(s)']);
+  });
+
+  it('a folder\u2019s .JSON files are checked too, as the admin page takes them', () => {
+    const dir = join(tmp, 'upper-case');
+    mkdirSync(join(dir, 'Week 46'), { recursive: true });
+    writeFileSync(join(dir, 'good.json'), JSON.stringify(readJson(example('moz-compliment'))));
+    const broken = readJson(example('moz-political'));
+    broken.facts.kindd = 'political';
+    writeFileSync(join(dir, 'Week 46', 'DRAFT.JSON'), JSON.stringify(broken));
+    writeFileSync(join(dir, 'notes.txt'), 'not a scenario');
+    const r = checkCli(dir);
+    expect(r.status).toBe(1);
+    expect(r.lines).toEqual([`${join(dir, 'Week 46', 'DRAFT.JSON')}: facts.kindd: is not a field of this format (a typo?)`, '2 file(s), 1 valid scenario(s), 1 problem(s)']);
+  });
+
+  it('a folder without any .json file, or with result files only: said on standard error, exit 1', () => {
+    const empty = join(tmp, 'nothing-here');
+    mkdirSync(empty, { recursive: true });
+    writeFileSync(join(empty, 'notes.txt'), 'not a scenario');
+    const r = checkCli(empty);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`${empty}: no .json file in this folder, nothing to check\n`);
+    const results = join(tmp, 'results-only');
+    mkdirSync(results, { recursive: true });
+    writeFileSync(join(results, 'ana.json'), readFileSync(example('result-practice')));
+    const onlyResults = checkCli(results, example('moz-compliment'));
+    expect(onlyResults.status).toBe(1);
+    expect(onlyResults.stderr).toMatch(new RegExp(`^${results}: no scenario file in this folder, only result files`));
+    expect(onlyResults.lines).toEqual(['1 file(s), 1 valid scenario(s), 0 problem(s)']);
   });
 });
 

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { summarize } from '../../src/lib/results/result.ts';
-import { makeResult } from '../support/admin-results.ts';
+import { scoreItem, summarize } from '../../src/lib/results/result.ts';
+import { answerWith, makeResult } from '../support/admin-results.ts';
 import { bank, EXAMPLES_DIR, ROOT, valid } from '../support/bank.ts';
 import { jsonFiles } from '../../scripts/read-scenarios.ts';
 import type { Scenario } from '../../src/lib/schemas/scenario.ts';
@@ -15,8 +15,16 @@ import type { Scenario } from '../../src/lib/schemas/scenario.ts';
 const tmp = mkdtempSync(join(tmpdir(), 'ssa-regrade-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
+/** The test's environment without npm's INIT_CWD: `from` says where the admin ran the command, as npm would. */
+function environment(from?: string): NodeJS.ProcessEnv {
+  const { INIT_CWD: _, ...env } = process.env;
+  return from === undefined ? env : { ...env, INIT_CWD: from };
+}
 function regrade(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/regrade.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  return regradeFrom(undefined, ...args);
+}
+function regradeFrom(from: string | undefined, ...args: string[]) {
+  const r = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/regrade.ts', ...args], { cwd: ROOT, env: environment(from), encoding: 'utf8', timeout: 60_000 });
   return { status: r.status, stderr: r.stderr, lines: r.stdout.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, any>) };
 }
 function write(name: string, content: unknown): string {
@@ -121,4 +129,45 @@ describe('npm run regrade', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^usage: npm run --silent regrade -- FILE/);
   });
+
+  it('a folder\u2019s .JSON files are regraded too, as the admin page\u2019s folder import takes them; named from the folder as typed', () => {
+    const dir = join(tmp, 'week-46');
+    mkdirSync(join(dir, 'Late'), { recursive: true });
+    writeFileSync(join(dir, 'ana.json'), JSON.stringify(honest()));
+    writeFileSync(join(dir, 'Late', 'BO.JSON'), JSON.stringify(makeResult({ name: 'Bo', scenarios: [compliment] })));
+    writeFileSync(join(dir, 'notes.txt'), 'not a result');
+    const r = regradeFrom(tmp, 'week-46');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.lines.map((l) => [l.file, l.trainee.name])).toEqual([
+      ['week-46/Late/BO.JSON', 'Bo'],
+      ['week-46/ana.json', 'Ana Lima'],
+    ]);
+  });
+
+  it('a folder without any .json file: said on standard error, exit 1; the other files are still regraded', () => {
+    const empty = join(tmp, 'no-results');
+    mkdirSync(empty);
+    writeFileSync(join(empty, 'RESULTS.txt'), 'nothing here');
+    const good = write('one-good.json', honest());
+    const r = regrade(empty, good);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`${empty}: no .json file in this folder, nothing to check\n`);
+    expect(r.lines.map((l) => [l.file, l.flags])).toEqual([[good, []]]);
+  });
+
+  it('an answer with a field the format does not name is read, and regrades as it would without it', () => {
+    const file = honest();
+    file.items[1]!.answer = answerWith(compliment, 'tags');
+    Object.assign(file.items[1]!, scoreItem(compliment, file.items[1]!.answer));
+    file.summary = summarize(file.items);
+    const plain = regrade(write('plain.json', file));
+    (file.items[0]!.answer as Record<string, unknown>).attachment = 'screenshot.png';
+    (file.items[1]!.answer as Record<string, unknown>).draft = { seconds: 12 };
+    const extra = regrade(write('with-attachment.json', file));
+    expect(extra.status, JSON.stringify(extra.lines)).toBe(0);
+    expect(extra.lines[0]!.flags).toEqual([]);
+    expect(extra.lines[0]!.summary).toEqual(plain.lines[0]!.summary);
+    expect(extra.lines[0]!.summary.score).toBeLessThan(1);
+  });
 });
+

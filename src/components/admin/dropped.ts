@@ -1,6 +1,7 @@
 // What a drop on the admin page brings: the files dropped, and the result files of each folder
 // dropped, walked to any depth. Only `.json` files are taken from folders (a folder of results
 // often holds notes too); a file dropped by itself is always taken, so that a wrong one is named.
+import { isJsonName } from '../../lib/results/file-name.ts';
 import { unreadableProblem } from '../../lib/results/flags.ts';
 import type { Chosen, Rejected } from './admin.svelte.ts';
 
@@ -9,9 +10,6 @@ export interface DropData {
   items: ArrayLike<{ kind: string; webkitGetAsEntry(): FileSystemEntry | null }>;
   files: ArrayLike<File>;
 }
-
-/** Whether a file in a folder is taken: a `.json` file, whatever the case of its extension. */
-export const isJsonName = (name: string) => name.toLowerCase().endsWith('.json');
 
 /** What a drop brings: the files to import, and the files and folders the browser could not read. */
 export interface Dropped {

@@ -192,17 +192,25 @@ export function grader(scenario: Scenario, pack: PolicyPack = packs[scenario.pac
 }
 
 /**
- * What `grader().base` reads of an answer, as a string: equal keys, equal bases. Every field but
- * `replyText` and `note`, so a field added to answers is graded apart until it is left out here.
+ * The fields of an answer that `grader().base` may read: every field of the format's answer but
+ * `replyText` and `note` (a test holds this list to the schema, so a field added to answers is
+ * keyed, and graded apart, until it is left out here).
+ */
+export const BASE_FIELDS = ['reply', 'like', 'retweet', 'directMessage', 'escalate', 'hold', 'close', 'tags', 'userTag', 'sentiment', 'via', 'clipping'] as const satisfies readonly (keyof Answer)[];
+
+/**
+ * What `grader().base` reads of an answer, as a string: equal keys, equal bases. Only the fields of
+ * `BASE_FIELDS`, in that order: a result file may carry fields the format does not know (a reader
+ * keeps them), and such a field grades nothing, so it must neither split one base in two nor, by a
+ * name made to look like a key's text, pass one answer off as another.
  */
 export function baseKey(answer: Answer): string {
   let key = '';
-  for (const k in answer) {
-    if (k === 'replyText' || k === 'note') continue;
-    const v = (answer as Record<string, unknown>)[k];
+  for (const k of BASE_FIELDS) {
+    const v = answer[k];
     // Short, as it is looked up once per item: nulls left out, strings and arrays quoted (so that
     // no value passes for another or for a boundary), each value after its field's name.
-    if (v !== null) key += `${k}${typeof v === 'object' || typeof v === 'string' ? JSON.stringify(v) : String(v)};`;
+    if (v !== null && v !== undefined) key += `${k}${typeof v === 'object' || typeof v === 'string' ? JSON.stringify(v) : String(v)};`;
   }
   return key;
 }

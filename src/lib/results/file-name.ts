@@ -32,3 +32,10 @@ export function resultFileName(name: string, started: Date): string {
 export function resultFileText(result: Result): string {
   return `${JSON.stringify(result)}\n`;
 }
+
+/**
+ * Whether a file found in a folder is read, as a result file or a scenario file: a `.json` name,
+ * whatever the case of its extension (`WEEK-46.JSON` too). The admin page's folder import and the
+ * command lines (`regrade`, `scenarios:check`) take the same files from a folder by it.
+ */
+export const isJsonName = (name: string): boolean => name.toLowerCase().endsWith('.json');

@@ -8,8 +8,9 @@ import { AnswerSchema, checkNames, ScenarioSchema, type Scenario } from './scena
 
 // The result file of docs/formats/result.md (version 1), and the review file the admin page
 // exports. A result file comes from a newer trainer as easily as from an older one, so unknown
-// fields are kept (loose objects), except inside an item's `scenario` and `answer`, which follow
-// the scenario format's strict schemas: a misspelt fact must not pass.
+// fields are kept (loose objects), an item's `answer` included (neither format makes it strict;
+// grading reads only the fields it knows, see `baseKey`), except inside an item's `scenario`,
+// which follows the scenario format's strict schema: a misspelt fact must not pass.
 
 /** ISO 8601 date-time with an offset, as the scenario format writes them. */
 const DateTime = z.string().refine(isDateTime, 'must be an ISO 8601 date-time with an offset, like "2026-03-02T10:00:00Z"');
@@ -40,8 +41,8 @@ const makeItemSchema = (scenario: ScenarioParser) => z
     step: z.number().int().min(0),
     /** The conversation as it stood at this decision point (strict: the scenario format). */
     scenario,
-    /** What the trainee did (strict: the scenario format's answer). */
-    answer: AnswerSchema,
+    /** What the trainee did: the scenario format's answer, fields it does not know kept. */
+    answer: AnswerSchema.loose(),
     /** The simulated time of the answer. */
     answeredAt: DateTime,
     /** Seconds the conversation was open while the queue played, `>= 0`. */

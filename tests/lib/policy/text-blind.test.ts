@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { explain, idealPath } from '../../../src/lib/index.ts';
-import { baseKey, grade, grader } from '../../../src/lib/policy/grade.ts';
-import type { Answer, Scenario } from '../../../src/lib/schemas/scenario.ts';
+import { BASE_FIELDS, baseKey, grade, grader } from '../../../src/lib/policy/grade.ts';
+import { AnswerSchema, type Answer, type Scenario } from '../../../src/lib/schemas/scenario.ts';
 import { answerWith, type Slip } from '../../support/admin-results.ts';
 import { bank } from '../../support/bank.ts';
 
@@ -84,5 +84,16 @@ describe('grading in two parts', () => {
     // A value cannot pass for a boundary or for another field.
     expect(baseKey({ ...a, tags: ['a,b'] })).not.toBe(baseKey({ ...a, tags: ['a', 'b'] }));
     expect(baseKey({ ...a, like: 'null' })).not.toBe(baseKey({ ...a, like: null }));
+  });
+
+  it('baseKey reads the answer format\u2019s fields alone: a field it does not name, or another order, leaves the key as it is', () => {
+    const s = points.find((p) => p.id === 'moz-tw-compliment-battery-life')!;
+    const a = answerWith(s, 'none');
+    const extra = { ...a, attachment: 'screenshot.png', [`close${JSON.stringify('Resolved')};hold`]: 'Waiting on Customer' } as Answer;
+    expect(baseKey(extra)).toBe(baseKey(a));
+    const reversed = Object.fromEntries(Object.entries(a).reverse()) as Answer;
+    expect(baseKey(reversed)).toBe(baseKey(a));
+    // Every field of the format but the reply text and the note is keyed.
+    expect([...BASE_FIELDS].sort()).toEqual(Object.keys(AnswerSchema.shape).filter((k) => k !== 'replyText' && k !== 'note').sort());
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { resultFileName } from '../../../src/lib/results/file-name.ts';
+import { isJsonName, resultFileName } from '../../../src/lib/results/file-name.ts';
 
 // The name of an exported result file (src/lib/results/file-name.ts): the trainee's name, then the
 // date and time the session started as the trainee's own clock showed them, so that the name's
@@ -62,5 +62,12 @@ describe('resultFileName: the name', () => {
     expect(nameOf('')).toBe('trainee');
     expect(nameOf('   ')).toBe('trainee');
     expect(nameOf('🚀🐱')).toBe('trainee');
+  });
+});
+
+describe('isJsonName: the files of a folder that the admin page and the command lines read', () => {
+  it('a .json name, whatever the case of the extension', () => {
+    expect(['ana.json', 'BO.JSON', 'week-46.Json', '.json'].map(isJsonName)).toEqual([true, true, true, true]);
+    expect(['notes.txt', 'ana.json.txt', 'ana.jsonl', 'json', 'ana-json'].map(isJsonName)).toEqual([false, false, false, false, false]);
   });
 });

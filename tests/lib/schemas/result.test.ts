@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { decide, grade, packs } from '../../../src/lib/index.ts';
+import { itemScore, summarize, type Result } from '../../../src/lib/results/result.ts';
+import { Verifier } from '../../../src/lib/results/verify.ts';
+import { ResultSchema } from '../../../src/lib/schemas/result.ts';
+import type { Answer } from '../../../src/lib/schemas/scenario.ts';
+import { answerWith, makeResult } from '../../support/admin-results.ts';
+import { bank, valid } from '../../support/bank.ts';
+
+// docs/formats/result.md: "A reader keeps fields it does not know instead of rejecting them (a
+// newer trainer may write more), unless a field below says otherwise", and no field says so of an
+// item's `answer`. So an answer with a field the format does not name is read (on the admin page
+// and by `regrade`, which share the Verifier), and the field counts for nothing in any grade.
+
+const bankScenarios = bank.flatMap((f) => (f.scenario ? [f.scenario] : []));
+const verifier = () => new Verifier(bankScenarios);
+const twitter = valid(bank.find((f) => f.stem === 'moz-tw-compliment-battery-life')!);
+const play = valid(bank.find((f) => f.stem === 'moz-gp-crash-opening-pdf')!);
+/** Right, wrong tags, right, a wrong closing reason: scores of 1 and below. */
+const session = (): Result =>
+  makeResult({ name: 'Ana Lima', handle: '@ana', scenarios: [twitter, play, twitter, play], slip: (i) => (i === 1 ? 'tags' : i === 3 ? 'close' : 'none') });
+/** The same file with fields of a newer trainer in every answer. */
+function withExtraFields(file: Result): Result {
+  const copy = structuredClone(file);
+  copy.items.forEach((item, i) => Object.assign(item.answer, { attachment: `screenshot-${i}.png`, draftSeconds: 12 + i, sentVia: { app: 'Conversocial', beta: true } }));
+  return copy;
+}
+
+describe('an item\u2019s answer keeps fields the format does not name', () => {
+  it('the schema reads the file and keeps them', () => {
+    const parsed = ResultSchema.safeParse(withExtraFields(session()));
+    expect(parsed.success, parsed.error?.message).toBe(true);
+    const answer = parsed.data!.items[2]!.answer as Record<string, unknown>;
+    expect(answer.attachment).toBe('screenshot-2.png');
+    expect(answer.sentVia).toEqual({ app: 'Conversocial', beta: true });
+  });
+
+  it('a file with them imports and regrades to the same scores, summary and flags as without them', () => {
+    const plain = session();
+    const v = verifier().verifyText(JSON.stringify(withExtraFields(plain)));
+    expect(v.ok, v.ok ? '' : v.problems.join('\n')).toBe(true);
+    const without = verifier().verifyText(JSON.stringify(plain));
+    if (!v.ok || !without.ok) return;
+    expect(v.result.items.map((r) => r.score)).toEqual([1, expect.any(Number), 1, expect.any(Number)]);
+    expect(v.result.items[1]!.score).toBeLessThan(1);
+    expect(v.result.items).toEqual(without.result.items);
+    expect(v.result.summary).toEqual(without.result.summary);
+    expect(v.result.flags).toEqual([]);
+  });
+
+  it('a field named to look like graded fields does not pass a wrong answer off as a right one', () => {
+    // A GitLab first reply, which goes out from Zendesk; the right answer with a clipping.
+    const s = bankScenarios.find((x) => x.pack === 'gitlab' && !x.followUps?.length && decide(x).via === 'Zendesk')!;
+    const right = { ...answerWith(s, 'none'), clipping: packs.gitlab.clippings[0]!.id };
+    // From no tool and without a clipping, and a field whose name and value spell out the right ones.
+    const wrong = { ...right, via: null, clipping: null, [`via${JSON.stringify(right.via)};clipping`]: right.clipping } as Answer;
+    expect(grade(s, wrong).score).toBeLessThan(grade(s, right).score);
+    const file = makeResult({ name: 'Bo', scenarios: [s, s] });
+    file.items[0]!.answer = right;
+    file.items[1]!.answer = wrong;
+    Object.assign(file.items[0]!, itemScore(grade(s, right)));
+    Object.assign(file.items[1]!, itemScore(grade(s, wrong)));
+    file.summary = summarize(file.items);
+    const v = verifier().verifyText(JSON.stringify(file));
+    expect(v.ok, v.ok ? '' : v.problems.join('\n')).toBe(true);
+    if (!v.ok) return;
+    expect(v.result.items.map((r) => r.score)).toEqual([itemScore(grade(s, right)).score, itemScore(grade(s, wrong)).score]);
+    expect(v.result.flags).toEqual([]);
+  });
+});

@@ -1,0 +1,23 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { jsonFiles } from '../../scripts/read-scenarios.ts';
+
+// The files a command line takes from a folder (regrade, scenarios:check) are the ones the admin
+// page's "Import a folder" takes (src/components/admin/ImportPanel.svelte, dropped.ts): every
+// `.json` file at any depth, whatever the case of its extension, and nothing else, so that the
+// page and the command give the same verdicts on one folder.
+
+const tmp = mkdtempSync(join(tmpdir(), 'ssa-json-files-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('jsonFiles', () => {
+  it('every .json file at any depth, .JSON and .Json too, sorted by path; other files and folders left out', () => {
+    mkdirSync(join(tmp, 'week-46', 'late'), { recursive: true });
+    mkdirSync(join(tmp, 'week-46', 'archive.json'));
+    for (const name of ['ana.json', 'BO.JSON', 'notes.txt', 'late/cy.Json', 'late/dee.json.bak', 'archive.json/eve.json']) writeFileSync(join(tmp, 'week-46', name), '{}');
+    const folder = join(tmp, 'week-46');
+    expect(jsonFiles(folder).map((f) => relative(folder, f))).toEqual(['BO.JSON', 'ana.json', 'archive.json/eve.json', 'late/cy.Json']);
+  });
+});

@@ -1,0 +1,69 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../support/bank.ts';
+
+// README.md, "Write your own scenario", followed as written: save its scenario where it says, run
+// the commands it gives, add its follow-ups to the scenario, run them again. Each command runs as
+// npm runs it (from the project's root, `INIT_CWD` the reader's own folder), taken from the
+// README's own lines and the script package.json gives it.
+
+const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const section = readme.slice(readme.indexOf('## Write your own scenario'), readme.indexOf('\n## ', readme.indexOf('## Write your own scenario') + 1));
+const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+
+/** The section's code blocks of one language, in order. */
+const blocks = (lang: string) => [...section.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]!);
+/** Every `npm run` command the section gives, in prose or in a shell block: the script and its arguments. */
+const commands = [...section.matchAll(/npm run (?:--silent )?([\w:]+) -- ([^`#\n]*?)\s*(?:#|`|\n)/g)].map((m) => ({ line: m[0].trim(), script: m[1]!, args: m[2]!.split(/\s+/) }));
+
+const reader = mkdtempSync(join(tmpdir(), 'ssa-readme-'));
+afterAll(() => rmSync(reader, { recursive: true, force: true }));
+
+/** Runs one of the README's commands from the reader's folder. */
+function run(command: (typeof commands)[number]) {
+  const script = scripts[command.script]!.split(' ').at(-1)!;
+  const { INIT_CWD: _, ...env } = process.env;
+  const r = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', script, ...command.args], { cwd: ROOT, env: { ...env, INIT_CWD: reader }, encoding: 'utf8', timeout: 60_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stdout.split('\n').filter((l) => l.trim() !== '') };
+}
+
+describe('README: write your own scenario', () => {
+  const [scenarioBlock, followUpsBlock] = blocks('json');
+  const saveAs = /Save a scenario as a `\.json` file[^`]*`([^`]+\.json)`/.exec(section)?.[1];
+  const scenario = JSON.parse(scenarioBlock!) as Record<string, unknown>;
+
+  it('gives a scenario, where to save it, a follow-up snippet and the commands to run', () => {
+    expect(saveAs).toBeDefined();
+    expect(scenario.format).toBe('social-support-scenario/1');
+    expect(followUpsBlock!.trim()).toMatch(/^"followUps": \[/);
+    expect(commands.map((c) => c.script).sort()).toEqual(['decide', 'decide', 'scenarios:check']);
+    // Every file a command names is the one the reader saved, or its folder.
+    for (const c of commands) for (const a of c.args.filter((x) => !x.startsWith('-'))) expect(saveAs!.startsWith(a), c.line).toBe(true);
+  });
+
+  it('the scenario as given: every command passes', () => {
+    mkdirSync(join(reader, saveAs!, '..'), { recursive: true });
+    writeFileSync(join(reader, saveAs!), scenarioBlock!);
+    for (const c of commands) {
+      const r = run(c);
+      expect(r.status, `${c.line}\n${r.stdout}${r.stderr}`).toBe(0);
+    }
+  });
+
+  it('with the follow-ups added after `expected`: every command passes, and decide gives each point as the snippet expects', () => {
+    const followUps = (JSON.parse(`{${followUpsBlock}}`) as { followUps: { expected: Record<string, unknown> }[] }).followUps;
+    writeFileSync(join(reader, saveAs!), JSON.stringify({ ...scenario, followUps }, null, 2));
+    for (const c of commands) {
+      const r = run(c);
+      expect(r.status, `${c.line}\n${r.stdout}${r.stderr}`).toBe(0);
+      if (c.script === 'scenarios:check') expect(r.lines).toEqual(['1 file(s), 1 valid scenario(s), 0 problem(s)']);
+    }
+    const withFollowUps = commands.find((c) => c.script === 'decide' && c.args.includes('--follow-ups'))!;
+    const decided = JSON.parse(run(withFollowUps).lines[0]!) as { followUps: Record<string, unknown>[] };
+    expect(decided.followUps).toHaveLength(followUps.length);
+    followUps.forEach((f, i) => expect(decided.followUps[i], `followUps[${i}]`).toMatchObject(f.expected));
+  });
+});
