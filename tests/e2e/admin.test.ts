@@ -9,7 +9,8 @@
  * reload (also as an earlier version of the page kept it), the item analysis of many scenarios
  * shown 100 at a time and narrowed to negative discrimination, an import stopped, Clear, the page
  * in two tabs, storage blocked or refusing a save (and the save tried again) or a clear, 1,000
- * hostile files, and axe in each state, in both themes, at phone and desktop widths. The page is
+ * hostile files, the page at 320 px wide (400% zoom), and axe in each state, in both themes, at
+ * phone and desktop widths. The page is
  * served with a content security policy like the one the site will have (script hashes, no inline
  * handlers, workers from 'self'), so that anything a file smuggled in would be refused and reported.
  */
@@ -972,6 +973,35 @@ describe('on a phone', () => {
       }, column);
     }
     expect(uncovered).toEqual(Object.fromEntries(columns.map((c) => [c, true])));
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('at 320 px wide (a phone at 400% zoom, WCAG 1.4.10)', () => {
+  test('the page never scrolls sideways: empty, imported with files turned away, a trainee and an item open', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 256 } });
+    const { page, problems } = await adminPage(context);
+    /** How far the page scrolls sideways: 0 when it fits the screen (a table scrolls in its own box). */
+    const sideways = (state: string) => page.evaluate(() => document.documentElement.scrollWidth - innerWidth).then((px) => expect(px, state).toBeLessThanOrEqual(0));
+    await open(page);
+    await sideways('empty');
+    // The pickers stay inside the import section's border, and "Read a review file" on the screen.
+    const outside = await page.locator('input[type=file]').evaluateAll((inputs) =>
+      inputs.flatMap((input) => {
+        const box = (input.closest('section.import') ?? document.documentElement).getBoundingClientRect();
+        const r = input.getBoundingClientRect();
+        return r.left >= Math.max(box.left, 0) - 1 && r.right <= Math.min(box.right, innerWidth) + 1 ? [] : [`${input.id} ${Math.round(r.left)}-${Math.round(r.right)}`];
+      }),
+    );
+    expect(outside).toEqual([]);
+    await importFiles(page, [...cohortFiles.slice(0, 4), EXAMPLE, ...specialFiles]);
+    await page.getByRole('region', { name: /^Files not imported/ }).waitFor();
+    await sideways('imported, files turned away');
+    await page.getByRole('button', { name: 'Alex Rivera' }).click();
+    await page.locator('ol.items > li summary').nth(1).click();
+    await page.locator('ol.items > li table').first().waitFor();
+    await sideways('a trainee and an item open');
     expect(problems.take()).toEqual([]);
     await context.close();
   });

@@ -3,7 +3,8 @@
  * alone, through reloads and killed tabs, in two tabs, with storage blocked or refused (and tried
  * again), with their own scenario files (one deleted once chosen), and with follow-ups that come
  * back on the simulated clock; where focus goes (never taken from a field by the clock or a filter,
- * never left on the page when what had it goes); and its layout at phone and desktop widths.
+ * never left on the page when what had it goes); and its layout at phone and desktop widths, and at
+ * 320 px (400% zoom).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -986,6 +987,44 @@ describe('the trainer laid out', () => {
     const paragraphs = await page.locator('main p').evaluateAll((ps) => ps.filter((p) => p.textContent!.trim()).map((p) => Math.round(p.getBoundingClientRect().width)));
     expect(paragraphs.length).toBeGreaterThan(4);
     expect(Math.max(...paragraphs)).toBeLessThanOrEqual(720);
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('at 320 px wide (a phone at 400% zoom, WCAG 1.4.10)', () => {
+  test('the page never scrolls sideways: setup, a load report, a conversation, a reply refused, feedback, the assessment report', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 256 } });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await openTrainer(page);
+    /** How far the page scrolls sideways: 0 when it fits the screen. */
+    const sideways = (state: string) => page.evaluate(() => document.documentElement.scrollWidth - innerWidth).then((px) => expect(px, state).toBeLessThanOrEqual(0));
+    await sideways('setup');
+    await page.getByLabel('Load scenarios').setInputFiles([file('bad.json', '[1, 2'), file('typo.json', scenario('own-typo', { colour: 'red' }))]);
+    await page.getByText(/^\s*2 files could not be used; nothing was loaded/).waitFor();
+    await sideways('a load report, nothing loaded');
+    await page.getByLabel('Load scenarios').setInputFiles([file('two.json', [scenario('own-one'), scenario('own-two')]), file('bad.json', '[1, 2')]);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    await sideways('a conversation, under a load report');
+    await button(conversation(page), 'Reply').click();
+    await conversation(page).getByText('Write the reply before you send it.').waitFor();
+    await sideways('a reply refused');
+    await reply(page, 'Reply + Hold');
+    await feedback(page).waitFor();
+    await sideways('feedback');
+    await button(page, 'End session').click();
+    await button(page, 'Yes, end it').click();
+    await startAssessment(page, 4242);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    await reply(page, 'Reply + Hold');
+    await settled(page);
+    await button(page, 'End session').click();
+    await button(page, 'Yes, end it').click();
+    await page.getByRole('region', { name: 'Assessment report' }).waitFor();
+    await sideways('the assessment report');
     expect(problems.take()).toEqual([]);
     await context.close();
   });
