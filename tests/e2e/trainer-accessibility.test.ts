@@ -2,7 +2,7 @@
  * axe finds no WCAG 2.2 AA violation in any state of the trainer (setup, a queue with an open
  * conversation, the closing reason dialog, feedback, the question to end a session, the assessment
  * report, the notice when storage is blocked or refuses a save, the notice when another tab runs the
- * trainer, a seed refused), in both themes, at phone and desktop widths. The states persist, so each
+ * trainer, a seed refused, a reply sent empty), in both themes, at phone and desktop widths. The states persist, so each
  * is reached once and reloaded in each theme; the notices, the question and the refused seed are
  * checked without a reload.
  */
@@ -128,6 +128,12 @@ describe('trainer accessibility', () => {
     await conversation(page).waitFor();
     await conversation(page).getByText('Deleted by its author').waitFor();
     await checkEverywhere('queue and conversation', () => conversation(page).getByText('Deleted by its author').waitFor());
+  });
+
+  test('a reply sent empty: the reason at the reply text, in both themes and at both widths', async () => {
+    await button(conversation(page), 'Reply').click();
+    await conversation(page).getByText('Write the reply before you send it.').waitFor();
+    await checkHere(page, 'a reply refused');
   });
 
   test('the closing reason dialog', async () => {
