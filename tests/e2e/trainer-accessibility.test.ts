@@ -2,7 +2,7 @@
  * axe finds no WCAG 2.2 AA violation in any state of the trainer (setup, a queue with an open
  * conversation, the closing reason dialog, feedback, the question to end a session, the assessment
  * report, the notice when storage is blocked or refuses a save, the notice when another tab runs the
- * trainer, a seed refused, a reply sent empty), in both themes, at phone and desktop widths. The states persist, so each
+ * trainer, a seed refused, a reply sent empty, scenario files of which none could be used), in both themes, at phone and desktop widths. The states persist, so each
  * is reached once and reloaded in each theme; the notices, the question and the refused seed are
  * checked without a reload.
  */
@@ -113,6 +113,15 @@ describe('trainer accessibility', () => {
     await p.getByRole('region', { name: 'The trainer is open in another tab', exact: true }).waitFor();
     await checkHere(p, 'open in another tab');
     await twoTabs.close();
+  });
+
+  test('"Load scenarios" with only bad files: the report, focused', async () => {
+    await page.getByLabel('Load scenarios').setInputFiles([
+      { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ "format": ') },
+      { name: 'odd.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...scenario('a11y-odd', 'hello'), colour: 'red' })) },
+    ]);
+    await page.getByText(/^\s*2 files could not be used; nothing was loaded/).waitFor();
+    await checkHere(page, 'a load report, nothing loaded');
   });
 
   test('the queue with a conversation open', async () => {

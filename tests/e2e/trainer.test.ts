@@ -3,8 +3,8 @@
  * alone, through reloads and killed tabs, in two tabs, with storage blocked or refused (and tried
  * again), with their own scenario files (one deleted once chosen), and with follow-ups that come
  * back on the simulated clock; where focus goes (never taken from a field by the clock or a filter,
- * never left on the page when what had it goes); why a reply did nothing, shown where the trainee
- * is looking; and its layout at phone and desktop widths, and at 320 px (400% zoom).
+ * never left on the page when what had it goes); why a reply or a load of files did nothing, shown
+ * where the trainee is looking; and its layout at phone and desktop widths, and at 320 px (400% zoom).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -1076,6 +1076,23 @@ describe('why nothing happened, shown where the trainee is looking', () => {
     expect(await reason.count()).toBe(0);
     await button(c, 'Reply + Hold').click();
     await feedback(page).waitFor();
+    await context.close();
+  });
+
+  test.each(Object.entries(VIEWPORTS))('%s: "Load scenarios" with only bad files takes the trainee to the report: its first line in view and focused', async (_, viewport) => {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    await openTrainer(page);
+    const input = page.getByLabel('Load scenarios');
+    await input.scrollIntoViewIfNeeded();
+    await input.setInputFiles([file('bad.json', '[1, 2'), file('typo.json', scenario('own-typo', { colour: 'red' }))]);
+    const first = page.getByText(/^\s*2 files could not be used; nothing was loaded/);
+    await first.waitFor();
+    expect(await inView(page, first), 'the report is on screen').toBe(true);
+    await expect.poll(() => first.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)), { message: 'focus is on the report' }).toBe(true);
+    // Each bad file, with its problems, follows it.
+    const report = page.locator('#trainer').getByRole('region', { name: /could not be used/ });
+    await expect(report.textContent()).resolves.toMatch(/bad\.json[\s\S]*not valid JSON[\s\S]*typo\.json[\s\S]*colour: is not a field of this format/);
     await context.close();
   });
 });
