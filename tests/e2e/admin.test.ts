@@ -9,8 +9,8 @@
  * reload (also as an earlier version of the page kept it), the item analysis of many scenarios
  * shown 100 at a time and narrowed to negative discrimination, an import stopped, Clear, the page
  * in two tabs, storage blocked or refusing a save (and the save tried again) or a clear, 1,000
- * hostile files, the page at 320 px wide (400% zoom), and axe in each state, in both themes, at
- * phone and desktop widths. The page is
+ * hostile files, the page at 320 px wide (400% zoom) and a table's cue that it scrolls, and axe in
+ * each state, in both themes, at phone and desktop widths. The page is
  * served with a content security policy like the one the site will have (script hashes, no inline
  * handlers, workers from 'self'), so that anything a file smuggled in would be refused and reported.
  */
@@ -973,6 +973,29 @@ describe('on a phone', () => {
       }, column);
     }
     expect(uncovered).toEqual(Object.fromEntries(columns.map((c) => [c, true])));
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+
+  test("a table cut at the screen's edge says that it scrolls sideways, and says nothing once it fits", async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.phone });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    await importFiles(page, cohortFiles.slice(0, 6));
+    await bodyRows(page).first().locator('button.name').click();
+    await page.locator('ol.items > li summary').first().click();
+    const comparison = page.getByRole('region', { name: 'Answer beside the guidelines, item 1' });
+    const readiness = page.getByRole('region', { name: /^Sessions/ });
+    for (const [region, hint] of [[comparison, 'Scroll sideways to see all 3 columns.'], [readiness, 'Scroll sideways to see all 13 columns.']] as const) {
+      await region.scrollIntoViewIfNeeded();
+      expect(await region.evaluate((box) => box.scrollWidth > box.clientWidth), `${hint}: the table is wider than a phone`).toBe(true);
+      await expect.poll(() => region.getByText(hint).isVisible(), { message: hint }).toBe(true);
+    }
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    for (const region of [comparison, readiness]) {
+      await expect.poll(() => region.evaluate((box) => box.scrollWidth > box.clientWidth)).toBe(false);
+      await expect.poll(() => region.getByText(/^Scroll sideways/).isVisible()).toBe(false);
+    }
     expect(problems.take()).toEqual([]);
     await context.close();
   });
