@@ -9,7 +9,8 @@
  * reload (also as an earlier version of the page kept it), the item analysis of many scenarios
  * shown 100 at a time and narrowed to negative discrimination, an import stopped, Clear, the page
  * in two tabs, storage blocked or refusing a save (and the save tried again) or a clear, 1,000
- * hostile files, and axe in each state, in both themes, at phone and desktop widths. The page is
+ * hostile files, the page at 320 px wide (400% zoom) and a table's cue that it scrolls, and axe in
+ * each state, in both themes, at phone and desktop widths. The page is
  * served with a content security policy like the one the site will have (script hashes, no inline
  * handlers, workers from 'self'), so that anything a file smuggled in would be refused and reported.
  */
@@ -972,6 +973,58 @@ describe('on a phone', () => {
       }, column);
     }
     expect(uncovered).toEqual(Object.fromEntries(columns.map((c) => [c, true])));
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+
+  test("a table cut at the screen's edge says that it scrolls sideways, and says nothing once it fits", async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.phone });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    await importFiles(page, cohortFiles.slice(0, 6));
+    await bodyRows(page).first().locator('button.name').click();
+    await page.locator('ol.items > li summary').first().click();
+    const comparison = page.getByRole('region', { name: 'Answer beside the guidelines, item 1' });
+    const readiness = page.getByRole('region', { name: /^Sessions/ });
+    for (const [region, hint] of [[comparison, 'Scroll sideways to see all 3 columns.'], [readiness, 'Scroll sideways to see all 13 columns.']] as const) {
+      await region.scrollIntoViewIfNeeded();
+      expect(await region.evaluate((box) => box.scrollWidth > box.clientWidth), `${hint}: the table is wider than a phone`).toBe(true);
+      await expect.poll(() => region.getByText(hint).isVisible(), { message: hint }).toBe(true);
+    }
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    for (const region of [comparison, readiness]) {
+      await expect.poll(() => region.evaluate((box) => box.scrollWidth > box.clientWidth)).toBe(false);
+      await expect.poll(() => region.getByText(/^Scroll sideways/).isVisible()).toBe(false);
+    }
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('at 320 px wide (a phone at 400% zoom, WCAG 1.4.10)', () => {
+  test('the page never scrolls sideways: empty, imported with files turned away, a trainee and an item open', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 256 } });
+    const { page, problems } = await adminPage(context);
+    /** How far the page scrolls sideways: 0 when it fits the screen (a table scrolls in its own box). */
+    const sideways = (state: string) => page.evaluate(() => document.documentElement.scrollWidth - innerWidth).then((px) => expect(px, state).toBeLessThanOrEqual(0));
+    await open(page);
+    await sideways('empty');
+    // The pickers stay inside the import section's border, and "Read a review file" on the screen.
+    const outside = await page.locator('input[type=file]').evaluateAll((inputs) =>
+      inputs.flatMap((input) => {
+        const box = (input.closest('section.import') ?? document.documentElement).getBoundingClientRect();
+        const r = input.getBoundingClientRect();
+        return r.left >= Math.max(box.left, 0) - 1 && r.right <= Math.min(box.right, innerWidth) + 1 ? [] : [`${input.id} ${Math.round(r.left)}-${Math.round(r.right)}`];
+      }),
+    );
+    expect(outside).toEqual([]);
+    await importFiles(page, [...cohortFiles.slice(0, 4), EXAMPLE, ...specialFiles]);
+    await page.getByRole('region', { name: /^Files not imported/ }).waitFor();
+    await sideways('imported, files turned away');
+    await page.getByRole('button', { name: 'Alex Rivera' }).click();
+    await page.locator('ol.items > li summary').nth(1).click();
+    await page.locator('ol.items > li table').first().waitFor();
+    await sideways('a trainee and an item open');
     expect(problems.take()).toEqual([]);
     await context.close();
   });

@@ -2,7 +2,7 @@
  * axe finds no WCAG 2.2 AA violation in any state of the trainer (setup, a queue with an open
  * conversation, the closing reason dialog, feedback, the question to end a session, the assessment
  * report, the notice when storage is blocked or refuses a save, the notice when another tab runs the
- * trainer, a seed refused), in both themes, at phone and desktop widths. The states persist, so each
+ * trainer, a seed refused, a reply sent empty, scenario files of which none could be used), in both themes, at phone and desktop widths. The states persist, so each
  * is reached once and reloaded in each theme; the notices, the question and the refused seed are
  * checked without a reload.
  */
@@ -115,6 +115,15 @@ describe('trainer accessibility', () => {
     await twoTabs.close();
   });
 
+  test('"Load scenarios" with only bad files: the report, focused', async () => {
+    await page.getByLabel('Load scenarios').setInputFiles([
+      { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ "format": ') },
+      { name: 'odd.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...scenario('a11y-odd', 'hello'), colour: 'red' })) },
+    ]);
+    await page.getByText(/^\s*2 files could not be used; nothing was loaded/).waitFor();
+    await checkHere(page, 'a load report, nothing loaded');
+  });
+
   test('the queue with a conversation open', async () => {
     await page.getByLabel('Load scenarios').setInputFiles([
       // The one served first was deleted by its author: the thread and the queue list mark it.
@@ -128,6 +137,12 @@ describe('trainer accessibility', () => {
     await conversation(page).waitFor();
     await conversation(page).getByText('Deleted by its author').waitFor();
     await checkEverywhere('queue and conversation', () => conversation(page).getByText('Deleted by its author').waitFor());
+  });
+
+  test('a reply sent empty: the reason at the reply text, in both themes and at both widths', async () => {
+    await button(conversation(page), 'Reply').click();
+    await conversation(page).getByText('Write the reply before you send it.').waitFor();
+    await checkHere(page, 'a reply refused');
   });
 
   test('the closing reason dialog', async () => {

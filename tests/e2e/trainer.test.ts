@@ -3,7 +3,8 @@
  * alone, through reloads and killed tabs, in two tabs, with storage blocked or refused (and tried
  * again), with their own scenario files (one deleted once chosen), and with follow-ups that come
  * back on the simulated clock; where focus goes (never taken from a field by the clock or a filter,
- * never left on the page when what had it goes); and its layout at phone and desktop widths.
+ * never left on the page when what had it goes); why a reply or a load of files did nothing, shown
+ * where the trainee is looking; and its layout at phone and desktop widths, and at 320 px (400% zoom).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -987,6 +988,111 @@ describe('the trainer laid out', () => {
     expect(paragraphs.length).toBeGreaterThan(4);
     expect(Math.max(...paragraphs)).toBeLessThanOrEqual(720);
     expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('at 320 px wide (a phone at 400% zoom, WCAG 1.4.10)', () => {
+  test('the page never scrolls sideways: setup, a load report, a conversation, a reply refused, feedback, the assessment report', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 256 } });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await openTrainer(page);
+    /** How far the page scrolls sideways: 0 when it fits the screen. */
+    const sideways = (state: string) => page.evaluate(() => document.documentElement.scrollWidth - innerWidth).then((px) => expect(px, state).toBeLessThanOrEqual(0));
+    await sideways('setup');
+    await page.getByLabel('Load scenarios').setInputFiles([file('bad.json', '[1, 2'), file('typo.json', scenario('own-typo', { colour: 'red' }))]);
+    await page.getByText(/^\s*2 files could not be used; nothing was loaded/).waitFor();
+    await sideways('a load report, nothing loaded');
+    await page.getByLabel('Load scenarios').setInputFiles([file('two.json', [scenario('own-one'), scenario('own-two')]), file('bad.json', '[1, 2')]);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    await sideways('a conversation, under a load report');
+    await button(conversation(page), 'Reply').click();
+    await conversation(page).getByText('Write the reply before you send it.').waitFor();
+    await sideways('a reply refused');
+    await reply(page, 'Reply + Hold');
+    await feedback(page).waitFor();
+    await sideways('feedback');
+    await button(page, 'End session').click();
+    await button(page, 'Yes, end it').click();
+    await startAssessment(page, 4242);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    await reply(page, 'Reply + Hold');
+    await settled(page);
+    await button(page, 'End session').click();
+    await button(page, 'Yes, end it').click();
+    await page.getByRole('region', { name: 'Assessment report' }).waitFor();
+    await sideways('the assessment report');
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('why nothing happened, shown where the trainee is looking', () => {
+  /** Whether the whole of `target` is inside the window, and not under the page's header, once any scrolling has settled. */
+  const inView = async (page: Page, target: Locator) => {
+    await page.waitForTimeout(100);
+    return target.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const uncovered = [r.top + 2, r.bottom - 2].every((y) => el.contains(document.elementFromPoint(r.left + 4, y)));
+      return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth && uncovered;
+    });
+  };
+  const said = (page: Page) => page.locator('#trainer [aria-live="polite"]').textContent();
+
+  test.each(Object.entries(VIEWPORTS))('%s: a reply sent empty: the reason is beside the reply text, in view, which is marked invalid and described by it (heard once)', async (_, viewport) => {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    await openTrainer(page);
+    await page.getByLabel('Load scenarios').setInputFiles([file('one.json', scenario('own-one'))]);
+    await button(page, 'Play').click();
+    const c = conversation(page);
+    await c.waitFor();
+    const text = c.getByRole('textbox', { name: 'Reply text' });
+    const reason = c.getByText('Write the reply before you send it.');
+    /** The words the field is described by, as a screen reader reads them with it. */
+    const described = () => text.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+    for (const action of ['Reply', 'Reply + Hold', 'Reply + Close'] as const) {
+      await button(c, action).click();
+      await reason.waitFor();
+      expect(await inView(page, reason), `after ${action}, the reason is on screen`).toBe(true);
+      expect(await text.evaluate((el) => el === document.activeElement), `after ${action}, focus is in the reply text`).toBe(true);
+      expect(await text.getAttribute('aria-invalid')).toBe('true');
+      expect(await described()).toContain('Write the reply before you send it.');
+      // Heard with the field as it takes the focus, and not a second time as an alert or a status.
+      expect(await page.getByRole('alert').filter({ hasText: 'Write the reply' }).count()).toBe(0);
+      expect(await said(page)).not.toContain('Write the reply');
+      expect(await page.getByRole('dialog', { name: 'Closing reason' }).isVisible(), 'nothing is sent').toBe(false);
+    }
+    // From the field itself (Ctrl+Enter), focus does not move, so the reason is said once.
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => said(page)).toBe('Write the reply before you send it.');
+    expect(await inView(page, reason)).toBe(true);
+    // Once there is text, the field is no longer marked, and the reason is gone.
+    await text.fill('Thanks, which version are you on?');
+    expect(await text.getAttribute('aria-invalid')).toBeNull();
+    expect(await reason.count()).toBe(0);
+    await button(c, 'Reply + Hold').click();
+    await feedback(page).waitFor();
+    await context.close();
+  });
+
+  test.each(Object.entries(VIEWPORTS))('%s: "Load scenarios" with only bad files takes the trainee to the report: its first line in view and focused', async (_, viewport) => {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    await openTrainer(page);
+    const input = page.getByLabel('Load scenarios');
+    await input.scrollIntoViewIfNeeded();
+    await input.setInputFiles([file('bad.json', '[1, 2'), file('typo.json', scenario('own-typo', { colour: 'red' }))]);
+    const first = page.getByText(/^\s*2 files could not be used; nothing was loaded/);
+    await first.waitFor();
+    expect(await inView(page, first), 'the report is on screen').toBe(true);
+    await expect.poll(() => first.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)), { message: 'focus is on the report' }).toBe(true);
+    // Each bad file, with its problems, follows it.
+    const report = page.locator('#trainer').getByRole('region', { name: /could not be used/ });
+    await expect(report.textContent()).resolves.toMatch(/bad\.json[\s\S]*not valid JSON[\s\S]*typo\.json[\s\S]*colour: is not a field of this format/);
     await context.close();
   });
 });

@@ -349,6 +349,11 @@ export class Trainer {
     });
   }
 
+  /** Says a message to screen readers, with whatever else this moment says. */
+  say(message: string): void {
+    this.#announce(message);
+  }
+
   /** Whether work the browser refused to store is being offered to it again (a second press meanwhile does nothing). */
   #retrying = false;
 
