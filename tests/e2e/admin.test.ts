@@ -851,17 +851,20 @@ write(join(folderDir, 'late'), 'ben.JSON', folderCohort[1]);
 write(join(folderDir, 'late'), 'broken.json', '{"format": "social-support-result/1"');
 
 describe('the item analysis of a cohort of many scenarios', () => {
-  // Three trainees answer the same 120 bank scenarios. The strongest slips on one scenario the
-  // weakest answers right, so that scenario alone discriminates negatively; the middle one slips
-  // on five of the weakest one's twenty slips, which discriminate positively.
+  // Five trainees (the fewest the page computes a discrimination index for) answer the same 120
+  // bank scenarios. The three strongest slip on one scenario the two weakest answer right, so that
+  // scenario alone discriminates negatively; the middle one slips on five of the weakest ones'
+  // twenty slips, which discriminate positively.
   const played = bankScenarios.slice(0, 120);
   const odd = played[7]!;
   const weakSlips = new Set(played.slice(40, 60).map((s) => s.id));
   const middleSlips = new Set(played.slice(40, 45).map((s) => s.id));
   const sessions = [
     { name: 'Strong One', slips: new Set([odd.id]) },
-    { name: 'Middle Two', slips: new Set([odd.id, ...middleSlips]) },
-    { name: 'Weak Three', slips: weakSlips },
+    { name: 'Strong Two', slips: new Set([odd.id]) },
+    { name: 'Middle Three', slips: new Set([odd.id, ...middleSlips]) },
+    { name: 'Weak Four', slips: weakSlips },
+    { name: 'Weak Five', slips: weakSlips },
   ].map(({ name, slips }, t) =>
     makeResult({ name, mode: 'practice', startedAt: `2026-11-1${t}T09:00:00Z`, scenarios: played, slip: (_, s) => (slips.has(s.id) ? 'account' : 'none') }),
   );
@@ -872,7 +875,7 @@ describe('the item analysis of a cohort of many scenarios', () => {
   test('shows the first 100 scenarios, then more on request, and can list only those with negative discrimination', async () => {
     // What the cohort was made to be: each slip costs marks, and nothing else does.
     const scoreOf = (r: Result, id: string) => r.items.filter((i) => i.scenarioId === id).reduce((sum, i) => sum + i.score, 0);
-    expect(sessions.map((r) => scoreOf(r, odd.id) < scoreOf(sessions[2]!, odd.id))).toEqual([true, true, false]);
+    expect(sessions.map((r) => scoreOf(r, odd.id) < scoreOf(sessions[4]!, odd.id))).toEqual([true, true, true, false, false]);
     expect(sessions.map((r) => r.summary.score)).toEqual([...sessions.map((r) => r.summary.score)].sort((a, b) => b - a));
 
     const context = await browser.newContext({ viewport: VIEWPORTS.desktop });

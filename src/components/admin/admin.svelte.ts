@@ -8,7 +8,7 @@ import { packs } from '../../lib/packs/index.ts';
 import { histogram, dimensionSpread, missedRules } from '../../lib/results/cohort.ts';
 import { readinessCsv, type ReadinessRow } from '../../lib/results/csv.ts';
 import { itemAnalysis } from '../../lib/results/item-analysis.ts';
-import { addWhatIsMissing, DEFAULT_RULES, readiness, traineeKey, type Readiness } from '../../lib/results/readiness.ts';
+import { addWhatIsMissing, DEFAULT_RULES, fxhelpDaysOf, readiness, traineeKey, type Readiness } from '../../lib/results/readiness.ts';
 import { duplicateProblem, flagLines, fullerExport, replacedProblem, sessionKey, type Verification, type VerifiedResult } from '../../lib/results/flags.ts';
 import type { ReadinessRules, Review } from '../../lib/schemas/result.ts';
 import type { Answer, Scenario } from '../../lib/schemas/scenario.ts';
@@ -184,6 +184,8 @@ export class AdminState {
         // Any item's pack, not only the program: a file whose items mix packs cannot slip the rule.
         answersGooglePlay: [session.program, ...session.items.map((i) => i.pack)].some((p) => p !== null && answersOnGooglePlay(p)),
         integrityFlags: session.flags.filter((f) => f.integrity).length,
+        // Mozilla's time on #fxhelp, if any item is Mozilla's, as for the Google Play rule.
+        fxhelpDays: fxhelpDaysOf([session.program, ...session.items.map((i) => i.pack)]),
       },
       flags: flagLines(session.flags),
     })),

@@ -2,6 +2,17 @@
 // score on the item over its maximum) and the discrimination index (the correlation between the
 // item's score and the score on the rest of the test, the item itself left out). A scenario that
 // strong trainees do worse on than weak ones (negative discrimination) may expect the wrong answer.
+//
+// Moodle's attempts all sit one quiz; a cohort's sessions do not (a practice queue of 3 items, an
+// assessment of 20). So the rest of the test is the mean of the session's other items, not their
+// sum: for sessions of one length the two correlate alike (the mean is the sum over a constant),
+// and for sessions of several lengths the rest then measures how well the trainee did, not how
+// many items the session held. A session with no other item has no rest, and counts for the
+// facility only. With fewer than `MIN_SESSIONS` sessions the correlation is left out: with two,
+// it can only be -1 or 1.
+
+/** Sessions with a rest of the test that a discrimination index needs (our reading: Moodle sets none). */
+export const MIN_SESSIONS = 5;
 
 /** One attempt (a session): the score of each decision point, by scenario. */
 export interface Attempt {
@@ -17,8 +28,13 @@ export interface ItemStatistics {
   facility: number;
   /** Standard deviation of the scenario's scores (population). */
   sd: number;
-  /** Pearson correlation with the rest-of-test score; `null` when undefined (fewer than 2 attempts, or no spread). */
+  /**
+   * Pearson correlation with the rest-of-test score; `null` when there are too few sessions with a
+   * rest of the test (`tooFew`), or no spread on either side.
+   */
   discrimination: number | null;
+  /** Whether the discrimination index is left out for want of sessions (fewer than `MIN_SESSIONS` with a rest). */
+  tooFew: boolean;
 }
 
 /** Pearson's correlation coefficient, or `null` when a side has no spread. */
@@ -43,13 +59,14 @@ export function pearson(x: readonly number[], y: readonly number[]): number | nu
 /**
  * Facility and discrimination of every scenario, sorted by scenario id. Within one attempt a
  * scenario played over several decision points (follow-ups) counts as one item scoring the mean
- * of its points, so every item's maximum is 1; the test score is the sum of the item scores.
+ * of its points, so every item's maximum is 1; the rest of the test is the mean of the attempt's
+ * other items (see above).
  */
 export function itemAnalysis(attempts: readonly Attempt[]): ItemStatistics[] {
   // A cohort holds tens of thousands of items: each scenario gets an index once, and each attempt's
   // sums go into arrays reused from one attempt to the next.
   const index = new Map<string, number>();
-  const byItem: { scenarioId: string; x: number[]; rest: number[] }[] = [];
+  const byItem: { scenarioId: string; all: number[]; x: number[]; rest: number[] }[] = [];
   const total: number[] = [];
   const count: number[] = [];
   const touched: number[] = [];
@@ -58,7 +75,7 @@ export function itemAnalysis(attempts: readonly Attempt[]): ItemStatistics[] {
     for (const i of a.items) {
       let k = index.get(i.scenarioId);
       if (k === undefined) {
-        k = byItem.push({ scenarioId: i.scenarioId, x: [], rest: [] }) - 1;
+        k = byItem.push({ scenarioId: i.scenarioId, all: [], x: [], rest: [] }) - 1;
         index.set(i.scenarioId, k);
         total.push(0);
         count.push(0);
@@ -69,19 +86,24 @@ export function itemAnalysis(attempts: readonly Attempt[]): ItemStatistics[] {
     }
     let test = 0;
     for (const k of touched) test += total[k]! / count[k]!;
+    const others = touched.length - 1;
     for (const k of touched) {
       const x = total[k]! / count[k]!;
-      byItem[k]!.x.push(x);
-      byItem[k]!.rest.push(test - x);
+      byItem[k]!.all.push(x);
+      if (others > 0) {
+        byItem[k]!.x.push(x);
+        byItem[k]!.rest.push((test - x) / others);
+      }
       total[k] = 0;
       count[k] = 0;
     }
   }
   return byItem
     .sort((a, b) => (a.scenarioId < b.scenarioId ? -1 : a.scenarioId > b.scenarioId ? 1 : 0))
-    .map(({ scenarioId, x, rest }) => {
-      const mean = x.reduce((s, v) => s + v, 0) / x.length;
-      const sd = Math.sqrt(x.reduce((s, v) => s + (v - mean) ** 2, 0) / x.length);
-      return { scenarioId, attempts: x.length, facility: mean, sd, discrimination: pearson(x, rest) };
+    .map(({ scenarioId, all, x, rest }) => {
+      const mean = all.reduce((s, v) => s + v, 0) / all.length;
+      const sd = Math.sqrt(all.reduce((s, v) => s + (v - mean) ** 2, 0) / all.length);
+      const tooFew = x.length < MIN_SESSIONS;
+      return { scenarioId, attempts: all.length, facility: mean, sd, discrimination: tooFew ? null : pearson(x, rest), tooFew };
     });
 }

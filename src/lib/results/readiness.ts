@@ -6,6 +6,7 @@
 import { packs } from '../packs/index.ts';
 import { DIMENSION_IDS, DIMENSION_LABELS, type DimensionId } from '../policy/grade.ts';
 import type { ReadinessRules, Review, TraineeReview } from '../schemas/result.ts';
+import type { PackId } from '../vocabulary.ts';
 import type { ResultSummary } from './result.ts';
 
 /** The rules' defaults: what a new review starts with. */
@@ -45,6 +46,19 @@ export const CRITERIA_LABELS: Readonly<Record<CriterionId, string>> = {
 /** Days of answering with #fxhelp before applying (the Mozilla pack's incubation period). */
 export const FXHELP_DAYS: number = packs.mozilla.thresholds.incubationDays ?? 14;
 
+/**
+ * The days of answering with #fxhelp that a session from these programs is held to: the longest
+ * incubation period among their packs, or `null` when none has one (GitLab's has none).
+ */
+export function fxhelpDaysOf(programs: readonly (PackId | null)[]): number | null {
+  let days: number | null = null;
+  for (const p of programs) {
+    const d = p === null ? null : packs[p].thresholds.incubationDays;
+    if (d !== null && (days === null || d > days)) days = d;
+  }
+  return days;
+}
+
 /** What the rules need from a verified session. */
 export interface SessionFacts {
   mode: 'practice' | 'assessment';
@@ -56,6 +70,11 @@ export interface SessionFacts {
   answersGooglePlay: boolean;
   /** Flags that question the file's integrity (edited scores, changed scenarios). */
   integrityFlags: number;
+  /**
+   * Days of answering with #fxhelp that the session's program asks before access (Mozilla's
+   * incubation period); `null` for a program without one (GitLab's workflow has no #fxhelp level).
+   */
+  fxhelpDays: number | null;
 }
 
 /** One rule or criterion, held or not, with what was found. */
@@ -73,7 +92,9 @@ export interface Readiness {
   checks: ReadinessCheck[];
 }
 
-const fmt = (n: number) => String(Math.round(n * 1000) / 1000);
+/** A score as the page shows it, to 3 decimals: the rules judge the value the admin reads. */
+const shown = (n: number) => Math.round(n * 1000) / 1000;
+const fmt = (n: number) => String(shown(n));
 
 /** The rules applied to one session. */
 export function sessionChecks(s: SessionFacts, rules: ReadinessRules): ReadinessCheck[] {
@@ -81,11 +102,11 @@ export function sessionChecks(s: SessionFacts, rules: ReadinessRules): Readiness
   const checks: ReadinessCheck[] = [
     { id: 'assessment', label: 'The session is an assessment', ok: assessment, found: s.mode },
     { id: 'items', label: `At least ${rules.minAssessmentItems} items`, ok: s.summary.items >= rules.minAssessmentItems, found: String(s.summary.items) },
-    { id: 'score', label: `Overall score at least ${fmt(rules.minScore)}`, ok: s.summary.items > 0 && s.summary.score >= rules.minScore, found: fmt(s.summary.score) },
+    { id: 'score', label: `Overall score at least ${fmt(rules.minScore)}`, ok: s.summary.items > 0 && shown(s.summary.score) >= rules.minScore, found: fmt(s.summary.score) },
     ...DIMENSION_IDS.map((d: DimensionId) => ({
       id: `dimension.${d}`,
       label: `${DIMENSION_LABELS[d]} at least ${fmt(rules.dimensionFloor)}`,
-      ok: s.summary.items > 0 && s.summary.dimensions[d] >= rules.dimensionFloor,
+      ok: s.summary.items > 0 && shown(s.summary.dimensions[d]) >= rules.dimensionFloor,
       found: fmt(s.summary.dimensions[d]),
     })),
   ];
@@ -121,20 +142,27 @@ export function holdsNothing(r: TraineeReview): boolean {
   return r.fxhelpSince === '' && CRITERIA_IDS.every((c) => r.criteria[c] !== true) && r.notes.trim() === '' && !signedAnything(r.moderator) && !signedAnything(r.admin);
 }
 
-/** The trainee's criteria and sign-offs, as of `today` (`YYYY-MM-DD`). */
-export function traineeChecks(review: TraineeReview | undefined, today: string): ReadinessCheck[] {
+/**
+ * The trainee's criteria and sign-offs, as of `today` (`YYYY-MM-DD`). `fxhelpDays`: the time on
+ * #fxhelp the session's program asks for; `null` leaves that criterion out.
+ */
+export function traineeChecks(review: TraineeReview | undefined, today: string, fxhelpDays: number | null = FXHELP_DAYS): ReadinessCheck[] {
   const r = review ?? emptyTraineeReview('?', null);
   const days = r.fxhelpSince ? daysBetween(r.fxhelpSince, today) : Number.NaN;
   const signed = (s: { name: string; date: string }) => s.name.trim() !== '' && s.date !== '';
   const moderator = r.moderator.name.trim();
   const admin = r.admin.name.trim();
+  const fxhelp: ReadinessCheck[] =
+    fxhelpDays === null
+      ? []
+      : [{
+          id: 'fxhelp',
+          label: `At least ${fxhelpDays} days of answering with #fxhelp`,
+          ok: days >= fxhelpDays,
+          found: r.fxhelpSince ? (Number.isNaN(days) ? 'no valid start date' : `since ${r.fxhelpSince} (${days} days)`) : 'no start date',
+        }];
   return [
-    {
-      id: 'fxhelp',
-      label: `At least ${FXHELP_DAYS} days of answering with #fxhelp`,
-      ok: days >= FXHELP_DAYS,
-      found: r.fxhelpSince ? (Number.isNaN(days) ? 'no valid start date' : `since ${r.fxhelpSince} (${days} days)`) : 'no start date',
-    },
+    ...fxhelp,
     ...CRITERIA_IDS.map((c) => ({ id: `criterion.${c}`, label: CRITERIA_LABELS[c], ok: r.criteria[c] === true, found: r.criteria[c] ? 'ticked' : 'not ticked' })),
     { id: 'sign-off.moderator', label: 'Signed off by a moderator', ok: signed(r.moderator), found: signed(r.moderator) ? `${moderator}, ${r.moderator.date}` : 'not signed' },
     {
@@ -180,7 +208,7 @@ const samePerson = (a: string, b: string) => a.trim().toLowerCase() === b.trim()
 
 /** Ready only when every rule holds for the session and every criterion and sign-off for the trainee. */
 export function readiness(session: SessionFacts, review: TraineeReview | undefined, rules: ReadinessRules, today: string): Readiness {
-  const checks = [...sessionChecks(session, rules), ...traineeChecks(review, today)];
+  const checks = [...sessionChecks(session, rules), ...traineeChecks(review, today, session.fxhelpDays)];
   return { ready: checks.every((c) => c.ok), checks };
 }
 

@@ -76,10 +76,15 @@ export function itemScore(g: GradeResult): ItemScore {
   return { score: round(g.score), dimensions, critical: [...new Set(g.critical.map((c) => c.rule))] };
 }
 
-/** The totals of a list of item scores: means, and the number of items with a critical error. */
-export function summarize(items: readonly ItemScore[]): ResultSummary {
+/**
+ * The totals of a list of item scores: means, and the number of items with a critical error. The
+ * means have 4 decimals, as a file keeps them, or `decimals` (a reader that shows them with fewer
+ * rounds once, from the mean itself: 0.990471 shows as 0.990, where 0.9905 would show as 0.991).
+ */
+export function summarize(items: readonly ItemScore[], decimals = 4): ResultSummary {
   const n = items.length;
-  const mean = (pick: (i: ItemScore) => number) => (n ? round(items.reduce((s, i) => s + pick(i), 0) / n) : 0);
+  const scale = 10 ** decimals;
+  const mean = (pick: (i: ItemScore) => number) => (n ? Math.round((items.reduce((s, i) => s + pick(i), 0) / n) * scale) / scale : 0);
   const dimensions = Object.fromEntries(DIMENSION_IDS.map((d) => [d, mean((i) => i.dimensions[d])])) as DimensionScores;
   return { items: n, score: mean((i) => i.score), dimensions, critical: items.filter((i) => i.critical.length > 0).length };
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { itemAnalysis, pearson } from '../../../src/lib/results/item-analysis.ts';
+import { itemAnalysis, MIN_SESSIONS, pearson } from '../../../src/lib/results/item-analysis.ts';
 
 // Moodle's quiz statistics: facility index = mean score / maximum score; discrimination index =
 // correlation of the item's score with the rest of the test (the item left out). The expected
-// values below were worked out by hand from those definitions.
+// values below were worked out by hand from those definitions; where sessions are not one quiz,
+// from the page's reading of them (the rest as the mean of the other items, and at least 5 sessions).
 
 const attempt = (scores: Record<string, number>) => ({ items: Object.entries(scores).map(([scenarioId, score]) => ({ scenarioId, score })) });
 
@@ -17,31 +18,96 @@ describe('pearson', () => {
 });
 
 describe('itemAnalysis', () => {
-  // Three trainees, three scenarios:
-  //        a    b    c   total
-  //   t1   1    1    0    2
-  //   t2   1    0.5  0.5  2
-  //   t3   0    0    1    1
-  const stats = itemAnalysis([attempt({ a: 1, b: 1, c: 0 }), attempt({ a: 1, b: 0.5, c: 0.5 }), attempt({ a: 0, b: 0, c: 1 })]);
+  // Five trainees, three scenarios, every session of the same length (as in Moodle, one quiz):
+  //        a    b    c
+  //   t1   1    1    0
+  //   t2   1    0.5  0.5
+  //   t3   0    0    1
+  //   t4   1    1    1
+  //   t5   0    0    0
+  const stats = itemAnalysis([
+    attempt({ a: 1, b: 1, c: 0 }),
+    attempt({ a: 1, b: 0.5, c: 0.5 }),
+    attempt({ a: 0, b: 0, c: 1 }),
+    attempt({ a: 1, b: 1, c: 1 }),
+    attempt({ a: 0, b: 0, c: 0 }),
+  ]);
   const byId = Object.fromEntries(stats.map((s) => [s.scenarioId, s]));
 
   it('facility: the mean score over the maximum of 1', () => {
-    expect(byId.a!.facility).toBeCloseTo(2 / 3, 12);
+    expect(byId.a!.facility).toBeCloseTo(3 / 5, 12);
     expect(byId.b!.facility).toBeCloseTo(0.5, 12);
     expect(byId.c!.facility).toBeCloseTo(0.5, 12);
-    expect(byId.a!.attempts).toBe(3);
+    expect(byId.a!.attempts).toBe(5);
   });
 
-  it('discrimination: correlation with the rest of the test', () => {
-    // a: x = (1, 1, 0), rest = (1, 1, 1): the rest has no spread -> undefined.
-    expect(byId.a!.discrimination).toBeNull();
-    // b: x = (1, 0.5, 0), rest = (1, 1.5, 1); deviations (0.5, 0, -0.5) and (-1/6, 1/3, -1/6):
-    // covariance sum 0, so r = 0.
-    expect(byId.b!.discrimination).toBeCloseTo(0, 12);
-    // c: x = (0, 0.5, 1), rest = (2, 1.5, 0), mean 7/6; deviations (-0.5, 0, 0.5) and (5/6, 1/3, -7/6):
-    // sxy = -5/12 - 7/12 = -1, sxx = 1/2, syy = (25 + 4 + 49)/36 = 78/36; r = -1 / sqrt(39/36) = -6 / sqrt(39).
-    expect(byId.c!.discrimination).toBeCloseTo(-6 / Math.sqrt(39), 12);
-    expect(byId.c!.discrimination!).toBeLessThan(0);
+  it('discrimination: correlation with the rest of the test, as Moodle gives it for one quiz', () => {
+    // b: x = (1, 0.5, 0, 1, 0), mean 0.5, deviations (0.5, 0, -0.5, 0.5, -0.5); the rest of the
+    // test (a + c) = (1, 1.5, 1, 2, 0), mean 1.1, deviations (-0.1, 0.4, -0.1, 0.9, -1.1):
+    // sxy = -0.05 + 0 + 0.05 + 0.45 + 0.55 = 1, sxx = 1, syy = 0.01 + 0.16 + 0.01 + 0.81 + 1.21 = 2.2.
+    // The mean of the rest is the sum over 2, which changes no correlation.
+    expect(byId.b!.discrimination).toBeCloseTo(1 / Math.sqrt(2.2), 12);
+    // c: x = (0, 0.5, 1, 1, 0), deviations (-0.5, 0, 0.5, 0.5, -0.5); rest (a + b) = (2, 1.5, 0, 2, 0),
+    // mean 1.1, deviations (0.9, 0.4, -1.1, 0.9, -1.1): sxy = -0.45 - 0.55 + 0.45 + 0.55 = 0.
+    expect(byId.c!.discrimination).toBeCloseTo(0, 12);
+    expect(byId.b!.tooFew).toBe(false);
+  });
+
+  it('a scenario on which the stronger trainees did worse has negative discrimination', () => {
+    const inverted = itemAnalysis([
+      attempt({ x: 0, p: 1, q: 1 }),
+      attempt({ x: 0, p: 1, q: 0.5 }),
+      attempt({ x: 1, p: 0, q: 0 }),
+      attempt({ x: 1, p: 0.5, q: 0 }),
+      attempt({ x: 0.5, p: 0.5, q: 0.5 }),
+    ]).find((s) => s.scenarioId === 'x')!;
+    expect(inverted.discrimination!).toBeLessThan(-0.9);
+  });
+
+  // Sessions are not one quiz: a practice queue of 2 items, an assessment of 6.
+  it('the rest of a session is the mean of its other scenarios, so a long session does not pass for a strong one', () => {
+    // s is answered right by the trainees who did well elsewhere (short sessions, rest 1) and wrong by
+    // those who did badly (long sessions, rest 0.25 a scenario). By the sum of the rest, the long
+    // sessions (1.25) would look stronger than the short ones (1), and s would look inverted.
+    const long = { p: 0.25, q: 0.25, r: 0.25, t: 0.25, u: 0.25 };
+    const [s] = itemAnalysis([
+      attempt({ s: 1, p: 1 }),
+      attempt({ s: 1, p: 1 }),
+      attempt({ s: 0, ...long }),
+      attempt({ s: 0, ...long }),
+      attempt({ s: 1, p: 1 }),
+    ]).filter((i) => i.scenarioId === 's');
+    expect(s!.discrimination).toBeCloseTo(1, 12);
+  });
+
+  it('a session with no other scenario counts for the facility only', () => {
+    const withAlone = itemAnalysis([
+      attempt({ s: 1, p: 1 }),
+      attempt({ s: 0, p: 0 }),
+      attempt({ s: 1, p: 1 }),
+      attempt({ s: 0, p: 0 }),
+      attempt({ s: 1, p: 1 }),
+      // Alone: no rest of the test to correlate with.
+      attempt({ s: 1 }),
+      attempt({ s: 1 }),
+    ]).find((i) => i.scenarioId === 's')!;
+    expect(withAlone.attempts).toBe(7);
+    expect(withAlone.facility).toBeCloseTo(5 / 7, 12);
+    expect(withAlone.discrimination).toBeCloseTo(1, 12);
+  });
+
+  it(`with fewer than ${MIN_SESSIONS} sessions that have a rest of the test, no discrimination index`, () => {
+    expect(MIN_SESSIONS).toBe(5);
+    // Two sessions can only correlate at -1 or 1: that tells nothing about the scenario.
+    const two = itemAnalysis([attempt({ s: 1, p: 0 }), attempt({ s: 0, p: 1 })]).find((i) => i.scenarioId === 's')!;
+    expect(two).toMatchObject({ attempts: 2, discrimination: null, tooFew: true });
+    const four = itemAnalysis([attempt({ s: 1, p: 1 }), attempt({ s: 0, p: 0 }), attempt({ s: 1, p: 1 }), attempt({ s: 0, p: 0 }), attempt({ s: 1 })]).find((i) => i.scenarioId === 's')!;
+    expect(four).toMatchObject({ attempts: 5, discrimination: null, tooFew: true });
+  });
+
+  it('no spread: no discrimination index, and not for want of sessions', () => {
+    const flat = itemAnalysis([1, 0, 1, 0, 1].map((p) => attempt({ s: 1, p }))).find((i) => i.scenarioId === 's')!;
+    expect(flat).toMatchObject({ discrimination: null, tooFew: false });
   });
 
   it('a scenario played over several steps counts once, at the mean of its steps', () => {
@@ -50,10 +116,10 @@ describe('itemAnalysis', () => {
   });
 
   it('only the attempts that include a scenario count for it', () => {
-    const stats2 = itemAnalysis([attempt({ a: 1, b: 1 }), attempt({ a: 0, b: 0 }), attempt({ b: 1 })]);
+    const stats2 = itemAnalysis([attempt({ a: 1, b: 1 }), attempt({ a: 0, b: 0 }), attempt({ b: 1 }), attempt({ a: 1, b: 1 }), attempt({ a: 0, b: 0 }), attempt({ a: 1, b: 1 })]);
     const a = stats2.find((s) => s.scenarioId === 'a')!;
-    expect(a.attempts).toBe(2);
-    expect(a.facility).toBe(0.5);
+    expect(a.attempts).toBe(5);
+    expect(a.facility).toBeCloseTo(0.6, 12);
     expect(a.discrimination).toBeCloseTo(1, 12);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULES, emptyTraineeReview, holdsNothing, readiness, reviewFieldProblems, traineeChecks, traineeKey, type SessionFacts } from '../../../src/lib/results/readiness.ts';
+import { DEFAULT_RULES, emptyTraineeReview, fxhelpDaysOf, holdsNothing, readiness, reviewFieldProblems, traineeChecks, traineeKey, type SessionFacts } from '../../../src/lib/results/readiness.ts';
 import { ReadinessRulesSchema } from '../../../src/lib/schemas/result.ts';
 
 // The defaults: overall 0.8, a floor of 0.7 per dimension, no critical error; the
@@ -13,6 +13,7 @@ const session = (patch: Partial<SessionFacts> = {}): SessionFacts => ({
   googlePlayItems: 2,
   answersGooglePlay: true,
   integrityFlags: 0,
+  fxhelpDays: 14,
   ...patch,
 });
 const TODAY = '2026-11-21';
@@ -55,6 +56,32 @@ describe('readiness', () => {
     const r = readiness(session({ googlePlayItems: 0, answersGooglePlay: false }), allMet(), DEFAULT_RULES, TODAY);
     expect(r.ready).toBe(true);
     expect(r.checks.map((c) => c.id)).not.toContain('google-play');
+  });
+
+  // GitLab's workflow has no #fxhelp level (seed 003): its trainees are not held to Mozilla's two weeks.
+  it('the time on #fxhelp is asked only of a program that has it', () => {
+    expect(fxhelpDaysOf(['mozilla'])).toBe(14);
+    expect(fxhelpDaysOf(['gitlab'])).toBeNull();
+    expect(fxhelpDaysOf([null])).toBeNull();
+    // A file whose items mix packs cannot slip the criterion.
+    expect(fxhelpDaysOf(['gitlab', 'mozilla'])).toBe(14);
+    const gitlab = session({ answersGooglePlay: false, googlePlayItems: 0, fxhelpDays: null });
+    const r = readiness(gitlab, { ...allMet(), fxhelpSince: '' }, DEFAULT_RULES, TODAY);
+    expect(r.checks.map((c) => c.id)).not.toContain('fxhelp');
+    expect(r.ready).toBe(true);
+    // The same trainee with no start date, in Mozilla's program, is not ready.
+    expect(readiness(session({ fxhelpDays: 14 }), { ...allMet(), fxhelpSince: '' }, DEFAULT_RULES, TODAY).checks.filter((c) => !c.ok).map((c) => c.id)).toEqual(['fxhelp']);
+  });
+
+  // The table shows 3 decimals; a rule judges the score the admin reads there.
+  it('a score is judged at the 3 decimals the table shows it with', () => {
+    const at = (score: number, tags = 0.9) => readiness(session({ summary: { items: 20, score, dimensions: { ...dims(0.9), tags }, critical: 0 } }), allMet(), DEFAULT_RULES, TODAY);
+    expect(at(0.7996).ready).toBe(true);
+    expect(at(0.7996).checks.find((c) => c.id === 'score')!.found).toBe('0.8');
+    expect(at(0.7994).ready).toBe(false);
+    expect(at(0.7994).checks.find((c) => c.id === 'score')!.found).toBe('0.799');
+    expect(at(0.9, 0.6996).ready).toBe(true);
+    expect(at(0.9, 0.6994).ready).toBe(false);
   });
 
   it('two weeks on #fxhelp: 14 days before today holds, 13 does not', () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { csvNumber } from '../../../src/lib/results/csv.ts';
 import { flagLines, fullerExport, sessionKey } from '../../../src/lib/results/flags.ts';
 import type { Result } from '../../../src/lib/results/result.ts';
 import { MAX_PROBLEMS, Verifier } from '../../../src/lib/results/verify.ts';
@@ -148,6 +149,17 @@ describe('reading', () => {
 });
 
 describe('regrading', () => {
+  // The page shows the recomputed means to 3 decimals (the readiness table's format): rounded once,
+  // from the mean itself. Rounded to a file's 4 decimals first, 0.990471 read 0.991.
+  it('keeps the recomputed means exact enough to show with 3 decimals', () => {
+    const r = check(base());
+    expect(r.summary.score).toBeCloseTo(2 / 3, 9);
+    expect(csvNumber(r.summary.score)).toBe('0.667');
+    const items = [1, 1, 1, 1, 1, 1, 0.9333].map((score) => ({ score, dimensions: { account: score, tags: 1, closing: 1, escalation: 1, engagement: 1 }, critical: [] }));
+    expect(csvNumber(summarize(items, 9).score)).toBe('0.99');
+    expect(summarize(items).score).toBe(0.9905);
+  });
+
   it('shows recomputed values and flags nothing in an honest file', () => {
     const r = check(base());
     expect(r.flags).toEqual([]);
@@ -329,6 +341,43 @@ describe('regrading', () => {
       // Named under today's version, the same difference is an edit.
       file.packs = { gitlab: gitlabPack.version };
       expect(itemFlags(file).map((f) => f.integrity)).toEqual([true, true]);
+    });
+
+    // The recheck's cases: older versions named to hide edits that no change since could explain.
+    const edited = (s: Scenario, slip: 'account' | 'direct-message', version: Record<string, string>, edit: (item: Result['items'][number]) => void) => {
+      const file = makeResult({ name: 'Greg Forged', scenarios: [s], slip: () => slip });
+      file.items = file.items.slice(0, 1);
+      edit(file.items[0]!);
+      const dims = Object.values(file.items[0]!.dimensions);
+      file.items[0]!.score = file.items[0]!.critical.length ? 0 : dims.reduce((a, b) => a + b, 0) / dims.length;
+      file.packs = version;
+      file.summary = summarize(file.items);
+      return itemFlags(file);
+    };
+
+    it('a critical error the file leaves out is an edit: no change since has added one', () => {
+      // GitLab 2.0.0 already counted a reply to a political tweet as critical; 2.0.1 only took the troll one away.
+      const flags = edited(scenario('gl-political-demand'), 'account', { gitlab: '2.0.0' }, (item) => {
+        expect(item.critical).toEqual(['gl.no-reply.kinds']);
+        item.critical = [];
+        item.dimensions = { account: 1, tags: 1, closing: 1, escalation: 1, engagement: 1 };
+      });
+      expect(flags.map((f) => [f.code, f.integrity])).toEqual([['item-score', true], ['summary', true]]);
+    });
+
+    it('a dimension the changed checks could not bring there is an edit', () => {
+      // GitLab 1.0.0: the sentiment rule changed since, but a direct message still costs its check.
+      const gitlabDm = edited(scenario('gl-bug-mr-approval-button'), 'direct-message', { gitlab: '1.0.0' }, (item) => {
+        expect(item.dimensions.engagement).toBeLessThan(1);
+        item.dimensions.engagement = 1;
+      });
+      expect(gitlabDm.find((f) => f.code === 'item-score')!.integrity).toBe(true);
+      // Mozilla 1.0.0: the Google Play like rules changed since, not the reply account's.
+      const wrongAccount = edited(play, 'account', { mozilla: '1.0.0' }, (item) => {
+        expect(item.dimensions.account).toBeLessThan(1);
+        item.dimensions.account = 1;
+      });
+      expect(wrongAccount.find((f) => f.code === 'item-score')!.integrity).toBe(true);
     });
   });
 
