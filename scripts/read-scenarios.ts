@@ -1,5 +1,5 @@
 // Reading scenario files for the command line: a file holds one scenario or a JSON array of them.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isJsonName } from '../src/lib/results/file-name.ts';
 import { parseScenario } from '../src/lib/schemas/parse.ts';
@@ -37,10 +37,18 @@ export function readScenarioFile(file: string): Read[] {
 /**
  * Every `.json` file under `dir`, at any depth, sorted by path: the files the admin page's folder
  * import takes (`isJsonName`: `.JSON` too), each as `dir` joined with its path inside the folder.
+ * A link to a folder is not followed (one pointing back up would be walked again and again, its
+ * files read as duplicates of themselves); a link to a file is read as the file.
  */
 export function jsonFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => !entry.isDirectory() && isJsonName(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
+  const found: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (isJsonName(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isFile()))) found.push(path);
+    }
+  };
+  walk(dir);
+  return found.sort();
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,5 +19,15 @@ describe('jsonFiles', () => {
     for (const name of ['ana.json', 'BO.JSON', 'notes.txt', 'late/cy.Json', 'late/dee.json.bak', 'archive.json/eve.json']) writeFileSync(join(tmp, 'week-46', name), '{}');
     const folder = join(tmp, 'week-46');
     expect(jsonFiles(folder).map((f) => relative(folder, f))).toEqual(['BO.JSON', 'ana.json', 'archive.json/eve.json', 'late/cy.Json']);
+  });
+
+  it('does not follow a link to a folder (one back up would be walked again and again); a link to a file is read', () => {
+    const folder = join(tmp, 'looped');
+    mkdirSync(join(folder, 'sub'), { recursive: true });
+    writeFileSync(join(folder, 'ana.json'), '{}');
+    writeFileSync(join(folder, 'sub', 'bo.json'), '{}');
+    symlinkSync('..', join(folder, 'sub', 'self'));
+    symlinkSync(join(folder, 'ana.json'), join(folder, 'sub', 'ana-link.json'));
+    expect(jsonFiles(folder).map((f) => relative(folder, f))).toEqual(['ana.json', 'sub/ana-link.json', 'sub/bo.json']);
   });
 });
