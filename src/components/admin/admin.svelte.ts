@@ -175,20 +175,23 @@ export class AdminState {
    * when sessions come or go, not again on each edit to the review (a tick, a letter of the notes).
    */
   #facts = $derived(
-    this.sessions.map((session) => ({
-      session,
-      facts: {
-        mode: session.mode,
-        summary: session.summary,
-        googlePlayItems: session.items.filter((i) => i.channel === 'google-play').length,
-        // Any item's pack, not only the program: a file whose items mix packs cannot slip the rule.
-        answersGooglePlay: [session.program, ...session.items.map((i) => i.pack)].some((p) => p !== null && answersOnGooglePlay(p)),
-        integrityFlags: session.flags.filter((f) => f.integrity).length,
-        // Mozilla's time on #fxhelp, if any item is Mozilla's, as for the Google Play rule.
-        fxhelpDays: fxhelpDaysOf([session.program, ...session.items.map((i) => i.pack)]),
-      },
-      flags: flagLines(session.flags),
-    })),
+    this.sessions.map((session) => {
+      // Any item's pack, not only the program: a file whose items mix packs cannot slip a rule.
+      const programs = [...new Set([session.program, ...session.items.map((i) => i.pack)])];
+      return {
+        session,
+        facts: {
+          mode: session.mode,
+          summary: session.summary,
+          googlePlayItems: session.items.filter((i) => i.channel === 'google-play').length,
+          answersGooglePlay: programs.some((p) => p !== null && answersOnGooglePlay(p)),
+          integrityFlags: session.flags.filter((f) => f.integrity).length,
+          // Mozilla's time on #fxhelp, if any item is Mozilla's, as for the Google Play rule.
+          fxhelpDays: fxhelpDaysOf(programs),
+        },
+        flags: flagLines(session.flags),
+      };
+    }),
   );
 
   /** Every session with its verdict, in import order. */
