@@ -16,7 +16,10 @@ export function readScenarioFile(file: string): Read[] {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    return [{ file, index: null, ok: false, problems: [`cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`] }];
+    const code = (e as NodeJS.ErrnoException).code;
+    // `decide` reads files only: a folder is said for what it is, with what to type instead.
+    const problem = code === 'EISDIR' ? 'is a folder, not a file (name its files, e.g. FOLDER/*.json)' : `cannot read the file (${code ?? String(e)})`;
+    return [{ file, index: null, ok: false, problems: [problem] }];
   }
   let json: unknown;
   try {

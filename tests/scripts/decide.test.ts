@@ -83,6 +83,15 @@ describe('scripts/decide.ts', () => {
     expect(JSON.parse(r.lines[0]!)).toMatchObject({ file, error: expect.any(String) });
   });
 
+  // decide reads files, not folders (its usage says FILE): a folder is said for what it is.
+  it('a folder: an error line that says it is a folder, exit 1', () => {
+    const folder = join(tmp, 'a-folder');
+    mkdirSync(folder, { recursive: true });
+    const r = decideCli(folder);
+    expect(r.status).toBe(1);
+    expect(r.lines.map((l) => JSON.parse(l))).toEqual([{ file: folder, error: 'is a folder, not a file (name its files, e.g. FOLDER/*.json)' }]);
+  });
+
   it('an invalid scenario: the error names the field path and what is wrong', () => {
     const s = readJson(example('moz-quiet-for-four-days'));
     s.messages[1].at = '2026-03-01T08:00:00Z';

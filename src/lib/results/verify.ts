@@ -624,6 +624,9 @@ function formatVersionProblem(json: unknown): string | null {
   if (!isObject(json)) return null;
   const format = json.format;
   if (typeof format !== 'string' || format === FORMATS.result) return null;
+  // The project's other files, chosen by mistake: said for what they are, not as ten missing fields.
+  if (format === FORMATS.scenario) return `format: "${format}" is the scenario format: this is a scenario, not a trainee's result file`;
+  if (format === FORMATS.review) return `format: "${format}" is a readiness review file, not a trainee's result file (the admin page reads it with "Read a review file")`;
   const m = /^social-support-result\/(.{1,20})$/.exec(format);
   if (m) return `format: "${format}" is version ${m[1]} of the result format; this page reads version 1 ("${FORMATS.result}")`;
   return null;

@@ -113,6 +113,16 @@ describe('reading', () => {
     ]);
   });
 
+  // An admin who picks the wrong file from a folder is told what it is, not given ten missing fields.
+  it('a scenario file or a review file is named for what it is', () => {
+    expect(problems(JSON.parse(readFileSync(join(EXAMPLES_DIR, 'moz-compliment.json'), 'utf8')))).toEqual([
+      'format: "social-support-scenario/1" is the scenario format: this is a scenario, not a trainee\'s result file',
+    ]);
+    expect(problems({ format: 'social-support-review/1', rules: {}, trainees: {} })).toEqual([
+      'format: "social-support-review/1" is a readiness review file, not a trainee\'s result file (the admin page reads it with "Read a review file")',
+    ]);
+  });
+
   it('a byte-order mark is allowed', () => {
     expect(verifier.verifyText(`\uFEFF${JSON.stringify(base())}`).ok).toBe(true);
   });
