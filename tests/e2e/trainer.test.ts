@@ -765,6 +765,59 @@ describe('focus', () => {
     await context.close();
   });
 
+  // Found by keyboard and screen reader: Play after Stop left focus on the page, and said nothing.
+  test('Play after a Stop takes the trainee back to the open conversation, by the button and by the p key', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await openTrainer(page);
+    await startPractice(page);
+    await button(page, 'Play').click();
+    const heading = page.getByRole('heading', { name: /^Conversation with / });
+    await heading.waitFor();
+    await button(page, 'Stop').click();
+    await button(page, 'Play').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => hasFocus(heading)).toBe(true);
+    // From the queue, with the shortcut: Stop, then Play again.
+    await queueHeading(page).focus();
+    await page.keyboard.press('p');
+    await expect.poll(() => button(page, 'Play').isEnabled()).toBe(true);
+    await page.keyboard.press('p');
+    await expect.poll(() => hasFocus(heading)).toBe(true);
+    await context.close();
+  });
+
+  test('single keys work on a tick box; e exports the results, and the download is said with its file name', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await openTrainer(page);
+    await startPractice(page);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    // A tag's tick box takes no letters: "r" still goes to the reply text.
+    await conversation(page).getByRole('checkbox').first().focus();
+    await page.keyboard.press('r');
+    await expect.poll(() => hasFocus(conversation(page).getByRole('textbox', { name: 'Reply text' }))).toBe(true);
+    await queueHeading(page).focus();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('e')]);
+    await expect.poll(() => said(page)).toBe(`Saved ${download.suggestedFilename()} (0 answers).`);
+    // The dialog lists the key the button announces.
+    await page.keyboard.press('?');
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' }).textContent()).resolves.toMatch(/e\s*Export results/);
+    await context.close();
+  });
+
+  test('the Queue field is named "Queue"; what the queue is for describes it', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await openTrainer(page);
+    await page.getByRole('radio', { name: /^Practice/ }).check();
+    const queue = page.getByRole('combobox', { name: 'Queue', exact: true });
+    expect(await queue.count()).toBe(1);
+    expect(await queue.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent?.trim())).toMatch(/Twitter/);
+    await context.close();
+  });
+
   test('the queue filters can be gone through with the arrow keys: a conversation they let through is announced, and focus stays', async () => {
     const context = await freshContext();
     const page = await context.newPage();

@@ -9,11 +9,16 @@ export const SHORTCUTS = [
   { key: 'n', label: 'Next conversation (after feedback)' },
   { key: 's', label: 'Skip the conversation (where skipping is allowed)' },
   { key: 'q', label: 'Go to the queue' },
+  { key: 'e', label: 'Export results' },
   { key: '?', label: 'Show these shortcuts' },
 ] as const;
 
+/** Inputs that take no typed letters (a tick, a choice, a button): single keys stay shortcuts there. */
+const NOT_TYPED = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'range', 'color']);
+
 /** Whether keys go to a field: shortcuts leave them to it, and the clock does not take its focus. */
-export const typing = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+export const typing = (t: EventTarget | null) =>
+  t instanceof HTMLElement && (t.isContentEditable || /^(TEXTAREA|SELECT)$/.test(t.tagName) || (t instanceof HTMLInputElement && !NOT_TYPED.has(t.type)));
 
 /** Clicks the button with this exact visible name inside the trainer, if there is one. */
 function press(name: string): boolean {
@@ -46,6 +51,9 @@ export function shortcut(trainer: Trainer, e: KeyboardEvent): void {
       break;
     case 'q':
       focus('trainer-queue-heading');
+      break;
+    case 'e':
+      handled = press('Export results');
       break;
     default:
       handled = false;

@@ -283,9 +283,10 @@ export class Trainer {
     return readScenarioTexts(texts);
   }
 
-  /** Downloads a result file. */
+  /** Downloads a result file, and says so (the browser may save it without a word). */
   download(result: Result, name: string): void {
     download(resultFileText(result), name, 'application/json');
+    this.#announce(`Saved ${name} (${result.items.length} answer${result.items.length === 1 ? '' : 's'}).`);
   }
 
   #run(effect: Effect, event: TrainerEvent): void {
