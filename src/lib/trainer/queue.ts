@@ -247,6 +247,9 @@ function deliver(s: Session): [Session, Effect[], GradeResult[]] {
               `Follow-up ${conv.step + 1} with ${who(conv)} came due on a conversation you had ${conv.state === 'closed' ? 'closed' : 'escalated'}: it counts as answered as you left it, ${Math.round(g.score * 100)}%.`,
             );
             effects.push({ type: 'announce', message: notices.at(-1)! });
+          } else {
+            // An assessment shows no score until the end, but a point recorded is said, as an answer is.
+            effects.push({ type: 'announce', message: `Answer ${items.length} recorded: a follow-up came due on a conversation you had ${conv.state === 'closed' ? 'closed' : 'escalated'}, and counts as you left it.` });
           }
         }
         const next = conv.root.followUps?.[conv.step + 1];

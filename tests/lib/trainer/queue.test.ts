@@ -505,6 +505,19 @@ describe('assessment', () => {
     expect(archive!.result.summary.items).toBe(3);
   });
 
+  // Found by keyboard and screen reader: Skip ahead recorded such a point in an assessment in silence.
+  it('in an assessment, such a point is said as any answer is, with no score', () => {
+    const s = help('moz-closed-early-said', 20, [{ afterHours: 80 }]);
+    const later = help('moz-later', 5, [{ afterHours: 200, text: '@FirefoxSupport it is still broken' }]);
+    const closeIt = answer(full({ reply: '@FirefoxSupport', close: 'Resolved', tags: [], via: 'Conversocial' }), 'Glad we could help!');
+    let r = run(assessment([s, later]), play(0), answerAt(30, closeIt), answerAt(40));
+    r = run(r.state, skipAhead(41));
+    expect(session(r.state).items).toHaveLength(3);
+    expect(archived(r.effects), 'the assessment goes on: a follow-up is still to come').toEqual([]);
+    const said = r.effects.filter((e): e is Extract<Effect, { type: 'announce' }> => e.type === 'announce').map((e) => e.message);
+    expect(said).toEqual(['Answer 3 recorded: a follow-up came due on a conversation you had closed, and counts as you left it.']);
+  });
+
   it('in practice too, the point is recorded as the conversation stands, with a notice that says so (no title, no id)', () => {
     const s = moz({ id: 'moz-practice-closed-early', title: 'Secret label that gives it away', now: at(T0, 20), expected: HELP_HOLD, followUps: [{ afterHours: 80 }] });
     const closeIt = answer(full({ reply: '@FirefoxSupport', close: 'Resolved', via: 'Conversocial' }), 'Glad we could help!');
