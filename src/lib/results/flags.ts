@@ -86,6 +86,11 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
+/** The versions in a pack's `history` after `from`, up to today's. */
+function versionsSince(pack: PackId, from: string) {
+  return packs[pack].history.filter((v) => compareVersions(v.version, from) > 0 && compareVersions(v.version, packs[pack].version) <= 0);
+}
+
 /**
  * The rules a pack changed after version `from`, up to today's (from its `history`): the only
  * ones whose change can explain why an item graded under `from` grades otherwise today. `'any'`
@@ -95,8 +100,7 @@ export function compareVersions(a: string, b: string): number {
 export function rulesChangedSince(pack: PackId, from: string): ReadonlySet<string> | 'any' | null {
   if (!packs[pack].history.some((v) => v.version === from)) return null;
   const rules = new Set<string>();
-  for (const v of packs[pack].history) {
-    if (compareVersions(v.version, from) <= 0 || compareVersions(v.version, packs[pack].version) > 0) continue;
+  for (const v of versionsSince(pack, from)) {
     for (const c of v.changes) {
       if (c.rules.length === 0) return 'any';
       for (const r of c.rules) rules.add(r);
@@ -107,8 +111,7 @@ export function rulesChangedSince(pack: PackId, from: string): ReadonlySet<strin
 
 /** What changed in a pack after version `from`, up to today's: one line per change, from its `history`. */
 export function changesSince(pack: PackId, from: string): string[] {
-  return packs[pack].history
-    .filter((v) => compareVersions(v.version, from) > 0 && compareVersions(v.version, packs[pack].version) <= 0)
+  return versionsSince(pack, from)
     .flatMap((v) => v.changes.map((c) => `${v.version} (${v.date}, policy revision ${v.policyRevision}): ${c.summary}${c.rules.length ? ` Rules: ${c.rules.join(', ')}.` : ''}`));
 }
 
