@@ -100,7 +100,7 @@ describe('trainer accessibility', () => {
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(siteUrl('/practice/')).origin, quotaSize: 1 });
     await openTrainer(p);
     await p.getByRole('textbox', { name: 'Your name' }).fill('Quinn Quota');
-    await p.getByText('refused to store your work').waitFor();
+    await p.locator('#trainer .notice').getByText('refused to store your work').waitFor();
     await checkHere(p, 'with storage refused');
     await refused.close();
   });
@@ -173,7 +173,7 @@ describe('trainer accessibility', () => {
     // Feedback is shown: a filter chosen now lets nothing through once the trainee moves on.
     await page.getByRole('region', { name: 'Queue', exact: true }).getByRole('combobox', { name: 'Type' }).selectOption({ label: 'Customer wrote back' });
     await button(feedback(page), 'Next conversation').click();
-    const hidden = page.getByText(/^The filters hide all 2 conversations waiting/);
+    const hidden = page.locator('#trainer .idle').getByText(/^The filters hide all 2 conversations waiting/);
     await hidden.waitFor();
     await checkEverywhere('filters hiding every conversation', () => hidden.waitFor());
     await button(page, 'Clear the filters').click();
@@ -195,7 +195,7 @@ describe('trainer accessibility', () => {
     await conversation(page).waitFor();
     await reply(page, 'Reply + Hold');
     await button(feedback(page), 'Next conversation').click();
-    const done = page.getByText(/^You have worked through this queue/);
+    const done = page.locator('#trainer .idle').getByText(/^You have worked through this queue/);
     await done.waitFor();
     await checkEverywhere('a practice queue worked through', () => done.waitFor());
   });

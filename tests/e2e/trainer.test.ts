@@ -110,7 +110,7 @@ describe('the trainer', () => {
       await page.keyboard.press('Enter');
     }
     // Worked through, or a follow-up still to come (the batch is drawn at random).
-    await page.getByText(/^(Nothing in the queue needs you right now\.|You have worked through this queue)/).waitFor();
+    await page.locator('#trainer .idle').getByText(/^(Nothing in the queue needs you right now\.|You have worked through this queue)/).waitFor();
     await tabTo(page, button(page, 'Export results'));
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     expect(download.suggestedFilename()).toMatch(/^social-support-result-kim-keyboard-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
@@ -305,7 +305,7 @@ describe('the trainer', () => {
     await openTrainer(page);
     await page.getByRole('textbox', { name: 'Your name' }).fill('Pat Private');
     await startPractice(page);
-    const said = page.getByRole('status').filter({ hasText: notice });
+    const said = page.locator('#trainer .notice').filter({ hasText: notice });
     await said.waitFor();
     expect(await said.innerText()).toContain('lives in memory only');
     await button(page, 'Play').click();
@@ -328,8 +328,10 @@ describe('the trainer', () => {
     await openTrainer(page);
     await page.getByRole('textbox', { name: 'Your name' }).fill('Pat Full');
     await startPractice(page);
-    const notice = page.getByRole('status').filter({ hasText: 'The browser refused to store your work (QuotaExceededError)' });
+    const notice = page.locator('#trainer .notice').filter({ hasText: 'The browser refused to store your work (QuotaExceededError)' });
     await notice.waitFor();
+    // Said as it appears, by the trainer's one live region.
+    await expect.poll(() => page.locator('#trainer p[aria-live=polite]').textContent()).toMatch(/^The browser refused to store your work \(QuotaExceededError\): from now on it lives in memory only\./);
     await button(page, 'Play').click();
     await conversation(page).waitFor();
     await reply(page, 'Reply + Hold');
@@ -501,7 +503,7 @@ describe('the trainer', () => {
     await reply(page, 'Reply + Hold');
     await button(feedback(page), 'Next conversation').click();
     // Nothing waits and nothing will come back: the queue says it is worked through, and how to finish.
-    await page.getByRole('status').filter({ hasText: /^You have worked through this queue: nothing is waiting, and nothing will come back\.[\s\S]*End session/ }).waitFor();
+    await page.locator('#trainer .idle p').filter({ hasText: /^You have worked through this queue: nothing is waiting, and nothing will come back\.[\s\S]*End session/ }).waitFor();
     await expect(page.getByText('Nothing in the queue needs you right now.').count()).resolves.toBe(0);
     await context.close();
   });
@@ -545,7 +547,7 @@ describe('the trainer', () => {
     const heading = await queue.getByRole('heading', { name: /^Queue \(\d+ waiting\)$/ }).textContent();
     const count = Number(/\((\d+) waiting\)/.exec(heading!)![1]);
     expect(count).toBeGreaterThan(1);
-    await page.getByText(`The filters hide all ${count} conversations waiting in the queue, so none is served.`).waitFor();
+    await page.locator('#trainer .idle').getByText(`The filters hide all ${count} conversations waiting in the queue, so none is served.`).waitFor();
     await expect(page.getByText('Nothing in the queue needs you right now.').count()).resolves.toBe(0);
     await expect(button(page, 'Skip ahead').count()).resolves.toBe(0);
     await button(page, 'Clear the filters').click();
@@ -828,7 +830,7 @@ describe('focus', () => {
     // Nothing has written back yet: playing, the filter hides every conversation waiting, and says so.
     await type.selectOption({ label: 'Customer wrote back' });
     await button(page, 'Play').click();
-    await page.getByText('The filters hide all 5 conversations waiting in the queue, so none is served.').waitFor();
+    await page.locator('#trainer .idle').getByText('The filters hide all 5 conversations waiting in the queue, so none is served.').waitFor();
     await type.focus();
     await page.keyboard.press('ArrowUp');
     await conversation(page).waitFor();
@@ -892,6 +894,120 @@ describe('focus', () => {
     await expect.poll(() => hasFocus(button(bar, 'Dismiss')), { message: 'after dismissing a notice, on the next one' }).toBe(true);
     await press(button(bar, 'Dismiss'));
     await expect.poll(() => hasFocus(sessionHeading), { message: 'after dismissing the last notice' }).toBe(true);
+    await context.close();
+  });
+
+  // Found by keyboard and screen reader: the pressed button was disabled while the bank loaded, so
+  // focus fell to the page for as long as the load took, and nothing was said.
+  test('while the bank loads, the button pressed keeps the focus, marked unavailable; a slow load is said; a second press does nothing', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await openTrainer(page);
+    const { asked, release } = await holdRequests(context, '**/bank/mozilla.json');
+    const start = button(page, 'Start practice');
+    await start.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(asked).toBe(1);
+    await page.waitForTimeout(800);
+    expect(await hasFocus(start), 'focus stays on Start practice').toBe(true);
+    expect(await start.getAttribute('aria-disabled')).toBe('true');
+    await expect.poll(() => said(page)).toBe('Drawing the conversations…');
+    await page.keyboard.press('Enter');
+    release();
+    await expect.poll(() => hasFocus(queueHeading(page))).toBe(true);
+    // One session started, not two: its queue holds the 10 conversations asked for by default.
+    await expect(queueHeading(page).textContent()).resolves.toBe('Queue (10 waiting)');
+    await context.close();
+  });
+
+  // Found by keyboard and screen reader: focus went to the queue's heading, and nothing said what was left to do.
+  test('once the last waiting conversation is answered and a follow-up is still to come, focus is on Skip ahead, which says when', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await openTrainer(page);
+    await page.getByLabel('Load scenarios').setInputFiles([file('later.json', scenario('own-later', { followUps: [{ afterHours: 4, text: '@FirefoxSupport still stuck at 99%' }] }))]);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    await reply(page, 'Reply + Hold');
+    await button(feedback(page), 'Next conversation').click();
+    const skip = button(page, 'Skip ahead');
+    await expect.poll(() => hasFocus(skip)).toBe(true);
+    const description = await skip.evaluate((el) => el.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)!.textContent).join(' '));
+    expect(description).toMatch(/^Nothing is waiting; something comes back in .+ of simulated time\.$/);
+    await page.keyboard.press('Enter');
+    await conversation(page).getByText('still stuck at 99%').waitFor();
+    await context.close();
+  });
+
+  // Found by keyboard and screen reader: these were boxes inserted with their words in them (which a
+  // screen reader may not read), and a reminder was both said and such a box (heard twice).
+  test('what the session bar and the idle desk come to say is said once, by the trainer, and stands in no live box of its own', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await openTrainer(page);
+    const bar = page.getByRole('region', { name: 'Play Mode' });
+    await page.getByLabel('Load scenarios').setInputFiles([file('two.json', [scenario('own-first'), scenario('own-second', { author: { handle: '@robin_test', followers: 30, verified: false } })])]);
+    // Filters that keep every conversation back.
+    await page.getByLabel('Type').selectOption({ label: 'Customer wrote back' });
+    await button(page, 'Play').click();
+    await expect.poll(() => said(page)).toBe('The filters hide all 2 conversations waiting in the queue, so none is served.');
+    await button(page, 'Clear the filters').click();
+    await conversation(page).waitFor();
+    // Stopping: the note in full the first time, short after that.
+    await button(page, 'Stop').click();
+    await expect.poll(() => said(page)).toMatch(/^Stopped: the clock waits for you\. In Conversocial, leaving Play Mode running/);
+    await button(page, 'Play').click();
+    await button(page, 'Stop').click();
+    await expect.poll(() => said(page)).toBe('Stopped: the clock waits for you.');
+    await button(page, 'Play').click();
+    // Choosing one's own account without the tag.
+    await conversation(page).getByLabel('Reply from').selectOption({ label: 'My own account (#fxhelp)' });
+    await expect.poll(() => said(page)).toBe('A reply from your own account carries #fxhelp.');
+    await conversation(page).getByLabel('Reply from').selectOption({ index: 0 });
+    // A reminder come back: said once, by the trainer.
+    await conversation(page).getByLabel('Reminder').selectOption({ label: 'In 1 hour' });
+    await button(conversation(page), 'Set reminder').click();
+    await conversation(page).waitFor();
+    await reply(page, 'Reply + Close');
+    await button(feedback(page), 'Next conversation').click();
+    await button(page, 'Skip ahead').click();
+    await bar.getByText(/^Reminder: the conversation with @casey_test/).waitFor();
+    await expect.poll(() => said(page)).toMatch(/^Reminder: the conversation with @casey_test .* is back in the queue\./);
+    await reply(page, 'Reply + Close');
+    await button(feedback(page), 'Next conversation').click();
+    await expect.poll(() => said(page)).toMatch(/^You have worked through this queue: nothing is waiting, and nothing will come back\./);
+    // None of these words stands in a live region but the trainer's own.
+    const live = await page.evaluate(() =>
+      [...document.querySelectorAll('#trainer [role=status], #trainer [role=alert], #trainer [aria-live]')]
+        .filter((el) => !(el.tagName === 'P' && el.getAttribute('aria-live') === 'polite'))
+        .map((el) => el.textContent?.trim() ?? ''),
+    );
+    expect(live.filter((t) => /Stopped:|filters hide|worked through|#fxhelp\.|Reminder:/.test(t))).toEqual([]);
+    await context.close();
+  });
+
+  // Found by keyboard and screen reader: closing the dialog gave the focus back to Reply + Close on the way to the feedback.
+  test('after a closing reason, focus goes to the feedback without passing through the button that opened the dialog', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await openTrainer(page);
+    await startPractice(page);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    await conversation(page).getByRole('textbox', { name: 'Reply text' }).fill('Glad that worked! Enjoy Firefox.');
+    await button(conversation(page), 'Reply + Close').click();
+    const dialog = page.getByRole('dialog', { name: 'Closing reason' });
+    await dialog.waitFor();
+    // From the choice of a reason on: every element that takes the focus.
+    await page.evaluate(() => {
+      const log: string[] = [];
+      (window as unknown as { focusLog: string[] }).focusLog = log;
+      document.addEventListener('focusin', (e) => log.push((e.target as HTMLElement).textContent?.trim() ?? ''));
+    });
+    await button(dialog, 'Resolved').click();
+    await expect.poll(() => hasFocus(feedback(page).getByRole('heading').first())).toBe(true);
+    const log = await page.evaluate(() => (window as unknown as { focusLog: string[] }).focusLog);
+    expect(log).not.toContain('Reply + Close');
     await context.close();
   });
 

@@ -31,6 +31,7 @@ const FOCUS_IDS: Record<Extract<Effect, { type: 'focus' }>['target'], string> = 
   conversation: 'trainer-conversation-heading',
   feedback: 'trainer-feedback-heading',
   queue: 'trainer-queue-heading',
+  'skip-ahead': 'trainer-skip-ahead',
   report: 'trainer-report-heading',
   setup: 'trainer-setup-heading',
 };
@@ -353,6 +354,21 @@ export class Trainer {
   /** Says a message to screen readers, with whatever else this moment says. */
   say(message: string): void {
     this.#announce(message);
+  }
+
+  /**
+   * Says a message each time it comes to stand on the page, or its words change. A box inserted with
+   * its words already in it is not read out by every screen reader, even as a live region, and a
+   * message both in such a box and said would be heard twice: so the box has no role, and this
+   * trainer's one announcer says it. Call while a component initialises.
+   */
+  sayWhenShown(message: () => string | null): void {
+    let last: string | null = null;
+    $effect(() => {
+      const now = message();
+      if (now !== null && now !== last) this.#announce(now);
+      last = now;
+    });
   }
 
   /** Whether work the browser refused to store is being offered to it again (a second press meanwhile does nothing). */

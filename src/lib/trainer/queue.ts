@@ -263,6 +263,14 @@ function deliver(s: Session): [Session, Effect[], GradeResult[]] {
 }
 
 /**
+ * Where focus goes once no conversation is open: to Skip ahead when nothing is waiting but something
+ * comes back later (the one thing left to do; the button's description says when), else to the queue.
+ */
+function idleFocus(s: Session): Effect {
+  return { type: 'focus', target: s.clock.playing && waiting(s).length === 0 && nextDue(s) !== null ? 'skip-ahead' : 'queue' };
+}
+
+/**
  * What brought a conversation in, and so where focus goes: the trainee's own action (Play, Next, an
  * answer) moves it to the conversation; the clock moves it only if they are not typing in a field;
  * a filter changed leaves it on the filter, so that its options can be gone through with the arrow
@@ -402,7 +410,7 @@ export function transition(state: TrainerState, event: TrainerEvent): [TrainerSt
       const conversations = moved.conversations.map((x, i) => (i === moved.open ? { ...x, state: 'reminded' as const, reminderAt: moved.clock.sim + event.hours * HOUR, skipped: 0 } : x));
       const [next, effects] = serve({ ...moved, conversations, open: null });
       const set: Effect = { type: 'announce', message: `Reminder set: the conversation with ${c.point.author.handle} comes back in ${event.hours} hour${event.hours === 1 ? '' : 's'}.` };
-      return [{ ...state, session: next }, [save, set, ...effects, ...(next.open === null ? [{ type: 'focus', target: 'queue' } as const] : [])]];
+      return [{ ...state, session: next }, [save, set, ...effects, ...(next.open === null ? [idleFocus(next)] : [])]];
     }
     case 'draft': {
       const c = s.conversations.find((x) => draftKey(x) === event.key);
@@ -454,13 +462,13 @@ export function transition(state: TrainerState, event: TrainerEvent): [TrainerSt
         let served: Effect[];
         [next, served] = serve(next);
         effects.push(...served, { type: 'announce', message: `Answer ${items.length} recorded.` });
-        if (next.open === null) effects.push({ type: 'focus', target: 'queue' });
+        if (next.open === null) effects.push(idleFocus(next));
       }
       return [{ ...nextState, session: next }, effects];
     }
     case 'next': {
       const [next, effects] = settle(state, { ...s, feedback: null }, event.at);
-      if (next.session!.open === null) effects.push({ type: 'focus', target: 'queue' });
+      if (next.session!.open === null) effects.push(idleFocus(next.session!));
       return [next, [save, ...effects]];
     }
     case 'filter': {
@@ -470,7 +478,7 @@ export function transition(state: TrainerState, event: TrainerEvent): [TrainerSt
     }
     case 'clear-filters': {
       const [next, effects] = settle(state, { ...s, filters: { tag: null, type: null, channel: null } }, event.at);
-      if (next.session!.open === null) effects.push({ type: 'focus', target: 'queue' });
+      if (next.session!.open === null) effects.push(idleFocus(next.session!));
       return [next, [save, ...effects]];
     }
     case 'dismiss-notice':

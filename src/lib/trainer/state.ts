@@ -150,7 +150,7 @@ export type Effect =
    * With `unlessTyping`, the clock, not the trainee, brought the target: focus stays in a field they
    * are typing in, and these words are said instead.
    */
-  | { type: 'focus'; target: 'conversation' | 'feedback' | 'queue' | 'report' | 'setup'; unlessTyping?: string }
+  | { type: 'focus'; target: 'conversation' | 'feedback' | 'queue' | 'skip-ahead' | 'report' | 'setup'; unlessTyping?: string }
   | { type: 'announce'; message: string };
 
 /** What a trainee chose to do with a conversation. */

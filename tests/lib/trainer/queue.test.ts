@@ -255,6 +255,29 @@ describe('practice', () => {
     expect(effects).toContainEqual({ type: 'focus', target: 'queue' });
   });
 
+  // Found by keyboard and screen reader: focus went to the queue's heading, and nothing pointed to
+  // the one thing left to do.
+  it('once nothing is waiting but a follow-up is still to come, focus goes to Skip ahead (practice, Next)', () => {
+    const { state, effects } = run(started([help('moz-a', 20, [{ afterHours: 4, text: '@FirefoxSupport still broken' }])]), play(0), answerAt(10), next(12));
+    expect(openId(state)).toBeNull();
+    expect(effects).toContainEqual({ type: 'focus', target: 'skip-ahead' });
+    expect(effects).not.toContainEqual({ type: 'focus', target: 'queue' });
+  });
+
+  it('the same in an assessment, straight after the answer', () => {
+    const { state, effects } = run(started([help('moz-a', 20, [{ afterHours: 4, text: '@FirefoxSupport still broken' }])], { mode: 'assessment', seed: 4242 }), play(0), answerAt(10));
+    expect(session(state).finishedAt).toBeNull();
+    expect(effects).toContainEqual({ type: 'focus', target: 'skip-ahead' });
+  });
+
+  it('with a conversation still waiting (kept back by a filter), focus goes to the queue, not to Skip ahead', () => {
+    const a = help('moz-a', 20, [{ afterHours: 4, text: '@FirefoxSupport still broken' }]);
+    const { state, effects } = run(started([a, help('moz-b', 10)]), play(0), answerAt(10), { type: 'filter', filters: { channel: 'google-play' }, at: sec(11) }, next(12));
+    expect(openId(state)).toBeNull();
+    expect(effects).toContainEqual({ type: 'focus', target: 'queue' });
+    expect(effects).not.toContainEqual({ type: 'focus', target: 'skip-ahead' });
+  });
+
   it('activeSeconds counts only the time played with the conversation open', () => {
     // 10 s played, 590 s stopped, 5 s played again.
     const { state } = run(started([help('moz-a')]), play(0), tick(10), stop(10), tick(300), tick(500), play(600), answerAt(605));
