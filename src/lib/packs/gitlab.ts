@@ -179,7 +179,7 @@ const rule = (id: GitLabRuleId) => id;
 export const gitlab: PolicyPack = {
   id: 'gitlab',
   name: 'GitLab community advocates',
-  version: '2.0.1',
+  version: '2.1.0',
   history: [
     {
       version: '1.0.0',
@@ -208,6 +208,19 @@ export const gitlab: PolicyPack = {
         {
           summary: 'Answering an account known as a troll is no longer a critical error here. The handbook has no rule about trolls, and this procedure replies to them as to anyone, so the grading had zeroed the very answer the procedure asks for.',
           rules: [rule('gl.no-reply.kinds')],
+        },
+      ],
+    },
+    {
+      version: '2.1.0',
+      date: '2026-11-22',
+      policyRevision: 2,
+      changes: [
+        {
+          summary:
+            'A score counts only the dimensions this workflow has: account, escalation and engagement. Tags and closing, which it does not have, were marked right whatever the answer and made up two of the five parts of every score, so an answer that missed every GitLab decision could still pass. They are still worked out, and shown as not applying.',
+          rules: [],
+          scoring: 'dimensions-that-apply',
         },
       ],
     },

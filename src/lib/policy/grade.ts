@@ -41,6 +41,21 @@ export interface Dimension {
   label: string;
   score: number;
   checks: Check[];
+  /** Whether it counts in the score: not where the pack has nothing to choose in it (see `dimensionApplies`). */
+  applies: boolean;
+}
+
+/**
+ * Whether a dimension counts in a pack's scores. Tags and closing count only where the pack has
+ * something to choose in them: GitLab's workflow has no tags, user tags, closing reasons or holds,
+ * so those checks are right whatever a trainee does, and counted, they would lift every score by
+ * two fifths of the way to full marks. The dimension is still worked out (a result file has all
+ * five), and shown as not applying.
+ */
+export function dimensionApplies(pack: PolicyPack, id: DimensionId): boolean {
+  if (id === 'tags') return pack.tags.length > 0 || pack.userTags.length > 0;
+  if (id === 'closing') return pack.closingReasons.length > 0 || pack.holdReasons.length > 0;
+  return true;
 }
 
 /** The errors serious enough to zero a whole conversation. */
@@ -57,7 +72,7 @@ export interface CriticalError {
 /** The grade of one answer. */
 export interface GradeResult {
   scenarioId: string;
-  /** 0 to 1: the mean of the five dimensions, or 0 when there is a critical error. */
+  /** 0 to 1: the mean of the dimensions that apply to the pack (`dimensionApplies`), or 0 when there is a critical error. */
   score: number;
   dimensions: Dimension[];
   critical: CriticalError[];
@@ -169,6 +184,7 @@ export function grader(scenario: Scenario, pack: PolicyPack = packs[scenario.pac
           ...reasons.field(name),
         };
       };
+      const dimension = (id: DimensionId, checks: Check[]) => dimensionOf(id, checks, dimensionApplies(pack, id));
       const dimensions: Dimension[] = [
         dimension('account', [accountCheck(answer, want, field), field('like', 'Like'), ...toolCheck(pack, answer, want, field)]),
         dimension('tags', [tagsCheck(want, answer, reasons), field('userTag', 'User tag')]),
@@ -185,7 +201,7 @@ export function grader(scenario: Scenario, pack: PolicyPack = packs[scenario.pac
     /** `base` with the reply-text checks of `answer` (or `text`, worked out already) added to the engagement dimension. */
     complete(base: GradeResult, answer: Answer, text: Check[] = replyTextChecks(scenario, answer, want, reasons)): GradeResult {
       if (text.length === 0) return base;
-      const dimensions = base.dimensions.map((d) => (d.id === 'engagement' ? dimension(d.id, [...d.checks, ...text]) : d));
+      const dimensions = base.dimensions.map((d) => (d.id === 'engagement' ? dimensionOf(d.id, [...d.checks, ...text], d.applies) : d));
       return result(scenario, dimensions, base.critical, want);
     },
   };
@@ -216,12 +232,18 @@ export function baseKey(answer: Answer): string {
 }
 
 function result(scenario: Scenario, dimensions: Dimension[], critical: CriticalError[], want: Decision): GradeResult {
-  const mean = dimensions.reduce((sum, d) => sum + d.score, 0) / dimensions.length;
-  return { scenarioId: scenario.id, score: critical.length ? 0 : mean, dimensions, critical, expected: want };
+  let sum = 0;
+  let counted = 0;
+  for (const d of dimensions) {
+    if (!d.applies) continue;
+    sum += d.score;
+    counted++;
+  }
+  return { scenarioId: scenario.id, score: critical.length ? 0 : sum / counted, dimensions, critical, expected: want };
 }
 
-function dimension(id: DimensionId, checks: Check[]): Dimension {
-  return { id, label: DIMENSION_LABELS[id], score: checks.reduce((s, c) => s + c.score, 0) / checks.length, checks };
+function dimensionOf(id: DimensionId, checks: Check[], applies: boolean): Dimension {
+  return { id, label: DIMENSION_LABELS[id], score: checks.reduce((s, c) => s + c.score, 0) / checks.length, checks, applies };
 }
 
 type Field = (name: keyof Decision & keyof Answer, what: string) => Check;

@@ -102,7 +102,9 @@ export function rulesChangedSince(pack: PackId, from: string): ReadonlySet<strin
   const rules = new Set<string>();
   for (const v of versionsSince(pack, from)) {
     for (const c of v.changes) {
-      if (c.rules.length === 0) return 'any';
+      // A change of how a score is made touches no rule: the reader checks the score against the
+      // file's own dimensions, either way (see verify.ts, `#explained`).
+      if (c.rules.length === 0 && c.scoring === undefined) return 'any';
       for (const r of c.rules) rules.add(r);
     }
   }

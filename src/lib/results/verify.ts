@@ -5,7 +5,7 @@
 
 import { z } from 'zod';
 import { packs } from '../packs/index.ts';
-import { baseKey, DIMENSION_IDS, DIMENSION_LABELS, grader, type GradeResult } from '../policy/grade.ts';
+import { baseKey, dimensionApplies, DIMENSION_IDS, DIMENSION_LABELS, grader, type GradeResult } from '../policy/grade.ts';
 import { formatIssues } from '../schemas/problems.ts';
 import { makeResultSchema } from '../schemas/result.ts';
 import { MessageTextSchema, ScenarioSchema, type Answer, type Facts, type Scenario } from '../schemas/scenario.ts';
@@ -446,7 +446,8 @@ export class Verifier {
    * Whether the rules a pack changed since the version a file names (`changed`) can explain why an
    * item's stated grade differs from today's. The older engine is not at hand, so this asks what it
    * could have given at most, holding every check under an unchanged rule to today's outcome:
-   * - the stated grade holds together (its score is what its dimensions and critical errors give);
+   * - the stated grade holds together (its score is what its dimensions and critical errors give,
+   *   with all five dimensions counted or only those that apply to the pack: see `holdsTogether`);
    * - each differing dimension is one that some scores of its checks under changed rules (each
    *   anything from 0 to 1, or not made at all) would give, with its other checks as today;
    * - a critical error the file has and today's grade has not is under a changed rule; one that
@@ -457,8 +458,7 @@ export class Verifier {
    */
   #explained(s: Scenario, answer: Answer, stated: ItemScore, changed: ReadonlySet<string> | 'any' | null): boolean {
     if (changed === null) return false;
-    const dims = DIMENSION_IDS.map((d) => stated.dimensions[d]);
-    if (!same(stated.score, stated.critical.length ? 0 : dims.reduce((a, b) => a + b, 0) / dims.length)) return false;
+    if (!holdsTogether(s.pack, stated)) return false;
     if (changed === 'any') return true;
     const g = this.#entries.get(s)!.grader;
     const full = g.complete(g.base(answer), answer);
@@ -614,6 +614,27 @@ export class Verifier {
       },
     };
   }
+}
+
+/**
+ * Whether an item's stated score is what its own dimensions and critical errors give: 0 with a
+ * critical error, else the mean of the dimensions, all five (as every version of a pack made it
+ * until its history says `scoring: "dimensions-that-apply"`), or only those that apply to the pack
+ * (as such a version and every later one makes it). Either is accepted: a file names one version,
+ * and which way it was made is not worth telling apart, as the dimensions themselves are checked.
+ */
+function holdsTogether(pack: PackId, stated: ItemScore): boolean {
+  if (stated.critical.length) return same(stated.score, 0);
+  let all = 0;
+  let applying = 0;
+  let counted = 0;
+  for (const d of DIMENSION_IDS) {
+    all += stated.dimensions[d];
+    if (!dimensionApplies(packs[pack], d)) continue;
+    applying += stated.dimensions[d];
+    counted++;
+  }
+  return same(stated.score, all / DIMENSION_IDS.length) || same(stated.score, applying / counted);
 }
 
 /** How a flag names an item (written only for a flag: most items have none). */

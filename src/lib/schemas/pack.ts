@@ -276,8 +276,14 @@ export const TextRulesSchema = z.strictObject({
 export const ChangeSchema = z.strictObject({
   /** What changed, in one sentence a trainee or an admin understands. */
   summary: z.string().min(1),
-  /** The rules it touches (a rule removed since keeps its id here); empty for a first version. */
+  /** The rules it touches (a rule removed since keeps its id here); empty for a first version, or a change of `scoring` alone. */
   rules: z.array(z.string()),
+  /**
+   * What a change of how the checks make a score does (no rule changed): `"dimensions-that-apply"`,
+   * the item score became the mean of the dimensions that apply to the pack, where it had been the
+   * mean of all five. A reader explains a score that differs by it from a file's dimensions alone.
+   */
+  scoring: z.literal('dimensions-that-apply').optional(),
 });
 
 /** One version of a pack, with what it changed since the one before. */

@@ -200,11 +200,12 @@ describe('the versions of each pack (policy notes revision 2: "a pack that follo
     expect(pack.history.at(-1)!.policyRevision).toBe(2);
   });
 
-  it('the versions: mozilla 1.0.0, 2.0.0 and 2.0.1 (a correction: a signature is no personal word); gitlab 1.0.0, 2.0.0 and 2.0.1 (a correction: a known troll is answered as anyone)', () => {
+  it('the versions: mozilla 1.0.0, 2.0.0 and 2.0.1 (a correction: a signature is no personal word); gitlab 1.0.0, 2.0.0, 2.0.1 (a correction: a known troll is answered as anyone) and 2.1.0 (scores count only the dimensions GitLab has)', () => {
     expect(mozilla.history.map((v) => v.version)).toEqual(['1.0.0', '2.0.0', '2.0.1']);
     expect(mozilla.history.at(-1)!.changes.flatMap((c) => c.rules)).toEqual(['moz.reply.personalise']);
-    expect(gitlab.history.map((v) => v.version)).toEqual(['1.0.0', '2.0.0', '2.0.1']);
-    expect(gitlab.history.at(-1)!.changes.flatMap((c) => c.rules)).toEqual(['gl.no-reply.kinds']);
+    expect(gitlab.history.map((v) => v.version)).toEqual(['1.0.0', '2.0.0', '2.0.1', '2.1.0']);
+    expect(gitlab.history.find((v) => v.version === '2.0.1')!.changes.flatMap((c) => c.rules)).toEqual(['gl.no-reply.kinds']);
+    expect(gitlab.history.at(-1)!.changes.map((c) => [c.rules, c.scoring])).toEqual([[[], 'dimensions-that-apply']]);
   });
 
   it.each(Object.values(packs).map((p) => [p.id, p] as const))('%s: every version has a real date, in order, and says what changed', (_id, pack) => {
@@ -220,9 +221,14 @@ describe('the versions of each pack (policy notes revision 2: "a pack that follo
     }
   });
 
-  it.each(Object.values(packs).map((p) => [p.id, p] as const))('%s: every change of the latest version names rules the pack has', (_id, pack) => {
+  it.each(Object.values(packs).map((p) => [p.id, p] as const))('%s: every change of the latest version names rules the pack has (or is a change of scoring alone)', (_id, pack) => {
     const ids = new Set([...pack.rules, ...pack.replyRules].map((r) => r.id));
     for (const [i, c] of pack.history.at(-1)!.changes.entries()) {
+      // A change of how a score is made names no rule, and says so.
+      if (c.scoring !== undefined) {
+        expect(c.rules, `change ${i}: ${c.summary}`).toEqual([]);
+        continue;
+      }
       expect(c.rules.length, `change ${i}: ${c.summary}`).toBeGreaterThan(0);
       expect(c.rules.filter((r) => !ids.has(r)), `change ${i}: ${c.summary}`).toEqual([]);
     }

@@ -304,6 +304,29 @@ describe('each dimension loses points for the right reason', () => {
   });
 });
 
+describe('which dimensions count in the score', () => {
+  // Found by the GitLab audit: tags and closing, which GitLab's workflow does not have, were marked
+  // right whatever the answer and made up two fifths of every score.
+  it('in the gitlab pack, the score is the mean of account, escalation and engagement: tags and closing, always right, do not count', () => {
+    const s = glE(full({ reply: '@GitLab', escalate: '#abuse', via: 'Zendesk' }), { facts: { kind: 'spam-report' } });
+    const r = grade(s, answer(s, { escalate: null }));
+    expect(dim(r, 'escalation')).toBe(0);
+    expect(r.dimensions.filter((d) => !d.applies).map((d) => d.id)).toEqual(['tags', 'closing']);
+    expect([dim(r, 'tags'), dim(r, 'closing')]).toEqual([1, 1]);
+    const counted = ['account', 'escalation', 'engagement'].map((id) => dim(r, id));
+    expect(r.score).toBeCloseTo(counted.reduce((a, b) => a + b, 0) / 3, 12);
+    // Missing the escalation alone costs a third of the score, not a fifth.
+    expect(r.score).toBeLessThanOrEqual(2 / 3 + 1e-12);
+  });
+
+  it('in the mozilla pack, all five count', () => {
+    const s = mozE(PAID);
+    const r = grade(s, answer(s, { escalate: null }));
+    expect(r.dimensions.every((d) => d.applies)).toBe(true);
+    expect(r.score).toBeCloseTo(r.dimensions.reduce((sum, d) => sum + d.score, 0) / 5, 12);
+  });
+});
+
 describe('reply text', () => {
   const lengthOf = (s: Scenario, replyText: string) => check(grade(s, answer(s, { replyText })), 'replyText.length');
 

@@ -353,6 +353,40 @@ describe('regrading', () => {
       expect(itemFlags(file).map((f) => f.integrity)).toEqual([true, true]);
     });
 
+    // GitLab 2.1.0 counts only the dimensions GitLab has; 2.0.1 and before took the mean of all five.
+    describe('a file graded before GitLab counted only its own dimensions', () => {
+      /** An honest file as GitLab 2.0.1 graded it: each score the mean of all five dimensions. */
+      const underOldScoring = (edit: (item: Result['items'][number]) => void = () => {}) => {
+        const file = makeResult({ name: 'Gail Older', scenarios: bankScenarios.filter((x) => x.pack === 'gitlab').slice(0, 6), slip: (i) => (i % 2 ? 'account' : 'none') });
+        for (const item of file.items) {
+          edit(item);
+          const dims = Object.values(item.dimensions);
+          item.score = item.critical.length ? 0 : dims.reduce((a, b) => a + b, 0) / dims.length;
+        }
+        file.packs = { gitlab: '2.0.1' };
+        file.summary = summarize(file.items);
+        return file;
+      };
+
+      it('its scores differ from today\'s, and the change of scoring explains them: reported, not as edits', () => {
+        const flags = itemFlags(underOldScoring());
+        expect(flags.filter((f) => f.code === 'item-score').length, 'the slipped items score otherwise today').toBeGreaterThan(0);
+        expect(flags.filter((f) => f.integrity)).toEqual([]);
+        expect(flags.find((f) => f.code === 'item-score')!.message).toMatch(/\(graded under another pack version\)$/);
+      });
+
+      it('a dimension edited in it is still an edit', () => {
+        const flags = itemFlags(underOldScoring((item) => (item.dimensions.account = 1)));
+        expect(flags.filter((f) => f.code === 'item-score' && f.integrity).length).toBeGreaterThan(0);
+      });
+
+      it('named under today\'s version, the old way of scoring is an edit', () => {
+        const file = underOldScoring();
+        file.packs = { gitlab: gitlabPack.version };
+        expect(itemFlags(file).filter((f) => f.code === 'item-score' && f.integrity).length).toBeGreaterThan(0);
+      });
+    });
+
     // The recheck's cases: older versions named to hide edits that no change since could explain.
     const edited = (s: Scenario, slip: 'account' | 'direct-message', version: Record<string, string>, edit: (item: Result['items'][number]) => void) => {
       const file = makeResult({ name: 'Greg Forged', scenarios: [s], slip: () => slip });

@@ -111,6 +111,16 @@ describe('drawAssessment', () => {
     }
   });
 
+  // What the Seed field's hint promises of a GitLab assessment.
+  it('GitLab: both tools, a direct message and a tweet that gets no reply', () => {
+    for (const seed of SEEDS) {
+      const ds = drawAssessment(gitlabBank, seed).flatMap((s) => decisions(s));
+      expect(new Set(ds.map((d) => d.via).filter((v) => v !== null)), `seed ${seed}`).toEqual(new Set(['Zendesk', 'Tweetdeck']));
+      expect(ds.some((d) => d.directMessage), `seed ${seed}`).toBe(true);
+      expect(ds.some((d) => d.reply === null), `seed ${seed}`).toBe(true);
+    }
+  });
+
   it('does not change the pool it draws from', () => {
     const pool = Object.freeze([...mozillaBank]);
     const before = ids(pool);
