@@ -365,6 +365,31 @@ describe('readiness review', () => {
     await other.close();
   });
 
+  // Found by the persistence audit: an emptied rule was written as null and a count as 2.5, notes
+  // and names could outgrow what a review file holds, and the exported file was refused when read back.
+  test('a review exported with rules left empty or out of range holds the rules the page applies, and reads back elsewhere', async () => {
+    await page.getByLabel('Fewest items in the assessment (default 20)').fill('2.5');
+    await page.getByLabel('Lowest overall score, 0 to 1 (default 0.8)').fill('');
+    await page.getByLabel('Lowest score in each dimension, 0 to 1 (default 0.7)').fill('1.5');
+    await page.getByRole('button', { name: 'Alex Rivera' }).click();
+    expect(await page.getByLabel('Notes').getAttribute('maxlength')).toBe('20000');
+    expect(await moderatorName(page).getAttribute('maxlength')).toBe('100');
+    await page.waitForTimeout(300);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the review' }).click()]);
+    const review = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    // What the verdicts use: 2.5 rounded as the form says, the defaults for the empty and the out-of-range field.
+    expect(review.rules).toEqual({ minAssessmentItems: 3, minScore: 0.8, dimensionFloor: 0.7, noCritical: true, minGooglePlayItems: 2, noIntegrityFlags: true });
+    const other = await browser.newContext();
+    const { page: second, problems: secondProblems } = await adminPage(other);
+    await open(second);
+    await second.getByLabel('Read a review file').setInputFiles(write(tmp, 'rounded.json', review));
+    await second.getByText(/^Review read from rounded\.json/).waitFor();
+    expect(await second.getByLabel('Fewest items in the assessment (default 20)').inputValue()).toBe('3');
+    expect(secondProblems.take()).toEqual([]);
+    await other.close();
+    await page.getByRole('button', { name: 'Restore the default rules' }).click();
+  });
+
   test('a review file that would replace work kept here is read only once the admin says so: Cancel keeps it, "Add only what is missing" fills the gaps, Replace takes the file', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the review' }).click()]);
     const mine = JSON.parse(readFileSync((await download.path())!, 'utf8'));

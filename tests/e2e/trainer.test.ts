@@ -1040,6 +1040,49 @@ describe('focus', () => {
 describe('two tabs', () => {
   const elsewhere = (page: Page) => page.getByRole('region', { name: 'The trainer is open in another tab', exact: true });
 
+  // Found by the persistence audit: zod, loaded to read scenario files, tried `new Function` to see
+  // whether it may compile its checks, and the content security policy reported a violation each time.
+  test('reading scenario files breaks no rule of the content security policy', async () => {
+    const context = await freshContext();
+    await context.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { violations: string[] }).violations = seen;
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.sourceFile}`));
+    });
+    const page = await context.newPage();
+    await openTrainer(page);
+    await page.getByLabel('Load scenarios').setInputFiles([file('bad.json', { ...scenario('own-bad'), channel: 'fax' }), file('good.json', scenario('own-good'))]);
+    await button(page, 'Play').waitFor();
+    await page.getByRole('heading', { name: /^Files not loaded|could not be loaded/i }).or(page.getByText('bad.json').first()).first().waitFor();
+    expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+    await context.close();
+  });
+
+  // Found by the persistence audit: with storage blocked, taking over showed an empty trainer, and the
+  // first tab, which alone held the session, told the trainee to go on in the other.
+  test('with storage blocked, tabs share nothing: each runs its own trainer, and the first keeps its session', async () => {
+    const context = await freshContext();
+    await context.addInitScript(() => {
+      IDBFactory.prototype.open = () => {
+        throw new DOMException('The user denied access to storage.', 'SecurityError');
+      };
+    });
+    const a = await context.newPage();
+    await openTrainer(a);
+    await startPractice(a);
+    await button(a, 'Play').click();
+    await conversation(a).waitFor();
+    const b = await context.newPage();
+    await openTrainer(b);
+    expect(await elsewhere(b).count(), 'no takeover offered').toBe(0);
+    await b.getByRole('heading', { name: 'Start a session' }).waitFor();
+    await a.bringToFront();
+    await reply(a, 'Reply + Hold');
+    await feedback(a).waitFor();
+    expect(await elsewhere(a).count()).toBe(0);
+    await context.close();
+  });
+
   test('the trainer runs in one tab at a time: a second tab says so, and taking over moves the session there, typing included, and back', async () => {
     const context = await freshContext();
     const a = await context.newPage();

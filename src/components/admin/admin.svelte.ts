@@ -530,8 +530,13 @@ export class AdminState {
   }
 
   /** The review as a file of its own. */
+  /**
+   * The review as a file: with the rules as the verdicts use them (a default standing in for a
+   * field left empty or out of range, a count rounded as the form says), so that the file reads
+   * back, here or on another reviewer's page, as what this page decides with.
+   */
   reviewJson(): string {
-    return `${JSON.stringify($state.snapshot(this.review), null, 2)}\n`;
+    return `${JSON.stringify({ ...$state.snapshot(this.review), rules: { ...this.rules } }, null, 2)}\n`;
   }
 
   /**

@@ -88,6 +88,12 @@ export class Trainer {
   async load(): Promise<void> {
     this.#channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(LOCK) : null;
     this.#store = await KeyValueStore.open('social-support-academy', 'trainer');
+    // Without storage, tabs share nothing, so none can save over another's work: each runs its own
+    // trainer. Taking one over would show an empty trainer, with the work left in the other tab.
+    if (this.#store.mode === 'memory') {
+      await this.#readSaved();
+      return;
+    }
     if (!(await this.#claim(false))) {
       this.elsewhere = true;
       this.storage = this.#store.mode;

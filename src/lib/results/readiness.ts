@@ -19,6 +19,11 @@ export const DEFAULT_RULES = {
   noIntegrityFlags: true,
 } as const;
 
+/** The longest notes a review file holds for a trainee (the Notes field takes no more). */
+export const NOTES_MAX = 20_000;
+/** The longest name a sign-off holds (its field takes no more). */
+export const SIGNER_MAX = 100;
+
 /** How the page names each readiness rule, in a few words (the rules' form and the question before a review file replaces any). */
 export const RULE_LABELS: Readonly<Record<keyof ReadinessRules, string>> = {
   minAssessmentItems: 'Fewest items in the assessment',

@@ -3,7 +3,7 @@
 // every item again with the bundled engine, and list every difference as a flag. Synchronous and
 // deterministic; the caches only make repeated content cheaper.
 
-import { z } from 'zod';
+import { z } from '../schemas/zod.ts';
 import { packs } from '../packs/index.ts';
 import { baseKey, dimensionApplies, DIMENSION_IDS, DIMENSION_LABELS, grader, type GradeResult } from '../policy/grade.ts';
 import { formatIssues } from '../schemas/problems.ts';

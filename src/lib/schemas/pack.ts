@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { CHANNELS, ENGAGEMENTS, HOLD_REASONS, KINDS, KNOWN_AS, PACK_IDS, RULE_PREFIX, TOOLS } from '../vocabulary.ts';
 
 /** A handle on the platform, always written with its leading `@`. */

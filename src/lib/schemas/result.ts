@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { packs } from '../packs/index.ts';
 import { DIMENSION_IDS } from '../policy/grade.ts';
-import { DEFAULT_RULES, CRITERIA_IDS } from '../results/readiness.ts';
+import { DEFAULT_RULES, CRITERIA_IDS, NOTES_MAX, SIGNER_MAX } from '../results/readiness.ts';
 import { isDateTime } from '../time.ts';
 import { FORMATS, PACK_IDS } from '../vocabulary.ts';
 import { AnswerSchema, checkNames, ScenarioSchema, type Scenario } from './scenario.ts';
@@ -136,7 +136,7 @@ export const ReadinessRulesSchema = z.strictObject({
 /** A sign-off: who agreed, and when (`YYYY-MM-DD`). */
 export const SignOffSchema = z.strictObject({
   /** The reviewer's name; empty until someone signs. */
-  name: z.string().max(100).default(''),
+  name: z.string().max(SIGNER_MAX).default(''),
   /** The day they signed, `YYYY-MM-DD`, or empty. */
   date: z.union([z.literal(''), z.iso.date()]).default(''),
 });
@@ -152,7 +152,7 @@ export const TraineeReviewSchema = z.strictObject({
   /** The access criteria a reviewer ticked, by id. */
   criteria: z.strictObject(Object.fromEntries(CRITERIA_IDS.map((c) => [c, z.boolean().default(false)])) as Record<(typeof CRITERIA_IDS)[number], z.ZodDefault<z.ZodBoolean>>),
   /** Free notes. */
-  notes: z.string().max(20_000).default(''),
+  notes: z.string().max(NOTES_MAX).default(''),
   /** The moderator's sign-off. */
   moderator: SignOffSchema.default({ name: '', date: '' }),
   /** The admin's sign-off. */
@@ -166,7 +166,9 @@ export const ReviewSchema = z.strictObject({
   /** The readiness rules. */
   rules: ReadinessRulesSchema,
   /** Trainee key (see `traineeKey`) -> what the reviewers hold about them. */
-  trainees: z.record(z.string().max(250).regex(/\|/, 'must be a trainee key: the name and the handle, joined by |'), TraineeReviewSchema),
+  // No length of its own: a key is a name (at most 100 characters) and a handle, which a result
+  // file may make as long as it likes; the file's size bounds it.
+  trainees: z.record(z.string().regex(/\|/, 'must be a trainee key: the name and the handle, joined by |'), TraineeReviewSchema),
 });
 
 /** Readiness rules as the page uses them. */

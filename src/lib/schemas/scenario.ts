@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { packs } from '../packs/index.ts';
 import { isDateTime, timeOf } from '../time.ts';
 import { CHANNELS, FORMATS, HOLD_REASONS, KINDS, KNOWN_AS, PACK_IDS, PERSONAL_ACCOUNT, SENTIMENTS, TOOLS, type Kind } from '../vocabulary.ts';
