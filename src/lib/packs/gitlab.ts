@@ -114,7 +114,7 @@ const rules = defineRules([
   {
     id: 'gl.like.compliment',
     summary: 'Like positive feedback about the product, from the account that replies, and nothing else; no reply, no like.',
-    because: '{replied?The tweet praises the product: like it from {like}, the account that replies|The tweet praises the product, but it gets no reply, so no like either}.',
+    because: '{praise?{replied?The tweet praises the product: like it from {like}, the account that replies|The tweet praises the product, but it gets no reply, so no like either}|The tweet is not praise for the product, so it is not liked: a like here is kept for praise}.',
     section: `${ENGAGEMENT}#likes`,
     origin: 'source',
     note: 'liking from the handle that answers the tweet, and only a tweet that gets an answer. The handbook does not say which handle likes.',

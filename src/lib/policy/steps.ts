@@ -308,11 +308,14 @@ export const zendeskAlways: readonly Step<ZendeskContext, GitLabRuleId>[] = [
     title: 'Likes',
     describe: () => 'Praise for the product is liked from the account that replies; no reply, no like.',
     rules: ['gl.like.compliment'],
-    applies: (c) => c.engine.likedKinds.includes(c.f.kind),
+    // Every tweet: one that is not praise is not liked by this rule too (a like on a thank-you or a
+    // spam report is a slip against it, not against the rule that it gets a reply).
+    applies: () => true,
     apply: (c) => {
       const account = c.out.d.reply;
-      if (account) c.out.set('gl.like.compliment', { like: account }, { replied: true });
-      else c.out.cite('gl.like.compliment', { replied: false }).attribute('like', 'gl.like.compliment');
+      if (!c.engine.likedKinds.includes(c.f.kind)) c.out.cite('gl.like.compliment', { praise: false }).attribute('like', 'gl.like.compliment');
+      else if (account) c.out.set('gl.like.compliment', { like: account }, { praise: true, replied: true });
+      else c.out.cite('gl.like.compliment', { praise: true, replied: false }).attribute('like', 'gl.like.compliment');
     },
   },
   {

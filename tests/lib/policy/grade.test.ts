@@ -304,6 +304,29 @@ describe('each dimension loses points for the right reason', () => {
   });
 });
 
+describe('the rule a like is graded under', () => {
+  /** The scenario with the engine's own decision as what it expects. */
+  const decided = (x: Scenario): Scenario => ({ ...x, expected: decide(x) });
+  // Found by the GitLab audit: a like on a thank-you was explained, and counted among the rules most
+  // missed, as the rule that almost every tweet gets a reply.
+  it.each(['thanks', 'spam-report', 'feedback'] as const)('gitlab: a like on a tweet that is not praise (%s) is a slip against the likes rule, and says why', (kind) => {
+    const s = decided(gl({ facts: { kind } }));
+    const c = check(grade(s, answer(s, { like: '@GitLab' })), 'like');
+    expect(c.score).toBe(0);
+    expect(c.rule).toBe('gl.like.compliment');
+    expect(c.section).toBe('/gitlab/engagement/#likes');
+    expect(c.reason).toBe('The tweet is not praise for the product, so it is not liked: a like here is kept for praise.');
+  });
+
+  it('gitlab: praise that gets a reply is liked from the replying account, under the same rule', () => {
+    const s = decided(gl({ facts: { kind: 'compliment' } }));
+    const c = check(grade(s, answer(s, { like: null })), 'like');
+    expect(c.score).toBe(0);
+    expect(c.rule).toBe('gl.like.compliment');
+    expect(c.reason).toMatch(/^The tweet praises the product: like it from @GitLab/);
+  });
+});
+
 describe('which dimensions count in the score', () => {
   // Found by the GitLab audit: tags and closing, which GitLab's workflow does not have, were marked
   // right whatever the answer and made up two fifths of every score.
