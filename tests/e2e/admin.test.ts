@@ -245,14 +245,14 @@ describe('readiness review', () => {
   test('an edited score is flagged and only the recomputed one is shown', async () => {
     const row = bodyRows(page).filter({ hasText: 'edited.json' });
     const cells = await row.locator('td').allInnerTexts();
-    // file, mode, items, score, 5 dimensions, critical, ready, flags: the second answer was a
+    // file, mode, program, items, score, 5 dimensions, critical, ready, flags: the second answer was a
     // direct message, a critical error, so the session scores (1 + 0) / 2 = 0.5 whatever the file
     // says, and the dimensions are the ones the trainer wrote before the edit.
     const d = honestSummary.dimensions;
     const three = (n: number) => String(Math.round(n * 1000) / 1000);
-    expect(cells.slice(0, 11)).toEqual(['edited.json', 'assessment', '2', '0.5', three(d.account), three(d.tags), three(d.closing), three(d.escalation), three(d.engagement), '1', 'no']);
-    expect(cells[11]).toContain('grade differs from the recomputed one: items[1]');
-    expect(cells[11]).toContain('summary: ');
+    expect(cells.slice(0, 12)).toEqual(['edited.json', 'assessment', 'Mozilla', '2', '0.5', three(d.account), three(d.tags), three(d.closing), three(d.escalation), three(d.engagement), '1', 'no']);
+    expect(cells[12]).toContain('grade differs from the recomputed one: items[1]');
+    expect(cells[12]).toContain('summary: ');
   });
 
   test('Download CSV writes the readiness table as the format says, cell by cell', async () => {
@@ -281,7 +281,7 @@ describe('readiness review', () => {
     const header = page.getByRole('columnheader', { name: 'Score', exact: true });
     await header.getByRole('button').click();
     expect(await header.getAttribute('aria-sort')).toBe('ascending');
-    const first = await bodyRows(page).first().locator('td').nth(3).innerText();
+    const first = await bodyRows(page).first().locator('td').nth(4).innerText();
     expect(first).toBe('0.5');
     await header.getByRole('button').click();
     expect(await header.getAttribute('aria-sort')).toBe('descending');
@@ -501,6 +501,29 @@ describe('what a file cannot decide, and a rule typed out of range', () => {
     expect(problems.take()).toEqual([]);
   });
 
+  // Found by the GitLab audit: nothing told a GitLab session from a Mozilla one, and GitLab's tags
+  // and closing read 1 though the program has neither.
+  test("a GitLab session names its program, and its tags and closing read n/a; the CSV names the program and writes them as 1", async () => {
+    const gitlabScenarios = bankScenarios.filter((x) => x.pack === 'gitlab').slice(0, 3);
+    const file = makeResult({ name: 'Gail Lab', mode: 'assessment', startedAt: '2026-11-07T10:00:00Z', scenarios: gitlabScenarios, slip: (i) => (i === 0 ? 'account' : 'none') });
+    await importFiles(page, [write(tmp, 'gail.json', file)]);
+    const row = bodyRows(page).filter({ hasText: 'gail.json' });
+    const headers = await page.locator('#admin-table-caption ~ thead th').allInnerTexts();
+    const cells = await row.locator('td').allInnerTexts();
+    const cell = (header: string) => cells[headers.findIndex((h) => h.replace(/[▲▼]/g, '').trim() === header) - 1];
+    expect(cell('Program')).toBe('GitLab');
+    expect([cell('Tags'), cell('Closing')]).toEqual(['n/a', 'n/a']);
+    // The score is the mean of the three dimensions GitLab has, item by item.
+    expect(Number(cell('Score'))).toBeLessThan(1);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    const lines = readFileSync((await download.path())!, 'utf8').trim().split('\r\n');
+    const header = lines[0]!.split(',');
+    const gail = lines.find((l) => l.includes('gail.json'))!.split(',');
+    expect(gail[header.indexOf('program')]).toBe('gitlab');
+    expect([gail[header.indexOf('tags')], gail[header.indexOf('closing')]]).toEqual(['1', '1']);
+    expect(problems.take()).toEqual([]);
+  });
+
   test('an honest file of an earlier release, quoting a bank scenario as the bank worded it then (with its follow-ups), reads with no flag', async () => {
     const historyDir = join(ROOT, 'src/content/scenario-history');
     const earlier = jsonFiles(historyDir).flatMap((path) => JSON.parse(readFileSync(path, 'utf8')) as Scenario[]).find((s) => s.followUps?.length)!;
@@ -569,7 +592,7 @@ describe('a session exported more than once', () => {
   mkdirSync(dir);
   const mid = write(dir, 'paula.json', partial);
   const end = write(dir, 'paula (1).json', full);
-  const itemsShown = async (page: Page) => (await bodyRows(page).filter({ hasText: 'paula' }).locator('td').allInnerTexts())[2];
+  const itemsShown = async (page: Page) => (await bodyRows(page).filter({ hasText: 'paula' }).locator('td').allInnerTexts())[3];
 
   test('chosen together, the finished export is imported and the unfinished one is listed', async () => {
     const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
@@ -989,7 +1012,7 @@ describe('on a phone', () => {
     // trainee's column.
     await readiness.evaluate((box) => box.scrollIntoView({ block: 'center' }));
     await readiness.getByRole('button', { name: 'Flags' }).focus();
-    const columns = ['Ready', 'Critical errors', 'Engagement and reply text', 'Escalation', 'Closing', 'Tags', 'Account choice', 'Score', 'Items', 'Mode', 'File'];
+    const columns = ['Ready', 'Critical errors', 'Engagement and reply text', 'Escalation', 'Closing', 'Tags', 'Account choice', 'Score', 'Items', 'Program', 'Mode', 'File'];
     const uncovered: Record<string, boolean> = {};
     for (const column of columns) {
       await page.keyboard.press('Shift+Tab');
@@ -1014,7 +1037,7 @@ describe('on a phone', () => {
     await page.locator('ol.items > li summary').first().click();
     const comparison = page.getByRole('region', { name: 'Answer beside the guidelines, item 1' });
     const readiness = page.getByRole('region', { name: /^Sessions/ });
-    for (const [region, hint] of [[comparison, 'Scroll sideways to see all 3 columns.'], [readiness, 'Scroll sideways to see all 13 columns.']] as const) {
+    for (const [region, hint] of [[comparison, 'Scroll sideways to see all 3 columns.'], [readiness, 'Scroll sideways to see all 14 columns.']] as const) {
       await region.scrollIntoViewIfNeeded();
       expect(await region.evaluate((box) => box.scrollWidth > box.clientWidth), `${hint}: the table is wider than a phone`).toBe(true);
       await expect.poll(() => region.getByText(hint).isVisible(), { message: hint }).toBe(true);
@@ -1073,7 +1096,7 @@ describe('on a wide screen', () => {
       return { scrollWidth: box.scrollWidth, clientWidth: box.clientWidth, headers };
     });
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
-    expect(headers).toEqual(Array.from({ length: 13 }, () => true));
+    expect(headers).toEqual(Array.from({ length: 14 }, () => true));
     // Nor does the page scroll sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
     // Text runs no wider than on a guideline page (45rem, 720 px).

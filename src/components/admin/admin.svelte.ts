@@ -14,6 +14,7 @@ import type { ReadinessRules, Review } from '../../lib/schemas/result.ts';
 import type { Answer, Scenario } from '../../lib/schemas/scenario.ts';
 import { DIMENSION_IDS } from '../../lib/policy/grade.ts';
 import { FORMATS, type PackId } from '../../lib/vocabulary.ts';
+import { programLabel } from './format.ts';
 import { Announcer } from './announcer.svelte.ts';
 import { ImportPool } from './pool.ts';
 import { AdminStorage } from './storage.ts';
@@ -61,7 +62,7 @@ export interface Row {
 }
 
 /** Columns the table sorts by. */
-export type SortKey = 'trainee' | 'file' | 'mode' | 'items' | 'score' | (typeof DIMENSION_IDS)[number] | 'critical' | 'ready' | 'flags';
+export type SortKey = 'trainee' | 'file' | 'mode' | 'program' | 'items' | 'score' | (typeof DIMENSION_IDS)[number] | 'critical' | 'ready' | 'flags';
 
 /** Today as `YYYY-MM-DD` in the admin's time zone. */
 function localToday(): string {
@@ -237,6 +238,7 @@ export class AdminState {
         case 'trainee': return s.trainee.name.toLowerCase();
         case 'file': return s.file.toLowerCase();
         case 'mode': return s.mode;
+        case 'program': return programLabel(s.program);
         case 'items': return s.summary.items;
         case 'score': return s.summary.score;
         case 'critical': return s.summary.critical;
@@ -267,7 +269,7 @@ export class AdminState {
     const sessions = this.#keptSessions;
     return {
       histogram: histogram(sessions.map((s) => s.summary.score)),
-      dimensions: dimensionSpread(sessions.map((s) => s.summary)),
+      dimensions: dimensionSpread(sessions),
       missed: missedRules(sessions),
       items: itemAnalysis(sessions),
     };
@@ -518,6 +520,7 @@ export class AdminState {
       handle: s.trainee.handle,
       file: s.file,
       mode: s.mode,
+      program: s.program,
       startedAt: s.startedAt,
       items: s.summary.items,
       score: s.summary.score,

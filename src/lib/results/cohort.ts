@@ -1,7 +1,7 @@
 // Figures over a cohort of verified sessions, for the admin page's charts and lists. Pure data.
 
 import { findRule, packs } from '../packs/index.ts';
-import { DIMENSION_IDS, type DimensionId } from '../policy/grade.ts';
+import { dimensionApplies, DIMENSION_IDS, type DimensionId } from '../policy/grade.ts';
 import type { PackId } from '../vocabulary.ts';
 
 /** A rule trainees lost marks on, and how often. */
@@ -62,20 +62,25 @@ export function histogram(scores: readonly number[], bins = 10): Bin[] {
   return out;
 }
 
-/** Each dimension across the cohort: its mean, lowest and highest session value. */
+/** Each dimension across the cohort: its mean, lowest and highest session value, over the sessions it applies to. */
 export interface DimensionSpread {
   id: DimensionId;
+  /** Sessions of a program that has the dimension (a session of no one program counts); 0: the rest is all zero. */
+  sessions: number;
   mean: number;
   min: number;
   max: number;
 }
 
-/** The five dimensions over sessions (empty cohort: all zero). */
-export function dimensionSpread(summaries: readonly { dimensions: Record<DimensionId, number> }[]): DimensionSpread[] {
+/**
+ * The five dimensions over sessions. A session of a program without the dimension (GitLab has no
+ * tags or closing) is left out of it: marked right whatever was done, it would only lift the mean.
+ */
+export function dimensionSpread(summaries: readonly { summary: { dimensions: Record<DimensionId, number> }; program: PackId | null }[]): DimensionSpread[] {
   return DIMENSION_IDS.map((id) => {
-    const v = summaries.map((s) => s.dimensions[id]);
+    const v = summaries.filter((s) => s.program === null || dimensionApplies(packs[s.program], id)).map((s) => s.summary.dimensions[id]);
     return v.length
-      ? { id, mean: v.reduce((a, b) => a + b, 0) / v.length, min: Math.min(...v), max: Math.max(...v) }
-      : { id, mean: 0, min: 0, max: 0 };
+      ? { id, sessions: v.length, mean: v.reduce((a, b) => a + b, 0) / v.length, min: Math.min(...v), max: Math.max(...v) }
+      : { id, sessions: 0, mean: 0, min: 0, max: 0 };
   });
 }

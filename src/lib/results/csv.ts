@@ -4,7 +4,7 @@
 
 import { DIMENSION_IDS, type DimensionId } from '../policy/grade.ts';
 
-/** The contract's columns, in order; the page adds `handle` and `startedAt` after them. */
+/** The contract's columns, in order; the page adds `handle`, `startedAt` and `program` after them. */
 export const READINESS_COLUMNS = ['trainee', 'file', 'mode', 'items', 'score', ...DIMENSION_IDS, 'critical', 'ready', 'flags'] as const;
 
 /** One row of the readiness table: a session, with the recomputed values. */
@@ -13,6 +13,8 @@ export interface ReadinessRow {
   handle: string | null;
   file: string;
   mode: 'practice' | 'assessment';
+  /** The session's program (pack id), `null` for a set of one's own that mixes them. */
+  program: string | null;
   startedAt: string;
   items: number;
   score: number;
@@ -38,12 +40,12 @@ export function csvCell(value: string | number): string {
 
 /** The whole table: header and rows, each line ended by CRLF. */
 export function readinessCsv(rows: readonly ReadinessRow[]): string {
-  const header = [...READINESS_COLUMNS, 'handle', 'startedAt'];
+  const header = [...READINESS_COLUMNS, 'handle', 'startedAt', 'program'];
   const lines = [header.map(csvCell).join(',')];
   for (const r of rows) {
     const cells: (string | number)[] = [
       r.trainee, r.file, r.mode, r.items, r.score, ...DIMENSION_IDS.map((d) => r.dimensions[d]), r.critical,
-      r.ready ? 'yes' : 'no', r.flags.join('; '), r.handle ?? '', r.startedAt,
+      r.ready ? 'yes' : 'no', r.flags.join('; '), r.handle ?? '', r.startedAt, r.program ?? '',
     ];
     lines.push(cells.map(csvCell).join(','));
   }

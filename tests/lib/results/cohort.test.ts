@@ -11,9 +11,25 @@ describe('cohort figures', () => {
 
   it('dimensions: mean, lowest and highest over sessions', () => {
     const d = (v: number) => ({ account: v, tags: v, closing: v, escalation: v, engagement: v });
-    const [account] = dimensionSpread([{ dimensions: d(0.5) }, { dimensions: d(1) }]);
-    expect(account).toEqual({ id: 'account', mean: 0.75, min: 0.5, max: 1 });
-    expect(dimensionSpread([])[0]).toEqual({ id: 'account', mean: 0, min: 0, max: 0 });
+    const [account] = dimensionSpread([{ summary: { dimensions: d(0.5) }, program: 'mozilla' }, { summary: { dimensions: d(1) }, program: 'mozilla' }]);
+    expect(account).toEqual({ id: 'account', sessions: 2, mean: 0.75, min: 0.5, max: 1 });
+    expect(dimensionSpread([])[0]).toEqual({ id: 'account', sessions: 0, mean: 0, min: 0, max: 0 });
+  });
+
+  // Found by the GitLab audit: GitLab's tags and closing, always right, lifted the cohort's means.
+  it('dimensions: a session of a program without the dimension is left out of it (GitLab has no tags or closing)', () => {
+    const d = (v: number) => ({ account: v, tags: v, closing: v, escalation: v, engagement: v });
+    const spread = dimensionSpread([
+      { summary: { dimensions: d(0.5) }, program: 'mozilla' },
+      { summary: { dimensions: { ...d(0.6), tags: 1, closing: 1 } }, program: 'gitlab' },
+      { summary: { dimensions: d(0.7) }, program: null },
+    ]);
+    const by = Object.fromEntries(spread.map((x) => [x.id, x]));
+    expect(by.tags).toEqual({ id: 'tags', sessions: 2, mean: 0.6, min: 0.5, max: 0.7 });
+    expect(by.closing!.sessions).toBe(2);
+    expect(by.account).toEqual({ id: 'account', sessions: 3, mean: 0.6, min: 0.5, max: 0.7 });
+    const gitlabOnly = dimensionSpread([{ summary: { dimensions: d(1) }, program: 'gitlab' }]);
+    expect(gitlabOnly.find((x) => x.id === 'tags')!.sessions).toBe(0);
   });
 
   it('most-missed rules: counted per item and per session, with the section to read', () => {

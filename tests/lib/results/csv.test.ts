@@ -5,7 +5,7 @@ import { csvCell, csvNumber, READINESS_COLUMNS, readinessCsv, type ReadinessRow 
 // numbers with at most 3 decimals, a `'` before a cell a spreadsheet would run as a formula.
 
 const row = (patch: Partial<ReadinessRow> = {}): ReadinessRow => ({
-  trainee: 'Ana Lima', handle: '@ana', file: 'ana.json', mode: 'assessment', startedAt: '2026-11-02T09:00:00Z',
+  trainee: 'Ana Lima', handle: '@ana', file: 'ana.json', mode: 'assessment', program: 'mozilla', startedAt: '2026-11-02T09:00:00Z',
   items: 20, score: 0.85, dimensions: { account: 1, tags: 0.75, closing: 0.8, escalation: 0.9, engagement: 0.8 },
   critical: 0, ready: true, flags: [], ...patch,
 });
@@ -14,14 +14,15 @@ describe('readiness CSV', () => {
   it('the contract columns come first, in the contract order', () => {
     expect(READINESS_COLUMNS).toEqual(['trainee', 'file', 'mode', 'items', 'score', 'account', 'tags', 'closing', 'escalation', 'engagement', 'critical', 'ready', 'flags']);
     const header = readinessCsv([]).split('\r\n')[0];
-    expect(header).toBe('trainee,file,mode,items,score,account,tags,closing,escalation,engagement,critical,ready,flags,handle,startedAt');
+    // The page's own columns after them: the handle, the start, and the program (GitLab's sessions told apart from Mozilla's).
+    expect(header).toBe('trainee,file,mode,items,score,account,tags,closing,escalation,engagement,critical,ready,flags,handle,startedAt,program');
   });
 
   it('one CRLF-ended line per row, values in column order', () => {
     const csv = readinessCsv([row()]);
     expect(csv).toBe(
-      'trainee,file,mode,items,score,account,tags,closing,escalation,engagement,critical,ready,flags,handle,startedAt\r\n' +
-        "Ana Lima,ana.json,assessment,20,0.85,1,0.75,0.8,0.9,0.8,0,yes,,'@ana,2026-11-02T09:00:00Z\r\n",
+      'trainee,file,mode,items,score,account,tags,closing,escalation,engagement,critical,ready,flags,handle,startedAt,program\r\n' +
+        "Ana Lima,ana.json,assessment,20,0.85,1,0.75,0.8,0.9,0.8,0,yes,,'@ana,2026-11-02T09:00:00Z,mozilla\r\n",
     );
   });
 
