@@ -13,6 +13,13 @@ const Handle = z.string().regex(/^@\S+$/, 'must be a handle: @ followed by the n
 /** ISO 8601 date-time with an offset (`Z`, `+02:00` or `+0200`), seconds optional. */
 const DateTime = z.string().refine(isDateTime, 'must be an ISO 8601 date-time with an offset, like "2026-03-02T10:00:00Z"');
 
+/**
+ * The latest `now` a scenario may have (our reading: the format sets none). The queue's clock, its
+ * reminders and the follow-ups add time to it, and what they make must still be written with a
+ * four-digit year; a thousand years is more than any session adds.
+ */
+const LATEST_NOW = Date.UTC(9000, 0, 1);
+
 /** The customer's tone. */
 export const SentimentSchema = z.enum(SENTIMENTS);
 
@@ -181,7 +188,7 @@ const ScenarioObject = z.strictObject({
   /** The conversation so far, oldest first. */
   messages: z.array(MessageSchema).min(1),
   /** The simulated clock when the trainee opens it. */
-  now: DateTime,
+  now: DateTime.refine((v) => !(timeOf(v) >= LATEST_NOW), 'must be before 9000-01-01: the queue\'s clock and the follow-ups run on from it, and a date-time is written with a four-digit year'),
   /** The truth behind the text. */
   facts: FactsSchema,
   /** The decision the author requires, on the fields given. */

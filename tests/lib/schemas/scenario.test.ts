@@ -155,6 +155,21 @@ describe('rejected, naming the field path and the problem', () => {
     expect(problems[0]).toMatch(/^now: must not be before messages\[2\]\.at/);
   });
 
+  // Found by the persistence audit: a scenario opened at the end of the year 9999 broke the queue's
+  // clock (its next time had a five-digit year, which no date-time here can be).
+  it('now at 9000-01-01 or later; just before is accepted', () => {
+    const late = base();
+    late.now = '9999-12-31T23:59:59Z';
+    expect(problemsOf(late)).toEqual([expect.stringMatching(/^now: must be before 9000-01-01/)]);
+    const edge = base();
+    edge.now = '8999-12-31T23:59:59Z';
+    expect(problemsOf(edge)).toEqual([]);
+    // A date-time that is none is said once, as such.
+    const bad = base();
+    bad.now = 'soon';
+    expect(problemsOf(bad)).toEqual([expect.stringMatching(/^now: must be an ISO 8601 date-time/)]);
+  });
+
   it.each(['Moz-Upper', 'ab', '-starts-with-dash', 'has space', 'under_score', 'x'.repeat(81)])('a bad id: %s', (id) => {
     const s: Json = { ...base(), id };
     const problems = problemsOf(s);
