@@ -390,6 +390,29 @@ describe('readiness review', () => {
     await page.getByRole('button', { name: 'Restore the default rules' }).click();
   });
 
+  // Found by the recheck: notes kept by an earlier release, whose field took any length, made the export unreadable.
+  test('notes longer than a review file holds (kept from before the field had a limit) are cut to fit on export, and it says so', async () => {
+    await page.getByRole('button', { name: 'Alex Rivera' }).click();
+    const notes = page.getByLabel('Notes');
+    const before = await notes.inputValue();
+    // Set as a stored value would be: past the field's maxlength, which only typing obeys.
+    await notes.evaluate((el: HTMLTextAreaElement) => {
+      el.value = 'n'.repeat(25_000);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the review' }).click()]);
+    const review = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(review.trainees['alex rivera|@alex_helps'].notes).toHaveLength(20_000);
+    await page.getByText(/Notes or names longer than a review file holds were cut to fit, for Alex Rivera\.$/).waitFor();
+    const other = await browser.newContext();
+    const { page: second } = await adminPage(other);
+    await open(second);
+    await second.getByLabel('Read a review file').setInputFiles(write(tmp, 'cut.json', review));
+    await second.getByText(/^Review read from cut\.json/).waitFor();
+    await other.close();
+    await notes.fill(before);
+  });
+
   test('a review file that would replace work kept here is read only once the admin says so: Cancel keeps it, "Add only what is missing" fills the gaps, Replace takes the file', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the review' }).click()]);
     const mine = JSON.parse(readFileSync((await download.path())!, 'utf8'));

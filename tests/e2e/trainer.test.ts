@@ -920,6 +920,23 @@ describe('focus', () => {
     await context.close();
   });
 
+  // Found by the recheck: a bank that could not be fetched said only the browser's "Failed to fetch".
+  test('a bank that cannot be fetched is said plainly, focus stays on Start, and pressing it again works', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await openTrainer(page);
+    await context.route('**/bank/mozilla.json', (route) => route.abort());
+    const start = button(page, 'Start practice');
+    await start.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^The Mozilla scenarios could not be loaded \(.+\)\. Check the connection, then press Start again\.$/);
+    expect(await hasFocus(start)).toBe(true);
+    await context.unroute('**/bank/mozilla.json');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => hasFocus(queueHeading(page))).toBe(true);
+    await context.close();
+  });
+
   // Found by keyboard and screen reader: focus went to the queue's heading, and nothing said what was left to do.
   test('once the last waiting conversation is answered and a follow-up is still to come, focus is on Skip ahead, which says when', async () => {
     const context = await freshContext();
@@ -1039,6 +1056,28 @@ describe('focus', () => {
 
 describe('two tabs', () => {
   const elsewhere = (page: Page) => page.getByRole('region', { name: 'The trainer is open in another tab', exact: true });
+
+  // Found by the recheck: with the quota used up, taking over gave an empty trainer, and the tab that
+  // alone held the work said to go on in the other, with no word of the loss.
+  test('with the browser refusing to store the work, both tabs say the work lives only in the first', async () => {
+    const context = await freshContext();
+    const a = await context.newPage();
+    const cdp = await context.newCDPSession(a);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(siteUrl('/practice/')).origin, quotaSize: 1 });
+    await openTrainer(a);
+    await startPractice(a);
+    await a.locator('#trainer .notice').filter({ hasText: 'refused to store your work' }).waitFor();
+    const b = await context.newPage();
+    await openTrainer(b);
+    await elsewhere(b).waitFor();
+    await elsewhere(b).getByText('The browser refused to store the work in the other tab, so it lives only there').waitFor();
+    await button(b, 'Use the trainer here').click();
+    await elsewhere(a).waitFor();
+    await elsewhere(a).getByText("The browser refused to store this tab's work, so the other tab started without it.").waitFor();
+    await button(a, 'Use the trainer here').click();
+    await button(a, 'Play').waitFor();
+    await context.close();
+  });
 
   // Found by the persistence audit: zod, loaded to read scenario files, tried `new Function` to see
   // whether it may compile its checks, and the content security policy reported a violation each time.

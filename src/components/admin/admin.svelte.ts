@@ -8,11 +8,11 @@ import { packs } from '../../lib/packs/index.ts';
 import { histogram, dimensionSpread, missedRules } from '../../lib/results/cohort.ts';
 import { readinessCsv, type ReadinessRow } from '../../lib/results/csv.ts';
 import { itemAnalysis } from '../../lib/results/item-analysis.ts';
-import { addWhatIsMissing, DEFAULT_RULES, fxhelpDaysOf, readiness, traineeKey, type Readiness } from '../../lib/results/readiness.ts';
+import { addWhatIsMissing, DEFAULT_RULES, fxhelpDaysOf, NOTES_MAX, readiness, SIGNER_MAX, traineeKey, type Readiness } from '../../lib/results/readiness.ts';
 import { duplicateProblem, flagLines, fullerExport, replacedProblem, sessionKey, type Verification, type VerifiedResult } from '../../lib/results/flags.ts';
 import type { ReadinessRules, Review } from '../../lib/schemas/result.ts';
 import type { Answer, Scenario } from '../../lib/schemas/scenario.ts';
-import { DIMENSION_IDS } from '../../lib/policy/grade.ts';
+import { dimensionApplies, DIMENSION_IDS } from '../../lib/policy/grade.ts';
 import { FORMATS, type PackId } from '../../lib/vocabulary.ts';
 import { programLabel } from './format.ts';
 import { Announcer } from './announcer.svelte.ts';
@@ -189,6 +189,8 @@ export class AdminState {
           integrityFlags: session.flags.filter((f) => f.integrity).length,
           // Mozilla's time on #fxhelp, if any item is Mozilla's, as for the Google Play rule.
           fxhelpDays: fxhelpDaysOf(programs),
+          // Those of any of its packs: a dimension no pack of the session has is held to no floor.
+          dimensions: DIMENSION_IDS.filter((d) => programs.some((p) => p === null || dimensionApplies(packs[p], d))),
         },
         flags: flagLines(session.flags),
       };
@@ -244,7 +246,8 @@ export class AdminState {
         case 'critical': return s.summary.critical;
         case 'ready': return r.readiness.ready ? 1 : 0;
         case 'flags': return r.flags.length;
-        default: return s.summary.dimensions[key];
+        // A dimension the session's program does not have ("n/a") sorts below every score.
+        default: return s.program === null || dimensionApplies(packs[s.program], key) ? s.summary.dimensions[key] : -1;
       }
     };
     const sign = dir === 'ascending' ? 1 : -1;
@@ -538,8 +541,19 @@ export class AdminState {
    * field left empty or out of range, a count rounded as the form says), so that the file reads
    * back, here or on another reviewer's page, as what this page decides with.
    */
-  reviewJson(): string {
-    return `${JSON.stringify({ ...$state.snapshot(this.review), rules: { ...this.rules } }, null, 2)}\n`;
+  reviewJson(): { text: string; cut: string[] } {
+    const review = $state.snapshot(this.review);
+    // Notes and names kept by an earlier release, whose fields took any length, are cut to what a
+    // review file holds (the fields take no more now): longer, the file would not read back.
+    const cut: string[] = [];
+    for (const t of Object.values(review.trainees)) {
+      const before = JSON.stringify(t);
+      t.notes = t.notes.slice(0, NOTES_MAX);
+      t.moderator.name = t.moderator.name.slice(0, SIGNER_MAX);
+      t.admin.name = t.admin.name.slice(0, SIGNER_MAX);
+      if (JSON.stringify(t) !== before) cut.push(t.name);
+    }
+    return { text: `${JSON.stringify({ ...review, rules: { ...this.rules } }, null, 2)}\n`, cut };
   }
 
   /**

@@ -70,6 +70,8 @@ export class Trainer {
 
   /** Another tab of this browser runs the trainer: this one shows a notice, and dispatches nothing. */
   elsewhere = $state(false);
+  /** The tab that runs the trainer says the browser refused to store its work: it lives only there. */
+  otherUnstored = $state(false);
 
   #store: KeyValueStore | null = null;
   /** Where a tab that gave the trainer up says so (`null` without BroadcastChannel). */
@@ -87,6 +89,12 @@ export class Trainer {
   /** Reads what was saved, unless another tab runs the trainer; call once, in the browser. */
   async load(): Promise<void> {
     this.#channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(LOCK) : null;
+    // A tab asking about the one that runs the trainer hears whether its work is stored: taken over,
+    // work that lives only in memory would be left behind.
+    this.#channel?.addEventListener('message', (e: MessageEvent) => {
+      if (e.data === 'ask' && !this.elsewhere && this.#store?.mode === 'memory') this.#channel!.postMessage('unstored');
+      if (e.data === 'unstored' && this.elsewhere) this.otherUnstored = true;
+    });
     this.#store = await KeyValueStore.open('social-support-academy', 'trainer');
     // Without storage, tabs share nothing, so none can save over another's work: each runs its own
     // trainer. Taking one over would show an empty trainer, with the work left in the other tab.
@@ -97,6 +105,7 @@ export class Trainer {
     if (!(await this.#claim(false))) {
       this.elsewhere = true;
       this.storage = this.#store.mode;
+      this.#channel?.postMessage('ask');
       return;
     }
     await this.#readSaved();
@@ -130,6 +139,7 @@ export class Trainer {
       await handedOver;
     }
     this.elsewhere = false;
+    this.otherUnstored = false;
     await this.#readSaved();
   }
 
@@ -177,11 +187,14 @@ export class Trainer {
     return new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);
-        channel.removeEventListener('message', done);
+        channel.removeEventListener('message', heard);
         resolve();
       };
+      const heard = (e: MessageEvent) => {
+        if (e.data === 'stored') done();
+      };
       const timer = setTimeout(done, ms);
-      channel.addEventListener('message', done);
+      channel.addEventListener('message', heard);
     });
   }
 
@@ -215,10 +228,16 @@ export class Trainer {
   bank(pack: PackId): Promise<Scenario[]> {
     let bank = this.#banks.get(pack);
     if (!bank) {
-      bank = fetch(`/bank/${pack}.json`).then((r) => {
-        if (!r.ok) throw new Error(`The ${pack} scenarios could not be loaded (HTTP ${r.status}).`);
-        return r.json() as Promise<Scenario[]>;
-      });
+      const failed = (why: string) => new Error(`The ${pack === 'gitlab' ? 'GitLab' : 'Mozilla'} scenarios could not be loaded (${why}). Check the connection, then press Start again.`);
+      bank = fetch(`/bank/${pack}.json`).then(
+        (r) => {
+          if (!r.ok) throw failed(`HTTP ${r.status}`);
+          return r.json() as Promise<Scenario[]>;
+        },
+        (e: Error) => {
+          throw failed(e.message);
+        },
+      );
       bank.catch(() => this.#banks.delete(pack));
       this.#banks.set(pack, bank);
     }

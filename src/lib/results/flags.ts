@@ -61,9 +61,9 @@ export interface VerifiedResult {
   /** The pack versions the file says it was graded with. */
   packs: Record<string, string>;
   /**
-   * The program: its items' pack when they share one; else the trainer's `session.program` when
-   * an item is from it (or there are no items); else the first item's pack; `null` for a file with
-   * neither.
+   * The program: its items' pack when they share one; the trainer's `session.program` when there
+   * are no items; `null` when the items are from more than one pack (a trainee's own set, shown as
+   * "mixed"), or there is neither.
    */
   program: PackId | null;
   items: ItemRow[];
@@ -123,10 +123,15 @@ export function changesSince(pack: PackId, from: string): string[] {
  */
 export function flagLines(flags: readonly Flag[]): string[] {
   const fileLines: string[] = [];
-  const byCode = new Map<FlagCode, Flag[]>();
+  // By kind, and apart by whether the flag questions the file: a grade another pack version
+  // explains is not merged into one line with a grade nothing explains (a possible edit).
+  const byCode = new Map<string, Flag[]>();
   for (const f of flags) {
     if (f.item === null) fileLines.push(f.message);
-    else byCode.set(f.code, [...(byCode.get(f.code) ?? []), f]);
+    else {
+      const key = `${f.code}|${f.integrity}`;
+      byCode.set(key, [...(byCode.get(key) ?? []), f]);
+    }
   }
   const what: Record<FlagCode, string> = {
     'item-score': 'grade differs from the recomputed one',
@@ -140,9 +145,11 @@ export function flagLines(flags: readonly Flag[]): string[] {
     program: 'program not the items\u2019 pack',
     'session-times': 'finished before it started',
   };
-  const itemLines = [...byCode].map(([code, list]) => {
+  const itemLines = [...byCode].map(([, list]) => {
+    const { code, integrity } = list[0]!;
     const at = list.map((f) => `items[${f.item}]`);
-    return `${what[code]}: ${at.slice(0, 10).join(', ')}${at.length > 10 ? ` and ${at.length - 10} more` : ''}`;
+    const kind = code === 'item-score' && !integrity ? 'grade differs, as another pack version explains' : what[code];
+    return `${kind}: ${at.slice(0, 10).join(', ')}${at.length > 10 ? ` and ${at.length - 10} more` : ''}`;
   });
   return [...itemLines, ...fileLines];
 }

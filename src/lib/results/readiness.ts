@@ -80,6 +80,11 @@ export interface SessionFacts {
    * incubation period); `null` for a program without one (GitLab's workflow has no #fxhelp level).
    */
   fxhelpDays: number | null;
+  /**
+   * The dimensions that count for the session's programs (all five when left out): GitLab has no
+   * tags or closing, which are then held to no floor.
+   */
+  dimensions?: readonly DimensionId[];
 }
 
 /** One rule or criterion, held or not, with what was found. */
@@ -108,7 +113,7 @@ export function sessionChecks(s: SessionFacts, rules: ReadinessRules): Readiness
     { id: 'assessment', label: 'The session is an assessment', ok: assessment, found: s.mode },
     { id: 'items', label: `At least ${rules.minAssessmentItems} items`, ok: s.summary.items >= rules.minAssessmentItems, found: String(s.summary.items) },
     { id: 'score', label: `Overall score at least ${fmt(rules.minScore)}`, ok: s.summary.items > 0 && shown(s.summary.score) >= rules.minScore, found: fmt(s.summary.score) },
-    ...DIMENSION_IDS.map((d: DimensionId) => ({
+    ...(s.dimensions ?? DIMENSION_IDS).map((d: DimensionId) => ({
       id: `dimension.${d}`,
       label: `${DIMENSION_LABELS[d]} at least ${fmt(rules.dimensionFloor)}`,
       ok: s.summary.items > 0 && shown(s.summary.dimensions[d]) >= rules.dimensionFloor,

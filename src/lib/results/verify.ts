@@ -596,7 +596,8 @@ export class Verifier {
       const excused = differing > 0 && explained === differing && gradeDifferences(file.summary as ResultSummary, summarize(file.items)).length === 0;
       flags.push({ code: 'summary', item: null, integrity: !excused, message: `summary: ${diff.join(', ')}${excused ? ' (graded under another pack version)' : ''}` });
     }
-    const program = usedPacks.length === 1 ? usedPacks[0]! : namedProgram !== undefined && (usedPacks.length === 0 || usedPacks.includes(namedProgram)) ? namedProgram : (usedPacks[0] ?? null);
+    // Items of more than one pack (a trainee's own set): no one program, whatever the file names.
+    const program = usedPacks.length === 1 ? usedPacks[0]! : usedPacks.length === 0 ? (namedProgram ?? null) : null;
     return {
       ok: true,
       result: {

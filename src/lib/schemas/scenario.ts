@@ -14,11 +14,11 @@ const Handle = z.string().regex(/^@\S+$/, 'must be a handle: @ followed by the n
 const DateTime = z.string().refine(isDateTime, 'must be an ISO 8601 date-time with an offset, like "2026-03-02T10:00:00Z"');
 
 /**
- * The latest `now` a scenario may have (our reading: the format sets none). The queue's clock, its
- * reminders and the follow-ups add time to it, and what they make must still be written with a
- * four-digit year; a thousand years is more than any session adds.
+ * The latest time a scenario's `now` and its follow-ups may reach (our reading: the format sets
+ * none). The queue's clock adds time to them too, and what it makes must still be written with a
+ * four-digit year: the year 9999 is left for that.
  */
-const LATEST_NOW = Date.UTC(9000, 0, 1);
+const LATEST = Date.UTC(9999, 0, 1);
 
 /** The customer's tone. */
 export const SentimentSchema = z.enum(SENTIMENTS);
@@ -188,7 +188,7 @@ const ScenarioObject = z.strictObject({
   /** The conversation so far, oldest first. */
   messages: z.array(MessageSchema).min(1),
   /** The simulated clock when the trainee opens it. */
-  now: DateTime.refine((v) => !(timeOf(v) >= LATEST_NOW), 'must be before 9000-01-01: the queue\'s clock and the follow-ups run on from it, and a date-time is written with a four-digit year'),
+  now: DateTime,
   /** The truth behind the text. */
   facts: FactsSchema,
   /** The decision the author requires, on the fields given. */
@@ -226,6 +226,13 @@ function checkScenario(s: z.infer<typeof ScenarioObject>, ctx: z.RefinementCtx) 
   const last = times.length - 1;
   if (last >= 0 && !Number.isNaN(time(s.now)) && !Number.isNaN(times[last]!) && time(s.now) < times[last]!) {
     ctx.addIssue({ code: 'custom', path: ['now'], message: `must not be before messages[${last}].at, the last message` });
+  }
+  const hours = Array.isArray(s.followUps) ? s.followUps.reduce((sum: number, f) => sum + (typeof f?.afterHours === 'number' && f.afterHours > 0 ? f.afterHours : 0), 0) : 0;
+  if (time(s.now) + hours * 3_600_000 >= LATEST) {
+    ctx.addIssue({
+      code: 'custom', path: ['now'],
+      message: `must be early enough that it and the follow-ups${hours ? ` (${hours} hours)` : ''} end before 9999-01-01T00:00:00Z: the queue's clock runs on from them, and a date-time is written with a four-digit year`,
+    });
   }
   const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
   if (pack && isObject(s.expected)) checkNames(pack, s.expected, ['expected'], ctx);

@@ -52,6 +52,14 @@ describe('readiness', () => {
     expect(r.checks.filter((c) => !c.ok).map((c) => c.id)).toEqual([failing]);
   });
 
+  // Found by the recheck: a GitLab session's Tags and Closing read "n/a" yet were held to the floor.
+  it('a dimension the session\'s programs do not have is held to no floor', () => {
+    const gitlab = session({ summary: { items: 20, score: 0.9, dimensions: { ...dims(0.9), closing: 0.5 }, critical: 0 }, dimensions: ['account', 'escalation', 'engagement'] });
+    const r = readiness(gitlab, allMet(), DEFAULT_RULES, TODAY);
+    expect(r.checks.map((c) => c.id).filter((id) => id.startsWith('dimension.'))).toEqual(['dimension.account', 'dimension.escalation', 'dimension.engagement']);
+    expect(r.checks.filter((c) => !c.ok)).toEqual([]);
+  });
+
   it('the Google Play rule applies only to programs that answer there', () => {
     const r = readiness(session({ googlePlayItems: 0, answersGooglePlay: false }), allMet(), DEFAULT_RULES, TODAY);
     expect(r.ready).toBe(true);

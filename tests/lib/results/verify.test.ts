@@ -445,6 +445,32 @@ describe('regrading', () => {
     ]);
   });
 
+  // Found by the recheck: an honest older file's lines read the same as an edited file's.
+  it('the table keeps item flags another pack version explains apart from those nothing explains', () => {
+    const s = bankScenarios.filter((x) => x.pack === 'gitlab').slice(0, 3);
+    const file = makeResult({ name: 'Gail Older', scenarios: s, slip: () => 'account' });
+    for (const item of file.items) {
+      const ds = Object.values(item.dimensions);
+      item.score = item.critical.length ? 0 : ds.reduce((a, b) => a + b, 0) / ds.length;
+    }
+    // One item's dimension raised besides: nothing explains that.
+    file.items[1]!.dimensions.account = 1;
+    const d1 = Object.values(file.items[1]!.dimensions);
+    file.items[1]!.score = d1.reduce((a, b) => a + b, 0) / d1.length;
+    file.packs = { gitlab: '2.0.1' };
+    file.summary = summarize(file.items);
+    const lines = flagLines(check(file).flags).filter((l) => l.startsWith('grade differs'));
+    expect(lines).toContainEqual('grade differs from the recomputed one: items[1]');
+    expect(lines.find((l) => l.startsWith('grade differs, as another pack version explains: '))).not.toContain('items[1]');
+  });
+
+  it('a file whose items are from two packs has no one program, whatever it names', () => {
+    const file = makeResult({ name: 'Max Mixed', scenarios: [twitter, bankScenarios.find((x) => x.pack === 'gitlab')!] });
+    file.session = { id: 's-mixed', queue: 'custom', program: 'gitlab' };
+    const v = verifier.verify(clone(file));
+    expect(v.ok && v.result.program).toBeNull();
+  });
+
   // The readiness table's CSV separates a file's problems with "; " (docs/formats/result.md), so a
   // problem's own text must never hold one, whatever the file puts in it.
   it('no flag\u2019s message holds "; ", not even with a value from the file that does', () => {

@@ -157,13 +157,20 @@ describe('rejected, naming the field path and the problem', () => {
 
   // Found by the persistence audit: a scenario opened at the end of the year 9999 broke the queue's
   // clock (its next time had a five-digit year, which no date-time here can be).
-  it('now at 9000-01-01 or later; just before is accepted', () => {
+  it('now and its follow-ups must end before 9999-01-01T00:00:00Z; just before is accepted', () => {
     const late = base();
     late.now = '9999-12-31T23:59:59Z';
-    expect(problemsOf(late)).toEqual([expect.stringMatching(/^now: must be before 9000-01-01/)]);
+    expect(problemsOf(late)).toEqual([expect.stringMatching(/^now: must be early enough that it and the follow-ups end before 9999-01-01T00:00:00Z/)]);
     const edge = base();
-    edge.now = '8999-12-31T23:59:59Z';
+    edge.now = '9998-12-31T23:59:59Z';
     expect(problemsOf(edge)).toEqual([]);
+    // The follow-ups' hours count: 720 hours past the edge is over it.
+    const followed = { ...base(), now: '9998-12-31T00:00:00Z', followUps: [{ afterHours: 720, text: '@FirefoxSupport still broken' }] };
+    expect(problemsOf(followed)).toEqual([expect.stringMatching(/^now: must be early enough that it and the follow-ups \(720 hours\) end before/)]);
+    // Compared in UTC: an offset counts.
+    const offset = base();
+    offset.now = '9998-12-31T23:00:00-02:00';
+    expect(problemsOf(offset)).toHaveLength(1);
     // A date-time that is none is said once, as such.
     const bad = base();
     bad.now = 'soon';
