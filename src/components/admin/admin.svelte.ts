@@ -12,7 +12,7 @@ import { addWhatIsMissing, DEFAULT_RULES, fxhelpDaysOf, NOTES_MAX, readiness, SI
 import { duplicateProblem, flagLines, fullerExport, replacedProblem, sessionKey, type Verification, type VerifiedResult } from '../../lib/results/flags.ts';
 import type { ReadinessRules, Review } from '../../lib/schemas/result.ts';
 import type { Answer, Scenario } from '../../lib/schemas/scenario.ts';
-import { dimensionApplies, DIMENSION_IDS } from '../../lib/policy/grade.ts';
+import { dimensionCountsFor, DIMENSION_IDS } from '../../lib/policy/grade.ts';
 import { FORMATS, type PackId } from '../../lib/vocabulary.ts';
 import { programLabel } from './format.ts';
 import { Announcer } from './announcer.svelte.ts';
@@ -190,7 +190,7 @@ export class AdminState {
           // Mozilla's time on #fxhelp, if any item is Mozilla's, as for the Google Play rule.
           fxhelpDays: fxhelpDaysOf(programs),
           // Those of any of its packs: a dimension no pack of the session has is held to no floor.
-          dimensions: DIMENSION_IDS.filter((d) => programs.some((p) => p === null || dimensionApplies(packs[p], d))),
+          dimensions: DIMENSION_IDS.filter((d) => programs.some((p) => dimensionCountsFor(p, d))),
         },
         flags: flagLines(session.flags),
       };
@@ -247,7 +247,7 @@ export class AdminState {
         case 'ready': return r.readiness.ready ? 1 : 0;
         case 'flags': return r.flags.length;
         // A dimension the session's program does not have ("n/a") sorts below every score.
-        default: return s.program === null || dimensionApplies(packs[s.program], key) ? s.summary.dimensions[key] : -1;
+        default: return dimensionCountsFor(s.program, key) ? s.summary.dimensions[key] : -1;
       }
     };
     const sign = dir === 'ascending' ? 1 : -1;

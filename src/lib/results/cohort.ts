@@ -1,7 +1,7 @@
 // Figures over a cohort of verified sessions, for the admin page's charts and lists. Pure data.
 
 import { findRule, packs } from '../packs/index.ts';
-import { dimensionApplies, DIMENSION_IDS, type DimensionId } from '../policy/grade.ts';
+import { dimensionCountsFor, DIMENSION_IDS, type DimensionId } from '../policy/grade.ts';
 import type { PackId } from '../vocabulary.ts';
 
 /** A rule trainees lost marks on, and how often. */
@@ -78,7 +78,7 @@ export interface DimensionSpread {
  */
 export function dimensionSpread(summaries: readonly { summary: { dimensions: Record<DimensionId, number> }; program: PackId | null }[]): DimensionSpread[] {
   return DIMENSION_IDS.map((id) => {
-    const v = summaries.filter((s) => s.program === null || dimensionApplies(packs[s.program], id)).map((s) => s.summary.dimensions[id]);
+    const v = summaries.filter((s) => dimensionCountsFor(s.program, id)).map((s) => s.summary.dimensions[id]);
     return v.length
       ? { id, sessions: v.length, mean: v.reduce((a, b) => a + b, 0) / v.length, min: Math.min(...v), max: Math.max(...v) }
       : { id, sessions: 0, mean: 0, min: 0, max: 0 };
