@@ -25,6 +25,14 @@ async function freshContext(): Promise<BrowserContext> {
   return browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
 }
 
+/** The trainer open in a fresh browser profile, read what it saved (nothing). */
+async function trainerInFreshContext(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await freshContext();
+  const page = await context.newPage();
+  await openTrainer(page);
+  return { context, page };
+}
+
 /** A scenario written the way an admin writes one, with any changes. */
 function scenario(id: string, change: Record<string, unknown> = {}) {
   return {
@@ -79,9 +87,7 @@ function essence(result: { items: { scenarioId: string; step: number; answer: { 
 
 describe('the trainer', () => {
   test('a whole practice session by keyboard alone', async () => {
-    const context = await freshContext();
-    const page = await context.newPage();
-    await openTrainer(page);
+    const { context, page } = await trainerInFreshContext();
     await tabTo(page, page.getByRole('textbox', { name: 'Your name' }));
     await page.keyboard.type('Kim Keyboard');
     await tabTo(page, page.getByLabel('Conversations in the queue'));
@@ -154,9 +160,7 @@ describe('the trainer', () => {
   });
 
   test('an assessment records the whole seed it was drawn with: a fraction or a number out of range is refused at the field, and an empty field draws a new seed', async () => {
-    const context = await freshContext();
-    const page = await context.newPage();
-    await openTrainer(page);
+    const { context, page } = await trainerInFreshContext();
     await page.getByRole('radio', { name: /^Assessment/ }).check();
     const field = page.getByLabel('Seed', { exact: true });
     /** The words the field is described by, as a screen reader reads them with it. */
@@ -362,9 +366,7 @@ describe('the trainer', () => {
   });
 
   test('a set of your own: bad files are named with their problems, the good ones become the queue', async () => {
-    const context = await freshContext();
-    const page = await context.newPage();
-    await openTrainer(page);
+    const { context, page } = await trainerInFreshContext();
     await page.getByLabel('Load scenarios').setInputFiles([
       file('one.json', scenario('own-one', { language: 'fr', messages: [{ from: 'customer', at: '2026-05-04T09:00:00Z', text: '@FirefoxSupport mes t\u00e9l\u00e9chargements s\u2019arr\u00eatent \u00e0 99 %' }] })),
       file('two.json', [scenario('own-two'), scenario('own-three', { channel: 'google-play', rating: 2, mentions: [] })]),
@@ -395,9 +397,7 @@ describe('the trainer', () => {
     const gone = join(dir, 'gone.json');
     writeFileSync(kept, JSON.stringify(scenario('own-kept')));
     writeFileSync(gone, JSON.stringify(scenario('own-gone')));
-    const context = await freshContext();
-    const page = await context.newPage();
-    await openTrainer(page);
+    const { context, page } = await trainerInFreshContext();
     // The files are read once the code that checks them has arrived: held, the files wait, chosen.
     const { asked, release } = await holdRequests(context, '**/load-scenarios*.js');
     await page.getByLabel('Load scenarios').setInputFiles([kept, gone]);
@@ -416,9 +416,7 @@ describe('the trainer', () => {
   });
 
   test('follow-ups come back into the queue on the clock', async () => {
-    const context = await freshContext();
-    const page = await context.newPage();
-    await openTrainer(page);
+    const { context, page } = await trainerInFreshContext();
     const followed = scenario('own-follow-up', {
       // 0.05 simulated hours is three simulated minutes: three real seconds at the default speed.
       followUps: [{ afterHours: 0.05, text: '@FirefoxSupport tried that, it still stops at 99%', expected: { reply: '@FirefoxSupport', hold: 'Waiting on Customer' } }],
@@ -443,9 +441,7 @@ describe('the trainer', () => {
   });
 
   test("a scenario's title, which may name the answer, shows nowhere before the conversation is over; a deleted message is marked as the tool marks it", async () => {
-    const context = await freshContext();
-    const page = await context.newPage();
-    await openTrainer(page);
+    const { context, page } = await trainerInFreshContext();
     const deleted = scenario('own-secret-deleted', {
       title: 'Saved logins page blank, customer deleted the thread',
       messages: [
@@ -509,9 +505,7 @@ describe('the trainer', () => {
   });
 
   test('an explanation reads as the guidelines do: yes/no fields in words, and each section by its heading', async () => {
-    const context = await freshContext();
-    const page = await context.newPage();
-    await openTrainer(page);
+    const { context, page } = await trainerInFreshContext();
     // We answered 80 hours ago and the customer has not: close it as "User didn't respond", no reply.
     const quiet = scenario('own-quiet', {
       messages: [
@@ -537,9 +531,7 @@ describe('the trainer', () => {
   });
 
   test('in an assessment whose filters hide every conversation waiting, the queue says so and offers to clear them', async () => {
-    const context = await freshContext();
-    const page = await context.newPage();
-    await openTrainer(page);
+    const { context, page } = await trainerInFreshContext();
     await startAssessment(page, 4242);
     const queue = page.getByRole('region', { name: 'Queue', exact: true });
     await queue.getByRole('combobox', { name: 'Type' }).selectOption({ label: 'Customer wrote back' });
@@ -598,9 +590,7 @@ describe('the trainer', () => {
   });
 
   test('the clipping an answer records is the one its reply started from, and the grade follows it', async () => {
-    const context = await freshContext();
-    const page = await context.newPage();
-    await openTrainer(page);
+    const { context, page } = await trainerInFreshContext();
     await page.getByLabel('Load scenarios').setInputFiles([
       file('clips.json', [scenario('own-clip-one'), scenario('own-clip-two', { author: { handle: '@robin_test', followers: 30, verified: false } })]),
     ]);
@@ -666,9 +656,7 @@ describe('the trainer', () => {
   });
 
   test('a result file exported from practice holds the session in the contract format', async () => {
-    const context = await freshContext();
-    const page = await context.newPage();
-    await openTrainer(page);
+    const { context, page } = await trainerInFreshContext();
     await page.getByRole('textbox', { name: 'Your name' }).fill('Lee Export');
     await startPractice(page, 'GitLab community advocates');
     await button(page, 'Play').click();
@@ -702,9 +690,7 @@ describe('focus', () => {
   const queueHeading = (page: Page) => page.getByRole('heading', { name: /^Queue \(/ });
 
   test('a conversation the clock brings back leaves a field being typed in alone, and is announced instead', async () => {
-    const context = await freshContext();
-    const page = await context.newPage();
-    await openTrainer(page);
+    const { context, page } = await trainerInFreshContext();
     const followed = scenario('own-typing', {
       // Three simulated minutes: three real seconds at the default speed.
       followUps: [{ afterHours: 0.05, text: '@FirefoxSupport tried that, it still stops at 99%' }],
@@ -736,9 +722,7 @@ describe('focus', () => {
   });
 
   test('focus reaches what Start practice, Start assessment, Yes, end it, Take the same set again and Load scenarios bring in, once it is loaded', async () => {
-    const context = await freshContext();
-    const page = await context.newPage();
-    await openTrainer(page);
+    const { context, page } = await trainerInFreshContext();
     // The queue's code is held back a while: focus waits for it.
     const { asked, release } = await holdRequests(context, '**/Workspace*.js');
     await button(page, 'Start practice').click();
@@ -769,9 +753,7 @@ describe('focus', () => {
 
   // Found by keyboard and screen reader: Play after Stop left focus on the page, and said nothing.
   test('Play after a Stop takes the trainee back to the open conversation, by the button and by the p key', async () => {
-    const context = await freshContext();
-    const page = await context.newPage();
-    await openTrainer(page);
+    const { context, page } = await trainerInFreshContext();
     await startPractice(page);
     await button(page, 'Play').click();
     const heading = page.getByRole('heading', { name: /^Conversation with / });
@@ -790,9 +772,7 @@ describe('focus', () => {
   });
 
   test('single keys work on a tick box; e exports the results, and the download is said with its file name', async () => {
-    const context = await freshContext();
-    const page = await context.newPage();
-    await openTrainer(page);
+    const { context, page } = await trainerInFreshContext();
     await startPractice(page);
     await button(page, 'Play').click();
     await conversation(page).waitFor();
@@ -810,9 +790,7 @@ describe('focus', () => {
   });
 
   test('the Queue field is named "Queue"; what the queue is for describes it', async () => {
-    const context = await freshContext();
-    const page = await context.newPage();
-    await openTrainer(page);
+    const { context, page } = await trainerInFreshContext();
     await page.getByRole('radio', { name: /^Practice/ }).check();
     const queue = page.getByRole('combobox', { name: 'Queue', exact: true });
     expect(await queue.count()).toBe(1);
@@ -821,9 +799,7 @@ describe('focus', () => {
   });
 
   test('the queue filters can be gone through with the arrow keys: a conversation they let through is announced, and focus stays', async () => {
-    const context = await freshContext();
-    const page = await context.newPage();
-    await openTrainer(page);
+    const { context, page } = await trainerInFreshContext();
     await startPractice(page);
     const type = page.getByRole('region', { name: 'Queue', exact: true }).getByRole('combobox', { name: 'Type' });
     const chosen = () => type.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent);
@@ -844,9 +820,7 @@ describe('focus', () => {
   });
 
   test('End session, Keep going and Dismiss leave focus on what takes their place, not on the page', async () => {
-    const context = await freshContext();
-    const page = await context.newPage();
-    await openTrainer(page);
+    const { context, page } = await trainerInFreshContext();
     const press = async (target: Locator) => {
       await target.focus();
       await page.keyboard.press('Enter');
@@ -900,9 +874,7 @@ describe('focus', () => {
   // Found by keyboard and screen reader: the pressed button was disabled while the bank loaded, so
   // focus fell to the page for as long as the load took, and nothing was said.
   test('while the bank loads, the button pressed keeps the focus, marked unavailable; a slow load is said; a second press does nothing', async () => {
-    const context = await freshContext();
-    const page = await context.newPage();
-    await openTrainer(page);
+    const { context, page } = await trainerInFreshContext();
     const { asked, release } = await holdRequests(context, '**/bank/mozilla.json');
     const start = button(page, 'Start practice');
     await start.focus();
@@ -922,9 +894,7 @@ describe('focus', () => {
 
   // Found by the recheck: a bank that could not be fetched said only the browser's "Failed to fetch".
   test('a bank that cannot be fetched is said plainly, focus stays on Start, and pressing it again works', async () => {
-    const context = await freshContext();
-    const page = await context.newPage();
-    await openTrainer(page);
+    const { context, page } = await trainerInFreshContext();
     await context.route('**/bank/mozilla.json', (route) => route.abort());
     const start = button(page, 'Start practice');
     await start.focus();
@@ -939,9 +909,7 @@ describe('focus', () => {
 
   // Found by keyboard and screen reader: focus went to the queue's heading, and nothing said what was left to do.
   test('once the last waiting conversation is answered and a follow-up is still to come, focus is on Skip ahead, which says when', async () => {
-    const context = await freshContext();
-    const page = await context.newPage();
-    await openTrainer(page);
+    const { context, page } = await trainerInFreshContext();
     await page.getByLabel('Load scenarios').setInputFiles([file('later.json', scenario('own-later', { followUps: [{ afterHours: 4, text: '@FirefoxSupport still stuck at 99%' }] }))]);
     await button(page, 'Play').click();
     await conversation(page).waitFor();
@@ -959,9 +927,7 @@ describe('focus', () => {
   // Found by keyboard and screen reader: these were boxes inserted with their words in them (which a
   // screen reader may not read), and a reminder was both said and such a box (heard twice).
   test('what the session bar and the idle desk come to say is said once, by the trainer, and stands in no live box of its own', async () => {
-    const context = await freshContext();
-    const page = await context.newPage();
-    await openTrainer(page);
+    const { context, page } = await trainerInFreshContext();
     const bar = page.getByRole('region', { name: 'Play Mode' });
     await page.getByLabel('Load scenarios').setInputFiles([file('two.json', [scenario('own-first'), scenario('own-second', { author: { handle: '@robin_test', followers: 30, verified: false } })])]);
     // Filters that keep every conversation back.
@@ -1005,9 +971,7 @@ describe('focus', () => {
 
   // Found by keyboard and screen reader: closing the dialog gave the focus back to Reply + Close on the way to the feedback.
   test('after a closing reason, focus goes to the feedback without passing through the button that opened the dialog', async () => {
-    const context = await freshContext();
-    const page = await context.newPage();
-    await openTrainer(page);
+    const { context, page } = await trainerInFreshContext();
     await startPractice(page);
     await button(page, 'Play').click();
     await conversation(page).waitFor();
@@ -1029,9 +993,7 @@ describe('focus', () => {
   });
 
   test('Play, disabled while the queue plays, can still be read in both themes', async () => {
-    const context = await freshContext();
-    const page = await context.newPage();
-    await openTrainer(page);
+    const { context, page } = await trainerInFreshContext();
     await startPractice(page);
     await button(page, 'Play').click();
     const play = button(page, 'Play');
