@@ -83,8 +83,10 @@ async function adminPage(context: BrowserContext) {
 async function importFiles(page: Page, files: string[]) {
   await page.getByLabel('Import results', { exact: true }).setInputFiles(files);
   await page.getByRole('status').filter({ hasText: /^Imported / }).waitFor({ timeout: 60_000 });
-  // The table draws its first rows at once and the rest of the page in the next frame (busy meanwhile).
+  // The table draws its first rows at once and the rest of the page in the next frame, and the list
+  // of files not imported a slice a frame (each busy meanwhile).
   await page.waitForFunction(() => document.querySelector('#admin-table-caption')?.closest('[aria-busy]')?.getAttribute('aria-busy') !== 'true');
+  await page.waitForFunction(() => document.querySelector('.rejected')?.getAttribute('aria-busy') !== 'true');
 }
 
 /**
@@ -751,6 +753,66 @@ describe('1,000 hostile or malformed files', () => {
 const manyDir = join(tmp, 'many');
 mkdirSync(manyDir);
 const manyFiles = makeCohort(bankScenarios, 130, 2, 11).map((r, i) => write(manyDir, `many-${String(i + 1).padStart(3, '0')}.json`, r));
+
+describe('a large batch of broken files', () => {
+  // 300 files a tool broke the same way: every item's score written as a percentage, so each has a
+  // problem per item (the page lists 20 and counts the rest).
+  const dir = join(tmp, 'broken-batch');
+  mkdirSync(dir);
+  const brokenFiles = makeCohort(bankScenarios, 300, 25, 11).map((r, i) =>
+    write(dir, `broken-${String(i + 1).padStart(3, '0')}.json`, { ...r, items: r.items.map((item) => ({ ...item, score: Math.round(item.score * 100) + 100 })) }),
+  );
+
+  test('the list is drawn a slice at a time, busy until every file is in; it scrolls in a box of its own by keyboard, its heading in view; no axe violation', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    // Each frame from the one where the list first appears: how many files it lists, and whether it is busy.
+    await page.evaluate(() => {
+      const frames: { files: number; busy: string | null }[] = [];
+      (window as unknown as { listFrames: typeof frames }).listFrames = frames;
+      const record = () => {
+        const list = document.querySelector('.rejected');
+        if (list) frames.push({ files: list.querySelectorAll(':scope > ul > li').length, busy: list.getAttribute('aria-busy') });
+        if (!list || list.getAttribute('aria-busy') === 'true') requestAnimationFrame(record);
+      };
+      requestAnimationFrame(record);
+    });
+    await importFiles(page, brokenFiles);
+    expect(await page.getByRole('status').first().textContent()).toBe('Imported 0 of 300 files; 300 not imported (listed below).');
+    const frames = await page.evaluate(() => (window as unknown as { listFrames: { files: number; busy: string | null }[] }).listFrames);
+    // Not all at once: the first frame lists some of the files and says the list is busy; each
+    // frame after lists more; the last lists all 300 and is no longer busy.
+    expect(frames.length).toBeGreaterThan(2);
+    expect(frames[0]!.files).toBeGreaterThan(0);
+    expect(frames[0]!.files).toBeLessThan(300);
+    expect(frames[0]!.busy).toBe('true');
+    for (let i = 1; i < frames.length; i++) expect(frames[i]!.files).toBeGreaterThanOrEqual(frames[i - 1]!.files);
+    expect(frames.at(-1)).toEqual({ files: 300, busy: 'false' });
+    const list = page.getByRole('region', { name: 'Files not imported (300)', exact: true });
+    const names = await list.locator('.file').allInnerTexts();
+    expect(names).toEqual(brokenFiles.map((f) => f.slice(dir.length + 1)));
+    expect(await list.locator(':scope > ul > li').first().innerText()).toMatch(/^broken-001\.json\nitems\[0\]\.score: .*\n(.*\n){19}\.\.\. and \d+ more problems$/);
+
+    // The list is a box of its own, no taller than most of the window: the table is a short scroll below it.
+    const viewport = VIEWPORTS.desktop;
+    const box = (await list.boundingBox())!;
+    expect(box.height).toBeLessThanOrEqual(viewport.height * 0.7 + 1);
+    // Focused, the box scrolls by keyboard; its heading stays at the top of it.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('admin-rejected-heading');
+    await page.keyboard.press('End');
+    await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBeGreaterThan(1000);
+    const heading = (await page.getByRole('heading', { name: 'Files not imported (300)' }).boundingBox())!;
+    expect(Math.abs(heading.y - box.y)).toBeLessThanOrEqual(1);
+    await expect.poll(() => list.getByText('broken-300.json', { exact: true }).isVisible()).toBe(true);
+    // The box itself is in the tab order (before its heading), so it can be reached and scrolled without a pointer.
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-labelledby'))).toBe('admin-rejected-heading');
+    await expectNoViolationsEverywhere(page, 'with 300 files not imported, scrolled to the end');
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});
 
 describe('a cohort larger than a page of the table', () => {
   test('shows 100 rows a page, turns pages by keyboard, and shows all on request; the CSV holds every row', async () => {

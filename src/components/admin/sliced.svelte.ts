@@ -3,7 +3,7 @@
 // draw, so an action that shows them all ("Rows per page: All", or sorting then) would hold the
 // page that long, and even a page of 100 took 30 to 60 ms on a slow machine. Drawn in slices, the
 // first slice paints at once and the rest follow, a slice a frame, with the page answering in
-// between.
+// between. The list of files not imported (ImportPanel.svelte) is drawn the same way.
 
 /**
  * Rows drawn in the first frame: a tall window's worth, so that an action (a sort, a page turned)
