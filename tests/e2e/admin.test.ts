@@ -800,6 +800,15 @@ describe('a large batch of broken files', () => {
     expect(box.height).toBeLessThanOrEqual(viewport.height * 0.7 + 1);
     // Focused, the box scrolls by keyboard; its heading stays at the top of it.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('admin-rejected-heading');
+    // Its focus ring shows whole: the box clips whatever is drawn outside it.
+    const ring = await page.evaluate(() => {
+      const heading = document.activeElement!;
+      const style = getComputedStyle(heading);
+      const out = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+      const [r, box] = [heading.getBoundingClientRect(), heading.closest('[aria-labelledby=admin-rejected-heading]')!.getBoundingClientRect()];
+      return { drawn: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0, inside: r.left - out >= box.left && r.right + out <= box.right && r.top - out >= box.top };
+    });
+    expect(ring).toEqual({ drawn: true, inside: true });
     await page.keyboard.press('End');
     await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBeGreaterThan(1000);
     const heading = (await page.getByRole('heading', { name: 'Files not imported (300)' }).boundingBox())!;
