@@ -7,7 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
-import { selectAll } from 'hast-util-select';
+import { select, selectAll } from 'hast-util-select';
+import type { Element, Nodes } from 'hast';
 import { describe, expect, it } from 'vitest';
 import { DIST_DIR } from '../../scripts/lib/site-pages.ts';
 import { PAGE_PATHS } from './support.ts';
@@ -36,5 +37,31 @@ describe('links between pages land on a page and a section that exist', () => {
       else if (url.hash && !target.has(decodeURIComponent(url.hash.slice(1)))) broken.push(`${href} (no #${url.hash.slice(1)})`);
     }
     expect(broken, `broken links on ${path}`).toEqual([]);
+  });
+});
+
+// The Welcome page promises that each mark of our reading or of a related article leads to the
+// About page, which says why and from where. A mark is the phrase itself, in a note, a sentence or
+// a table's cell: the note, or else the paragraph, item or cell it stands in, must link there.
+// The About page is where they lead, and the Welcome page's list only explains the two marks.
+describe('each "our reading" and "from a related article" leads to the About page', () => {
+  const BLOCKS = new Set(['p', 'li', 'td', 'th', 'dd', 'dt', 'caption', 'figcaption', 'blockquote']);
+  const NOTE = ['dataOurReading', 'dataFromRelated', 'dataRuleNote'];
+  it.each(PAGE_PATHS.filter((p) => !['/reference/about/', '/start-here/welcome/'].includes(p)))('%s', (path) => {
+    const main = select('main', fromHtml(readFileSync(join(DIST_DIR, path, 'index.html'), 'utf8')));
+    const unlinked: string[] = [];
+    const walk = (node: Nodes, note: Element | null, block: Element | null) => {
+      if (node.type === 'text' && /\b(our reading|from a related article)\b/i.test(node.value)) {
+        const around = note ?? block;
+        const leads = around !== null && selectAll('a[href]', around).some((a) => new URL(String(a.properties.href), `http://site${path}`).pathname === '/reference/about/');
+        if (!leads) unlinked.push(node.value.trim());
+      }
+      if (node.type !== 'element' && node.type !== 'root') return;
+      const isNote = node.type === 'element' && NOTE.some((k) => k in node.properties);
+      const isBlock = node.type === 'element' && BLOCKS.has(node.tagName);
+      for (const child of node.children) walk(child as Nodes, note ?? (isNote ? (node as Element) : null), isBlock ? (node as Element) : block);
+    };
+    if (main) walk(main, null, null);
+    expect(unlinked, `marks on ${path} that do not lead to the About page`).toEqual([]);
   });
 });
