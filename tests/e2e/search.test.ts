@@ -105,6 +105,39 @@ describe('search', () => {
 });
 
 describe('search index', () => {
+  // A search result under a heading shows the words that follow it: a heading followed at once by
+  // the next one ("Mozilla", then its versions) gave a result whose excerpt was only "Mozilla.".
+  test('each section heading has words of its own before the next heading', async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const bare: string[] = [];
+      for (const path of PAGE_PATHS) {
+        await openPage(page, path);
+        const found = await page.evaluate(() => {
+          const body = document.querySelector('[data-pagefind-body]') ?? document.querySelector('main')!;
+          const headings = [...body.querySelectorAll('h2[id], h3[id], h4[id]')].filter((h) => !h.closest('[data-pagefind-ignore]'));
+          return headings.flatMap((heading) => {
+            const walker = document.createTreeWalker(body, NodeFilter.SHOW_ALL);
+            walker.currentNode = heading;
+            let node = walker.nextNode();
+            while (node && heading.contains(node)) node = walker.nextNode();
+            let text = '';
+            for (; node; node = walker.nextNode()) {
+              if (node instanceof Element && /^H[1-6]$/.test(node.tagName) && node.id) break;
+              if (node.nodeType === Node.TEXT_NODE && !node.parentElement?.closest('[data-pagefind-ignore]')) text += ` ${node.textContent}`;
+            }
+            return text.trim().split(/\s+/).filter(Boolean).length < 3 ? [`#${heading.id} ("${heading.textContent?.trim()}")`] : [];
+          });
+        });
+        bare.push(...found.map((h) => `${path} ${h}`));
+      }
+      expect(bare).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
   // A reader who searches a table's words must find them, and the excerpt must read as words:
   // "Account What it is for", not "the accountsAccountWhat it is for" run into one word.
   test("keeps each table caption's and cell's words apart from the next cell's", async () => {
