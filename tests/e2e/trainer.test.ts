@@ -935,6 +935,24 @@ describe('focus', () => {
     await context.close();
   });
 
+  // Found by the scenario-author audit: Skip ahead said something would come back when the only
+  // thing due was silence on a conversation the trainee had closed, which brings nothing back.
+  test('with only silence due on a conversation closed early, Skip ahead says nothing will come back, and the point is recorded as left', async () => {
+    const { context, page } = await trainerInFreshContext();
+    await page.getByLabel('Load scenarios').setInputFiles([file('quiet.json', scenario('own-quiet', { followUps: [{ afterHours: 80 }] }))]);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    await reply(page, 'Reply + Close');
+    await button(feedback(page), 'Next conversation').click();
+    const skip = button(page, 'Skip ahead');
+    await expect.poll(() => hasFocus(skip)).toBe(true);
+    const description = await skip.evaluate((el) => el.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)!.textContent).join(' '));
+    expect(description).toBe('Nothing is waiting, and no conversation will come back: skip ahead to let the rest of the simulated time pass.');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => said(page)).toMatch(/^Follow-up 1 with @casey_test .* came due on a conversation you had closed: it counts as answered as you left it, \d+%\. You have worked through this queue/);
+    await context.close();
+  });
+
   // Found by keyboard and screen reader: these were boxes inserted with their words in them (which a
   // screen reader may not read), and a reminder was both said and such a box (heard twice).
   test('what the session bar and the idle desk come to say is said once, by the trainer, and stands in no live box of its own', async () => {

@@ -130,6 +130,31 @@ export function nextDue(s: Session): number | null {
   return times.length ? Math.min(...times) : null;
 }
 
+/**
+ * The next simulated time at which a conversation comes back to the queue, if any: a reminder, or
+ * a follow-up that brings its conversation back (see `comesBack`). A follow-up that does not (silence
+ * on a closed or escalated conversation, or on a GitLab ticket) only moves its story on, to a later
+ * follow-up that may. `nextDue` also counts those, for Skip ahead: a point recorded as the
+ * conversation stands is due then, though nothing comes back.
+ */
+export function nextReturn(s: Session): number | null {
+  let soonest: number | null = null;
+  const consider = (t: number) => (soonest = soonest === null ? t : Math.min(soonest, t));
+  for (const c of s.conversations) {
+    if (c.state === 'reminded' && c.reminderAt !== null) consider(c.reminderAt);
+    if (c.dueAt === null || c.sentAt === null) continue;
+    const followUps = c.root.followUps ?? [];
+    for (let step = c.step, at = c.dueAt; step < followUps.length; step++) {
+      if (comesBack(packs[c.root.pack], followUps[step]!, c.state)) {
+        consider(at);
+        break;
+      }
+      at += (followUps[step + 1]?.afterHours ?? 0) * HOUR;
+    }
+  }
+  return soonest;
+}
+
 /** The trainee's average response time in simulated milliseconds (counted only while playing), or null. */
 export function averageResponse(s: Session): number | null {
   return s.responseTimes.length ? s.responseTimes.reduce((a, b) => a + b, 0) / s.responseTimes.length : null;

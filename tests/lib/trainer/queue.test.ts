@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decide } from '../../../src/lib/policy/decide.ts';
 import type { Answer, Decision, FollowUp, Scenario } from '../../../src/lib/schemas/scenario.ts';
 import {
-  averageResponse, deletedMessages, initialState, nextDue, scenarioTime, toResult, transition, waiting, waitingMs, withClipping,
+  averageResponse, deletedMessages, initialState, nextDue, nextReturn, scenarioTime, toResult, transition, waiting, waitingMs, withClipping,
   type Effect, type Session, type TrainerEvent, type TrainerState,
 } from '../../../src/lib/trainer/queue.ts';
 import { drawAssessment } from '../../../src/lib/trainer/draw.ts';
@@ -494,6 +494,31 @@ describe('assessment', () => {
     // back to be closed): it is in the report, answered by the conversation as it was left.
     expect(archive?.result.items.map((i) => [i.scenarioId, i.step])).toEqual([['moz-closed', 0], ['moz-closed', 1]]);
     expect(r.effects).toContainEqual({ type: 'focus', target: 'report' });
+  });
+
+  // Found by the scenario-author audit: the session bar said "something comes back in 3 days" when
+  // the only thing due was silence on a closed or escalated conversation, and nothing came back.
+  it('when something is due that brings nothing back, nothing is said to come back; a follow-up that does is, at its time', () => {
+    const closeIt = answer(full({ reply: '@FirefoxSupport', close: 'Resolved', via: 'Conversocial' }), 'Glad we could help!');
+    const quiet = help('moz-closed', 20, [{ afterHours: 80 }]);
+    let r = run(started([quiet]), play(0), answerAt(30, closeIt), next(31));
+    expect(waiting(session(r.state))).toEqual([]);
+    expect(nextDue(session(r.state))).not.toBeNull();
+    expect(nextReturn(session(r.state))).toBeNull();
+    // Silence, then the customer writes: the message brings it back, 80 + 10 hours after the answer.
+    const writes = help('moz-writes', 20, [{ afterHours: 80 }, { afterHours: 10, text: '@firefox it happened again' }]);
+    r = run(started([writes]), play(0), answerAt(30, closeIt), next(31));
+    // (The silence is due first, 80 hours after the answer; the message 10 hours later.)
+    expect(nextReturn(session(r.state))).toBe(nextDue(session(r.state))! + 10 * HOUR);
+    // GitLab: silence never brings a ticket back.
+    const gitlabQuiet = gl({ id: 'gl-quiet', followUps: [{ afterHours: 80 }] });
+    r = run(started([gitlabQuiet]), play(0), answerAt(30, answer(GL_REPLY)), next(31));
+    expect(nextReturn(session(r.state))).toBeNull();
+    // Held in Mozilla, silence brings it back to be closed.
+    const held = help('moz-held', 20, [{ afterHours: 80 }]);
+    r = run(started([held]), play(0), answerAt(30, answer(full({ reply: '@FirefoxSupport', hold: 'Waiting on Customer', via: 'Conversocial' }))), next(31));
+    expect(nextReturn(session(r.state))).not.toBeNull();
+    expect(nextReturn(session(r.state))).toBe(nextDue(session(r.state)));
   });
 
   it('a silent follow-up due on a conversation closed early is recorded, as the conversation stands, and graded against what was due', () => {
