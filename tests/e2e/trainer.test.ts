@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectCentred, holdRequests, launchChromium, siteUrl, THEMES, VIEWPORTS, watchProblems } from './support.ts';
+import { nextPoint } from '../../src/lib/policy/follow-ups.ts';
+import { parseScenario } from '../../src/lib/schemas/parse.ts';
 import { button, conversation, exportResults, feedback, openTrainer, reply, settled, startAssessment, startPractice } from './trainer-support.ts';
 
 let browser: Browser;
@@ -1335,6 +1337,111 @@ describe('why nothing happened, shown where the trainee is looking', () => {
     // Each bad file, with its problems, follows it.
     const report = page.locator('#trainer').getByRole('region', { name: /could not be used/ });
     await expect(report.textContent()).resolves.toMatch(/bad\.json[\s\S]*not valid JSON[\s\S]*typo\.json[\s\S]*colour: is not a field of this format/);
+    await context.close();
+  });
+});
+
+// Found by the scenario-format audit: the file input is drawn, usable, before the trainer's script
+// has started, and a file picked then was lost (nothing loaded, and picking it again did nothing).
+describe('files picked before the trainer has started, and the accounts its replies come from', () => {
+  test('a file picked on "Load scenarios" before the script has started loads once it starts', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    // The trainer's script arrives late, as on a slow connection.
+    const { asked, release } = await holdRequests(context, '**/_astro/Trainer.*.js');
+    await page.goto(siteUrl('/practice/'), { waitUntil: 'domcontentloaded' });
+    await expect.poll(asked, { message: 'the page asked for the trainer\'s script' }).toBeGreaterThan(0);
+    await page.getByLabel('Load scenarios').setInputFiles([file('early.json', scenario('own-early'))]);
+    expect(await page.locator('#trainer[data-ready]').count(), 'the trainer has not started yet').toBe(0);
+    release();
+    // The queue of the file picked, with its one conversation, as if picked a moment later.
+    await button(page, 'Play').waitFor();
+    await expect.poll(() => page.getByText('Your own set (1 scenario)').count()).toBeGreaterThan(0);
+    await button(page, 'Play').click();
+    await expect.poll(() => conversation(page).textContent()).toContain('my downloads stop at 99%');
+    await context.close();
+  });
+
+  test('a pick before the start that holds only a bad file shows its problems, and the input is emptied so that the same file can be picked again', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    const { asked, release } = await holdRequests(context, '**/_astro/Trainer.*.js');
+    await page.goto(siteUrl('/practice/'), { waitUntil: 'domcontentloaded' });
+    await expect.poll(asked).toBeGreaterThan(0);
+    const bad = file('stars.json', scenario('own-stars', { rating: 2 }));
+    await page.getByLabel('Load scenarios').setInputFiles([bad]);
+    release();
+    const report = page.locator('#trainer').getByRole('region', { name: /could not be used/ });
+    await expect.poll(() => report.textContent()).toMatch(/stars\.json[\s\S]*rating: is for a Google Play review only/);
+    // Emptied once read: a browser says nothing of the same file picked again into an input that holds it.
+    await expect.poll(() => page.getByLabel('Load scenarios').evaluate((el) => (el as HTMLInputElement).files?.length)).toBe(0);
+    await context.close();
+  });
+
+  test('a pick before the start does not end a session that was running: the session goes on, and the file is named as not loaded, with why', async () => {
+    const { context, page } = await trainerInFreshContext();
+    await startPractice(page);
+    const { asked, release } = await holdRequests(context, '**/_astro/Trainer.*.js');
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await expect.poll(asked).toBeGreaterThan(0);
+    // Before the script starts, the page draws the form to start a session.
+    await page.getByLabel('Load scenarios').setInputFiles([file('early.json', scenario('own-early'))]);
+    release();
+    const heading = page.locator('#trainer-load-report-heading');
+    await expect.poll(() => heading.textContent()).toMatch(/1 file could not be used; nothing was loaded/);
+    const report = page.locator('#trainer').getByRole('region', { name: /could not be used/ });
+    await expect(report.textContent()).resolves.toMatch(/early\.json[\s\S]*not loaded: .*your session in progress goes on/);
+    await expect.poll(() => heading.evaluate((el) => el === document.activeElement), { message: 'focus is on the report' }).toBe(true);
+    // The session drawn from the bank is the one still running.
+    expect(await page.getByText('Your own set').count()).toBe(0);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    expect(await conversation(page).textContent()).not.toContain('my downloads stop at 99%');
+    await context.close();
+  });
+
+  // A reply a trainee sends joins the conversation as an agent message from the account chosen in
+  // "Reply from", and result files hold the conversation so: every account the control offers, on
+  // each channel of each program, must make a conversation the scenario format accepts.
+  test('every account "Reply from" offers makes a next point the scenario format accepts', async () => {
+    const { context, page } = await trainerInFreshContext();
+    const own = {
+      '@early_tweet': scenario('own-accounts-tweet', { author: { handle: '@early_tweet', followers: 40, verified: false } }),
+      '@early_review': scenario('own-accounts-review', {
+        channel: 'google-play', rating: 2, mentions: [], author: { handle: '@early_review', followers: 0, verified: false },
+        messages: [{ from: 'customer', at: '2026-05-04T09:00:00Z', text: 'Downloads stop at 99% since the update.' }], facts: { product: 'firefox-android' },
+      }),
+      '@early_gitlab': scenario('own-accounts-gitlab', {
+        pack: 'gitlab', mentions: ['@GitLab'], author: { handle: '@early_gitlab', followers: 40, verified: false },
+        messages: [{ from: 'customer', at: '2026-05-04T09:00:00Z', text: '@GitLab my pipeline is stuck at pending' }],
+      }),
+    } as const;
+    await page.getByLabel('Load scenarios').setInputFiles([file('accounts.json', Object.values(own))]);
+    await button(page, 'Play').click();
+    const offered = new Map<string, string[]>();
+    for (let i = 0; i < 20 && offered.size < 3; i++) {
+      const shown = await settled(page);
+      if (shown === 'feedback') {
+        await button(feedback(page), 'Next conversation').click();
+        continue;
+      }
+      if (shown !== 'conversation') continue;
+      const text = (await conversation(page).textContent()) ?? '';
+      const handle = Object.keys(own).find((h) => text.includes(h))!;
+      offered.set(handle, await conversation(page).getByLabel('Reply from').evaluate((el) => [...(el as HTMLSelectElement).options].map((o) => o.value)));
+      await reply(page, 'Reply');
+    }
+    expect([...offered.keys()].sort()).toEqual(Object.keys(own).sort());
+    for (const [handle, accounts] of offered) {
+      const parsed = parseScenario(own[handle as keyof typeof own]);
+      if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+      expect(accounts.length, `${handle}: accounts offered`).toBeGreaterThan(2);
+      for (const account of accounts) {
+        const point = nextPoint(parsed.value, parsed.value, { reply: account, replyText: 'Which version are you on?' }, parsed.value.now, { afterHours: 2, text: 'still stuck' });
+        const r = parseScenario(point);
+        expect(r.ok ? [] : r.problems, `${handle}, a reply from ${account}`).toEqual([]);
+      }
+    }
     await context.close();
   });
 });
