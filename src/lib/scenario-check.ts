@@ -1,0 +1,105 @@
+// What a scenario file must be beyond its format, judged alike by `npm run scenarios:check`, the
+// trainer's "Load scenarios" and the build of the bank: each `expected` agrees with the guidelines,
+// each follow-up is a point the practice queue serves, a bank scenario's id names that scenario,
+// and the file is neither an empty list nor too large. Pure and free of zod: the trainer runs it
+// with the engine it has already loaded.
+import { compareExpected } from './expected.ts';
+import { packs } from './packs/index.ts';
+import { explain } from './policy/decide.ts';
+import { idealPath, type PathPoint } from './policy/follow-ups.ts';
+import type { Scenario } from './schemas/scenario.ts';
+import { afterAnswer, comesBack } from './trainer/rules.ts';
+
+/** The largest scenario file the trainer reads (5 MB), and so the largest `scenarios:check` accepts. */
+export const MAX_SCENARIO_FILE_BYTES = 5_000_000;
+
+/** The problem with a file of `bytes` bytes, over the limit: its size rounded up, so that it never reads as the limit itself. */
+export function tooLargeProblem(bytes: number): string {
+  return `the file is too large to be a scenario file (${(Math.ceil(bytes / 100_000) / 10).toFixed(1)} MB; the limit is 5 MB)`;
+}
+
+/** The problem with a file that holds `[]`: a list, but not one scenario to practise. */
+export const EMPTY_LIST_PROBLEM = 'the file holds an empty list';
+
+/** Where a decision point is in a scenario: `expected` at the scenario itself, `followUps[0].expected` at its first follow-up. */
+const expectedAt = (step: number) => (step === 0 ? 'expected' : `followUps[${step - 1}].expected`);
+
+/**
+ * Each follow-up that the practice queue never serves, on the path where every point is answered
+ * as the guidelines require: its index and why. The queue brings a conversation back on a
+ * customer's message always, on silence only a Conversocial conversation that the point before
+ * left held or open (`comesBack`); a point it never brings back is never played nor graded.
+ */
+export function unplayedFollowUps(s: Scenario, path: readonly PathPoint[] = idealPath(s)): { index: number; why: string }[] {
+  const pack = packs[s.pack];
+  const out: { index: number; why: string }[] = [];
+  (s.followUps ?? []).forEach((followUp, i) => {
+    const state = afterAnswer(path[i]!.decision);
+    if (comesBack(pack, followUp, state)) return;
+    // GitLab is the one Zendesk-style program: its tickets come back only when the customer writes.
+    const why =
+      pack.engine.style === 'conversocial'
+        ? `silence does not bring this conversation back in the practice queue (the point before leaves it ${state})`
+        : 'silence never brings a GitLab ticket back in the practice queue';
+    out.push({ index: i, why });
+  });
+  return out;
+}
+
+/**
+ * Where a valid scenario and the guidelines part ways, one line each, starting with the field
+ * path: each `expected` field that the engine decides otherwise (at the scenario and at each
+ * follow-up, along the path where every point is answered as required), and each follow-up that
+ * is never played.
+ */
+export function guidelineProblems(s: Scenario): string[] {
+  const problems: string[] = [];
+  const path = idealPath(s);
+  for (const point of path) {
+    if (!point.expected) continue;
+    const mismatches = compareExpected(point.decision, point.expected);
+    if (!mismatches.length) continue;
+    const why = explain(point.scenario);
+    for (const m of mismatches) {
+      const rule = why.ruleFor(m.field);
+      problems.push(`${expectedAt(point.step)}.${m.field}: the file expects ${JSON.stringify(m.expected)}, the guidelines give ${JSON.stringify(m.actual)}${rule ? ` (rule ${rule})` : ''}`);
+    }
+  }
+  for (const { index, why } of unplayedFollowUps(s, path)) {
+    problems.push(`followUps[${index}]: ${why}, so this point is never played: give the customer a message (text), or remove it`);
+  }
+  return problems;
+}
+
+/** Whether two JSON values are equal, keys in any order, a key set to `undefined` the same as one left out. */
+function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((v, i) => jsonEqual(v, (b as unknown[])[i]));
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = new Set([...Object.keys(x), ...Object.keys(y)]);
+  for (const k of keys) if (!jsonEqual(x[k], y[k])) return false;
+  return true;
+}
+
+/** A scenario without its author's `expected` answers, which the admin's regrade does not compare either. */
+function withoutExpected(s: Scenario): Record<string, unknown> {
+  const { expected: _e, followUps, ...rest } = s;
+  return followUps ? { ...rest, followUps: followUps.map(({ expected: _fe, ...f }) => f) } : rest;
+}
+
+/**
+ * The problem with a scenario that takes the id of a bank scenario but not its content (`expected`
+ * aside), or `null`: a result file quoting it would read, to the admin's regrade, as a bank
+ * scenario changed (an integrity flag), so it needs an id of its own.
+ */
+export function bankIdProblem(s: Scenario, bank: ReadonlyMap<string, Scenario>): string | null {
+  const banked = bank.get(s.id);
+  if (!banked) return null;
+  const x = withoutExpected(s);
+  const y = withoutExpected(banked);
+  const fields = [...new Set([...Object.keys(x), ...Object.keys(y)])].sort().filter((k) => !jsonEqual(x[k], y[k]));
+  if (!fields.length) return null;
+  return `id: "${s.id}" is the id of a scenario in the bank, and this one differs from it (in ${fields.join(', ')}): give it an id of its own`;
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { bankIdProblem, EMPTY_LIST_PROBLEM, guidelineProblems, MAX_SCENARIO_FILE_BYTES, tooLargeProblem, unplayedFollowUps } from '../../src/lib/scenario-check.ts';
+import type { Scenario } from '../../src/lib/schemas/scenario.ts';
+import { bank, examples, valid } from '../support/bank.ts';
+import { customer, gl, moz } from '../support/factory.ts';
+
+// What docs/formats/scenario.md and README.md ("Write your own scenario") say a scenario file must
+// be beyond its format; scenarios:check, Load scenarios and the build all ask these functions.
+
+/** A known troll writing to @FirefoxSupport: the guidelines close it without a reply (Troll account). */
+const troll = (patch: Parameters<typeof moz>[0] = {}) =>
+  moz({ id: 'own-troll', author: { handle: '@xX_h8r_Xx', followers: 33, knownAs: 'troll' }, mentions: ['@FirefoxSupport'], messages: [customer('@FirefoxSupport firefox ate my fridge, fix it or else')], ...patch });
+/** A question about a paid product: escalated to social support. */
+const paid = (patch: Parameters<typeof moz>[0] = {}) =>
+  moz({ id: 'own-paid', mentions: ['@FirefoxSupport'], messages: [customer('@FirefoxSupport how do I get a refund for Mozilla VPN? I cancelled yesterday')], facts: { product: 'mozilla-vpn', paidProduct: true }, ...patch });
+
+describe('guidelineProblems: each expected the guidelines disagree with, by field path', () => {
+  it('a known troll expected to get a reply and a hold: both fields named, with what the guidelines give instead', () => {
+    const problems = guidelineProblems(troll({ expected: { reply: '@FirefoxSupport', hold: 'Waiting on Customer' } }));
+    expect(problems).toEqual([
+      expect.stringMatching(/^expected\.reply: the file expects "@FirefoxSupport", the guidelines give null/),
+      expect.stringMatching(/^expected\.hold: the file expects "Waiting on Customer", the guidelines give null/),
+    ]);
+  });
+
+  it('the same troll expected as the guidelines decide (no reply, closed, tagged Troll account): no problem', () => {
+    expect(guidelineProblems(troll({ expected: { reply: null, hold: null, close: 'No Need to Reply', userTag: 'Troll account' } }))).toEqual([]);
+  });
+
+  it('a follow-up whose expected the guidelines disagree with is named by its index', () => {
+    const s = paid({ followUps: [{ afterHours: 2, text: '@FirefoxSupport any news?', expected: { reply: null } }] });
+    expect(guidelineProblems(s)).toEqual([expect.stringMatching(/^followUps\[0\]\.expected\.reply: the file expects null, the guidelines give "@FirefoxSupport"/)]);
+  });
+});
+
+describe('a follow-up the practice queue never serves', () => {
+  const NEVER = 'so this point is never played: give the customer a message (text), or remove it';
+
+  it('silence after a point the guidelines escalate: never played', () => {
+    const s = paid({ followUps: [{ afterHours: 80 }] });
+    expect(guidelineProblems(s)).toEqual([`followUps[0]: silence does not bring this conversation back in the practice queue (the point before leaves it escalated), ${NEVER}`]);
+  });
+
+  it('silence after a point the guidelines close (a known troll): never played, the second of two named followUps[1]', () => {
+    const s = troll({ followUps: [{ afterHours: 1, text: '@FirefoxSupport answer me' }, { afterHours: 80 }] });
+    // The troll writes again (it comes back), is closed again, then says nothing.
+    expect(guidelineProblems(s)).toEqual([`followUps[1]: silence does not bring this conversation back in the practice queue (the point before leaves it closed), ${NEVER}`]);
+  });
+
+  it('silence on a GitLab ticket: never played, whatever the point before did', () => {
+    const s = gl({ followUps: [{ afterHours: 100 }] });
+    expect(guidelineProblems(s)).toEqual([`followUps[0]: silence never brings a GitLab ticket back in the practice queue, ${NEVER}`]);
+    expect(unplayedFollowUps(s).map((u) => u.index)).toEqual([0]);
+  });
+
+  it('played: a customer message after an escalation or on a GitLab ticket, and silence on a Mozilla conversation left held', () => {
+    expect(guidelineProblems(paid({ followUps: [{ afterHours: 20, text: '@FirefoxSupport nobody has answered yet' }] }))).toEqual([]);
+    expect(guidelineProblems(gl({ followUps: [{ afterHours: 20, text: '@gitlab thanks, that worked' }] }))).toEqual([]);
+    // An answered support question waits on the customer (held): silence brings it back, to be closed.
+    const held = moz({ id: 'own-held', mentions: ['@FirefoxSupport'], messages: [customer('@FirefoxSupport my bookmarks are gone after the update, how do I get them back?')], followUps: [{ afterHours: 80 }] });
+    expect(guidelineProblems(held)).toEqual([]);
+  });
+});
+
+describe('the bank and the format examples', () => {
+  const all = [...bank, ...examples].map((f) => [f.name, valid(f)] as const);
+  it('hold together: every expected agrees with the guidelines, every follow-up is played', () => {
+    expect(all.length).toBeGreaterThan(200);
+    expect(all.flatMap(([name, s]) => guidelineProblems(s).map((p) => `${name}: ${p}`))).toEqual([]);
+  });
+});
+
+describe('bankIdProblem: a bank scenario\u2019s id is that scenario\u2019s', () => {
+  const banked = valid(bank.find((f) => f.stem === 'moz-tw-troll-fridge-and-hard-drive')!);
+  const byId = new Map<string, Scenario>([[banked.id, banked]]);
+
+  it('the bank scenario itself, or with an expected of its own: accepted (a result file quoting it reads as the bank\u2019s)', () => {
+    expect(bankIdProblem(structuredClone(banked), byId)).toBeNull();
+    expect(bankIdProblem({ ...banked, expected: { reply: null } }, byId)).toBeNull();
+  });
+
+  it('its id on other content: refused, naming the fields that differ and what to do', () => {
+    const own = { ...banked, messages: [{ ...banked.messages[0]!, text: '@FirefoxSupport my fridge again' }], now: '2026-02-09T00:00:00Z' };
+    expect(bankIdProblem(own, byId)).toBe(`id: "moz-tw-troll-fridge-and-hard-drive" is the id of a scenario in the bank, and this one differs from it (in messages, now): give it an id of its own`);
+  });
+
+  it('an id the bank does not use: accepted', () => {
+    expect(bankIdProblem(troll(), byId)).toBeNull();
+  });
+});
+
+describe('the file as a whole', () => {
+  it('the limit is 5 MB, the trainer\u2019s; a size just over it never reads as the limit itself', () => {
+    expect(MAX_SCENARIO_FILE_BYTES).toBe(5_000_000);
+    expect(tooLargeProblem(17_900_000)).toBe('the file is too large to be a scenario file (17.9 MB; the limit is 5 MB)');
+    expect(tooLargeProblem(5_000_001)).toMatch(/\(5\.1 MB;/);
+    expect(EMPTY_LIST_PROBLEM).toBe('the file holds an empty list');
+  });
+});
