@@ -1,11 +1,13 @@
 // npm run --silent decide -- [--follow-ups] FILE...
 // Prints one JSON line per scenario, in input order: {"file","id","decision"} or {"file","error"};
 // with --follow-ups, each decided line also carries "followUps": one decision per follow-up, along
-// the path where every point was answered as the guidelines require. "file" is the argument as
+// the path where every point was answered as the guidelines require, a point that the practice
+// queue never serves marked `"played": false` beside its decision. "file" is the argument as
 // typed; a relative one is read from the folder the command was run in. Exit status 0 when every
 // scenario was valid, 1 otherwise or when the command is called wrongly (docs/formats/scenario.md,
 // "The command line").
 import { decide, idealPath } from '../src/lib/index.ts';
+import { unplayedFollowUps } from '../src/lib/scenario-check.ts';
 import { fromUser, readArgs, refuse } from './lib/cli.ts';
 import { writeLines } from './lib/output.ts';
 import { readScenarioFile } from './read-scenarios.ts';
@@ -13,7 +15,8 @@ import { readScenarioFile } from './read-scenarios.ts';
 const USAGE = `usage: npm run --silent decide -- [--follow-ups] FILE...
   Prints what the guidelines decide for each scenario, one line of JSON each.
   Each FILE holds one scenario or a JSON array of scenarios.
-  --follow-ups  also decide each follow-up, as if every earlier point was answered as required
+  --follow-ups  also decide each follow-up, as if every earlier point was answered as required;
+                one that the practice queue never serves is marked "played": false
   -h, --help    print this help
 `;
 
@@ -26,7 +29,11 @@ for (const file of files) {
   for (const r of readScenarioFile(fromUser(file))) {
     if (r.ok) {
       const line: Record<string, unknown> = { file, id: r.scenario.id, decision: decide(r.scenario) };
-      if (followUps) line.followUps = idealPath(r.scenario).slice(1).map((p) => p.decision);
+      if (followUps) {
+        const path = idealPath(r.scenario);
+        const unplayed = new Set(unplayedFollowUps(r.scenario, path).map((u) => u.index));
+        line.followUps = path.slice(1).map((p, i) => (unplayed.has(i) ? { ...p.decision, played: false } : p.decision));
+      }
       lines.push(JSON.stringify(line));
     } else {
       failed = true;

@@ -1,19 +1,23 @@
 // npm run --silent scenarios:check -- [FILE|FOLDER...]
 // Validates every scenario file named, and every one under each FOLDER (default: the bank), checks
-// that ids are unique across them all and that each `expected` agrees with the engine, prints
-// every problem, then a count. A relative path is read from the folder the command was run in, and
+// that ids are unique across them all, that each `expected` agrees with the engine, that each
+// follow-up is played in the practice queue and that a bank scenario's id outside the bank names
+// that scenario (the checks "Load scenarios" makes: src/lib/scenario-check.ts), prints every
+// problem, then a count. A relative path is read from the folder the command was run in, and
 // shown as typed. A path that does not exist, or a folder without scenario files, is said on
 // standard error. Exit status 1 on any problem or when the command is called wrongly, else 0.
-import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compareExpected, explain, FORMATS, idealPath } from '../src/lib/index.ts';
+import { FORMATS, type Scenario } from '../src/lib/index.ts';
+import { bankIdProblem, EMPTY_LIST_PROBLEM, guidelineProblems, MAX_SCENARIO_FILE_BYTES, tooLargeProblem } from '../src/lib/scenario-check.ts';
 import { filesOf, readArgs, type FileArg } from './lib/cli.ts';
 import { writeLines } from './lib/output.ts';
 import { jsonFiles, readScenarioFile } from './read-scenarios.ts';
 
 const USAGE = `usage: npm run --silent scenarios:check -- [FILE|FOLDER...]
-  Checks scenario files: the format, unique ids, and each expected decision against the guidelines.
+  Checks scenario files: the format, unique ids, each expected decision against the guidelines,
+  follow-ups the practice queue never plays, and bank ids given to other scenarios.
   Each FILE holds one scenario or a JSON array of scenarios; a FOLDER stands for the .json files
   under it (result files among them are left to regrade). Without any, checks the bank.
   -h, --help    print this help
@@ -37,10 +41,25 @@ function argumentProblem(line: string) {
   failed = true;
 }
 
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BANK_DIR = join(ROOT, 'src/content/scenarios');
+
 /** The bank, when no path is given: its files shown from the project's root, wherever the command was run. */
 function bankFiles(): FileArg[] {
-  const root = fileURLToPath(new URL('..', import.meta.url));
-  return jsonFiles(join(root, 'src/content/scenarios')).map((path) => ({ shown: relative(root, path), path, inFolder: true }));
+  return jsonFiles(BANK_DIR).map((path) => ({ shown: relative(ROOT, path), path, inFolder: true }));
+}
+
+/** Whether a file is one of the bank's own (which defines its id rather than reusing it). */
+function inBank(path: string): boolean {
+  const rel = relative(BANK_DIR, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+/** The bank's valid scenarios by id, read once, when a file outside it is checked. */
+let bankById: Map<string, Scenario> | null = null;
+function bank(): Map<string, Scenario> {
+  bankById ??= new Map(jsonFiles(BANK_DIR).flatMap((path) => readScenarioFile(path).flatMap((r) => (r.ok ? [[r.scenario.id, r.scenario] as const] : []))));
+  return bankById;
 }
 
 const files: FileArg[] = [];
@@ -72,7 +91,15 @@ const problems: string[] = [];
 const seen = new Map<string, string>();
 let scenarios = 0;
 for (const { shown, path } of files) {
-  for (const r of readScenarioFile(path)) {
+  // The trainer does not read a file over its limit: nor does the check, which would pass it.
+  const size = statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+  if (size > MAX_SCENARIO_FILE_BYTES) {
+    problems.push(`${shown}: ${tooLargeProblem(size)}`);
+    continue;
+  }
+  const read = readScenarioFile(path);
+  if (read.length === 0) problems.push(`${shown}: ${EMPTY_LIST_PROBLEM}`);
+  for (const r of read) {
     const where = r.index === null ? shown : `${shown}[${r.index}]`;
     if (!r.ok) {
       problems.push(...r.problems.map((p) => `${shown}: ${p}`));
@@ -83,16 +110,9 @@ for (const { shown, path } of files) {
     const other = seen.get(s.id);
     if (other) problems.push(`${where}: id: "${s.id}" is already used by ${other}`);
     seen.set(s.id, where);
-    // Every decision point along the path where each one was answered as the guidelines require.
-    for (const point of idealPath(s)) {
-      if (!point.expected) continue;
-      const why = explain(point.scenario);
-      const at = point.step === 0 ? 'expected' : `followUps[${point.step - 1}].expected`;
-      for (const m of compareExpected(why.decision, point.expected)) {
-        const rule = why.ruleFor(m.field);
-        problems.push(`${where}: ${at}.${m.field}: the file expects ${JSON.stringify(m.expected)}, the guidelines give ${JSON.stringify(m.actual)}${rule ? ` (rule ${rule})` : ''}`);
-      }
-    }
+    const clash = inBank(path) ? null : bankIdProblem(s, bank());
+    if (clash) problems.push(`${where}: ${clash}`);
+    problems.push(...guidelineProblems(s).map((p) => `${where}: ${p}`));
   }
 }
 writeLines([...problems, `${files.length} file(s), ${scenarios} valid scenario(s), ${problems.length} problem(s)`]);

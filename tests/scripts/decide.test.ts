@@ -190,6 +190,25 @@ describe('scripts/decide.ts --follow-ups', () => {
   });
 });
 
+describe('scripts/decide.ts --follow-ups: a point the practice queue never serves', () => {
+  it('silence after an escalation, and silence on a GitLab ticket, are marked "played": false; a point that is played has no such field', () => {
+    const paid = readJson(example('moz-paid-product'));
+    paid.id = 'own-paid-then-silence';
+    delete paid.followUps;
+    paid.followUps = [{ afterHours: 2, text: '@FirefoxSupport any news on my refund?' }, { afterHours: 80 }];
+    const ticket = readJson(example('gitlab-follow-up-from-tweetdeck'));
+    ticket.id = 'own-gitlab-then-silence';
+    ticket.followUps = [...ticket.followUps, { afterHours: 100 }];
+    const r = run('scripts/decide.ts', ['--follow-ups', write('unplayed.json', [paid, ticket])]);
+    expect(r.status, r.stderr).toBe(0);
+    const [a, b] = r.lines.map((l) => JSON.parse(l));
+    // The customer's message brings the escalated conversation back; the silence after it does not.
+    expect(a.followUps.map((f: Record<string, unknown>) => f.played)).toEqual([undefined, false]);
+    expect(a.followUps[1]).toMatchObject({ reply: null });
+    expect(b.followUps.map((f: Record<string, unknown>) => f.played)).toEqual([undefined, false]);
+  });
+});
+
 describe('scripts/decide.ts reads and writes robustly', () => {
   it('a file that begins with a UTF-8 byte-order mark is read', () => {
     const bom = '\uFEFF';
@@ -366,6 +385,63 @@ describe('scripts/scenarios-check.ts', () => {
     expect(onlyResults.status).toBe(1);
     expect(onlyResults.stderr).toMatch(new RegExp(`^${results}: no scenario file in this folder, only result files`));
     expect(onlyResults.lines).toEqual(['1 file(s), 1 valid scenario(s), 0 problem(s)']);
+  });
+
+  describe('judges a file as Load scenarios does', () => {
+    const NEVER = 'so this point is never played: give the customer a message (text), or remove it';
+
+    it('a follow-up the practice queue never serves is a problem, with its path: silence after an escalation, silence on a GitLab ticket', () => {
+      const paid = readJson(example('moz-paid-product'));
+      paid.followUps = [{ afterHours: 80 }];
+      const ticket = readJson(example('gitlab-follow-up-from-tweetdeck'));
+      ticket.followUps = [...ticket.followUps, { afterHours: 100 }];
+      const a = write('silent-after-escalation.json', paid);
+      const b = write('silent-gitlab.json', ticket);
+      const r = checkCli(a, b);
+      expect(r.status).toBe(1);
+      expect(r.lines).toEqual([
+        `${a}: followUps[0]: silence does not bring this conversation back in the practice queue (the point before leaves it escalated), ${NEVER}`,
+        `${b}: followUps[1]: silence never brings a GitLab ticket back in the practice queue, ${NEVER}`,
+        '2 file(s), 2 valid scenario(s), 2 problem(s)',
+      ]);
+    });
+
+    it('a bank scenario\u2019s id on other content is refused, outside the bank; the bank scenario copied as it is is accepted', () => {
+      const banked = bank.find((f) => f.stem === 'moz-tw-troll-fridge-and-hard-drive')!;
+      const same = write('bank-copy.json', banked.json);
+      const changed = structuredClone(banked.json) as Record<string, any>;
+      changed.messages[0].text = '@FirefoxSupport my fridge is on fire again';
+      const other = write('bank-id-reused.json', changed);
+      const r = checkCli(other);
+      expect(r.status).toBe(1);
+      expect(r.lines).toEqual([
+        `${other}: id: "moz-tw-troll-fridge-and-hard-drive" is the id of a scenario in the bank, and this one differs from it (in messages): give it an id of its own`,
+        '1 file(s), 1 valid scenario(s), 1 problem(s)',
+      ]);
+      expect(checkCli(same).lines).toEqual(['1 file(s), 1 valid scenario(s), 0 problem(s)']);
+    });
+
+    it('an empty list is a problem (the trainer refuses it too)', () => {
+      const empty = write('empty-list.json', '[]');
+      const r = checkCli(empty);
+      expect(r.status).toBe(1);
+      expect(r.lines).toEqual([`${empty}: the file holds an empty list`, '1 file(s), 0 valid scenario(s), 1 problem(s)']);
+    });
+
+    it('a file over 5 MB is a problem (the trainer does not read it), however valid its scenarios', () => {
+      const one = readJson(example('moz-compliment'));
+      const many = Array.from({ length: 7000 }, (_, i) => ({ ...one, id: `own-compliment-${i}` }));
+      const big = write('big-list.json', JSON.stringify(many, null, 2));
+      const size = readFileSync(big).length;
+      expect(size).toBeGreaterThan(5_000_000);
+      const r = checkCli(big);
+      expect(r.status).toBe(1);
+      expect(r.lines).toHaveLength(2);
+      expect(r.lines[0]!.startsWith(`${big}: the file is too large to be a scenario file (`), r.lines[0]).toBe(true);
+      expect(r.lines[0]).toMatch(/ \((\d+\.\d) MB; the limit is 5 MB\)$/);
+      expect(Number(/\((\d+\.\d) MB/.exec(r.lines[0]!)![1])).toBeCloseTo(size / 1e6, 0);
+      expect(r.lines[1]).toBe('1 file(s), 0 valid scenario(s), 1 problem(s)');
+    });
   });
 });
 
