@@ -1442,6 +1442,84 @@ describe('files picked before the trainer has started, and the accounts its repl
         expect(r.ok ? [] : r.problems, `${handle}, a reply from ${account}`).toEqual([]);
       }
     }
+
+describe('"Load scenarios" judges a file as npm run scenarios:check does', () => {
+  const NEVER = 'so this point is never played: give the customer a message (text), or remove it';
+  /** A known troll: the guidelines close it without a reply. */
+  const troll = (id: string, change: Record<string, unknown> = {}) =>
+    scenario(id, { author: { handle: '@xX_h8r_Xx', followers: 33, verified: false, knownAs: 'troll' }, messages: [{ from: 'customer', at: '2026-05-04T09:00:00Z', text: '@FirefoxSupport firefox ate my fridge, fix it or else' }], ...change });
+  /** A refund for a paid product: the guidelines escalate it. */
+  const paid = (id: string, change: Record<string, unknown> = {}) =>
+    scenario(id, { messages: [{ from: 'customer', at: '2026-05-04T09:00:00Z', text: '@FirefoxSupport how do I get a refund for Mozilla VPN? I cancelled yesterday' }], facts: { product: 'mozilla-vpn', paidProduct: true }, ...change });
+  /** A question to @GitLab. */
+  const ticket = (id: string, change: Record<string, unknown> = {}) =>
+    scenario(id, { pack: 'gitlab', mentions: ['@GitLab'], messages: [{ from: 'customer', at: '2026-05-04T09:00:00Z', text: '@gitlab how do I move my CI variables to a group?' }], ...change });
+
+  test('an expected the guidelines disagree with, and a follow-up never played, are problems with their paths; the good scenario of the batch still loads', async () => {
+    const { context, page } = await trainerInFreshContext();
+    await page.getByLabel('Load scenarios').setInputFiles([
+      file('good.json', scenario('own-good')),
+      file('mine.json', [troll('own-troll', { expected: { reply: '@FirefoxSupport', hold: 'Waiting on Customer' } }), paid('own-paid', { followUps: [{ afterHours: 80 }] })]),
+      file('ticket.json', ticket('own-ticket', { followUps: [{ afterHours: 100 }] })),
+    ]);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    await expect(alert.getByRole('heading').textContent()).resolves.toMatch(/2 files could not be used; 1 scenario loaded/);
+    const lines = await alert.getByRole('listitem').locator('code').allTextContents();
+    expect(lines).toEqual([
+      expect.stringMatching(/^\[0\]\.expected\.reply: the file expects "@FirefoxSupport", the guidelines give null/),
+      expect.stringMatching(/^\[0\]\.expected\.hold: the file expects "Waiting on Customer", the guidelines give null/),
+      `[1].followUps[0]: silence does not bring this conversation back in the practice queue (the point before leaves it escalated), ${NEVER}`,
+      `followUps[0]: silence never brings a GitLab ticket back in the practice queue, ${NEVER}`,
+    ]);
+    await expect(alert.textContent()).resolves.toMatch(/mine\.json[\s\S]*ticket\.json/);
+    await page.getByRole('heading', { name: /Your own set \(1 scenario\)/ }).waitFor();
+    await context.close();
+  });
+
+  test("a bank scenario's id on other content is refused, saying to give it an id of its own; the bank scenario as it is loads", async () => {
+    const { context, page } = await trainerInFreshContext();
+    const bank = (await (await page.request.get(siteUrl('/bank/mozilla.json'))).json()) as Record<string, any>[];
+    const banked = bank.find((s) => s.id === 'moz-tw-troll-fridge-and-hard-drive')!;
+    const reworded = { ...banked, messages: [{ ...banked.messages[0], text: '@FirefoxSupport my fridge is on fire again' }] };
+    await page.getByLabel('Load scenarios').setInputFiles([file('reused.json', reworded)]);
+    const report = page.locator('#trainer').getByRole('region', { name: /could not be used/ });
+    await report.getByRole('heading', { name: /1 file could not be used; nothing was loaded/ }).waitFor();
+    await expect(report.locator('code').allTextContents()).resolves.toEqual([
+      'id: "moz-tw-troll-fridge-and-hard-drive" is the id of a scenario in the bank, and this one differs from it (in messages): give it an id of its own',
+    ]);
+    await button(report, 'Dismiss').click();
+    await page.getByLabel('Load scenarios').setInputFiles([file('copy.json', banked)]);
+    await page.getByRole('heading', { name: /Your own set \(1 scenario\)/ }).waitFor();
+    await context.close();
+  });
+
+  test('a UTF-16 file is not read as JSON (the command line reads bytes as UTF-8 too); a UTF-8 byte-order mark is fine', async () => {
+    const { context, page } = await trainerInFreshContext();
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify(scenario('own-utf16')), 'utf16le')]);
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(scenario('own-bom')))]);
+    await page.getByLabel('Load scenarios').setInputFiles([
+      { name: 'utf16.json', mimeType: 'application/json', buffer: utf16 },
+      { name: 'bom.json', mimeType: 'application/json', buffer: bom },
+    ]);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    await expect(alert.getByRole('heading').textContent()).resolves.toMatch(/1 file could not be used; 1 scenario loaded/);
+    await expect(alert.textContent()).resolves.toMatch(/utf16\.json[\s\S]*not valid JSON/);
+    await page.getByRole('heading', { name: /Your own set \(1 scenario\)/ }).waitFor();
+    await context.close();
+  });
+
+  test('without the bank, which the files are checked against, nothing is loaded and the trainee is told to try again; once it can be fetched, the files load', async () => {
+    const { context, page } = await trainerInFreshContext();
+    await context.route('**/bank/*.json', (route) => route.fulfill({ status: 503, body: '' }));
+    const input = page.getByLabel('Load scenarios');
+    await input.setInputFiles([file('good.json', scenario('own-good'))]);
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/Your files are checked against the bank, but the (Mozilla|GitLab) scenarios could not be loaded \(HTTP 503\)\. Check the connection, then load the files again\./);
+    expect(await page.getByRole('heading', { name: /Your own set \(/ }).count()).toBe(0);
+    await context.unroute('**/bank/*.json');
+    await input.setInputFiles([file('good.json', scenario('own-good'))]);
+    await page.getByRole('heading', { name: /Your own set \(1 scenario\)/ }).waitFor();
     await context.close();
   });
 });

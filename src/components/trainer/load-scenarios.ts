@@ -1,6 +1,8 @@
 // Reading scenario files in the browser ("Load scenarios"). Imported only when a trainee picks
-// files, because it brings zod: a page that never loads a file never downloads the schemas.
+// files, because it brings zod: a page that never loads a file never downloads the schemas. A file
+// is judged as `npm run scenarios:check` judges it (src/lib/scenario-check.ts).
 import { parseScenario } from '../../lib/schemas/parse.ts';
+import { bankIdProblem, EMPTY_LIST_PROBLEM, guidelineProblems, tooLargeProblem } from '../../lib/scenario-check.ts';
 import type { Scenario } from '../../lib/index.ts';
 import type { LoadProblem } from './trainer.svelte.ts';
 
@@ -15,18 +17,25 @@ export interface ScenarioText {
   unreadable?: string;
 }
 
-/** The valid scenarios of the files, in order, and each bad file with its problems. */
-export function readScenarioTexts(files: readonly ScenarioText[]): { scenarios: Scenario[]; problems: LoadProblem[] } {
+export { MAX_SCENARIO_FILE_BYTES } from '../../lib/scenario-check.ts';
+
+/**
+ * The valid scenarios of the files, in order, and each bad file with its problems. A scenario is
+ * valid when its format is, its id is its own (not another's of the files, nor a bank scenario's
+ * with other content: `bank` is every program's), and the guidelines agree with it.
+ */
+export function readScenarioTexts(files: readonly ScenarioText[], bank: readonly Scenario[]): { scenarios: Scenario[]; problems: LoadProblem[] } {
   const scenarios: Scenario[] = [];
   const problems: LoadProblem[] = [];
   const ids = new Map<string, string>();
+  const banked = new Map(bank.map((s) => [s.id, s]));
   for (const file of files) {
     if (file.unreadable !== undefined) {
       problems.push({ file: file.name, problems: [`the browser could not read the file (${file.unreadable})`] });
       continue;
     }
     if (file.text === null) {
-      problems.push({ file: file.name, problems: [`the file is too large to be a scenario file (${(file.size / 1e6).toFixed(1)} MB)`] });
+      problems.push({ file: file.name, problems: [tooLargeProblem(file.size)] });
       continue;
     }
     let json: unknown;
@@ -50,10 +59,15 @@ export function readScenarioTexts(files: readonly ScenarioText[]): { scenarios: 
         mine.push(at(`id: "${r.value.id}" is already used by ${other}`));
         return;
       }
+      const found = [bankIdProblem(r.value, banked), ...guidelineProblems(r.value)].filter((p) => p !== null);
+      if (found.length) {
+        mine.push(...found.map(at));
+        return;
+      }
       ids.set(r.value.id, file.name);
       scenarios.push(r.value);
     });
-    if (list.length === 0) mine.push('the file holds an empty list');
+    if (list.length === 0) mine.push(EMPTY_LIST_PROBLEM);
     if (mine.length) problems.push({ file: file.name, problems: mine });
   }
   return { scenarios, problems };

@@ -4,7 +4,7 @@
 // The machine and the engine behind it are loaded on first need, so the page opens with little script.
 import { getContext, setContext, tick } from 'svelte';
 import type { PackId, Result, Scenario } from '../../lib/index.ts';
-import { RULE_PREFIX } from '../../lib/vocabulary.ts';
+import { PACK_IDS, RULE_PREFIX } from '../../lib/vocabulary.ts';
 import { resultFileText } from '../../lib/results/file-name.ts';
 import { initialState, type Effect, type TrainerEvent, type TrainerState } from '../../lib/trainer/state.ts';
 import { download } from '../shared/download.ts';
@@ -291,22 +291,36 @@ export class Trainer {
 
   /**
    * Reads scenario files a trainee or an admin chose; zod is loaded only now. A file that cannot be
-   * read is listed with the browser's reason, and the others are read all the same.
+   * read is listed with the browser's reason, and the others are read all the same. Each file's
+   * bytes are read as UTF-8, as the command line reads them (a UTF-16 file is not JSON to either).
+   * Every program's bank comes too: a scenario may not take a bank scenario's id with other content.
    */
   async readScenarioFiles(files: readonly File[]): Promise<{ scenarios: Scenario[]; problems: LoadProblem[] }> {
-    const { readScenarioTexts } = await import('./load-scenarios.ts');
+    const banks = Promise.all(PACK_IDS.map((pack) => this.bank(pack)));
+    // Settled here too, so that a failure while the files are read is not reported as unhandled.
+    banks.catch(() => {});
+    const { readScenarioTexts, MAX_SCENARIO_FILE_BYTES } = await import('./load-scenarios.ts');
+    const utf8 = new TextDecoder();
     const texts = await Promise.all(
       files.map(async (f) => {
         const size = f.size;
-        if (size > 5_000_000) return { name: f.name, size, text: null };
+        if (size > MAX_SCENARIO_FILE_BYTES) return { name: f.name, size, text: null };
         try {
-          return { name: f.name, size, text: await f.text() };
+          return { name: f.name, size, text: utf8.decode(await f.arrayBuffer()) };
         } catch (e) {
           return { name: f.name, size, text: null, unreadable: (e as Error).name };
         }
       }),
     );
-    return readScenarioTexts(texts);
+    let bank: Scenario[];
+    try {
+      bank = (await banks).flat();
+    } catch (e) {
+      // `bank` says what failed, and to press Start: here the files are what to try again.
+      const why = (e as Error).message.replace('press Start again', 'load the files again');
+      throw new Error(`Your files are checked against the bank, but ${why.charAt(0).toLowerCase()}${why.slice(1)}`);
+    }
+    return readScenarioTexts(texts, bank);
   }
 
   /** Downloads a result file, and says so (the browser may save it without a word). */
