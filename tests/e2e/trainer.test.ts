@@ -1442,6 +1442,8 @@ describe('files picked before the trainer has started, and the accounts its repl
         expect(r.ok ? [] : r.problems, `${handle}, a reply from ${account}`).toEqual([]);
       }
     }
+  });
+});
 
 describe('"Load scenarios" judges a file as npm run scenarios:check does', () => {
   const NEVER = 'so this point is never played: give the customer a message (text), or remove it';
