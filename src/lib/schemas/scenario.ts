@@ -208,10 +208,6 @@ function checkScenario(s: z.infer<typeof ScenarioObject>, ctx: z.RefinementCtx) 
   if (s.channel === 'google-play' && s.rating === undefined) {
     ctx.addIssue({ code: 'custom', path: ['rating'], message: 'is required for a Google Play review (1-5 stars)' });
   }
-  // Stars belong to a review: on a tweet the trainer would show them all the same.
-  if (s.channel !== 'google-play' && (CHANNELS as readonly unknown[]).includes(s.channel) && s.rating !== undefined) {
-    ctx.addIssue({ code: 'custom', path: ['rating'], message: `is for a Google Play review only; leave it out on a "${s.channel}" conversation` });
-  }
   if (pack && (s.channel === 'twitter' || s.channel === 'google-play') && !pack.channels.includes(s.channel)) {
     ctx.addIssue({ code: 'custom', path: ['channel'], message: `the ${pack.id} pack has no "${s.channel}" channel (it has ${pack.channels.join(', ')})` });
   }
@@ -239,20 +235,6 @@ function checkScenario(s: z.infer<typeof ScenarioObject>, ctx: z.RefinementCtx) 
     });
   }
   const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-  // An agent message comes from an account the program replies from on this channel (a channel the
-  // pack lacks is said once, at `channel`).
-  if (pack && (s.channel === 'twitter' || s.channel === 'google-play') && pack.channels.includes(s.channel)) {
-    const allowed = namesOf(pack).messageAccounts[s.channel];
-    messages.forEach((m, i) => {
-      if (!isObject(m) || m.from !== 'agent' || typeof m.account !== 'string' || m.account === '') return;
-      if (!allowed.has.has(m.account.toLowerCase())) {
-        ctx.addIssue({
-          code: 'custom', path: ['messages', i, 'account'],
-          message: `"${m.account}" is not an account the ${pack.id} pack replies from on ${s.channel} (known: ${allowed.list.join(', ')})`,
-        });
-      }
-    });
-  }
   if (pack && isObject(s.expected)) checkNames(pack, s.expected, ['expected'], ctx);
   if (pack && Array.isArray(s.followUps)) {
     s.followUps.forEach((f, i) => {
@@ -270,8 +252,6 @@ interface PackNames {
   accounts: NameList;
   replyAccounts: NameList;
   replyAccountsWithPersonal: NameList;
-  /** Who an agent message may come from, by channel (see `messageAccountsOf`). */
-  messageAccounts: Record<'twitter' | 'google-play', NameList>;
   rules: Set<string>;
 }
 interface NameList {
@@ -294,29 +274,11 @@ function namesOf(pack: PolicyPack): PackNames {
       accounts: nameList(accounts, true),
       replyAccounts: nameList(replyAccounts, true),
       replyAccountsWithPersonal: nameList([...replyAccounts, PERSONAL_ACCOUNT], true),
-      messageAccounts: { twitter: nameList(messageAccountsOf(pack, 'twitter'), true), 'google-play': nameList(messageAccountsOf(pack, 'google-play'), true) },
       rules: new Set(pack.rules.map((r) => r.id)),
     };
     packNames.set(pack, names);
   }
   return names;
-}
-
-/**
- * The accounts an agent message of a conversation on `channel` may come from: the ones the program
- * replies from there (on Twitter its accounts; under a Google Play review its developer reply,
- * "Google Play"), and every other one a trainee's answer may reply from, since each reply a trainee
- * sends joins the conversation as an agent message, and a result file holds it so: under a review
- * the pack's accounts too (the trainer's "Reply from" offers them there), and "personal", the
- * trainee's own account (offered in Conversocial programs; an answer may name it in any pack).
- * The guidelines would not reply from these; grading says so, and an honest file must still be read.
- */
-function messageAccountsOf(pack: PolicyPack, channel: 'twitter' | 'google-play'): string[] {
-  return [
-    ...(channel === 'google-play' && pack.googlePlayAccount ? [pack.googlePlayAccount] : []),
-    ...pack.accounts.map((a) => a.handle),
-    PERSONAL_ACCOUNT,
-  ];
 }
 
 /** Names in a decision or answer must be ones the pack knows: a typo must not pass silently. */

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../../src/lib/schemas/parse.ts';
 import { examples } from '../../support/bank.ts';
-import { nextPoint } from '../../../src/lib/policy/follow-ups.ts';
-import { packs } from '../../../src/lib/packs/index.ts';
 
 // The interchange format is a contract (docs/formats/scenario.md): every example must be
 // accepted, every optional field too, and a bad file gets one line per problem, all at once.
@@ -505,120 +503,5 @@ describe('date-times (format: "Date-times")', () => {
     // Read leniently, 30 February would be 2 March, before the last message.
     s.now = '2026-02-30T10:00Z';
     expect(problemsOf(s)).toEqual([expect.stringMatching(/^now: /)]);
-  });
-});
-
-// Found by the scenario-format audit: the format gives stars to a Google Play review only, and an
-// agent message names the program account that answered. A tweet with stars showed "2 of 5 stars",
-// and a reply "from Google Play" or from a stranger's handle showed in a tweet thread.
-describe('rating and the accounts of agent messages (format: "Scenario", "messages[i]")', () => {
-  /** The base scenario as a Google Play review answered by the developer. */
-  const review = (): Json => {
-    const s: Json = { ...base(), channel: 'google-play', rating: 2, mentions: [] };
-    s.messages[1].account = 'Google Play';
-    return s;
-  };
-  /** The base scenario in the gitlab pack. */
-  const gitlab = (): Json => {
-    const s: Json = { ...base(), pack: 'gitlab', mentions: ['@GitLab'] };
-    s.messages[1].account = '@GitLab';
-    return s;
-  };
-
-  it.each([
-    ['a mozilla tweet', base],
-    ['a gitlab tweet', gitlab],
-  ])('rejected: a rating on %s, at the field, naming Google Play', (_what, make) => {
-    for (const rating of [1, 2, 5]) {
-      const problems = problemsOf({ ...make(), rating });
-      expect(problems).toHaveLength(1);
-      expect(problems[0]).toMatch(/^rating: /);
-      expect(problems[0]).toContain('Google Play');
-    }
-  });
-
-  it('a rating on an unknown channel is not said again: the channel is', () => {
-    expect(problemsOf({ ...base(), channel: 'fax', rating: 3 })).toEqual([expect.stringMatching(/^channel: /)]);
-  });
-
-  it('accepted: a review with its stars, and a tweet without', () => {
-    expect(problemsOf(review())).toEqual([]);
-    expect(problemsOf(base())).toEqual([]);
-  });
-
-  it.each([
-    ['"Google Play" on a tweet', base, 'Google Play'],
-    ['a stranger\'s handle on a tweet', base, '@RandomPerson'],
-    ['a near miss on a tweet', base, '@FirefoxHelp'],
-    ['another program\'s account on a tweet', base, '@GitLab'],
-    ['a stranger\'s handle under a review', review, '@RandomPerson'],
-    ['the other program\'s account in gitlab', gitlab, '@FirefoxSupport'],
-    ['"Google Play" in gitlab', gitlab, 'Google Play'],
-  ])('rejected: an agent message from %s, at its path, with the accounts allowed', (_what, make, account) => {
-    const s = make();
-    s.messages[1].account = account;
-    const problems = problemsOf(s);
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^messages\[1\]\.account: /);
-    expect(problems[0]).toContain(`"${account}"`);
-    // The allowed values are listed, as for other names the pack knows.
-    const allowed = s.pack === 'gitlab' ? ['@GitLab', '@GitLabStatus', '@MovingToGitLab'] : ['@FirefoxSupport', '@mozilla_germany'];
-    for (const a of allowed) expect(problems[0]).toContain(a);
-    if (s.channel === 'google-play') expect(problems[0]).toContain('Google Play');
-    else expect(problems[0]).not.toMatch(/Google Play[,)]/);
-  });
-
-  it('every agent message is checked, each at its own path; customer messages name no account', () => {
-    const s = base();
-    s.messages.push({ from: 'agent', account: '@nobody', at: '2026-03-01T10:10:00Z', text: 'Try a new profile?' });
-    s.messages[1].account = 'Google Play';
-    expect(problemsOf(s)).toEqual([expect.stringMatching(/^messages\[1\]\.account: /), expect.stringMatching(/^messages\[3\]\.account: /)]);
-  });
-
-  it('a channel the pack lacks is said once, at channel, not at each agent message', () => {
-    const s: Json = { ...gitlab(), channel: 'google-play', rating: 2 };
-    s.messages[1].account = 'Google Play';
-    expect(problemsOf(s)).toEqual([expect.stringMatching(/^channel: /)]);
-  });
-
-  it('accepted: handles compare without regard to case, as elsewhere in the format', () => {
-    const s = base();
-    s.messages[1].account = '@firefoxsupport';
-    expect(problemsOf(s)).toEqual([]);
-    const r = review();
-    r.messages[1].account = 'google play';
-    expect(problemsOf(r)).toEqual([]);
-  });
-
-  // The same format reads the conversations in trainees' result files (the admin page, regrade), where
-  // each reply a trainee sent is an agent message from the account they chose in "Reply from". That
-  // control offers, on a tweet, every account of the pack; under a review, "Google Play" and every
-  // account of the pack; and in the Mozilla program (Conversocial) the trainee's own account too.
-  // None of those may make an honest file unreadable, though the guidelines would not use them all.
-  const offered: [string, Json, string[]][] = [
-    ['a mozilla tweet', base(), ['@Firefox', '@FirefoxSupport', '@mozilla_germany', '@mozilla_france', '@firefox_es', '@FirefoxBrasil', '@FirefoxTurkiye', 'personal']],
-    ['a mozilla review', review(), ['Google Play', '@Firefox', '@FirefoxSupport', '@mozilla_germany', '@mozilla_france', '@firefox_es', '@FirefoxBrasil', '@FirefoxTurkiye', 'personal']],
-    ['a gitlab tweet', gitlab(), ['@GitLabStatus', '@GitLab', '@MovingToGitLab']],
-  ];
-  it.each(offered)('accepted: on %s, a reply from each account the trainer offers, as the next point holds it', (_what, s, accounts) => {
-    const root = parseScenario({ ...s, followUps: [{ afterHours: 5, text: 'still not working' }] });
-    if (!root.ok) throw new Error(root.problems.join('\n'));
-    for (const account of accounts) {
-      const point = nextPoint(root.value, root.value, { reply: account, replyText: 'Could you tell us which version you use?' }, root.value.now, root.value.followUps![0]!);
-      expect(point.messages.at(-2)).toMatchObject({ from: 'agent', account });
-      expect([account, problemsOf(point)]).toEqual([account, []]);
-    }
-  });
-
-  it('accepted: "personal" in gitlab too, where an answer may name it (the format of answers allows it in any pack)', () => {
-    const s = gitlab();
-    s.messages[1].account = 'personal';
-    expect(problemsOf(s)).toEqual([]);
-  });
-
-  it('the accounts the trainer offers are the packs\' own (the lists above are complete)', () => {
-    expect(packs.mozilla.accounts.map((a) => a.handle).sort()).toEqual(offered[0]![2].filter((a) => a !== 'personal').sort());
-    expect(packs.gitlab.accounts.map((a) => a.handle).sort()).toEqual([...offered[2]![2]].sort());
-    expect(packs.mozilla.googlePlayAccount).toBe('Google Play');
   });
 });
