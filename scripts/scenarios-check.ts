@@ -1,23 +1,23 @@
 // npm run --silent scenarios:check -- [FILE|FOLDER...]
 // Validates every scenario file named, and every one under each FOLDER (default: the bank), checks
-// that ids are unique across them all, that each `expected` agrees with the engine, that each
-// follow-up is played in the practice queue and that a bank scenario's id outside the bank names
-// that scenario (the checks "Load scenarios" makes: src/lib/scenario-check.ts), prints every
-// problem, then a count. A relative path is read from the folder the command was run in, and
+// that ids are unique across them all, that each `expected` agrees with the engine and that a
+// bank scenario's id outside the bank names that scenario (the checks "Load scenarios" makes:
+// src/lib/scenario-check.ts), prints every problem, then a note on each follow-up the practice
+// queue never plays (a problem in the bank, whose points are all meant to be played), then a count. A relative path is read from the folder the command was run in, and
 // shown as typed. A path that does not exist, or a folder without scenario files, is said on
 // standard error. Exit status 1 on any problem or when the command is called wrongly, else 0.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FORMATS, type Scenario } from '../src/lib/index.ts';
-import { bankIdProblem, EMPTY_LIST_PROBLEM, guidelineProblems, MAX_SCENARIO_FILE_BYTES, tooLargeProblem } from '../src/lib/scenario-check.ts';
+import { bankIdProblem, EMPTY_LIST_PROBLEM, guidelineProblems, MAX_SCENARIO_FILE_BYTES, tooLargeProblem, unplayedNotes } from '../src/lib/scenario-check.ts';
 import { filesOf, readArgs, type FileArg } from './lib/cli.ts';
 import { writeLines } from './lib/output.ts';
 import { jsonFiles, readScenarioFile } from './read-scenarios.ts';
 
 const USAGE = `usage: npm run --silent scenarios:check -- [FILE|FOLDER...]
   Checks scenario files: the format, unique ids, each expected decision against the guidelines,
-  follow-ups the practice queue never plays, and bank ids given to other scenarios.
+  and bank ids given to other scenarios; notes follow-ups the practice queue never plays.
   Each FILE holds one scenario or a JSON array of scenarios; a FOLDER stands for the .json files
   under it (result files among them are left to regrade). Without any, checks the bank.
   -h, --help    print this help
@@ -88,6 +88,8 @@ for (const arg of args) {
 if (args.length === 0) files.push(...bankFiles());
 
 const problems: string[] = [];
+/** Not problems: a follow-up the practice queue never plays, in a file outside the bank. */
+const notes: string[] = [];
 const seen = new Map<string, string>();
 let scenarios = 0;
 for (const { shown, path } of files) {
@@ -113,7 +115,9 @@ for (const { shown, path } of files) {
     const clash = inBank(path) ? null : bankIdProblem(s, bank());
     if (clash) problems.push(`${where}: ${clash}`);
     problems.push(...guidelineProblems(s).map((p) => `${where}: ${p}`));
+    // A point never played is noted, not a problem, but in the bank, where every point is meant to be played.
+    (inBank(path) ? problems : notes).push(...unplayedNotes(s).map((p) => `${where}: ${inBank(path) ? '' : 'note: '}${p}`));
   }
 }
-writeLines([...problems, `${files.length} file(s), ${scenarios} valid scenario(s), ${problems.length} problem(s)`]);
+writeLines([...problems, ...notes, `${files.length} file(s), ${scenarios} valid scenario(s), ${problems.length} problem(s)${notes.length ? `, ${notes.length} note(s)` : ''}`]);
 process.exitCode = problems.length || failed ? 1 : 0;

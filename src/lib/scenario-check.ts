@@ -1,7 +1,7 @@
 // What a scenario file must be beyond its format, judged alike by `npm run scenarios:check`, the
 // trainer's "Load scenarios" and the build of the bank: each `expected` agrees with the guidelines,
-// each follow-up is a point the practice queue serves, a bank scenario's id names that scenario,
-// and the file is neither an empty list nor too large. Pure and free of zod: the trainer runs it
+// a bank scenario's id names that scenario, and the file is neither an empty list nor too large;
+// and a note on each follow-up the practice queue never plays (a problem only in the bank). Pure and free of zod: the trainer runs it
 // with the engine it has already loaded.
 import { compareExpected } from './expected.ts';
 import { packs } from './packs/index.ts';
@@ -47,10 +47,20 @@ export function unplayedFollowUps(s: Scenario, path: readonly PathPoint[] = idea
 }
 
 /**
+ * Each follow-up of a scenario that the practice queue never plays, one line each, starting with
+ * its path. Not a fault of the file: the format allows such a follow-up (a conversation deleted
+ * after the reply, say), and the rest of the scenario is played. So "Load scenarios" loads it and
+ * `scenarios:check` passes it, each with this note; only the bank, whose every point is meant to
+ * be played, is refused it at build.
+ */
+export function unplayedNotes(s: Scenario, path: readonly PathPoint[] = idealPath(s)): string[] {
+  return unplayedFollowUps(s, path).map(({ index, why }) => `followUps[${index}]: ${why}, so this point is never played (a message from the customer would be)`);
+}
+
+/**
  * Where a valid scenario and the guidelines part ways, one line each, starting with the field
  * path: each `expected` field that the engine decides otherwise (at the scenario and at each
- * follow-up, along the path where every point is answered as required), and each follow-up that
- * is never played.
+ * follow-up, along the path where every point is answered as required).
  */
 export function guidelineProblems(s: Scenario): string[] {
   const problems: string[] = [];
@@ -64,9 +74,6 @@ export function guidelineProblems(s: Scenario): string[] {
       const rule = why.ruleFor(m.field);
       problems.push(`${expectedAt(point.step)}.${m.field}: the file expects ${JSON.stringify(m.expected)}, the guidelines give ${JSON.stringify(m.actual)}${rule ? ` (rule ${rule})` : ''}`);
     }
-  }
-  for (const { index, why } of unplayedFollowUps(s, path)) {
-    problems.push(`followUps[${index}]: ${why}, so this point is never played: give the customer a message (text), or remove it`);
   }
   return problems;
 }

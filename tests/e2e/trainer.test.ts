@@ -1446,7 +1446,7 @@ describe('files picked before the trainer has started, and the accounts its repl
 });
 
 describe('"Load scenarios" judges a file as npm run scenarios:check does', () => {
-  const NEVER = 'so this point is never played: give the customer a message (text), or remove it';
+  const NEVER = 'so this point is never played (a message from the customer would be)';
   /** A known troll: the guidelines close it without a reply. */
   const troll = (id: string, change: Record<string, unknown> = {}) =>
     scenario(id, { author: { handle: '@xX_h8r_Xx', followers: 33, verified: false, knownAs: 'troll' }, messages: [{ from: 'customer', at: '2026-05-04T09:00:00Z', text: '@FirefoxSupport firefox ate my fridge, fix it or else' }], ...change });
@@ -1457,7 +1457,9 @@ describe('"Load scenarios" judges a file as npm run scenarios:check does', () =>
   const ticket = (id: string, change: Record<string, unknown> = {}) =>
     scenario(id, { pack: 'gitlab', mentions: ['@GitLab'], messages: [{ from: 'customer', at: '2026-05-04T09:00:00Z', text: '@gitlab how do I move my CI variables to a group?' }], ...change });
 
-  test('an expected the guidelines disagree with, and a follow-up never played, are problems with their paths; the good scenario of the batch still loads', async () => {
+  // A follow-up never played is a note and its scenario loads (found by the recheck: the format
+  // allows one, a thread deleted after the reply say, and refusing it lost the points that are played).
+  test('an expected the guidelines disagree with is a problem with its path; a follow-up never played is noted, and its scenario loads with the good one', async () => {
     const { context, page } = await trainerInFreshContext();
     await page.getByLabel('Load scenarios').setInputFiles([
       file('good.json', scenario('own-good')),
@@ -1466,7 +1468,8 @@ describe('"Load scenarios" judges a file as npm run scenarios:check does', () =>
     ]);
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    await expect(alert.getByRole('heading').textContent()).resolves.toMatch(/2 files could not be used; 1 scenario loaded/);
+    await expect(alert.getByRole('heading', { level: 2 }).textContent()).resolves.toMatch(/1 file could not be used; 3 scenarios loaded/);
+    await alert.getByRole('heading', { level: 3, name: 'Notes on the scenarios loaded' }).waitFor();
     const lines = await alert.getByRole('listitem').locator('code').allTextContents();
     expect(lines).toEqual([
       expect.stringMatching(/^\[0\]\.expected\.reply: the file expects "@FirefoxSupport", the guidelines give null/),
@@ -1474,8 +1477,26 @@ describe('"Load scenarios" judges a file as npm run scenarios:check does', () =>
       `[1].followUps[0]: silence does not bring this conversation back in the practice queue (the point before leaves it escalated), ${NEVER}`,
       `followUps[0]: silence never brings a GitLab ticket back in the practice queue, ${NEVER}`,
     ]);
-    await expect(alert.textContent()).resolves.toMatch(/mine\.json[\s\S]*ticket\.json/);
+    await expect(alert.textContent()).resolves.toMatch(/mine\.json[\s\S]*Notes on the scenarios loaded[\s\S]*mine\.json[\s\S]*ticket\.json/);
+    await page.getByRole('heading', { name: /Your own set \(3 scenarios\)/ }).waitFor();
+    await context.close();
+  });
+
+  test('with only notes, the report says how many scenarios loaded and with how many notes', async () => {
+    const { context, page } = await trainerInFreshContext();
+    await page.getByLabel('Load scenarios').setInputFiles([file('ticket.json', ticket('own-ticket', { followUps: [{ afterHours: 100 }] }))]);
+    const alert = page.getByRole('alert');
+    await expect(alert.getByRole('heading').textContent()).resolves.toBe('1 scenario loaded, with 1 note');
     await page.getByRole('heading', { name: /Your own set \(1 scenario\)/ }).waitFor();
+    await context.close();
+  });
+
+  test('a rating on a tweet, which the format allows, shows no stars: stars are for a Google Play review', async () => {
+    const { context, page } = await trainerInFreshContext();
+    await page.getByLabel('Load scenarios').setInputFiles([file('rated.json', scenario('own-rated', { rating: 2 }))]);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    await expect(conversation(page).textContent()).resolves.not.toMatch(/of 5 stars/);
     await context.close();
   });
 

@@ -388,9 +388,11 @@ describe('scripts/scenarios-check.ts', () => {
   });
 
   describe('judges a file as Load scenarios does', () => {
-    const NEVER = 'so this point is never played: give the customer a message (text), or remove it';
+    const NEVER = 'so this point is never played (a message from the customer would be)';
 
-    it('a follow-up the practice queue never serves is a problem, with its path: silence after an escalation, silence on a GitLab ticket', () => {
+    // A note, not a problem, outside the bank (found by the recheck: the format allows such a
+    // follow-up, a thread deleted after the reply say, and the rest of the scenario is played).
+    it('a follow-up the practice queue never serves is noted with its path, and the check passes: silence after an escalation, silence on a GitLab ticket', () => {
       const paid = readJson(example('moz-paid-product'));
       paid.followUps = [{ afterHours: 80 }];
       const ticket = readJson(example('gitlab-follow-up-from-tweetdeck'));
@@ -398,11 +400,11 @@ describe('scripts/scenarios-check.ts', () => {
       const a = write('silent-after-escalation.json', paid);
       const b = write('silent-gitlab.json', ticket);
       const r = checkCli(a, b);
-      expect(r.status).toBe(1);
+      expect(r.status).toBe(0);
       expect(r.lines).toEqual([
-        `${a}: followUps[0]: silence does not bring this conversation back in the practice queue (the point before leaves it escalated), ${NEVER}`,
-        `${b}: followUps[1]: silence never brings a GitLab ticket back in the practice queue, ${NEVER}`,
-        '2 file(s), 2 valid scenario(s), 2 problem(s)',
+        `${a}: note: followUps[0]: silence does not bring this conversation back in the practice queue (the point before leaves it escalated), ${NEVER}`,
+        `${b}: note: followUps[1]: silence never brings a GitLab ticket back in the practice queue, ${NEVER}`,
+        '2 file(s), 2 valid scenario(s), 0 problem(s), 2 note(s)',
       ]);
     });
 

@@ -2,7 +2,7 @@
 // files, because it brings zod: a page that never loads a file never downloads the schemas. A file
 // is judged as `npm run scenarios:check` judges it (src/lib/scenario-check.ts).
 import { parseScenario } from '../../lib/schemas/parse.ts';
-import { bankIdProblem, EMPTY_LIST_PROBLEM, guidelineProblems, tooLargeProblem } from '../../lib/scenario-check.ts';
+import { bankIdProblem, EMPTY_LIST_PROBLEM, guidelineProblems, tooLargeProblem, unplayedNotes } from '../../lib/scenario-check.ts';
 import type { Scenario } from '../../lib/index.ts';
 import type { LoadProblem } from './trainer.svelte.ts';
 
@@ -20,13 +20,15 @@ export interface ScenarioText {
 export { MAX_SCENARIO_FILE_BYTES } from '../../lib/scenario-check.ts';
 
 /**
- * The valid scenarios of the files, in order, and each bad file with its problems. A scenario is
- * valid when its format is, its id is its own (not another's of the files, nor a bank scenario's
- * with other content: `bank` is every program's), and the guidelines agree with it.
+ * The valid scenarios of the files, in order, each bad file with its problems, and each file with
+ * notes on the scenarios it loaded (a follow-up the queue never plays). A scenario is valid when
+ * its format is, its id is its own (not another's of the files, nor a bank scenario's with other
+ * content: `bank` is every program's), and the guidelines agree with it.
  */
-export function readScenarioTexts(files: readonly ScenarioText[], bank: readonly Scenario[]): { scenarios: Scenario[]; problems: LoadProblem[] } {
+export function readScenarioTexts(files: readonly ScenarioText[], bank: readonly Scenario[]): { scenarios: Scenario[]; problems: LoadProblem[]; notes: LoadProblem[] } {
   const scenarios: Scenario[] = [];
   const problems: LoadProblem[] = [];
+  const notes: LoadProblem[] = [];
   const ids = new Map<string, string>();
   const banked = new Map(bank.map((s) => [s.id, s]));
   for (const file of files) {
@@ -47,6 +49,7 @@ export function readScenarioTexts(files: readonly ScenarioText[], bank: readonly
     }
     const list = Array.isArray(json) ? json : [json];
     const mine: string[] = [];
+    const noted: string[] = [];
     list.forEach((item, i) => {
       const at = (p: string) => (Array.isArray(json) ? `[${i}]${p.startsWith('[') ? '' : '.'}${p}` : p);
       const r = parseScenario(item);
@@ -66,9 +69,11 @@ export function readScenarioTexts(files: readonly ScenarioText[], bank: readonly
       }
       ids.set(r.value.id, file.name);
       scenarios.push(r.value);
+      noted.push(...unplayedNotes(r.value).map(at));
     });
     if (list.length === 0) mine.push(EMPTY_LIST_PROBLEM);
     if (mine.length) problems.push({ file: file.name, problems: mine });
+    if (noted.length) notes.push({ file: file.name, problems: noted });
   }
-  return { scenarios, problems };
+  return { scenarios, problems, notes };
 }

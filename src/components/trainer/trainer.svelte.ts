@@ -66,7 +66,7 @@ export class Trainer {
   /** Whether the shortcuts dialog is open. */
   shortcutsOpen = $state(false);
   /** The files of the last "Load scenarios" that could not be used, and how many scenarios were loaded. */
-  loadReport = $state.raw<{ problems: LoadProblem[]; loaded: number } | null>(null);
+  loadReport = $state.raw<{ problems: LoadProblem[]; loaded: number; notes?: LoadProblem[] } | null>(null);
 
   /** Another tab of this browser runs the trainer: this one shows a notice, and dispatches nothing. */
   elsewhere = $state(false);
@@ -295,7 +295,7 @@ export class Trainer {
    * bytes are read as UTF-8, as the command line reads them (a UTF-16 file is not JSON to either).
    * Every program's bank comes too: a scenario may not take a bank scenario's id with other content.
    */
-  async readScenarioFiles(files: readonly File[]): Promise<{ scenarios: Scenario[]; problems: LoadProblem[] }> {
+  async readScenarioFiles(files: readonly File[]): Promise<{ scenarios: Scenario[]; problems: LoadProblem[]; notes: LoadProblem[] }> {
     const banks = Promise.all(PACK_IDS.map((pack) => this.bank(pack)));
     // Settled here too, so that a failure while the files are read is not reported as unhandled.
     banks.catch(() => {});

@@ -6,14 +6,15 @@
 // format only).
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { guidelineProblems } from '../../lib/scenario-check.ts';
+import { guidelineProblems, unplayedNotes } from '../../lib/scenario-check.ts';
 import { PACK_IDS } from '../../lib/vocabulary.ts';
 
 export const getStaticPaths = (() => PACK_IDS.map((pack) => ({ params: { pack } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const entries = (await getCollection('scenarios')).filter((entry) => entry.data.pack === params.pack);
-  const problems = entries.flatMap((entry) => guidelineProblems(entry.data).map((p) => `${entry.filePath ?? entry.id}: ${p}`));
+  // Every point of a bank scenario is meant to be played: a follow-up the queue never plays is a problem here.
+  const problems = entries.flatMap((entry) => [...guidelineProblems(entry.data), ...unplayedNotes(entry.data)].map((p) => `${entry.filePath ?? entry.id}: ${p}`));
   if (problems.length) throw new Error(`The ${params.pack} bank has ${problems.length} problem(s) (npm run --silent scenarios:check lists them too):\n${problems.join('\n')}`);
   const scenarios = entries.map((entry) => entry.data);
   scenarios.sort((a, b) => a.id.localeCompare(b.id));
