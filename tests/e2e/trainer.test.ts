@@ -1368,11 +1368,11 @@ describe('files picked before the trainer has started, and the accounts its repl
     const { asked, release } = await holdRequests(context, '**/_astro/Trainer.*.js');
     await page.goto(siteUrl('/practice/'), { waitUntil: 'domcontentloaded' });
     await expect.poll(asked).toBeGreaterThan(0);
-    const bad = file('stars.json', scenario('own-stars', { rating: 2 }));
+    const bad = file('fax.json', scenario('own-fax', { channel: 'fax' }));
     await page.getByLabel('Load scenarios').setInputFiles([bad]);
     release();
     const report = page.locator('#trainer').getByRole('region', { name: /could not be used/ });
-    await expect.poll(() => report.textContent()).toMatch(/stars\.json[\s\S]*rating: is for a Google Play review only/);
+    await expect.poll(() => report.textContent()).toMatch(/fax\.json[\s\S]*channel: /);
     // Emptied once read: a browser says nothing of the same file picked again into an input that holds it.
     await expect.poll(() => page.getByLabel('Load scenarios').evaluate((el) => (el as HTMLInputElement).files?.length)).toBe(0);
     await context.close();
