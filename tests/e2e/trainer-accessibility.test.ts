@@ -105,6 +105,23 @@ describe('trainer accessibility', () => {
     await refused.close();
   });
 
+  test('"Load scenarios" with a bad file and a scenario loaded with a note: the report, with its notes', async () => {
+    const noted = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const p = await noted.newPage();
+    await openTrainer(p);
+    await p.getByLabel('Load scenarios').setInputFiles([
+      { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('[1, 2') },
+      // Silence after an escalation is never played: the scenario loads, with a note.
+      { name: 'noted.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({
+        ...scenario('a11y-noted', '@FirefoxSupport how do I get a refund for Mozilla VPN?', { product: 'mozilla-vpn', paidProduct: true }),
+        followUps: [{ afterHours: 80 }],
+      })) },
+    ]);
+    await p.getByRole('heading', { name: 'Notes on the scenarios loaded' }).waitFor();
+    await checkHere(p, 'a load report with notes');
+    await noted.close();
+  });
+
   test('the trainer open in another tab: the notice, in both themes and at both widths', async () => {
     const twoTabs = await browser.newContext({ viewport: VIEWPORTS.phone });
     await openTrainer(await twoTabs.newPage());
