@@ -7,6 +7,7 @@ import { compareExpected } from './expected.ts';
 import { packs } from './packs/index.ts';
 import { explain } from './policy/decide.ts';
 import { idealPath, type PathPoint } from './policy/follow-ups.ts';
+import { differingFields } from './scenario-diff.ts';
 import type { Scenario } from './schemas/scenario.ts';
 import { afterAnswer, comesBack } from './trainer/rules.ts';
 
@@ -78,24 +79,6 @@ export function guidelineProblems(s: Scenario): string[] {
   return problems;
 }
 
-/** Whether two JSON values are equal, keys in any order, a key set to `undefined` the same as one left out. */
-function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((v, i) => jsonEqual(v, (b as unknown[])[i]));
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  const keys = new Set([...Object.keys(x), ...Object.keys(y)]);
-  for (const k of keys) if (!jsonEqual(x[k], y[k])) return false;
-  return true;
-}
-
-/** A scenario without its author's `expected` answers, which the admin's regrade does not compare either. */
-function withoutExpected(s: Scenario): Record<string, unknown> {
-  const { expected: _e, followUps, ...rest } = s;
-  return followUps ? { ...rest, followUps: followUps.map(({ expected: _fe, ...f }) => f) } : rest;
-}
-
 /**
  * The problem with a scenario that takes the id of a bank scenario but not its content (`expected`
  * aside), or `null`: a result file quoting it would read, to the admin's regrade, as a bank
@@ -104,9 +87,7 @@ function withoutExpected(s: Scenario): Record<string, unknown> {
 export function bankIdProblem(s: Scenario, bank: ReadonlyMap<string, Scenario>): string | null {
   const banked = bank.get(s.id);
   if (!banked) return null;
-  const x = withoutExpected(s);
-  const y = withoutExpected(banked);
-  const fields = [...new Set([...Object.keys(x), ...Object.keys(y)])].sort().filter((k) => !jsonEqual(x[k], y[k]));
+  const fields = differingFields(s, banked);
   if (!fields.length) return null;
   return `id: "${s.id}" is the id of a scenario in the bank, and this one differs from it (in ${fields.join(', ')}): give it an id of its own`;
 }

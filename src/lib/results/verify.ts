@@ -9,6 +9,7 @@ import { baseKey, dimensionApplies, DIMENSION_IDS, DIMENSION_LABELS, grader, typ
 import { formatIssues } from '../schemas/problems.ts';
 import { makeResultSchema } from '../schemas/result.ts';
 import { MessageTextSchema, ScenarioSchema, type Answer, type Facts, type Scenario } from '../schemas/scenario.ts';
+import { differingFields, jsonEqual } from '../scenario-diff.ts';
 import { timeOf } from '../time.ts';
 import { FORMATS, type PackId } from '../vocabulary.ts';
 import { changesSince, MAX_PROBLEMS, rulesChangedSince, type Flag, type ItemRow, type Verification } from './flags.ts';
@@ -22,31 +23,6 @@ type Graded = ItemScore & { missed: string[] };
 
 /** Two scores closer than this are the same (files keep 4 decimals; the table shows 3). */
 const TOLERANCE = 0.0005;
-
-/** Whether two JSON values are equal, object keys in any order. */
-function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  const isArray = Array.isArray(a);
-  if (isArray !== Array.isArray(b)) return false;
-  if (isArray) {
-    const x = a as unknown[];
-    const y = b as unknown[];
-    if (x.length !== y.length) return false;
-    for (let i = 0; i < x.length; i++) if (!jsonEqual(x[i], y[i])) return false;
-    return true;
-  }
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  // Parsed JSON has only own keys (a "__proto__" key included), so every key `for in` meets is one.
-  let n = 0;
-  for (const k in x) {
-    if (!Object.hasOwn(y, k) || !jsonEqual(x[k], y[k])) return false;
-    n++;
-  }
-  for (const _ in y) n--;
-  return n === 0;
-}
 
 /** Whether two JSON objects are equal but for the value of key `except`. */
 function equalExcept(x: Record<string, unknown>, y: Record<string, unknown>, except: string): boolean {
@@ -76,20 +52,6 @@ function otherTexts(a: Scenario, input: IdAndMessages): unknown[] | null {
     if (n.text !== m.text) texts.push(n.text);
   }
   return texts;
-}
-
-/** A scenario without the author's `expected` answers (the format compares scenarios apart from them). */
-function withoutExpected(s: Scenario): Record<string, unknown> {
-  const { expected: _e, followUps, ...rest } = s;
-  return followUps ? { ...rest, followUps: followUps.map(({ expected: _fe, ...f }) => f) } : rest;
-}
-
-/** The top-level fields where two scenarios differ, `expected` aside. */
-function differingFields(a: Scenario, b: Scenario): string[] {
-  const x = withoutExpected(a);
-  const y = withoutExpected(b);
-  const keys = [...new Set([...Object.keys(x), ...Object.keys(y)])].sort();
-  return keys.filter((k) => !jsonEqual(x[k], y[k]));
 }
 
 /** Whether two lists hold the same values in the same order. */
