@@ -103,14 +103,28 @@ describe('search', () => {
 });
 
 describe('search index', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(() => browser?.close());
+
+  /**
+   * A page of the site with Pagefind's own API at `window.pagefindApi` (loaded from a string, which
+   * the test runner leaves as it is: it rewrites an `import()` written in a function).
+   */
+  async function withPagefind(): Promise<Page> {
+    const page = await browser.newPage();
+    await openPage(page, '/');
+    await page.evaluate("import('/pagefind/pagefind.js').then((api) => { window.pagefindApi = api; })");
+    return page;
+  }
+
   // An excerpt reads as the page does: a number indexed with its word as well (an attribute) read
   // "at least two. 2 weeks" in the excerpts (found by the recheck).
   test('an excerpt shows a period as the page writes it', async () => {
-    const browser = await launchChromium();
+    const page = await withPagefind();
     try {
-      const page = await browser.newPage();
-      await openPage(page, '/');
-      await page.evaluate("import('/pagefind/pagefind.js').then((api) => { window.pagefindApi = api; })");
       const excerpts = await page.evaluate(async () => {
         type Api = { search: (q: string) => Promise<{ results: { data: () => Promise<{ url: string; excerpt: string }> }[] }> };
         const found = await (window as unknown as { pagefindApi: Api }).pagefindApi.search('business days');
@@ -120,16 +134,15 @@ describe('search index', () => {
       for (const excerpt of excerpts) expect(excerpt).not.toMatch(/\b(one|two|three|four|five)\. \d/);
       expect(excerpts.some((e) => /within 2 business days/.test(e))).toBe(true);
     } finally {
-      await browser.close();
+      await page.close();
     }
   });
 
   // A search result under a heading shows the words that follow it: a heading followed at once by
   // the next one ("Mozilla", then its versions) gave a result whose excerpt was only "Mozilla.".
   test('each section heading has words of its own before the next heading', async () => {
-    const browser = await launchChromium();
+    const page = await browser.newPage();
     try {
-      const page = await browser.newPage();
       const bare: string[] = [];
       for (const path of PAGE_PATHS) {
         await openPage(page, path);
@@ -153,20 +166,16 @@ describe('search index', () => {
       }
       expect(bare).toEqual([]);
     } finally {
-      await browser.close();
+      await page.close();
     }
   });
 
   // A reader who searches a table's words must find them, and the excerpt must read as words:
   // "Account What it is for", not "the accountsAccountWhat it is for" run into one word.
   test("keeps each table caption's and cell's words apart from the next cell's", async () => {
-    const browser = await launchChromium();
+    // Pagefind's own reading of the pages, through its public API.
+    const page = await withPagefind();
     try {
-      const page = await browser.newPage();
-      await openPage(page, '/');
-      // Pagefind's own reading of the pages, through its public API (loaded from a string, which
-      // the test runner leaves as it is: it rewrites an `import()` written in a function).
-      await page.evaluate("import('/pagefind/pagefind.js').then((api) => { window.pagefindApi = api; })");
       const { pages, runTogether } = await page.evaluate(async () => {
         type Api = { search: (q: null) => Promise<{ results: { data: () => Promise<{ url: string; content: string }> }[] }> };
         const all = await (window as unknown as { pagefindApi: Api }).pagefindApi.search(null);
@@ -190,7 +199,7 @@ describe('search index', () => {
       expect(pages).toBeGreaterThan(20);
       expect(runTogether).toEqual([]);
     } finally {
-      await browser.close();
+      await page.close();
     }
   });
 });

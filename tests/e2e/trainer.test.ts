@@ -921,16 +921,25 @@ describe('focus', () => {
   });
 
   // Found by keyboard and screen reader: focus went to the queue's heading, and nothing said what was left to do.
-  test('once the last waiting conversation is answered and a follow-up is still to come, focus is on Skip ahead, which says when', async () => {
+  /**
+   * A practice queue of one scenario of one's own, answered with `send`, and on to the next: where
+   * focus is then must be Skip ahead; returns the page and what Skip ahead is described by.
+   */
+  async function answeredToSkipAhead(name: string, s: Record<string, unknown>, send: 'Reply + Hold' | 'Reply + Close') {
     const { context, page } = await trainerInFreshContext();
-    await page.getByLabel('Load scenarios').setInputFiles([file('later.json', scenario('own-later', { followUps: [{ afterHours: 4, text: '@FirefoxSupport still stuck at 99%' }] }))]);
+    await page.getByLabel('Load scenarios').setInputFiles([file(name, s)]);
     await button(page, 'Play').click();
     await conversation(page).waitFor();
-    await reply(page, 'Reply + Hold');
+    await reply(page, send);
     await button(feedback(page), 'Next conversation').click();
     const skip = button(page, 'Skip ahead');
     await expect.poll(() => hasFocus(skip)).toBe(true);
     const description = await skip.evaluate((el) => el.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)!.textContent).join(' '));
+    return { context, page, description };
+  }
+
+  test('once the last waiting conversation is answered and a follow-up is still to come, focus is on Skip ahead, which says when', async () => {
+    const { context, page, description } = await answeredToSkipAhead('later.json', scenario('own-later', { followUps: [{ afterHours: 4, text: '@FirefoxSupport still stuck at 99%' }] }), 'Reply + Hold');
     expect(description).toMatch(/^Nothing is waiting; something comes back in .+ of simulated time\.$/);
     await page.keyboard.press('Enter');
     await conversation(page).getByText('still stuck at 99%').waitFor();
@@ -940,15 +949,7 @@ describe('focus', () => {
   // Found by the scenario-author audit: Skip ahead said something would come back when the only
   // thing due was silence on a conversation the trainee had closed, which brings nothing back.
   test('with only silence due on a conversation closed early, Skip ahead says nothing will come back, and the point is recorded as left', async () => {
-    const { context, page } = await trainerInFreshContext();
-    await page.getByLabel('Load scenarios').setInputFiles([file('quiet.json', scenario('own-quiet', { followUps: [{ afterHours: 80 }] }))]);
-    await button(page, 'Play').click();
-    await conversation(page).waitFor();
-    await reply(page, 'Reply + Close');
-    await button(feedback(page), 'Next conversation').click();
-    const skip = button(page, 'Skip ahead');
-    await expect.poll(() => hasFocus(skip)).toBe(true);
-    const description = await skip.evaluate((el) => el.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)!.textContent).join(' '));
+    const { context, page, description } = await answeredToSkipAhead('quiet.json', scenario('own-quiet', { followUps: [{ afterHours: 80 }] }), 'Reply + Close');
     expect(description).toBe('Nothing is waiting, and no conversation will come back: skip ahead to let the rest of the simulated time pass.');
     await page.keyboard.press('Enter');
     await expect.poll(() => said(page)).toMatch(/^Follow-up 1 with @casey_test .* came due on a conversation you had closed: it counts as answered as you left it, \d+%\. You have worked through this queue/);
