@@ -39,7 +39,7 @@ const FOCUS_IDS: Record<Extract<Effect, { type: 'focus' }>['target'], string> = 
 /** How long focus waits for a part loaded on demand (the queue, the report) to be drawn. */
 const DRAWN_MS = 10_000;
 
-/** A scenario file that could not be loaded, with every problem found. */
+/** A scenario file with every problem found in it (or, in a load report's notes, every note). */
 export interface LoadProblem {
   file: string;
   problems: string[];
