@@ -7,7 +7,7 @@
 // scenario was valid, 1 otherwise or when the command is called wrongly (docs/formats/scenario.md,
 // "The command line").
 import { decide, idealPath } from '../src/lib/index.ts';
-import { unplayedFollowUps } from '../src/lib/scenario-check.ts';
+import { EMPTY_LIST_PROBLEM, unplayedFollowUps } from '../src/lib/scenario-check.ts';
 import { fromUser, readArgs, refuse } from './lib/cli.ts';
 import { writeLines } from './lib/output.ts';
 import { readScenarioFile } from './read-scenarios.ts';
@@ -26,7 +26,13 @@ if (files.length === 0) refuse(null, USAGE);
 let failed = false;
 const lines: string[] = [];
 for (const file of files) {
-  for (const r of readScenarioFile(fromUser(file))) {
+  const read = readScenarioFile(fromUser(file));
+  // No scenario to decide is a mistake, said as the trainer and scenarios:check say it: silent, it would pass.
+  if (read.length === 0) {
+    failed = true;
+    lines.push(JSON.stringify({ file, error: EMPTY_LIST_PROBLEM }));
+  }
+  for (const r of read) {
     if (r.ok) {
       const line: Record<string, unknown> = { file, id: r.scenario.id, decision: decide(r.scenario) };
       if (followUps) {

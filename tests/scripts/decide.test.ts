@@ -83,6 +83,18 @@ describe('scripts/decide.ts', () => {
     expect(JSON.parse(r.lines[0]!)).toMatchObject({ file, error: expect.any(String) });
   });
 
+  // A file with no scenario in it is a mistake (the trainer and scenarios:check refuse it): were it
+  // silent, a script would take "no line, exit 0" for every scenario decided.
+  it('a file holding an empty list: an error line that says so, exit 1; the other files are still decided', () => {
+    const empty = write('empty-list.json', '[]');
+    const r = decideCli(empty, example('moz-compliment'));
+    expect(r.status).toBe(1);
+    expect(r.lines.map((l) => JSON.parse(l))).toEqual([
+      { file: empty, error: expect.stringMatching(/empty list/) },
+      { file: example('moz-compliment'), id: 'moz-compliment', decision: expect.any(Object) },
+    ]);
+  });
+
   // decide reads files, not folders (its usage says FILE): a folder is said for what it is.
   it('a folder: an error line that says it is a folder, exit 1', () => {
     const folder = join(tmp, 'a-folder');
