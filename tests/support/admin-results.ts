@@ -22,7 +22,10 @@ function replyText(s: Scenario, clipping: string | null): string {
 export function rightAnswer(s: Scenario): Answer {
   const { because: _because, ...d } = decide(s);
   const engine = packs[s.pack].engine;
-  const clipping = d.reply !== null && d.escalate !== null && engine.style === 'conversocial' ? engine.escalationClipping : null;
+  const clippingText = engine.style === 'conversocial' ? packs[s.pack].clippings.find((c) => c.id === engine.escalationClipping)?.text : undefined;
+  // The clipping goes out once in a conversation: after it, the reply is the helper's own words.
+  const sent = clippingText !== undefined && s.messages.some((m) => m.from === 'agent' && m.text.includes(clippingText));
+  const clipping = d.reply !== null && d.escalate !== null && engine.style === 'conversocial' && !sent ? engine.escalationClipping : null;
   return { ...d, tags: [...d.tags], replyText: d.reply === null ? null : replyText(s, clipping), clipping, note: null };
 }
 

@@ -350,7 +350,7 @@ export const gitlab: PolicyPack = {
     // troll gets the reply anyone else would.
     engagedTroll: null,
   },
-  textRules: { length: rule('gl.reply.length'), fxhelp: null, personalise: null, escalationClipping: null },
+  textRules: { length: rule('gl.reply.length'), fxhelp: null, personalise: null, escalationClipping: null, escalationClippingOnce: null },
   rules,
   replyRules,
 };

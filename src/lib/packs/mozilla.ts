@@ -254,8 +254,8 @@ const rules = defineRules([
   },
   {
     id: 'moz.reply.escalation-clipping',
-    summary: 'When you escalate a help request, reply with the escalation clipping and leave the conversation open.',
-    because: 'It is being escalated, so the reply is the escalation clipping, and the conversation stays open.',
+    summary: 'When you escalate a help request, tell the customer with the escalation clipping (once in a conversation) and leave the conversation open.',
+    because: 'It is being escalated, so the conversation stays open, and the customer hears it from the escalation clipping, unless that has gone out in this conversation already.',
     section: `${ESCALATION}#the-escalation-clipping`,
     origin: 'source',
   },
@@ -347,6 +347,14 @@ const rules = defineRules([
 /** Rules about the reply text the trainee writes; they do not change the decision. */
 const replyRules = defineRules([
   {
+    id: 'moz.reply.clipping-once',
+    summary: 'The escalation clipping goes out once in a conversation: when the customer writes again, answer in your own words with where their case stands.',
+    because: 'The escalation clipping has already gone out in this conversation: the customer hears something new, not the clipping a second time.',
+    section: `${ESCALATION}#once-the-clipping-has-gone-out`,
+    origin: 'source',
+    note: 'sending the escalation clipping once per conversation. The escalation article gives the clipping for an escalated conversation, and the guidelines ask you not to give someone the same information again when they write back: we put the two together, and the practice queue grades it this way.',
+  },
+  {
     id: 'moz.reply.fxhelp',
     summary: 'A reply from your own account always carries #fxhelp.',
     because: 'You answered from your own account, so the reply must carry #fxhelp.',
@@ -390,7 +398,7 @@ function localeAccount(handle: string, language: string, label: string, purpose:
 export const mozilla: PolicyPack = {
   id: 'mozilla',
   name: 'Mozilla Social Support',
-  version: '2.0.1',
+  version: '2.0.2',
   history: [
     {
       version: '1.0.0',
@@ -416,6 +424,14 @@ export const mozilla: PolicyPack = {
       policyRevision: 2,
       changes: [
         { summary: 'A clipping sent with nothing added but your signature counts as sent unchanged: a signature is not a word for the person. Before, the grading let it pass as personalised.', rules: [rule('moz.reply.personalise')] },
+      ],
+    },
+    {
+      version: '2.0.2',
+      date: '2026-11-22',
+      policyRevision: 2,
+      changes: [
+        { summary: 'When a customer chases a conversation that was escalated with the clipping, the reply is a new word on their case, not the clipping again. Before, the grading asked for the clipping every time and marked a fresh update wrong.', rules: [rule('moz.reply.escalation-clipping'), rule('moz.reply.clipping-once')] },
       ],
     },
   ],
@@ -634,6 +650,7 @@ export const mozilla: PolicyPack = {
     fxhelp: rule('moz.reply.fxhelp'),
     personalise: rule('moz.reply.personalise'),
     escalationClipping: rule('moz.reply.escalation-clipping'),
+    escalationClippingOnce: rule('moz.reply.clipping-once'),
   },
   rules,
   replyRules,

@@ -5,12 +5,16 @@ import { packs } from '../packs/index.ts';
 import type { Decision, Expected, Facts, FollowUp, Message, Scenario } from '../schemas/scenario.ts';
 import { addHours } from '../time.ts';
 import { decide } from './decide.ts';
+import { escalationClippingOf, escalationClippingSent } from './reply-words.ts';
 
 /** What of an answer moves a conversation on: whether it replied, from which account, and with what text. */
 export interface Sent {
   /** The account the reply went out from; `null`: no reply. */
   reply: string | null;
-  /** The reply's text; a placeholder stands in when there is none (the command line's path). */
+  /**
+   * The reply's text; a placeholder stands in when there is none (the command line's path, where an
+   * escalated answer's text is the escalation clipping: see `idealPath`).
+   */
   replyText?: string | null;
 }
 
@@ -63,14 +67,18 @@ export interface PathPoint {
 
 /**
  * Every decision point of a scenario, on the path where each one was answered as the guidelines
- * require: the decided reply goes out from the decided account at that point's `now`.
+ * require: the decided reply goes out from the decided account at that point's `now`, as the
+ * escalation clipping the first time a point is escalated (a chase after it is answered afresh).
  */
 export function idealPath(scenario: Scenario, pack = packs[scenario.pack]): PathPoint[] {
   let point = scenario;
   let decision = decide(point, pack);
   const path: PathPoint[] = [{ step: 0, scenario: point, decision, expected: scenario.expected }];
   (scenario.followUps ?? []).forEach((followUp, i) => {
-    point = nextPoint(scenario, point, { reply: decision.reply }, point.now, followUp);
+    // An escalated help request is answered with the escalation clipping, once: on this path, that
+    // is the reply's text the first time (later, the stand-in for the helper's own words).
+    const clipping = decision.escalate !== null && pack.textRules.escalationClipping && !escalationClippingSent(point.messages, pack) ? escalationClippingOf(pack) : undefined;
+    point = nextPoint(scenario, point, { reply: decision.reply, replyText: clipping?.text ?? null }, point.now, followUp);
     decision = decide(point, pack);
     path.push({ step: i + 1, scenario: point, decision, expected: followUp.expected });
   });

@@ -4,6 +4,7 @@ import type { Answer, Decision, Scenario } from '../schemas/scenario.ts';
 import { PERSONAL_ACCOUNT, type PackId } from '../vocabulary.ts';
 import { explain, type Explained, type FactValue } from './decide.ts';
 import { resolveFacts } from './facts.ts';
+import { escalationClippingOf, escalationClippingSent, wordsOfClipping, wordsOfReply as replyWordsOf } from './reply-words.ts';
 import { because } from './sentences.ts';
 import { tweetLength } from './tweet-length.ts';
 
@@ -106,20 +107,6 @@ const YES_NO: Readonly<Partial<Record<string, readonly [yes: string, no: string]
 /** A value of a decision field (what the guidelines call for, what was given) as a reader reads it. */
 export const fieldValue = (name: string, v: unknown): string => (typeof v === 'boolean' ? (YES_NO[name] ?? ['yes', 'no'])[v ? 0 : 1] : show(v ?? null));
 const same = (a: string | null, b: string | null) => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
-const words = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}#@']+/gu, ' ').trim();
-/**
- * A signature at the end of a reply, as Conversocial writes them ("^Ana"; the trainer adds the
- * trainee's after a space): one word after a caret.
- */
-const SIGNATURE = /\s\^[^\s^]{1,40}\s*$/u;
-// The words of each clipping, worked out once: every escalated answer is compared with them.
-const clippingWords = new Map<string, string>();
-const wordsOfClipping = (text: string) => {
-  let w = clippingWords.get(text);
-  if (w === undefined) clippingWords.set(text, (w = words(text)));
-  return w;
-};
-
 /** What grading needs from a decision's explanation: its rules, the facts behind each, the sentences. */
 class Reasons {
   readonly pack: PolicyPack;
@@ -332,16 +319,27 @@ function replyTextChecks(s: Scenario, answer: Answer, want: Decision, reasons: R
   // The reply's words, worked out once when a check needs them (both clipping checks may), a
   // signature at its end left out: it is not a word for this person.
   let replyWords: string | undefined;
-  const wordsOfReply = () => (replyWords ??= words(text.replace(SIGNATURE, '')));
-  const engine = pack.engine;
-  const escalationClipping = engine.style === 'conversocial' ? pack.clippings.find((c) => c.id === engine.escalationClipping) : undefined;
+  const wordsOfReply = () => (replyWords ??= replyWordsOf(text));
+  const escalationClipping = escalationClippingOf(pack);
   if (escalationClipping && pack.textRules.escalationClipping && want.escalate !== null && want.reply !== null) {
-    const used = answer.clipping === escalationClipping.id && wordsOfReply().includes(wordsOfClipping(escalationClipping.text));
-    checks.push({
-      field: 'replyText.clipping', expected: `the "${escalationClipping.title}" clipping`, given: answer.clipping ?? 'no clipping', score: used ? 1 : 0,
-      message: used ? 'Reply text: uses the escalation clipping.' : 'Reply text: an escalated conversation is answered with the escalation clipping, kept whole.',
-      ...reasons.cite(pack.textRules.escalationClipping),
-    });
+    const repeated = wordsOfReply().includes(wordsOfClipping(escalationClipping.text));
+    if (pack.textRules.escalationClippingOnce && escalationClippingSent(s.messages, pack)) {
+      // The customer has been told their case was passed on: told again, they learn nothing new.
+      checks.push({
+        field: 'replyText.clipping', expected: 'a new word on the case, not the escalation clipping again', given: repeated ? 'the escalation clipping again' : 'a new reply', score: repeated ? 0 : 1,
+        message: repeated
+          ? 'Reply text: the escalation clipping went out already in this conversation. Sent again, it tells the customer nothing new: say where their case stands in your own words.'
+          : 'Reply text: a new word on the case, not the escalation clipping a second time.',
+        ...reasons.cite(pack.textRules.escalationClippingOnce),
+      });
+    } else {
+      const used = answer.clipping === escalationClipping.id && repeated;
+      checks.push({
+        field: 'replyText.clipping', expected: `the "${escalationClipping.title}" clipping`, given: answer.clipping ?? 'no clipping', score: used ? 1 : 0,
+        message: used ? 'Reply text: uses the escalation clipping.' : 'Reply text: an escalated conversation is answered with the escalation clipping, kept whole.',
+        ...reasons.cite(pack.textRules.escalationClipping),
+      });
+    }
   }
   const clipping = pack.clippings.find((c) => c.id === answer.clipping);
   if (clipping && pack.textRules.personalise && wordsOfReply() === wordsOfClipping(clipping.text)) {

@@ -8,7 +8,8 @@ import { packs } from '../packs/index.ts';
 import { baseKey, dimensionApplies, DIMENSION_IDS, DIMENSION_LABELS, grader, type GradeResult } from '../policy/grade.ts';
 import { formatIssues } from '../schemas/problems.ts';
 import { makeResultSchema } from '../schemas/result.ts';
-import { MessageTextSchema, ScenarioSchema, type Answer, type Facts, type Scenario } from '../schemas/scenario.ts';
+import { escalationClippingSent } from '../policy/reply-words.ts';
+import { MessageTextSchema, ScenarioSchema, type Answer, type Facts, type Message, type Scenario } from '../schemas/scenario.ts';
 import { differingFields, jsonEqual } from '../scenario-diff.ts';
 import { timeOf } from '../time.ts';
 import { FORMATS, type PackId } from '../vocabulary.ts';
@@ -52,6 +53,11 @@ function otherTexts(a: Scenario, input: IdAndMessages): unknown[] | null {
     if (n.text !== m.text) texts.push(n.text);
   }
   return texts;
+}
+
+/** Whether an agent message's text differs between a scenario and an input alike to it (see `otherTexts`). */
+function agentTextDiffers(a: Scenario, input: IdAndMessages): boolean {
+  return a.messages.some((m, i) => m.from === 'agent' && (input.messages[i] as Record<string, unknown>).text !== m.text);
 }
 
 /** Whether two lists hold the same values in the same order. */
@@ -231,6 +237,9 @@ export class Verifier {
         return entry.scenario;
       }
       for (const text of texts) if (!MessageTextSchema.safeParse(text).success) return undefined;
+      // Grading reads one thing of the messages' texts: whether the escalation clipping has gone
+      // out already (see grade.ts). Inputs that differ in it are not alike.
+      if (agentTextDiffers(entry.scenario, input) && escalationClippingSent(entry.scenario.messages, packs[entry.scenario.pack]) !== escalationClippingSent(input.messages as Message[], packs[entry.scenario.pack])) return undefined;
       this.stats.scenariosAlike++;
       const scenario = input as unknown as Scenario;
       this.#entries.set(scenario, entry);

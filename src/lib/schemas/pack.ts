@@ -270,6 +270,12 @@ export const TextRulesSchema = z.strictObject({
   personalise: z.string().nullable(),
   /** An escalated help request is answered with the escalation clipping. */
   escalationClipping: z.string().nullable(),
+  /**
+   * Once the escalation clipping has gone out in a conversation, the customer's next message is
+   * answered in the helper's words, not with the clipping again. `null`: the pack has no such rule,
+   * and every escalated answer asks for the clipping.
+   */
+  escalationClippingOnce: z.string().nullable(),
 });
 
 /** One change between two versions of a pack. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mozilla } from '../../../src/lib/packs/index.ts';
 import { decide } from '../../../src/lib/policy/decide.ts';
 import { idealPath, nextPoint } from '../../../src/lib/policy/follow-ups.ts';
 import { parseScenario } from '../../../src/lib/schemas/parse.ts';
@@ -237,6 +238,26 @@ describe('idealPath elsewhere', () => {
       ['customer', null],
     ]);
     expect(ms(path[1]!.scenario.now)).toBe(ms('2026-06-03T14:40:00Z'));
+  });
+
+  // The escalation article: an escalated help request is answered with the escalation clipping, and
+  // the best practices: nothing said twice. On the guidelines' path the clipping goes out once.
+  it('the first escalated point goes out as the escalation clipping; the chase after it and a point not escalated, as a stand-in text', () => {
+    const clipping = mozilla.clippings.find((c) => c.id === 'escalation')!.text;
+    const s = moz({
+      mentions: ['@FirefoxSupport'],
+      facts: { paidProduct: true, product: 'mozilla-vpn' },
+      followUps: [
+        { afterHours: 20, text: '@FirefoxSupport any news?' },
+        { afterHours: 5, text: '@FirefoxSupport ok, and another thing: how do I export passwords?', facts: { kind: 'support-request' } },
+        { afterHours: 2, text: '@FirefoxSupport found it, thanks', facts: { kind: 'thanks' } },
+      ],
+    });
+    const path = idealPath(s);
+    expect(path.map((p) => p.decision.escalate)).toEqual(['Social support - Escalation', 'Social support - Escalation', null, null]);
+    const agentTexts = path[3]!.scenario.messages.filter((m) => m.from === 'agent').map((m) => m.text);
+    expect(agentTexts[0]).toBe(clipping);
+    expect(agentTexts.slice(1).filter((t) => t.includes(clipping))).toEqual([]);
   });
 
   it('a scenario without follow-ups: one point', () => {

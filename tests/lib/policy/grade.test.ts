@@ -440,6 +440,39 @@ describe('reply text', () => {
     expect(check(bare, 'replyText.clipping').score).toBe(1);
     expect(check(bare, 'replyText.personalised').score).toBeLessThan(1);
   });
+
+  // The escalation article gives the clipping for an escalated case; the best practices ask for
+  // nothing to be said twice when someone writes back (seed 001, "don't give them the same info again").
+  describe('a customer who chases an escalated case', () => {
+    const first = mozE(PAID, { facts: { paidProduct: true } });
+    // The chase is decided as the first point was (a paid product): escalated, from @FirefoxSupport.
+    const chase = (earlierReply: string): Scenario => ({
+      ...nextPoint(first, first, { reply: '@FirefoxSupport', replyText: earlierReply }, first.now, { afterHours: 26, text: '@FirefoxSupport any news? I still see both charges' }),
+      expected: PAID,
+    });
+    const UPDATE = 'Sorry for the wait, Sam. The team still has your case and we will tell you here as soon as they answer.';
+
+    it('after the clipping went out: a new word on the case gets full marks, the clipping again (even greeted) gets none, with the section that says why', () => {
+      for (const earlier of [`Hi Sam, ${ESCALATION_CLIPPING}`, `${ESCALATION_CLIPPING} ^Ana`]) {
+        const s = chase(earlier);
+        // Still escalated, from the same account: only the words of the reply change.
+        expect(decide(s)).toMatchObject({ reply: '@FirefoxSupport', escalate: SOCIAL });
+        const fresh = grade(s, answer(s, { clipping: null, replyText: UPDATE }));
+        expect(fresh.dimensions.flatMap((d) => d.checks).filter((c) => c.score < 1), earlier).toEqual([]);
+        const again = check(grade(s, answer(s, { clipping: 'escalation', replyText: `Hi again Sam, ${ESCALATION_CLIPPING}` })), 'replyText.clipping');
+        expect(again.score).toBe(0);
+        expect(again.section).toBe('/escalation/when-and-how/#once-the-clipping-has-gone-out');
+      }
+    });
+
+    it('after an escalated answer that left the clipping out: the clipping is still due, as the customer has not had it', () => {
+      const s = chase('We are on it, hang tight.');
+      const without = check(grade(s, answer(s, { clipping: null, replyText: UPDATE })), 'replyText.clipping');
+      expect(without.score).toBe(0);
+      expect(without.section).toBe('/escalation/when-and-how/#the-escalation-clipping');
+      expect(check(grade(s, answer(s, { clipping: 'escalation', replyText: `Hi Sam, ${ESCALATION_CLIPPING}` })), 'replyText.clipping').score).toBe(1);
+    });
+  });
 });
 
 describe('critical errors zero the conversation and say why', () => {

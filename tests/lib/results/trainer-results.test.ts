@@ -19,7 +19,9 @@ const scenarios = bank.map(valid);
 /** The author's expected decision at a decision point, as an answer with a reply text where it replies. */
 function authorsAnswer(root: Scenario, step: number): Answer {
   const expected = (step === 0 ? root.expected : root.followUps?.[step - 1]?.expected) as Omit<Decision, 'because'>;
-  const clipping = expected.escalate !== null && expected.reply !== null && root.pack === 'mozilla' ? 'escalation' : null;
+  // The escalation clipping goes out once: a point after one that escalated with a reply gets the helper's own words.
+  const escalatedBefore = [root.expected, ...(root.followUps ?? []).map((f) => f.expected)].slice(0, step).some((e) => e?.escalate != null && e.reply !== null);
+  const clipping = expected.escalate !== null && expected.reply !== null && root.pack === 'mozilla' && !escalatedBefore ? 'escalation' : null;
   const replyText =
     expected.reply === null ? null : clipping ? "Thanks, Sam. Your issue seems a bit more complicated and requires more investigation. We're currently looking into it and we'll get back to you with more details ASAP. If any other information occurs in the meantime, please let us know." : 'Thanks for getting in touch! Here is what to try next.';
   return { ...expected, tags: [...expected.tags], replyText, clipping, note: null };

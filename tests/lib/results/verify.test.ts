@@ -264,10 +264,10 @@ describe('regrading', () => {
     file.packs.mozilla = '1.0.0';
     const r = check(file);
     const version = r.flags.find((f) => f.code === 'pack-version')!;
-    // 2.0.0 made three changes, and the correction 2.0.1 one.
-    expect(version.message).toBe('packs.mozilla: graded under version "1.0.0", regraded under 2.0.1, with 4 changes since');
+    // 2.0.0 made three changes, and the corrections 2.0.1 and 2.0.2 one each.
+    expect(version.message).toBe('packs.mozilla: graded under version "1.0.0", regraded under 2.0.2, with 5 changes since');
     expect(version.integrity).toBe(false);
-    expect(version.details).toHaveLength(4);
+    expect(version.details).toHaveLength(5);
     expect(version.details![0]).toMatch(/^2\.0\.0 \(2026-11-21, policy revision 2\): Someone who tells us about spam .* Rules: moz\.spam-report\.acknowledge\.$/);
   });
 
@@ -337,6 +337,22 @@ describe('regrading', () => {
         expect(flags.map((f) => [f.code, f.integrity]), JSON.stringify(packsGiven)).toEqual([['item-score', true], ['summary', true]]);
         expect(flags[0]!.message).toMatch(/\(graded under a pack version this page does not know, so nothing explains it\)$/);
       }
+    });
+
+    // Mozilla 2.0.2: the escalation clipping once per conversation. Under 2.0.1, a chase answered
+    // with the clipping again scored full marks; it scores nothing on that check today.
+    it('a chase answered with the clipping again, as 2.0.1 graded it: explained under 2.0.1, an edit under today\u2019s version', () => {
+      const chasedFile = (version: string): Result => {
+        const file = makeResult({ name: 'Jules', scenarios: [scenario('moz-tw-fu-vpn-double-charge-chased')] });
+        const item = file.items[1]!;
+        expect(item.score, 'the fresh update scores full marks').toBe(1);
+        item.answer = { ...item.answer, clipping: 'escalation', replyText: `Hi again Jules, ${clipping!.text}` };
+        file.packs = { mozilla: version };
+        file.summary = summarize(file.items);
+        return file;
+      };
+      expect(itemFlags(chasedFile('2.0.1')).map((f) => [f.code, f.integrity])).toEqual([['item-score', false], ['summary', false]]);
+      expect(itemFlags(chasedFile('2.0.2')).map((f) => [f.code, f.integrity])).toEqual([['item-score', true], ['summary', true]]);
     });
 
     it('a critical error that a changed rule no longer counts is explained (GitLab 2.0.1, a known troll)', () => {
@@ -429,10 +445,10 @@ describe('regrading', () => {
   it('a version the page does not know, or none, is said so', () => {
     const unknown = clone(base());
     unknown.packs.mozilla = '9.0.0';
-    expect(check(unknown).flags.map((f) => f.message)).toEqual(['packs.mozilla: graded under version "9.0.0" (a version this page does not know), regraded under 2.0.1']);
+    expect(check(unknown).flags.map((f) => f.message)).toEqual(['packs.mozilla: graded under version "9.0.0" (a version this page does not know), regraded under 2.0.2']);
     const none = clone(base());
     none.packs = {};
-    expect(check(none).flags.map((f) => f.message)).toEqual(['packs: no version of the mozilla pack is given, so it is regraded under 2.0.1']);
+    expect(check(none).flags.map((f) => f.message)).toEqual(['packs: no version of the mozilla pack is given, so it is regraded under 2.0.2']);
   });
 
   it('the table merges item flags of one kind into one line', () => {
@@ -557,6 +573,27 @@ describe('the caches of one reader', () => {
     expect(v.stats.items).toBe(items);
     expect(v.stats.itemsGraded).toBeLessThan(items / 2);
     expect(v.stats.scenariosDecided).toBeLessThan(v.stats.scenariosParsed + v.stats.scenariosAlike);
+  });
+
+  // Grading asks for the escalation clipping once per conversation: a chase point whose earlier
+  // reply was the clipping, and one whose earlier reply was not, differ only in that reply's text,
+  // but not in their grades. Read by one reader, in either order, each file keeps its own.
+  it('two chases of one escalated scenario, after the clipping and after a reply without it: each graded as alone', () => {
+    const chased = scenario('moz-tw-fu-vpn-double-charge-chased');
+    const told = makeResult({ name: 'Ana', scenarios: [chased] });
+    const untold = makeResult({ name: 'Ben', scenarios: [chased], slip: (i) => (i === 0 ? 'short-text' : 'none') });
+    // The two chases: the same point but for the earlier reply's words, answered as each calls for.
+    expect(told.items[1]!.answer.clipping).toBeNull();
+    expect(untold.items[1]!.answer.clipping).toBe('escalation');
+    for (const order of [[told, untold], [untold, told]]) {
+      const v = new Verifier(bankScenarios);
+      for (const file of order) {
+        const text = JSON.stringify(file);
+        const r = v.verifyText(text);
+        expect(r).toEqual(new Verifier(bankScenarios).verifyText(text));
+        if (r.ok) expect(r.result.flags).toEqual([]);
+      }
+    }
   });
 
   it('rows from one reader are the rows a fresh reader makes for each file, alike items sharing one', () => {
