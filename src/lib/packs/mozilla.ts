@@ -122,7 +122,7 @@ const rules = defineRules([
   {
     id: 'moz.spam-report.acknowledge',
     summary: 'When someone tells us about spam they saw, like their message from the mentioned account (on Twitter) and close it as Acknowledged: there is nothing else for a helper to do.',
-    because: 'The customer is telling us about spam they came across: {like?like it from {like} to show we saw it, and close|close} it as {close}.',
+    because: 'The customer is telling us about spam they came across: {like?like it from {like} to show we saw it, and |}{close?close it as {close}|leave it open}.',
     section: '/conversocial/likes-retweets-dms/#likes',
     origin: 'policy-notes',
     note: 'a like and the Acknowledged closing reason for someone who tells us about spam. The guidelines say a like shows that we saw and acknowledged a message.',

@@ -113,8 +113,10 @@ export const conversocialSteps: readonly Step<ConversocialContext, MozillaRuleId
     apply: (c) => {
       const k = noReplyKind(c);
       if (k?.tag) c.out.tag(k.rule as MozillaRuleId, k.tag, { kind: c.f.kind });
-      else if (k) c.out.cite(k.rule as MozillaRuleId, { kind: c.f.kind });
       if (k?.like) like(c, k.kind === 'spam-report' ? (k.rule as MozillaRuleId) : 'moz.like.acknowledge');
+      // A kind whose rule is the like's (app round-ups) is cited for its like: with none (on Google
+      // Play, or with none of our accounts mentioned), the rule did not shape the decision.
+      if (k && !k.tag && (k.rule !== 'moz.like.acknowledge' || c.out.d.like !== null)) c.out.cite(k.rule as MozillaRuleId, { kind: c.f.kind });
       if (c.knownAs === 'community-member') c.out.tag('moz.tag.community', c.engine.tags.community);
       if (c.f.sensitive) {
         escalate(c, 'moz.escalate.sensitive');

@@ -96,6 +96,21 @@ describe('the reason of a check, sentence by sentence', () => {
     expect(reasonOf(s, a, 'close')).toBe('The customer is telling us about spam they came across: like it from @Firefox to show we saw it, and close it as Acknowledged.');
   });
 
+  // Escalated for being sensitive, it stays open (policy notes, step 5): its reason says so, not "close it".
+  it('a sensitive report of spam, escalated without a like: the reason asks for the like and leaves it open', () => {
+    const s = moz({ facts: { kind: 'spam-report', sensitive: true } });
+    expect(reasonOf(s, answer({ escalate: 'Social support - Escalation' }), 'like')).toBe('The customer is telling us about spam they came across: like it from @Firefox to show we saw it, and leave it open.');
+  });
+
+  // An app round-up that mentions none of our accounts gets no like: the like rule did not decide it.
+  it('an app round-up that mentions none of our accounts: the decision does not cite the like rule', () => {
+    const s = moz({ mentions: [], facts: { kind: 'app-roundup' } });
+    const e = explain(s);
+    expect(e.decision.like).toBeNull();
+    expect(e.decision.because.map((b) => b.rule)).not.toContain('moz.like.acknowledge');
+    expect(explain(moz({ facts: { kind: 'app-roundup' } })).decision.because.map((b) => b.rule)).toContain('moz.like.acknowledge');
+  });
+
   it('a five-star Google Play review, liked', () => {
     const s = play({ rating: 5, mentions: ['@Firefox'], messages: [customer('Fastest browser on my phone, love it')], facts: { kind: 'compliment' } });
     const c = check(grade(s, answer({ like: '@Firefox', close: 'No Need to Reply', tags: ['Fan Love'], sentiment: 'positive' })), 'like');
