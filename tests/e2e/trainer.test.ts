@@ -684,6 +684,37 @@ describe('the trainer', () => {
   });
 });
 
+describe('the setup after a session', () => {
+  // A GitLab trainee who ends a session and starts another means GitLab again: the setup starts on
+  // the program of their last session, here and after a reload, until they choose another.
+  test('after a GitLab session, the setup is on GitLab and its queues, also after a reload; the program can still be changed', async () => {
+    const { context, page } = await trainerInFreshContext();
+    await startPractice(page, 'GitLab community advocates');
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    await reply(page, 'Reply');
+    await feedback(page).waitFor();
+    await button(page, 'End session').click();
+    await button(page, 'Yes, end it').click();
+    const gitlab = page.getByRole('radio', { name: 'GitLab community advocates' });
+    const mozilla = page.getByRole('radio', { name: 'Mozilla Social Support' });
+    const queueOptions = () => page.getByLabel('Queue').locator('option').allTextContents();
+    await gitlab.waitFor();
+    await expect(gitlab.isChecked()).resolves.toBe(true);
+    const gitlabQueues = await queueOptions();
+    await page.reload();
+    await page.locator('#trainer[data-ready]').waitFor();
+    await expect(gitlab.isChecked()).resolves.toBe(true);
+    await expect(queueOptions()).resolves.toEqual(gitlabQueues);
+    await mozilla.check();
+    await expect(queueOptions()).resolves.not.toEqual(gitlabQueues);
+    await page.getByRole('radio', { name: /^Assessment/ }).check();
+    await button(page, 'Start assessment').click();
+    await page.getByText(/Assessment: Mozilla Social Support/).first().waitFor();
+    await context.close();
+  });
+});
+
 describe('focus', () => {
   /** Whether `target` has the keyboard focus. */
   const hasFocus = (target: Locator) => target.evaluate((el) => el === document.activeElement).catch(() => false);

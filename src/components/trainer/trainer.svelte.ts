@@ -244,6 +244,11 @@ export class Trainer {
     return bank;
   }
 
+  /** The program of the trainee's last session: the one under way, or else the newest kept; `null` if none names one. */
+  get lastProgram(): PackId | null {
+    return this.state.session?.program ?? this.sessions.find((r) => r.session?.program)?.session?.program ?? null;
+  }
+
   /** The rules under review for a program. */
   reviewRules(program: PackId): string[] {
     return Object.keys(this.state.review).filter((id) => id.startsWith(RULE_PREFIX[program]));
