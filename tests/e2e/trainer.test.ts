@@ -698,7 +698,7 @@ describe('the setup after a session', () => {
     await button(page, 'Yes, end it').click();
     const gitlab = page.getByRole('radio', { name: 'GitLab community advocates' });
     const mozilla = page.getByRole('radio', { name: 'Mozilla Social Support' });
-    const queueOptions = () => page.getByLabel('Queue').locator('option').allTextContents();
+    const queueOptions = () => page.getByLabel('Queue', { exact: true }).locator('option').allTextContents();
     await gitlab.waitFor();
     await expect(gitlab.isChecked()).resolves.toBe(true);
     const gitlabQueues = await queueOptions();
@@ -708,6 +708,14 @@ describe('the setup after a session', () => {
     await expect(queueOptions()).resolves.toEqual(gitlabQueues);
     await mozilla.check();
     await expect(queueOptions()).resolves.not.toEqual(gitlabQueues);
+    // What is chosen stays chosen while the trainer's state moves on (a name typed is an event of its own).
+    const secondQueue = (await queueOptions())[1]!;
+    await page.getByLabel('Queue', { exact: true }).selectOption({ label: secondQueue });
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Kim Chosen');
+    await page.getByRole('textbox', { name: 'Your name' }).blur();
+    await page.waitForTimeout(300);
+    await expect(mozilla.isChecked()).resolves.toBe(true);
+    await expect(page.getByLabel('Queue', { exact: true }).evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).resolves.toBe(secondQueue);
     await page.getByRole('radio', { name: /^Assessment/ }).check();
     await button(page, 'Start assessment').click();
     await page.getByText(/Assessment: Mozilla Social Support/).first().waitFor();
