@@ -39,5 +39,7 @@ export function escalationClippingSent(messages: readonly Message[], pack: Polic
   const clipping = escalationClippingOf(pack);
   if (!clipping) return false;
   const want = wordsOfClipping(clipping.text);
-  return messages.some((m) => m.from === 'agent' && wordsOfReply(m.text).includes(want));
+  // A text's words are at most twice as long as the text (lower case makes at most two characters of
+  // one): a shorter text cannot hold the clipping, and is not worked through.
+  return messages.some((m) => m.from === 'agent' && m.text.length * 2 >= want.length && wordsOfReply(m.text).includes(want));
 }

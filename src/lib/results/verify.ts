@@ -163,6 +163,8 @@ export class Verifier {
    */
   readonly #byId = new Map<string, ScenarioEntry[]>();
   #remembered = 0;
+  /** Whether the escalation clipping went out in a scenario checked whole (see `#read`), worked out once. */
+  readonly #sent = new WeakMap<Scenario, boolean>();
   /** The entry whose decision and grades a scenario shares: its own, or that of the one it is alike to. */
   readonly #entries = new WeakMap<Scenario, ScenarioEntry>();
   readonly #bankChecks = new WeakMap<Scenario, Map<number, string[]>>();
@@ -239,13 +241,19 @@ export class Verifier {
       for (const text of texts) if (!MessageTextSchema.safeParse(text).success) return undefined;
       // Grading reads one thing of the messages' texts: whether the escalation clipping has gone
       // out already (see grade.ts). Inputs that differ in it are not alike.
-      if (agentTextDiffers(entry.scenario, input) && escalationClippingSent(entry.scenario.messages, packs[entry.scenario.pack]) !== escalationClippingSent(input.messages as Message[], packs[entry.scenario.pack])) return undefined;
+      if (agentTextDiffers(entry.scenario, input) && this.#clippingSent(entry.scenario) !== escalationClippingSent(input.messages as Message[], packs[entry.scenario.pack])) return undefined;
       this.stats.scenariosAlike++;
       const scenario = input as unknown as Scenario;
       this.#entries.set(scenario, entry);
       return scenario;
     }
     return undefined;
+  }
+
+  #clippingSent(s: Scenario): boolean {
+    let sent = this.#sent.get(s);
+    if (sent === undefined) this.#sent.set(s, (sent = escalationClippingSent(s.messages, packs[s.pack])));
+    return sent;
   }
 
   /**
