@@ -166,6 +166,9 @@ export function grader(scenario: Scenario, pack: PolicyPack = packs[scenario.pac
   const why = options.explained ?? explain(scenario, pack);
   const want = why.decision;
   const reasons = new Reasons(pack, why, options.explain ?? true);
+  // Whether the escalation clipping went out in this conversation: read from its agents' messages once, when a check asks.
+  let sent: boolean | undefined;
+  const clippingSent = () => (sent ??= escalationClippingSent(scenario.messages, pack));
   return {
     /** The grade without the reply-text checks (or with `text`, the answer's reply-text checks). */
     base(answer: Answer, text: readonly Check[] = []): GradeResult {
@@ -191,10 +194,10 @@ export function grader(scenario: Scenario, pack: PolicyPack = packs[scenario.pac
     },
     /** The reply-text checks of an answer (none when it does not reply). */
     replyText(answer: Answer): Check[] {
-      return replyTextChecks(scenario, answer, want, reasons);
+      return replyTextChecks(scenario, answer, want, reasons, clippingSent);
     },
     /** `base` with the reply-text checks of `answer` (or `text`, worked out already) added to the engagement dimension. */
-    complete(base: GradeResult, answer: Answer, text: Check[] = replyTextChecks(scenario, answer, want, reasons)): GradeResult {
+    complete(base: GradeResult, answer: Answer, text: Check[] = replyTextChecks(scenario, answer, want, reasons, clippingSent)): GradeResult {
       if (text.length === 0) return base;
       const dimensions = base.dimensions.map((d) => (d.id === 'engagement' ? dimensionOf(d.id, [...d.checks, ...text], d.applies) : d));
       return result(scenario, dimensions, base.critical, want);
@@ -290,7 +293,7 @@ function escalationCheck(want: Decision, answer: Answer, reasons: Reasons): Chec
   return { ...base, score: 0, message: `Escalation: this needed escalating to ${want.escalate}.`, ...reasons.field('escalate') };
 }
 
-function replyTextChecks(s: Scenario, answer: Answer, want: Decision, reasons: Reasons): Check[] {
+function replyTextChecks(s: Scenario, answer: Answer, want: Decision, reasons: Reasons, clippingSent: () => boolean): Check[] {
   if (answer.reply === null) return [];
   const { pack } = reasons;
   const text = answer.replyText ?? '';
@@ -323,7 +326,7 @@ function replyTextChecks(s: Scenario, answer: Answer, want: Decision, reasons: R
   const escalationClipping = escalationClippingOf(pack);
   if (escalationClipping && pack.textRules.escalationClipping && want.escalate !== null && want.reply !== null) {
     const repeated = wordsOfReply().includes(wordsOfClipping(escalationClipping.text));
-    if (pack.textRules.escalationClippingOnce && escalationClippingSent(s.messages, pack)) {
+    if (pack.textRules.escalationClippingOnce && clippingSent()) {
       // The customer has been told their case was passed on: told again, they learn nothing new.
       checks.push({
         field: 'replyText.clipping', expected: 'a new word on the case, not the escalation clipping again', given: repeated ? 'the escalation clipping again' : 'a new reply', score: repeated ? 0 : 1,
