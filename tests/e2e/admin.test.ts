@@ -1871,6 +1871,20 @@ describe('with a screen reader and a keyboard', () => {
       expect(reviewSaid).toEqual([`Saved ${review!.suggestedFilename()} (the rules and 0 trainees).`]);
       expect(problems.take()).toEqual([]);
     });
+
+    test("a trainee opened from the second page and closed gives focus back to their row's name, on that page, as on the first", async () => {
+      const pages = page.getByRole('navigation', { name: 'Pages of the readiness table' });
+      await pages.getByRole('button', { name: 'Next page' }).click();
+      await pages.getByText('Page 2 of 6').waitFor();
+      const third = bodyRows(page).nth(2).locator('button.name');
+      await third.click();
+      await page.locator('#admin-trainee').waitFor();
+      await page.getByRole('button', { name: 'Close this trainee' }).click();
+      await expect.poll(() => third.evaluate((button) => button === document.activeElement)).toBe(true);
+      expect(await pages.getByText('Page 2 of 6').count()).toBe(1);
+      expect(await page.locator('#admin-table-caption').innerText()).toContain('rows 26 to 50 on this page');
+      expect(problems.take()).toEqual([]);
+    });
   });
 
   test("a trainee's name opens them, and the open row is marked current rather than as a pressed toggle", async () => {
