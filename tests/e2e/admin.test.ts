@@ -1996,6 +1996,45 @@ describe('with a screen reader and a keyboard', () => {
       expect(await fxhelp().getAttribute('aria-describedby')).toBeNull();
       expect(problems.take()).toEqual([]);
     });
+
+    test('a sign-off dated after today does not count: the trainee is not ready, the checklist says why, and the date field is marked invalid and described', async () => {
+      await fxhelp().fill(await daysBefore(page, 30));
+      for (const criterion of await panel.getByRole('group', { name: 'Criteria the reviewers have seen met' }).getByRole('checkbox').all()) await criterion.check();
+      const today = await daysBefore(page, 0);
+      await field("Moderator's name").fill('Mo Derator');
+      await field("Moderator's sign-off date").fill(today);
+      await field("Admin's name").fill('Ada Min');
+      await field("Admin's sign-off date").fill(today);
+      await panel.getByRole('heading', { name: 'Ready', exact: true }).waitFor();
+      const readyCell = bodyRows(page).first().locator('td').nth(11);
+      expect(await readyCell.innerText()).toBe('yes');
+
+      const ahead = await daysBefore(page, -30);
+      const adminDate = field("Admin's sign-off date");
+      await adminDate.fill(ahead);
+      await panel.getByRole('heading', { name: 'Not ready yet' }).waitFor();
+      expect(await readyCell.innerText()).toBe('no');
+      expect(await panel.getByRole('listitem').filter({ hasText: /^Not met: Signed off by an admin/ }).innerText()).toBe(
+        `Not met: Signed off by an admin (someone other than the moderator) (Ada Min, ${ahead}: dated after today)`,
+      );
+      expect(await adminDate.getAttribute('aria-invalid')).toBe('true');
+      expect(await described(adminDate)).toBe('This date is after today: a sign-off counts once given, so it must be today or earlier.');
+      const moderatorDate = field("Moderator's sign-off date");
+      expect(await moderatorDate.getAttribute('aria-invalid')).not.toBe('true');
+      await moderatorDate.fill(await daysBefore(page, -1));
+      await expect.poll(() => moderatorDate.getAttribute('aria-invalid')).toBe('true');
+      expect(await described(moderatorDate)).toBe('This date is after today: a sign-off counts once given, so it must be today or earlier.');
+      await expectNoViolationsEverywhere(page, "both sign-offs dated after today, described on their date fields");
+      await page.setViewportSize(VIEWPORTS.desktop);
+
+      // Dated today, both count again, and the fields are valid.
+      await moderatorDate.fill(today);
+      await adminDate.fill(today);
+      await panel.getByRole('heading', { name: 'Ready', exact: true }).waitFor();
+      expect(await panel.locator('[aria-invalid=true]').count()).toBe(0);
+      expect(await adminDate.getAttribute('aria-describedby')).toBeNull();
+      expect(problems.take()).toEqual([]);
+    });
   });
 
   test('an import with files turned away takes focus to them (all of them turned away too); one with every file imported, to the table', async () => {

@@ -159,7 +159,10 @@ export function holdsNothing(r: TraineeReview): boolean {
 export function traineeChecks(review: TraineeReview | undefined, today: string, fxhelpDays: number | null = FXHELP_DAYS): ReadinessCheck[] {
   const r = review ?? emptyTraineeReview('?', null);
   const days = r.fxhelpSince ? daysBetween(r.fxhelpSince, today) : Number.NaN;
-  const signed = (s: { name: string; date: string }) => s.name.trim() !== '' && s.date !== '';
+  // A sign-off counts from the day it is given: one dated after today is not given yet.
+  const signed = (s: { name: string; date: string }) => s.name.trim() !== '' && s.date !== '' && !afterToday(s.date, today);
+  /** What the checklist found of a sign-off that does not count for want of a name, a date or a date come. */
+  const unsigned = (s: { name: string; date: string }) => (s.name.trim() !== '' && s.date !== '' && afterToday(s.date, today) ? `${s.name.trim()}, ${s.date}: dated after today` : 'not signed');
   const moderator = r.moderator.name.trim();
   const admin = r.admin.name.trim();
   const fxhelp: ReadinessCheck[] =
@@ -174,12 +177,12 @@ export function traineeChecks(review: TraineeReview | undefined, today: string, 
   return [
     ...fxhelp,
     ...CRITERIA_IDS.map((c) => ({ id: `criterion.${c}`, label: CRITERIA_LABELS[c], ok: r.criteria[c] === true, found: r.criteria[c] ? 'ticked' : 'not ticked' })),
-    { id: 'sign-off.moderator', label: 'Signed off by a moderator', ok: signed(r.moderator), found: signed(r.moderator) ? `${moderator}, ${r.moderator.date}` : 'not signed' },
+    { id: 'sign-off.moderator', label: 'Signed off by a moderator', ok: signed(r.moderator), found: signed(r.moderator) ? `${moderator}, ${r.moderator.date}` : unsigned(r.moderator) },
     {
       id: 'sign-off.admin',
       label: 'Signed off by an admin (someone other than the moderator)',
       ok: signed(r.admin) && !samePerson(admin, moderator),
-      found: signed(r.admin) ? (samePerson(admin, moderator) ? `${admin} also signed as moderator` : `${admin}, ${r.admin.date}`) : 'not signed',
+      found: signed(r.admin) ? (samePerson(admin, moderator) ? `${admin} also signed as moderator` : `${admin}, ${r.admin.date}`) : unsigned(r.admin),
     },
   ];
 }
@@ -190,7 +193,17 @@ export interface ReviewFieldProblems {
   fxhelpSince: string | null;
   /** The admin's name: the moderator's (one person cannot give both sign-offs). */
   adminName: string | null;
+  /** The moderator's sign-off date: after today (a sign-off counts once given). */
+  moderatorDate: string | null;
+  /** The admin's sign-off date: after today. */
+  adminDate: string | null;
 }
+
+/** Whether a `YYYY-MM-DD` date comes after `today`. */
+const afterToday = (date: string, today: string) => daysBetween(date, today) < 0;
+
+/** What a sign-off's date field says when the date is after today. */
+const SIGNED_AHEAD = 'This date is after today: a sign-off counts once given, so it must be today or earlier.';
 
 /**
  * The problems of a trainee's review that belong to one field, as of `today` (`YYYY-MM-DD`): the
@@ -210,6 +223,8 @@ export function reviewFieldProblems(r: TraineeReview, today: string): ReviewFiel
   return {
     fxhelpSince,
     adminName: admin && samePerson(admin, r.moderator.name) ? `${admin} also signed as the moderator: the admin's sign-off must come from someone else.` : null,
+    moderatorDate: afterToday(r.moderator.date, today) ? SIGNED_AHEAD : null,
+    adminDate: afterToday(r.admin.date, today) ? SIGNED_AHEAD : null,
   };
 }
 

@@ -111,8 +111,28 @@ describe('readiness', () => {
     expect(none.checks.filter((c) => !c.ok).map((c) => c.id)).toEqual(['sign-off.moderator']);
   });
 
+  it('a sign-off counts only once given: dated after today, it is not met and the checklist says why; today or earlier, it is', () => {
+    const ahead = readiness(session(), { ...allMet(), admin: { name: 'Ada Min', date: '2026-12-21' } }, DEFAULT_RULES, TODAY);
+    expect(ahead.ready).toBe(false);
+    expect(ahead.checks.filter((c) => !c.ok)).toEqual([
+      { id: 'sign-off.admin', label: 'Signed off by an admin (someone other than the moderator)', ok: false, found: 'Ada Min, 2026-12-21: dated after today' },
+    ]);
+    const tomorrow = readiness(session(), { ...allMet(), moderator: { name: 'Mo Derator', date: '2026-11-22' } }, DEFAULT_RULES, TODAY);
+    expect(tomorrow.checks.filter((c) => !c.ok)).toEqual([{ id: 'sign-off.moderator', label: 'Signed off by a moderator', ok: false, found: 'Mo Derator, 2026-11-22: dated after today' }]);
+    // Today's date and an earlier one count (allMet signs on the day before and on the day itself).
+    expect(readiness(session(), allMet(), DEFAULT_RULES, TODAY).ready).toBe(true);
+    expect(readiness(session(), { ...allMet(), moderator: { name: 'Mo Derator', date: '2025-01-01' } }, DEFAULT_RULES, TODAY).ready).toBe(true);
+  });
+
+  it('a sign-off dated after today is described on its date field, whoever gave it', () => {
+    const problems = reviewFieldProblems({ ...allMet(), moderator: { name: 'Mo Derator', date: '2026-11-22' }, admin: { name: '', date: '2027-01-01' } }, TODAY);
+    expect(problems.moderatorDate).toBe('This date is after today: a sign-off counts once given, so it must be today or earlier.');
+    expect(problems.adminDate).toBe('This date is after today: a sign-off counts once given, so it must be today or earlier.');
+    expect(reviewFieldProblems({ ...allMet(), moderator: { name: '', date: '' } }, TODAY)).toMatchObject({ moderatorDate: null, adminDate: null });
+  });
+
   it('the problems that belong to a field are said for that field: a #fxhelp start too recent or after today, an admin who is the moderator', () => {
-    expect(reviewFieldProblems(allMet(), TODAY)).toEqual({ fxhelpSince: null, adminName: null });
+    expect(reviewFieldProblems(allMet(), TODAY)).toEqual({ fxhelpSince: null, adminName: null, moderatorDate: null, adminDate: null });
     expect(reviewFieldProblems({ ...allMet(), fxhelpSince: '2026-11-08' }, TODAY).fxhelpSince).toBe(
       'Only 13 days ago: at least 14 days are needed, so this is met from 2026-11-22.',
     );
