@@ -1123,6 +1123,38 @@ describe('on a phone', () => {
     await context.close();
   });
 
+  test('every checkbox and every trainee name in the table is a target at least 24 by 24 CSS pixels (WCAG 2.5.8), a name of two letters too, and the page still fits the screen', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.phone });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    const short = write(tmp, 'short-name.json', makeResult({ name: '@x', startedAt: '2026-11-05T10:00:00Z', scenarios: [compliment] }));
+    await importFiles(page, [short, ...cohortFiles.slice(0, 2)]);
+    await page.getByRole('button', { name: '@x', exact: true }).click();
+    await page.locator('#admin-trainee').waitFor();
+    /** Each target's size, by its accessible name (a checkbox's label, a name button's text), as the screen lays it out. */
+    const sizes = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.admin input[type=checkbox], .admin button.name')].map((e) => {
+          const box = e.getBoundingClientRect();
+          const name = e instanceof HTMLInputElement ? e.labels![0]!.textContent!.trim() : e.textContent!.trim();
+          return { name, width: Math.round(box.width * 100) / 100, height: Math.round(box.height * 100) / 100 };
+        }),
+      );
+    for (const viewport of [VIEWPORTS.phone, VIEWPORTS.desktop]) {
+      await page.setViewportSize(viewport);
+      const targets = await sizes();
+      // "Only files with flags", the two rule checkboxes, the five criteria, "Only scenarios with
+      // negative discrimination", and the three trainees' names.
+      expect(targets.filter((t) => t.name === '@x')).toHaveLength(1);
+      expect(targets, `at ${viewport.width} px`).toHaveLength(9 + 3);
+      const small = targets.filter((t) => t.width < 24 || t.height < 24);
+      expect(small, `targets under 24 by 24 px at ${viewport.width} px`).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth), `the page fits ${viewport.width} px`).toBeLessThanOrEqual(0);
+    }
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+
   test("a table cut at the screen's edge says that it scrolls sideways, and says nothing once it fits", async () => {
     const context = await browser.newContext({ viewport: VIEWPORTS.phone });
     const { page, problems } = await adminPage(context);
