@@ -1155,6 +1155,80 @@ describe('on a phone', () => {
     await context.close();
   });
 
+  test("the cohort's charts show their scales and values to the eye: counts on the histogram's axis and over its bars, 0, 0.5 and 1 under the dimensions and each one's mean; their text has the contrast of the page's text in both themes", async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.phone });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    await importFiles(page, cohortFiles.slice(0, 12));
+    const chart = (caption: string) => page.locator('figure').filter({ has: page.getByText(caption, { exact: true }) }).locator('svg');
+    const histogram = chart('Score distribution');
+    const dimensions = chart('The five dimensions: mean (bar), lowest to highest session (line), over the sessions of programs that have each');
+    await dimensions.scrollIntoViewIfNeeded();
+    const texts = (svg: Locator) => svg.locator('text').allTextContents();
+    expect(await histogram.isVisible()).toBe(true);
+    expect(await dimensions.isVisible()).toBe(true);
+
+    // The dimensions: each one's short name and its mean (the table for screen readers has the
+    // same values), then the scale.
+    const means = await page.getByRole('table', { name: 'The five dimensions across the cohort' }).locator('tbody tr').evaluateAll((rows) =>
+      rows.map((r) => [r.querySelector('th')!.textContent!.split(' ')[0]!, r.querySelector('td')!.textContent!]),
+    );
+    expect(means).toHaveLength(5);
+    expect(await texts(dimensions)).toEqual([...means.flat(), '0', '0.5', '1']);
+
+    // The histogram: its axis counts sessions from 0 to at least the tallest bar, and each bar
+    // with sessions has its count over it.
+    const counts = await scoresCharted(page);
+    expect(sum(counts)).toBe(12);
+    const numbers = (await texts(histogram)).filter((t) => /^\d+$/.test(t)).map(Number);
+    expect(numbers).toContain(0);
+    expect(Math.max(...numbers)).toBeGreaterThanOrEqual(Math.max(...counts));
+    for (const c of counts.filter((c) => c > 0)) expect(numbers).toContain(c);
+    expect(await texts(histogram)).toContain('Sessions');
+
+    // Every text of both charts, in both themes and at both widths: on the page's background (over
+    // no bar), at least 12 px high as drawn, and in a colour of at least 4.5:1 against it (axe reads
+    // no text in an SVG, so the test measures it).
+    for (const theme of THEMES) {
+      await page.evaluate((value) => (document.documentElement.dataset.theme = value), theme);
+      for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(viewport);
+        const found = await page.locator('figure svg').evaluateAll((svgs) => {
+          const rgb = (c: string) => c.match(/[\d.]+/g)!.map(Number);
+          const luminance = (c: string) => {
+            const [r, g, b] = rgb(c).map((v) => (v / 255 <= 0.04045 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+            return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+          };
+          const background = (e: Element | null): string => {
+            for (; e; e = e.parentElement) {
+              const c = getComputedStyle(e).backgroundColor;
+              if ((rgb(c)[3] ?? 1) > 0) return c;
+            }
+            return 'rgb(255, 255, 255)';
+          };
+          const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+          return svgs.flatMap((svg) => {
+            const rects = [...svg.querySelectorAll('rect')].map((r) => r.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0);
+            const behind = background(svg);
+            return [...svg.querySelectorAll('text')].flatMap((t) => {
+              const box = t.getBoundingClientRect();
+              const fill = getComputedStyle(t).fill;
+              const [l1, l2] = [luminance(fill), luminance(behind)].sort((a, b) => b - a);
+              const ratio = (l1! + 0.05) / (l2! + 0.05);
+              const size = parseFloat(getComputedStyle(t).fontSize) * svg.getScreenCTM()!.a;
+              const wrong = [ratio < 4.5 ? `contrast ${ratio.toFixed(2)}` : '', size < 12 ? `${size.toFixed(1)} px` : '', rects.some((r) => overlaps(box, r)) ? 'over a bar' : ''].filter(Boolean);
+              return wrong.length ? [`"${t.textContent}": ${wrong.join(', ')}`] : [];
+            });
+          });
+        });
+        expect(found, `${theme} theme, ${name}`).toEqual([]);
+      }
+    }
+    await expectNoViolationsEverywhere(page, "the cohort's charts");
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+
   test("a table cut at the screen's edge says that it scrolls sideways, and says nothing once it fits", async () => {
     const context = await browser.newContext({ viewport: VIEWPORTS.phone });
     const { page, problems } = await adminPage(context);
