@@ -1215,7 +1215,7 @@ describe('on a phone', () => {
               const fill = getComputedStyle(t).fill;
               const [l1, l2] = [luminance(fill), luminance(behind)].sort((a, b) => b - a);
               const ratio = (l1! + 0.05) / (l2! + 0.05);
-              const size = parseFloat(getComputedStyle(t).fontSize) * svg.getScreenCTM()!.a;
+              const size = parseFloat(getComputedStyle(t).fontSize) * (svg as SVGSVGElement).getScreenCTM()!.a;
               const wrong = [ratio < 4.5 ? `contrast ${ratio.toFixed(2)}` : '', size < 12 ? `${size.toFixed(1)} px` : '', rects.some((r) => overlaps(box, r)) ? 'over a bar' : ''].filter(Boolean);
               return wrong.length ? [`"${t.textContent}": ${wrong.join(', ')}`] : [];
             });
