@@ -905,14 +905,18 @@ describe('earlier wordings of bank scenarios (src/content/scenario-history)', ()
     expect(forgetting.ok && forgetting.result.flags.filter((f) => f.integrity).map((f) => f.code)).toEqual(expect.arrayContaining(['bank-changed']));
   });
 
-  it('a file answering a scenario as it stood before its facts were corrected (gl-retweet-ci-tip, a tip once counted as feedback, so not liked) reads clean', () => {
-    const old = history.find((h) => h.scenario.id === 'gl-retweet-ci-tip')!.scenario;
+  it.each([
+    ['gl-retweet-ci-tip', 'a tip once counted as feedback', '@GitLab'],
+    ['gl-retweet-roundup-no-mention', 'a round-up ranking GitLab first, once counted as a round-up', '@GitLab'],
+    ['gl-moving-foundation-news', 'a project announcing its move to GitLab, once counted as news', '@MovingToGitLab'],
+  ])('a file answering a scenario as it stood before its facts were corrected (%s, %s, so not liked) reads clean', (id, _what, like) => {
+    const old = history.find((h) => h.scenario.id === id)!.scenario;
     const file = makeResult({ name: 'Gail Older', scenarios: [old] });
     expect(file.items[0]!.answer.like).toBeNull();
     const v = new Verifier(bankScenarios, undefined, history.map((h) => h.scenario)).verify(clone(file));
     expect(v.ok && v.result.flags).toEqual([]);
     // The bank's scenario today is praise, liked from the handle that replies.
-    expect(scenario('gl-retweet-ci-tip').expected?.like).toBe('@GitLab');
+    expect(scenario(id).expected?.like).toBe(like);
   });
 
   it('a scenario that matches no wording, old or new, is still flagged', () => {
