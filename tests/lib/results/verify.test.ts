@@ -10,6 +10,7 @@ import { jsonFiles } from '../../../scripts/read-scenarios.ts';
 import { addHours, decide } from '../../../src/lib/index.ts';
 import { ScenarioSchema, type Scenario } from '../../../src/lib/schemas/scenario.ts';
 import { unplayedFollowUps } from '../../../src/lib/scenario-check.ts';
+import { jsonEqual } from '../../../src/lib/scenario-diff.ts';
 import { makeCohort, makeResult } from '../../support/admin-results.ts';
 import { scoreItem, summarize } from '../../../src/lib/results/result.ts';
 import { gitlab as gitlabPack, mozilla as mozillaPack } from '../../../src/lib/packs/index.ts';
@@ -860,7 +861,8 @@ describe('earlier wordings of bank scenarios (src/content/scenario-history)', ()
     const json = JSON.parse(readFileSync(path, 'utf8')) as unknown[];
     return json.map((input) => ({ path, scenario: ScenarioSchema.parse(input) }));
   });
-  const texts = (s: Scenario) => ({ ...s, messages: s.messages.map((m) => ({ ...m, text: '' })), followUps: s.followUps?.map((f) => ({ ...f, text: f.text === undefined ? undefined : '' })) });
+  /** A scenario without its wording: its title and the texts of its messages. */
+  const texts = (s: Scenario) => ({ ...s, title: '', messages: s.messages.map((m) => ({ ...m, text: '' })), followUps: s.followUps?.map((f) => ({ ...f, text: f.text === undefined ? undefined : '' })) });
   /** What a correction of a scenario may change besides its texts: what the conversation is (its facts), and so what it expects. */
   const corrected = (s: Scenario) => ({ ...texts(s), facts: undefined, expected: undefined });
   /**
@@ -874,7 +876,7 @@ describe('earlier wordings of bank scenarios (src/content/scenario-history)', ()
     return kept.length === (s.followUps?.length ?? 0) ? s : { ...s, followUps: kept.length ? kept : undefined };
   };
 
-  it('each is a bank scenario reworded, or its facts corrected, or its last follow-ups that were never played removed: the same id and the same fields, only the texts of its messages, or its facts and expected answer, differ', () => {
+  it('each is a bank scenario reworded (retitled included), or its facts corrected, or its last follow-ups that were never played removed: the same id and the same fields, only its title and the texts of its messages, or its facts and expected answer, differ', () => {
     expect(history.length).toBeGreaterThan(0);
     for (const { path, scenario } of history) {
       const now = bankScenarios.find((s) => s.id === scenario.id);
@@ -894,6 +896,20 @@ describe('earlier wordings of bank scenarios (src/content/scenario-history)', ()
     const v = new Verifier(bankScenarios, undefined, history.map((h) => h.scenario)).verify(clone(file));
     expect(v.ok && v.result.flags).toEqual([]);
   });
+
+  it.each(['gl-status-only-compute-minutes', 'gl-fu-runner-pending-silence', 'gl-fu-merge-train-then-api-then-silence', 'gl-fu-status-push-timeouts-singapore'])(
+    'an honest file of the last release, quoting %s under its title before the bank retitled it (it promised a silence no longer played), reads clean; without the history it would read as changed',
+    (id) => {
+      const now = scenario(id);
+      const old = history.find((h) => h.scenario.id === id && h.scenario.title !== now.title && jsonEqual(h.scenario.followUps, now.followUps))!.scenario;
+      expect(old.title).toMatch(/silence|never writes back/);
+      const file = makeResult({ name: 'Tess Titled', scenarios: [old] });
+      const knowing = new Verifier(bankScenarios, undefined, history.map((h) => h.scenario)).verify(clone(file));
+      expect(knowing.ok && knowing.result.flags).toEqual([]);
+      const forgetting = new Verifier(bankScenarios).verify(clone(file));
+      expect(forgetting.ok && forgetting.result.flags.filter((f) => f.integrity).map((f) => f.code)).toEqual(['bank-changed']);
+    },
+  );
 
   it('an honest file of an earlier release, quoting the earlier wording (step 0 and its follow-ups), reads clean; without the history it would read as changed', () => {
     // Reworded (some earlier scenarios differ only in follow-ups since removed, never played).
