@@ -94,6 +94,13 @@ describe('search', () => {
     expect(results[0], `first result for "${query}" (results: ${shown})`).toBe(path);
   });
 
+  // GitLab escalates too (the trainer's "Escalate to": #abuse, #social_media or the experts), but
+  // its pages never used the word, so a GitLab advocate searching it found only Mozilla's pages.
+  test.each(['escalate', 'escalation'])('"%s" finds a GitLab page among the first five results', async (query) => {
+    const results = await search(query);
+    expect(results.slice(0, 5).filter((r) => r.startsWith('/gitlab/')), `results: ${results.slice(0, 15).join(', ')}`).not.toEqual([]);
+  });
+
   // The tools' own words (buttons, key names, dialogs that are closed when a page opens) are not
   // what a reader searches for: a result there would lead to a place the page does not show.
   test.each([['Clear everything', '/admin/'], ['Keyboard shortcuts', '/practice/']])('"%s" leads to no part of the tool on %s', async (query, path) => {
