@@ -179,7 +179,7 @@ const rule = (id: GitLabRuleId) => id;
 export const gitlab: PolicyPack = {
   id: 'gitlab',
   name: 'GitLab community advocates',
-  version: '2.1.0',
+  version: '2.1.1',
   history: [
     {
       version: '1.0.0',
@@ -221,6 +221,18 @@ export const gitlab: PolicyPack = {
             'A score counts only the dimensions this workflow has: account, escalation and engagement. Tags and closing, which it does not have, were marked right whatever the answer and made up two of the five parts of every score, so an answer that missed every GitLab decision could still pass. They are still worked out, and shown as not applying.',
           rules: [],
           scoring: 'dimensions-that-apply',
+        },
+      ],
+    },
+    {
+      version: '2.1.1',
+      date: '2026-11-22',
+      policyRevision: 2,
+      changes: [
+        {
+          summary:
+            'A tweet escalated to the wrong channel no longer gets half marks. #abuse, #social_media and the experts are three different steps for three different cases, not one escalation filed under a channel: a spam report pasted in #social_media never reaches the people who remove spam. It now scores nothing, and the feedback points to the rule for the channel the tweet belongs in.',
+          rules: [rule('gl.escalate.spam-report'), rule('gl.escalate.retweet'), rule('gl.escalate.experts')],
         },
       ],
     },

@@ -285,8 +285,15 @@ function escalationCheck(want: Decision, answer: Answer, reasons: Reasons): Chec
     return { ...base, score: ok ? 1 : 0, message: ok ? 'Escalation: right, nothing to escalate.' : `Escalation: nothing here calls for it; you sent it to ${answer.escalate}.`, ...reasons.field('escalate') };
   }
   if (answer.escalate === want.escalate) return { ...base, score: 1, message: `Escalation: right, to ${want.escalate}.`, ...reasons.field('escalate') };
+  if (answer.escalate !== null && reasons.pack.engine.style === 'zendesk') {
+    // GitLab's channels are not queues of one escalation: each is its own step for its own case
+    // (#abuse for a spam report, #social_media for a tweet worth a retweet, the experts for a hard
+    // question), so another channel does nothing of what this one does. The rule to read is the
+    // one that sends this tweet where it belongs.
+    return { ...base, score: 0, message: `Escalation: this goes to ${want.escalate}, not ${answer.escalate}; each channel is for its own kind of tweet.`, ...reasons.field('escalate') };
+  }
   if (answer.escalate !== null) {
-    // The trainee saw the trigger; what they missed is where it goes.
+    // The trainee saw the trigger; what they missed is where it goes (Mozilla: one escalation, in the queue of its channel).
     const queueRule = reasons.why.decision.because.find((b) => b.rule.endsWith('.escalate.queue'))?.rule ?? reasons.why.ruleFor('escalate');
     return { ...base, score: 0.5, message: `Escalation: right to escalate, but it belongs in ${want.escalate}, not ${answer.escalate}.`, ...reasons.cite(queueRule) };
   }

@@ -327,6 +327,36 @@ describe('the rule a like is graded under', () => {
   });
 });
 
+describe('gitlab escalations: three channels, each for its own case', () => {
+  // GitLab's handbook (seed 003) names three places, each a step of its own: a spam report is posted
+  // in #abuse, a tweet worth a retweet is pasted in #social_media for the social team, a question too
+  // hard to answer alone goes to the experts. A tweet sent to another of them is not escalated half
+  // right, as a Mozilla case in the wrong queue is: it reaches people who do something else with it.
+  const decided = (x: Scenario): Scenario => ({ ...x, expected: decide(x) });
+  const cases = [
+    ['a spam report', { kind: 'spam-report' }, '#abuse', '#social_media', 'gl.escalate.spam-report', '/gitlab/special-cases/#spam-reports'],
+    ['a tweet worth a retweet', { kind: 'compliment', retweetWorthy: true }, '#social_media', '#abuse', 'gl.escalate.retweet', '/gitlab/engagement/#retweets'],
+    ['a question for the experts', { kind: 'support-request', needsProductTeam: true }, 'experts', '#social_media', 'gl.escalate.experts', '/gitlab/support-questions/#involving-experts'],
+  ] as const;
+
+  it.each(cases)('%s sent to the wrong channel scores 0 and cites the rule of the channel it belongs in', (_what, facts, want, given, rule, section) => {
+    const s = decided(gl({ facts }));
+    expect(s.expected?.escalate).toBe(want);
+    const c = check(grade(s, answer(s, { escalate: given })), 'escalate');
+    expectExplained(c, want, given);
+    expect(c.score).toBe(0);
+    expect(c.rule).toBe(rule);
+    expect(c.section).toBe(section);
+    expect(c.message).not.toMatch(/right to escalate/i);
+    expect(c.message).toContain(want);
+  });
+
+  it('mozilla keeps half credit for the right escalation in the wrong queue', () => {
+    const s = mozE(PAID, { facts: { paidProduct: true } });
+    expect(check(grade(s, answer(s, { escalate: MOBILE })), 'escalate').score).toBe(0.5);
+  });
+});
+
 describe('which dimensions count in the score', () => {
   // Found by the GitLab audit: tags and closing, which GitLab's workflow does not have, were marked
   // right whatever the answer and made up two fifths of every score.

@@ -356,6 +356,26 @@ describe('regrading', () => {
       expect(itemFlags(chasedFile('2.0.2')).map((f) => [f.code, f.integrity])).toEqual([['item-score', true], ['summary', true]]);
     });
 
+    // GitLab 2.1.1: a tweet escalated to the wrong channel scores 0 (2.1.0 gave half marks, as
+    // Mozilla does for the wrong queue). An honest 2.1.0 file holds the half.
+    it('a spam report escalated to #social_media with the half marks 2.1.0 gave: explained under 2.1.0, an edit under today\u2019s version', () => {
+      const halfFile = (version: string): Result => {
+        const file = makeResult({ name: 'Hal Older', scenarios: [scenario('gl-spam-report-snippets')] });
+        const item = file.items[0]!;
+        item.answer = { ...item.answer, escalate: '#social_media' };
+        // As 2.1.0 graded it: half of the escalation dimension, the mean of the three dimensions GitLab has.
+        item.dimensions = { ...item.dimensions, escalation: 0.5 };
+        item.score = (item.dimensions.account + item.dimensions.escalation + item.dimensions.engagement) / 3;
+        file.packs = { gitlab: version };
+        file.summary = summarize(file.items);
+        return file;
+      };
+      const older = itemFlags(halfFile('2.1.0'));
+      expect(older.map((f) => [f.code, f.integrity])).toEqual([['item-score', false], ['summary', false]]);
+      expect(older[0]!.message).toMatch(/escalation 0\.5 in the file against 0 recomputed.*\(graded under another pack version\)$/);
+      expect(itemFlags(halfFile(gitlabPack.version)).map((f) => [f.code, f.integrity])).toEqual([['item-score', true], ['summary', true]]);
+    });
+
     it('a critical error that a changed rule no longer counts is explained (GitLab 2.0.1, a known troll)', () => {
       const s = { ...scenario('gl-compliment-main-handle'), author: { ...scenario('gl-compliment-main-handle').author, knownAs: 'troll' as const } };
       const file = makeResult({ name: 'Ana Lima', scenarios: [s] });
