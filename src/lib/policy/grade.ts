@@ -6,6 +6,7 @@ import { explain, type Explained, type FactValue } from './decide.ts';
 import { resolveFacts } from './facts.ts';
 import { escalationClippingOf, escalationClippingSent, wordsOfClipping, wordsOfReply as replyWordsOf } from './reply-words.ts';
 import { because } from './sentences.ts';
+import { zendeskEscalationRule } from './steps.ts';
 import { tweetLength } from './tweet-length.ts';
 
 // grade(scenario, answer) -> result: how a trainee's answer compares with what the guidelines
@@ -125,6 +126,16 @@ class Reasons {
     if (!this.#explain || !found) return { rule: found?.id ?? null, section: found?.section ?? null, reason: null };
     this.#facts ??= new Map(this.why.trace.map((t) => [t.rule, t.facts]));
     return { rule: found.id, section: found.section, reason: because(this.pack, found.id, { ...this.#facts.get(found.id), ...extra }) };
+  }
+
+  /**
+   * A rule that did not apply here, with what it is for in general (its summary): the rule, its
+   * section and that summary as the reason. Its sentence for this conversation would be wrong, as
+   * the rule did not apply.
+   */
+  when(rule: string) {
+    const found = findRule(this.pack, rule);
+    return { rule: found?.id ?? null, section: found?.section ?? null, reason: this.#explain ? found?.summary ?? null : null };
   }
 
   /** The same for the rule behind a decision field. */
@@ -281,8 +292,13 @@ function tagsCheck(want: Decision, answer: Answer, reasons: Reasons): Check {
 function escalationCheck(want: Decision, answer: Answer, reasons: Reasons): Check {
   const base = { field: 'escalate', expected: want.escalate, given: answer.escalate };
   if (want.escalate === null) {
-    const ok = answer.escalate === null;
-    return { ...base, score: ok ? 1 : 0, message: ok ? 'Escalation: right, nothing to escalate.' : `Escalation: nothing here calls for it; you sent it to ${answer.escalate}.`, ...reasons.field('escalate') };
+    if (answer.escalate === null) return { ...base, score: 1, message: 'Escalation: right, nothing to escalate.', ...reasons.field('escalate') };
+    // GitLab: each channel has its own case, so the rule to read is the one that says when the
+    // chosen channel is used (the rule that decided the case, "reply to almost every tweet", does
+    // not say why not to escalate).
+    const { engine } = reasons.pack;
+    const chosen = engine.style === 'zendesk' ? zendeskEscalationRule(engine, answer.escalate) : null;
+    return { ...base, score: 0, message: `Escalation: nothing here calls for it; you sent it to ${answer.escalate}.`, ...(chosen ? reasons.when(chosen) : reasons.field('escalate')) };
   }
   if (answer.escalate === want.escalate) return { ...base, score: 1, message: `Escalation: right, to ${want.escalate}.`, ...reasons.field('escalate') };
   if (answer.escalate !== null && reasons.pack.engine.style === 'zendesk') {

@@ -13,6 +13,24 @@ import type { ResolvedFacts } from './facts.ts';
 type ConversocialEngine = Extract<PolicyPack['engine'], { style: 'conversocial' }>;
 type ZendeskEngine = Extract<PolicyPack['engine'], { style: 'zendesk' }>;
 
+/** The rule that sends a tweet to each of a zendesk pack's escalations, by its role in `engine.escalate`. */
+const ZENDESK_ESCALATION_RULES = {
+  spamReport: 'gl.escalate.spam-report',
+  retweet: 'gl.escalate.retweet',
+  experts: 'gl.escalate.experts',
+} as const satisfies Record<keyof ZendeskEngine['escalate'], GitLabRuleId>;
+
+/**
+ * The rule that says when a zendesk pack escalates to `destination` (`#abuse`: the spam report
+ * rule), or `null` for a name that is none of its escalations.
+ */
+export function zendeskEscalationRule(engine: ZendeskEngine, destination: string): GitLabRuleId | null {
+  for (const role of Object.keys(ZENDESK_ESCALATION_RULES) as (keyof ZendeskEngine['escalate'])[]) {
+    if (engine.escalate[role] === destination) return ZENDESK_ESCALATION_RULES[role];
+  }
+  return null;
+}
+
 /** One named step of a procedure. */
 export interface Step<C, Id extends string> {
   /** Stable name, recorded in every decision the step makes. */
@@ -331,10 +349,11 @@ export const zendeskAlways: readonly Step<ZendeskContext, GitLabRuleId>[] = [
     applies: () => true,
     apply: (c) => {
       const { out, f, engine } = c;
-      if (f.kind === 'spam-report') out.set('gl.escalate.spam-report', { escalate: engine.escalate.spamReport }, { queue: engine.escalate.spamReport });
-      else if (f.retweetWorthy) out.set('gl.escalate.retweet', { escalate: engine.escalate.retweet }, { queue: engine.escalate.retweet, retweetWorthy: true });
-      else if (f.needsProductTeam) out.set('gl.escalate.experts', { escalate: engine.escalate.experts }, { queue: engine.escalate.experts });
-      out.attribute('retweet', 'gl.escalate.retweet', { retweetWorthy: f.retweetWorthy });
+      const rules = ZENDESK_ESCALATION_RULES;
+      if (f.kind === 'spam-report') out.set(rules.spamReport, { escalate: engine.escalate.spamReport }, { queue: engine.escalate.spamReport });
+      else if (f.retweetWorthy) out.set(rules.retweet, { escalate: engine.escalate.retweet }, { queue: engine.escalate.retweet, retweetWorthy: true });
+      else if (f.needsProductTeam) out.set(rules.experts, { escalate: engine.escalate.experts }, { queue: engine.escalate.experts });
+      out.attribute('retweet', rules.retweet, { retweetWorthy: f.retweetWorthy });
     },
   },
   {

@@ -4,7 +4,7 @@ import { nextPoint } from '../../../src/lib/policy/follow-ups.ts';
 import { decide } from '../../../src/lib/policy/decide.ts';
 import { grade, type Check, type GradeResult } from '../../../src/lib/policy/grade.ts';
 import type { Answer, Decision, Expected, Scenario } from '../../../src/lib/schemas/scenario.ts';
-import { bank, examples } from '../../support/bank.ts';
+import { bank, examples, valid } from '../../support/bank.ts';
 import { gl, moz, play, type Patch } from '../../support/factory.ts';
 import { siteMapSections } from '../../support/site-map.ts';
 
@@ -349,6 +349,25 @@ describe('gitlab escalations: three channels, each for its own case', () => {
     expect(c.section).toBe(section);
     expect(c.message).not.toMatch(/right to escalate/i);
     expect(c.message).toContain(want);
+  });
+
+  // Found by the GitLab audit: escalating a plain bug report to the experts was explained with the
+  // rule that decided the case ("advocates reply to almost every tweet"), which says nothing of why
+  // not to escalate. The feedback now links to when the chosen channel is used.
+  it.each([
+    ['experts', 'gl.escalate.experts', '/gitlab/support-questions/#involving-experts', /experts/],
+    ['#abuse', 'gl.escalate.spam-report', '/gitlab/special-cases/#spam-reports', /#abuse/],
+    ['#social_media', 'gl.escalate.retweet', '/gitlab/engagement/#retweets', /#social_media/],
+  ])('escalating to %s what calls for no escalation scores 0 and cites when that channel is used', (given, rule, section, says) => {
+    const s = withDecision(valid(bank.find((f) => f.stem === 'gl-bug-mr-approval-button')!));
+    expect(s.expected?.escalate).toBeNull();
+    const c = check(grade(s, answer(s, { escalate: given })), 'escalate');
+    expectExplained(c, null, given);
+    expect(c.score).toBe(0);
+    expect(c.rule).toBe(rule);
+    expect(c.section).toBe(section);
+    expect(c.reason).toMatch(says);
+    expect(c.reason).not.toMatch(/reply to almost every tweet/);
   });
 
   it('mozilla keeps half credit for the right escalation in the wrong queue', () => {
