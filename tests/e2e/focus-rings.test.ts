@@ -113,6 +113,8 @@ describe('the trainer in use', () => {
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
     await page.goto(siteUrl('/practice/'), { waitUntil: 'load' });
+    // Pressed before the island has started, Start practice would do nothing (CI on a busy machine once did).
+    await page.locator('#trainer[data-ready]').waitFor();
     await page.getByRole('button', { name: 'Start practice' }).click();
     await page.getByRole('button', { name: 'Play' }).click();
     await page.getByRole('button', { name: 'Reply + Close' }).waitFor();
