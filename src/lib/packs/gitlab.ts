@@ -233,6 +233,8 @@ export const gitlab: PolicyPack = {
           summary:
             'A tweet escalated to the wrong channel no longer gets half marks. #abuse, #social_media and the experts are three different steps for three different cases, not one escalation filed under a channel: a spam report pasted in #social_media never reaches the people who remove spam. It now scores nothing, and the feedback points to the rule for the channel the tweet belongs in.',
           rules: [rule('gl.escalate.spam-report'), rule('gl.escalate.retweet'), rule('gl.escalate.experts')],
+          // The only score these checks gave otherwise before: half marks for the wrong channel.
+          earlierScores: [0.5],
         },
       ],
     },

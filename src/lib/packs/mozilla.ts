@@ -431,7 +431,7 @@ export const mozilla: PolicyPack = {
       date: '2026-11-22',
       policyRevision: 2,
       changes: [
-        { summary: 'When a customer chases a conversation that was escalated with the clipping, the reply is a new word on their case, not the clipping again. Before, the grading asked for the clipping every time and marked a fresh update wrong.', rules: [rule('moz.reply.escalation-clipping'), rule('moz.reply.clipping-once')] },
+        { summary: 'When a customer chases a conversation that was escalated with the clipping, the reply is a new word on their case, not the clipping again. Before, the grading asked for the clipping every time and marked a fresh update wrong.', rules: [rule('moz.reply.clipping-once')], earlierScores: [0, 1] },
       ],
     },
   ],

@@ -93,23 +93,32 @@ function versionsSince(pack: PackId, from: string) {
 
 /**
  * The rules a pack changed after version `from`, up to today's (from its `history`): the only
- * ones whose change can explain why an item graded under `from` grades otherwise today. `'any'`
- * when a change since names no rules (it may explain anything); `null` when `from` is no version
- * the pack has had (nothing known can explain a difference).
+ * ones whose change can explain why an item graded under `from` grades otherwise today, each with
+ * the scores a check under it could give then besides today's (`null`: any, or no check at all;
+ * see the history's `earlierScores`). `'any'` when a change since names no rules (it may explain
+ * anything); `null` when `from` is no version the pack has had (nothing known can explain a
+ * difference).
  */
-export function rulesChangedSince(pack: PackId, from: string): ReadonlySet<string> | 'any' | null {
+export function rulesChangedSince(pack: PackId, from: string): ChangedRules | 'any' | null {
   if (!packs[pack].history.some((v) => v.version === from)) return null;
-  const rules = new Set<string>();
+  const rules = new Map<string, number[] | null>();
   for (const v of versionsSince(pack, from)) {
     for (const c of v.changes) {
       // A change of how a score is made touches no rule: the reader checks the score against the
       // file's own dimensions, either way (see verify.ts, `#explained`).
       if (c.rules.length === 0 && c.scoring === undefined) return 'any';
-      for (const r of c.rules) rules.add(r);
+      for (const r of c.rules) {
+        const had = rules.get(r);
+        const earlier = c.earlierScores ?? null;
+        rules.set(r, had === null || earlier === null ? null : [...(had ?? []), ...earlier]);
+      }
     }
   }
   return rules;
 }
+
+/** Rules changed since a version, each with the scores its checks could give then besides today's (`null`: any). */
+export type ChangedRules = ReadonlyMap<string, readonly number[] | null>;
 
 /** What changed in a pack after version `from`, up to today's: one line per change, from its `history`. */
 export function changesSince(pack: PackId, from: string): string[] {

@@ -13,7 +13,7 @@ import { MessageTextSchema, ScenarioSchema, type Answer, type Facts, type Messag
 import { differingFields, jsonEqual } from '../scenario-diff.ts';
 import { timeOf } from '../time.ts';
 import { FORMATS, type PackId } from '../vocabulary.ts';
-import { changesSince, MAX_PROBLEMS, rulesChangedSince, type Flag, type ItemRow, type Verification } from './flags.ts';
+import { changesSince, MAX_PROBLEMS, rulesChangedSince, type ChangedRules, type Flag, type ItemRow, type Verification } from './flags.ts';
 import { itemScore, summarize, type ItemScore, type ResultSummary } from './result.ts';
 
 export { MAX_FILE_BYTES, MAX_PROBLEMS, sessionKey, tooLargeProblem } from './flags.ts';
@@ -428,14 +428,15 @@ export class Verifier {
    * - the stated grade holds together (its score is what its dimensions and critical errors give,
    *   with all five dimensions counted or only those that apply to the pack: see `holdsTogether`);
    * - each differing dimension is one that some scores of its checks under changed rules (each
-   *   anything from 0 to 1, or not made at all) would give, with its other checks as today;
+   *   anything from 0 to 1, or not made at all; or, where the change says which, today's score or
+   *   one of its `earlierScores`) would give, with its other checks as today;
    * - a critical error the file has and today's grade has not is under a changed rule; one that
    *   today's grade has and the file has not is never explained (no change in the packs' history
    *   has added a critical error: the one that touched them, GitLab's 2.0.1, took one away).
    * An edit elsewhere (tags raised to full marks, where only a reply-text rule changed) is not
    * explained. What it cannot tell apart: an edit that the changed checks alone could have made.
    */
-  #explained(s: Scenario, answer: Answer, stated: ItemScore, changed: ReadonlySet<string> | 'any' | null): boolean {
+  #explained(s: Scenario, answer: Answer, stated: ItemScore, changed: ChangedRules | 'any' | null): boolean {
     if (changed === null) return false;
     if (!holdsTogether(s.pack, stated)) return false;
     if (changed === 'any') return true;
@@ -448,9 +449,16 @@ export class Verifier {
       let kept = 0;
       let keptScore = 0;
       let free = 0;
+      // The sums a check under a changed rule whose earlier scores are known could add (each made, with
+      // today's score or one of those), over all such checks of the dimension.
+      let sums = [0];
       for (const c of d.checks) {
-        if (c.rule != null && changed.has(c.rule)) free++;
-        else {
+        const earlier = c.rule != null && changed.has(c.rule) ? changed.get(c.rule)! : undefined;
+        if (earlier === null) free++;
+        else if (earlier !== undefined) {
+          kept++;
+          sums = sums.flatMap((sum) => [c.score, ...earlier].map((e) => sum + e));
+        } else {
           kept++;
           keptScore += c.score;
         }
@@ -458,7 +466,7 @@ export class Verifier {
       let reachable = false;
       for (let made = 0; made <= free && !reachable; made++) {
         const n = kept + made;
-        if (n > 0) reachable = theirs >= keptScore / n - TOLERANCE && theirs <= (keptScore + made) / n + TOLERANCE;
+        if (n > 0) reachable = sums.some((sum) => theirs >= (keptScore + sum) / n - TOLERANCE && theirs <= (keptScore + sum + made) / n + TOLERANCE);
       }
       if (!reachable) return false;
     }
@@ -495,7 +503,7 @@ export class Verifier {
     // A pack graded under another version may explain differing scores, as far as the rules it
     // changed since reach (see `#explained`): those are then reported, but not as edits. By pack:
     // the rules changed since the version the file names (`null`: none known, see rulesChangedSince).
-    const otherVersion = new Map<PackId, ReadonlySet<string> | 'any' | null>();
+    const otherVersion = new Map<PackId, ChangedRules | 'any' | null>();
     for (const pack of usedPacks) {
       const today = packs[pack].version;
       const stated = Object.hasOwn(file.packs, pack) ? file.packs[pack] : undefined;

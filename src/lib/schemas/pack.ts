@@ -290,6 +290,12 @@ export const ChangeSchema = z.strictObject({
    * mean of all five. A reader explains a score that differs by it from a file's dimensions alone.
    */
   scoring: z.literal('dimensions-that-apply').optional(),
+  /**
+   * The scores a check under these rules could give before the change, besides the score it gives
+   * today: a reader then explains a file of an earlier version by these alone. Left out, such a
+   * check could have given any score from 0 to 1, or been missing (see verify.ts, `#explained`).
+   */
+  earlierScores: z.array(z.number().min(0).max(1)).min(1).optional(),
 });
 
 /** One version of a pack, with what it changed since the one before. */

@@ -376,6 +376,33 @@ describe('regrading', () => {
       expect(itemFlags(halfFile(gitlabPack.version)).map((f) => [f.code, f.integrity])).toEqual([['item-score', true], ['summary', true]]);
     });
 
+    // A change explains only what it changed: GitLab 2.1.1 took away the half marks for the wrong
+    // channel, so a missed escalation (0 then as now) raised to full marks is an edit under 2.1.0 too;
+    // Mozilla 2.0.2 changed the chases, so an escalated first answer without the clipping (0 then
+    // as now on that check) raised to full marks is an edit under 2.0.1 too.
+    it('an edit the changes since do not reach is an edit under the older version too: a missed GitLab escalation, a Mozilla clipping left out', () => {
+      const missed = makeResult({ name: 'Mia Older', scenarios: [scenario('gl-spam-report-snippets')], slip: () => 'escalation' });
+      const m = missed.items[0]!;
+      expect(m.answer.escalate, 'the escalation is missed').toBeNull();
+      expect(m.dimensions.escalation).toBe(0);
+      m.dimensions = { ...m.dimensions, escalation: 1 };
+      m.score = (m.dimensions.account + m.dimensions.escalation + m.dimensions.engagement) / 3;
+      missed.packs = { gitlab: '2.1.0' };
+      missed.summary = summarize(missed.items);
+      expect(itemFlags(missed).map((f) => [f.code, f.integrity])).toEqual([['item-score', true], ['summary', true]]);
+
+      const unclipped = makeResult({ name: 'Cleo Older', scenarios: [escalated] });
+      const u = unclipped.items[0]!;
+      u.answer = { ...u.answer, clipping: null, replyText: 'Hi Cleo, sorry about this: we are looking into it and will get back to you here.' };
+      const honest = scoreItem(u.scenario, u.answer);
+      expect(honest.dimensions.engagement, 'without the clipping, engagement loses a check').toBeLessThan(1);
+      Object.assign(u, { ...honest, score: 1, dimensions: { ...honest.dimensions, engagement: 1 } });
+      unclipped.items = [u];
+      unclipped.packs = { mozilla: '2.0.1' };
+      unclipped.summary = summarize(unclipped.items);
+      expect(itemFlags(unclipped).map((f) => [f.code, f.integrity])).toEqual([['item-score', true], ['summary', true]]);
+    });
+
     it('a critical error that a changed rule no longer counts is explained (GitLab 2.0.1, a known troll)', () => {
       const s = { ...scenario('gl-compliment-main-handle'), author: { ...scenario('gl-compliment-main-handle').author, knownAs: 'troll' as const } };
       const file = makeResult({ name: 'Ana Lima', scenarios: [s] });
