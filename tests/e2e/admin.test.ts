@@ -2017,6 +2017,33 @@ describe('with a screen reader and a keyboard', () => {
     await context.close();
   });
 
+  // A review page left open over midnight judges on the new day: a sign-off dated two days ahead
+  // (not given yet) counts once the clock passes midnight and its date is tomorrow's.
+  test('the page left open over midnight judges the sign-offs on the new day', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop, timezoneId: 'Europe/Berlin' });
+    const { page, problems } = await adminPage(context);
+    await page.clock.install({ time: new Date('2026-11-22T23:58:00+01:00') });
+    await open(page);
+    const twitter = bankScenarios.filter((s) => s.pack === 'mozilla' && s.channel === 'twitter').slice(0, 18);
+    const play = bankScenarios.filter((s) => s.pack === 'mozilla' && s.channel === 'google-play').slice(0, 2);
+    await importFiles(page, [write(tmp, 'night.json', makeResult({ name: 'Nia Night', mode: 'assessment', startedAt: '2026-11-09T10:00:00Z', scenarios: [...twitter, ...play] }))]);
+    await page.getByRole('button', { name: 'Nia Night' }).click();
+    const panel = page.getByRole('region', { name: 'Nia Night: assessment' });
+    const field = (name: string) => panel.getByLabel(name, { exact: true });
+    await panel.getByLabel(/^Started answering with #fxhelp on/).fill('2026-10-01');
+    for (const criterion of await panel.getByRole('group', { name: 'Criteria the reviewers have seen met' }).getByRole('checkbox').all()) await criterion.check();
+    await field("Moderator's name").fill('Mo Derator');
+    await field("Moderator's sign-off date").fill('2026-11-22');
+    await field("Admin's name").fill('Ada Min');
+    await field("Admin's sign-off date").fill('2026-11-24');
+    await panel.getByRole('heading', { name: 'Not ready yet' }).waitFor();
+    await page.clock.fastForward('03:00');
+    await panel.getByRole('heading', { name: 'Ready', exact: true }).waitFor();
+    expect(await field("Admin's sign-off date").getAttribute('aria-invalid')).not.toBe('true');
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+
   describe('a trainee whose assessment meets every rule, whose checklist decides', () => {
     let context: BrowserContext;
     let page: Page;
@@ -2103,7 +2130,7 @@ describe('with a screen reader and a keyboard', () => {
       expect(problems.take()).toEqual([]);
     });
 
-    test('a sign-off dated after today does not count: the trainee is not ready, the checklist says why, and the date field is marked invalid and described', async () => {
+    test('a sign-off dated after tomorrow does not count: the trainee is not ready, the checklist says why, and the date field is marked invalid and described; tomorrow counts', async () => {
       await fxhelp().fill(await daysBefore(page, 30));
       for (const criterion of await panel.getByRole('group', { name: 'Criteria the reviewers have seen met' }).getByRole('checkbox').all()) await criterion.check();
       const today = await daysBefore(page, 0);
@@ -2121,16 +2148,21 @@ describe('with a screen reader and a keyboard', () => {
       await panel.getByRole('heading', { name: 'Not ready yet' }).waitFor();
       expect(await readyCell.innerText()).toBe('no');
       expect(await panel.getByRole('listitem').filter({ hasText: /^Not met: Signed off by an admin/ }).innerText()).toBe(
-        `Not met: Signed off by an admin (someone other than the moderator) (Ada Min, ${ahead}: dated after today)`,
+        `Not met: Signed off by an admin (someone other than the moderator) (Ada Min, ${ahead}: a date still to come)`,
       );
       expect(await adminDate.getAttribute('aria-invalid')).toBe('true');
-      expect(await described(adminDate)).toBe('This date is after today: a sign-off counts once given, so it must be today or earlier.');
+      const AHEAD = 'This date is still to come: a sign-off counts once given, so it must be today or earlier (tomorrow is allowed, as it may already be tomorrow where the reviewer is).';
+      expect(await described(adminDate)).toBe(AHEAD);
       const moderatorDate = field("Moderator's sign-off date");
       expect(await moderatorDate.getAttribute('aria-invalid')).not.toBe('true');
+      // Tomorrow may already be the day where the other reviewer is: it counts.
       await moderatorDate.fill(await daysBefore(page, -1));
+      await page.waitForTimeout(200);
+      expect(await moderatorDate.getAttribute('aria-invalid')).not.toBe('true');
+      await moderatorDate.fill(await daysBefore(page, -2));
       await expect.poll(() => moderatorDate.getAttribute('aria-invalid')).toBe('true');
-      expect(await described(moderatorDate)).toBe('This date is after today: a sign-off counts once given, so it must be today or earlier.');
-      await expectNoViolationsEverywhere(page, "both sign-offs dated after today, described on their date fields");
+      expect(await described(moderatorDate)).toBe(AHEAD);
+      await expectNoViolationsEverywhere(page, "both sign-offs dated after tomorrow, described on their date fields");
       await page.setViewportSize(VIEWPORTS.desktop);
 
       // Dated today, both count again, and the fields are valid.

@@ -120,8 +120,9 @@ export class AdminState {
   itemRows = $state(ITEM_ROWS_STEP);
   /** Whether the item analysis lists only the scenarios with negative discrimination. */
   onlyNegativeItems = $state(false);
-  /** The day readiness is judged on. */
-  readonly today = localToday();
+  /** The day readiness is judged on: today in the admin's time zone, moved on at midnight (see `load`). */
+  today = $state(localToday());
+  #midnight: ReturnType<typeof setTimeout> | null = null;
   /** What the page says aloud without moving focus (the island's one polite live region). */
   readonly announcer = new Announcer();
 
@@ -281,8 +282,9 @@ export class AdminState {
   /** The session shown in detail, if any. */
   open: Row | undefined = $derived(this.rows.find((r) => r.session.id === this.openId));
 
-  /** Opens the storage and loads what an earlier visit kept. */
+  /** Opens the storage and loads what an earlier visit kept; from then on, `today` follows the clock. */
   async load(): Promise<void> {
+    this.#followTheDay();
     const storage = await AdminStorage.open();
     const [cohort, review] = await Promise.all([storage.loadCohort<Session>(), storage.loadReview<Review>()]).catch(() => [undefined, undefined] as const);
     if (Array.isArray(cohort)) this.sessions = cohort;
@@ -673,8 +675,32 @@ export class AdminState {
     }
   }
 
-  /** Stops listening to the page's other tabs (the island is gone). */
+  /**
+   * Keeps `today` the admin's today: a page left open over midnight judges the #fxhelp days and the
+   * sign-offs' dates on the new day. Looked at again a second after each midnight, and whenever the
+   * page is shown again (a sleeping laptop misses its timers).
+   */
+  #followTheDay(): void {
+    const now = new Date();
+    const next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 1);
+    this.#midnight = setTimeout(() => {
+      this.today = localToday();
+      this.#followTheDay();
+    }, next.getTime() - now.getTime());
+    if (!this.#visible) {
+      this.#visible = () => {
+        if (document.visibilityState === 'visible') this.today = localToday();
+      };
+      document.addEventListener('visibilitychange', this.#visible);
+    }
+  }
+
+  #visible: (() => void) | null = null;
+
+  /** Stops listening to the page's other tabs and to the clock (the island is gone). */
   dispose(): void {
+    if (this.#midnight !== null) clearTimeout(this.#midnight);
+    if (this.#visible) document.removeEventListener('visibilitychange', this.#visible);
     this.#channel?.close();
     this.#channel = null;
     this.announcer.dispose();

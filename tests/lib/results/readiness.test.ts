@@ -111,23 +111,28 @@ describe('readiness', () => {
     expect(none.checks.filter((c) => !c.ok).map((c) => c.id)).toEqual(['sign-off.moderator']);
   });
 
-  it('a sign-off counts only once given: dated after today, it is not met and the checklist says why; today or earlier, it is', () => {
+  // A sign-off has a date, no time: a reviewer east of the reader may already be on the next day,
+  // so tomorrow's date counts; a later one is not given yet.
+  it('a sign-off counts only once given: dated after tomorrow, it is not met and the checklist says why; tomorrow, today or earlier, it is', () => {
     const ahead = readiness(session(), { ...allMet(), admin: { name: 'Ada Min', date: '2026-12-21' } }, DEFAULT_RULES, TODAY);
     expect(ahead.ready).toBe(false);
     expect(ahead.checks.filter((c) => !c.ok)).toEqual([
-      { id: 'sign-off.admin', label: 'Signed off by an admin (someone other than the moderator)', ok: false, found: 'Ada Min, 2026-12-21: dated after today' },
+      { id: 'sign-off.admin', label: 'Signed off by an admin (someone other than the moderator)', ok: false, found: 'Ada Min, 2026-12-21: a date still to come' },
     ]);
-    const tomorrow = readiness(session(), { ...allMet(), moderator: { name: 'Mo Derator', date: '2026-11-22' } }, DEFAULT_RULES, TODAY);
-    expect(tomorrow.checks.filter((c) => !c.ok)).toEqual([{ id: 'sign-off.moderator', label: 'Signed off by a moderator', ok: false, found: 'Mo Derator, 2026-11-22: dated after today' }]);
+    const twoDays = readiness(session(), { ...allMet(), moderator: { name: 'Mo Derator', date: '2026-11-23' } }, DEFAULT_RULES, TODAY);
+    expect(twoDays.checks.filter((c) => !c.ok)).toEqual([{ id: 'sign-off.moderator', label: 'Signed off by a moderator', ok: false, found: 'Mo Derator, 2026-11-23: a date still to come' }]);
+    expect(readiness(session(), { ...allMet(), moderator: { name: 'Mo Derator', date: '2026-11-22' } }, DEFAULT_RULES, TODAY).ready).toBe(true);
     // Today's date and an earlier one count (allMet signs on the day before and on the day itself).
     expect(readiness(session(), allMet(), DEFAULT_RULES, TODAY).ready).toBe(true);
     expect(readiness(session(), { ...allMet(), moderator: { name: 'Mo Derator', date: '2025-01-01' } }, DEFAULT_RULES, TODAY).ready).toBe(true);
   });
 
-  it('a sign-off dated after today is described on its date field, whoever gave it', () => {
-    const problems = reviewFieldProblems({ ...allMet(), moderator: { name: 'Mo Derator', date: '2026-11-22' }, admin: { name: '', date: '2027-01-01' } }, TODAY);
-    expect(problems.moderatorDate).toBe('This date is after today: a sign-off counts once given, so it must be today or earlier.');
-    expect(problems.adminDate).toBe('This date is after today: a sign-off counts once given, so it must be today or earlier.');
+  it('a sign-off dated after tomorrow is described on its date field, whoever gave it; tomorrow is not', () => {
+    const AHEAD = 'This date is still to come: a sign-off counts once given, so it must be today or earlier (tomorrow is allowed, as it may already be tomorrow where the reviewer is).';
+    const problems = reviewFieldProblems({ ...allMet(), moderator: { name: 'Mo Derator', date: '2026-11-23' }, admin: { name: '', date: '2027-01-01' } }, TODAY);
+    expect(problems.moderatorDate).toBe(AHEAD);
+    expect(problems.adminDate).toBe(AHEAD);
+    expect(reviewFieldProblems({ ...allMet(), moderator: { name: 'Mo Derator', date: '2026-11-22' } }, TODAY).moderatorDate).toBeNull();
     expect(reviewFieldProblems({ ...allMet(), moderator: { name: '', date: '' } }, TODAY)).toMatchObject({ moderatorDate: null, adminDate: null });
   });
 
