@@ -3,6 +3,7 @@
 
 import { packs } from '../packs/index.ts';
 import { idealPath } from '../policy/follow-ups.ts';
+import { escalationClippingSent } from '../policy/reply-words.ts';
 import type { Queue } from '../schemas/pack.ts';
 import type { Scenario } from '../schemas/scenario.ts';
 import { seeded, shuffled } from './random.ts';
@@ -88,7 +89,7 @@ export function drawAssessment(pool: readonly Scenario[], seed: number, size = A
  */
 export function drawPractice(pool: readonly Scenario[], seed: number, size: number, reviewRules: ReadonlySet<string>, practised: ReadonlySet<string>): Scenario[] {
   const order = shuffled(pool, seeded(seed));
-  const cites = (s: Scenario) => idealPath(s).some((p) => p.decision.because.some((b) => reviewRules.has(b.rule)));
+  const cites = (s: Scenario) => reviewRules.size > 0 && exercises(s, reviewRules);
   const rank = (s: Scenario) => (cites(s) ? 0 : practised.has(s.id) ? 2 : 1);
   return order
     .map((s, i) => ({ s, i, r: rank(s) }))
@@ -97,8 +98,26 @@ export function drawPractice(pool: readonly Scenario[], seed: number, size: numb
     .map((x) => x.s);
 }
 
-/** The scenarios of the pool whose decisions, along their path, cite one of `rules`, not practised first. */
+/** The scenarios of the pool that exercise one of `rules` along their path (see `exercises`), not practised first. */
 export function drawReview(pool: readonly Scenario[], seed: number, size: number, rules: ReadonlySet<string>, practised: ReadonlySet<string>): Scenario[] {
-  const citing = pool.filter((s) => idealPath(s).some((p) => p.decision.because.some((b) => rules.has(b.rule))));
-  return drawPractice(citing, seed, size, new Set(), practised);
+  return drawPractice(pool.filter((s) => exercises(s, rules)), seed, size, new Set(), practised);
+}
+
+/**
+ * Whether a scenario, answered as the guidelines require, meets one of `rules` at some point: a
+ * rule its decision cites there, or a rule of the reply's text graded there. The reply-text rules
+ * shape no decision: the length, a personal word in a clipping and #fxhelp (from your own account)
+ * come with any reply; the escalation clipping with an escalated one, and sending it once with an
+ * escalated one after it went out (the guidelines' path sends it at the first escalated point).
+ */
+export function exercises(s: Scenario, rules: ReadonlySet<string>): boolean {
+  const text = packs[s.pack].textRules;
+  return idealPath(s).some(({ decision: d, scenario: point }) => {
+    if (d.because.some((b) => rules.has(b.rule))) return true;
+    if (d.reply === null) return false;
+    if ([text.length, text.personalise, text.fxhelp].some((r) => r !== null && rules.has(r))) return true;
+    if (d.escalate === null || !(rules.has(text.escalationClipping ?? '') || rules.has(text.escalationClippingOnce ?? ''))) return false;
+    const once = text.escalationClippingOnce !== null && escalationClippingSent(point.messages, packs[s.pack]);
+    return rules.has((once ? text.escalationClippingOnce : text.escalationClipping) ?? '');
+  });
 }

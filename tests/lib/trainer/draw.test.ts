@@ -200,6 +200,22 @@ describe('drawReview ("Review my mistakes")', () => {
     for (const s of drawn) expect(idealPath(s).some((p) => p.decision.because.some((b) => b.rule === 'moz.route.locale')), s.id).toBe(true);
   });
 
+  // The rules of the reply's text decide no decision, but a trainee who missed one is sent to
+  // review it: "Review my mistakes" must find conversations that grade it.
+  it('a rule of the reply text: the clipping once finds the chases of escalated conversations; a personal word, any conversation answered', () => {
+    const chases = drawReview(mozillaBank, 3, 50, new Set(['moz.reply.clipping-once']), new Set());
+    expect(chases.length).toBeGreaterThanOrEqual(6);
+    // Each has a point escalated with a reply after one that was, written out here from the decisions alone.
+    for (const s of chases) {
+      const escalated = idealPath(s).filter((p) => p.decision.escalate !== null && p.decision.reply !== null);
+      expect(escalated.length, s.id).toBeGreaterThanOrEqual(2);
+    }
+    expect(ids(chases)).toContain('moz-tw-fu-vpn-double-charge-chased');
+    const answered = drawReview(mozillaBank, 3, 10, new Set(['moz.reply.personalise']), new Set());
+    expect(answered).toHaveLength(10);
+    for (const s of answered) expect(idealPath(s).some((p) => p.decision.reply !== null), s.id).toBe(true);
+  });
+
   it('nothing under review: nothing to draw', () => {
     expect(drawReview(mozillaBank, 1, 10, new Set(), new Set())).toEqual([]);
   });
