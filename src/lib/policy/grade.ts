@@ -348,18 +348,19 @@ function replyTextChecks(s: Scenario, answer: Answer, want: Decision, reasons: R
   const wordsOfReply = () => (replyWords ??= replyWordsOf(text));
   const escalationClipping = escalationClippingOf(pack);
   if (escalationClipping && pack.textRules.escalationClipping && want.escalate !== null && want.reply !== null) {
-    const repeated = wordsOfReply().includes(wordsOfClipping(escalationClipping.text));
+    const repeated = () => wordsOfReply().includes(wordsOfClipping(escalationClipping.text));
     if (pack.textRules.escalationClippingOnce && clippingSent()) {
+      const again = repeated();
       // The customer has been told their case was passed on: told again, they learn nothing new.
       checks.push({
-        field: 'replyText.clipping', expected: 'a new word on the case, not the escalation clipping again', given: repeated ? 'the escalation clipping again' : 'a new reply', score: repeated ? 0 : 1,
-        message: repeated
+        field: 'replyText.clipping', expected: 'a new word on the case, not the escalation clipping again', given: again ? 'the escalation clipping again' : 'a new reply', score: again ? 0 : 1,
+        message: again
           ? 'Reply text: the escalation clipping went out already in this conversation. Sent again, it tells the customer nothing new: say where their case stands in your own words.'
           : 'Reply text: a new word on the case, not the escalation clipping a second time.',
         ...reasons.cite(pack.textRules.escalationClippingOnce),
       });
     } else {
-      const used = answer.clipping === escalationClipping.id && repeated;
+      const used = answer.clipping === escalationClipping.id && repeated();
       checks.push({
         field: 'replyText.clipping', expected: `the "${escalationClipping.title}" clipping`, given: answer.clipping ?? 'no clipping', score: used ? 1 : 0,
         message: used ? 'Reply text: uses the escalation clipping.' : 'Reply text: an escalated conversation is answered with the escalation clipping, kept whole.',
