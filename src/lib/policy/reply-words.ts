@@ -6,13 +6,13 @@ import type { PolicyPack } from '../schemas/pack.ts';
 import type { Message } from '../schemas/scenario.ts';
 
 /** A text's words, lower case, separated by single spaces (`#` and `@` kept: they start tags and handles). */
-export const words = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}#@']+/gu, ' ').trim();
+const words = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}#@']+/gu, ' ').trim();
 
 /**
  * A signature at the end of a reply, as Conversocial writes them ("^Ana"; the trainer adds the
  * trainee's after a space): one word after a caret.
  */
-export const SIGNATURE = /\s\^[^\s^]{1,40}\s*$/u;
+const SIGNATURE = /\s\^[^\s^]{1,40}\s*$/u;
 
 /** A reply's words, its signature left out: a signature is not a word for the person. */
 export const wordsOfReply = (text: string) => words(text.replace(SIGNATURE, ''));
