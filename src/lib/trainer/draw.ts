@@ -111,13 +111,14 @@ export function drawReview(pool: readonly Scenario[], seed: number, size: number
  * escalated one after it went out (the guidelines' path sends it at the first escalated point).
  */
 export function exercises(s: Scenario, rules: ReadonlySet<string>): boolean {
-  const text = packs[s.pack].textRules;
-  return idealPath(s).some(({ decision: d, scenario: point }) => {
+  const pack = packs[s.pack];
+  const text = pack.textRules;
+  const wanted = (rule: string | null) => rule !== null && rules.has(rule);
+  return idealPath(s, pack).some(({ decision: d, scenario: point }) => {
     if (d.because.some((b) => rules.has(b.rule))) return true;
     if (d.reply === null) return false;
-    if ([text.length, text.personalise, text.fxhelp].some((r) => r !== null && rules.has(r))) return true;
-    if (d.escalate === null || !(rules.has(text.escalationClipping ?? '') || rules.has(text.escalationClippingOnce ?? ''))) return false;
-    const once = text.escalationClippingOnce !== null && escalationClippingSent(point.messages, packs[s.pack]);
-    return rules.has((once ? text.escalationClippingOnce : text.escalationClipping) ?? '');
+    if (wanted(text.length) || wanted(text.personalise) || wanted(text.fxhelp)) return true;
+    if (d.escalate === null || !(wanted(text.escalationClipping) || wanted(text.escalationClippingOnce))) return false;
+    return wanted(text.escalationClippingOnce !== null && escalationClippingSent(point.messages, pack) ? text.escalationClippingOnce : text.escalationClipping);
   });
 }
