@@ -158,8 +158,8 @@ export class Verifier {
   /** Earlier wordings of bank scenarios, by id (see the constructor). */
   readonly #earlier = new Map<string, Scenario[]>();
   /**
-   * Scenarios checked whole, by id, none alike to another (see `otherTexts`): an input equal or
-   * alike to one of them is not checked whole again.
+   * Scenarios checked whole, by id, none alike to another (see `otherTexts`) but for whether the
+   * escalation clipping went out: an input equal or alike to one of them is not checked whole again.
    */
   readonly #byId = new Map<string, ScenarioEntry[]>();
   #remembered = 0;
@@ -230,7 +230,8 @@ export class Verifier {
     if (!hasIdAndMessages(input)) return undefined;
     const checked = this.#byId.get(input.id);
     if (!checked) return undefined;
-    // None of them is alike to another, so at most one is alike to the input.
+    // None of them is alike to another but for whether the escalation clipping went out (see below),
+    // so at most one is alike to the input and shares its grades.
     for (const entry of checked) {
       const texts = otherTexts(entry.scenario, input);
       if (!texts) continue;
@@ -238,10 +239,10 @@ export class Verifier {
         this.#learnText(input, entry.scenario, true);
         return entry.scenario;
       }
-      for (const text of texts) if (!MessageTextSchema.safeParse(text).success) return undefined;
       // Grading reads one thing of the messages' texts: whether the escalation clipping has gone
-      // out already (see grade.ts). Inputs that differ in it are not alike.
-      if (agentTextDiffers(entry.scenario, input) && this.#clippingSent(entry.scenario) !== escalationClippingSent(input.messages as Message[], packs[entry.scenario.pack])) return undefined;
+      // out already (see grade.ts). An input that differs in it is not alike: another may be.
+      if (agentTextDiffers(entry.scenario, input) && this.#clippingSent(entry.scenario) !== escalationClippingSent(input.messages as Message[], packs[entry.scenario.pack])) continue;
+      for (const text of texts) if (!MessageTextSchema.safeParse(text).success) return undefined;
       this.stats.scenariosAlike++;
       const scenario = input as unknown as Scenario;
       this.#entries.set(scenario, entry);

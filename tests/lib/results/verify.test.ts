@@ -641,6 +641,18 @@ describe('the caches of one reader', () => {
         expect(r).toEqual(new Verifier(bankScenarios).verifyText(text));
         if (r.ok) expect(r.result.flags).toEqual([]);
       }
+      // Once both kinds were read, later files of either kind find theirs: none is checked whole again.
+      const parsed = v.stats.scenariosParsed;
+      for (const [i, file] of order.entries()) {
+        const other = { ...file, trainee: { name: `Other ${i}`, handle: null } };
+        other.items = other.items.map((item) => ({ ...item, answer: { ...item.answer, replyText: item.answer.replyText && `${item.answer.replyText} ^O${i}` } }));
+        other.items[1] = { ...other.items[1]!, scenario: { ...other.items[1]!.scenario, messages: other.items[1]!.scenario.messages.map((m) => (m.from === 'agent' ? { ...m, text: `${m.text} ^O${i}` } : m)) } };
+        other.items = other.items.map((item) => ({ ...item, ...scoreItem(item.scenario, item.answer) }));
+        other.summary = summarize(other.items);
+        const r = v.verifyText(JSON.stringify(other));
+        expect(r.ok && r.result.flags).toEqual([]);
+      }
+      expect(v.stats.scenariosParsed).toBe(parsed);
     }
   });
 
