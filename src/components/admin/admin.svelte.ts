@@ -123,6 +123,8 @@ export class AdminState {
   /** The day readiness is judged on: today in the admin's time zone, moved on at midnight (see `load`). */
   today = $state(localToday());
   #midnight: ReturnType<typeof setTimeout> | null = null;
+  /** Looks at the day again when the page is shown (see `#followTheDay`). */
+  #visible: (() => void) | null = null;
   /** What the page says aloud without moving focus (the island's one polite live region). */
   readonly announcer = new Announcer();
 
@@ -694,8 +696,6 @@ export class AdminState {
       document.addEventListener('visibilitychange', this.#visible);
     }
   }
-
-  #visible: (() => void) | null = null;
 
   /** Stops listening to the page's other tabs and to the clock (the island is gone). */
   dispose(): void {

@@ -159,10 +159,11 @@ export function holdsNothing(r: TraineeReview): boolean {
 export function traineeChecks(review: TraineeReview | undefined, today: string, fxhelpDays: number | null = FXHELP_DAYS): ReadinessCheck[] {
   const r = review ?? emptyTraineeReview('?', null);
   const days = r.fxhelpSince ? daysBetween(r.fxhelpSince, today) : Number.NaN;
-  // A sign-off counts from the day it is given: one dated after tomorrow (see `afterToday`) is not given yet.
-  const signed = (s: { name: string; date: string }) => s.name.trim() !== '' && s.date !== '' && !afterToday(s.date, today);
+  // A sign-off counts from the day it is given: one dated after tomorrow (see `stillToCome`) is not given yet.
+  const written = (s: { name: string; date: string }) => s.name.trim() !== '' && s.date !== '';
+  const signed = (s: { name: string; date: string }) => written(s) && !stillToCome(s.date, today);
   /** What the checklist found of a sign-off that does not count for want of a name, a date or a date come. */
-  const unsigned = (s: { name: string; date: string }) => (s.name.trim() !== '' && s.date !== '' && afterToday(s.date, today) ? `${s.name.trim()}, ${s.date}: a date still to come` : 'not signed');
+  const unsigned = (s: { name: string; date: string }) => (written(s) ? `${s.name.trim()}, ${s.date}: a date still to come` : 'not signed');
   const moderator = r.moderator.name.trim();
   const admin = r.admin.name.trim();
   const fxhelp: ReadinessCheck[] =
@@ -193,19 +194,18 @@ export interface ReviewFieldProblems {
   fxhelpSince: string | null;
   /** The admin's name: the moderator's (one person cannot give both sign-offs). */
   adminName: string | null;
-  /** The moderator's sign-off date: still to come (a sign-off counts once given; see `afterToday`). */
+  /** The moderator's sign-off date: still to come (a sign-off counts once given; see `stillToCome`). */
   moderatorDate: string | null;
   /** The admin's sign-off date: still to come. */
   adminDate: string | null;
 }
 
-/** Whether a `YYYY-MM-DD` date comes after `today`. */
 /**
  * Whether a sign-off's date is still to come. A day of grace: a reviewer east of the reader may
  * already be on the next day, and a review file passes between them (somewhere on Earth it is a day
  * later than here for part of every day).
  */
-const afterToday = (date: string, today: string) => daysBetween(date, today) < -1;
+const stillToCome = (date: string, today: string) => daysBetween(date, today) < -1;
 
 /** What a sign-off's date field says when the date is still to come. */
 const SIGNED_AHEAD = 'This date is still to come: a sign-off counts once given, so it must be today or earlier (tomorrow is allowed, as it may already be tomorrow where the reviewer is).';
@@ -228,8 +228,8 @@ export function reviewFieldProblems(r: TraineeReview, today: string): ReviewFiel
   return {
     fxhelpSince,
     adminName: admin && samePerson(admin, r.moderator.name) ? `${admin} also signed as the moderator: the admin's sign-off must come from someone else.` : null,
-    moderatorDate: afterToday(r.moderator.date, today) ? SIGNED_AHEAD : null,
-    adminDate: afterToday(r.admin.date, today) ? SIGNED_AHEAD : null,
+    moderatorDate: stillToCome(r.moderator.date, today) ? SIGNED_AHEAD : null,
+    adminDate: stillToCome(r.admin.date, today) ? SIGNED_AHEAD : null,
   };
 }
 
