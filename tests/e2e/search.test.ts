@@ -25,6 +25,8 @@ const EXPECTED_FIRST_RESULT: ReadonlyArray<readonly [query: string, path: string
   ['criteria', '/conversocial/access/'],
   ['delete account', '/conversocial/leaving/'],
   ['stop contributing', '/conversocial/leaving/'],
+  // The sources' short name for Mozilla's knowledge base.
+  ['KB', '/program/getting-help/'],
 ];
 
 /** Pagefind's status line once a search has finished: "3 results for x" or "No results for x". */

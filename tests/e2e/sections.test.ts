@@ -57,3 +57,15 @@ describe('the reply-length rule sends a trainee to a section that states their c
     expect(text).toMatch(/Twitter/);
   });
 });
+
+// The practice queue accepts a Google Play reply of exactly the limit (our reading of "under 350"),
+// so a page that states the limit says a reply may reach it, never that it must stay below it.
+describe('the Google Play reply limit reads on every page as the practice queue counts it', () => {
+  const limit = packs.mozilla.thresholds.googlePlayReplyLimit!;
+  const pages = ['/more/google-play-reviews/', '/conversocial/reply-field/'];
+  it.each(pages)('%s', (path) => {
+    const text = pageHtml(path)!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toMatch(new RegExp(`at most ${limit} characters`));
+    expect(text).not.toMatch(new RegExp(`(stay|be|keep it) (below|under) ${limit}\\b`, 'i'));
+  });
+});

@@ -5,7 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, PAGE_PATHS, siteUrl, sitePath } from './support.ts';
+import { launchChromium, PAGE_PATHS, siteUrl, sitePath, VIEWPORTS } from './support.ts';
 
 describe('sidebar', () => {
   let browser: Browser;
@@ -46,5 +46,26 @@ describe('sidebar', () => {
     const inSitemap = new Set(PAGE_PATHS);
     const dangling = [...sidebarLinks].filter((path) => !inSitemap.has(path)).sort();
     expect(dangling, 'sidebar links to pages not in the sitemap').toEqual([]);
+  });
+});
+
+// A reader who lands on the home page, or on a mistyped address, from a phone must be able to reach
+// the rest of the site and switch the theme from there, as from any other page.
+describe('on a phone, the way on from the home page and from a missing page', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(() => browser?.close());
+
+  test.each(['/', '/no-such-page/'])('%s has a menu that opens the site navigation and the theme switch', async (path) => {
+    const page = await browser.newPage({ viewport: VIEWPORTS.phone, hasTouch: true });
+    await page.goto(siteUrl(path));
+    const welcome = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Welcome' });
+    expect(await welcome.isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await expect.poll(() => welcome.isVisible()).toBe(true);
+    expect(await page.getByRole('combobox', { name: /theme/i }).isVisible()).toBe(true);
+    await page.close();
   });
 });

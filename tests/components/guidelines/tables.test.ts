@@ -136,6 +136,9 @@ describe('AccountsTable', () => {
     expect(rowHeaders(table(root, /the accounts$/i)).sort()).toEqual(['@GitLab', '@GitLabStatus', '@MovingToGitLab']);
     expect(cell(table(root, /the accounts$/i), '@MovingToGitLab', 'Sent from')).toBe('Tweetdeck');
     expect(cell(table(root, /the accounts$/i), '@GitLab', 'Sent from')).toBe('Zendesk');
+    // The handbook says nothing of the handles' language, so the table does not either.
+    expect(columns(table(root, /the accounts$/i))).toEqual(['Account', 'What it is for', 'Sent from']);
+    expect(text(table(root, /the accounts$/i))).not.toMatch(/English/);
     const t = table(root, /may do/i);
     // Retweet ideas go to the #social_media Slack channel; GitLab has no community managers here.
     expect(cell(t, '@GitLab', 'Retweet')).toMatch(/#social_media/);
