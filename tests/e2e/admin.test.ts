@@ -546,6 +546,17 @@ describe('what a file cannot decide, and a rule typed out of range', () => {
     const gail = lines.find((l) => l.includes('gail.json'))!.split(',');
     expect(gail[header.indexOf('program')]).toBe('gitlab');
     expect([gail[header.indexOf('tags')], gail[header.indexOf('closing')]]).toEqual(['1', '1']);
+    // An item of hers compares only what GitLab's practice queue asks for: it has no hold, no
+    // closing reason, no tags and no user tag, so neither has her item.
+    await page.getByRole('button', { name: 'Gail Lab' }).click();
+    const panel = page.getByRole('region', { name: /^Gail Lab: assessment$/ });
+    const first = panel.locator('ol.items > li').first();
+    await first.locator('summary').click();
+    const compared = first.getByRole('table', { name: 'What the trainee did beside what the guidelines require' });
+    const fields = await compared.locator('tbody th').allInnerTexts();
+    expect(fields).toEqual(expect.arrayContaining(['Reply from', 'Like from', 'Escalate to', 'Reply text']));
+    for (const none of ['Hold', 'Close as', 'Tags', 'User tag']) expect(fields).not.toContain(none);
+    await panel.getByRole('button', { name: 'Close this trainee' }).click();
     expect(problems.take()).toEqual([]);
   });
 
