@@ -19,6 +19,8 @@ export interface Explained {
   decision: Decision;
   /** The rule that set a field, or the rule that decided the step when the field kept its default. */
   ruleFor: (field: keyof Decision) => string | null;
+  /** Whether a rule of its own set or named `field` (not only the rule that decided the step). */
+  named: (field: keyof Decision) => boolean;
   /** The facts behind each cited rule, in the order the rules were cited. */
   trace: readonly Trace[];
   /** The named step of the procedure that matched (see `steps.ts`). */
@@ -87,6 +89,6 @@ export class Draft<Id extends string> {
     const fieldRules = this.#fieldRules;
     const fallback = this.#decisive ?? (this.d.because[0]?.rule as Id | undefined) ?? null;
     const trace = [...this.#facts].map(([rule, facts]) => ({ rule, facts }));
-    return { decision: this.d, ruleFor: (field) => fieldRules.get(field) ?? fallback, trace, step: this.step };
+    return { decision: this.d, ruleFor: (field) => fieldRules.get(field) ?? fallback, named: (field) => fieldRules.has(field), trace, step: this.step };
   }
 }

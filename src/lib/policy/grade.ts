@@ -6,7 +6,7 @@ import { explain, type Explained, type FactValue } from './decide.ts';
 import { resolveFacts } from './facts.ts';
 import { escalationClippingOf, escalationClippingSent, wordsOfClipping, wordsOfReply as replyWordsOf } from './reply-words.ts';
 import { because } from './sentences.ts';
-import { zendeskEscalationRule } from './steps.ts';
+import { ruleForUnwanted, zendeskEscalationRule } from './steps.ts';
 import { tweetLength } from './tweet-length.ts';
 
 // grade(scenario, answer) -> result: how a trainee's answer compares with what the guidelines
@@ -143,6 +143,17 @@ class Reasons {
     return this.cite(this.why.ruleFor(name));
   }
 
+  /**
+   * For a like, a tag or a user tag that nothing here called for, where no rule of its own kept
+   * the field empty: the rule that says when one is given, in general (see `ruleForUnwanted`);
+   * `null` when there is none, or when a rule did keep it empty (that rule is the one to read).
+   */
+  unwanted(name: 'like' | 'tags' | 'userTag', value: string, channel: Scenario['channel']) {
+    if (name !== 'tags' && this.why.named(name)) return null;
+    const rule = ruleForUnwanted(this.pack, channel, name, value);
+    return rule ? this.when(rule) : null;
+  }
+
   /** Every rule that put a tag on the conversation, as one explanation. */
   tags() {
     const rules = this.why.trace.filter((t) => typeof t.facts.tag === 'string').map((t) => t.rule);
@@ -187,16 +198,17 @@ export function grader(scenario: Scenario, pack: PolicyPack = packs[scenario.pac
         const expected = want[name];
         const given = answer[name];
         const ok = name === 'reply' || name === 'like' ? same(expected as string | null, given as string | null) : expected === given;
+        const unwanted = !ok && expected === null && typeof given === 'string' && (name === 'like' || name === 'userTag') ? reasons.unwanted(name, given, scenario.channel) : null;
         return {
           field: name, expected, given, score: ok ? 1 : 0,
           message: ok ? `${what}: right.` : `${what}: the guidelines call for ${fieldValue(name, expected)}; you chose ${fieldValue(name, given)}.`,
-          ...reasons.field(name),
+          ...(unwanted ?? reasons.field(name)),
         };
       };
       const dimension = (id: DimensionId, checks: Check[]) => dimensionOf(id, checks, dimensionApplies(pack, id));
       const dimensions: Dimension[] = [
         dimension('account', [accountCheck(answer, want, field), field('like', 'Like'), ...toolCheck(pack, answer, want, field)]),
-        dimension('tags', [tagsCheck(want, answer, reasons), field('userTag', 'User tag')]),
+        dimension('tags', [tagsCheck(want, answer, reasons, scenario.channel), field('userTag', 'User tag')]),
         dimension('closing', [field('close', 'Closing reason'), field('hold', 'Hold')]),
         dimension('escalation', [escalationCheck(want, answer, reasons)]),
         dimension('engagement', [field('retweet', 'Retweet'), field('directMessage', 'Direct message'), ...text]),
@@ -272,7 +284,7 @@ function toolCheck(pack: PolicyPack, answer: Answer, want: Decision, field: Fiel
 }
 
 /** Tags are a set: partial credit is the share of the union both sides agree on. */
-function tagsCheck(want: Decision, answer: Answer, reasons: Reasons): Check {
+function tagsCheck(want: Decision, answer: Answer, reasons: Reasons, channel: Scenario['channel']): Check {
   const a = new Set(want.tags);
   const b = new Set(answer.tags);
   const both = [...a].filter((t) => b.has(t));
@@ -284,7 +296,8 @@ function tagsCheck(want: Decision, answer: Answer, reasons: Reasons): Check {
   return {
     field: 'tags', expected: want.tags, given: answer.tags, score,
     message: score === 1 ? 'Tags: right.' : `Tags: ${parts.join('; ')}.`,
-    ...reasons.tags(),
+    // Only tags too many: the rule to read says when the first of them is given.
+    ...((missing.length === 0 && extra.length > 0 ? reasons.unwanted('tags', extra[0]!, channel) : null) ?? reasons.tags()),
   };
 }
 

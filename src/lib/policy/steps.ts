@@ -31,6 +31,25 @@ export function zendeskEscalationRule(engine: ZendeskEngine, destination: string
   return null;
 }
 
+/**
+ * The rule that says when a conversation gets a like, a tag or a user tag, for a trainee who gave one
+ * that nothing in this conversation called for: the rule that decided the case explains what to
+ * do with the conversation, not why it gets no like or no such tag (a help request's "reply and
+ * hold" says nothing of likes). `null` when the pack has no such rule (a tag no step ever adds).
+ */
+export function ruleForUnwanted(pack: PolicyPack, channel: Scenario['channel'], field: 'like' | 'tags' | 'userTag', value: string): MozillaRuleId | GitLabRuleId | null {
+  const engine = pack.engine;
+  if (engine.style === 'zendesk') return field === 'like' ? 'gl.like.compliment' : null;
+  if (field === 'like') return channel === 'google-play' ? 'moz.like.not-on-google-play' : 'moz.like.acknowledge';
+  if (field === 'userTag') {
+    if (value === engine.influencerUserTag) return 'moz.influencer';
+    return pack.userTags.some((t) => t.name === value && t.knownAs) ? 'moz.user-tag.known' : null;
+  }
+  if (value === engine.tags.influencer) return 'moz.influencer';
+  if (value === engine.tags.community) return 'moz.tag.community';
+  return (engine.noReplyKinds.find((k) => k.tag === value)?.rule as MozillaRuleId | undefined) ?? null;
+}
+
 /** One named step of a procedure. */
 export interface Step<C, Id extends string> {
   /** Stable name, recorded in every decision the step makes. */

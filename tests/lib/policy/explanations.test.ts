@@ -155,6 +155,49 @@ describe('the reason of a check, sentence by sentence', () => {
   });
 });
 
+// Found by the trainer audit: a like, a tag or a user tag that nothing called for was explained
+// with the rule that decided the case ("reply, and hold it"), which says nothing of likes or tags,
+// and linked to the reply field's sending options. The trainee should be sent to the rule that
+// says when one is given.
+describe('a like, a tag or a user tag nothing called for is explained by the rule that says when one is given', () => {
+  const request = () => moz({ author: { handle: '@sam_reads', followers: 40, verified: false }, mentions: ['@FirefoxSupport'], messages: [customer('@FirefoxSupport my bookmarks vanished after the update')] });
+  const helped = (change: Partial<Answer>) => answer({ reply: '@FirefoxSupport', via: 'Conversocial', hold: 'Waiting on Customer', replyText: 'Sorry about that! Which version are you on?', ...change });
+
+  it('a like on a help request: the likes section', () => {
+    const c = check(grade(request(), helped({ like: '@FirefoxSupport' })), 'like');
+    expect(c.score).toBe(0);
+    expect(c.section).toBe('/conversocial/likes-retweets-dms/#likes');
+    expect(c.reason).toBe('Like praise and app round-ups to show we saw them, from the account that was mentioned (the first one, if several).');
+  });
+
+  it('the Internet celebrity tag and the Influencer user tag on an account of 40 followers: the influencer section', () => {
+    const r = grade(request(), helped({ tags: ['Internet celebrity'], userTag: 'Influencer' }));
+    for (const field of ['tags', 'userTag']) {
+      expect(check(r, field).score, field).toBe(0);
+      expect(check(r, field).section, field).toBe('/conversocial/influencers-and-controversial/#influencers');
+    }
+  });
+
+  it('a like on a Google Play bug report: reviews are never liked', () => {
+    const c = check(grade(play(), answer({ reply: 'Google Play', like: '@Firefox' })), 'like');
+    expect(c.score).toBe(0);
+    expect(c.section).toBe('/more/google-play-reviews/#replying-under-a-review');
+    expect(c.reason).toBe('Google Play reviews are never liked.');
+  });
+
+  it('GitLab: a like on a support question: what GitLab likes', () => {
+    const s = gl({ mentions: ['@GitLab'], messages: [customer('@GitLab how do I rename a group?')] });
+    const c = check(grade(s, answer({ reply: '@GitLab', via: 'Zendesk', like: '@GitLab', replyText: 'Settings > General.' })), 'like');
+    expect(c.score).toBe(0);
+    expect(c.section).toBe('/gitlab/engagement/#likes');
+  });
+
+  it('a rule that itself keeps the like off still explains it (a sensitive spam report is liked; a deleted compliment is not)', () => {
+    const c = check(grade(gl({ facts: { kind: 'compliment', deleted: true } }), answer({ like: '@GitLab', sentiment: 'positive' })), 'like');
+    expect(c.reason).toBe('The tweet praises the product, but it gets no reply, so no like either.');
+  });
+});
+
 describe('every check of every grade has a reason', () => {
   const scenarios = [...examples, ...bank].flatMap((f) => (f.scenario ? [f.scenario] : []));
 
