@@ -27,6 +27,16 @@ describe('guidelineProblems: each expected the guidelines disagree with, by fiel
     expect(guidelineProblems(troll({ expected: { reply: null, hold: null, close: 'No Need to Reply', userTag: 'Troll account' } }))).toEqual([]);
   });
 
+  // docs/formats/scenario.md, "Decision": `because` in an expected is a subset of the decision's rules.
+  it('because: a few of the decision\u2019s rules, in any order, agree; a rule it does not cite, or one cited at another section, does not', () => {
+    const queue = { rule: 'moz.escalate.queue', section: '/escalation/when-and-how/#which-queue' };
+    const paidProduct = { rule: 'moz.escalate.paid-product', section: '/escalation/when-and-how/#when-to-escalate' };
+    expect(guidelineProblems(paid({ expected: { because: [queue, paidProduct] } }))).toEqual([]);
+    expect(guidelineProblems(paid({ expected: { because: [] } }))).toEqual([]);
+    expect(guidelineProblems(paid({ expected: { because: [queue, { rule: 'moz.close.acknowledged', section: '/conversocial/closing-reasons/#acknowledged' }] } }))).toEqual([expect.stringMatching(/^expected\.because: the file expects /)]);
+    expect(guidelineProblems(paid({ expected: { because: [{ ...queue, section: '/escalation/when-and-how/#when-to-escalate' }] } }))).toEqual([expect.stringMatching(/^expected\.because: /)]);
+  });
+
   it('a follow-up whose expected the guidelines disagree with is named by its index', () => {
     const s = paid({ followUps: [{ afterHours: 2, text: '@FirefoxSupport any news?', expected: { reply: null } }] });
     expect(guidelineProblems(s)).toEqual([expect.stringMatching(/^followUps\[0\]\.expected\.reply: the file expects null, the guidelines give "@FirefoxSupport"/)]);
