@@ -7,7 +7,8 @@
 // scenario was valid, 1 otherwise or when the command is called wrongly (docs/formats/scenario.md,
 // "The command line").
 import { decide, idealPath } from '../src/lib/index.ts';
-import { EMPTY_LIST_PROBLEM, unplayedFollowUps } from '../src/lib/scenario-check.ts';
+import { EMPTY_LIST_PROBLEM, MAX_LISTED_PROBLEMS, unplayedFollowUps } from '../src/lib/scenario-check.ts';
+import { firstProblems, notCheckedProblem } from '../src/lib/schemas/problems.ts';
 import { fromUser, readArgs, refuse } from './lib/cli.ts';
 import { writeLines } from './lib/output.ts';
 import { readScenarioFile } from './read-scenarios.ts';
@@ -26,6 +27,17 @@ if (files.length === 0) refuse(null, USAGE);
 let failed = false;
 const lines: string[] = [];
 for (const file of files) {
+  // A file must never stop the command: whatever it holds, it gets a line of its own.
+  try {
+    decideFile(file);
+  } catch (e) {
+    failed = true;
+    lines.push(JSON.stringify({ file, error: notCheckedProblem(e) }));
+  }
+}
+
+/** One line for each scenario of a file, added to `lines`. */
+function decideFile(file: string) {
   const read = readScenarioFile(fromUser(file));
   // No scenario to decide is a mistake, said as the trainer and scenarios:check say it: silent, it would pass.
   if (read.length === 0) {
@@ -43,7 +55,8 @@ for (const file of files) {
       lines.push(JSON.stringify(line));
     } else {
       failed = true;
-      lines.push(JSON.stringify({ file, error: r.problems.join('; ') }));
+      // The first problems of a scenario that has very many, the rest counted.
+      lines.push(JSON.stringify({ file, error: firstProblems(r.problems, MAX_LISTED_PROBLEMS).join('; ') }));
     }
   }
 }

@@ -1,8 +1,9 @@
-// Reading scenario files for the command line: a file holds one scenario or a JSON array of them.
+// Reading scenario files for the command line: a file holds one scenario or a JSON array of them,
+// in UTF-8, read as the trainer's "Load scenarios" reads it (src/lib/schemas/scenario-file.ts).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isJsonName } from '../src/lib/results/file-name.ts';
-import { parseScenario } from '../src/lib/schemas/parse.ts';
+import { readScenarioBytes } from '../src/lib/schemas/scenario-file.ts';
 import type { Scenario } from '../src/lib/schemas/scenario.ts';
 
 /** One scenario read from a file, or the problems that kept it from being read. */
@@ -10,31 +11,18 @@ export type Read =
   | { file: string; index: number | null; ok: true; scenario: Scenario }
   | { file: string; index: number | null; ok: false; problems: string[] };
 
-/** Every scenario in a file, in order; a file that cannot be read or parsed is one failed entry. */
+/** Every scenario in a file, in order; a file that cannot be read, decoded or parsed is one failed entry. */
 export function readScenarioFile(file: string): Read[] {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     // `decide` reads files only: a folder is said for what it is, with what to type instead.
     const problem = code === 'EISDIR' ? 'is a folder, not a file (name its files, e.g. FOLDER/*.json)' : `cannot read the file (${code ?? String(e)})`;
     return [{ file, index: null, ok: false, problems: [problem] }];
   }
-  let json: unknown;
-  try {
-    // A file may begin with a UTF-8 byte-order mark (the format allows it).
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    return [{ file, index: null, ok: false, problems: [`not valid JSON: ${(e as Error).message}`] }];
-  }
-  const items = Array.isArray(json) ? json : [json];
-  return items.map((item, i) => {
-    const index = Array.isArray(json) ? i : null;
-    const r = parseScenario(item);
-    const at = (p: string) => (index === null ? p : `[${index}]${p.startsWith('[') ? '' : '.'}${p}`);
-    return r.ok ? { file, index, ok: true, scenario: r.value } : { file, index, ok: false, problems: r.problems.map(at) };
-  });
+  return readScenarioBytes(bytes).map((r) => ({ file, ...r }));
 }
 
 /**

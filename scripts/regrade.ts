@@ -10,10 +10,14 @@
 //   {"file","problems":[...]} for one that is not a valid result file.
 // "file" is the argument as typed (for a folder's file, the folder as typed and the path in it); a
 // relative one is read from the folder the command was run in. A folder without any .json file is
-// said on standard error. Exit status 1 when any file is not valid, a folder holds no .json file
-// or the command is called wrongly; 0 otherwise.
+// said on standard error. A file that is not UTF-8 text, or that cannot be checked at all (too many
+// problems for the checks to hold), is one that is not valid, named with why, as on the admin page.
+// Exit status 1 when any file is not valid, a folder holds no .json file or the command is called
+// wrongly; 0 otherwise.
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { fileText } from '../src/lib/file-text.ts';
+import { notCheckedProblem } from '../src/lib/schemas/problems.ts';
 import { duplicateProblem, fullerExport, fullerThan, type VerifiedResult } from '../src/lib/results/flags.ts';
 import { MAX_FILE_BYTES, sessionKey, tooLargeProblem, Verifier } from '../src/lib/results/verify.ts';
 import { filesOf, readArgs, refuse } from './lib/cli.ts';
@@ -66,14 +70,26 @@ for (const { shown: file, path } of files) {
     problems([tooLargeProblem(size)]);
     continue;
   }
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (e) {
     problems([`(file): cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`]);
     continue;
   }
-  const v = verifier.verifyText(text);
+  const text = fileText(bytes);
+  if (!text.ok) {
+    problems([`(file): ${text.problem}`]);
+    continue;
+  }
+  let v: ReturnType<Verifier['verifyText']>;
+  try {
+    v = verifier.verifyText(text.text);
+  } catch (e) {
+    // A file must never stop the command: whatever it holds, it gets a line of its own.
+    problems([`(file): ${notCheckedProblem(e)}`]);
+    continue;
+  }
   if (!v.ok) {
     problems(v.problems);
     continue;

@@ -4,13 +4,17 @@
 // bank scenario's id outside the bank names that scenario (the checks "Load scenarios" makes:
 // src/lib/scenario-check.ts), prints every problem, then a note on each follow-up the practice
 // queue never plays (a problem in the bank, whose points are all meant to be played), then a count. A relative path is read from the folder the command was run in, and
-// shown as typed. A path that does not exist, or a folder without scenario files, is said on
-// standard error. Exit status 1 on any problem or when the command is called wrongly, else 0.
+// shown as typed. A file is named with its first 100 problems, the rest counted; one that cannot be
+// checked at all is named with why, and the others are checked all the same. A path that does not
+// exist, or a folder without scenario files, is said on standard error. Exit status 1 on any
+// problem or when the command is called wrongly, else 0.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fileText } from '../src/lib/file-text.ts';
 import { FORMATS, type Scenario } from '../src/lib/index.ts';
-import { bankIdProblem, EMPTY_LIST_PROBLEM, guidelineProblems, MAX_SCENARIO_FILE_BYTES, tooLargeProblem, unplayedNotes } from '../src/lib/scenario-check.ts';
+import { bankIdProblem, EMPTY_LIST_PROBLEM, guidelineProblems, MAX_LISTED_PROBLEMS, MAX_SCENARIO_FILE_BYTES, tooLargeProblem, unplayedNotes } from '../src/lib/scenario-check.ts';
+import { firstProblems, notCheckedProblem } from '../src/lib/schemas/problems.ts';
 import { filesOf, readArgs, type FileArg } from './lib/cli.ts';
 import { writeLines } from './lib/output.ts';
 import { jsonFiles, readScenarioFile } from './read-scenarios.ts';
@@ -28,7 +32,8 @@ const { paths: args } = readArgs(process.argv.slice(2), USAGE);
 /** A trainee's result file (docs/formats/result.md), which a folder of examples may hold beside the scenarios. */
 function isResultFile(path: string): boolean {
   try {
-    return (JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, '')) as { format?: unknown })?.format === FORMATS.result;
+    const text = fileText(readFileSync(path));
+    return text.ok && (JSON.parse(text.text.replace(/^\uFEFF/, '')) as { format?: unknown })?.format === FORMATS.result;
   } catch {
     return false;
   }
@@ -85,39 +90,57 @@ for (const arg of args) {
     files.push(f);
   }
 }
-if (args.length === 0) files.push(...bankFiles());
+if (args.length === 0) for (const f of bankFiles()) files.push(f);
 
+/** The lines of the problems found, each file's first MAX_LISTED_PROBLEMS and a count of the rest. */
 const problems: string[] = [];
+/** How many problems were found, the ones not listed included. */
+let problemCount = 0;
 /** Not problems: a follow-up the practice queue never plays, in a file outside the bank. */
 const notes: string[] = [];
 const seen = new Map<string, string>();
 let scenarios = 0;
 for (const { shown, path } of files) {
+  const mine: string[] = [];
+  try {
+    checkFile(shown, path, mine);
+  } catch (e) {
+    // A file must never stop the check: whatever it holds, it gets a line of its own.
+    mine.push(`${shown}: ${notCheckedProblem(e)}`);
+  }
+  problemCount += mine.length;
+  for (const line of firstProblems(mine, MAX_LISTED_PROBLEMS, `${shown}: `)) problems.push(line);
+}
+
+/** Checks one file, adding its problems to `mine` (each line naming it) and its notes to `notes`. */
+function checkFile(shown: string, path: string, mine: string[]) {
   // The trainer does not read a file over its limit: nor does the check, which would pass it.
   const size = statSync(path, { throwIfNoEntry: false })?.size ?? 0;
   if (size > MAX_SCENARIO_FILE_BYTES) {
-    problems.push(`${shown}: ${tooLargeProblem(size)}`);
-    continue;
+    mine.push(`${shown}: ${tooLargeProblem(size)}`);
+    return;
   }
   const read = readScenarioFile(path);
-  if (read.length === 0) problems.push(`${shown}: ${EMPTY_LIST_PROBLEM}`);
+  if (read.length === 0) mine.push(`${shown}: ${EMPTY_LIST_PROBLEM}`);
+  const banked = inBank(path);
   for (const r of read) {
     const where = r.index === null ? shown : `${shown}[${r.index}]`;
     if (!r.ok) {
-      problems.push(...r.problems.map((p) => `${shown}: ${p}`));
+      for (const p of r.problems) mine.push(`${shown}: ${p}`);
       continue;
     }
     scenarios++;
     const s = r.scenario;
     const other = seen.get(s.id);
-    if (other) problems.push(`${where}: id: "${s.id}" is already used by ${other}`);
+    if (other) mine.push(`${where}: id: "${s.id}" is already used by ${other}`);
     seen.set(s.id, where);
-    const clash = inBank(path) ? null : bankIdProblem(s, bank());
-    if (clash) problems.push(`${where}: ${clash}`);
-    problems.push(...guidelineProblems(s).map((p) => `${where}: ${p}`));
+    const clash = banked ? null : bankIdProblem(s, bank());
+    if (clash) mine.push(`${where}: ${clash}`);
+    for (const p of guidelineProblems(s)) mine.push(`${where}: ${p}`);
     // A point never played is noted, not a problem, but in the bank, where every point is meant to be played.
-    (inBank(path) ? problems : notes).push(...unplayedNotes(s).map((p) => `${where}: ${inBank(path) ? '' : 'note: '}${p}`));
+    for (const p of unplayedNotes(s)) (banked ? mine : notes).push(`${where}: ${banked ? '' : 'note: '}${p}`);
   }
 }
-writeLines([...problems, ...notes, `${files.length} file(s), ${scenarios} valid scenario(s), ${problems.length} problem(s)${notes.length ? `, ${notes.length} note(s)` : ''}`]);
-process.exitCode = problems.length || failed ? 1 : 0;
+
+writeLines([...problems, ...notes, `${files.length} file(s), ${scenarios} valid scenario(s), ${problemCount} problem(s)${notes.length ? `, ${notes.length} note(s)` : ''}`]);
+process.exitCode = problemCount || failed ? 1 : 0;

@@ -19,6 +19,13 @@ export function tooLargeProblem(bytes: number): string {
   return `the file is too large to be a scenario file (${(Math.ceil(bytes / 100_000) / 10).toFixed(1)} MB; the limit is 5 MB)`;
 }
 
+/**
+ * The most problems listed for one scenario file (by `scenarios:check` and "Load scenarios"; by
+ * `decide`, for one scenario): the rest are counted. A file may have a problem for each entry of a
+ * long list, and is named with the first of them.
+ */
+export const MAX_LISTED_PROBLEMS = 100;
+
 /** The problem with a file that holds `[]`: a list, but not one scenario to practise. */
 export const EMPTY_LIST_PROBLEM = 'the file holds an empty list';
 

@@ -236,7 +236,7 @@ describe('readiness review', () => {
       'not-json.json',
       expect.stringMatching(/^\(file\): not valid JSON: /),
       'version-2.json',
-      'format: "social-support-result/2" is version 2 of the result format; this page reads version 1 ("social-support-result/1")',
+      'format: "social-support-result/2" is version 2 of the result format; the admin page and regrade read version 1 ("social-support-result/1")',
       'wrong-types.json',
       expect.stringMatching(/^mode: /),
       expect.stringMatching(/^items\[0\]\.score: /),
@@ -1483,6 +1483,32 @@ describe('files that change after they are chosen', () => {
     expect(listed).toHaveLength(2);
     expect(listed[0]).toMatch(/^empty\.json\s+\(file\): not valid JSON: /);
     expect(listed[1]).toMatch(/^gone\.json\s+\(file\): the browser could not read it \(NotFoundError\)$/);
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('files that are not UTF-8', () => {
+  // README and docs/formats/result.md: a result file is UTF-8 (a byte-order mark allowed). One saved
+  // in Latin-1 was imported with its trainee named "Caf\ufffd" (found by the audit).
+  test('a result file in Latin-1 or in UTF-16 is named with what to do, not imported garbled; one with a UTF-8 byte-order mark is imported', async () => {
+    const dir = join(tmp, 'encodings');
+    mkdirSync(dir, { recursive: true });
+    const named = (name: string) => JSON.stringify({ ...cohort[0], trainee: { name, handle: null } });
+    const latin1 = join(dir, 'latin1.json');
+    const utf16 = join(dir, 'utf16.json');
+    const bom = join(dir, 'bom.json');
+    writeFileSync(latin1, Buffer.from(named('Caf\u00e9 Latin'), 'latin1'));
+    writeFileSync(utf16, Buffer.from(`\ufeff${named('Caf\u00e9 Sixteen')}`, 'utf16le'));
+    writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(named('Caf\u00e9 Crema'))]));
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    await importFiles(page, [latin1, utf16, bom]);
+    expect(await page.getByRole('status').filter({ hasText: /^Imported / }).textContent()).toBe('Imported 1 of 3 files; 2 not imported (listed below).');
+    const listed = await page.getByRole('region', { name: 'Files not imported (2)', exact: true }).locator(':scope > ul > li').allInnerTexts();
+    expect(listed.map((l) => l.replace(/\s+/g, ' '))).toEqual(['latin1.json (file): is not UTF-8 text (save it as UTF-8)', 'utf16.json (file): is UTF-16 (save it as UTF-8)']);
+    await page.getByRole('button', { name: 'Caf\u00e9 Crema', exact: true }).waitFor();
     expect(problems.take()).toEqual([]);
     await context.close();
   });

@@ -1531,6 +1531,28 @@ describe('"Load scenarios" judges a file as npm run scenarios:check does', () =>
     await context.close();
   });
 
+  // However many problems a file has, it is named with the first of them (the rest counted), and
+  // the other files load (found by the audit: "Maximum call stack size exceeded", nothing loaded).
+  test('a file with 130,000 wrong handles and one with 130,000 unknown fields are each named with their problems, and the good file loads', async () => {
+    const { context, page } = await trainerInFreshContext();
+    const many = 130_000;
+    await page.getByLabel('Load scenarios').setInputFiles([
+      file('mentions.json', scenario('own-mentions', { mentions: Array(many).fill('x') })),
+      file('fields.json', scenario('own-fields', Object.fromEntries(Array.from({ length: many }, (_, i) => [`field${i}`, i])))),
+      file('good.json', scenario('own-good')),
+    ]);
+    const alert = page.getByRole('alert');
+    await expect(alert.getByRole('heading', { level: 2 }).textContent()).resolves.toMatch(/2 files could not be used; 1 scenario loaded/);
+    const files = await alert.locator(':scope > ul > li').evaluateAll((lis) => lis.map((li) => ({ file: li.querySelector('strong')?.textContent, lines: [...li.querySelectorAll('code')].map((c) => c.textContent) })));
+    expect(files.map((f) => f.file)).toEqual(['mentions.json', 'fields.json']);
+    expect(files[0]!.lines).toEqual(['mentions: must hold at most 1,000 handles']);
+    expect(files[1]!.lines).toHaveLength(101);
+    expect(files[1]!.lines[0]).toBe('field0: is not a field of this format (a typo?)');
+    expect(files[1]!.lines[100]).toBe(`... and ${many - 100} more problems`);
+    await page.getByRole('heading', { name: /Your own set \(1 scenario\)/ }).waitFor();
+    await context.close();
+  });
+
   test('a rating on a tweet, which the format allows, shows no stars: stars are for a Google Play review', async () => {
     const { context, page } = await trainerInFreshContext();
     await page.getByLabel('Load scenarios').setInputFiles([file('rated.json', scenario('own-rated', { rating: 2 }))]);
@@ -1557,19 +1579,26 @@ describe('"Load scenarios" judges a file as npm run scenarios:check does', () =>
     await context.close();
   });
 
-  test('a UTF-16 file is not read as JSON (the command line reads bytes as UTF-8 too); a UTF-8 byte-order mark is fine', async () => {
+  test('a file in Latin-1 or in UTF-16 is named with what to do, not read garbled; a UTF-8 byte-order mark is fine', async () => {
     const { context, page } = await trainerInFreshContext();
+    const german = JSON.stringify(scenario('own-german', { language: 'de', messages: [{ from: 'customer', at: '2026-05-04T09:00:00Z', text: '@FirefoxSupport meine Downloads h\u00f6ren bei 99 % auf, R\u00fcckerstattung bitte' }] }));
+    const latin1 = Buffer.from(german, 'latin1');
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify(scenario('own-utf16')), 'utf16le')]);
-    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(scenario('own-bom')))]);
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(german)]);
     await page.getByLabel('Load scenarios').setInputFiles([
+      { name: 'latin1.json', mimeType: 'application/json', buffer: latin1 },
       { name: 'utf16.json', mimeType: 'application/json', buffer: utf16 },
       { name: 'bom.json', mimeType: 'application/json', buffer: bom },
     ]);
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    await expect(alert.getByRole('heading').textContent()).resolves.toMatch(/1 file could not be used; 1 scenario loaded/);
-    await expect(alert.textContent()).resolves.toMatch(/utf16\.json[\s\S]*not valid JSON/);
+    await expect(alert.getByRole('heading').textContent()).resolves.toMatch(/2 files could not be used; 1 scenario loaded/);
+    await expect(alert.locator('code').allTextContents()).resolves.toEqual(['is not UTF-8 text (save it as UTF-8)', 'is UTF-16 (save it as UTF-8)']);
+    await expect(alert.textContent()).resolves.toMatch(/latin1\.json[\s\S]*utf16\.json/);
     await page.getByRole('heading', { name: /Your own set \(1 scenario\)/ }).waitFor();
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    await expect(conversation(page).textContent()).resolves.toContain('R\u00fcckerstattung');
     await context.close();
   });
 

@@ -297,23 +297,23 @@ export class Trainer {
   /**
    * Reads scenario files a trainee or an admin chose; zod is loaded only now. A file that cannot be
    * read is listed with the browser's reason, and the others are read all the same. Each file's
-   * bytes are read as UTF-8, as the command line reads them (a UTF-16 file is not JSON to either).
-   * Every program's bank comes too: a scenario may not take a bank scenario's id with other content.
+   * bytes are checked as the command line checks them (src/lib/schemas/scenario-file.ts): UTF-8, or
+   * a problem that says what to do. Every program's bank comes too: a scenario may not take a bank
+   * scenario's id with other content.
    */
   async readScenarioFiles(files: readonly File[]): Promise<{ scenarios: Scenario[]; problems: LoadProblem[]; notes: LoadProblem[] }> {
     const banks = Promise.all(PACK_IDS.map((pack) => this.bank(pack)));
     // Settled here too, so that a failure while the files are read is not reported as unhandled.
     banks.catch(() => {});
     const { readScenarioTexts, MAX_SCENARIO_FILE_BYTES } = await import('./load-scenarios.ts');
-    const utf8 = new TextDecoder();
     const texts = await Promise.all(
       files.map(async (f) => {
         const size = f.size;
-        if (size > MAX_SCENARIO_FILE_BYTES) return { name: f.name, size, text: null };
+        if (size > MAX_SCENARIO_FILE_BYTES) return { name: f.name, size, bytes: null };
         try {
-          return { name: f.name, size, text: utf8.decode(await f.arrayBuffer()) };
+          return { name: f.name, size, bytes: new Uint8Array(await f.arrayBuffer()) };
         } catch (e) {
-          return { name: f.name, size, text: null, unreadable: (e as Error).name };
+          return { name: f.name, size, bytes: null, unreadable: (e as Error).name };
         }
       }),
     );

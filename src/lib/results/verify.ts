@@ -6,13 +6,13 @@
 import { z } from '../schemas/zod.ts';
 import { packs } from '../packs/index.ts';
 import { baseKey, dimensionApplies, DIMENSION_IDS, DIMENSION_LABELS, grader, type GradeResult } from '../policy/grade.ts';
-import { formatIssues } from '../schemas/problems.ts';
+import { firstProblems, formatIssues, otherFormatProblem } from '../schemas/problems.ts';
 import { makeResultSchema } from '../schemas/result.ts';
 import { escalationClippingSent } from '../policy/reply-words.ts';
 import { MessageTextSchema, ScenarioSchema, type Answer, type Facts, type Message, type Scenario } from '../schemas/scenario.ts';
 import { differingFields, jsonEqual } from '../scenario-diff.ts';
 import { timeOf } from '../time.ts';
-import { FORMATS, type PackId } from '../vocabulary.ts';
+import type { PackId } from '../vocabulary.ts';
 import { changesSince, MAX_PROBLEMS, rulesChangedSince, type ChangedRules, type Flag, type ItemRow, type Verification } from './flags.ts';
 import { itemScore, summarize, type ItemScore, type ResultSummary } from './result.ts';
 
@@ -491,13 +491,10 @@ export class Verifier {
 
   /** Verifies a parsed file. */
   verify(json: unknown): Verification {
-    const version = formatVersionProblem(json);
-    if (version) return { ok: false, problems: [version] };
+    const other = otherFormatProblem(json, 'result');
+    if (other) return { ok: false, problems: [other] };
     const parsed = this.#schema.safeParse(json);
-    if (!parsed.success) {
-      const problems = formatIssues(parsed.error, json);
-      return { ok: false, problems: problems.length > MAX_PROBLEMS ? [...problems.slice(0, MAX_PROBLEMS), `... and ${problems.length - MAX_PROBLEMS} more problems`] : problems };
-    }
+    if (!parsed.success) return { ok: false, problems: firstProblems(formatIssues(parsed.error, json), MAX_PROBLEMS) };
     const file = parsed.data;
     const flags: Flag[] = [];
     const usedPacks = [...new Set(file.items.map((i) => i.scenario.pack))];
@@ -628,19 +625,6 @@ function holdsTogether(pack: PackId, stated: ItemScore): boolean {
 
 /** How a flag names an item (written only for a flag: most items have none). */
 const itemAt = (i: number, id: string, step: number) => `items[${i}] (${id}, step ${step})`;
-
-/** A clear message for a file in another version of the format (or none), before any field is checked. */
-function formatVersionProblem(json: unknown): string | null {
-  if (!isObject(json)) return null;
-  const format = json.format;
-  if (typeof format !== 'string' || format === FORMATS.result) return null;
-  // The project's other files, chosen by mistake: said for what they are, not as ten missing fields.
-  if (format === FORMATS.scenario) return `format: "${format}" is the scenario format: this is a scenario, not a trainee's result file`;
-  if (format === FORMATS.review) return `format: "${format}" is a readiness review file, not a trainee's result file (the admin page reads it with "Read a review file")`;
-  const m = /^social-support-result\/(.{1,20})$/.exec(format);
-  if (m) return `format: "${format}" is version ${m[1]} of the result format; this page reads version 1 ("${FORMATS.result}")`;
-  return null;
-}
 
 /** Where a later step of a bank scenario departs from what the bank's follow-up makes of it. */
 function followUpDifferences(root: Scenario, point: Scenario, step: number): string[] {

@@ -1,4 +1,4 @@
-import { formatIssues } from './problems.ts';
+import { formatIssues, otherFormatProblem } from './problems.ts';
 import { AnswerSchema, checkNames, ScenarioSchema, type Answer, type Scenario } from './scenario.ts';
 import { packs } from '../packs/index.ts';
 import type { PackId } from '../vocabulary.ts';
@@ -6,8 +6,13 @@ import type { PackId } from '../vocabulary.ts';
 /** The outcome of reading untrusted input: the value, or every problem found. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: string[] };
 
-/** Validates a scenario from a file or an import; lists every problem, not only the first. */
+/**
+ * Validates a scenario from a file or an import; lists every problem, not only the first. A file of
+ * the project's other formats (a trainee's result file, say) gets one line that says what it is.
+ */
 export function parseScenario(input: unknown): Parsed<Scenario> {
+  const other = otherFormatProblem(input, 'scenario');
+  if (other) return { ok: false, problems: [other] };
   const result = ScenarioSchema.safeParse(input);
   return result.success ? { ok: true, value: result.data } : { ok: false, problems: formatIssues(result.error, input) };
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { FORMATS } from '../vocabulary.ts';
 
 /** `messages[2].at` from `['messages', 2, 'at']`. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -34,4 +35,43 @@ export function formatIssues(error: z.ZodError, input?: unknown): string[] {
     }
   }
   return lines;
+}
+
+/**
+ * The first `max` of a file's problems, then a line that counts the rest (after `prefix`, which
+ * names the file where each line does): a file may have a problem for each entry of a list of any
+ * length, and is named with the first of them.
+ */
+export function firstProblems(problems: readonly string[], max: number, prefix = ''): string[] {
+  return problems.length > max ? [...problems.slice(0, max), `${prefix}... and ${problems.length - max} more problems`] : problems.slice();
+}
+
+/**
+ * The problem with a file that could not be checked at all (`e`: what was thrown; too many
+ * problems for the checks to hold, say): the file is named with it, and the other files go on.
+ */
+export function notCheckedProblem(e: unknown): string {
+  return `could not be checked (${e instanceof Error ? `${e.name}: ${e.message}` : String(e)})`;
+}
+
+/**
+ * One line for JSON of another of the project's formats than `wanted` (or another version of the
+ * result format), before any field is checked: the file is said for what it is, not given twenty
+ * fields missing. `null` when it names no such format.
+ */
+export function otherFormatProblem(json: unknown, wanted: 'scenario' | 'result'): string | null {
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) return null;
+  const format = (json as { format?: unknown }).format;
+  if (typeof format !== 'string' || format === FORMATS[wanted]) return null;
+  if (format === FORMATS.review) {
+    return wanted === 'result'
+      ? `format: "${format}" is a readiness review file, not a trainee's result file (the admin page reads it with "Read a review file")`
+      : `format: "${format}" is a readiness review file, not a scenario`;
+  }
+  if (wanted === 'scenario') return format === FORMATS.result ? `format: "${format}" is the result format: this is a trainee's result file, not a scenario` : null;
+  if (format === FORMATS.scenario) return `format: "${format}" is the scenario format: this is a scenario, not a trainee's result file`;
+  // Said so that it is true where it is read: on the admin page and by `npm run regrade`.
+  const m = /^social-support-result\/(.{1,20})$/.exec(format);
+  if (m) return `format: "${format}" is version ${m[1]} of the result format; the admin page and regrade read version 1 ("${FORMATS.result}")`;
+  return null;
 }

@@ -4,7 +4,7 @@ import { DIMENSION_IDS } from '../policy/grade.ts';
 import { DEFAULT_RULES, CRITERIA_IDS, NOTES_MAX, SIGNER_MAX } from '../results/readiness.ts';
 import { isDateTime } from '../time.ts';
 import { FORMATS, PACK_IDS } from '../vocabulary.ts';
-import { AnswerSchema, checkNames, ScenarioSchema, type Scenario } from './scenario.ts';
+import { AnswerSchema, checkNames, MAX_LIST, ScenarioSchema, type Scenario } from './scenario.ts';
 
 // The result file of docs/formats/result.md (version 1), and the review file the admin page
 // exports. A result file comes from a newer trainer as easily as from an older one, so unknown
@@ -51,8 +51,8 @@ const makeItemSchema = (scenario: ScenarioParser) => z
     score: Unit,
     /** The five dimensions as the file states them. */
     dimensions: DimensionScoresSchema,
-    /** Rule ids of the critical errors, as the file states them. */
-    critical: z.array(z.string().min(1)),
+    /** Rule ids of the critical errors, as the file states them; at most 1,000 (our bound, as the scenario format's lists). */
+    critical: z.array(z.string().min(1)).max(MAX_LIST, 'must hold at most 1,000 rule ids'),
   })
   .superRefine((item, ctx) => {
     // The answer's names (tags, closing reasons, accounts) must be ones its scenario's pack knows.

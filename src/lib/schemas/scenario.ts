@@ -20,6 +20,21 @@ const DateTime = z.string().refine(isDateTime, 'must be an ISO 8601 date-time wi
  */
 const LATEST = Date.UTC(9999, 0, 1);
 
+/**
+ * The most entries a list of the format holds (our bound: the format sets none): `mentions`,
+ * `messages`, and a decision's `tags` and `because`. Far above any conversation (a pack has at most
+ * some forty rules, and fewer tags), and low enough that a file with a wrong entry in each of a huge list gets
+ * one problem for the list, not one per entry: zod then checks no entry (see `capSize` in zod's
+ * schemas), and the checks below leave such a list alone. docs/formats/scenario.md, "Limits".
+ */
+export const MAX_LIST = 1_000;
+/** The problem with a list over `MAX_LIST`, naming what it holds. */
+const atMost = (what: string) => `must hold at most 1,000 ${what}`;
+/** The most follow-ups a scenario has (the format's own bound). */
+const MAX_FOLLOW_UPS = 5;
+/** Whether a value is a list the checks below go through: longer, zod has said so already. */
+const withinBound = (v: unknown, max = MAX_LIST): v is unknown[] => Array.isArray(v) && v.length <= max;
+
 /** The customer's tone. */
 export const SentimentSchema = z.enum(SENTIMENTS);
 
@@ -121,8 +136,8 @@ const decisionFields = {
   hold: z.enum(HOLD_REASONS).nullable(),
   /** Closing reason; `null`: it stays open. */
   close: z.string().min(1).nullable(),
-  /** Tags the conversation must carry (a set). */
-  tags: z.array(z.string().min(1)),
+  /** Tags the conversation must carry (a set), at most 1,000. */
+  tags: z.array(z.string().min(1)).max(MAX_LIST, atMost('tags')),
   /** Tag for the customer's account. */
   userTag: z.string().min(1).nullable(),
   /** The customer's tone. */
@@ -134,8 +149,8 @@ const decisionFields = {
 /** `social-support-decision/1`: what the guidelines require. */
 export const DecisionSchema = z.strictObject({
   ...decisionFields,
-  /** Every rule that shaped the decision, with its section. */
-  because: z.array(BecauseSchema),
+  /** Every rule that shaped the decision, with its section; at most 1,000. */
+  because: z.array(BecauseSchema).max(MAX_LIST, atMost('rules')),
 });
 
 /** An author's `expected`: any subset of the decision's fields. */
@@ -181,12 +196,12 @@ const ScenarioObject = z.strictObject({
   language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a BCP 47 language tag, like "en", "de" or "pt-BR"'),
   /** The customer. */
   author: AuthorSchema,
-  /** Program accounts the customer's messages mention. */
-  mentions: z.array(Handle),
+  /** Program accounts the customer's messages mention; at most 1,000. */
+  mentions: z.array(Handle).max(MAX_LIST, atMost('handles')),
   /** The review's stars (Google Play only). */
   rating: z.number().int().min(1).max(5).optional(),
-  /** The conversation so far, oldest first. */
-  messages: z.array(MessageSchema).min(1),
+  /** The conversation so far, oldest first; 1 to 1,000 messages. */
+  messages: z.array(MessageSchema).min(1).max(MAX_LIST, atMost('messages')),
   /** The simulated clock when the trainee opens it. */
   now: DateTime,
   /** The truth behind the text. */
@@ -194,7 +209,7 @@ const ScenarioObject = z.strictObject({
   /** The decision the author requires, on the fields given. */
   expected: ExpectedSchema.optional(),
   /** What the customer does after each answer, in order; at most 5. */
-  followUps: z.array(FollowUpSchema).max(5).optional(),
+  followUps: z.array(FollowUpSchema).max(MAX_FOLLOW_UPS).optional(),
 });
 
 /**
@@ -213,7 +228,7 @@ function checkScenario(s: z.infer<typeof ScenarioObject>, ctx: z.RefinementCtx) 
   }
   // A value the field check rejected is not compared again (timeOf gives NaN for it).
   const time = timeOf;
-  const messages: unknown[] = Array.isArray(s.messages) ? s.messages : [];
+  const messages: unknown[] = withinBound(s.messages) ? s.messages : [];
   const times = messages.map((m) => time((m as { at?: unknown } | null)?.at));
   let lastGood = -1;
   times.forEach((t, i) => {
@@ -236,7 +251,7 @@ function checkScenario(s: z.infer<typeof ScenarioObject>, ctx: z.RefinementCtx) 
   }
   const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
   if (pack && isObject(s.expected)) checkNames(pack, s.expected, ['expected'], ctx);
-  if (pack && Array.isArray(s.followUps)) {
+  if (pack && withinBound(s.followUps, MAX_FOLLOW_UPS)) {
     s.followUps.forEach((f, i) => {
       if (isObject(f) && isObject(f.expected)) checkNames(pack, f.expected, ['followUps', i, 'expected'], ctx);
     });
@@ -299,7 +314,7 @@ export function checkNames(
         : `the ${pack.id} pack has no ${what}s`,
     });
   const str = (v: unknown): v is string => typeof v === 'string';
-  if (Array.isArray(d.tags)) {
+  if (withinBound(d.tags)) {
     d.tags.forEach((t, i) => { if (str(t) && !names.tags.has.has(t)) problem(['tags', i], t, names.tags.list, 'tag'); });
   }
   if (str(d.close) && !names.closingReasons.has.has(d.close)) problem(['close'], d.close, names.closingReasons.list, 'closing reason');
@@ -310,7 +325,7 @@ export function checkNames(
   if (str(reply) && !replyAccounts.has.has(reply.toLowerCase())) problem(['reply'], reply, replyAccounts.list, 'reply account');
   const like = d.like;
   if (str(like) && !names.accounts.has.has(like.toLowerCase())) problem(['like'], like, names.accounts.list, 'account');
-  if (!Array.isArray(d.because)) return;
+  if (!withinBound(d.because)) return;
   d.because.forEach((b, i) => {
     if (b !== null && typeof b === 'object' && typeof b.rule === 'string' && !names.rules.has(b.rule)) ctx.addIssue({ code: 'custom', path: [...at, 'because', i, 'rule'], message: `"${b.rule}" is not a rule of the ${pack.id} pack` });
   });

@@ -111,7 +111,7 @@ describe('reading', () => {
 
   it('another version of the format gets a message of its own', () => {
     expect(problems({ ...clone(base()), format: 'social-support-result/2' })).toEqual([
-      'format: "social-support-result/2" is version 2 of the result format; this page reads version 1 ("social-support-result/1")',
+      'format: "social-support-result/2" is version 2 of the result format; the admin page and regrade read version 1 ("social-support-result/1")',
     ]);
   });
 

@@ -68,3 +68,15 @@ describe('an item\u2019s answer keeps fields the format does not name', () => {
     expect(v.result.flags).toEqual([]);
   });
 });
+
+describe('an item\u2019s scenario, as a result file quotes it', () => {
+  // Our bounds on the format's lists (docs/formats/result.md, "Limits"): an item's critical errors,
+  // and its answer's tags as in the scenario format.
+  it('130,000 critical errors in an item, 130,000 tags in an answer: one line each, not a crash', () => {
+    const file = session() as unknown as Record<string, any>;
+    file.items[0].critical = Array.from({ length: 130_000 }, (_, i) => i);
+    file.items[1].answer.tags = Array(130_000).fill('no such tag');
+    const v = verifier().verify(file);
+    expect(v).toEqual({ ok: false, problems: ['items[0].critical: must hold at most 1,000 rule ids', 'items[1].answer.tags: must hold at most 1,000 tags'] });
+  });
+});

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../../src/lib/schemas/parse.ts';
-import { examples } from '../../support/bank.ts';
+import { examples, EXAMPLES_DIR } from '../../support/bank.ts';
 
 // The interchange format is a contract (docs/formats/scenario.md): every example must be
 // accepted, every optional field too, and a bad file gets one line per problem, all at once.
@@ -52,6 +54,16 @@ describe('accepted', () => {
     const s = base();
     s.messages[1].account = '@mozilla';
     s.rating = 3;
+    expect(problemsOf(s)).toEqual([]);
+  });
+
+  // Our bounds on the format's lists (docs/formats/scenario.md, "Limits"): far above any real
+  // conversation, so that a file with very many problems is read to the end.
+  it('lists as long as the bounds: 1,000 mentions, messages, tags and rules', () => {
+    const s = base();
+    s.mentions = Array(1000).fill('@FirefoxSupport');
+    s.messages = Array.from({ length: 1000 }, (_, i) => ({ from: 'customer', at: '2026-03-01T09:00:00Z', text: `message ${i}` }));
+    s.expected = { tags: Array(1000).fill('Fan Love'), because: Array(1000).fill({ rule: 'moz.escalate.queue', section: '/escalation/when-and-how/#which-queue' }) };
     expect(problemsOf(s)).toEqual([]);
   });
 
@@ -149,6 +161,26 @@ describe('rejected, naming the field path and the problem', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^rating: /);
     expect(problems[0]).toMatch(/required/);
+  });
+
+  it('lists over the bounds, each one line however long (130,000 entries that are all wrong)', () => {
+    const many = 130_000;
+    const s: Json = { ...base(), mentions: Array(many).fill('x') };
+    expect(problemsOf(s)).toEqual(['mentions: must hold at most 1,000 handles']);
+    s.mentions = ['@FirefoxSupport'];
+    s.messages = Array(many).fill(1);
+    expect(problemsOf(s)).toEqual(['messages: must hold at most 1,000 messages']);
+    s.messages = base().messages;
+    s.expected = { tags: Array.from({ length: many }, (_, i) => i), because: Array(1001).fill(null) };
+    s.followUps = [{ afterHours: 2, expected: { tags: Array(many).fill(0) } }];
+    expect(problemsOf(s)).toEqual(['expected.tags: must hold at most 1,000 tags', 'expected.because: must hold at most 1,000 rules', 'followUps[0].expected.tags: must hold at most 1,000 tags']);
+  });
+
+  // As a result file says of a scenario given to the admin page (src/lib/results/verify.ts).
+  it('a trainee\u2019s result file, or a review file: one line that says what it is, not a problem per field', () => {
+    const result = JSON.parse(readFileSync(join(EXAMPLES_DIR, 'result-practice.json'), 'utf8'));
+    expect(problemsOf(result)).toEqual(['format: "social-support-result/1" is the result format: this is a trainee\'s result file, not a scenario']);
+    expect(problemsOf({ format: 'social-support-review/1', rules: {}, trainees: {} })).toEqual(['format: "social-support-review/1" is a readiness review file, not a scenario']);
   });
 
   it('messages out of time order', () => {

@@ -1,0 +1,46 @@
+// Reading a scenario file's bytes (docs/formats/scenario.md, "A scenario file"): one scenario, or a
+// JSON array of them, in UTF-8. One reader for the command line (scripts/read-scenarios.ts) and the
+// trainer's "Load scenarios" (src/components/trainer/load-scenarios.ts), so that both say the same
+// of the same file.
+import { fileText } from '../file-text.ts';
+import { parseScenario } from './parse.ts';
+import { notCheckedProblem } from './problems.ts';
+import type { Scenario } from './scenario.ts';
+
+/**
+ * One scenario of a file, or the problems that kept it from being read: `index` is its place in
+ * the file's array, `null` for a file that holds one scenario, or that could not be read at all.
+ */
+export type FileScenario = { index: number | null; ok: true; scenario: Scenario } | { index: number | null; ok: false; problems: string[] };
+
+/**
+ * Every scenario in a file, in order, each problem's path prefixed with the scenario's place in the
+ * array (`[2].messages[0].at`). A file that is not UTF-8 text or not JSON is one failed entry; so is
+ * a scenario that could not be checked at all, and the file's others are read all the same. A file
+ * that holds an empty list gives none (what to say of it is the caller's).
+ */
+export function readScenarioBytes(bytes: Uint8Array): FileScenario[] {
+  const text = fileText(bytes);
+  if (!text.ok) return [{ index: null, ok: false, problems: [text.problem] }];
+  let json: unknown;
+  try {
+    // The decoder drops a UTF-8 byte-order mark; a second one is dropped here, as it always was.
+    json = JSON.parse(text.text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    return [{ index: null, ok: false, problems: [`not valid JSON: ${(e as Error).message}`] }];
+  }
+  const list = Array.isArray(json);
+  const items: unknown[] = Array.isArray(json) ? json : [json];
+  const out: FileScenario[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const index = list ? i : null;
+    const at = (p: string) => (index === null ? p : `[${index}]${p.startsWith('[') ? '' : '.'}${p}`);
+    try {
+      const r = parseScenario(items[i]);
+      out.push(r.ok ? { index, ok: true, scenario: r.value } : { index, ok: false, problems: r.problems.map(at) });
+    } catch (e) {
+      out.push({ index, ok: false, problems: [index === null ? notCheckedProblem(e) : `[${index}]: ${notCheckedProblem(e)}`] });
+    }
+  }
+  return out;
+}

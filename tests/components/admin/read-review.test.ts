@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { readReview } from '../../../src/components/admin/read-review.ts';
+import { z } from '../../../src/lib/schemas/zod.ts';
+
+// "Read a review file" on the admin page: a file that is not a review is named with why, the first
+// 20 problems and a count of the rest, however many it has; a review is UTF-8, as the page writes it.
+
+// As on the page, whose zod runs without compiled checks (src/lib/schemas/zod.ts): they pass issues
+// up otherwise than the compiled ones do.
+z.config({ jitless: true });
+
+const review = (trainees: Record<string, unknown> = {}) => ({ format: 'social-support-review/1', rules: {}, trainees });
+const blob = (content: unknown) => new Blob([Buffer.isBuffer(content) ? new Uint8Array(content) : JSON.stringify(content)]);
+
+describe('readReview', () => {
+  it('a review with a trainee named Caf\u00e9 is read; with a UTF-8 byte-order mark too', async () => {
+    const file = review({ 'Caf\u00e9|': { name: 'Caf\u00e9', handle: null, criteria: {} } });
+    await expect(readReview(blob(file))).resolves.toMatchObject({ ok: true, value: { trainees: { 'Caf\u00e9|': { name: 'Caf\u00e9' } } } });
+    await expect(readReview(blob(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(file))])))).resolves.toMatchObject({ ok: true });
+  });
+
+  it('the same review saved in Latin-1, or in UTF-16: named as such, not read garbled', async () => {
+    const text = JSON.stringify(review({ 'Caf\u00e9|': { name: 'Caf\u00e9', handle: null, criteria: {} } }));
+    await expect(readReview(blob(Buffer.from(text, 'latin1')))).resolves.toEqual({ ok: false, unreadable: false, problems: ['(file): is not UTF-8 text (save it as UTF-8)'] });
+    await expect(readReview(blob(Buffer.from(`\ufeff${text}`, 'utf16le')))).resolves.toEqual({ ok: false, unreadable: false, problems: ['(file): is UTF-16 (save it as UTF-8)'] });
+  });
+
+  it('130,000 trainees that are not trainees: the first 20 problems, and a count of the rest', async () => {
+    const trainees = Object.fromEntries(Array.from({ length: 130_000 }, (_, i) => [`t${i}`, 1]));
+    const r = await readReview(blob(review(trainees)));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toHaveLength(21);
+    expect(r.problems[20]).toMatch(/^\.\.\. and \d+ more problems$/);
+  });
+});

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readScenarioTexts, type ScenarioText } from '../../../src/components/trainer/load-scenarios.ts';
+import { z } from '../../../src/lib/schemas/zod.ts';
+import { EXAMPLES_DIR } from '../../support/bank.ts';
+
+// As on the page, whose zod runs without compiled checks (src/lib/schemas/zod.ts): they pass issues
+// up otherwise than the compiled ones do.
+z.config({ jitless: true });
+
+// "Load scenarios" (README, "Using the trainer"): bad files are named with their problems, the good
+// ones become the queue; a scenario with a problem is left out, the file's others are loaded. A file
+// is UTF-8 (docs/formats/scenario.md, "A scenario file"). However many problems a file has, it is
+// named with the first of them and the rest counted, and the other files still load.
+
+type Json = Record<string, any>;
+const scenario = (id: string, change: Json = {}): Json => ({ ...JSON.parse(readFileSync(join(EXAMPLES_DIR, 'moz-paid-product.json'), 'utf8')), id, ...change });
+const file = (name: string, content: unknown): ScenarioText => {
+  const bytes = Buffer.isBuffer(content) ? content : Buffer.from(JSON.stringify(content));
+  return { name, size: bytes.length, bytes };
+};
+const MANY = 130_000;
+
+describe('readScenarioTexts', () => {
+  it('a file with 130,000 wrong handles, one with 130,000 unknown fields, one whose follow-up has 130,000 tags: each named, the good one loaded', () => {
+    const { scenarios, problems } = readScenarioTexts(
+      [
+        file('mentions.json', scenario('own-mentions', { mentions: Array(MANY).fill('x') })),
+        file('fields.json', scenario('own-fields', Object.fromEntries(Array.from({ length: MANY }, (_, i) => [`field${i}`, i])))),
+        file('nested.json', scenario('own-nested', { followUps: [{ afterHours: 2, text: 'any news?', expected: { tags: Array.from({ length: MANY }, (_, i) => i) } }] })),
+        file('good.json', scenario('own-good')),
+      ],
+      [],
+    );
+    expect(scenarios.map((s) => s.id)).toEqual(['own-good']);
+    expect(problems.map((p) => p.file)).toEqual(['mentions.json', 'fields.json', 'nested.json']);
+    expect(problems[0]!.problems).toEqual(['mentions: must hold at most 1,000 handles']);
+    expect(problems[1]!.problems).toHaveLength(101);
+    expect(problems[1]!.problems[0]).toBe('field0: is not a field of this format (a typo?)');
+    expect(problems[1]!.problems[100]).toBe(`... and ${MANY - 100} more problems`);
+    expect(problems[2]!.problems).toEqual(['followUps[0].expected.tags: must hold at most 1,000 tags']);
+  });
+
+  it('a list of scenarios with a problem each: the first 100 problems of the file, the rest counted; its good scenario loads', () => {
+    const list = [...Array.from({ length: 150 }, (_, i) => scenario(`own-bad-${i}`, { channel: 'fax' })), scenario('own-good')];
+    const { scenarios, problems } = readScenarioTexts([file('list.json', list)], []);
+    expect(scenarios.map((s) => s.id)).toEqual(['own-good']);
+    expect(problems[0]!.problems).toHaveLength(101);
+    expect(problems[0]!.problems[0]).toMatch(/^\[0\]\.channel: /);
+    expect(problems[0]!.problems[100]).toBe('... and 50 more problems');
+  });
+
+  it('a file in Latin-1, or in UTF-16, is named with what to do; a UTF-8 byte-order mark is fine', () => {
+    const german = scenario('own-german', { language: 'de', messages: [{ from: 'customer', at: '2026-04-10T10:00:00Z', text: '@FirefoxSupport R\u00fcckerstattung f\u00fcr Mozilla VPN?' }], expected: undefined });
+    const text = JSON.stringify(german);
+    const { scenarios, problems } = readScenarioTexts(
+      [
+        file('latin1.json', Buffer.from(text, 'latin1')),
+        file('utf16.json', Buffer.from(`\ufeff${text}`, 'utf16le')),
+        file('bom.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])),
+      ],
+      [],
+    );
+    expect(problems).toEqual([
+      { file: 'latin1.json', problems: ['is not UTF-8 text (save it as UTF-8)'] },
+      { file: 'utf16.json', problems: ['is UTF-16 (save it as UTF-8)'] },
+    ]);
+    expect(scenarios.map((s) => s.messages[0]!.text)).toEqual(['@FirefoxSupport R\u00fcckerstattung f\u00fcr Mozilla VPN?']);
+  });
+
+  it('a trainee\u2019s result file: one line that says what it is', () => {
+    const { problems } = readScenarioTexts([file('result.json', Buffer.from(readFileSync(join(EXAMPLES_DIR, 'result-practice.json'))))], []);
+    expect(problems).toEqual([{ file: 'result.json', problems: ['format: "social-support-result/1" is the result format: this is a trainee\'s result file, not a scenario'] }]);
+  });
+});
