@@ -172,6 +172,15 @@ describe('a file of the other format is named for what it is', () => {
   });
 });
 
+describe('a rating is only for a Google Play review', () => {
+  it('scenarios:check: a tweet with a rating is a problem at its field, not ignored quietly', () => {
+    const rated = write('rated.json', scenario('own-rated', { rating: 3 }));
+    const r = run('scenarios:check', rated);
+    expect(r.status).toBe(1);
+    expect(r.lines).toEqual([`${rated}: rating: only a Google Play review has a rating`, '1 file(s), 0 valid scenario(s), 1 problem(s)']);
+  });
+});
+
 describe('README: the commands it says take a folder do, and only those', () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const sentence = /For ((?:`[^`]+`(?:, | and )?)+), a folder stands for its `\.json` files/.exec(readme);

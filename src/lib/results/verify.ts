@@ -9,7 +9,7 @@ import { baseKey, dimensionApplies, DIMENSION_IDS, DIMENSION_LABELS, grader, typ
 import { firstProblems, formatIssues, otherFormatProblem } from '../schemas/problems.ts';
 import { makeResultSchema } from '../schemas/result.ts';
 import { escalationClippingSent } from '../policy/reply-words.ts';
-import { MessageTextSchema, ScenarioSchema, type Answer, type Facts, type Message, type Scenario } from '../schemas/scenario.ts';
+import { MessageTextSchema, QuotedScenarioSchema, ScenarioSchema, type Answer, type Facts, type Message, type Scenario } from '../schemas/scenario.ts';
 import { differingFields, jsonEqual } from '../scenario-diff.ts';
 import { timeOf } from '../time.ts';
 import type { PackId } from '../vocabulary.ts';
@@ -193,7 +193,7 @@ export class Verifier {
     const remembered = z.unknown().transform((input, ctx): Scenario => {
       const read = this.#read(input);
       if (read) return read;
-      const r = ScenarioSchema.safeParse(input);
+      const r = QuotedScenarioSchema.safeParse(input);
       this.stats.scenariosParsed++;
       if (r.success) return this.#learnText(input, this.#remember(r.data), true);
       for (const issue of r.error.issues) ctx.addIssue({ ...issue, input: undefined } as Parameters<typeof ctx.addIssue>[0]);

@@ -4,13 +4,14 @@ import { DIMENSION_IDS } from '../policy/grade.ts';
 import { DEFAULT_RULES, CRITERIA_IDS, NOTES_MAX, SIGNER_MAX } from '../results/readiness.ts';
 import { isDateTime } from '../time.ts';
 import { FORMATS, PACK_IDS } from '../vocabulary.ts';
-import { AnswerSchema, checkNames, MAX_LIST, ScenarioSchema, type Scenario } from './scenario.ts';
+import { AnswerSchema, checkNames, MAX_LIST, QuotedScenarioSchema, type Scenario } from './scenario.ts';
 
 // The result file of docs/formats/result.md (version 1), and the review file the admin page
 // exports. A result file comes from a newer trainer as easily as from an older one, so unknown
 // fields are kept (loose objects), an item's `answer` included (neither format makes it strict;
 // grading reads only the fields it knows, see `baseKey`), except inside an item's `scenario`,
-// which follows the scenario format's strict schema: a misspelt fact must not pass.
+// which follows the scenario format's strict schema: a misspelt fact must not pass (a rating on a
+// tweet aside, which the trainer of earlier releases let in: see `QuotedScenarioSchema`).
 
 /** ISO 8601 date-time with an offset, as the scenario format writes them. */
 const DateTime = z.string().refine(isDateTime, 'must be an ISO 8601 date-time with an offset, like "2026-03-02T10:00:00Z"');
@@ -29,7 +30,7 @@ export const TraineeSchema = z.looseObject({
   handle: z.string().nullable(),
 });
 
-/** A scenario schema: the scenario format's own, or one that remembers what it parsed (see `makeResultSchema`). */
+/** A scenario schema: the scenario format's as a result file quotes it, or one that remembers what it parsed (see `makeResultSchema`). */
 type ScenarioParser = z.ZodType<Scenario, unknown>;
 
 /** One decision point answered (`items[i]`), its scenario read with `scenario`. */
@@ -75,14 +76,14 @@ export const ResultSummarySchema = z.looseObject({
 });
 
 /** One decision point answered (`items[i]`). */
-export const ResultItemSchema = makeItemSchema(ScenarioSchema);
+export const ResultItemSchema = makeItemSchema(QuotedScenarioSchema);
 
 /**
  * `social-support-result/1` with its items' scenarios read by `scenario`. The admin page reads
  * thousands of items that share a few hundred bank scenarios, so it passes a parser that checks
  * each distinct scenario once; the checks are the scenario format's either way.
  */
-export const makeResultSchema = (scenario: ScenarioParser = ScenarioSchema) => z.looseObject({
+export const makeResultSchema = (scenario: ScenarioParser = QuotedScenarioSchema) => z.looseObject({
   /** Always `social-support-result/1`. */
   format: z.literal(FORMATS.result),
   /** Who did the work. */

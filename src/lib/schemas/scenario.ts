@@ -198,7 +198,7 @@ const ScenarioObject = z.strictObject({
   author: AuthorSchema,
   /** Program accounts the customer's messages mention; at most 1,000. */
   mentions: z.array(Handle).max(MAX_LIST, atMost('handles')),
-  /** The review's stars (Google Play only). */
+  /** The review's stars (Google Play only: a rating elsewhere is a problem, see `checkScenario`). */
   rating: z.number().int().min(1).max(5).optional(),
   /** The conversation so far, oldest first; 1 to 1,000 messages. */
   messages: z.array(MessageSchema).min(1).max(MAX_LIST, atMost('messages')),
@@ -214,14 +214,19 @@ const ScenarioObject = z.strictObject({
 
 /**
  * Checks that need the whole scenario, or the pack it names. They also run when other fields
- * are wrong (so every problem is listed at once), so they read the value defensively.
+ * are wrong (so every problem is listed at once), so they read the value defensively. `quoted`: the
+ * scenario is an item's in a result file, where a rating on a tweet is read (see `QuotedScenarioSchema`).
  */
-function checkScenario(s: z.infer<typeof ScenarioObject>, ctx: z.RefinementCtx) {
+function checkScenario(s: z.infer<typeof ScenarioObject>, ctx: z.RefinementCtx, quoted = false) {
   if (s === null || typeof s !== 'object' || Array.isArray(s)) return;
   // Only a pack's own name: "__proto__" or "constructor" must not reach what objects inherit.
   const pack: PolicyPack | undefined = typeof s.pack === 'string' && Object.hasOwn(packs, s.pack) ? (packs as Record<string, PolicyPack>)[s.pack] : undefined;
   if (s.channel === 'google-play' && s.rating === undefined) {
     ctx.addIssue({ code: 'custom', path: ['rating'], message: 'is required for a Google Play review (1-5 stars)' });
+  }
+  // The format gives stars to a review only: on a tweet they would be read by nothing, quietly.
+  if (!quoted && s.channel === 'twitter' && s.rating !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['rating'], message: 'only a Google Play review has a rating' });
   }
   if (pack && (s.channel === 'twitter' || s.channel === 'google-play') && !pack.channels.includes(s.channel)) {
     ctx.addIssue({ code: 'custom', path: ['channel'], message: `the ${pack.id} pack has no "${s.channel}" channel (it has ${pack.channels.join(', ')})` });
@@ -332,7 +337,14 @@ export function checkNames(
 }
 
 /** `social-support-scenario/1`: one conversation waiting in a queue, and the facts behind it. */
-export const ScenarioSchema = ScenarioObject.superRefine(checkScenario, { when: () => true });
+export const ScenarioSchema = ScenarioObject.superRefine((s, ctx) => checkScenario(s, ctx), { when: () => true });
+
+/**
+ * A scenario as an item of a result file quotes it (docs/formats/result.md): the format's, but that
+ * a tweet with a rating is read. The trainer of earlier releases loaded such a scenario from an
+ * admin's file, and honest result files quote it; refusing them was reverted once (2e66fc7).
+ */
+export const QuotedScenarioSchema = ScenarioObject.superRefine((s, ctx) => checkScenario(s, ctx, true), { when: () => true });
 
 /** A scenario as files hold it. */
 export type Scenario = z.infer<typeof ScenarioSchema>;
