@@ -992,6 +992,8 @@ describe('focus', () => {
     expect(description).toBe('Nothing is waiting, and no conversation will come back: skip ahead to let the rest of the simulated time pass.');
     await page.keyboard.press('Enter');
     await expect.poll(() => said(page)).toMatch(/^Follow-up 1 with @casey_test .* came due on a conversation you had closed: it counts as answered as you left it, \d+%\. You have worked through this queue/);
+    // Skip ahead is gone: focus goes to the queue, as after Next with nothing left, not to the page.
+    await expect.poll(() => hasFocus(queueHeading(page))).toBe(true);
     await context.close();
   });
 
@@ -1186,6 +1188,8 @@ describe('two tabs', () => {
     expect(await b.getByRole('dialog').count()).toBe(0);
     await elsewhere(a).waitFor();
     expect(await conversation(a).count()).toBe(0);
+    // The field A was typing in is gone: focus is on the notice that took its place, not on the page.
+    await expect.poll(() => elsewhere(a).evaluate((el) => el.contains(document.activeElement))).toBe(true);
 
     // B answers; A, taking the trainer back, goes on from that answer, and B shows the notice.
     await button(conversation(b), 'Reply + Hold').click();

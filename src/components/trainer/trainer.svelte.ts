@@ -164,6 +164,10 @@ export class Trainer {
   /** Another tab took the trainer over: this one stops, stores what typing it had not, and says so to it. */
   async #giveUp(): Promise<void> {
     this.elsewhere = true;
+    // What had the focus (the reply being typed, say) goes with the trainer: it goes to the notice.
+    void tick().then(() => {
+      if (document.activeElement === document.body || document.activeElement === null) document.getElementById('trainer-elsewhere-heading')?.focus();
+    });
     if (this.#ticker) clearInterval(this.#ticker);
     this.#ticker = null;
     try {

@@ -414,6 +414,8 @@ export function transition(state: TrainerState, event: TrainerEvent): [TrainerSt
       if (due === null || waiting(moved).length > 0) return [{ ...state, session: moved }, []];
       const [next, effects] = settle(state, { ...moved, clock: { ...moved.clock, sim: Math.max(moved.clock.sim, due) } }, event.at);
       if (endsAssessment(next.session!)) return finish(next, next.session!, new Date(event.at).toISOString());
+      // Skip ahead, which has the focus, goes once nothing more is to come: focus goes where Next sends it then.
+      if (next.session!.open === null) effects.push(idleFocus(next.session!));
       return [next, [save, ...effects]];
     }
     case 'skip': {

@@ -581,6 +581,17 @@ describe('assessment', () => {
     expect(Object.keys(r.state.review)).toContain('moz.close.user-didnt-respond');
   });
 
+  // Found by the trainer audit: Skip ahead, which had the focus, went away with nothing to take its
+  // place, and focus fell to the page. With nothing served, focus goes where Next sends it then.
+  it('in practice, a Skip ahead that records such a point and serves nothing sends focus to the queue', () => {
+    const s = help('moz-practice-last-skip', 20, [{ afterHours: 80 }]);
+    const closeIt = answer(full({ reply: '@FirefoxSupport', close: 'Resolved', via: 'Conversocial' }), 'Glad we could help!');
+    const r = run(started([s]), play(0), answerAt(30, closeIt), next(31), skipAhead(32));
+    expect(session(r.state).items).toHaveLength(2);
+    expect(session(r.state).open).toBeNull();
+    expect(r.effects).toContainEqual({ type: 'focus', target: 'queue' });
+  });
+
   it('silence the guidelines would not bring back (an escalation) records nothing: it is not a point the session counts', () => {
     const s = moz({ id: 'moz-paid-quiet', facts: { paidProduct: true, product: 'mozilla-vpn' }, followUps: [{ afterHours: 80 }] });
     const escalated = answer(full({ reply: '@FirefoxSupport', escalate: 'Social support - Escalation', via: 'Conversocial' }), "We've passed this to our team.");
