@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectCentred, holdRequests, launchChromium, siteUrl, THEMES, VIEWPORTS, watchProblems } from './support.ts';
 import { nextPoint } from '../../src/lib/policy/follow-ups.ts';
@@ -1381,6 +1381,139 @@ describe('why nothing happened, shown where the trainee is looking', () => {
     // Each bad file, with its problems, follows it.
     const report = page.locator('#trainer').getByRole('region', { name: /could not be used/ });
     await expect(report.textContent()).resolves.toMatch(/bad\.json[\s\S]*not valid JSON[\s\S]*typo\.json[\s\S]*colour: is not a field of this format/);
+    await context.close();
+  });
+});
+
+// Found by the trainer audit: the first press on "Close only" or "Reply + Close" opens the "Closing
+// reason" dialog, which covers most of a phone's screen, so the second press of a double click or
+// double tap landed on a reason, recorded and graded without the trainee ever choosing it.
+describe('a closing reason is one the trainee chose', () => {
+  const WIDTHS = [
+    ['1280 px, with a mouse', { viewport: VIEWPORTS.desktop }],
+    ['390 px, with touch', { viewport: VIEWPORTS.phone, hasTouch: true }],
+  ] as const;
+  const dialog = (page: Page) => page.getByRole('dialog', { name: 'Closing reason' });
+
+  /** A Mozilla practice conversation open, at a width. */
+  async function opened(options: BrowserContextOptions, oneByOne = false): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ acceptDownloads: true, ...options });
+    if (oneByOne) {
+      await context.addInitScript(() => {
+        const count = Object.getOwnPropertyDescriptor(UIEvent.prototype, 'detail')!.get!;
+        Object.defineProperty(UIEvent.prototype, 'detail', { get() { return Math.min(1, count.call(this)); } });
+      });
+    }
+    const page = await context.newPage();
+    await openTrainer(page);
+    await startPractice(page);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    return { context, page };
+  }
+
+  /** The closing reasons of what was answered, from the results exported. */
+  async function closedAs(page: Page): Promise<(string | null)[]> {
+    const { json } = await exportResults(page);
+    return json.items.map((i: { answer: { close: string | null } }) => i.answer.close);
+  }
+
+  /**
+   * Presses `name` twice in quick succession the way the width is used (a double click, or two taps
+   * on the same spot), and checks that the dialog opened and stays open with nothing answered,
+   * though the second press landed on one of its reasons.
+   */
+  async function doublePress(page: Page, name: string, touch: boolean): Promise<void> {
+    const target = button(conversation(page), name);
+    // In the middle of the window, where the dialog opens.
+    await target.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const box = (await target.boundingBox())!;
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    if (touch) {
+      await page.touchscreen.tap(x, y);
+      await page.touchscreen.tap(x, y);
+    } else await page.mouse.dblclick(x, y);
+    await page.waitForTimeout(500);
+    expect(await feedback(page).count(), 'nothing was answered').toBe(0);
+    expect(await dialog(page).isVisible(), 'the dialog is open').toBe(true);
+    const under = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('dialog button')?.textContent, [x, y]);
+    expect(under, 'a reason stands where the second press landed').toBeTruthy();
+  }
+
+  // Where the audit saw it: "Reply + Close" stands beside the dialog's reasons at 1280 px, under them on a phone.
+  // Some phones' browsers count each tap as a first click: such a browser is made here by reading
+  // every click's count as 1.
+  test.each([
+    ['Close only', WIDTHS[0][0], '', WIDTHS[0][1]],
+    ['Close only', WIDTHS[1][0], '', WIDTHS[1][1]],
+    ['Reply + Close', WIDTHS[1][0], '', WIDTHS[1][1]],
+    ['Close only', WIDTHS[1][0], ', in a browser that counts each tap as a first click', WIDTHS[1][1]],
+  ] as const)('a double press on "%s" at %s%s chooses no reason (and sends nothing); a press on one then records it', async (action, _, oneByOne, options) => {
+    const touch = 'hasTouch' in options;
+    const { context, page } = await opened(options, Boolean(oneByOne));
+    if (action === 'Reply + Close') await conversation(page).getByRole('textbox', { name: 'Reply text' }).fill('Glad that worked! Enjoy Firefox.');
+    await doublePress(page, action, touch);
+    const reason = button(dialog(page), 'Bug Filed');
+    if (touch) await reason.tap();
+    else await reason.click();
+    await feedback(page).waitFor();
+    expect(await closedAs(page)).toEqual(['Bug Filed']);
+    await context.close();
+  });
+
+  test('at 390 px on a slow phone, a tap given while "Close only" is still being handled chooses no reason, wherever it lands', async () => {
+    const { context, page } = await opened(WIDTHS[1][1]);
+    const close = button(conversation(page), 'Close only');
+    await close.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const c = (await close.boundingBox())!;
+    // Where a reason stands once the dialog is open, away from "Close only".
+    await close.tap();
+    const r = (await button(dialog(page), 'Deleted').boundingBox())!;
+    await button(dialog(page), 'Cancel').tap();
+    const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
+    expect(Math.hypot(x - (c.x + c.width / 2), y - (c.y + c.height / 2))).toBeGreaterThan(60);
+    // The phone takes most of a second to handle the tap on "Close only"; the second tap comes meanwhile.
+    await close.evaluate((el) => el.addEventListener('click', () => {
+      for (const end = performance.now() + 800; performance.now() < end; );
+    }));
+    const first = page.touchscreen.tap(c.x + c.width / 2, c.y + c.height / 2);
+    await page.waitForTimeout(200);
+    await page.touchscreen.tap(x, y);
+    await first;
+    await page.waitForTimeout(500);
+    expect(await feedback(page).count(), 'nothing was answered').toBe(0);
+    expect(await dialog(page).isVisible(), 'the dialog is open').toBe(true);
+    expect(await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.textContent, [x, y]), 'the second tap landed on a reason').toBe('Deleted');
+    await context.close();
+  });
+
+  test('by keyboard: Enter on "Close only", then Enter on the reason that has the focus, records it; Enter held down from "Close only" records nothing', async () => {
+    const { context, page } = await opened({ viewport: VIEWPORTS.desktop });
+    // Held down: the key repeats on the reason that takes the focus.
+    await button(conversation(page), 'Close only').focus();
+    await page.keyboard.down('Enter');
+    await dialog(page).waitFor();
+    await page.keyboard.down('Enter');
+    await page.keyboard.down('Enter');
+    await page.keyboard.up('Enter');
+    await page.waitForTimeout(300);
+    expect(await feedback(page).count(), 'nothing was answered').toBe(0);
+    expect(await dialog(page).isVisible(), 'the dialog is still open').toBe(true);
+    // Pressed again, the reason with the focus is chosen.
+    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
+    expect(await dialog(page).getByRole('button').allTextContents()).toContain(focused);
+    await page.keyboard.press('Enter');
+    await feedback(page).waitFor();
+    expect(await closedAs(page)).toEqual([focused]);
+    // Enter pressed once on "Close only", then once on the reason with the focus.
+    await button(feedback(page), 'Next conversation').click();
+    await conversation(page).waitFor();
+    await button(conversation(page), 'Close only').focus();
+    await page.keyboard.press('Enter');
+    await dialog(page).waitFor();
+    await page.keyboard.press('Enter');
+    await feedback(page).waitFor();
+    expect(await closedAs(page)).toEqual([focused, focused]);
     await context.close();
   });
 });
