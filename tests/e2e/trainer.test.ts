@@ -591,6 +591,63 @@ describe('the trainer', () => {
     await context.close();
   });
 
+  // Found by the trainer audit: "(نسخة 137) شكرا!" in an Arabic scenario was set out left to right,
+  // its brackets misplaced. Text from a scenario, a file or the trainee takes its own direction.
+  test('text in a right-to-left language, from a scenario or typed, is set out right to left wherever it shows', async () => {
+    const { context, page } = await trainerInFreshContext();
+    /** Whether the element is set out right to left. */
+    const rtl = (l: Locator) => l.evaluate((el) => el.matches(':dir(rtl)'));
+    const words = '(نسخة 137) شكرا!';
+    const title = 'شكر بعد التحديث';
+    await page.getByRole('textbox', { name: 'Your name' }).fill('سارة علي');
+    expect(await rtl(page.getByRole('textbox', { name: 'Your name' })), 'your name').toBe(true);
+    await page.getByLabel('Load scenarios').setInputFiles([
+      file('arabic.json', scenario('own-arabic', {
+        title, language: 'ar',
+        author: { handle: '@sara_test', name: 'سارة', followers: 12, verified: false },
+        messages: [{ from: 'customer', at: '2026-05-04T09:00:00Z', text: words }],
+        followUps: [{ afterHours: 2, text: 'شكرا مرة أخرى' }],
+      })),
+      file('رسائل.json', scenario('own-fax', { channel: 'fax' })),
+    ]);
+    const queue = page.getByRole('region', { name: 'Queue', exact: true });
+    await queue.waitFor();
+    expect(await rtl(queue.getByText(words)), "the queue's first words").toBe(true);
+    expect(await rtl(page.locator('#trainer').getByText('رسائل.json')), 'a file named in the load report').toBe(true);
+    await button(page, 'Play').click();
+    const c = conversation(page);
+    await c.waitFor();
+    expect(await rtl(c.getByText(words)), 'the message').toBe(true);
+    expect(await rtl(c.getByText('سارة', { exact: true })), "the author's name").toBe(true);
+    const text = c.getByRole('textbox', { name: 'Reply text' });
+    await text.fill('شكرا لك! (نسخة 138)');
+    expect(await rtl(text), 'the reply being typed').toBe(true);
+    const note = c.getByRole('textbox', { name: /^Internal note/ });
+    await note.fill('العميل راض');
+    expect(await rtl(note), 'the internal note').toBe(true);
+    // A reminder brings it back with a notice that quotes its first words.
+    await c.getByLabel('Reminder').selectOption({ label: 'In 1 hour' });
+    await button(c, 'Set reminder').click();
+    await button(page, 'Skip ahead').click();
+    const notice = page.locator('#trainer-notice');
+    await notice.waitFor();
+    expect(await rtl(notice.getByText(words)), 'the words the notice quotes').toBe(true);
+    expect(await rtl(notice), 'the notice itself').toBe(false);
+    await c.waitFor();
+    await button(c, 'Reply + Hold').click();
+    await button(feedback(page), 'Next conversation').click();
+    await button(page, 'Skip ahead').click();
+    // The follow-up: the reply sent stands in the thread.
+    await c.getByText('شكرا مرة أخرى').waitFor();
+    expect(await rtl(c.getByText('شكرا لك! (نسخة 138)')), 'the reply sent, in the thread').toBe(true);
+    await text.fill('على الرحب والسعة');
+    await button(c, 'Reply + Hold').click();
+    // The conversation is over: the feedback names it by its title.
+    expect(await rtl(feedback(page).getByText(title)), 'the title in the feedback').toBe(true);
+    expect(await rtl(feedback(page).getByRole('heading').first()), 'the feedback itself').toBe(false);
+    await context.close();
+  });
+
   test('the clipping an answer records is the one its reply started from, and the grade follows it', async () => {
     const { context, page } = await trainerInFreshContext();
     await page.getByLabel('Load scenarios').setInputFiles([
