@@ -1679,6 +1679,69 @@ describe('files picked before the trainer has started, and the accounts its repl
   });
 });
 
+// Found by the trainer audit: the form to start a session is drawn with the page and can be filled in
+// before the trainer's script has started; once it started, the name was empty, Mozilla and Practice
+// were chosen again, and Start, pressed meanwhile, had done nothing.
+describe('the form filled in before the trainer has started', () => {
+  /** The trainer opened with its script held back: `release` lets it start. */
+  async function beforeTheStart(): Promise<{ context: BrowserContext; page: Page; release: () => void }> {
+    const context = await freshContext();
+    const page = await context.newPage();
+    const { asked, release } = await holdRequests(context, '**/_astro/Trainer.*.js');
+    await page.goto(siteUrl('/practice/'), { waitUntil: 'domcontentloaded' });
+    await expect.poll(asked, { message: "the page asked for the trainer's script" }).toBeGreaterThan(0);
+    return { context, page, release };
+  }
+  const hasFocus = (target: Locator) => target.evaluate((el) => el === document.activeElement).catch(() => false);
+
+  test('is kept as filled once it starts, with focus on Start, pressed meanwhile; pressed again, it starts what was asked, and the name is stored', async () => {
+    const { context, page, release } = await beforeTheStart();
+    const problems = watchProblems(page);
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Early Bird');
+    await page.getByRole('textbox', { name: /^Signature/ }).fill('^EB');
+    await page.getByRole('radio', { name: 'GitLab community advocates' }).check();
+    await page.getByRole('radio', { name: /^Assessment/ }).check();
+    await button(page, 'Start practice').click();
+    expect(await page.locator('#trainer[data-ready]').count(), 'the trainer has not started yet').toBe(0);
+    release();
+    await page.locator('#trainer[data-ready]').waitFor();
+    await page.waitForTimeout(300);
+    expect(await page.getByRole('textbox', { name: 'Your name' }).inputValue()).toBe('Early Bird');
+    expect(await page.getByRole('textbox', { name: /^Signature/ }).inputValue()).toBe('^EB');
+    expect(await page.getByRole('radio', { name: 'GitLab community advocates' }).isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: /^Assessment/ }).isChecked()).toBe(true);
+    const start = button(page, 'Start assessment');
+    expect(await hasFocus(start), 'focus on Start').toBe(true);
+    expect(await button(page, 'Play').count(), 'no session started unasked').toBe(0);
+    await page.keyboard.press('Enter');
+    await button(page, 'Play').waitFor();
+    const { json } = await exportResults(page);
+    expect([json.trainee.name, json.mode, json.session.program]).toEqual(['Early Bird', 'assessment', 'gitlab']);
+    // Stored as if typed after the start.
+    await page.reload();
+    await page.locator('#trainer[data-ready]').waitFor();
+    expect(await page.getByRole('textbox', { name: 'Your name' }).inputValue()).toBe('Early Bird');
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+
+  test('a queue and a number of conversations chosen before the start are the ones Start practice draws', async () => {
+    const { context, page, release } = await beforeTheStart();
+    await page.getByRole('combobox', { name: 'Queue', exact: true }).selectOption({ label: 'Low rating' });
+    await page.getByLabel('Conversations in the queue').selectOption('5');
+    release();
+    await page.locator('#trainer[data-ready]').waitFor();
+    await page.waitForTimeout(300);
+    expect(await page.getByRole('combobox', { name: 'Queue', exact: true }).evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent)).toBe('Low rating');
+    expect(await page.getByLabel('Conversations in the queue').inputValue()).toBe('5');
+    await button(page, 'Start practice').click();
+    const bar = page.getByRole('region', { name: 'Play Mode' });
+    await expect.poll(() => bar.getByRole('heading').first().textContent()).toBe('Low rating');
+    await expect.poll(() => page.getByRole('heading', { name: /^Queue \(/ }).textContent()).toMatch(/^Queue \(5 waiting\)/);
+    await context.close();
+  });
+});
+
 describe('"Load scenarios" judges a file as npm run scenarios:check does', () => {
   const NEVER = 'so this point is never played (a message from the customer would be)';
   /** A known troll: the guidelines close it without a reply. */
