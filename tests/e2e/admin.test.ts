@@ -560,6 +560,26 @@ describe('what a file cannot decide, and a rule typed out of range', () => {
     expect(problems.take()).toEqual([]);
   });
 
+  // Text from a file takes its own direction: an Arabic name, message or reply is set out right to
+  // left ("(نسخة 137) شكرا!" with its brackets where the writer put them), whatever surrounds it.
+  test('a trainee\u2019s name, a customer\u2019s message and a reply in a right-to-left language read right to left', async () => {
+    const base = bankScenarios.find((x) => x.pack === 'mozilla' && x.channel === 'twitter' && !x.followUps && x.expected?.reply)!;
+    const arabic: Scenario = { ...base, id: 'moz-test-rtl-thanks', messages: base.messages.map((m) => (m.from === 'customer' ? { ...m, text: '(نسخة 137) شكرا!' } : m)) };
+    const file = makeResult({ name: 'سارة', mode: 'practice', startedAt: '2026-11-08T10:00:00Z', scenarios: [arabic] });
+    file.items[0]!.answer.replyText = 'مرحبا! (نسخة 137)';
+    await importFiles(page, [write(tmp, 'rtl.json', file)]);
+    await page.getByRole('button', { name: 'سارة' }).click();
+    const panel = page.getByRole('region', { name: /^سارة: practice$/ });
+    const item = panel.locator('ol.items > li').first();
+    await item.locator('summary').click();
+    await item.getByRole('table', { name: 'What the trainee did beside what the guidelines require' }).waitFor();
+    const direction = (l: Locator) => l.evaluate((el) => getComputedStyle(el).direction);
+    expect(await direction(panel.getByRole('heading', { level: 2 }).getByText('سارة'))).toBe('rtl');
+    expect(await direction(item.locator('ol.messages').getByText('(نسخة 137) شكرا!', { exact: true }).first())).toBe('rtl');
+    expect(await direction(item.getByRole('cell', { name: 'مرحبا! (نسخة 137)' }))).toBe('rtl');
+    await panel.getByRole('button', { name: 'Close this trainee' }).click();
+  });
+
   test('an honest file of an earlier release, quoting a bank scenario as the bank worded it then (with its follow-ups), reads with no flag', async () => {
     const historyDir = join(ROOT, 'src/content/scenario-history');
     // Reworded (some earlier scenarios differ only in follow-ups since removed, never played).
