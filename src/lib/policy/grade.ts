@@ -150,7 +150,7 @@ class Reasons {
    */
   unwanted(name: 'like' | 'tags' | 'userTag', value: string, channel: Scenario['channel']) {
     if (name !== 'tags' && this.why.named(name)) return null;
-    const rule = ruleForUnwanted(this.pack, channel, name, value);
+    const rule = ruleForUnwanted(this.pack, this.why.step, channel, name, value);
     return rule ? this.when(rule) : null;
   }
 

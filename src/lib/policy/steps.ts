@@ -32,13 +32,26 @@ export function zendeskEscalationRule(engine: ZendeskEngine, destination: string
 }
 
 /**
- * The rule that says when a conversation gets a like, a tag or a user tag, for a trainee who gave one
- * that nothing in this conversation called for: the rule that decided the case explains what to
- * do with the conversation, not why it gets no like or no such tag (a help request's "reply and
- * hold" says nothing of likes). `null` when the pack has no such rule (a tag no step ever adds).
+ * The steps that answer a conversation (help it, wait on it, thank), whose rules say what to do
+ * with it and nothing of likes or tags. The others (a deleted conversation, a known troll, a kind
+ * that gets no reply, a spam report...) rule the like and the tags out in their own sentence, and
+ * that sentence is the one to read.
  */
-export function ruleForUnwanted(pack: PolicyPack, channel: Scenario['channel'], field: 'like' | 'tags' | 'userTag', value: string): MozillaRuleId | GitLabRuleId | null {
+const ANSWERING_STEPS: Readonly<Record<PolicyPack['engine']['style'], ReadonlySet<string>>> = {
+  conversocial: new Set(['help', 'waiting', 'thanks']),
+  zendesk: new Set(['reply']),
+};
+
+/**
+ * The rule that says when a conversation gets a like, a tag or a user tag, for a trainee who gave one
+ * that nothing in this conversation called for, where the step that decided it answers it (see
+ * `ANSWERING_STEPS`): that step's rule explains what to do with the conversation, not why it gets
+ * no like or no such tag (a help request's "reply and hold" says nothing of likes). `null`
+ * otherwise, and when the pack has no such rule (a tag no step ever adds).
+ */
+export function ruleForUnwanted(pack: PolicyPack, step: string, channel: Scenario['channel'], field: 'like' | 'tags' | 'userTag', value: string): MozillaRuleId | GitLabRuleId | null {
   const engine = pack.engine;
+  if (!ANSWERING_STEPS[engine.style].has(step)) return null;
   if (engine.style === 'zendesk') return field === 'like' ? 'gl.like.compliment' : null;
   if (field === 'like') return channel === 'google-play' ? 'moz.like.not-on-google-play' : 'moz.like.acknowledge';
   if (field === 'userTag') {

@@ -192,6 +192,20 @@ describe('a like, a tag or a user tag nothing called for is explained by the rul
     expect(c.section).toBe('/gitlab/engagement/#likes');
   });
 
+  // Found by the recheck: where the case's own rule rules the like or the tag out, that rule is the
+  // one to read; "like praise" beside a deleted tweet or a troll's reads as approval.
+  it('a deleted tweet, a known troll and a spam report keep their own rule for a like or a Spam tag', () => {
+    const deleted = check(grade(moz({ facts: { kind: 'compliment', deleted: true } }), answer({ like: '@FirefoxSupport', close: 'Deleted' })), 'like');
+    expect(deleted.reason).toBe('The conversation was deleted: close it as Deleted, with no reply and no like.');
+    const troll = moz({ author: { handle: '@toaster99', followers: 12, verified: false, knownAs: 'troll' }, mentions: ['@FirefoxSupport'], messages: [customer('@FirefoxSupport firefox is trash lol')] });
+    const c = check(grade(troll, answer({ like: '@FirefoxSupport', close: 'No Need to Reply' })), 'like');
+    expect(c.section).not.toBe('/conversocial/likes-retweets-dms/#likes');
+    expect(c.reason).toMatch(/no like/);
+    const report = moz({ facts: { kind: 'spam-report' } });
+    const tagged = check(grade(report, answer({ like: '@FirefoxSupport', close: 'Acknowledged', tags: ['Spam'] })), 'tags');
+    expect(tagged.reason).toMatch(/^The customer is telling us about spam they came across/);
+  });
+
   it('a rule that itself keeps the like off still explains it (a sensitive spam report is liked; a deleted compliment is not)', () => {
     const c = check(grade(gl({ facts: { kind: 'compliment', deleted: true } }), answer({ like: '@GitLab', sentiment: 'positive' })), 'like');
     expect(c.reason).toBe('The tweet praises the product, but it gets no reply, so no like either.');
