@@ -1740,6 +1740,31 @@ describe('the form filled in before the trainer has started', () => {
     await expect.poll(() => page.getByRole('heading', { name: /^Queue \(/ }).textContent()).toMatch(/^Queue \(5 waiting\)/);
     await context.close();
   });
+
+  // Found by the recheck: going back to an earlier visit of the page, the browser puts back what
+  // the fields held then; that is not typing, and must not be stored over a later correction.
+  test('going back to an earlier visit does not put its old name back over the one corrected since', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    const name = page.getByRole('textbox', { name: 'Your name' });
+    await page.goto(siteUrl('/practice/'));
+    await page.locator('#trainer[data-ready]').waitFor();
+    await name.fill('Ana Typo');
+    await page.goto(siteUrl('/start-here/welcome/'));
+    await page.goto(siteUrl('/practice/'));
+    await page.locator('#trainer[data-ready]').waitFor();
+    await name.fill('Ana Correct');
+    await page.waitForTimeout(600);
+    await page.goBack();
+    await page.goBack();
+    await page.locator('#trainer[data-ready]').waitFor();
+    await page.waitForTimeout(600);
+    await page.goto(siteUrl('/practice/'));
+    await page.locator('#trainer[data-ready]').waitFor();
+    await page.waitForTimeout(300);
+    expect(await name.inputValue()).toBe('Ana Correct');
+    await context.close();
+  });
 });
 
 describe('"Load scenarios" judges a file as npm run scenarios:check does', () => {
