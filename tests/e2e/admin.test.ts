@@ -564,9 +564,9 @@ describe('what a file cannot decide, and a rule typed out of range', () => {
   // left ("(نسخة 137) شكرا!" with its brackets where the writer put them), whatever surrounds it.
   test('a trainee\u2019s name, a customer\u2019s message and a reply in a right-to-left language read right to left', async () => {
     const base = bankScenarios.find((x) => x.pack === 'mozilla' && x.channel === 'twitter' && !x.followUps && x.expected?.reply)!;
-    const arabic: Scenario = { ...base, id: 'moz-test-rtl-thanks', messages: base.messages.map((m) => (m.from === 'customer' ? { ...m, text: '(نسخة 137) شكرا!' } : m)) };
+    const arabic: Scenario = { ...base, id: 'moz-test-rtl-thanks', messages: base.messages.map((m) => (m.from === 'customer' ? { ...m, text: '@FirefoxSupport (نسخة 137) شكرا!' } : m)) };
     const file = makeResult({ name: 'سارة', mode: 'practice', startedAt: '2026-11-08T10:00:00Z', scenarios: [arabic] });
-    file.items[0]!.answer.replyText = 'مرحبا! (نسخة 137)';
+    file.items[0]!.answer.replyText = '@sara_test مرحبا! (نسخة 137)';
     await importFiles(page, [write(tmp, 'rtl.json', file)]);
     await page.getByRole('button', { name: 'سارة' }).click();
     const panel = page.getByRole('region', { name: /^سارة: practice$/ });
@@ -575,8 +575,8 @@ describe('what a file cannot decide, and a rule typed out of range', () => {
     await item.getByRole('table', { name: 'What the trainee did beside what the guidelines require' }).waitFor();
     const direction = (l: Locator) => l.evaluate((el) => getComputedStyle(el).direction);
     expect(await direction(panel.getByRole('heading', { level: 2 }).getByText('سارة'))).toBe('rtl');
-    expect(await direction(item.locator('ol.messages').getByText('(نسخة 137) شكرا!', { exact: true }).first())).toBe('rtl');
-    expect(await direction(item.getByRole('cell', { name: 'مرحبا! (نسخة 137)' }))).toBe('rtl');
+    expect(await direction(item.locator('ol.messages').getByText('@FirefoxSupport (نسخة 137) شكرا!', { exact: true }).first())).toBe('rtl');
+    expect(await direction(item.getByRole('cell', { name: '@sara_test مرحبا! (نسخة 137)' }))).toBe('rtl');
     await panel.getByRole('button', { name: 'Close this trainee' }).click();
   });
 

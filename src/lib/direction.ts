@@ -1,0 +1,15 @@
+// Which way a message's text runs. A tweet nearly always begins with the handles it is addressed to,
+// and `dir="auto"` (like <bdi>) takes its direction from the first letter it meets, the Latin
+// handle's: an Arabic or Hebrew tweet to @FirefoxSupport was set out left to right, its brackets and
+// its last "!" on the wrong side. The direction is read here from the first letter after the
+// leading handles, hashtags, links and anything that is not a letter.
+
+/** Handles, hashtags' signs, links, spaces, digits and signs a message may begin with. */
+const LEADING = /^(?:@\w+|https?:\/\/\S+|[^\p{L}])*/u;
+/** Scripts written right to left. */
+const RIGHT_TO_LEFT = /^[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}]/u;
+
+/** `rtl` when the message's first letter after its handles and links is of a right-to-left script; `auto` otherwise. */
+export function textDirection(text: string): 'rtl' | 'auto' {
+  return RIGHT_TO_LEFT.test(text.replace(LEADING, '')) ? 'rtl' : 'auto';
+}
