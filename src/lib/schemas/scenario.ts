@@ -29,9 +29,15 @@ const LATEST = Date.UTC(9999, 0, 1);
  */
 export const MAX_LIST = 1_000;
 /** The problem with a list over `MAX_LIST`, naming what it holds. */
-const atMost = (what: string) => `must hold at most 1,000 ${what}`;
+const atMost = (what: string, max = MAX_LIST) => `must hold at most ${max.toLocaleString('en-US')} ${what}`;
 /** The most follow-ups a scenario has (the format's own bound). */
 const MAX_FOLLOW_UPS = 5;
+/**
+ * The messages a decision point of a played scenario may hold, as an item of a result file quotes it:
+ * the file's, and for each follow-up the reply sent and the customer's message. A scenario file of
+ * 1,000 messages is allowed, so its last points must be too.
+ */
+export const MAX_QUOTED_MESSAGES = MAX_LIST + 2 * MAX_FOLLOW_UPS;
 /** Whether a value is a list the checks below go through: longer, zod has said so already. */
 const withinBound = (v: unknown, max = MAX_LIST): v is unknown[] => Array.isArray(v) && v.length <= max;
 
@@ -218,6 +224,7 @@ const ScenarioObject = z.strictObject({
  * scenario is an item's in a result file, where a rating on a tweet is read (see `QuotedScenarioSchema`).
  */
 function checkScenario(s: z.infer<typeof ScenarioObject>, ctx: z.RefinementCtx, quoted = false) {
+  const maxMessages = quoted ? MAX_QUOTED_MESSAGES : MAX_LIST;
   if (s === null || typeof s !== 'object' || Array.isArray(s)) return;
   // Only a pack's own name: "__proto__" or "constructor" must not reach what objects inherit.
   const pack: PolicyPack | undefined = typeof s.pack === 'string' && Object.hasOwn(packs, s.pack) ? (packs as Record<string, PolicyPack>)[s.pack] : undefined;
@@ -233,7 +240,7 @@ function checkScenario(s: z.infer<typeof ScenarioObject>, ctx: z.RefinementCtx, 
   }
   // A value the field check rejected is not compared again (timeOf gives NaN for it).
   const time = timeOf;
-  const messages: unknown[] = withinBound(s.messages) ? s.messages : [];
+  const messages: unknown[] = withinBound(s.messages, maxMessages) ? s.messages : [];
   const times = messages.map((m) => time((m as { at?: unknown } | null)?.at));
   let lastGood = -1;
   times.forEach((t, i) => {
@@ -344,7 +351,9 @@ export const ScenarioSchema = ScenarioObject.superRefine((s, ctx) => checkScenar
  * a tweet with a rating is read. The trainer of earlier releases loaded such a scenario from an
  * admin's file, and honest result files quote it; refusing them was reverted once (2e66fc7).
  */
-export const QuotedScenarioSchema = ScenarioObject.superRefine((s, ctx) => checkScenario(s, ctx, true), { when: () => true });
+export const QuotedScenarioSchema = ScenarioObject.extend({
+  messages: z.array(MessageSchema).min(1).max(MAX_QUOTED_MESSAGES, atMost('messages', MAX_QUOTED_MESSAGES)),
+}).superRefine((s, ctx) => checkScenario(s, ctx, true), { when: () => true });
 
 /** A scenario as files hold it. */
 export type Scenario = z.infer<typeof ScenarioSchema>;

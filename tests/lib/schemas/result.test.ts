@@ -82,6 +82,21 @@ describe('an item\u2019s scenario, as a result file quotes it', () => {
     if (v.ok) expect(v.result.flags).toEqual([]);
   });
 
+  // Found by the recheck: a scenario file of 1,000 messages (the format's bound) was played, and its
+  // follow-ups' points, 1,002 messages long, made the honest result file unreadable.
+  it('a scenario of 1,000 messages played through its follow-ups: the result file reads, and regrades without a flag', () => {
+    const long = bank.find((f) => f.scenario?.pack === 'mozilla' && (f.scenario.followUps?.length ?? 0) >= 2 && f.scenario.followUps!.every((u) => u.text))?.scenario;
+    expect(long).toBeDefined();
+    const first = long!.messages[0]!;
+    const messages = Array.from({ length: 1_000 - long!.messages.length }, () => first).concat(long!.messages);
+    const own = { ...long!, id: 'own-long-thread', title: 'A long thread', messages };
+    const file = makeResult({ name: 'Ana Lima', scenarios: [own] });
+    expect(Math.max(...file.items.map((i) => i.scenario.messages.length))).toBeGreaterThan(1_000);
+    const v = verifier().verifyText(JSON.stringify(file));
+    expect(v.ok, v.ok ? '' : v.problems.join('\n')).toBe(true);
+    if (v.ok) expect(v.result.flags).toEqual([]);
+  });
+
   // Our bounds on the format's lists (docs/formats/result.md, "Limits"): an item's critical errors,
   // and its answer's tags as in the scenario format.
   it('130,000 critical errors in an item, 130,000 tags in an answer: one line each, not a crash', () => {
