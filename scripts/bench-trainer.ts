@@ -164,8 +164,12 @@ async function measureLighthouse(base: string): Promise<void> {
     console.log(`   performance ${score('performance')}, accessibility ${score('accessibility')} (budget 100 and 100)`);
     console.log(`   FCP ${audit('first-contentful-paint')}, LCP ${audit('largest-contentful-paint')}, TBT ${audit('total-blocking-time')}, CLS ${audit('cumulative-layout-shift')}, Speed Index ${audit('speed-index')}`);
   } finally {
+    // Chromium writes to its profile until it has exited: removed before, the folder could come back
+    // non-empty (ENOTEMPTY), and the bench failed after printing its figures.
+    const exited = browser.exitCode !== null ? Promise.resolve() : new Promise((resolve) => browser.once('exit', resolve));
     browser.kill();
-    rmSync(profile, { recursive: true, force: true });
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 }
 
