@@ -144,9 +144,10 @@ class Reasons {
   }
 
   /**
-   * For a like, a tag or a user tag that nothing here called for, where no rule of its own kept
-   * the field empty: the rule that says when one is given, in general (see `ruleForUnwanted`);
-   * `null` when there is none, or when a rule did keep it empty (that rule is the one to read).
+   * For a like, a tag or a user tag that nothing here called for: the rule that says when one is
+   * given, in general (see `ruleForUnwanted`). `null`, and the field's own explanation stands, when
+   * a rule of its own kept the field empty, when the step that decided the conversation rules it
+   * out in its own sentence (a deleted tweet, a troll, a spam report), or when no rule gives it.
    */
   unwanted(name: 'like' | 'tags' | 'userTag', value: string, channel: Scenario['channel']) {
     if (name !== 'tags' && this.why.named(name)) return null;
