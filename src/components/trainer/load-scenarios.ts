@@ -4,7 +4,7 @@
 // src/lib/scenario-check.ts).
 import { bankIdProblem, EMPTY_LIST_PROBLEM, guidelineProblems, MAX_LISTED_PROBLEMS, tooLargeProblem, unplayedNotes } from '../../lib/scenario-check.ts';
 import { firstProblems, notCheckedProblem } from '../../lib/schemas/problems.ts';
-import { readScenarioBytes } from '../../lib/schemas/scenario-file.ts';
+import { atScenario, notCheckedAt, readScenarioBytes } from '../../lib/schemas/scenario-file.ts';
 import type { Scenario } from '../../lib/index.ts';
 import type { LoadProblem } from './trainer.svelte.ts';
 
@@ -54,7 +54,7 @@ export function readScenarioTexts(files: readonly ScenarioText[], bank: readonly
           for (const p of r.problems) mine.push(p);
           continue;
         }
-        const at = (p: string) => (r.index === null ? p : `[${r.index}]${p.startsWith('[') ? '' : '.'}${p}`);
+        const at = (p: string) => atScenario(r.index, p);
         try {
           const other = ids.get(r.scenario.id);
           if (other !== undefined) {
@@ -72,7 +72,7 @@ export function readScenarioTexts(files: readonly ScenarioText[], bank: readonly
           for (const n of played) noted.push(n);
         } catch (e) {
           // A scenario must never stop the load: it is left out, named with why.
-          mine.push(r.index === null ? notCheckedProblem(e) : `[${r.index}]: ${notCheckedProblem(e)}`);
+          mine.push(notCheckedAt(r.index, e));
         }
       }
     } catch (e) {

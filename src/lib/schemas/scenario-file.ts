@@ -13,6 +13,16 @@ import type { Scenario } from './scenario.ts';
  */
 export type FileScenario = { index: number | null; ok: true; scenario: Scenario } | { index: number | null; ok: false; problems: string[] };
 
+/** A problem's path within a file: after the scenario's place in the file's array (`[2].messages[0].at`), if it has one. */
+export function atScenario(index: number | null, path: string): string {
+  return index === null ? path : `[${index}]${path.startsWith('[') ? '' : '.'}${path}`;
+}
+
+/** The problem with a scenario that could not be checked at all (`e`: what was thrown), at its place in the file's array. */
+export function notCheckedAt(index: number | null, e: unknown): string {
+  return index === null ? notCheckedProblem(e) : `[${index}]: ${notCheckedProblem(e)}`;
+}
+
 /**
  * Every scenario in a file, in order, each problem's path prefixed with the scenario's place in the
  * array (`[2].messages[0].at`). A file that is not UTF-8 text or not JSON is one failed entry; so is
@@ -34,12 +44,11 @@ export function readScenarioBytes(bytes: Uint8Array): FileScenario[] {
   const out: FileScenario[] = [];
   for (let i = 0; i < items.length; i++) {
     const index = list ? i : null;
-    const at = (p: string) => (index === null ? p : `[${index}]${p.startsWith('[') ? '' : '.'}${p}`);
     try {
       const r = parseScenario(items[i]);
-      out.push(r.ok ? { index, ok: true, scenario: r.value } : { index, ok: false, problems: r.problems.map(at) });
+      out.push(r.ok ? { index, ok: true, scenario: r.value } : { index, ok: false, problems: r.problems.map((p) => atScenario(index, p)) });
     } catch (e) {
-      out.push({ index, ok: false, problems: [index === null ? notCheckedProblem(e) : `[${index}]: ${notCheckedProblem(e)}`] });
+      out.push({ index, ok: false, problems: [notCheckedAt(index, e)] });
     }
   }
   return out;
