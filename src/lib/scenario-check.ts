@@ -1,11 +1,12 @@
 // What a scenario file must be beyond its format, judged alike by `npm run scenarios:check`, the
 // trainer's "Load scenarios" and the build of the bank: each `expected` agrees with the guidelines,
 // a bank scenario's id names that scenario, and the file is neither an empty list nor too large;
-// and a note on each follow-up the practice queue never plays (a problem only in the bank). Pure and free of zod: the trainer runs it
-// with the engine it has already loaded.
+// and a note on each follow-up the practice queue never plays, and on each point about a product
+// the pack counts as paid that does not say `paidProduct` (problems only in the bank). Pure and
+// free of zod: the trainer runs it with the engine it has already loaded.
 import { compareExpected } from './expected.ts';
-import { packs } from './packs/index.ts';
-import { explain } from './policy/decide.ts';
+import { findProduct, packs } from './packs/index.ts';
+import { decide, explain } from './policy/decide.ts';
 import { idealPath, type PathPoint } from './policy/follow-ups.ts';
 import { differingFields } from './scenario-diff.ts';
 import type { Scenario } from './schemas/scenario.ts';
@@ -63,6 +64,49 @@ export function unplayedFollowUps(s: Scenario, path: readonly PathPoint[] = idea
  */
 export function unplayedNotes(s: Scenario, path: readonly PathPoint[] = idealPath(s)): string[] {
   return unplayedFollowUps(s, path).map(({ index, why }) => `followUps[${index}]: ${why}, so this point is never played (a message from the customer would be)`);
+}
+
+/**
+ * Each decision point whose `product` the pack counts as paid (Pocket, Mozilla VPN, a paid GitLab
+ * plan's billing) while its `paidProduct` is false or left out, one line each, starting with the
+ * path of the fact: `facts.paidProduct` at the scenario, `followUps[i].facts.paidProduct` at a
+ * follow-up with facts of its own (one without takes the scenario's, noted there). The guidelines
+ * decide from `paidProduct` alone, never from the product, so such a point is decided as about a
+ * product nobody pays for: a Pocket refund question left without the flag is not escalated. Not a
+ * fault of the file (the format makes `paidProduct` a fact of its own, default `false`, and what
+ * the guidelines decide stays as it is), so it is a note, as for a follow-up never played; the
+ * bank, which always says it, is refused one. The note says what the flag would change at that
+ * point, as the engine decides it with `paidProduct: true`.
+ */
+export function paidProductNotes(s: Scenario, path: readonly PathPoint[] = idealPath(s)): string[] {
+  const pack = packs[s.pack];
+  const points = [{ at: 'facts', facts: s.facts, point: path[0]! }, ...(s.followUps ?? []).flatMap((f, i) => (f.facts ? [{ at: `followUps[${i}].facts`, facts: f.facts, point: path[i + 1]! }] : []))];
+  const notes: string[] = [];
+  for (const { at, facts, point } of points) {
+    if (facts.paidProduct === true) continue;
+    const product = findProduct(pack, facts.product ?? pack.defaultProduct);
+    if (!product.paid) continue;
+    const flagged = decide({ ...point.scenario, facts: { ...point.scenario.facts, paidProduct: true } }, pack);
+    const effect =
+      point.decision.escalate !== null
+        ? ' (the guidelines escalate this point either way)'
+        : flagged.escalate !== null
+          ? ', which makes the guidelines escalate it'
+          : ' (the guidelines do not escalate this point either way)';
+    const now = facts.paidProduct === false ? '"paidProduct" is false' : '"paidProduct" is left out, so false';
+    notes.push(`${at}.paidProduct: ${product.name} is a paid product, but this point does not say so (${now}): set "paidProduct": true if it is about ${product.name}${effect}`);
+  }
+  return notes;
+}
+
+/**
+ * Every note on a valid scenario, one line each, starting with its path: each follow-up never
+ * played (`unplayedNotes`), then each point about a paid product that does not say so
+ * (`paidProductNotes`). Outside the bank they leave the file valid; in it, each is a problem.
+ */
+export function scenarioNotes(s: Scenario): string[] {
+  const path = idealPath(s);
+  return [...unplayedNotes(s, path), ...paidProductNotes(s, path)];
 }
 
 /**

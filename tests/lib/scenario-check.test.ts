@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bankIdProblem, EMPTY_LIST_PROBLEM, guidelineProblems, MAX_SCENARIO_FILE_BYTES, tooLargeProblem, unplayedFollowUps, unplayedNotes } from '../../src/lib/scenario-check.ts';
-import type { Scenario } from '../../src/lib/schemas/scenario.ts';
+import { bankIdProblem, EMPTY_LIST_PROBLEM, guidelineProblems, MAX_SCENARIO_FILE_BYTES, paidProductNotes, scenarioNotes, tooLargeProblem, unplayedFollowUps, unplayedNotes } from '../../src/lib/scenario-check.ts';
+import type { Facts, Scenario } from '../../src/lib/schemas/scenario.ts';
 import { bank, examples, valid } from '../support/bank.ts';
 import { customer, gl, moz } from '../support/factory.ts';
 
@@ -76,11 +76,70 @@ describe('a follow-up the practice queue never serves', () => {
   });
 });
 
+// The escalation page lists the products that count as paid (Pocket, Mozilla VPN; a paid GitLab
+// plan's billing), and a question about one is escalated; but the engine reads the fact
+// `paidProduct` alone (default false), never the product. A file that names Pocket and leaves the
+// flag out is valid, and decided as about a product nobody pays for: a note says so, at the path
+// of the fact, with what to do (found by the audit: a Pocket refund question without the flag was
+// accepted without a word, and closed "Could Not Resolve" rather than escalated).
+describe('a point about a paid product that does not say so', () => {
+  /** A Pocket Premium question, escalated when `paidProduct` says it is about the paid product. */
+  const pocket = (facts: Facts, patch: Parameters<typeof moz>[0] = {}) =>
+    moz({ id: 'own-pocket', mentions: ['@FirefoxSupport'], messages: [customer('@FirefoxSupport my Pocket Premium permanent library has been stuck for a week, I pay for this')], facts, ...patch });
+  const ESCALATES = 'set "paidProduct": true if it is about Pocket, which makes the guidelines escalate it';
+
+  it('paidProduct left out, or false: a note at facts.paidProduct, naming the product and what setting it does; the file stays valid and decided as before', () => {
+    const left = pocket({ product: 'pocket' });
+    expect(paidProductNotes(left)).toEqual([`facts.paidProduct: Pocket is a paid product, but this point does not say so ("paidProduct" is left out, so false): ${ESCALATES}`]);
+    expect(paidProductNotes(pocket({ product: 'pocket', paidProduct: false }))).toEqual([`facts.paidProduct: Pocket is a paid product, but this point does not say so ("paidProduct" is false): ${ESCALATES}`]);
+    // A note, not a problem: the format makes paidProduct a fact of its own, and the decision is the engine's.
+    expect(guidelineProblems(left)).toEqual([]);
+    expect(scenarioNotes(left)).toEqual(paidProductNotes(left));
+  });
+
+  it('paidProduct true, or a product nobody pays for (the default one among them): no note', () => {
+    expect(paidProductNotes(pocket({ product: 'pocket', paidProduct: true }))).toEqual([]);
+    expect(paidProductNotes(pocket({ product: 'firefox-android' }))).toEqual([]);
+    expect(paidProductNotes(pocket({}))).toEqual([]);
+    expect(paidProductNotes(moz({ facts: { product: 'a-product-no-pack-knows' } }))).toEqual([]);
+  });
+
+  it('Mozilla VPN counts too (our reading, on the page); where the flag would change nothing, the note says so rather than promise an escalation', () => {
+    expect(paidProductNotes(moz({ facts: { product: 'mozilla-vpn' } }))).toEqual([
+      'facts.paidProduct: Mozilla VPN is a paid product, but this point does not say so ("paidProduct" is left out, so false): set "paidProduct": true if it is about Mozilla VPN, which makes the guidelines escalate it',
+    ]);
+    // Already escalated for another reason (others report it too).
+    expect(paidProductNotes(pocket({ product: 'pocket', similarReports: 3 }))).toEqual([expect.stringMatching(/if it is about Pocket \(the guidelines escalate this point either way\)$/)]);
+    // Abuse is not a request for help: no escalation trigger applies to it.
+    expect(paidProductNotes(pocket({ product: 'pocket', kind: 'abusive' }))).toEqual([expect.stringMatching(/if it is about Pocket \(the guidelines do not escalate this point either way\)$/)]);
+  });
+
+  it('GitLab marks a paid plan\u2019s billing as paid: the same note, though its guidelines escalate no paid product', () => {
+    expect(paidProductNotes(gl({ facts: { product: 'gitlab-billing' } }))).toEqual([
+      'facts.paidProduct: a paid GitLab plan\u2019s billing is a paid product, but this point does not say so ("paidProduct" is left out, so false): set "paidProduct": true if it is about a paid GitLab plan\u2019s billing (the guidelines do not escalate this point either way)',
+    ]);
+    expect(paidProductNotes(gl({ facts: { product: 'gitlab-billing', paidProduct: true } }))).toEqual([]);
+    expect(paidProductNotes(gl({ facts: { product: 'gitlab-com' } }))).toEqual([]);
+  });
+
+  it('a follow-up with facts of its own is noted at followUps[i].facts.paidProduct; one without takes the scenario\u2019s facts, noted once at the scenario', () => {
+    const own = pocket({ product: 'pocket', paidProduct: true }, {
+      followUps: [
+        { afterHours: 20, text: '@FirefoxSupport still stuck, nobody has answered' },
+        { afterHours: 20, text: '@FirefoxSupport and now my Pocket Premium search is empty too', facts: { product: 'pocket' } },
+      ],
+    });
+    expect(paidProductNotes(own)).toEqual([`followUps[1].facts.paidProduct: Pocket is a paid product, but this point does not say so ("paidProduct" is left out, so false): ${ESCALATES}`]);
+    const inherited = pocket({ product: 'pocket' }, { followUps: [{ afterHours: 20, text: '@FirefoxSupport still stuck, nobody has answered' }] });
+    expect(paidProductNotes(inherited)).toEqual([expect.stringMatching(/^facts\.paidProduct: Pocket is a paid product/)]);
+  });
+});
+
 describe('the bank and the format examples', () => {
   const all = [...bank, ...examples].map((f) => [f.name, valid(f)] as const);
-  it('hold together: every expected agrees with the guidelines, every follow-up is played', () => {
+  it('hold together: every expected agrees with the guidelines, every follow-up is played, every point about a paid product says so', () => {
     expect(all.length).toBeGreaterThan(200);
-    expect(all.flatMap(([name, s]) => [...guidelineProblems(s), ...unplayedNotes(s)].map((p) => `${name}: ${p}`))).toEqual([]);
+    expect(all.flatMap(([name, s]) => [...guidelineProblems(s), ...scenarioNotes(s)].map((p) => `${name}: ${p}`))).toEqual([]);
   });
 });
 
