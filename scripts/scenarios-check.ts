@@ -3,7 +3,8 @@
 // that ids are unique across them all, that each `expected` agrees with the engine and that a
 // bank scenario's id outside the bank names that scenario (the checks "Load scenarios" makes:
 // src/lib/scenario-check.ts), prints every problem, then a note on each follow-up the practice
-// queue never plays (a problem in the bank, whose points are all meant to be played), then a count. A relative path is read from the folder the command was run in, and
+// queue never plays and on each point about a paid product that does not say `paidProduct`
+// (problems in the bank, whose points are all meant to be played and which always says it), then a count. A relative path is read from the folder the command was run in, and
 // shown as typed. A file is named with its first 100 problems, the rest counted; one that cannot be
 // checked at all is named with why, and the others are checked all the same. A path that does not
 // exist, or a folder without scenario files, is said on standard error. Exit status 1 on any
@@ -13,7 +14,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fileText } from '../src/lib/file-text.ts';
 import { FORMATS, type Scenario } from '../src/lib/index.ts';
-import { bankIdProblem, EMPTY_LIST_PROBLEM, guidelineProblems, MAX_LISTED_PROBLEMS, MAX_SCENARIO_FILE_BYTES, tooLargeProblem, unplayedNotes } from '../src/lib/scenario-check.ts';
+import { bankIdProblem, EMPTY_LIST_PROBLEM, guidelineProblems, MAX_LISTED_PROBLEMS, MAX_SCENARIO_FILE_BYTES, scenarioNotes, tooLargeProblem } from '../src/lib/scenario-check.ts';
 import { firstProblems, notCheckedProblem } from '../src/lib/schemas/problems.ts';
 import { filesOf, readArgs, type FileArg } from './lib/cli.ts';
 import { writeLines } from './lib/output.ts';
@@ -21,7 +22,8 @@ import { jsonFiles, readScenarioFile } from './read-scenarios.ts';
 
 const USAGE = `usage: npm run --silent scenarios:check -- [FILE|FOLDER...]
   Checks scenario files: the format, unique ids, each expected decision against the guidelines,
-  and bank ids given to other scenarios; notes follow-ups the practice queue never plays.
+  and bank ids given to other scenarios; notes follow-ups the practice queue never plays, and
+  points about a paid product that do not say "paidProduct": true.
   Each FILE holds one scenario or a JSON array of scenarios; a FOLDER stands for the .json files
   under it (result files among them are left to regrade). Without any, checks the bank.
   -h, --help    print this help
@@ -96,7 +98,7 @@ if (args.length === 0) for (const f of bankFiles()) files.push(f);
 const problems: string[] = [];
 /** How many problems were found, the ones not listed included. */
 let problemCount = 0;
-/** Not problems: a follow-up the practice queue never plays, in a file outside the bank. */
+/** Not problems: a follow-up the practice queue never plays or a paid product not said to be one, in a file outside the bank. */
 const notes: string[] = [];
 const seen = new Map<string, string>();
 let scenarios = 0;
@@ -137,8 +139,9 @@ function checkFile(shown: string, path: string, mine: string[]) {
     const clash = banked ? null : bankIdProblem(s, bank());
     if (clash) mine.push(`${where}: ${clash}`);
     for (const p of guidelineProblems(s)) mine.push(`${where}: ${p}`);
-    // A point never played is noted, not a problem, but in the bank, where every point is meant to be played.
-    for (const p of unplayedNotes(s)) (banked ? mine : notes).push(`${where}: ${banked ? '' : 'note: '}${p}`);
+    // A point never played, or about a paid product without saying so, is noted, not a problem,
+    // but in the bank, where every point is meant to be played and says what it is about.
+    for (const p of scenarioNotes(s)) (banked ? mine : notes).push(`${where}: ${banked ? '' : 'note: '}${p}`);
   }
 }
 

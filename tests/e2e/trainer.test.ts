@@ -1782,16 +1782,19 @@ describe('"Load scenarios" judges a file as npm run scenarios:check does', () =>
 
   // A follow-up never played is a note and its scenario loads (found by the recheck: the format
   // allows one, a thread deleted after the reply say, and refusing it lost the points that are played).
-  test('an expected the guidelines disagree with is a problem with its path; a follow-up never played is noted, and its scenario loads with the good one', async () => {
+  // So is a point about a paid product that does not say "paidProduct" (found by the audit: a Pocket
+  // question without it loaded without a word, and was graded as one the guidelines do not escalate).
+  test('an expected the guidelines disagree with is a problem with its path; a follow-up never played, or a paid product not said to be one, is noted, and its scenario loads with the good one', async () => {
     const { context, page } = await trainerInFreshContext();
     await page.getByLabel('Load scenarios').setInputFiles([
       file('good.json', scenario('own-good')),
       file('mine.json', [troll('own-troll', { expected: { reply: '@FirefoxSupport', hold: 'Waiting on Customer' } }), paid('own-paid', { followUps: [{ afterHours: 80 }] })]),
       file('ticket.json', ticket('own-ticket', { followUps: [{ afterHours: 100 }] })),
+      file('pocket.json', paid('own-pocket', { messages: [{ from: 'customer', at: '2026-05-04T09:00:00Z', text: '@FirefoxSupport my Pocket Premium library is empty since yesterday, I pay for this' }], facts: { product: 'pocket' } })),
     ]);
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    await expect(alert.getByRole('heading', { level: 2 }).textContent()).resolves.toMatch(/1 file could not be used; 3 scenarios loaded/);
+    await expect(alert.getByRole('heading', { level: 2 }).textContent()).resolves.toMatch(/1 file could not be used; 4 scenarios loaded/);
     await alert.getByRole('heading', { level: 3, name: 'Notes on the scenarios loaded' }).waitFor();
     const lines = await alert.getByRole('listitem').locator('code').allTextContents();
     expect(lines).toEqual([
@@ -1799,9 +1802,10 @@ describe('"Load scenarios" judges a file as npm run scenarios:check does', () =>
       expect.stringMatching(/^\[0\]\.expected\.hold: the file expects "Waiting on Customer", the guidelines give null/),
       `[1].followUps[0]: silence does not bring this conversation back in the practice queue (the point before leaves it escalated), ${NEVER}`,
       `followUps[0]: silence never brings a GitLab ticket back in the practice queue, ${NEVER}`,
+      'facts.paidProduct: Pocket is a paid product, but this point does not say so ("paidProduct" is left out, so false): set "paidProduct": true if it is about Pocket, which makes the guidelines escalate it',
     ]);
-    await expect(alert.textContent()).resolves.toMatch(/mine\.json[\s\S]*Notes on the scenarios loaded[\s\S]*mine\.json[\s\S]*ticket\.json/);
-    await page.getByRole('heading', { name: /Your own set \(3 scenarios\)/ }).waitFor();
+    await expect(alert.textContent()).resolves.toMatch(/mine\.json[\s\S]*Notes on the scenarios loaded[\s\S]*mine\.json[\s\S]*ticket\.json[\s\S]*pocket\.json/);
+    await page.getByRole('heading', { name: /Your own set \(4 scenarios\)/ }).waitFor();
     await context.close();
   });
 

@@ -221,6 +221,32 @@ describe('scripts/decide.ts --follow-ups: a point the practice queue never serve
   });
 });
 
+// The escalation page lists Mozilla VPN and Pocket as paid, and a question about one is escalated;
+// the engine reads `paidProduct` alone (default false). A file that names the product and leaves
+// the flag out is valid and decided as before, with a note on standard error (found by the audit:
+// decide gave a Pocket refund question "escalate": null without a word).
+describe('scripts/decide.ts: a point about a paid product that does not say so', () => {
+  it('a note on standard error, at the fact\u2019s path and with what to do; the decision on standard output is the engine\u2019s, exit 0', () => {
+    const vpn = readJson(example('moz-paid-product'));
+    vpn.id = 'own-vpn-without-flag';
+    delete vpn.facts.paidProduct;
+    delete vpn.expected;
+    const flagged = readJson(example('moz-paid-product'));
+    const one = write('vpn-without-flag.json', vpn);
+    const list = write('vpn-flag-false.json', [flagged, { ...vpn, id: 'own-vpn-flag-false', facts: { product: 'mozilla-vpn', paidProduct: false } }]);
+    const r = decideCli(one, list);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.lines.map((l) => JSON.parse(l).decision.escalate)).toEqual([null, 'Social support - Escalation', null]);
+    const NOTE = 'Mozilla VPN is a paid product, but this point does not say so';
+    const DO = 'set "paidProduct": true if it is about Mozilla VPN, which makes the guidelines escalate it';
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([
+      `${one}: note: facts.paidProduct: ${NOTE} ("paidProduct" is left out, so false): ${DO}`,
+      `${list}[1]: note: facts.paidProduct: ${NOTE} ("paidProduct" is false): ${DO}`,
+    ]);
+    expect(decideCli(example('moz-paid-product')).stderr).toBe('');
+  });
+});
+
 describe('scripts/decide.ts reads and writes robustly', () => {
   it('a file that begins with a UTF-8 byte-order mark is read', () => {
     const bom = '\uFEFF';
@@ -416,6 +442,23 @@ describe('scripts/scenarios-check.ts', () => {
       expect(r.lines).toEqual([
         `${a}: note: followUps[0]: silence does not bring this conversation back in the practice queue (the point before leaves it escalated), ${NEVER}`,
         `${b}: note: followUps[1]: silence never brings a GitLab ticket back in the practice queue, ${NEVER}`,
+        '2 file(s), 2 valid scenario(s), 0 problem(s), 2 note(s)',
+      ]);
+    });
+
+    it('a point about a paid product that does not say so is noted with its path, at the scenario and at a follow-up with facts of its own, and the check passes', () => {
+      const vpn = readJson(example('moz-paid-product'));
+      vpn.id = 'own-vpn-without-flag';
+      delete vpn.facts.paidProduct;
+      delete vpn.expected;
+      const pocket = { ...readJson(example('moz-paid-product')), id: 'own-pocket-follow-up', followUps: [{ afterHours: 20, text: '@FirefoxSupport and my Pocket Premium library is gone too', facts: { product: 'pocket', paidProduct: false } }] };
+      const a = write('vpn-without-flag.json', vpn);
+      const b = write('pocket-follow-up.json', pocket);
+      const r = checkCli(a, b);
+      expect(r.status, r.stdout).toBe(0);
+      expect(r.lines).toEqual([
+        `${a}: note: facts.paidProduct: Mozilla VPN is a paid product, but this point does not say so ("paidProduct" is left out, so false): set "paidProduct": true if it is about Mozilla VPN, which makes the guidelines escalate it`,
+        `${b}: note: followUps[0].facts.paidProduct: Pocket is a paid product, but this point does not say so ("paidProduct" is false): set "paidProduct": true if it is about Pocket, which makes the guidelines escalate it`,
         '2 file(s), 2 valid scenario(s), 0 problem(s), 2 note(s)',
       ]);
     });
