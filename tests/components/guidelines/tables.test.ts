@@ -450,7 +450,7 @@ describe('RuleNote', () => {
 });
 
 describe('PaidProducts', () => {
-  it('names the products the practice queue escalates as paid, Pocket (which the sources name) among them, and marks the others as our reading', async () => {
+  it('names the products that count as paid, Pocket (which the sources name) among them, and marks the others as our reading', async () => {
     const root = await render(PaidProducts, { pack: 'mozilla' });
     const paid = mozilla.products.filter((p) => p.paid);
     expect(paid.map((p) => p.name)).toContain('Pocket');
@@ -458,6 +458,18 @@ describe('PaidProducts', () => {
     const readings = selectAll('[data-our-reading]', root).map(text);
     expect(readings).toHaveLength(paid.filter((p) => p.name !== 'Pocket').length);
     expect(readings.join(' ')).toMatch(/Mozilla VPN/);
+  });
+
+  // The sentence is about what the trainee does with such a question (the guidelines escalate it),
+  // not about what the queue reads: it decides from a scenario's `paidProduct`, never its product
+  // (found by the audit: "the practice queue counts these products as paid" read as a promise that
+  // a scenario naming Pocket is escalated, and one without `paidProduct` was not).
+  it('says a question about one of them is escalated, not that the practice queue counts them; GitLab, which escalates no paid product, says only which count as paid', async () => {
+    const moz = text(select('[data-pack-table="paid-products"]', await render(PaidProducts, { pack: 'mozilla' }))!);
+    expect(moz).toBe('These products count as paid, so a question about one of them is escalated: Mozilla VPN and Pocket.');
+    expect(moz).not.toMatch(/practice queue/);
+    const gl = text(select('[data-pack-table="paid-products"]', await render(PaidProducts, { pack: 'gitlab' }))!);
+    expect(gl).toBe('These products count as paid: a paid GitLab plan\u2019s billing.');
   });
 });
 
