@@ -1,6 +1,6 @@
 /**
- * A rule that changed in the latest version of a program's pack is flagged where readers meet it:
- * the page that states the rule says, in a short note, what changed, and links to "What changed",
+ * A rule that changed in the latest revision of a program's pack is flagged where readers meet it:
+ * every page that states the rule says, in a short note, what changed, and links to "What changed",
  * which lists every change of every version with links back to the rules it touched.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { describe, expect, it } from 'vitest';
 import { findRule, packs } from '../../src/lib/packs/index.ts';
+import type { PolicyPack } from '../../src/lib/schemas/pack.ts';
 import { DIST_DIR } from '../../scripts/lib/site-pages.ts';
 
 const WHAT_CHANGED = '/reference/what-changed/';
@@ -23,22 +24,55 @@ function page(path: string): Root {
 const text = (node: Root | Element) => toText(node).replace(/\s+/g, ' ').trim();
 const main = (root: Root) => select('main', root)!;
 
-/** Every change of a pack's latest version, with the pages that state the rules it names. */
+/**
+ * Pages that state a rule whose section is on another page, read from the pages themselves: the
+ * About page's index states every rule, the decision order every step of every decision, and
+ * some pages restate a rule in passing.
+ */
+const every = (pack: PolicyPack) => [...pack.rules, ...pack.replyRules].map((r) => r.id);
+const restated: Record<string, (pack: PolicyPack) => readonly string[]> = {
+  '/reference/about/': every,
+  '/reference/decision-order/': (pack) => [...pack.rules.map((r) => r.id), 'moz.reply.clipping-once'],
+  // "and reports of spam, once liked"; "a compliment can still get a like first".
+  '/conversocial/closing-reasons/': () => ['moz.spam-report.acknowledge', 'moz.like.acknowledge'],
+  // "Compliments get a like."
+  '/conversocial/accounts/': () => ['moz.like.acknowledge'],
+  // The escalation clipping gets a word for the person, as any clipping does.
+  '/escalation/when-and-how/': () => ['moz.reply.personalise'],
+  // "Personalise every reply", rather than pasting in a stock answer.
+  '/program/best-practices/': () => ['moz.reply.personalise'],
+  // A ready-made reply, a clipping included, is adapted to the person.
+  '/program/replying-from-your-account/': () => ['moz.reply.personalise'],
+  // The accounts table: which handle likes, and where a tweet worth a retweet goes.
+  '/gitlab/handles/': () => ['gl.like.compliment', 'gl.escalate.retweet'],
+  // Ask the experts' channels; a report of spam gets a thank-you.
+  '/gitlab/workflow/': () => ['gl.escalate.experts', 'gl.escalate.spam-report'],
+};
+
+/** The pages that state a rule: the one its section is on, and those that restate it. */
+function pagesStating(pack: PolicyPack, id: string): string[] {
+  const own = findRule(pack, id)?.section.split('#')[0];
+  return [...(own ? [own] : []), ...Object.keys(restated).filter((path) => restated[path]!(pack).includes(id))];
+}
+
+/** Every change of the versions of a pack's latest policy revision, with the pages that state the rules it names. */
 const latestChanges = Object.values(packs).flatMap((pack) => {
-  const latest = pack.history.at(-1)!;
-  return latest.changes.flatMap((change) =>
-    [...new Set(change.rules.flatMap((id) => findRule(pack, id)?.section.split('#')[0] ?? []))].map(
-      (path) => [pack.id, latest.version, path, change.summary] as const,
-    ),
-  );
+  const revision = pack.history.at(-1)!.policyRevision;
+  return pack.history
+    .filter((v) => v.policyRevision === revision)
+    .flatMap((version) =>
+      version.changes.flatMap((change) =>
+        [...new Set(change.rules.flatMap((id) => pagesStating(pack, id)))].map((path) => [pack.id, version.version, path, change.summary] as const),
+      ),
+    );
 });
 
-describe('pages whose rules changed in the latest version say so', () => {
-  it('some change of a latest version names a rule', () => {
+describe('pages that state a rule changed in the latest revision say so', () => {
+  it('some change of a latest revision names a rule', () => {
     expect(latestChanges.length).toBeGreaterThan(0);
   });
 
-  it.each(latestChanges)('%s %s: %s shows "%s"', (_pack, _version, path, summary) => {
+  it.each(latestChanges)('%s %s: %s shows "%s"', (_pack, version, path, summary) => {
     const body = main(page(path));
     const notes = selectAll('[data-changed-note]', body);
     expect(notes.length, `no change note on ${path}`).toBeGreaterThan(0);
@@ -48,6 +82,7 @@ describe('pages whose rules changed in the latest version say so', () => {
     const link = selectAll('a', note!).map((a) => String(a.properties.href)).find((href) => href.startsWith(WHAT_CHANGED));
     expect(link, `the change note on ${path} does not link to ${WHAT_CHANGED}`).toBeDefined();
     const anchor = link!.split('#')[1];
+    expect(anchor, `the change note on ${path} does not link to version ${version}`).toMatch(new RegExp(`-version-${version.replace(/\./g, '-')}$`));
     if (anchor) expect(select(`[id="${anchor}"]`, page(WHAT_CHANGED)), `no #${anchor} on ${WHAT_CHANGED}`).not.toBeNull();
   });
 });

@@ -518,6 +518,46 @@ describe('What changed', () => {
     expect(text(await render(ChangedNote, { path: '/conversocial/leaving/' }))).toBe('');
   });
 
+  /** Every change of the versions of a pack's latest policy revision that names a rule, as [pack, change]. */
+  const revisionChanges = (pack: PolicyPack) => {
+    const revision = pack.history.at(-1)!.policyRevision;
+    return pack.history.filter((v) => v.policyRevision === revision).flatMap((v) => v.changes.filter((c) => c.rules.length > 0));
+  };
+
+  it('ChangedNote tells a page about a rule it restates, though the rule\u2019s section is on another page', async () => {
+    // "Closing reasons" says that reports of spam are closed as Acknowledged; the rule's section is on Likes.
+    const spam = mozilla.history.find((v) => v.version === '2.0.0')!.changes.find((c) => c.rules.includes('moz.spam-report.acknowledge'))!;
+    const root = await render(ChangedNote, { path: '/conversocial/closing-reasons/', packs: [mozilla], rules: ['moz.spam-report.acknowledge'] });
+    expect(text(root)).toContain(spam.summary);
+    expect(selectAll('a', root).map((a) => a.properties.href)).toContain('/reference/what-changed/#mozilla-version-2-0-0');
+  });
+
+  it('ChangedNote on a page that states every rule tells every change of the revision, and whose rules each note is about', async () => {
+    const root = await render(ChangedNote, { path: '/reference/about/', states: 'all' });
+    for (const pack of [mozilla, gitlab]) {
+      for (const change of revisionChanges(pack)) expect(text(root), change.summary).toContain(change.summary);
+      const notes = selectAll(`[data-changed-note="${pack.id}"]`, root);
+      expect(notes.length).toBeGreaterThan(0);
+      for (const note of notes) expect(text(note)).toMatch(new RegExp(`^${pack.name}, updated `));
+    }
+  });
+
+  it('ChangedNote on the decision order tells the changes of the rules decisions follow, and of the reply rules it names', async () => {
+    const personalise = mozilla.history.find((v) => v.version === '2.0.1')!.changes[0]!;
+    const clippingOnce = mozilla.history.find((v) => v.version === '2.0.2')!.changes[0]!;
+    expect(personalise.rules).toEqual(['moz.reply.personalise']);
+    const root = await render(ChangedNote, { path: '/reference/decision-order/', states: 'decisions', rules: ['moz.reply.clipping-once'] });
+    for (const change of revisionChanges(mozilla).filter((c) => c.rules.some((id) => mozilla.rules.some((r) => r.id === id)))) expect(text(root)).toContain(change.summary);
+    for (const change of revisionChanges(gitlab)) expect(text(root)).toContain(change.summary);
+    expect(text(root)).toContain(clippingOnce.summary);
+    // The decision order says nothing of what makes a clipping personal.
+    expect(text(root)).not.toContain(personalise.summary);
+  });
+
+  it('ChangedNote refuses a rule it does not know', async () => {
+    await expect(render(ChangedNote, { path: '/conversocial/closing-reasons/', rules: ['moz.no.such.rule'] })).rejects.toThrow(/moz\.no\.such\.rule/);
+  });
+
   it('ChangedNote follows the latest version of an edited pack', async () => {
     const root = await render(ChangedNote, { path: '/conversocial/accounts/', packs: [editedMozilla()] });
     expect(text(root)).toContain('Nordic tweets get their own account.');
