@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packs } from '../../src/lib/packs/index.ts';
 import { DIST_DIR } from '../../scripts/lib/site-pages.ts';
+import { decide } from '../../src/lib/policy/decide.ts';
+import { moz } from '../support/factory.ts';
 
 const allRules = Object.values(packs).flatMap((p) => [...p.rules, ...p.replyRules, ...p.accounts.map((a) => ({ id: a.handle, section: a.section, origin: 'source' as const }))]);
 
@@ -67,5 +69,37 @@ describe('the Google Play reply limit reads on every page as the practice queue 
     const text = pageHtml(path)!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
     expect(text).toMatch(new RegExp(`at most ${limit} characters`));
     expect(text).not.toMatch(new RegExp(`(stay|be|keep it) (below|under) ${limit}\\b`, 'i'));
+  });
+});
+
+// "When not to reply" lists three cases, each with its own rule: an angry tweet gets No Action
+// Taken, politics and controversy get Controversial. A note over one case must not speak for another.
+describe('each case on "When not to reply" carries the note of its own rule', () => {
+  const NO_REPLY_TAGS = ['No Action Taken', 'Controversial'];
+  function items(): { text: string; notes: string[] }[] {
+    const html = pageHtml('/program/best-practices/')!;
+    const from = html.indexOf('id="when-not-to-reply"');
+    expect(from).toBeGreaterThan(-1);
+    const section = html.slice(from, html.indexOf('<h2', from));
+    const list = section.slice(section.indexOf('<ul'), section.indexOf('</ul>'));
+    // No note between the heading and the list speaks for all of its cases.
+    expect(section.slice(0, section.indexOf('<ul'))).not.toContain('data-rule-note');
+    return list.split('<li').slice(1).map((li) => ({
+      text: li.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '),
+      notes: [...li.matchAll(/data-rule-note="[^"]+"[^>]*>([\s\S]*?)<\/div>\s*<\/div>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ' ')),
+    }));
+  }
+  it.each([
+    ['angry at nothing in particular', 'abusive', true],
+    ['touches on politics', 'political', true],
+    ['subject is controversial', 'controversial', false],
+  ] as const)('"%s": the tag the practice queue gives a tweet of the kind %s', (words, kind, marked) => {
+    const item = items().find((i) => i.text.includes(words));
+    expect(item, `no case "${words}"`).toBeDefined();
+    const tags = decide(moz({ facts: { kind } })).tags.filter((t) => NO_REPLY_TAGS.includes(t));
+    expect(tags).toHaveLength(1);
+    // Our reading of the tag is marked where the case is; the guidelines name the tag of a controversial tweet themselves.
+    if (marked) expect(item!.notes.join(' ')).toContain(tags[0]);
+    for (const other of NO_REPLY_TAGS.filter((t) => t !== tags[0])) expect(item!.notes.join(' ')).not.toContain(other);
   });
 });
