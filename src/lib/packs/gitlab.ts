@@ -149,7 +149,7 @@ const rules = defineRules([
   },
   {
     id: 'gl.sentiment',
-    summary: 'Read the tone: positive for praise and thanks, negative for abuse, neutral otherwise.',
+    summary: 'Read the tone: positive for praise, thanks and app round-ups, negative for abuse, neutral otherwise, unless the message plainly says otherwise.',
     because: '{given?The customer\u2019s tone is {sentiment}|The tone of {kind} is {sentiment}}: mark it so.',
     section: '/reference/decision-order/#gitlab',
     origin: 'policy-notes',

@@ -402,7 +402,7 @@ export const zendeskAlways: readonly Step<ZendeskContext, GitLabRuleId>[] = [
   {
     id: 'sentiment',
     title: 'The tone',
-    describe: () => 'As for Mozilla: positive for praise and thanks, negative for abuse, neutral for the rest, unless the message plainly says otherwise.',
+    describe: () => 'As for Mozilla: positive for compliments, thanks and app round-ups, negative for abuse, neutral for the rest, unless the message plainly says otherwise.',
     rules: ['gl.sentiment'],
     applies: () => true,
     apply: (c) => c.out.cite('gl.sentiment', sentimentFacts(c.s, c.f)).attribute('sentiment', 'gl.sentiment'),

@@ -26,7 +26,10 @@ import TagsTable from '../../../src/components/guidelines/TagsTable.astro';
 import UserTagsTable from '../../../src/components/guidelines/UserTagsTable.astro';
 import WhatChanged from '../../../src/components/guidelines/WhatChanged.astro';
 import { gitlab, mozilla } from '../../../src/lib/packs/index.ts';
+import { decide } from '../../../src/lib/policy/decide.ts';
 import { PolicyPackSchema, type PolicyPack } from '../../../src/lib/schemas/pack.ts';
+import { KINDS, type Kind } from '../../../src/lib/vocabulary.ts';
+import { gl } from '../../support/factory.ts';
 
 // Guideline pages show program data through these components: what a reader sees must be what
 // the pack holds, must say what the guidelines require, and must follow the pack when an admin
@@ -584,6 +587,19 @@ describe('How the rules combine', () => {
   it('DecisionSteps shows GitLab\u2019s steps and what is added on top', async () => {
     expect(selectAll('li', await render(DecisionSteps, { pack: 'gitlab', list: 'steps' })).map(text).at(-1)).toMatch(/^Anything else gets a reply\./);
     expect(text(await render(DecisionSteps, { pack: 'gitlab', list: 'always' }))).toMatch(/#abuse/);
+  });
+
+  it('the GitLab tone, on the decision order and in the rule index, names every kind the engine marks positive', async () => {
+    // How a reader would name each kind in a sentence about the tone.
+    const words: Partial<Record<Kind, RegExp>> = { compliment: /compliments|praise/, thanks: /thanks/, 'app-roundup': /round-ups/, abusive: /abuse/ };
+    const step = text(select('[data-step="sentiment"]', await render(DecisionSteps, { pack: 'gitlab', list: 'always' }))!);
+    const rule = row(table(await render(RulesIndex, { pack: 'gitlab' }), /every rule/i), 'gl.sentiment')[1]!;
+    const positive = KINDS.filter((kind) => decide(gl({ facts: { kind } })).sentiment === 'positive');
+    expect(positive).toContain('app-roundup');
+    for (const said of [step, rule]) {
+      const positivePart = said.slice(said.indexOf('positive'), said.indexOf('negative'));
+      for (const kind of positive) expect(positivePart, `${kind} in "${said}"`).toMatch(words[kind]!);
+    }
   });
 
   it('NoReplyKinds lists every kind that gets no reply, with its tag, like and closing reason', async () => {
