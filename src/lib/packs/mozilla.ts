@@ -254,7 +254,7 @@ const rules = defineRules([
   },
   {
     id: 'moz.reply.escalation-clipping',
-    summary: 'When you escalate a help request, tell the customer with the escalation clipping (once in a conversation) and leave the conversation open.',
+    summary: 'When you escalate a help request, tell the customer with the escalation clipping and leave the conversation open.',
     because: 'It is being escalated, so the conversation stays open, and the customer hears it from the escalation clipping, unless that has gone out in this conversation already.',
     section: `${ESCALATION}#the-escalation-clipping`,
     origin: 'source',

@@ -404,6 +404,12 @@ describe('RulesIndex', () => {
     expect(row(t, 'moz.tag.spam')[2]).toMatch(/^A related article/);
     expect(row(t, 'moz.deleted')[2]).toBe('The source');
   });
+  it('a rule marked as from the source holds none of our reading: the clipping goes out once by our reading, not the source\u2019s', async () => {
+    const t = table(await render(RulesIndex), /every rule/i);
+    expect(row(t, 'moz.reply.clipping-once')[2]).toMatch(/our reading/i);
+    const [, says, origin] = row(t, 'moz.reply.escalation-clipping');
+    if (!/our reading/i.test(origin!)) expect(says).not.toMatch(/\bonce\b/);
+  });
   it('gives each rule the anchor a rule note links to', async () => {
     const t = table(await render(RulesIndex), /every rule/i);
     expect(selectAll('tbody tr', t).map((tr) => tr.properties.id)).toEqual([...mozilla.rules, ...mozilla.replyRules].map((r) => `rule-${r.id.replace(/\./g, '-')}`));
