@@ -103,3 +103,24 @@ describe('each case on "When not to reply" carries the note of its own rule', ()
     for (const other of NO_REPLY_TAGS.filter((t) => t !== tags[0])) expect(item!.notes.join(' ')).not.toContain(other);
   });
 });
+
+// The research takes the Apprentice from an older revision of the contributor roles article, and
+// the Triager from an article of its own on the program's roles, which has them close
+// conversations older than a number of weeks (the pack's figure for triage).
+describe('the roles the program no longer has are credited to the articles they come from', () => {
+  const weeks = packs.mozilla.thresholds.closeOlderThanWeeks!;
+  /** The sentences of a built page's main text. */
+  function sentences(path: string): string[] {
+    const html = pageHtml(path)!;
+    const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+    return main.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').split(/(?<=[.;:])\s/);
+  }
+  it.each(['/reference/about/', '/program/ways-to-take-part/'])('%s', (path) => {
+    const triager = sentences(path).filter((s) => s.includes('Triager'));
+    expect(triager.length, `no Triager on ${path}`).toBeGreaterThan(0);
+    expect(triager.join(' ')).toMatch(/article on the roles of the Social Support program/);
+    // No sentence credits both retired roles to older revisions of the contributor roles article.
+    expect(sentences(path).join(' ')).not.toMatch(/older revisions of the (contributor )?roles article/i);
+    if (path === '/reference/about/') expect(triager.join(' ')).toMatch(new RegExp(`closed conversations older than ${weeks} weeks`));
+  });
+});
