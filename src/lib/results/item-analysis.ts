@@ -14,6 +14,16 @@
 /** Sessions with a rest of the test that a discrimination index needs (our reading: Moodle sets none). */
 export const MIN_SESSIONS = 5;
 
+/**
+ * The decimals a discrimination index is given to: those the page shows, so that every reader of
+ * the value (the table, its note, the notice, a filter, an export) judges the number the admin
+ * reads. One that rounds to 0.00 is 0, not negative; one called negative reads as negative.
+ */
+export const DISCRIMINATION_DECIMALS = 2;
+
+/** A correlation smaller than this is what floating-point arithmetic leaves of a covariance of 0. */
+const NOISE = 1e-9;
+
 /** One attempt (a session): the score of each decision point, by scenario. */
 export interface Attempt {
   items: readonly { scenarioId: string; score: number }[];
@@ -29,15 +39,20 @@ export interface ItemStatistics {
   /** Standard deviation of the scenario's scores (population). */
   sd: number;
   /**
-   * Pearson correlation with the rest-of-test score; `null` when there are too few sessions with a
-   * rest of the test (`tooFew`), or no spread on either side.
+   * Pearson correlation with the rest-of-test score, to `DISCRIMINATION_DECIMALS` decimals (never
+   * -0); `null` when there are too few sessions with a rest of the test (`tooFew`), or no spread on
+   * either side.
    */
   discrimination: number | null;
   /** Whether the discrimination index is left out for want of sessions (fewer than `MIN_SESSIONS` with a rest). */
   tooFew: boolean;
 }
 
-/** Pearson's correlation coefficient, or `null` when a side has no spread. */
+/**
+ * Pearson's correlation coefficient, or `null` when a side has no spread. A coefficient whose
+ * magnitude is rounding noise is 0: the covariance of (0.9, 1, 1, 0.9, 0.8) and (2, 1.95, 1.75,
+ * 1.7, 1.85) is 0, which the sums give as -6e-16.
+ */
 export function pearson(x: readonly number[], y: readonly number[]): number | null {
   const n = x.length;
   if (n < 2 || y.length !== n) return null;
@@ -53,7 +68,16 @@ export function pearson(x: readonly number[], y: readonly number[]): number | nu
   }
   // Spreads this small are rounding noise around a constant.
   if (sxx < 1e-12 || syy < 1e-12) return null;
-  return sxy / Math.sqrt(sxx * syy);
+  const r = sxy / Math.sqrt(sxx * syy);
+  return Math.abs(r) < NOISE ? 0 : r;
+}
+
+/** A correlation to `DISCRIMINATION_DECIMALS` decimals, 0 rather than -0. */
+function toShown(r: number | null): number | null {
+  if (r === null) return null;
+  const scale = 10 ** DISCRIMINATION_DECIMALS;
+  const v = Math.round(r * scale) / scale;
+  return v === 0 ? 0 : v;
 }
 
 /**
@@ -104,6 +128,6 @@ export function itemAnalysis(attempts: readonly Attempt[]): ItemStatistics[] {
       const mean = all.reduce((s, v) => s + v, 0) / all.length;
       const sd = Math.sqrt(all.reduce((s, v) => s + (v - mean) ** 2, 0) / all.length);
       const tooFew = x.length < MIN_SESSIONS;
-      return { scenarioId, attempts: all.length, facility: mean, sd, discrimination: tooFew ? null : pearson(x, rest), tooFew };
+      return { scenarioId, attempts: all.length, facility: mean, sd, discrimination: tooFew ? null : toShown(pearson(x, rest)), tooFew };
     });
 }

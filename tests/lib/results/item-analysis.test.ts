@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemAnalysis, MIN_SESSIONS, pearson } from '../../../src/lib/results/item-analysis.ts';
+import { DISCRIMINATION_DECIMALS, itemAnalysis, MIN_SESSIONS, pearson } from '../../../src/lib/results/item-analysis.ts';
 
 // Moodle's quiz statistics: facility index = mean score / maximum score; discrimination index =
 // correlation of the item's score with the rest of the test (the item left out). The expected
@@ -14,6 +14,15 @@ describe('pearson', () => {
     expect(pearson([0, 1, 2], [5, 3, 1])).toBeCloseTo(-1, 12);
     expect(pearson([1, 1, 1], [1, 2, 3])).toBeNull();
     expect(pearson([1], [2])).toBeNull();
+  });
+
+  // Found by the admin page's audit: a scenario whose covariance is exactly 0 came out as -6e-16,
+  // read "-0.00" and was flagged as negatively discriminating.
+  it('a covariance of exactly 0 gives a correlation of 0, not a rounding remainder below it', () => {
+    // x = (0.9, 1, 1, 0.9, 0.8), mean 0.92, deviations (-0.02, 0.08, 0.08, -0.02, -0.12);
+    // y = (2, 1.95, 1.75, 1.7, 1.85), mean 1.85, deviations (0.15, 0.1, -0.1, -0.15, 0):
+    // sxy = -0.003 + 0.008 - 0.008 + 0.003 + 0 = 0.
+    expect(pearson([0.9, 1, 1, 0.9, 0.8], [2, 1.95, 1.75, 1.7, 1.85])).toBe(0);
   });
 });
 
@@ -46,10 +55,11 @@ describe('itemAnalysis', () => {
     // test (a + c) = (1, 1.5, 1, 2, 0), mean 1.1, deviations (-0.1, 0.4, -0.1, 0.9, -1.1):
     // sxy = -0.05 + 0 + 0.05 + 0.45 + 0.55 = 1, sxx = 1, syy = 0.01 + 0.16 + 0.01 + 0.81 + 1.21 = 2.2.
     // The mean of the rest is the sum over 2, which changes no correlation.
-    expect(byId.b!.discrimination).toBeCloseTo(1 / Math.sqrt(2.2), 12);
+    // 1 / sqrt(2.2) = 0.674..., given to the 2 decimals the page shows.
+    expect(byId.b!.discrimination).toBe(0.67);
     // c: x = (0, 0.5, 1, 1, 0), deviations (-0.5, 0, 0.5, 0.5, -0.5); rest (a + b) = (2, 1.5, 0, 2, 0),
     // mean 1.1, deviations (0.9, 0.4, -1.1, 0.9, -1.1): sxy = -0.45 - 0.55 + 0.45 + 0.55 = 0.
-    expect(byId.c!.discrimination).toBeCloseTo(0, 12);
+    expect(byId.c!.discrimination).toBe(0);
     expect(byId.b!.tooFew).toBe(false);
   });
 
@@ -78,6 +88,31 @@ describe('itemAnalysis', () => {
       attempt({ s: 1, p: 1 }),
     ]).filter((i) => i.scenarioId === 's');
     expect(s!.discrimination).toBeCloseTo(1, 12);
+  });
+
+  // The admin page's audit: Pat 1 to 5 each play the same three scenarios. On one of them they score
+  // 0.9, 1, 1, 0.9 and 0.8; the other two sum to 2, 1.95, 1.75, 1.7 and 1.85 (their mean, the rest
+  // of the test, is that over 2, which changes no correlation). The covariance is 0 (worked out in
+  // the pearson test above): the scenario neither discriminates nor counts as negative.
+  it('a scenario whose scores do not covary with the rest of the test has a discrimination of 0, not one below it', () => {
+    const praise = [1, 0.95, 0.9, 0.9, 0.85];
+    const youtube = [1, 1, 0.85, 0.8, 1];
+    const vpn = [0.9, 1, 1, 0.9, 0.8];
+    const [s] = itemAnalysis(vpn.map((x, i) => attempt({ praise: praise[i]!, youtube: youtube[i]!, vpn: x }))).filter((i) => i.scenarioId === 'vpn');
+    expect(s!.discrimination).toBe(0);
+  });
+
+  it(`discrimination is given to the ${DISCRIMINATION_DECIMALS} decimals the page shows: what rounds to 0.00 is 0, not negative; what is negative reads as negative`, () => {
+    // x = (1, 0, 1, 0, 0.5): mean 0.5, deviations (0.5, -0.5, 0.5, -0.5, 0), sxx = 1.
+    const x = [1, 0, 1, 0, 0.5];
+    const discrimination = (y: number[]) => itemAnalysis(x.map((s, i) => attempt({ s, p: y[i]! }))).find((i) => i.scenarioId === 's')!.discrimination;
+    // y = (1, 0.005, 0, 1, 0.5): sxy = 0.5 (1 - 0.005 + 0 - 1) = -0.0025; mean 0.501,
+    // syy = 2.250025 - 5 * 0.501^2 = 0.99502; r = -0.0025 / 0.99751 = -0.0025, which shows as 0.00.
+    expect(discrimination([1, 0.005, 0, 1, 0.5])).toBe(0);
+    // y = (1, 0.02, 0, 1, 0.5): sxy = 0.5 (1 - 0.02 + 0 - 1) = -0.01; mean 0.504,
+    // syy = 2.2504 - 5 * 0.504^2 = 0.98032; r = -0.01 / 0.99011 = -0.0101, which shows as -0.01.
+    expect(discrimination([1, 0.02, 0, 1, 0.5])).toBe(-0.01);
+    expect(DISCRIMINATION_DECIMALS).toBe(2);
   });
 
   it('a session with no other scenario counts for the facility only', () => {
