@@ -3,6 +3,7 @@
 import { findRule, packs } from '../packs/index.ts';
 import { dimensionCountsFor, DIMENSION_IDS, type DimensionId } from '../policy/grade.ts';
 import type { PackId } from '../vocabulary.ts';
+import { shownScore } from './csv.ts';
 
 /** A rule trainees lost marks on, and how often. */
 export interface MissedRule {
@@ -55,10 +56,13 @@ export interface Bin {
   count: number;
 }
 
-/** Scores in `bins` equal bars from 0 to 1. */
+/**
+ * Scores in `bins` equal bars from 0 to 1, each at its value as the table shows it and the readiness
+ * rules judge it (`shownScore`, 3 decimals): a session of 0.79998 reads 0.8, and is in the bar from 0.8.
+ */
 export function histogram(scores: readonly number[], bins = 10): Bin[] {
   const out = Array.from({ length: bins }, (_, i) => ({ from: i / bins, to: (i + 1) / bins, count: 0 }));
-  for (const s of scores) out[Math.min(bins - 1, Math.max(0, Math.floor(s * bins + 1e-9)))]!.count++;
+  for (const s of scores) out[Math.min(bins - 1, Math.max(0, Math.floor(shownScore(s) * bins + 1e-9)))]!.count++;
   return out;
 }
 
@@ -73,12 +77,14 @@ export interface DimensionSpread {
 }
 
 /**
- * The five dimensions over sessions. A session of a program without the dimension (GitLab has no
- * tags or closing) is left out of it: marked right whatever was done, it would only lift the mean.
+ * The five dimensions over sessions, each session at its value as the table shows it and the
+ * readiness floors judge it (`shownScore`, 3 decimals): the lowest and highest are values in the
+ * table, and the mean is theirs. A session of a program without the dimension (GitLab has no tags
+ * or closing) is left out of it: marked right whatever was done, it would only lift the mean.
  */
 export function dimensionSpread(summaries: readonly { summary: { dimensions: Record<DimensionId, number> }; program: PackId | null }[]): DimensionSpread[] {
   return DIMENSION_IDS.map((id) => {
-    const v = summaries.filter((s) => dimensionCountsFor(s.program, id)).map((s) => s.summary.dimensions[id]);
+    const v = summaries.filter((s) => dimensionCountsFor(s.program, id)).map((s) => shownScore(s.summary.dimensions[id]));
     return v.length
       ? { id, sessions: v.length, mean: v.reduce((a, b) => a + b, 0) / v.length, min: Math.min(...v), max: Math.max(...v) }
       : { id, sessions: 0, mean: 0, min: 0, max: 0 };

@@ -25,9 +25,15 @@ export interface ReadinessRow {
   flags: readonly string[];
 }
 
+/**
+ * A score as the page shows it and the CSV writes it: rounded to 3 decimals. The readiness rules
+ * judge this value and the cohort's figures count it, so that each agrees with what the admin reads.
+ */
+export const shownScore = (n: number): number => Math.round(n * 1000) / 1000;
+
 /** A number with at most 3 decimals, never in exponent form, never `-0`. */
 export function csvNumber(n: number): string {
-  const r = Math.round(n * 1000) / 1000;
+  const r = shownScore(n);
   return Object.is(r, -0) ? '0' : String(r);
 }
 

@@ -7,6 +7,7 @@ import { packs } from '../packs/index.ts';
 import { DIMENSION_IDS, DIMENSION_LABELS, type DimensionId } from '../policy/grade.ts';
 import type { ReadinessRules, Review, TraineeReview } from '../schemas/result.ts';
 import type { PackId } from '../vocabulary.ts';
+import { shownScore } from './csv.ts';
 import type { ResultSummary } from './result.ts';
 
 /** The rules' defaults: what a new review starts with. */
@@ -103,7 +104,7 @@ export interface Readiness {
 }
 
 /** A score as the page shows it, to 3 decimals: the rules judge the value the admin reads. */
-const shown = (n: number) => Math.round(n * 1000) / 1000;
+const shown = shownScore;
 const fmt = (n: number) => String(shown(n));
 
 /** The rules applied to one session. */

@@ -9,11 +9,32 @@ describe('cohort figures', () => {
     expect(bins[0]).toMatchObject({ from: 0, to: 0.1 });
   });
 
+  // Found by the admin page's audit: a session of items scoring 0.9333 (three of them) and 0.6 (two)
+  // has a score of 3.9999 / 5 = 0.79998, which the table and the CSV show as 0.8 and the readiness
+  // rule judges as 0.8 ("at least 0.8": met), and the chart counted under 0.8.
+  it('histogram: a session is counted at its score as the table shows it (3 decimals)', () => {
+    // 0.79998 shows as 0.8; 0.899975 as 0.9; 0.8994 as 0.899 (still under 0.9); 0.0999 as 0.1.
+    expect(histogram([0.79998, 0.899975, 0.8994, 0.0999]).map((b) => b.count)).toEqual([0, 1, 0, 0, 0, 0, 0, 0, 2, 1]);
+  });
+
   it('dimensions: mean, lowest and highest over sessions', () => {
     const d = (v: number) => ({ account: v, tags: v, closing: v, escalation: v, engagement: v });
     const [account] = dimensionSpread([{ summary: { dimensions: d(0.5) }, program: 'mozilla' }, { summary: { dimensions: d(1) }, program: 'mozilla' }]);
     expect(account).toEqual({ id: 'account', sessions: 2, mean: 0.75, min: 0.5, max: 1 });
     expect(dimensionSpread([])[0]).toEqual({ id: 'account', sessions: 0, mean: 0, min: 0, max: 0 });
+  });
+
+  // The same for the dimensions: the chart's lowest and highest are values the table shows, and its
+  // mean is the mean of those values.
+  it('dimensions: each session counts at its value as the table shows it (3 decimals)', () => {
+    const d = (v: number) => ({ account: v, tags: v, closing: v, escalation: v, engagement: v });
+    // Two sessions of one item answered at 2/3 (0.6667 in a file) and one at 0: the table shows
+    // 0.667, 0.667 and 0, whose mean is 1.334 / 3 = 0.444667 (0.445 to 3 decimals), where the
+    // mean of 0.6667, 0.6667 and 0 is 0.44447 (0.444).
+    const [account] = dimensionSpread([0.6667, 0.6667, 0].map((v) => ({ summary: { dimensions: d(v) }, program: 'mozilla' as const })));
+    expect(account!.max).toBe(0.667);
+    expect(account!.min).toBe(0);
+    expect(account!.mean).toBeCloseTo(1.334 / 3, 12);
   });
 
   // Found by the GitLab audit: GitLab's tags and closing, always right, lifted the cohort's means.
