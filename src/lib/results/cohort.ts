@@ -19,8 +19,19 @@ export interface MissedRule {
   sessions: number;
 }
 
-/** The rules most often missed, most frequent first (ties by rule id). */
-export function missedRules(sessions: readonly { items: readonly { pack: PackId; missed: readonly string[] }[] }[], limit = 10): MissedRule[] {
+/** The rules most often missed, and how many more were missed. */
+export interface MissedRules {
+  /**
+   * The `limit` rules missed on the most items, most first (ties by rule id), and every other rule
+   * missed on as many items as the last of them: no rule is left out for its id.
+   */
+  listed: MissedRule[];
+  /** How many more rules were missed, each on fewer items than every rule listed. */
+  unlisted: number;
+}
+
+/** The rules most often missed (see `MissedRules`); a rule id its pack does not know is left out. */
+export function missedRules(sessions: readonly { items: readonly { pack: PackId; missed: readonly string[] }[] }[], limit = 10): MissedRules {
   type Count = { pack: PackId; rule: string; items: number; sessions: number; seenIn: number };
   // By pack, then rule: no key to build for each of the cohort's many items.
   const byPack = new Map<PackId, Map<string, Count>>();
@@ -39,14 +50,18 @@ export function missedRules(sessions: readonly { items: readonly { pack: PackId;
       }
     }
   });
-  const count = [...byPack.values()].flatMap((rules) => [...rules.values()].map(({ seenIn: _s, ...c }) => c));
-  return count
-    .sort((a, b) => b.items - a.items || (a.rule < b.rule ? -1 : 1))
-    .slice(0, limit)
-    .flatMap((c) => {
-      const rule = findRule(packs[c.pack], c.rule);
-      return rule ? [{ ...c, summary: rule.summary, section: rule.section }] : [];
-    });
+  const ranked = [...byPack.values()]
+    .flatMap((rules) =>
+      [...rules.values()].flatMap(({ seenIn: _s, ...c }) => {
+        const rule = findRule(packs[c.pack], c.rule);
+        return rule ? [{ ...c, summary: rule.summary, section: rule.section }] : [];
+      }),
+    )
+    .sort((a, b) => b.items - a.items || (a.rule < b.rule ? -1 : 1));
+  // The rules tied with the last one listed are listed with it.
+  let end = Math.min(limit, ranked.length);
+  while (end > 0 && end < ranked.length && ranked[end]!.items === ranked[end - 1]!.items) end++;
+  return { listed: ranked.slice(0, end), unlisted: ranked.length - end };
 }
 
 /** One bar of the score distribution: scores from `from` (included) to `to` (excluded, but 1 is in the last bar). */

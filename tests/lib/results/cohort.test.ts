@@ -59,9 +59,64 @@ describe('cohort figures', () => {
       { items: [{ pack: 'mozilla', missed: ['moz.no-retweet'] }] },
       { items: [{ pack: 'mozilla', missed: ['moz.not-a-rule'] }] },
     ]);
-    expect(m.map((r) => [r.rule, r.items, r.sessions, r.section])).toEqual([
+    expect(m.listed.map((r) => [r.rule, r.items, r.sessions, r.section])).toEqual([
       ['moz.no-dm', 2, 1, '/conversocial/likes-retweets-dms/#direct-messages'],
       ['moz.no-retweet', 2, 2, '/conversocial/likes-retweets-dms/#retweets'],
     ]);
+    expect(m.unlisted).toBe(0);
+  });
+
+  // Found by the admin page's audit: six sessions missed 11 rules, five of them on 1 item each; the
+  // list showed 10 and left the last of the five out, saying nothing.
+  describe('most-missed rules: no rule left out unsaid', () => {
+    const session = (...items: string[][]) => ({ items: items.map((missed) => ({ pack: 'mozilla' as const, missed })) });
+    // The audit's six sessions, item by item (the rules each item lost marks on).
+    const six = [
+      session([], [], [], [], ['moz.close.acknowledged']),
+      session([], [], ['moz.no-reply.no-action'], [], ['moz.route.support', 'moz.reply.fxhelp']),
+      session([], ['moz.route.google-play'], ['moz.hold.reply-and-hold'], ['moz.reply.length', 'moz.reply.escalation-clipping'], []),
+      session([], ['moz.escalate.product-team'], ['moz.route.support', 'moz.reply.fxhelp'], ['moz.escalate.paid-product'], []),
+      session([], ['moz.no-dm'], ['moz.hold.reply-and-hold'], ['moz.route.support', 'moz.reply.fxhelp'], []),
+      session([], ['moz.no-reply.no-action'], [], ['moz.escalate.paid-product'], ['moz.reply.length']),
+    ];
+    // Counted by hand: fxhelp and support 3 items each; paid-product, reply-and-hold, no-action and
+    // length 2 each; acknowledged, product-team, no-dm, escalation-clipping and google-play 1 each.
+    const byCount = [
+      'moz.reply.fxhelp', 'moz.route.support',
+      'moz.escalate.paid-product', 'moz.hold.reply-and-hold', 'moz.no-reply.no-action', 'moz.reply.length',
+      'moz.close.acknowledged', 'moz.escalate.product-team', 'moz.no-dm', 'moz.reply.escalation-clipping', 'moz.route.google-play',
+    ];
+
+    it('the rules tied with the tenth are listed with it', () => {
+      const m = missedRules(six);
+      expect(m.listed.map((r) => r.rule)).toEqual(byCount);
+      expect(m.listed.at(-1)).toMatchObject({ rule: 'moz.route.google-play', items: 1, sessions: 1 });
+      expect(m.unlisted).toBe(0);
+    });
+
+    it('the rules missed on fewer items than the last one listed are counted', () => {
+      // Three more sessions bring google-play, escalation-clipping, length, no-dm and product-team up
+      // by 1 item: ten rules on 2 items or more, and acknowledged alone on 1.
+      const m = missedRules([
+        ...six,
+        session([], ['moz.route.google-play'], [], ['moz.reply.length', 'moz.reply.escalation-clipping'], []),
+        session([], ['moz.no-dm'], [], [], []),
+        session([], ['moz.escalate.product-team'], [], [], []),
+      ]);
+      expect(m.listed.map((r) => [r.rule, r.items])).toEqual([
+        ['moz.reply.fxhelp', 3], ['moz.reply.length', 3], ['moz.route.support', 3],
+        ['moz.escalate.paid-product', 2], ['moz.escalate.product-team', 2], ['moz.hold.reply-and-hold', 2], ['moz.no-dm', 2],
+        ['moz.no-reply.no-action', 2], ['moz.reply.escalation-clipping', 2], ['moz.route.google-play', 2],
+      ]);
+      expect(m.unlisted).toBe(1);
+    });
+
+    it('a shorter list: the ties with its last rule, then how many more', () => {
+      // The first 4 by count are fxhelp, support (3), paid-product and reply-and-hold (2); no-action
+      // and length tie with them at 2; five rules on 1 item remain.
+      const m = missedRules(six, 4);
+      expect(m.listed.map((r) => r.rule)).toEqual(byCount.slice(0, 6));
+      expect(m.unlisted).toBe(5);
+    });
   });
 });
