@@ -23,7 +23,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addHours } from '../../src/lib/index.ts';
 import { summarize, type Result } from '../../src/lib/results/result.ts';
 import { DIST_DIR } from '../../scripts/lib/site-pages.ts';
-import { makeCohort, makeResult } from '../support/admin-results.ts';
+import { makeCohort, makeResult, type Slip } from '../support/admin-results.ts';
 import { bank, EXAMPLES_DIR, ROOT, valid } from '../support/bank.ts';
 import { jsonFiles } from '../../scripts/read-scenarios.ts';
 import type { Scenario } from '../../src/lib/schemas/scenario.ts';
@@ -1083,6 +1083,110 @@ describe('the item analysis of a cohort of many scenarios', () => {
     expect(await region.locator('caption').textContent()).toMatch(/^\s*Item analysis \(1 of 120 scenarios\)\s*$/);
     await region.scrollIntoViewIfNeeded();
     await expectNoViolationsEverywhere(page, 'the item analysis narrowed to negative discrimination');
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});
+
+// The figures from the admin page's audit, worked out by hand from its cohorts.
+describe("the cohort's figures, worked out from the values the table shows", () => {
+  const dir = join(tmp, 'figures');
+  mkdirSync(dir);
+  // Pat 1 to 5 play the same three scenarios (the first with a follow-up). On
+  // moz-tw-vpn-stuck-connecting they score 0.9, 1, 1, 0.9 and 0.8, and the rest of the session sums
+  // to 2, 1.95, 1.75, 1.7 and 1.85: the covariance is 0 (deviations (-0.02, 0.08, 0.08, -0.02, -0.12)
+  // and (0.15, 0.1, -0.1, -0.15, 0)), so the discrimination is 0. On moz-tw-youtube-black-screen
+  // (1, 1, 0.85, 0.8, 1) it is slightly negative, -0.02.
+  const played = ['moz-gp-fu-praise-then-address-bar-question', 'moz-tw-youtube-black-screen', 'moz-tw-vpn-stuck-connecting'].map(scenario);
+  const patSlips: Slip[][] = [
+    ['none', 'none', 'none', 'tags'],
+    ['none', 'tags', 'none', 'none'],
+    ['escalation', 'none', 'account', 'none'],
+    ['none', 'close', 'close', 'short-text'],
+    ['account', 'escalation', 'none', 'escalation'],
+  ];
+  const pats = patSlips.map((slips, t) =>
+    write(dir, `pat-${t + 1}.json`, makeResult({ name: `Pat ${t + 1}`, mode: 'assessment', startedAt: `2026-11-05T0${t}:00:00Z`, scenarios: played, slip: (i) => slips[i]!, signature: `P${t}` })),
+  );
+  // Jo Round: three replies a little short (0.9333 each) and a missed escalation (0.8): 3.5999 / 4 =
+  // 0.899975, which the table shows as 0.9.
+  const jo = write(
+    dir,
+    'round-jo.json',
+    makeResult({
+      name: 'Jo Round',
+      mode: 'assessment',
+      startedAt: '2026-11-06T09:00:00Z',
+      scenarios: ['moz-tw-crash-ids-private-path', 'moz-tw-feature-request-tabs-right-side', 'moz-tw-youtube-black-screen', 'moz-tw-no-mention-tab-crash'].map(scenario),
+      slip: (i) => (i < 3 ? 'short-text' : 'escalation'),
+    }),
+  );
+  // Six trainees miss 11 rules (five of them on 1 item each); three more bring five of those up to 2
+  // items, which leaves one rule below the ten listed.
+  const five = ['moz-gp-short-praise', 'moz-gp-crash-opening-pdf', 'moz-tw-youtube-black-screen', 'moz-tw-vpn-stuck-connecting', 'moz-tw-feature-request-tabs-right-side'].map(scenario);
+  const ruleSlips: [string, Slip[]][] = [
+    ['6-ana', ['none', 'none', 'none', 'none', 'escalation']],
+    ['6-ben', ['none', 'none', 'tags', 'none', 'account']],
+    ['6-cy', ['none', 'account', 'close', 'short-text', 'none']],
+    ['6-dee', ['none', 'escalation', 'account', 'close', 'none']],
+    ['6-eve', ['none', 'direct-message', 'escalation', 'account', 'none']],
+    ['6-fay', ['none', 'tags', 'none', 'escalation', 'short-text']],
+    ['9-gus', ['none', 'account', 'none', 'short-text', 'none']],
+    ['9-hal', ['none', 'direct-message', 'none', 'none', 'none']],
+    ['9-ida', ['none', 'escalation', 'none', 'none', 'none']],
+  ];
+  const rules = ruleSlips.map(([name, slips], t) =>
+    write(dir, `rules-${name}.json`, makeResult({ name: `Trainee ${name}`, mode: 'assessment', startedAt: `2026-11-07T0${t}:00:00Z`, scenarios: five, slip: (i) => slips[i]!, signature: name })),
+  );
+
+  test('a discrimination of 0 reads 0.00 and is not called negative; a session is charted at the score the table shows; the rules tied with the last one listed are listed, and those missed less are counted', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    await importFiles(page, [...pats, jo, ...rules]);
+    const filter = page.getByLabel('Filter by name, handle or file');
+    const keep = async (text: string, rows: number) => {
+      await filter.fill(text);
+      await expect.poll(() => bodyRows(page).count()).toBe(rows);
+    };
+
+    await keep('pat-', 5);
+    const analysis = page.getByRole('region', { name: /^Item analysis/ });
+    const cells = (id: string) => analysis.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: id, exact: true }) }).locator('td').allInnerTexts();
+    expect(await cells('moz-tw-vpn-stuck-connecting')).toEqual(['5', '92%', '0.00', '']);
+    expect(await cells('moz-tw-youtube-black-screen')).toEqual(['5', '93%', '-0.02', 'negative: check the expected answer']);
+    expect(await analysis.locator('tbody tr > :nth-child(4)').allInnerTexts()).not.toContain('-0.00');
+    expect(await page.locator('.notice').filter({ hasText: 'negative discrimination' }).textContent()).toMatch(/^\s*1 scenario has negative discrimination:\s+moz-tw-youtube-black-screen\.\s*$/);
+    await page.getByLabel('Only scenarios with negative discrimination').check();
+    await expect.poll(() => analysis.locator('tbody th').allTextContents()).toEqual(['moz-tw-youtube-black-screen']);
+    await page.getByLabel('Only scenarios with negative discrimination').uncheck();
+
+    await keep('Jo Round', 1);
+    expect(await bodyRows(page).first().locator('td').nth(4).innerText()).toBe('0.9');
+    expect(await scoresCharted(page)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+
+    const list = page.locator('section.figures > ol');
+    const listed = async () => (await list.locator('> li').allInnerTexts()).map((t) => /\(([a-z.-]+)\): /.exec(t)?.[1]);
+    /** What is read just before the list. */
+    const before = () => list.evaluate((ol) => ol.previousElementSibling!.textContent!.replace(/\s+/g, ' ').trim());
+    await keep('rules-6-', 6);
+    // Counted by hand: fxhelp and support on 3 items; paid-product, reply-and-hold, no-action and
+    // length on 2; acknowledged, product-team, no-dm, escalation-clipping and google-play on 1.
+    expect(await listed()).toEqual([
+      'moz.reply.fxhelp', 'moz.route.support',
+      'moz.escalate.paid-product', 'moz.hold.reply-and-hold', 'moz.no-reply.no-action', 'moz.reply.length',
+      'moz.close.acknowledged', 'moz.escalate.product-team', 'moz.no-dm', 'moz.reply.escalation-clipping', 'moz.route.google-play',
+    ]);
+    expect(await before()).toBe('Rules most often missed');
+    await keep('rules-', 9);
+    expect(await listed()).toEqual([
+      'moz.reply.fxhelp', 'moz.reply.length', 'moz.route.support',
+      'moz.escalate.paid-product', 'moz.escalate.product-team', 'moz.hold.reply-and-hold', 'moz.no-dm', 'moz.no-reply.no-action', 'moz.reply.escalation-clipping', 'moz.route.google-play',
+    ]);
+    // Said before the list, to the eye and to a screen reader.
+    expect(await before()).toBe('11 rules were missed: the 10 missed on the most items are listed, and 1 more, missed on fewer items, is not.');
+    await list.scrollIntoViewIfNeeded();
+    await expectNoViolationsEverywhere(page, 'the rules missed beyond the list counted');
     expect(problems.take()).toEqual([]);
     await context.close();
   });
