@@ -1147,6 +1147,118 @@ describe('focus', () => {
   });
 });
 
+// Found by the keyboard audit (WCAG 2.1.4): single keys worked wherever the focus was, the site's
+// menu included (on a phone it covers the trainer: "e" downloaded a file behind it, "s" skipped the
+// conversation, "p" stopped the queue), could not be turned off, repeated while held down, and did
+// nothing with Caps Lock on or on a keyboard of another script (a Russian layout gives "з" on the
+// key of "p").
+describe('single-key shortcuts', () => {
+  const queueHeading = (page: Page) => page.getByRole('heading', { name: /^Queue \(/ });
+  const conversationHeading = (page: Page) => page.getByRole('heading', { name: /^Conversation with / });
+
+  /** Counts the files the page downloads from now on. */
+  function countDownloads(page: Page): () => number {
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    return () => downloads;
+  }
+
+  /** A practice conversation open, the queue playing, in a fresh profile at a width. */
+  async function playing(viewport: { width: number; height: number } = VIEWPORTS.desktop): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ acceptDownloads: true, viewport });
+    const page = await context.newPage();
+    await openTrainer(page);
+    await startPractice(page);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    return { context, page };
+  }
+
+  /** A key pressed as the browser gets it from the keyboard, with the key and the place on the keyboard given apart. */
+  async function pressAs(page: Page, key: string, code: string, modifiers = 0): Promise<void> {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key, code, text: key, unmodifiedText: key, modifiers });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, code, modifiers });
+    await cdp.detach();
+  }
+
+  test('at 390 px, e, s and p pressed in the site\'s menu do nothing behind it; nor in the sidebar or the link to the previous page at 1280 px', async () => {
+    const { context, page } = await playing(VIEWPORTS.phone);
+    const downloads = countDownloads(page);
+    const talkingWith = await conversationHeading(page).textContent();
+    await page.getByRole('button', { name: 'Menu', exact: true }).click();
+    await expect.poll(() => page.evaluate(() => document.querySelector('#starlight__sidebar')?.matches(':popover-open'))).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('nav')?.getAttribute('aria-label')), 'the focus is in the menu').toBe('Main');
+    for (const key of ['e', 's', 'p']) await page.keyboard.press(key);
+    await page.waitForTimeout(500);
+    expect(downloads(), 'no file downloaded').toBe(0);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.querySelector('#starlight__sidebar')?.matches(':popover-open'))).toBe(false);
+    expect(await conversationHeading(page).textContent(), 'the same conversation is open').toBe(talkingWith);
+    expect(await button(page, 'Stop').isEnabled(), 'the queue still plays').toBe(true);
+    // On a laptop the sidebar stands beside the trainer, and the link to the previous page under it.
+    await page.setViewportSize(VIEWPORTS.desktop);
+    for (const link of [page.getByRole('navigation', { name: 'Main' }).getByRole('link').first(), page.getByRole('link', { name: /^Previous/ })]) {
+      await link.focus();
+      for (const key of ['e', 's', 'p']) await page.keyboard.press(key);
+    }
+    await page.waitForTimeout(500);
+    expect(downloads(), 'no file downloaded').toBe(0);
+    expect(await conversationHeading(page).textContent(), 'the same conversation is open').toBe(talkingWith);
+    expect(await button(page, 'Stop').isEnabled(), 'the queue still plays').toBe(true);
+    // In the trainer, the keys still work.
+    await queueHeading(page).focus();
+    await page.keyboard.press('p');
+    await expect.poll(() => button(page, 'Play').isEnabled()).toBe(true);
+    await context.close();
+  });
+
+  test('a key held down does its work once: e downloads one file, p plays without stopping again', async () => {
+    const { context, page } = await playing();
+    const downloads = countDownloads(page);
+    await button(page, 'Stop').click();
+    await queueHeading(page).focus();
+    // The second and later key downs of a key held come as repeats.
+    for (let i = 0; i < 8; i++) await page.keyboard.down('e');
+    await page.keyboard.up('e');
+    for (let i = 0; i < 8; i++) await page.keyboard.down('p');
+    await page.keyboard.up('p');
+    await page.waitForTimeout(1000);
+    expect(downloads()).toBe(1);
+    expect(await button(page, 'Stop').isEnabled(), 'the queue plays').toBe(true);
+    await context.close();
+  });
+
+  test('a key is read by its letter whatever the case, and by its place on a layout of another script; "?" wherever the layout puts it', async () => {
+    const { context, page } = await playing();
+    const downloads = countDownloads(page);
+    await queueHeading(page).focus();
+    // Caps Lock on: "P", no Shift.
+    await pressAs(page, 'P', 'KeyP');
+    await expect.poll(() => button(page, 'Play').isEnabled(), { message: 'P stops the queue' }).toBe(true);
+    // A Russian layout: "з" on the key of "p"; an Arabic one: "ح" there.
+    await pressAs(page, 'з', 'KeyP');
+    await expect.poll(() => button(page, 'Stop').isEnabled(), { message: 'з (KeyP) plays it' }).toBe(true);
+    await pressAs(page, 'ح', 'KeyP');
+    await expect.poll(() => button(page, 'Play').isEnabled(), { message: 'ح (KeyP) stops it' }).toBe(true);
+    await pressAs(page, 'у', 'KeyE');
+    await expect.poll(downloads, { message: 'у (KeyE) exports' }).toBe(1);
+    // A key that gives no letter is no shortcut, wherever it is: Dvorak has "." on the key of "e".
+    await pressAs(page, '.', 'KeyE');
+    await page.waitForTimeout(500);
+    expect(downloads(), '. (KeyE) exports nothing').toBe(1);
+    // "?" is Shift and the key of "m" on a French keyboard (AZERTY), Shift and "ß" on a German one.
+    for (const code of ['KeyM', 'Minus']) {
+      await pressAs(page, '?', code, 8);
+      await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor({ state: 'hidden' });
+    }
+    await context.close();
+  });
+});
+
 describe('two tabs', () => {
   const elsewhere = (page: Page) => page.getByRole('region', { name: 'The trainer is open in another tab', exact: true });
 
