@@ -62,11 +62,11 @@ describe('trainer accessibility', () => {
     await checkEverywhere('setup');
   });
 
-  test('the keyboard shortcuts dialog', async () => {
+  test('the keyboard shortcuts dialog, with its switch for single keys', async () => {
     await checkEverywhere('shortcuts dialog', async () => {
       await page.locator('body').focus();
       await page.keyboard.press('?');
-      await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+      await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).getByRole('checkbox', { name: 'Use single-key shortcuts' }).waitFor({ timeout: 5_000 });
     });
     await page.keyboard.press('Escape');
   });

@@ -1155,6 +1155,7 @@ describe('focus', () => {
 describe('single-key shortcuts', () => {
   const queueHeading = (page: Page) => page.getByRole('heading', { name: /^Queue \(/ });
   const conversationHeading = (page: Page) => page.getByRole('heading', { name: /^Conversation with / });
+  const singleKeys = (page: Page) => page.getByRole('dialog', { name: 'Keyboard shortcuts' }).getByRole('checkbox', { name: 'Use single-key shortcuts' });
 
   /** Counts the files the page downloads from now on. */
   function countDownloads(page: Page): () => number {
@@ -1211,6 +1212,43 @@ describe('single-key shortcuts', () => {
     await queueHeading(page).focus();
     await page.keyboard.press('p');
     await expect.poll(() => button(page, 'Play').isEnabled()).toBe(true);
+    await context.close();
+  });
+
+  test('turned off in the shortcuts dialog, no single key does anything, "?" included, and they stay off after a reload', async () => {
+    const { context, page } = await playing();
+    const downloads = countDownloads(page);
+    await queueHeading(page).focus();
+    await page.keyboard.press('?');
+    expect(await singleKeys(page).isChecked(), 'on by default').toBe(true);
+    await singleKeys(page).uncheck();
+    await button(page.getByRole('dialog', { name: 'Keyboard shortcuts' }), 'Close').click();
+    expect(await button(page, 'Stop').getAttribute('aria-keyshortcuts'), 'Stop announces no key').toBeNull();
+    const offNow = async () => {
+      await queueHeading(page).focus();
+      for (const key of ['p', 'e', 's', '?']) await page.keyboard.press(key);
+      await page.keyboard.press('r');
+      await page.waitForTimeout(500);
+      expect(downloads(), 'no file downloaded').toBe(0);
+      expect(await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).count(), 'the dialog stays closed').toBe(0);
+      expect(await page.evaluate(() => document.activeElement?.id), 'the focus stays on the queue').toBe('trainer-queue-heading');
+    };
+    const talkingWith = await conversationHeading(page).textContent();
+    await offNow();
+    expect(await button(page, 'Stop').isEnabled(), 'the queue still plays').toBe(true);
+    expect(await conversationHeading(page).textContent(), 'the same conversation is open').toBe(talkingWith);
+    await page.waitForTimeout(500); // saved at once, as every choice but typing is
+    await openTrainer(page);
+    await offNow();
+    expect(await button(page, 'Stop').isEnabled(), 'the queue still plays').toBe(true);
+    // The button opens the dialog, where they are turned on again.
+    await button(page, 'Keyboard shortcuts').click();
+    expect(await singleKeys(page).isChecked(), 'still off').toBe(false);
+    await singleKeys(page).check();
+    await page.keyboard.press('Escape');
+    await queueHeading(page).focus();
+    await page.keyboard.press('p');
+    await expect.poll(() => button(page, 'Play').isEnabled(), { message: 'p stops the queue' }).toBe(true);
     await context.close();
   });
 

@@ -64,13 +64,13 @@ function press(name: string): boolean {
 }
 
 /**
- * Handles a key press anywhere on the page: shortcuts apply when no field or dialog has the keys,
- * and the key is meant for the trainer (see `forTrainer`). A key held down does its work once, not
- * once for each repeat.
+ * Handles a key press anywhere on the page: shortcuts apply when the trainee has them on, no field
+ * or dialog has the keys, and the key is meant for the trainer (see `forTrainer`). A key held down
+ * does its work once, not once for each repeat.
  */
 export function shortcut(trainer: Trainer, e: KeyboardEvent): void {
   // In a tab where the trainer is not running (another tab runs it), no key does anything.
-  if (trainer.elsewhere || e.repeat || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+  if (trainer.elsewhere || !trainer.singleKeys || e.repeat || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
   if (typing(e.target) || document.querySelector('dialog[open]') || !forTrainer(e.target)) return;
   const focus = (id: string) => document.getElementById(id)?.focus();
   let handled = true;

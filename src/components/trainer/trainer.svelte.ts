@@ -65,6 +65,16 @@ export class Trainer {
   announcement = $state('');
   /** Whether the shortcuts dialog is open. */
   shortcutsOpen = $state(false);
+
+  /** Whether single keys are shortcuts: on unless the trainee turned them off (a setting saved with the rest of the state). */
+  get singleKeys(): boolean {
+    return this.state.singleKeys !== false;
+  }
+
+  /** The key a button announces as its shortcut (`aria-keyshortcuts`), or none while single keys are off. */
+  keyShortcut(key: string): string | undefined {
+    return this.singleKeys ? key : undefined;
+  }
   /** The files of the last "Load scenarios" that could not be used, and how many scenarios were loaded. */
   loadReport = $state.raw<{ problems: LoadProblem[]; loaded: number; notes?: LoadProblem[] } | null>(null);
 

@@ -369,6 +369,8 @@ export function transition(state: TrainerState, event: TrainerEvent): [TrainerSt
     }
     case 'speed':
       return [{ ...state, speed: Math.max(1, Math.min(3600, event.speed)) }, [save]];
+    case 'single-keys':
+      return [{ ...state, singleKeys: event.on }, [save]];
     case 'start': {
       const session: Session = {
         id: event.id, mode: event.mode, source: event.source, program: event.program, queue: event.queue, seed: event.seed,

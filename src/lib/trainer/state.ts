@@ -135,6 +135,8 @@ export interface TrainerState {
   trainee: { name: string; handle: string | null; signature: string };
   /** Simulated milliseconds per real millisecond. */
   speed: number;
+  /** Whether single keys (p, s, e, ...) are shortcuts; on unless turned off (a state saved before it was a setting has none). */
+  singleKeys?: boolean;
   /** Rules missed and not yet answered right twice in a row. */
   review: Record<string, RuleProgress>;
   /** Scenario ids practised at least once, so new batches prefer others. */
@@ -160,6 +162,8 @@ export type Action = 'reply' | 'reply-hold' | 'reply-close' | 'close' | 'hold' |
 export type TrainerEvent =
   | { type: 'trainee'; name?: string; handle?: string | null; signature?: string }
   | { type: 'speed'; speed: number }
+  /** The trainee turned single-key shortcuts on or off. */
+  | { type: 'single-keys'; on: boolean }
   | { type: 'start'; id: string; mode: Mode; source: Source; program: PackId | null; queue: Session['queue']; seed: number | null; scenarios: Scenario[]; startedAt: string; at: number }
   | { type: 'play'; at: number }
   | { type: 'stop'; at: number }
