@@ -1726,6 +1726,67 @@ describe('a closing reason is one the trainee chose', () => {
   });
 });
 
+// Found by the keyboard audit: "Close only" after a typed reply drops the reply (the answer has no
+// reply), and nothing told a screen reader so. The dialog's line was not its description, and the
+// sentence saying which buttons send no reply described only Skip, which GitLab's queue has not.
+describe('what a screen reader is told of the buttons that send no reply', () => {
+  /** The accessible description of an element: the text of what its aria-describedby names. */
+  const description = (target: Locator) =>
+    target.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean)
+      .map((id) => document.getElementById(id)?.textContent ?? '').join(' ').replace(/\s+/g, ' ').trim());
+  const dialog = (page: Page) => page.getByRole('dialog', { name: 'Closing reason' });
+
+  async function opened(program?: string): Promise<{ context: BrowserContext; page: Page }> {
+    const { context, page } = await trainerInFreshContext();
+    await startPractice(page, program);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    return { context, page };
+  }
+
+  test('Mozilla: "Close only", "Hold only" and "Leave open" say they send no reply, and that a reply typed is not sent; so does the dialog "Close only" opens', async () => {
+    const { context, page } = await opened();
+    const c = conversation(page);
+    for (const name of ['Close only', 'Hold only', 'Leave open']) {
+      expect(await description(button(c, name)), name).toBe('"Close only", "Hold only" and "Leave open" send no public reply.');
+    }
+    await button(c, 'Close only').click();
+    expect(await description(dialog(page)), 'the dialog, nothing typed').toBe('The conversation closes, with no public reply.');
+    await button(dialog(page), 'Cancel').click();
+    await c.getByRole('textbox', { name: 'Reply text' }).fill('Glad that worked! Enjoy Firefox.');
+    for (const name of ['Close only', 'Hold only', 'Leave open']) {
+      expect(await description(button(c, name)), name).toBe('"Close only", "Hold only" and "Leave open" send no public reply: the reply you typed is not sent.');
+    }
+    await button(c, 'Close only').click();
+    expect(await description(dialog(page)), 'the dialog, a reply typed').toBe('The conversation closes, with no public reply: the reply you typed is not sent.');
+    await button(dialog(page), 'Cancel').click();
+    await button(c, 'Reply + Close').click();
+    expect(await description(dialog(page)), 'the dialog of "Reply + Close"').toBe('Your reply goes out, and the conversation closes with the reason you choose.');
+    await button(dialog(page), 'Cancel').click();
+    // Skip keeps its own sentence.
+    expect(await description(button(c, 'Skip'))).toMatch(/^Contributors may skip a conversation they cannot handle/);
+    // As the description said: closed with no reply (the reason chosen by keyboard: a click this
+    // soon where "Close only" was would be read as the second half of a double click).
+    await button(c, 'Close only').click();
+    await button(dialog(page), 'Resolved').focus();
+    await page.keyboard.press('Enter');
+    await feedback(page).waitFor();
+    const { json } = await exportResults(page);
+    expect(json.items[0].answer).toMatchObject({ reply: null, replyText: null, close: 'Resolved' });
+    await context.close();
+  });
+
+  test('GitLab, which has no Skip: "Leave open" says it sends no reply', async () => {
+    const { context, page } = await opened('GitLab community advocates');
+    const c = conversation(page);
+    expect(await button(c, 'Skip').count()).toBe(0);
+    expect(await description(button(c, 'Leave open'))).toBe('"Leave open" sends no public reply.');
+    await c.getByRole('textbox', { name: 'Reply text' }).fill('Thanks, we are looking into it.');
+    expect(await description(button(c, 'Leave open'))).toBe('"Leave open" sends no public reply: the reply you typed is not sent.');
+    await context.close();
+  });
+});
+
 // Found by the scenario-format audit: the file input is drawn, usable, before the trainer's script
 // has started, and a file picked then was lost (nothing loaded, and picking it again did nothing).
 describe('files picked before the trainer has started, and the accounts its replies come from', () => {
