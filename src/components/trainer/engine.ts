@@ -2,5 +2,5 @@
 // first needs it (a saved session to resume, a session to start, the first thing typed), so that
 // opening the page ships only the island's shell.
 export { packs } from '../../lib/index.ts';
-export { transition } from '../../lib/trainer/queue.ts';
+export { regradeResult, transition } from '../../lib/trainer/queue.ts';
 export { drawAssessment, drawPractice, drawReview, inQueue } from '../../lib/trainer/draw.ts';

@@ -12,7 +12,7 @@ import { itemScore, packVersions, regraded, summarize, type Result, type ResultI
 import type { Answer, Scenario } from '../schemas/scenario.ts';
 import { timeOf } from '../time.ts';
 import { APP_VERSION } from '../version.ts';
-import { FORMATS, HOLD_REASONS, PACK_IDS } from '../vocabulary.ts';
+import { FORMATS, HOLD_REASONS, PACK_IDS, type PackId } from '../vocabulary.ts';
 import { afterAnswer, allowsReminders, comesBack } from './rules.ts';
 
 export { allowsReminders } from './rules.ts';
@@ -177,6 +177,25 @@ export function toResult(state: TrainerState, s: Session): Result {
     summary: summarize(items),
     session: { id: s.id, queue: s.queue.name, program: s.program ?? s.items[0]?.scenario.pack ?? PACK_IDS[0] },
   };
+}
+
+/**
+ * A kept session's file as the trainer writes it now: every item graded again with today's packs,
+ * the versions it names, the totals with them, and this build as its writer. A past session holds
+ * the grades of the packs it was kept under; its report and the file "Download again" gives are
+ * graded as "Export results" grades the session in progress (see `toResult`).
+ */
+export function regradeResult(result: Result): Result {
+  const items = regraded(result.items);
+  return { ...result, app: { version: APP_VERSION }, packs: packVersions(items), items, summary: summarize(items) };
+}
+
+/** The packs a kept file names at a version other than today's: each with the version it names, and today's. */
+export function olderPacks(result: Result): { pack: PackId; name: string; was: string; now: string }[] {
+  return PACK_IDS.flatMap((pack) => {
+    const was = result.packs[pack];
+    return was !== undefined && was !== packs[pack].version ? [{ pack, name: packs[pack].name, was, now: packs[pack].version }] : [];
+  });
 }
 
 function newConversation(scenario: Scenario): Conversation {

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { decide } from '../../../src/lib/policy/decide.ts';
 import type { Answer, Decision, FollowUp, Scenario } from '../../../src/lib/schemas/scenario.ts';
 import {
-  averageResponse, deletedMessages, initialState, nextDue, nextReturn, scenarioTime, toResult, transition, waiting, waitingMs, withClipping,
-  type Effect, type Session, type TrainerEvent, type TrainerState,
+  averageResponse, deletedMessages, initialState, nextDue, nextReturn, olderPacks, regradeResult, scenarioTime, toResult, transition, waiting, waitingMs,
+  withClipping, type Effect, type Session, type TrainerEvent, type TrainerState,
 } from '../../../src/lib/trainer/queue.ts';
 import { drawAssessment } from '../../../src/lib/trainer/draw.ts';
+import { packs } from '../../../src/lib/packs/index.ts';
 import { bank, valid } from '../../support/bank.ts';
 import { agent, at, customer, gl, moz } from '../../support/factory.ts';
 
@@ -1306,5 +1307,38 @@ describe('toResult: docs/formats/result.md', () => {
     expectResultFile(r);
     expect(r.finishedAt).toBeNull();
     expect(r.items.map((i) => i.scenarioId)).toEqual(['moz-a']);
+  });
+});
+
+describe('a past session graded again: its report and the file "Download again" gives', () => {
+  const st = run(started([help('moz-a'), help('moz-b')]), play(0), answerAt(10), next(11), answerAt(16, WRONG_ACCOUNT)).state;
+  const now = toResult(st, session(st));
+  const ZERO = { account: 0, tags: 0, closing: 0, escalation: 0, engagement: 0 };
+  // The same session as kept under an older build, whose Mozilla pack (1.0.0) gave both answers 0.
+  const old = {
+    ...now, app: { version: '0.1.0' }, packs: { mozilla: '1.0.0' },
+    items: now.items.map((i) => ({ ...i, score: 0, dimensions: ZERO, critical: [] })),
+    summary: { items: 2, score: 0, dimensions: ZERO, critical: 0 },
+  };
+
+  it('is the file "Export results" would write now: every item graded by today\'s packs, the versions it names, the totals, this build', () => {
+    const again = regradeResult(old);
+    expect(again.items.map((i) => i.score)).toEqual([1, 0.9]);
+    expect(again.packs).toEqual({ mozilla: packs.mozilla.version });
+    expect(again.summary).toEqual({ items: 2, score: 0.95, dimensions: { account: 0.75, tags: 1, closing: 1, escalation: 1, engagement: 1 }, critical: 0 });
+    expect(again).toEqual(now);
+  });
+
+  it('keeps what is not a grade: who, when, what was answered, the session', () => {
+    const again = regradeResult(old);
+    expect(again.trainee).toEqual({ name: 'Ana Lima', handle: '@ana' });
+    expect([again.mode, again.seed, again.startedAt, again.finishedAt]).toEqual(['practice', null, '2026-05-04T09:00:00.000Z', null]);
+    expect(again.items.map((i) => [i.scenarioId, i.answer.reply])).toEqual([['moz-a', '@FirefoxSupport'], ['moz-b', '@mozilla_france']]);
+    expect(again.session).toEqual({ id: 'session-1', queue: 'Twitter conversations - Moderated', program: 'mozilla' });
+  });
+
+  it('names the packs the kept file was graded with at another version, and none when they are today\'s', () => {
+    expect(olderPacks(old)).toEqual([{ pack: 'mozilla', name: 'Mozilla Social Support', was: '1.0.0', now: packs.mozilla.version }]);
+    expect(olderPacks(now)).toEqual([]);
   });
 });
