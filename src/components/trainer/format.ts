@@ -30,3 +30,7 @@ export function sectionName(section: string, sections: Readonly<Record<string, s
   const anchor = section.split('#')[1] ?? section;
   return anchor.charAt(0).toUpperCase() + anchor.slice(1).replaceAll('-', ' ');
 }
+
+/** When a session started, on the trainee's own clock (as its result file's name has it), e.g. "22 Nov 2026, 20:05". */
+export const startedAt = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });

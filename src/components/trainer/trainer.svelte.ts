@@ -5,10 +5,11 @@
 import { getContext, setContext, tick } from 'svelte';
 import type { PackId, Result, Scenario } from '../../lib/index.ts';
 import { PACK_IDS, RULE_PREFIX } from '../../lib/vocabulary.ts';
-import { resultFileText } from '../../lib/results/file-name.ts';
+import { resultFileName, resultFileText } from '../../lib/results/file-name.ts';
 import { initialState, type Effect, type TrainerEvent, type TrainerState } from '../../lib/trainer/state.ts';
 import { download } from '../shared/download.ts';
 import { KeyValueStore, type StorageMode } from '../storage/kv-store.ts';
+import { startedAt } from './format.ts';
 import { typing } from './shortcuts.ts';
 
 type Engine = typeof import('./engine.ts');
@@ -39,6 +40,13 @@ const FOCUS_IDS: Record<Extract<Effect, { type: 'focus' }>['target'], string> = 
 /** How long focus waits for a part loaded on demand (the queue, the report) to be drawn. */
 const DRAWN_MS = 10_000;
 
+/** A past session's key: its session's id (the start time, for a file without one). */
+export const pastKey = (r: Result): string => r.session?.id ?? r.startedAt;
+
+/** A past session as the list names it: "Assessment (seed 1234), Assessment: Mozilla Social Support, 22 Nov 2026, 20:05". */
+export const pastName = (r: Result): string =>
+  `${r.mode === 'assessment' ? `Assessment (seed ${r.seed})` : 'Practice'}${r.session?.queue ? `, ${r.session.queue}` : ''}, ${startedAt(r.startedAt)}`;
+
 /** A scenario file with every problem found in it (or, in a load report's notes, every note). */
 export interface LoadProblem {
   file: string;
@@ -61,6 +69,8 @@ export class Trainer {
   storageFailure = $state<string | null>(null);
   /** Finished (or interrupted) sessions, newest first, as result files. */
   sessions = $state.raw<Result[]>([]);
+  /** The past session whose report is open, by its key (`pastKey`); `null` while none is. Not stored: a reload closes it. */
+  pastOpen = $state<string | null>(null);
   /** The last message for screen readers. */
   announcement = $state('');
   /** Whether the shortcuts dialog is open. */
@@ -340,6 +350,86 @@ export class Trainer {
       throw new Error(`Your files are checked against the bank, but ${why.charAt(0).toLowerCase()}${why.slice(1)}`);
     }
     return readScenarioTexts(texts, bank);
+  }
+
+  /** The past session whose report is open, or `null`. */
+  get pastShown(): Result | null {
+    const key = this.pastOpen;
+    return key === null ? null : (this.sessions.find((r) => pastKey(r) === key) ?? null);
+  }
+
+  /** Opens the report of a past session (closing any other's); the session in progress is not touched. */
+  openPast(key: string): void {
+    if (this.sessions.some((r) => pastKey(r) === key)) this.pastOpen = key;
+  }
+
+  /** Closes the past session's report. */
+  closePast(): void {
+    this.pastOpen = null;
+  }
+
+  /**
+   * Downloads a past session's file again, under the name it had, graded as "Export results" grades
+   * (today's packs: see `regradeResult`), so that it says what its report shows.
+   */
+  async downloadPast(result: Result): Promise<void> {
+    const { regradeResult } = await this.engine();
+    this.download(regradeResult(result), resultFileName(result.trainee.name, new Date(result.startedAt)));
+  }
+
+  /**
+   * Deletes past sessions from this browser, by key (`pastKey`), and says so. A finished session the
+   * trainer still holds as its own (the assessment whose report is shown, a practice session ended)
+   * goes with its past copy: it holds the same answers. The session in progress and the other past
+   * sessions stay. Stored before this settles; if the browser had refused to store the work, it is
+   * offered all of it again (a deletion frees room), and the words say whether it took it.
+   */
+  async deletePast(keys: readonly string[]): Promise<void> {
+    if (this.elsewhere || !this.#store) return;
+    const gone = new Set(keys);
+    const removed = this.sessions.filter((r) => gone.has(pastKey(r)));
+    if (!removed.length) return;
+    this.sessions = this.sessions.filter((r) => !gone.has(pastKey(r)));
+    if (this.pastOpen !== null && gone.has(this.pastOpen)) this.pastOpen = null;
+    const entries: [string, unknown][] = [[SESSIONS_KEY, this.sessions]];
+    const held = this.state.session;
+    const heldGoes = held !== null && held.finishedAt !== null && gone.has(held.id);
+    const report = heldGoes && held.mode === 'assessment';
+    if (heldGoes) {
+      this.state = { ...this.state, session: null };
+      entries.push([STATE_KEY, this.state]);
+    }
+    const said =
+      (removed.length === 1 ? `Deleted the past session ${pastName(removed[0]!)}.` : `Deleted ${this.sessions.length ? '' : 'all '}${removed.length} past sessions.`) +
+      (report ? (removed.length === 1 ? ' Its report went with it.' : ' The assessment report shown went with them.') : '') +
+      (this.sessions.length ? ` ${this.sessions.length} past session${this.sessions.length === 1 ? '' : 's'} left.` : '');
+    await this.#store.setMany(entries);
+    const wasRefused = this.#store.failure !== null;
+    if (wasRefused && !this.#retrying) {
+      this.#retrying = true;
+      try {
+        await this.#store.retry();
+      } finally {
+        this.#retrying = false;
+      }
+    }
+    this.#checkStorage();
+    const refused = this.#store.failure;
+    this.#announce(
+      refused !== null
+        ? `${said} The browser refused to store the change (${refused}), so what it stored before may still hold ${removed.length === 1 ? 'that session' : 'those sessions'}: free some space, then press Try saving again.`
+        : wasRefused
+          ? `${said} Your work is stored again: a reload or a closed tab no longer loses it.`
+          : said,
+    );
+  }
+
+  /** Moves focus to the element with this id once it is drawn (a part loaded on demand), unless the trainee moves it first. */
+  focusWhenDrawn(id: string): void {
+    const turn = ++this.#focusing;
+    void drawn(id).then((element) => {
+      if (element && turn === this.#focusing) element.focus();
+    });
   }
 
   /** Downloads a result file, and says so (the browser may save it without a word). */

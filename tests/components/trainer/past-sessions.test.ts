@@ -1,0 +1,148 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { KeyValueStore } from '../../../src/components/storage/kv-store.ts';
+import { Trainer } from '../../../src/components/trainer/trainer.svelte.ts';
+import type { Result } from '../../../src/lib/index.ts';
+import { initialState, transition, type TrainerState } from '../../../src/lib/trainer/queue.ts';
+import { moz } from '../../support/factory.ts';
+
+// Past sessions in the trainer island's state (src/components/trainer/trainer.svelte.ts): a report
+// opened from the list, and sessions deleted from this browser, one or all, with what is said. What
+// is asserted comes from the task: a deletion removes that session (or all of them) from the
+// browser's storage, and nothing else: the session in progress and the other past sessions stay.
+// The trainer runs here without IndexedDB (Node has none): in memory, as in a private window; what
+// it stores is seen at the store.
+
+const ZERO = { account: 0, tags: 0, closing: 0, escalation: 0, engagement: 0 };
+
+/** A kept session, as the trainer archives one. */
+function kept(id: string, mode: 'practice' | 'assessment', startedAt: string): Result {
+  return {
+    format: 'social-support-result/1', trainee: { name: 'Ana Lima', handle: null }, mode, seed: mode === 'assessment' ? 1234 : null,
+    startedAt, finishedAt: startedAt, app: { version: '1.0.0' }, packs: { mozilla: '2.0.2' }, items: [],
+    summary: { items: 0, score: 0, dimensions: ZERO, critical: 0 },
+    session: { id, queue: mode === 'assessment' ? 'Assessment: Mozilla Social Support' : 'Twitter conversations - Moderated', program: 'mozilla' },
+  };
+}
+
+const A = kept('past-a', 'practice', '2026-05-01T09:00:00.000Z');
+const B = kept('past-b', 'assessment', '2026-05-02T09:00:00.000Z');
+const C = kept('past-c', 'practice', '2026-05-03T09:00:00.000Z');
+
+/** The trainer's state with a session `id` started (and, if `finished`, ended). */
+function withSession(id: string, mode: 'practice' | 'assessment', finished: boolean): TrainerState {
+  const [started] = transition(initialState(), {
+    type: 'start', id, mode, source: 'bank', program: 'mozilla', queue: { id: 'twitter-moderated', name: 'Twitter conversations - Moderated', skipping: true },
+    seed: mode === 'assessment' ? 1234 : null, scenarios: [moz({ id: 'moz-a' })], startedAt: '2026-05-04T09:00:00.000Z', at: 0,
+  });
+  return finished ? transition(started, { type: 'finish', finishedAt: '2026-05-04T09:30:00.000Z', at: 1000 })[0] : started;
+}
+
+/** What the trainer says once this moment is drawn. */
+async function said(t: Trainer): Promise<string> {
+  await new Promise((r) => setTimeout(r, 0));
+  return t.announcement;
+}
+
+let stored: [string, unknown][][];
+let trainer: Trainer;
+
+beforeEach(async () => {
+  // No other tab to hear from.
+  vi.stubGlobal('BroadcastChannel', undefined);
+  stored = [];
+  const setMany = KeyValueStore.prototype.setMany;
+  vi.spyOn(KeyValueStore.prototype, 'setMany').mockImplementation(function (this: KeyValueStore, entries: [string, unknown][]) {
+    stored.push(entries);
+    return setMany.call(this, entries);
+  });
+  trainer = new Trainer();
+  await trainer.load();
+  trainer.sessions = [C, B, A];
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
+
+describe('deleting past sessions', () => {
+  it('one: the others stay, in their order, and so does the session in progress; the list is stored, and the deletion said with its name', async () => {
+    const live = withSession('live', 'practice', false);
+    trainer.state = live;
+    await trainer.deletePast(['past-b']);
+    expect(trainer.sessions).toEqual([C, A]);
+    expect(trainer.state).toBe(live);
+    expect(stored).toEqual([[['sessions', [C, A]]]]);
+    expect(await said(trainer)).toMatch(/^Deleted the past session Assessment \(seed 1234\), Assessment: Mozilla Social Support, 2 May 2026, \d\d:\d\d\. 2 past sessions left\.$/);
+  });
+
+  it('the finished assessment the trainer still shows goes with its past copy, stored in the same write, and the words say its report went', async () => {
+    trainer.state = withSession('past-b', 'assessment', true);
+    await trainer.deletePast(['past-b']);
+    expect(trainer.sessions).toEqual([C, A]);
+    expect(trainer.state.session).toBeNull();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.map(([key]) => key).sort()).toEqual(['sessions', 'state']);
+    expect((stored[0]!.find(([key]) => key === 'state')![1] as TrainerState).session).toBeNull();
+    expect(await said(trainer)).toMatch(/ Its report went with it\. 2 past sessions left\.$/);
+  });
+
+  it('a session in progress is never removed, even under a kept session\u2019s id', async () => {
+    const live = withSession('past-a', 'practice', false);
+    trainer.state = live;
+    await trainer.deletePast(['past-a']);
+    expect(trainer.sessions).toEqual([C, B]);
+    expect(trainer.state).toBe(live);
+  });
+
+  it('all: every past session goes, the session in progress stays, and the words say how many', async () => {
+    const live = withSession('live', 'assessment', false);
+    trainer.state = live;
+    await trainer.deletePast([C, B, A].map((r) => r.session!.id));
+    expect(trainer.sessions).toEqual([]);
+    expect(trainer.state).toBe(live);
+    expect(stored).toEqual([[['sessions', []]]]);
+    expect(await said(trainer)).toBe('Deleted all 3 past sessions.');
+  });
+
+  it('a key no session has deletes nothing, stores nothing and says nothing', async () => {
+    await trainer.deletePast(['nobody']);
+    expect(trainer.sessions).toEqual([C, B, A]);
+    expect(stored).toEqual([]);
+    expect(await said(trainer)).toBe('');
+  });
+
+  it('in a tab where the trainer is not running (another tab runs it), nothing is deleted', async () => {
+    trainer.elsewhere = true;
+    await trainer.deletePast(['past-a']);
+    expect(trainer.sessions).toEqual([C, B, A]);
+    expect(stored).toEqual([]);
+  });
+});
+
+describe("a past session's report", () => {
+  it('opens by its key, one at a time, without touching the state or storage', () => {
+    const live = withSession('live', 'practice', false);
+    trainer.state = live;
+    expect(trainer.pastShown).toBeNull();
+    trainer.openPast('past-a');
+    expect(trainer.pastShown).toBe(A);
+    trainer.openPast('past-b');
+    expect(trainer.pastShown).toBe(B);
+    trainer.openPast('nobody');
+    expect(trainer.pastShown).toBe(B);
+    trainer.closePast();
+    expect(trainer.pastShown).toBeNull();
+    expect(trainer.state).toBe(live);
+    expect(stored).toEqual([]);
+  });
+
+  it('closes when its session is deleted; another one shown stays open', async () => {
+    trainer.openPast('past-c');
+    await trainer.deletePast(['past-a']);
+    expect(trainer.pastShown).toBe(C);
+    await trainer.deletePast(['past-c']);
+    expect(trainer.pastOpen).toBeNull();
+    expect(trainer.pastShown).toBeNull();
+  });
+});
