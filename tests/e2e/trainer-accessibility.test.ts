@@ -2,7 +2,8 @@
  * axe finds no WCAG 2.2 AA violation in any state of the trainer (setup, a queue with an open
  * conversation, the closing reason dialog, feedback, the question to end a session, the assessment
  * report, the notice when storage is blocked or refuses a save, the notice when another tab runs the
- * trainer, a seed refused, a reply sent empty, scenario files of which none could be used), in both themes, at phone and desktop widths. The states persist, so each
+ * trainer, a seed refused, a reply sent empty, scenario files of which none could be used, the list of
+ * past sessions, a past session's report, and the dialogs that delete one or all of them), in both themes, at phone and desktop widths. The states persist, so each
  * is reached once and reloaded in each theme; the notices, the question and the refused seed are
  * checked without a reload.
  */
@@ -234,5 +235,34 @@ describe('trainer accessibility', () => {
     await report.waitFor();
     await report.getByText(/before this point came due, so it\s+did not come back to the queue/).first().waitFor();
     await checkEverywhere('assessment report', () => report.waitFor());
+  });
+
+  // The practice session ended above and the assessment just finished are past sessions now.
+  const past = () => page.getByRole('region', { name: 'Past sessions', exact: true });
+
+  test('past sessions: the list, each with its report, its file and a way to delete it', async () => {
+    await checkEverywhere('past sessions', () => button(past(), 'Delete all past sessions').waitFor({ timeout: 10_000 }));
+  });
+
+  test("a past session's report", async () => {
+    const open = async () => {
+      await past().getByRole('button', { name: /^Open report: practice/ }).click({ timeout: 10_000 });
+      await page.getByRole('region', { name: /^Past session report/ }).waitFor();
+    };
+    await checkEverywhere("a past session's report", open);
+    await button(page.getByRole('region', { name: /^Past session report/ }), 'Close report').click();
+  });
+
+  test('the dialogs that delete a past session, and all of them', async () => {
+    await checkEverywhere('the dialog to delete a past session', async () => {
+      await past().getByRole('button', { name: /^Delete: practice/ }).click({ timeout: 10_000 });
+      await page.getByRole('dialog', { name: 'Delete this past session?' }).waitFor();
+    });
+    await page.keyboard.press('Escape');
+    await checkEverywhere('the dialog to delete all past sessions', async () => {
+      await button(past(), 'Delete all past sessions').click({ timeout: 10_000 });
+      await page.getByRole('dialog', { name: 'Delete all past sessions?' }).waitFor();
+    });
+    await page.keyboard.press('Escape');
   });
 });

@@ -69,7 +69,8 @@ export async function exportResults(page: Page, scope: Page | Locator = page): P
   return { name: download.suggestedFilename(), json: await readDownload(download) };
 }
 
-async function readDownload(download: Download): Promise<unknown> {
+/** A downloaded file, read as JSON. */
+export async function readDownload(download: Download): Promise<any> {
   const stream = await download.createReadStream();
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectCentred, holdRequests, launchChromium, siteUrl, THEMES, VIEWPORTS, watchProblems } from './support.ts';
 import { nextPoint } from '../../src/lib/policy/follow-ups.ts';
 import { parseScenario } from '../../src/lib/schemas/parse.ts';
-import { button, conversation, exportResults, feedback, openTrainer, reply, settled, startAssessment, startPractice } from './trainer-support.ts';
+import { button, conversation, exportResults, feedback, openTrainer, readDownload, reply, settled, startAssessment, startPractice } from './trainer-support.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -738,6 +738,297 @@ describe('the trainer', () => {
     expect(item.answer.replyText).toMatch(/Thanks for telling us/);
     expect(Object.keys(item.dimensions).sort()).toEqual(['account', 'closing', 'engagement', 'escalation', 'tags']);
     expect(json.summary).toMatchObject({ items: 1, score: item.score, critical: item.critical.length ? 1 : 0 });
+    await context.close();
+  });
+});
+
+describe('Past sessions', () => {
+  const pastList = (page: Page) => page.getByRole('region', { name: 'Past sessions', exact: true });
+  const pastReport = (page: Page) => page.getByRole('region', { name: /^Past session report/ });
+  /** What the trainer's one live region says. */
+  const heard = (page: Page) => page.locator('#trainer p[aria-live=polite]').textContent();
+  const focused = (l: Locator) => l.evaluate((el) => el === document.activeElement);
+  /** Each past session as the list shows it. */
+  const listed = (page: Page) => pastList(page).getByRole('listitem').allTextContents().then((t) => t.map((x) => x.replace(/\s+/g, ' ').trim()));
+  /** A past session's name, as the list writes it before its counts ("Practice, Twitter view, 22 Nov 2026, 20:05"). */
+  const nameOf = (item: string) => /^(.*?): \d+ answered/.exec(item)![1]!;
+  /** A report's heading for an item of a result file: its title, the follow-up, the score. */
+  const itemHeading = (i: { scenario: { title?: string }; scenarioId: string; step: number; score: number }) =>
+    `${i.scenario.title ?? i.scenarioId}${i.step ? `, follow-up ${i.step}` : ''}: ${Math.round(i.score * 100)}%`;
+  /** What the browser stores for the trainer, read straight from IndexedDB. */
+  const stored = (page: Page) =>
+    page.evaluate(
+      () =>
+        new Promise<{ sessions: { session: { id: string } }[]; state: { session: { id: string } | null } }>((resolve, reject) => {
+          const open = indexedDB.open('social-support-academy');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const store = db.transaction('trainer').objectStore('trainer');
+            const sessions = store.get('sessions');
+            const state = store.get('state');
+            state.onsuccess = () => {
+              db.close();
+              resolve({ sessions: sessions.result ?? [], state: state.result });
+            };
+          };
+        }),
+    );
+
+  /** A practice session with one conversation answered (Reply + Hold; Reply in GitLab's, which holds nothing), ended: it goes to Past sessions. */
+  async function pastPractice(page: Page, program = 'Mozilla Social Support'): Promise<void> {
+    await startPractice(page, program);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    await reply(page, program.startsWith('GitLab') ? 'Reply' : 'Reply + Hold');
+    await feedback(page).waitFor();
+    await button(page, 'End session').click();
+    await button(page, 'Yes, end it').click();
+    await page.getByRole('heading', { name: 'Start a session' }).waitFor();
+  }
+
+  /** An assessment with one point answered (Reply + Hold), ended there: its report shows, and it goes to Past sessions. */
+  async function shortAssessment(page: Page, seed: number): Promise<void> {
+    await startAssessment(page, seed);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    await reply(page, 'Reply + Hold');
+    await settled(page);
+    await button(page, 'End session').click();
+    await button(page, 'Yes, end it').click();
+    await page.getByRole('region', { name: 'Assessment report' }).waitFor();
+  }
+
+  /** A practice session in progress, one conversation answered and its feedback shown. */
+  async function inProgress(page: Page): Promise<void> {
+    await startPractice(page);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    await reply(page, 'Reply + Close');
+    await feedback(page).waitFor();
+  }
+
+  test("a past session's report opens from the list, graded as the file downloaded again, and closes back to its button; the session in progress goes on untouched", async () => {
+    const { context, page } = await trainerInFreshContext();
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Pia Past');
+    await shortAssessment(page, 1234);
+    await inProgress(page);
+    const before = await exportResults(page);
+    const shown = await feedback(page).getByRole('heading').first().textContent();
+
+    const opener = pastList(page).getByRole('button', { name: /^Open report: assessment/ });
+    await opener.click();
+    const report = pastReport(page);
+    await report.waitFor();
+    await expect.poll(() => focused(report.getByRole('heading', { level: 2 }))).toBe(true);
+    const [again] = await Promise.all([page.waitForEvent('download'), pastList(page).getByRole('button', { name: /^Download again: assessment/ }).click()]);
+    const file = await readDownload(again);
+    expect(file).toMatchObject({ mode: 'assessment', seed: 1234, trainee: { name: 'Pia Past' } });
+    // The score, each item with its score, and the explanations of each, as the file has them.
+    expect(await report.getByRole('heading', { level: 2 }).textContent()).toBe(`Past session report: ${Math.round(file.summary.score * 100)}%`);
+    expect(await report.getByText(/^Assessment \(seed 1234\)/).count()).toBe(1);
+    expect(await report.getByRole('heading', { level: 3 }).allTextContents()).toEqual(file.items.map(itemHeading));
+    for (const item of await report.locator('ol > li').all()) expect(await item.textContent()).toMatch(/Every point earned\.|Points lost|Critical errors/);
+    // Its own button gives the same file.
+    const [fromReport] = await Promise.all([page.waitForEvent('download'), button(report, 'Download again').click()]);
+    expect(fromReport.suggestedFilename()).toBe(again.suggestedFilename());
+    expect(await readDownload(fromReport)).toEqual(file);
+    // Closed, focus is back on the button that opened it.
+    await button(report, 'Close report').click();
+    await expect.poll(() => report.count()).toBe(0);
+    await expect.poll(() => focused(opener)).toBe(true);
+    // The session in progress is where it was, and exports the same answers.
+    expect(await feedback(page).getByRole('heading').first().textContent()).toBe(shown);
+    const after = await exportResults(page);
+    expect(after.name).toBe(before.name);
+    expect(after.json.items).toEqual(before.json.items);
+
+    // Ended, the practice session's report gives the feedback of each answer.
+    await button(page, 'End session').click();
+    await button(page, 'Yes, end it').click();
+    await pastList(page).getByRole('button', { name: /^Open report: practice/ }).click();
+    await report.waitFor();
+    expect(await report.getByText(/^Practice, /).count()).toBe(1);
+    expect(await report.getByRole('heading', { level: 3 }).allTextContents()).toEqual(after.json.items.map(itemHeading));
+    expect(await report.getByRole('heading', { level: 2 }).textContent()).toBe(`Past session report: ${Math.round(after.json.summary.score * 100)}%`);
+    await context.close();
+  });
+
+  test('a past session kept under an older version of the guidelines: its report and the file downloaded again are graded by the current one, and the report says so', async () => {
+    const { context, page } = await trainerInFreshContext();
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Ola Older');
+    await pastPractice(page);
+    const [fresh] = await Promise.all([page.waitForEvent('download'), pastList(page).getByRole('button', { name: /^Download again/ }).click()]);
+    const today = await readDownload(fresh);
+    // The kept file as an older build kept it: Mozilla's guidelines at 1.0.0, which scored it otherwise.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('social-support-academy');
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction('trainer', 'readwrite');
+            const store = tx.objectStore('trainer');
+            const get = store.get('sessions');
+            get.onsuccess = () => {
+              const [r] = get.result;
+              store.put([{ ...r, packs: { mozilla: '1.0.0' }, items: r.items.map((i: object) => ({ ...i, score: 0.0123 })), summary: { ...r.summary, score: 0.0123 } }], 'sessions');
+            };
+            tx.oncomplete = () => {
+              db.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    await page.reload();
+    await page.locator('#trainer[data-ready]').waitFor();
+    await pastList(page).getByRole('button', { name: /^Open report/ }).click();
+    const report = pastReport(page);
+    await report.waitFor();
+    await report.getByText(/graded by version 1\.0\.0 of the Mozilla Social Support guidelines\.\s+Here, as in the file\s+"Download again" gives, they are graded by the current version, \d+\.\d+\.\d+\./).waitFor();
+    const [again] = await Promise.all([page.waitForEvent('download'), pastList(page).getByRole('button', { name: /^Download again/ }).click()]);
+    const file = await readDownload(again);
+    expect(file.packs).toEqual(today.packs);
+    expect(file.items).toEqual(today.items);
+    expect(file.summary).toEqual(today.summary);
+    expect(await report.getByRole('heading', { level: 3 }).allTextContents()).toEqual(file.items.map(itemHeading));
+    expect(await report.getByRole('heading', { level: 2 }).textContent()).toBe(`Past session report: ${Math.round(file.summary.score * 100)}%`);
+    await context.close();
+  });
+
+  test('deleting a past session asks first, naming it (Cancel and Escape keep it), then removes it for good: the others and the session in progress stay, after a reload and in another tab', async () => {
+    const { context, page } = await trainerInFreshContext();
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Dee Lete');
+    await pastPractice(page);
+    await pastPractice(page, 'GitLab community advocates');
+    await pastPractice(page);
+    await inProgress(page);
+    const working = await exportResults(page);
+    const before = await listed(page);
+    expect(before).toHaveLength(3);
+    const ids = (await stored(page)).sessions.map((r) => r.session.id);
+    const middle = pastList(page).getByRole('button', { name: /^Delete: practice/ }).nth(1);
+    const dialog = page.getByRole('dialog', { name: 'Delete this past session?' });
+
+    // Escape, then Cancel: nothing goes, and focus is back on the button.
+    await middle.click();
+    await dialog.waitFor();
+    expect(await dialog.getByText(nameOf(before[1]!), { exact: true }).count()).toBe(1);
+    expect(await focused(button(dialog, 'Cancel'))).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await listed(page)).toEqual(before);
+    expect(await focused(middle)).toBe(true);
+    await middle.click();
+    await button(dialog, 'Cancel').click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await listed(page)).toEqual(before);
+    expect(await focused(middle)).toBe(true);
+
+    // Deleted: said, focus on the list's heading.
+    await middle.click();
+    await button(dialog, 'Delete').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => listed(page)).toEqual([before[0], before[2]]);
+    await expect.poll(() => heard(page)).toBe(`Deleted the past session ${nameOf(before[1]!)}. 2 past sessions left.`);
+    expect(await focused(pastList(page).getByRole('heading', { name: 'Past sessions' }))).toBe(true);
+
+    // Gone from the browser's storage, and nothing else.
+    await page.reload();
+    await page.locator('#trainer[data-ready]').waitFor();
+    expect(await listed(page)).toEqual([before[0], before[2]]);
+    const kept = await stored(page);
+    expect(kept.sessions.map((r) => r.session.id)).toEqual([ids[0], ids[2]]);
+    expect(JSON.stringify(kept)).not.toContain(ids[1]);
+    await feedback(page).waitFor();
+    expect((await exportResults(page)).json.items).toEqual(working.json.items);
+
+    // Another tab, taking the trainer over, finds the same.
+    const other = await context.newPage();
+    await openTrainer(other);
+    await button(other, 'Use the trainer here').click();
+    await feedback(other).waitFor();
+    expect(await listed(other)).toEqual([before[0], before[2]]);
+    expect((await exportResults(other)).json.items).toEqual(working.json.items);
+    await context.close();
+  });
+
+  test('the assessment whose report is shown goes with its past copy; deleting all past sessions asks first, and the session in progress stays', async () => {
+    const { context, page } = await trainerInFreshContext();
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Al Gone');
+    await pastPractice(page);
+    await pastPractice(page);
+    await shortAssessment(page, 77);
+    const assessmentReport = page.getByRole('region', { name: 'Assessment report' });
+
+    await pastList(page).getByRole('button', { name: /^Delete: assessment/ }).click();
+    const one = page.getByRole('dialog', { name: 'Delete this past session?' });
+    await one.getByText(/and its report shown above with it/).waitFor();
+    await button(one, 'Delete').click();
+    await expect.poll(() => assessmentReport.count()).toBe(0);
+    await expect.poll(() => listed(page).then((l) => l.length)).toBe(2);
+    await expect.poll(() => heard(page)).toMatch(/^Deleted the past session Assessment \(seed 77\), .* Its report went with it\. 2 past sessions left\.$/);
+    expect((await stored(page)).state.session).toBeNull();
+
+    await inProgress(page);
+    const working = await exportResults(page);
+    const all = button(pastList(page), 'Delete all past sessions');
+    const dialog = page.getByRole('dialog', { name: 'Delete all past sessions?' });
+    await all.click();
+    await dialog.getByText(/^\s*All 2 past sessions/).waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await listed(page)).toHaveLength(2);
+    expect(await focused(all)).toBe(true);
+    await all.click();
+    await button(dialog, 'Cancel').click();
+    expect(await listed(page)).toHaveLength(2);
+    await all.click();
+    await button(dialog, 'Delete all').click();
+    await expect.poll(() => pastList(page).count()).toBe(0);
+    await expect.poll(() => heard(page)).toBe('Deleted all 2 past sessions.');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('trainer-queue-heading');
+
+    await page.reload();
+    await page.locator('#trainer[data-ready]').waitFor();
+    await feedback(page).waitFor();
+    expect(await pastList(page).count()).toBe(0);
+    expect(await assessmentReport.count()).toBe(0);
+    const kept = await stored(page);
+    expect(kept.sessions).toEqual([]);
+    expect(kept.state.session?.id).toBeDefined();
+    expect((await exportResults(page)).json.items).toEqual(working.json.items);
+    await context.close();
+  });
+
+  test('with the browser refusing to store the work, a deletion offers it all again: refused, the words say the browser may still hold the session; taken, the notice goes', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const origin = new URL(siteUrl('/practice/')).origin;
+    // Chromium takes a quota set this way into account only for a site that has stored nothing yet.
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+    await openTrainer(page);
+    await pastPractice(page);
+    await pastPractice(page);
+    await page.locator('#trainer .notice').filter({ hasText: 'refused to store your work' }).waitFor();
+    const [first] = await listed(page);
+    await pastList(page).getByRole('button', { name: /^Delete:/ }).first().click();
+    await button(page.getByRole('dialog', { name: 'Delete this past session?' }), 'Delete').click();
+    await expect.poll(() => heard(page)).toBe(
+      `Deleted the past session ${nameOf(first!)}. 1 past session left. The browser refused to store the change (QuotaExceededError), so what it stored before may still hold that session: free some space, then press Try saving again.`,
+    );
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+    await pastList(page).getByRole('button', { name: /^Delete:/ }).first().click();
+    await button(page.getByRole('dialog', { name: 'Delete this past session?' }), 'Delete').click();
+    await expect.poll(() => heard(page)).toMatch(/^Deleted the past session .*\. Your work is stored again: a reload or a closed tab no longer loses it\.$/);
+    expect(await page.getByText('refused to store your work').count()).toBe(0);
+    await page.reload();
+    await page.locator('#trainer[data-ready]').waitFor();
+    expect(await pastList(page).count()).toBe(0);
+    expect((await stored(page)).sessions).toEqual([]);
     await context.close();
   });
 });
@@ -1489,7 +1780,7 @@ describe('the trainer laid out', () => {
 });
 
 describe('at 320 px wide (a phone at 400% zoom, WCAG 1.4.10)', () => {
-  test('the page never scrolls sideways: setup, a load report, a conversation, a reply refused, feedback, the assessment report', async () => {
+  test("the page never scrolls sideways: setup, a load report, a conversation, a reply refused, feedback, the assessment report, a past session's report and the dialog to delete it", async () => {
     const context = await browser.newContext({ viewport: { width: 320, height: 256 } });
     const page = await context.newPage();
     const problems = watchProblems(page);
@@ -1521,6 +1812,14 @@ describe('at 320 px wide (a phone at 400% zoom, WCAG 1.4.10)', () => {
     await button(page, 'Yes, end it').click();
     await page.getByRole('region', { name: 'Assessment report' }).waitFor();
     await sideways('the assessment report');
+    const past = page.getByRole('region', { name: 'Past sessions', exact: true });
+    await past.getByRole('button', { name: /^Open report: practice/ }).click();
+    await page.getByRole('region', { name: /^Past session report/ }).waitFor();
+    await sideways("a past session's report");
+    await past.getByRole('button', { name: /^Delete: practice/ }).click();
+    await page.getByRole('dialog', { name: 'Delete this past session?' }).waitFor();
+    await sideways('the dialog to delete a past session');
+    await page.keyboard.press('Escape');
     expect(problems.take()).toEqual([]);
     await context.close();
   });
