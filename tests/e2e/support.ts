@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, CDPSession, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { inject } from 'vitest';
 import { launchWith, launchWithProfile } from '../../scripts/lib/chromium.ts';
@@ -60,6 +60,57 @@ export const VIEWPORTS = {
   phone: { width: 390, height: 844 },
   desktop: { width: 1280, height: 800 },
 } as const;
+
+/**
+ * The narrowest layouts a page must fit without scrolling sideways (WCAG 1.4.10 reflow, 1.4.4
+ * resize text): 320 px wide, a 1280 px screen at 400% zoom; and a phone with its text at 200%, the
+ * browser's default font size at 32 px rather than 16, as Android's font size setting does.
+ */
+export const NARROW_VIEWS = {
+  '320 px': { viewport: { width: 320, height: 256 }, fontSize: 16 },
+  '390 px, text at 200%': { viewport: { width: 390, height: 844 }, fontSize: 32 },
+} as const;
+
+const fontSettings = new WeakMap<Page, Promise<CDPSession>>();
+
+/**
+ * Sets the browser's default font size for `page` (16 px unless a person changes it), as the
+ * browser's own setting does: text sized in rem or em grows, and so do breakpoints set in em. It
+ * holds through reloads and navigation, until set again.
+ */
+export async function setDefaultFontSize(page: Page, px: number): Promise<void> {
+  let session = fontSettings.get(page);
+  if (!session) {
+    // The session stays open: closing it would take the setting back.
+    session = page.context().newCDPSession(page);
+    fontSettings.set(page, session);
+  }
+  await (await session).send('Page.setFontSizes', { fontSizes: { standard: px, fixed: Math.round((px * 13) / 16) } });
+}
+
+/**
+ * The page fits its window: it does not scroll sideways (a box that scrolls sideways on its own, as
+ * a wide table's does, is allowed). When it does, the message names what runs past the edge.
+ */
+export async function expectFits(page: Page, state: string): Promise<void> {
+  const { by, past } = await page.evaluate(() => {
+    const root = document.documentElement;
+    const edge = root.clientWidth;
+    const beyond = (el: Element) => el.getBoundingClientRect().right > edge + 1;
+    /** Inside a box that scrolls or clips on its own, as a wide table's does. */
+    const boxed = (el: Element) => {
+      for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) if (getComputedStyle(up).overflowX !== 'visible') return true;
+      return false;
+    };
+    // The innermost elements past the edge, not in a box of their own: the ones to look at.
+    const past = [...document.body.querySelectorAll('*')]
+      .filter((el) => beyond(el) && !boxed(el) && ![...el.children].some(beyond))
+      .slice(0, 5)
+      .map((el) => `<${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? ` class="${el.className}"` : ''}> "${(el.textContent ?? '').trim().slice(0, 30)}" to ${Math.round(el.getBoundingClientRect().right)} px`);
+    return { by: root.scrollWidth - root.clientWidth, past };
+  });
+  expect(by, `${state}: the page scrolls sideways by ${by} px (${past.join('; ')})`).toBeLessThanOrEqual(0);
+}
 
 /** Absolute URL of a site path on the local server. */
 export function siteUrl(path: string): string {

@@ -3,14 +3,16 @@
  * conversation, the closing reason dialog, feedback, the question to end a session, the assessment
  * report, the notice when storage is blocked or refuses a save, the notice when another tab runs the
  * trainer, a seed refused, a reply sent empty, scenario files of which none could be used, the list of
- * past sessions, a past session's report, and the dialogs that delete one or all of them), in both themes, at phone and desktop widths. The states persist, so each
- * is reached once and reloaded in each theme; the notices, the question and the refused seed are
+ * past sessions, a past session's report, and the dialogs that delete one or all of them), in both
+ * themes, at phone and desktop widths, at 320 px and on a phone with its text at 200%; at those two
+ * the page must not scroll sideways either (WCAG 1.4.10, 1.4.4). The states persist, so each is
+ * reached once and reloaded in each theme; the notices, the question and the refused seed are
  * checked without a reload.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { describeViolations, runAxe } from './axe.ts';
-import { launchChromium, siteUrl, THEMES, VIEWPORTS } from './support.ts';
+import { expectFits, launchChromium, NARROW_VIEWS, setDefaultFontSize, siteUrl, THEMES, VIEWPORTS } from './support.ts';
 import { button, conversation, feedback, openTrainer, reply, settled, startAssessment } from './trainer-support.ts';
 
 let browser: Browser;
@@ -25,17 +27,32 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
+/** The widths each state is checked at: a phone and a laptop, then the narrowest, where the page must not scroll sideways either. */
+const VIEWS = [
+  ...Object.entries(VIEWPORTS).map(([name, viewport]) => ({ name: `${name} ${viewport.width}px`, viewport, fontSize: 16, narrow: false })),
+  ...Object.entries(NARROW_VIEWS).map(([name, view]) => ({ name, ...view, narrow: true })),
+];
+
+/** axe on `p` as it is in `view`; in a narrow view, the page fits the window too. */
+async function check(p: Page, state: string, theme: string, view: (typeof VIEWS)[number]) {
+  const where = `/practice/ ${state} (${theme} theme, ${view.name})`;
+  expect(await p.evaluate(() => getComputedStyle(document.documentElement).fontSize), `${where}: the text size the browser is set to`).toBe(`${view.fontSize}px`);
+  const violations = await runAxe(p);
+  if (violations.length) expect.fail(describeViolations(violations, where));
+  if (view.narrow) await expectFits(p, where);
+}
+
 /** Checks the current state in every theme and width; `reopen` brings back what a reload closes (a dialog). */
 async function checkEverywhere(state: string, reopen: () => Promise<void> = async () => {}) {
   for (const theme of THEMES) {
-    for (const [name, viewport] of Object.entries(VIEWPORTS)) {
-      await page.setViewportSize(viewport);
+    for (const view of VIEWS) {
+      await page.setViewportSize(view.viewport);
+      await setDefaultFontSize(page, view.fontSize);
       await page.evaluate((t) => localStorage.setItem('starlight-theme', t), theme);
       await openTrainer(page);
       await reopen();
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
-      const violations = await runAxe(page);
-      if (violations.length) expect.fail(describeViolations(violations, `/practice/ ${state} (${theme} theme, ${name} ${viewport.width}px)`));
+      await check(page, state, theme, view);
     }
   }
 }
@@ -44,10 +61,10 @@ async function checkEverywhere(state: string, reopen: () => Promise<void> = asyn
 async function checkHere(p: Page, state: string) {
   for (const theme of THEMES) {
     await p.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
-    for (const [name, viewport] of Object.entries(VIEWPORTS)) {
-      await p.setViewportSize(viewport);
-      const violations = await runAxe(p);
-      if (violations.length) expect.fail(describeViolations(violations, `/practice/ ${state} (${theme} theme, ${name} ${viewport.width}px)`));
+    for (const view of VIEWS) {
+      await p.setViewportSize(view.viewport);
+      await setDefaultFontSize(p, view.fontSize);
+      await check(p, state, theme, view);
     }
   }
 }
@@ -72,7 +89,7 @@ describe('trainer accessibility', () => {
     await page.keyboard.press('Escape');
   });
 
-  test('a seed refused: the message at the field, in both themes and at both widths', async () => {
+  test('a seed refused: the message at the field, in both themes and at every width', async () => {
     await page.getByRole('radio', { name: /^Assessment/ }).check();
     await page.getByLabel('Seed', { exact: true }).fill('1.5');
     await button(page, 'Start assessment').click();
@@ -81,7 +98,7 @@ describe('trainer accessibility', () => {
     await page.getByRole('radio', { name: /^Practice/ }).check();
   });
 
-  test('storage blocked: the notice, in both themes and at both widths', async () => {
+  test('storage blocked: the notice, in both themes and at every width', async () => {
     const blocked = await browser.newContext({ viewport: VIEWPORTS.phone });
     await blocked.addInitScript(() => {
       Object.defineProperty(window, 'indexedDB', { get: () => undefined });
@@ -93,7 +110,7 @@ describe('trainer accessibility', () => {
     await blocked.close();
   });
 
-  test('storage refused (the quota used up): the notice, in both themes and at both widths', async () => {
+  test('storage refused (the quota used up): the notice, in both themes and at every width', async () => {
     const refused = await browser.newContext({ viewport: VIEWPORTS.phone });
     const p = await refused.newPage();
     // Chromium takes a quota set this way into account only for a site that has stored nothing yet.
@@ -123,7 +140,7 @@ describe('trainer accessibility', () => {
     await noted.close();
   });
 
-  test('the trainer open in another tab: the notice, in both themes and at both widths', async () => {
+  test('the trainer open in another tab: the notice, in both themes and at every width', async () => {
     const twoTabs = await browser.newContext({ viewport: VIEWPORTS.phone });
     await openTrainer(await twoTabs.newPage());
     const p = await twoTabs.newPage();
@@ -157,7 +174,7 @@ describe('trainer accessibility', () => {
     await checkEverywhere('queue and conversation', () => conversation(page).getByText('Deleted by its author').waitFor());
   });
 
-  test('a reply sent empty: the reason at the reply text, in both themes and at both widths', async () => {
+  test('a reply sent empty: the reason at the reply text, in both themes and at every width', async () => {
     await button(conversation(page), 'Reply').click();
     await conversation(page).getByText('Write the reply before you send it.').waitFor();
     await checkHere(page, 'a reply refused');

@@ -4,14 +4,15 @@
  * again), with their own scenario files (one deleted once chosen), and with follow-ups that come
  * back on the simulated clock; where focus goes (never taken from a field by the clock or a filter,
  * never left on the page when what had it goes); why a reply or a load of files did nothing, shown
- * where the trainee is looking; and its layout at phone and desktop widths, and at 320 px (400% zoom).
+ * where the trainee is looking; and its layout at phone and desktop widths, at 320 px (400% zoom) and
+ * on a phone with its text at 200%.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectCentred, holdRequests, launchChromium, siteUrl, THEMES, VIEWPORTS, watchProblems } from './support.ts';
+import { expectCentred, expectFits, holdRequests, launchChromium, NARROW_VIEWS, setDefaultFontSize, siteUrl, THEMES, VIEWPORTS, watchProblems } from './support.ts';
 import { nextPoint } from '../../src/lib/policy/follow-ups.ts';
 import { parseScenario } from '../../src/lib/schemas/parse.ts';
 import { button, conversation, exportResults, feedback, openTrainer, readDownload, reply, settled, startAssessment, startPractice } from './trainer-support.ts';
@@ -1779,46 +1780,92 @@ describe('the trainer laid out', () => {
   });
 });
 
-describe('at 320 px wide (a phone at 400% zoom, WCAG 1.4.10)', () => {
-  test("the page never scrolls sideways: setup, a load report, a conversation, a reply refused, feedback, the assessment report, a past session's report and the dialog to delete it", async () => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 256 } });
+describe('at 320 px wide (a phone at 400% zoom, WCAG 1.4.10), and on a phone with its text at 200% (WCAG 1.4.4)', () => {
+  test.each(Object.entries(NARROW_VIEWS))('%s: the page never scrolls sideways, no dialog runs past the window, and what the guidelines call for reads beside what was given', async (_, { viewport, fontSize }) => {
+    const context = await browser.newContext({ viewport });
     const page = await context.newPage();
+    await setDefaultFontSize(page, fontSize);
     const problems = watchProblems(page);
     await openTrainer(page);
-    /** How far the page scrolls sideways: 0 when it fits the screen. */
-    const sideways = (state: string) => page.evaluate(() => document.documentElement.scrollWidth - innerWidth).then((px) => expect(px, state).toBeLessThanOrEqual(0));
-    await sideways('setup');
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), 'the text size the browser is set to').toBe(`${fontSize}px`);
+    /** The page fits the window: it scrolls up and down only. */
+    const fits = (state: string) => expectFits(page, state);
+    /** A dialog stands inside the window (it is drawn above the page, which does not scroll for it). */
+    const dialogFits = async (name: string) => {
+      const box = (await page.getByRole('dialog', { name }).boundingBox())!;
+      const width = await page.evaluate(() => document.documentElement.clientWidth);
+      expect(Math.round(box.x), `the dialog "${name}": its left edge`).toBeGreaterThanOrEqual(0);
+      expect(Math.round(box.x + box.width), `the dialog "${name}": its right edge`).toBeLessThanOrEqual(width);
+    };
+    /**
+     * Each value an explanation gives ("The guidelines call for", "You gave") is at least 10 em
+     * wide (some twenty letters), or as wide as the list itself: a column a few letters wide broke a
+     * value such as "Internet celebrity" into pieces of two.
+     */
+    const readable = async (scope: Locator, state: string) => {
+      const values = await scope.locator('dl dd').evaluateAll((dds) =>
+        dds.map((dd) => {
+          const width = dd.getBoundingClientRect().width;
+          const list = dd.closest('dl')!.getBoundingClientRect().width;
+          const em = parseFloat(getComputedStyle(dd).fontSize);
+          return { value: `${dd.previousElementSibling?.textContent}: ${dd.textContent} (${Math.round(width)} px of ${Math.round(list)})`, ok: width >= Math.min(list - 1, 10 * em) };
+        }),
+      );
+      expect(values.length, `${state}: values explained`).toBeGreaterThan(0);
+      expect(values.filter((v) => !v.ok).map((v) => v.value), `${state}: values narrower than 10 em and than their list`).toEqual([]);
+    };
+    await fits('setup');
+    await page.locator('body').focus();
+    await page.keyboard.press('?');
+    await dialogFits('Keyboard shortcuts');
+    await page.keyboard.press('Escape');
     await page.getByLabel('Load scenarios').setInputFiles([file('bad.json', '[1, 2'), file('typo.json', scenario('own-typo', { colour: 'red' }))]);
     await page.getByText(/^\s*2 files could not be used; nothing was loaded/).waitFor();
-    await sideways('a load report, nothing loaded');
+    await fits('a load report, nothing loaded');
     await page.getByLabel('Load scenarios').setInputFiles([file('two.json', [scenario('own-one'), scenario('own-two')]), file('bad.json', '[1, 2')]);
+    await fits('a queue, under a load report');
     await button(page, 'Play').click();
     await conversation(page).waitFor();
-    await sideways('a conversation, under a load report');
+    await fits('a conversation, under a load report');
     await button(conversation(page), 'Reply').click();
     await conversation(page).getByText('Write the reply before you send it.').waitFor();
-    await sideways('a reply refused');
-    await reply(page, 'Reply + Hold');
+    await fits('a reply refused');
+    await conversation(page).getByRole('textbox', { name: 'Reply text' }).fill('All sorted, glad it works again!');
+    await button(conversation(page), 'Reply + Close').click();
+    await page.getByRole('dialog', { name: 'Closing reason' }).waitFor();
+    await dialogFits('Closing reason');
+    await button(page.getByRole('dialog', { name: 'Closing reason' }), 'Cancel').click();
+    // Left open, a customer's question loses points: feedback explains them.
+    await button(conversation(page), 'Leave open').click();
     await feedback(page).waitFor();
-    await sideways('feedback');
+    await fits('feedback');
+    await readable(feedback(page), 'feedback');
     await button(page, 'End session').click();
+    await page.getByRole('group', { name: 'End this session?' }).waitFor();
+    await fits('the question to end a session');
     await button(page, 'Yes, end it').click();
+    await fits('setup, after a session');
     await startAssessment(page, 4242);
     await button(page, 'Play').click();
     await conversation(page).waitFor();
-    await reply(page, 'Reply + Hold');
+    await button(conversation(page), 'Leave open').click();
     await settled(page);
     await button(page, 'End session').click();
     await button(page, 'Yes, end it').click();
-    await page.getByRole('region', { name: 'Assessment report' }).waitFor();
-    await sideways('the assessment report');
+    const report = page.getByRole('region', { name: 'Assessment report' });
+    await report.waitFor();
+    await fits('the assessment report');
+    await readable(report, 'the assessment report');
     const past = page.getByRole('region', { name: 'Past sessions', exact: true });
     await past.getByRole('button', { name: /^Open report: practice/ }).click();
-    await page.getByRole('region', { name: /^Past session report/ }).waitFor();
-    await sideways("a past session's report");
+    const pastReport = page.getByRole('region', { name: /^Past session report/ });
+    await pastReport.waitFor();
+    await fits("a past session's report");
+    await readable(pastReport, "a past session's report");
     await past.getByRole('button', { name: /^Delete: practice/ }).click();
     await page.getByRole('dialog', { name: 'Delete this past session?' }).waitFor();
-    await sideways('the dialog to delete a past session');
+    await fits('the dialog to delete a past session');
+    await dialogFits('Delete this past session?');
     await page.keyboard.press('Escape');
     expect(problems.take()).toEqual([]);
     await context.close();
