@@ -9,8 +9,9 @@
  * reload (also as an earlier version of the page kept it), the item analysis of many scenarios
  * shown 100 at a time and narrowed to negative discrimination, an import stopped, Clear, the page
  * in two tabs, storage blocked or refusing a save (and the save tried again) or a clear, 1,000
- * hostile files, the page at 320 px wide (400% zoom) and a table's cue that it scrolls, and axe in
- * each state, in both themes, at phone and desktop widths. The page is
+ * hostile files, the page at 320 px wide (400% zoom) and on a phone with its text at 200%, a table's
+ * cue that it scrolls, and axe in each state, in both themes, at phone and desktop widths, at 320 px
+ * and with text at 200%. The page is
  * served with a content security policy like the one the site will have (script hashes, no inline
  * handlers, workers from 'self'), so that anything a file smuggled in would be refused and reported.
  */
@@ -28,7 +29,7 @@ import { bank, EXAMPLES_DIR, ROOT, valid } from '../support/bank.ts';
 import { jsonFiles } from '../../scripts/read-scenarios.ts';
 import type { Scenario } from '../../src/lib/schemas/scenario.ts';
 import { describeViolations, runAxe } from './axe.ts';
-import { expectCentred, holdRequests, launchChromium, launchChromiumWithProfile, siteUrl, THEMES, VIEWPORTS, watchProblems } from './support.ts';
+import { expectCentred, expectFits, holdRequests, launchChromium, launchChromiumWithProfile, NARROW_VIEWS, setDefaultFontSize, siteUrl, THEMES, VIEWPORTS, watchProblems } from './support.ts';
 
 declare global {
   interface Window {
@@ -1388,14 +1389,16 @@ describe('on a phone', () => {
   });
 });
 
-describe('at 320 px wide (a phone at 400% zoom, WCAG 1.4.10)', () => {
-  test('the page never scrolls sideways: empty, imported with files turned away, a trainee and an item open', async () => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 256 } });
+describe('at 320 px wide (a phone at 400% zoom, WCAG 1.4.10), and on a phone with its text at 200% (WCAG 1.4.4)', () => {
+  test.each(Object.entries(NARROW_VIEWS))('%s: the page never scrolls sideways: empty, imported with files turned away (the table and the figures), a trainee and an item open', async (_, { viewport, fontSize }) => {
+    const context = await browser.newContext({ viewport });
     const { page, problems } = await adminPage(context);
-    /** How far the page scrolls sideways: 0 when it fits the screen (a table scrolls in its own box). */
-    const sideways = (state: string) => page.evaluate(() => document.documentElement.scrollWidth - innerWidth).then((px) => expect(px, state).toBeLessThanOrEqual(0));
+    await setDefaultFontSize(page, fontSize);
+    /** The page fits the screen (a table scrolls in its own box). */
+    const fits = (state: string) => expectFits(page, state);
     await open(page);
-    await sideways('empty');
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), 'the text size the browser is set to').toBe(`${fontSize}px`);
+    await fits('empty');
     // The pickers stay inside the import section's border, and "Read a review file" on the screen.
     const outside = await page.locator('input[type=file]').evaluateAll((inputs) =>
       inputs.flatMap((input) => {
@@ -1407,11 +1410,12 @@ describe('at 320 px wide (a phone at 400% zoom, WCAG 1.4.10)', () => {
     expect(outside).toEqual([]);
     await importFiles(page, [...cohortFiles.slice(0, 4), EXAMPLE, ...specialFiles]);
     await page.getByRole('region', { name: /^Files not imported/ }).waitFor();
-    await sideways('imported, files turned away');
+    await page.getByRole('table', { name: 'Score distribution: sessions per score range' }).waitFor();
+    await fits('imported, files turned away');
     await page.getByRole('button', { name: 'Alex Rivera' }).click();
     await page.locator('ol.items > li summary').nth(1).click();
     await page.locator('ol.items > li table').first().waitFor();
-    await sideways('a trainee and an item open');
+    await fits('a trainee and an item open');
     expect(problems.take()).toEqual([]);
     await context.close();
   });
@@ -2423,7 +2427,7 @@ describe('with a screen reader and a keyboard', () => {
   });
 });
 
-// ---- axe in each state, both themes, phone and desktop ---------------------------------------
+// ---- axe in each state, both themes, phone and desktop, 320 px and 200% text ------------------
 
 async function expectNoViolations(page: Page, where: string) {
   const violations = await runAxe(page);
@@ -2441,31 +2445,47 @@ async function expectNoViolationsEverywhere(page: Page, state: string) {
   }
 }
 
+/**
+ * The widths the states are checked at: a phone and a laptop, then the narrowest (320 px, and a
+ * phone with its text at 200%), where the page must not scroll sideways either.
+ */
+const AXE_VIEWS = [
+  ...Object.entries(VIEWPORTS).map(([name, viewport]) => ({ name: `${name} ${viewport.width}x${viewport.height}`, viewport, fontSize: 16, narrow: false })),
+  ...Object.entries(NARROW_VIEWS).map(([name, view]) => ({ name, ...view, narrow: true })),
+];
+
 describe.each(THEMES)('axe on /admin/, %s theme', (theme) => {
-  test.each(Object.entries(VIEWPORTS))('%s: empty, imported with errors listed and focused, a trainee open (with problems described on its fields), a table of two pages', async (name, viewport) => {
-    const context = await browser.newContext({ viewport });
+  test.each(AXE_VIEWS.map((view) => [view.name, view] as const))('%s: empty, imported with errors listed and focused, a trainee open (with problems described on its fields), a table of two pages', async (name, view) => {
+    const context = await browser.newContext({ viewport: view.viewport });
     await context.addInitScript((value) => localStorage.setItem('starlight-theme', value), theme);
     const { page } = await adminPage(context);
+    await setDefaultFontSize(page, view.fontSize);
     await open(page);
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
-    const at = (state: string) => `/admin/ ${state} (${theme} theme, ${name} ${viewport.width}x${viewport.height})`;
-    await expectNoViolations(page, at('empty'));
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), 'the text size the browser is set to').toBe(`${view.fontSize}px`);
+    const at = (state: string) => `/admin/ ${state} (${theme} theme, ${name})`;
+    /** No violation, and in a narrow view the page fits the screen too. */
+    const check = async (state: string) => {
+      await expectNoViolations(page, at(state));
+      if (view.narrow) await expectFits(page, at(state));
+    };
+    await check('empty');
     await importFiles(page, [...cohortFiles.slice(0, 8), EXAMPLE, ...specialFiles]);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('admin-rejected-heading');
-    await expectNoViolations(page, at('imported, errors listed and focused'));
+    await check('imported, errors listed and focused');
     await page.getByRole('button', { name: 'Alex Rivera' }).click();
     await page.locator('ol.items > li').first().waitFor();
     await page.locator('ol.items > li summary').first().click();
-    await expectNoViolations(page, at('a trainee open'));
+    await check('a trainee open');
     await page.getByLabel("Moderator's name", { exact: true }).fill('Mo Derator');
     await page.getByLabel("Admin's name", { exact: true }).fill('Mo Derator');
     await page.getByLabel(/^Started answering with #fxhelp on/).fill(await daysBefore(page, 3));
     await expect.poll(() => page.locator('[aria-invalid=true][aria-describedby]').count()).toBe(2);
     await page.getByLabel("Admin's name", { exact: true }).focus();
-    await expectNoViolations(page, at('a trainee open, a sign-off by the moderator and a #fxhelp date too recent described on their fields'));
+    await check('a trainee open, a sign-off by the moderator and a #fxhelp date too recent described on their fields');
     await importFiles(page, manyFiles);
     await page.getByRole('navigation', { name: 'Pages of the readiness table' }).waitFor();
-    await expectNoViolations(page, at('a table of two pages'));
+    await check('a table of two pages');
     await context.close();
   });
 });
