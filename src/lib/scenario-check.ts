@@ -6,10 +6,10 @@
 // free of zod: the trainer runs it with the engine it has already loaded.
 import { compareExpected } from './expected.ts';
 import { findProduct, packs } from './packs/index.ts';
-import { decide, explain } from './policy/decide.ts';
+import { explain } from './policy/decide.ts';
 import { idealPath, type PathPoint } from './policy/follow-ups.ts';
 import { differingFields } from './scenario-diff.ts';
-import type { Scenario } from './schemas/scenario.ts';
+import type { Facts, Scenario } from './schemas/scenario.ts';
 import { afterAnswer, comesBack } from './trainer/rules.ts';
 
 /** The largest scenario file the trainer reads (5 MB), and so the largest `scenarios:check` accepts. */
@@ -75,24 +75,30 @@ export function unplayedNotes(s: Scenario, path: readonly PathPoint[] = idealPat
  * product nobody pays for: a Pocket refund question left without the flag is not escalated. Not a
  * fault of the file (the format makes `paidProduct` a fact of its own, default `false`, and what
  * the guidelines decide stays as it is), so it is a note, as for a follow-up never played; the
- * bank, which always says it, is refused one. The note says what the flag would change at that
- * point, as the engine decides it with `paidProduct: true`.
+ * bank, which always says it, is refused one. The note says what the flag would change: the path
+ * is decided again with `paidProduct: true` in those facts, and each point then escalated that
+ * was not is named (the scenario's facts reach every follow-up without facts of its own, and what
+ * a point's answer does reaches the points after it).
  */
 export function paidProductNotes(s: Scenario, path: readonly PathPoint[] = idealPath(s)): string[] {
   const pack = packs[s.pack];
-  const points = [{ at: 'facts', facts: s.facts, point: path[0]! }, ...(s.followUps ?? []).flatMap((f, i) => (f.facts ? [{ at: `followUps[${i}].facts`, facts: f.facts, point: path[i + 1]! }] : []))];
+  const points: { at: string; facts: Facts; flagged: () => Scenario }[] = [
+    { at: 'facts', facts: s.facts, flagged: () => ({ ...s, facts: { ...s.facts, paidProduct: true } }) },
+    ...(s.followUps ?? []).flatMap((f, i) =>
+      f.facts ? [{ at: `followUps[${i}].facts`, facts: f.facts, flagged: () => ({ ...s, followUps: s.followUps!.map((g, j) => (j === i ? { ...g, facts: { ...f.facts, paidProduct: true } } : g)) }) }] : [],
+    ),
+  ];
   const notes: string[] = [];
-  for (const { at, facts, point } of points) {
+  for (const { at, facts, flagged } of points) {
     if (facts.paidProduct === true) continue;
     const product = findProduct(pack, facts.product ?? pack.defaultProduct);
     if (!product.paid) continue;
-    const flagged = decide({ ...point.scenario, facts: { ...point.scenario.facts, paidProduct: true } }, pack);
-    const effect =
-      point.decision.escalate !== null
-        ? ' (the guidelines escalate this point either way)'
-        : flagged.escalate !== null
-          ? ', which makes the guidelines escalate it'
-          : ' (the guidelines do not escalate this point either way)';
+    const own = at === 'facts' ? 0 : Number(/\d+/.exec(at)![0]) + 1;
+    const then = idealPath(flagged(), pack);
+    const escalated = then.filter((p, i) => p.decision.escalate !== null && path[i]!.decision.escalate === null).map((p) => (p.step === own ? 'this point' : `followUps[${p.step - 1}]`));
+    const effect = escalated.length
+      ? `, which makes the guidelines escalate ${escalated.length === 1 && escalated[0] === 'this point' ? 'it' : escalated.join(' and ')}`
+      : ` (the guidelines ${path[own]!.decision.escalate !== null ? '' : 'do not '}escalate this point either way)`;
     const now = facts.paidProduct === false ? '"paidProduct" is false' : '"paidProduct" is left out, so false';
     notes.push(`${at}.paidProduct: ${product.name} is a paid product, but this point does not say so (${now}): set "paidProduct": true if it is about ${product.name}${effect}`);
   }

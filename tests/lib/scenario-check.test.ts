@@ -133,6 +133,22 @@ describe('a point about a paid product that does not say so', () => {
     const inherited = pocket({ product: 'pocket' }, { followUps: [{ afterHours: 20, text: '@FirefoxSupport still stuck, nobody has answered' }] });
     expect(paidProductNotes(inherited)).toEqual([expect.stringMatching(/^facts\.paidProduct: Pocket is a paid product/)]);
   });
+
+  it('the scenario\u2019s facts reach each follow-up without facts of its own: the note names the follow-up the flag would escalate, never "either way"', () => {
+    // A compliment about Pocket (no escalation whatever the flag), then a refund question written
+    // back with no facts of its own: it takes the scenario's, as a request for help, and a paid
+    // product's help request is escalated.
+    const praise = pocket({ product: 'pocket', kind: 'compliment' }, {
+      messages: [customer('@FirefoxSupport Pocket is the best thing I read with, love it')],
+      followUps: [{ afterHours: 20, text: '@FirefoxSupport it charged me twice this month, how do I get my money back?' }],
+    });
+    expect(paidProductNotes(praise)).toEqual([
+      'facts.paidProduct: Pocket is a paid product, but this point does not say so ("paidProduct" is left out, so false): set "paidProduct": true if it is about Pocket, which makes the guidelines escalate followUps[0]',
+    ]);
+    // Both points help requests: both escalated by the flag.
+    const chased = pocket({ product: 'pocket' }, { followUps: [{ afterHours: 20, text: '@FirefoxSupport still stuck, nobody has answered' }] });
+    expect(paidProductNotes(chased)).toEqual([`facts.paidProduct: Pocket is a paid product, but this point does not say so ("paidProduct" is left out, so false): set "paidProduct": true if it is about Pocket, which makes the guidelines escalate this point and followUps[0]`]);
+  });
 });
 
 describe('the bank and the format examples', () => {
