@@ -1798,6 +1798,27 @@ describe('at 320 px wide (a phone at 400% zoom, WCAG 1.4.10), and on a phone wit
       expect(Math.round(box.x + box.width), `the dialog "${name}": its right edge`).toBeLessThanOrEqual(width);
     };
     /**
+     * As a dialog opens, what has the focus in it (`focus`, if named), and every button with it if
+     * `all`, are inside what the dialog shows (it scrolls on its own) and inside the window: a
+     * keyboard user sees the focus.
+     */
+    const focusSeen = async (name: string, focus: string | null, all = false) => {
+      const dialog = page.getByRole('dialog', { name });
+      await expect.poll(() => dialog.evaluate((d) => d.contains(document.activeElement)), { message: `the dialog "${name}" has the focus` }).toBe(true);
+      if (focus) expect(await button(dialog, focus).evaluate((el) => el === document.activeElement), `the dialog "${name}": ${focus} has the focus`).toBe(true);
+      const outside = await dialog.evaluate((d, all) => {
+        const box = d.getBoundingClientRect();
+        const top = Math.max(0, box.top + d.clientTop);
+        const bottom = Math.min(innerHeight, box.top + d.clientTop + d.clientHeight);
+        const seen = all ? [...d.querySelectorAll('button')] : [document.activeElement!];
+        return seen.filter((b) => {
+          const r = b.getBoundingClientRect();
+          return r.top < top - 0.5 || r.bottom > bottom + 0.5;
+        }).map((b) => b.textContent!.trim());
+      }, all);
+      expect(outside, `the dialog "${name}": out of sight as it opens`).toEqual([]);
+    };
+    /**
      * Each value an explanation gives ("The guidelines call for", "You gave") is at least 10 em
      * wide (some twenty letters), or as wide as the list itself: a column a few letters wide broke a
      * value such as "Internet celebrity" into pieces of two.
@@ -1818,6 +1839,7 @@ describe('at 320 px wide (a phone at 400% zoom, WCAG 1.4.10), and on a phone wit
     await page.locator('body').focus();
     await page.keyboard.press('?');
     await dialogFits('Keyboard shortcuts');
+    await focusSeen('Keyboard shortcuts', null);
     await page.keyboard.press('Escape');
     await page.getByLabel('Load scenarios').setInputFiles([file('bad.json', '[1, 2'), file('typo.json', scenario('own-typo', { colour: 'red' }))]);
     await page.getByText(/^\s*2 files could not be used; nothing was loaded/).waitFor();
@@ -1834,6 +1856,7 @@ describe('at 320 px wide (a phone at 400% zoom, WCAG 1.4.10), and on a phone wit
     await button(conversation(page), 'Reply + Close').click();
     await page.getByRole('dialog', { name: 'Closing reason' }).waitFor();
     await dialogFits('Closing reason');
+    await focusSeen('Closing reason', null);
     await button(page.getByRole('dialog', { name: 'Closing reason' }), 'Cancel').click();
     // Left open, a customer's question loses points: feedback explains them.
     await button(conversation(page), 'Leave open').click();
@@ -1866,6 +1889,12 @@ describe('at 320 px wide (a phone at 400% zoom, WCAG 1.4.10), and on a phone wit
     await page.getByRole('dialog', { name: 'Delete this past session?' }).waitFor();
     await fits('the dialog to delete a past session');
     await dialogFits('Delete this past session?');
+    await focusSeen('Delete this past session?', 'Cancel', true);
+    await page.keyboard.press('Escape');
+    await button(past, 'Delete all past sessions').click();
+    await page.getByRole('dialog', { name: 'Delete all past sessions?' }).waitFor();
+    await dialogFits('Delete all past sessions?');
+    await focusSeen('Delete all past sessions?', 'Cancel', true);
     await page.keyboard.press('Escape');
     expect(problems.take()).toEqual([]);
     await context.close();
