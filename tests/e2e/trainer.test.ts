@@ -751,7 +751,7 @@ describe('Past sessions', () => {
   const focused = (l: Locator) => l.evaluate((el) => el === document.activeElement);
   /** Each past session as the list shows it. */
   const listed = (page: Page) => pastList(page).getByRole('listitem').allTextContents().then((t) => t.map((x) => x.replace(/\s+/g, ' ').trim()));
-  /** A past session's name, as the list writes it before its counts ("Practice, Twitter view, 22 Nov 2026, 20:05"). */
+  /** A past session's name, as the list writes it before its counts ("Practice, Twitter view, 22 Nov 2026, 20:05:31"). */
   const nameOf = (item: string) => /^(.*?): \d+ answered/.exec(item)![1]!;
   /** A report's heading for an item of a result file: its title, the follow-up, the score. */
   const itemHeading = (i: { scenario: { title?: string }; scenarioId: string; step: number; score: number }) =>
@@ -775,6 +775,28 @@ describe('Past sessions', () => {
           };
         }),
     );
+
+  /** Stores `sessions` as the kept past sessions, as a build of the trainer would have kept them. */
+  const putKept = (page: Page, sessions: unknown[]) =>
+    page.evaluate(
+      (sessions) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('social-support-academy');
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction('trainer', 'readwrite');
+            tx.objectStore('trainer').put(sessions, 'sessions');
+            tx.oncomplete = () => {
+              db.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      sessions,
+    );
+  /** The accessible names of a list's buttons. */
+  const buttonNames = (scope: Locator) => scope.getByRole('button').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label') ?? b.textContent!.trim()));
 
   /** A practice session with one conversation answered (Reply + Hold; Reply in GitLab's, which holds nothing), ended: it goes to Past sessions. */
   async function pastPractice(page: Page, program = 'Mozilla Social Support'): Promise<void> {
@@ -896,6 +918,49 @@ describe('Past sessions', () => {
     expect(file.summary).toEqual(today.summary);
     expect(await report.getByRole('heading', { level: 3 }).allTextContents()).toEqual(file.items.map(itemHeading));
     expect(await report.getByRole('heading', { level: 2 }).textContent()).toBe(`Past session report: ${Math.round(file.summary.score * 100)}%`);
+    await context.close();
+  });
+
+  test('two sessions started in the same minute have names that tell them apart: the buttons of each, the question to delete it and what is said once it is deleted', async () => {
+    const { context, page } = await trainerInFreshContext();
+    await pastPractice(page);
+    await pastPractice(page);
+    // Started at 15:17:40 and 15:17:05 (UTC; the same minute in any time zone).
+    const { sessions } = await stored(page);
+    await putKept(page, [
+      { ...sessions[0]!, startedAt: '2026-11-22T15:17:40.000Z' },
+      { ...sessions[1]!, startedAt: '2026-11-22T15:17:05.000Z' },
+    ]);
+    await page.reload();
+    await page.locator('#trainer[data-ready]').waitFor();
+    const rows = await listed(page);
+    const names = rows.map(nameOf);
+    expect(names[0]).not.toBe(names[1]);
+    // Each button is found by its name, and only that one.
+    const items = pastList(page).getByRole('listitem');
+    const labels = [await buttonNames(items.nth(0)), await buttonNames(items.nth(1))];
+    for (const [i, own] of labels.entries()) {
+      expect(own).toHaveLength(3);
+      expect(own.map((l) => l.split(': ')[0])).toEqual(['Open report', 'Download again', 'Delete']);
+      for (const label of own) {
+        expect(label.toLowerCase(), `a button of row ${i + 1} names its session`).toContain(names[i]!.toLowerCase());
+        expect(await pastList(page).getByRole('button', { name: label, exact: true }).count(), label).toBe(1);
+      }
+    }
+    expect(await items.nth(0).getByRole('button', { name: 'Delete' }).textContent()).toBe('Delete');
+    // The question names the session asked about.
+    const dialog = page.getByRole('dialog', { name: 'Delete this past session?' });
+    for (const i of [0, 1]) {
+      await pastList(page).getByRole('button', { name: labels[i]![2]!, exact: true }).click();
+      await dialog.waitFor();
+      expect(await dialog.locator('strong').textContent()).toBe(names[i]);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+    }
+    await pastList(page).getByRole('button', { name: labels[1]![2]!, exact: true }).click();
+    await button(dialog, 'Delete').click();
+    await expect.poll(() => heard(page)).toBe(`Deleted the past session ${names[1]}. 1 past session left.`);
+    expect(await listed(page)).toEqual([rows[0]]);
     await context.close();
   });
 

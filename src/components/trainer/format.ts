@@ -31,6 +31,9 @@ export function sectionName(section: string, sections: Readonly<Record<string, s
   return anchor.charAt(0).toUpperCase() + anchor.slice(1).replaceAll('-', ' ');
 }
 
-/** When a session started, on the trainee's own clock (as its result file's name has it), e.g. "22 Nov 2026, 20:05". */
+/**
+ * When a session started, on the trainee's own clock (as its result file's name has it), to the
+ * second, e.g. "22 Nov 2026, 20:05:31": two sessions started in the same minute are told apart.
+ */
 export const startedAt = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });

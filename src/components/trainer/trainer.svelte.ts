@@ -43,7 +43,10 @@ const DRAWN_MS = 10_000;
 /** A past session's key: its session's id (the start time, for a file without one). */
 export const pastKey = (r: Result): string => r.session?.id ?? r.startedAt;
 
-/** A past session as the list names it: "Assessment (seed 1234), Assessment: Mozilla Social Support, 22 Nov 2026, 20:05". */
+/**
+ * A past session as the list names it: "Assessment (seed 1234), Assessment: Mozilla Social Support,
+ * 22 Nov 2026, 20:05:31". Started to the second, so that two sessions of one minute have two names.
+ */
 export const pastName = (r: Result): string =>
   `${r.mode === 'assessment' ? `Assessment (seed ${r.seed})` : 'Practice'}${r.session?.queue ? `, ${r.session.queue}` : ''}, ${startedAt(r.startedAt)}`;
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KeyValueStore } from '../../../src/components/storage/kv-store.ts';
-import { Trainer } from '../../../src/components/trainer/trainer.svelte.ts';
+import { pastName, Trainer } from '../../../src/components/trainer/trainer.svelte.ts';
 import type { Result } from '../../../src/lib/index.ts';
 import { initialState, transition, type TrainerState } from '../../../src/lib/trainer/queue.ts';
 import { moz } from '../../support/factory.ts';
@@ -73,7 +73,7 @@ describe('deleting past sessions', () => {
     expect(trainer.sessions).toEqual([C, A]);
     expect(trainer.state).toBe(live);
     expect(stored).toEqual([[['sessions', [C, A]]]]);
-    expect(await said(trainer)).toMatch(/^Deleted the past session Assessment \(seed 1234\), Assessment: Mozilla Social Support, 2 May 2026, \d\d:\d\d\. 2 past sessions left\.$/);
+    expect(await said(trainer)).toMatch(/^Deleted the past session Assessment \(seed 1234\), Assessment: Mozilla Social Support, 2 May 2026, \d\d:\d\d:00\. 2 past sessions left\.$/);
   });
 
   it('the finished assessment the trainer still shows goes with its past copy, stored in the same write, and the words say its report went', async () => {
@@ -144,5 +144,19 @@ describe("a past session's report", () => {
     await trainer.deletePast(['past-c']);
     expect(trainer.pastOpen).toBeNull();
     expect(trainer.pastShown).toBeNull();
+  });
+});
+
+describe("a past session's name", () => {
+  it('tells apart two sessions of the same queue started in the same minute, in what the list and a deletion say', async () => {
+    const first = kept('past-d', 'practice', '2026-05-05T09:00:05.000Z');
+    const second = kept('past-e', 'practice', '2026-05-05T09:00:40.000Z');
+    expect(pastName(first)).not.toBe(pastName(second));
+    trainer.sessions = [second, first];
+    await trainer.deletePast(['past-d']);
+    const deleted = await said(trainer);
+    await trainer.deletePast(['past-e']);
+    expect(deleted).toBe(`Deleted the past session ${pastName(first)}. 1 past session left.`);
+    expect(await said(trainer)).toBe(`Deleted the past session ${pastName(second)}.`);
   });
 });
