@@ -10,6 +10,7 @@ import { initialState, type Effect, type TrainerEvent, type TrainerState } from 
 import { download } from '../shared/download.ts';
 import { KeyValueStore, type StorageMode } from '../storage/kv-store.ts';
 import { startedAt } from './format.ts';
+import type { ProgramChoice } from './programs.ts';
 import { typing } from './shortcuts.ts';
 
 type Engine = typeof import('./engine.ts');
@@ -50,6 +51,15 @@ export const pastKey = (r: Result): string => r.session?.id ?? r.startedAt;
 export const pastName = (r: Result): string =>
   `${r.mode === 'assessment' ? `Assessment (seed ${r.seed})` : 'Practice'}${r.session?.queue ? `, ${r.session.queue}` : ''}, ${startedAt(r.startedAt)}`;
 
+/**
+ * The programs whose guidelines a kept session names at a version other than the one this page was
+ * built with (`programs`, each with its version): the packs `olderPacks` names, worked out without
+ * the engine. Its report and "Download again" grade such a session by the current version, so the
+ * scores it kept are not the ones they give.
+ */
+export const olderGuidelines = (r: Result, programs: readonly Pick<ProgramChoice, 'id' | 'name' | 'version'>[]) =>
+  programs.filter((p) => r.packs[p.id] !== undefined && r.packs[p.id] !== p.version).map((p) => ({ name: p.name, was: r.packs[p.id]! }));
+
 /** A scenario file with every problem found in it (or, in a load report's notes, every note). */
 export interface LoadProblem {
   file: string;
@@ -74,6 +84,11 @@ export class Trainer {
   sessions = $state.raw<Result[]>([]);
   /** The past session whose report is open, by its key (`pastKey`); `null` while none is. Not stored: a reload closes it. */
   pastOpen = $state<string | null>(null);
+  /**
+   * Grades a kept session's file again as "Export results" would write it now (the engine's
+   * `regradeResult`); `null` until the engine is loaded. Past sessions' list gives its scores.
+   */
+  regrade = $state.raw<((r: Result) => Result) | null>(null);
   /** The last message for screen readers. */
   announcement = $state('');
   /** Whether the shortcuts dialog is open. */
@@ -229,6 +244,7 @@ export class Trainer {
   engine(): Promise<Engine> {
     this.#loading ??= Promise.all([import('./engine.ts'), this.#loaded]).then(([engine]) => {
       this.#engine = engine;
+      this.regrade = engine.regradeResult;
       const waiting = this.#waiting;
       this.#waiting = [];
       for (const event of waiting) this.dispatch(event);

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KeyValueStore } from '../../../src/components/storage/kv-store.ts';
-import { pastName, Trainer } from '../../../src/components/trainer/trainer.svelte.ts';
-import type { Result } from '../../../src/lib/index.ts';
-import { initialState, transition, type TrainerState } from '../../../src/lib/trainer/queue.ts';
+import { programChoices } from '../../../src/components/trainer/programs.ts';
+import { olderGuidelines, pastName, Trainer } from '../../../src/components/trainer/trainer.svelte.ts';
+import { packs, type Result } from '../../../src/lib/index.ts';
+import { initialState, olderPacks, transition, type TrainerState } from '../../../src/lib/trainer/queue.ts';
 import { moz } from '../../support/factory.ts';
 
 // Past sessions in the trainer island's state (src/components/trainer/trainer.svelte.ts): a report
@@ -158,5 +159,33 @@ describe("a past session's name", () => {
     await trainer.deletePast(['past-e']);
     expect(deleted).toBe(`Deleted the past session ${pastName(first)}. 1 past session left.`);
     expect(await said(trainer)).toBe(`Deleted the past session ${pastName(second)}.`);
+  });
+});
+
+describe('a past session kept under another version of the guidelines', () => {
+  // What the list knows without the engine (each program's version, from when the page was built)
+  // names the packs its report names as older: the list then shows no score the report contradicts.
+  const older = (r: Result) => olderPacks(r).map((o) => ({ name: o.name, was: o.was }));
+
+  it("is told by the versions the page was built with, as its report tells it", () => {
+    const programs = programChoices();
+    const today = kept('past-f', 'practice', '2026-05-06T09:00:00.000Z');
+    const cases: Result[] = [
+      { ...today, packs: { mozilla: packs.mozilla.version } },
+      { ...today, packs: { mozilla: '2.0.1' } },
+      { ...today, packs: { mozilla: '1.0.0', gitlab: packs.gitlab.version } },
+      { ...today, packs: { mozilla: '1.0.0', gitlab: '2.0.0' } },
+      { ...today, packs: {} },
+    ];
+    for (const r of cases) expect(olderGuidelines(r, programs), JSON.stringify(r.packs)).toEqual(older(r));
+    expect(olderGuidelines(cases[1]!, programs)).toEqual([{ name: packs.mozilla.name, was: '2.0.1' }]);
+    expect(olderGuidelines(cases[0]!, programs)).toEqual([]);
+  });
+
+  it('is graded again for the list once the engine is loaded, as its report and "Download again" grade it', async () => {
+    expect(trainer.regrade).toBeNull();
+    const { regradeResult } = await trainer.engine();
+    const r = { ...kept('past-g', 'practice', '2026-05-06T09:00:00.000Z'), packs: { mozilla: '2.0.1' } };
+    expect(trainer.regrade?.(r)).toEqual(regradeResult(r));
   });
 });
