@@ -1648,6 +1648,57 @@ describe('single-key shortcuts', () => {
     await context.close();
   });
 
+  // Found by the recheck: turned off before any session (or after one), they could only be turned on
+  // again from the Play Mode bar, so the trainee had to start a session, which took a finished
+  // assessment's report off the screen.
+  test('turned off on the setup screen, they are turned on again there: its "Keyboard shortcuts" button opens the dialog, and the report stays', async () => {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: VIEWPORTS.desktop });
+    const page = await context.newPage();
+    await openTrainer(page);
+    await startAssessment(page, 777);
+    await button(page, 'End session').click();
+    await button(page, 'Yes, end it').click();
+    const report = page.getByRole('region', { name: 'Assessment report' });
+    const setup = page.getByRole('region', { name: 'Start a session' });
+    await report.waitFor();
+    await setup.waitFor();
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await page.locator('body').focus();
+    await page.keyboard.press('?');
+    await singleKeys(page).uncheck();
+    await button(dialog, 'Close').click();
+    await page.locator('body').focus();
+    await page.keyboard.press('?');
+    await page.waitForTimeout(500);
+    expect(await dialog.count(), '"?" does nothing now').toBe(0);
+    await openTrainer(page);
+    await report.waitFor();
+    // Under "Start a session", with no session running, the button opens the same dialog.
+    const open = button(setup, 'Keyboard shortcuts');
+    await open.click();
+    await dialog.waitFor();
+    expect(await singleKeys(page).isChecked(), 'still off').toBe(false);
+    await singleKeys(page).check();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await open.evaluate((el) => el === document.activeElement), 'focus back on the button').toBe(true);
+    expect(await open.getAttribute('aria-keyshortcuts'), 'the button announces its key again').toBe('Shift+?');
+    await page.locator('body').focus();
+    await page.keyboard.press('?');
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    expect(await report.isVisible(), 'the report is still shown').toBe(true);
+    expect(await button(page, 'Play').count(), 'no session was started').toBe(0);
+    expect(await button(page, 'Keyboard shortcuts').count(), 'one such button on the screen').toBe(1);
+    await page.waitForTimeout(500);
+    await openTrainer(page);
+    await page.locator('body').focus();
+    await page.keyboard.press('?');
+    await dialog.waitFor();
+    expect(await singleKeys(page).isChecked(), 'kept on after a reload').toBe(true);
+    await context.close();
+  });
+
   test('a key held down does its work once: e downloads one file, p plays without stopping again', async () => {
     const { context, page } = await playing();
     const downloads = countDownloads(page);
