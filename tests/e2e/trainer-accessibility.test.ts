@@ -12,8 +12,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { describeViolations, runAxe } from './axe.ts';
-import { expectFits, launchChromium, NARROW_VIEWS, setDefaultFontSize, siteUrl, THEMES, VIEWPORTS } from './support.ts';
-import { button, conversation, feedback, openTrainer, reply, settled, startAssessment } from './trainer-support.ts';
+import { expectFits, launchChromium, NARROW_VIEWS, setDefaultFontSize, THEMES, VIEWPORTS } from './support.ts';
+import { button, conversation, feedback, openTrainer, refuseStorage, reply, settled, startAssessment } from './trainer-support.ts';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -113,9 +113,7 @@ describe('trainer accessibility', () => {
   test('storage refused (the quota used up): the notice, in both themes and at every width', async () => {
     const refused = await browser.newContext({ viewport: VIEWPORTS.phone });
     const p = await refused.newPage();
-    // Chromium takes a quota set this way into account only for a site that has stored nothing yet.
-    const cdp = await refused.newCDPSession(p);
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(siteUrl('/practice/')).origin, quotaSize: 1 });
+    await refuseStorage(refused, p);
     await openTrainer(p);
     await p.getByRole('textbox', { name: 'Your name' }).fill('Quinn Quota');
     await p.locator('#trainer .notice').getByText('refused to store your work').waitFor();

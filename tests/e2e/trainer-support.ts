@@ -4,8 +4,21 @@
  * "Reply + Hold", "Reply + Close", the "Closing reason" dialog, "Feedback", "Next conversation",
  * "Export results", "Load scenarios").
  */
-import type { Download, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Download, Locator, Page } from 'playwright-core';
 import { siteUrl } from './support.ts';
+
+/**
+ * Makes the browser refuse to store anything more for /practice/ (its quota as if used up), as a
+ * full disk does; `lift` gives the quota back to the browser's own. Call it before the page opens
+ * the trainer: Chromium takes a quota set this way into account only for a site that has stored
+ * nothing yet.
+ */
+export async function refuseStorage(context: BrowserContext, page: Page): Promise<{ lift: () => Promise<void> }> {
+  const cdp = await context.newCDPSession(page);
+  const origin = new URL(siteUrl('/practice/')).origin;
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+  return { lift: async () => void (await cdp.send('Storage.overrideQuotaForOrigin', { origin })) };
+}
 
 /** Opens the trainer and waits until it has read what this browser saved. */
 export async function openTrainer(page: Page): Promise<void> {

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectCentred, expectFits, holdRequests, launchChromium, NARROW_VIEWS, setDefaultFontSize, siteUrl, THEMES, VIEWPORTS, watchProblems } from './support.ts';
 import { nextPoint } from '../../src/lib/policy/follow-ups.ts';
 import { parseScenario } from '../../src/lib/schemas/parse.ts';
-import { button, conversation, exportResults, feedback, openTrainer, readDownload, reply, settled, startAssessment, startPractice } from './trainer-support.ts';
+import { button, conversation, exportResults, feedback, openTrainer, readDownload, refuseStorage, reply, settled, startAssessment, startPractice } from './trainer-support.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -297,11 +297,7 @@ describe('the trainer', () => {
       notice: 'This browser does not let the page store anything',
     },
     'when the browser refuses to store the work (its quota used up)': {
-      // Chromium takes a quota set this way into account only for a site that has stored nothing yet.
-      prepare: async (context: BrowserContext, page: Page) => {
-        const cdp = await context.newCDPSession(page);
-        await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(siteUrl('/practice/')).origin, quotaSize: 1 });
-      },
+      prepare: async (context: BrowserContext, page: Page) => void (await refuseStorage(context, page)),
       notice: 'The browser refused to store your work (QuotaExceededError)',
     },
   };
@@ -328,10 +324,7 @@ describe('the trainer', () => {
   test('storage refused, then tried again: refused while the quota is used up, stored once it is not, and a reload keeps the work', async () => {
     const context = await freshContext();
     const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    const origin = new URL(siteUrl('/practice/')).origin;
-    // Chromium takes a quota set this way into account only for a site that has stored nothing yet.
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+    const quota = await refuseStorage(context, page);
     await openTrainer(page);
     await page.getByRole('textbox', { name: 'Your name' }).fill('Pat Full');
     await startPractice(page);
@@ -353,7 +346,7 @@ describe('the trainer', () => {
     expect(await again.evaluate((el) => el === document.activeElement)).toBe(true);
 
     // The quota back to the browser's own: the work is stored, the notice goes, and focus does not get lost.
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+    await quota.lift();
     await again.click();
     await expect.poll(() => heard.textContent()).toBe('Your work is stored again: a reload or a closed tab no longer loses it.');
     expect(await page.getByText('refused to store your work').count()).toBe(0);
@@ -1111,10 +1104,7 @@ describe('Past sessions', () => {
   test('with the browser refusing to store the work, a deletion offers it all again: refused, the words say the browser may still hold the session; taken, the notice goes', async () => {
     const context = await freshContext();
     const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    const origin = new URL(siteUrl('/practice/')).origin;
-    // Chromium takes a quota set this way into account only for a site that has stored nothing yet.
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+    const quota = await refuseStorage(context, page);
     await openTrainer(page);
     await pastPractice(page);
     await pastPractice(page);
@@ -1125,7 +1115,7 @@ describe('Past sessions', () => {
     await expect.poll(() => heard(page)).toBe(
       `Deleted the past session ${nameOf(first!)}. 1 past session left. The browser refused to store the change (QuotaExceededError), so what it stored before may still hold that session: free some space, then press Try saving again.`,
     );
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+    await quota.lift();
     await pastList(page).getByRole('button', { name: /^Delete:/ }).first().click();
     await button(page.getByRole('dialog', { name: 'Delete this past session?' }), 'Delete').click();
     await expect.poll(() => heard(page)).toMatch(/^Deleted the past session .*\. Your work is stored again: a reload or a closed tab no longer loses it\.$/);
@@ -1752,8 +1742,7 @@ describe('two tabs', () => {
   test('with the browser refusing to store the work, both tabs say the work lives only in the first', async () => {
     const context = await freshContext();
     const a = await context.newPage();
-    const cdp = await context.newCDPSession(a);
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(siteUrl('/practice/')).origin, quotaSize: 1 });
+    await refuseStorage(context, a);
     await openTrainer(a);
     await startPractice(a);
     await a.locator('#trainer .notice').filter({ hasText: 'refused to store your work' }).waitFor();
