@@ -11,6 +11,7 @@ import { makeResultSchema } from '../schemas/result.ts';
 import { escalationClippingSent } from '../policy/reply-words.ts';
 import { MessageTextSchema, QuotedScenarioSchema, ScenarioSchema, type Answer, type Facts, type Message, type Scenario } from '../schemas/scenario.ts';
 import { differingFields, jsonEqual } from '../scenario-diff.ts';
+import { notJsonProblem } from '../json-problem.ts';
 import { timeOf } from '../time.ts';
 import type { PackId } from '../vocabulary.ts';
 import { changesSince, MAX_PROBLEMS, rulesChangedSince, type ChangedRules, type Flag, type ItemRow, type Verification } from './flags.ts';
@@ -481,10 +482,11 @@ export class Verifier {
   /** Verifies a file's text (a UTF-8 byte-order mark is allowed). */
   verifyText(text: string): Verification {
     let json: unknown;
+    const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     try {
-      json = this.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+      json = this.parse(source);
     } catch (e) {
-      return { ok: false, problems: [`(file): not valid JSON: ${(e as Error).message}`] };
+      return { ok: false, problems: [`(file): ${notJsonProblem(source, e)}`] };
     }
     return this.verify(json);
   }

@@ -3,6 +3,7 @@
 // trainer's "Load scenarios" (src/components/trainer/load-scenarios.ts), so that both say the same
 // of the same file.
 import { fileText } from '../file-text.ts';
+import { notJsonProblem } from '../json-problem.ts';
 import { parseScenario } from './parse.ts';
 import { notCheckedProblem } from './problems.ts';
 import type { Scenario } from './scenario.ts';
@@ -33,11 +34,12 @@ export function readScenarioBytes(bytes: Uint8Array): FileScenario[] {
   const text = fileText(bytes);
   if (!text.ok) return [{ index: null, ok: false, problems: [text.problem] }];
   let json: unknown;
+  // The decoder drops a UTF-8 byte-order mark; a second one is dropped here, as it always was.
+  const source = text.text.replace(/^\uFEFF/, '');
   try {
-    // The decoder drops a UTF-8 byte-order mark; a second one is dropped here, as it always was.
-    json = JSON.parse(text.text.replace(/^\uFEFF/, ''));
+    json = JSON.parse(source);
   } catch (e) {
-    return [{ index: null, ok: false, problems: [`not valid JSON: ${(e as Error).message}`] }];
+    return [{ index: null, ok: false, problems: [notJsonProblem(source, e)] }];
   }
   const list = Array.isArray(json);
   const items: unknown[] = Array.isArray(json) ? json : [json];

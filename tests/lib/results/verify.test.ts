@@ -5,6 +5,7 @@ import { csvNumber } from '../../../src/lib/results/csv.ts';
 import { flagLines, fullerExport, sessionKey } from '../../../src/lib/results/flags.ts';
 import type { Result } from '../../../src/lib/results/result.ts';
 import { MAX_PROBLEMS, Verifier } from '../../../src/lib/results/verify.ts';
+import { notJsonProblem } from '../../../src/lib/json-problem.ts';
 import { ResultSchema } from '../../../src/lib/schemas/result.ts';
 import { jsonFiles } from '../../../scripts/read-scenarios.ts';
 import { addHours, decide } from '../../../src/lib/index.ts';
@@ -897,20 +898,25 @@ describe('reading a file\u2019s text: what the reader has read before is not par
     expect(reads(JSON.stringify(file(), null, 2))).toBe(0);
   });
 
-  it('a file that is not valid JSON gets JSON.parse\u2019s own message, wherever the fault is', () => {
+  it('a file that is not valid JSON is named with the fault of its whole text, wherever the fault is', () => {
     const cut = text.slice(0, text.lastIndexOf(known) + known.length + 5);
     const extra = `${text.trimEnd()} x`;
     const inKnown = text.replace(`"scenario":${known}`, `"scenario":${known}}`);
     for (const bad of [cut, extra, inKnown]) {
-      let message = '';
+      let error: unknown = null;
       try {
         JSON.parse(bad);
       } catch (e) {
-        message = (e as Error).message;
+        error = e;
       }
-      expect(message).not.toBe('');
-      expect(verifier.verifyText(bad)).toEqual({ ok: false, problems: [`(file): not valid JSON: ${message}`] });
+      expect(error).not.toBeNull();
+      expect(verifier.verifyText(bad)).toEqual({ ok: false, problems: [`(file): ${notJsonProblem(bad, error)}`] });
     }
+    // Where the fault is, in the whole text (one line): the '}' after the known scenario's text closes
+    // its item, so the item's next key stands in the list of items, and its ':' is the fault.
+    const after = inKnown.indexOf(`"scenario":${known}}`) + `"scenario":${known}}`.length;
+    expect(inKnown.slice(after, after + 10)).toBe(',"answer":');
+    expect(verifier.verifyText(inKnown)).toEqual({ ok: false, problems: [`(file): not valid JSON: ':' where ',' or ']' should be (line 1 column ${after + 10})`] });
   });
 });
 
