@@ -13,7 +13,7 @@ import { MessageTextSchema, QuotedScenarioSchema, ScenarioSchema, type Answer, t
 import { differingFields, jsonEqual } from '../scenario-diff.ts';
 import { notJsonProblem } from '../json-problem.ts';
 import { timeOf } from '../time.ts';
-import type { PackId } from '../vocabulary.ts';
+import { FORMATS, type PackId } from '../vocabulary.ts';
 import { changesSince, MAX_PROBLEMS, rulesChangedSince, type ChangedRules, type Flag, type ItemRow, type Verification } from './flags.ts';
 import { itemScore, summarize, type ItemScore, type ResultSummary } from './result.ts';
 
@@ -493,7 +493,7 @@ export class Verifier {
 
   /** Verifies a parsed file. */
   verify(json: unknown): Verification {
-    const other = otherFormatProblem(json, 'result');
+    const other = otherFormatProblem(json, 'result') ?? scenarioListProblem(json);
     if (other) return { ok: false, problems: [other] };
     const parsed = this.#schema.safeParse(json);
     if (!parsed.success) return { ok: false, problems: firstProblems(formatIssues(parsed.error, json), MAX_PROBLEMS) };
@@ -623,6 +623,17 @@ function holdsTogether(pack: PackId, stated: ItemScore): boolean {
     counted++;
   }
   return same(stated.score, all / DIMENSION_IDS.length) || same(stated.score, applying / counted);
+}
+
+/**
+ * The problem with a scenario file that holds a list of scenarios, given for a result file: said as
+ * for a file of one scenario (see `otherFormatProblem`), at the first entry in the scenario format.
+ * `null` for anything else.
+ */
+function scenarioListProblem(json: unknown): string | null {
+  if (!Array.isArray(json)) return null;
+  const i = json.findIndex((entry) => isObject(entry) && entry.format === FORMATS.scenario);
+  return i < 0 ? null : `[${i}].format: "${FORMATS.scenario}" is the scenario format: this is a list of scenarios, not a trainee's result file`;
 }
 
 /** How a flag names an item (written only for a flag: most items have none). */

@@ -121,6 +121,10 @@ describe('reading', () => {
     expect(problems(JSON.parse(readFileSync(join(EXAMPLES_DIR, 'moz-compliment.json'), 'utf8')))).toEqual([
       'format: "social-support-scenario/1" is the scenario format: this is a scenario, not a trainee\'s result file',
     ]);
+    // A scenario file may hold a list of scenarios: named the same way, at the first scenario of it.
+    const list = [twitter, play].map(clone);
+    expect(problems(list)).toEqual(['[0].format: "social-support-scenario/1" is the scenario format: this is a list of scenarios, not a trainee\'s result file']);
+    expect(problems([{ note: 'mine' }, ...list])).toEqual(['[1].format: "social-support-scenario/1" is the scenario format: this is a list of scenarios, not a trainee\'s result file']);
     expect(problems({ format: 'social-support-review/1', rules: {}, trainees: {} })).toEqual([
       'format: "social-support-review/1" is a readiness review file, not a trainee\'s result file (the admin page reads it with "Read a review file")',
     ]);
