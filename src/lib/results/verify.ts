@@ -8,6 +8,7 @@ import { packs } from '../packs/index.ts';
 import { baseKey, dimensionApplies, DIMENSION_IDS, DIMENSION_LABELS, grader, type GradeResult } from '../policy/grade.ts';
 import { firstProblems, formatIssues, otherFormatProblem } from '../schemas/problems.ts';
 import { makeResultSchema } from '../schemas/result.ts';
+import { nextPoint, type Sent } from '../policy/follow-ups.ts';
 import { escalationClippingSent } from '../policy/reply-words.ts';
 import { MessageTextSchema, QuotedScenarioSchema, ScenarioSchema, type Answer, type Facts, type Message, type Scenario } from '../schemas/scenario.ts';
 import { differingFields, jsonEqual } from '../scenario-diff.ts';
@@ -168,7 +169,7 @@ export class Verifier {
   readonly #sent = new WeakMap<Scenario, boolean>();
   /** The entry whose decision and grades a scenario shares: its own, or that of the one it is alike to. */
   readonly #entries = new WeakMap<Scenario, ScenarioEntry>();
-  readonly #bankChecks = new WeakMap<Scenario, Map<number, string[]>>();
+  readonly #bankChecks = new WeakMap<Scenario, Map<number, BankCheck>>();
   /** Rows made, by score, then step and scenario id (see `#row`). */
   readonly #rows = new WeakMap<Graded, Map<string, ItemRow>>();
   /** How many distinct scenarios are remembered before the caches start afresh. */
@@ -408,19 +409,30 @@ export class Verifier {
     return row;
   }
 
-  /** Where an item's scenario departs from the bank's, remembered per distinct scenario and step. */
-  #compareWithBank(banked: Scenario, s: Scenario, step: number): string[] {
+  /**
+   * Where an item's scenario departs from the bank's, by what it holds alone, remembered per
+   * distinct scenario and step: the fields that differ from the bank's scenario of today, and the
+   * wordings of it (today's first, then earlier ones) it departs from in nothing. Step 0 must be one
+   * of them; a later step must also follow from the earlier item of its conversation (see
+   * `followUpChain`), which is no longer the scenario alone.
+   */
+  #compareWithBank(banked: Scenario, s: Scenario, step: number): BankCheck {
     let byStep = this.#bankChecks.get(s);
     if (!byStep) this.#bankChecks.set(s, (byStep = new Map()));
-    let fields = byStep.get(step);
-    if (!fields) {
+    let check = byStep.get(step);
+    if (!check) {
       const against = (b: Scenario) => (step === 0 ? differingFields(s, b) : followUpDifferences(b, s, step));
-      fields = against(banked);
+      const fields = against(banked);
       // Worded as the bank worded it before: an honest file of an earlier release.
-      if (fields.length && this.#earlier.get(s.id)?.some((old) => against(old).length === 0)) fields = [];
-      byStep.set(step, fields);
+      check = { fields, roots: fields.length ? this.#earlierWordings(s, step) : [banked] };
+      byStep.set(step, check);
     }
-    return fields;
+    return check;
+  }
+
+  /** The earlier wordings of the bank's scenario that a scenario at `step` departs from in nothing (see `#compareWithBank`). */
+  #earlierWordings(s: Scenario, step: number): Scenario[] {
+    return this.#earlier.get(s.id)?.filter((old) => (step === 0 ? differingFields(s, old) : followUpDifferences(old, s, step)).length === 0) ?? [];
   }
 
   /**
@@ -535,6 +547,9 @@ export class Verifier {
 
     const rows: ItemRow[] = [];
     const notInBank = new Set<string>();
+    // The items of each bank conversation so far, by scenario id, in the order answered: a later
+    // step follows from the last of them before it.
+    const conversations = new Map<string, number[]>();
     // Items whose grade differs from the recomputed one, and of those, how many the pack versions explain.
     let differing = 0;
     let explained = 0;
@@ -560,9 +575,25 @@ export class Verifier {
       if (!banked) {
         if (item.step === 0) notInBank.add(s.id);
       } else {
-        const fields = this.#compareWithBank(banked, s, item.step);
-        if (fields.length && item.step === 0) flags.push({ code: 'bank-changed', item: i, integrity: true, message: `${itemAt(i, s.id, item.step)}: differs from the bank's scenario in ${fields.join(', ')}` });
-        if (fields.length && item.step > 0) flags.push({ code: 'follow-up-changed', item: i, integrity: true, message: `${itemAt(i, s.id, item.step)}: does not follow from the bank's follow-up ${item.step}: ${fields.join(', ')}` });
+        const { fields, roots } = this.#compareWithBank(banked, s, item.step);
+        if (item.step === 0) {
+          if (!roots.length) flags.push({ code: 'bank-changed', item: i, integrity: true, message: `${itemAt(i, s.id, item.step)}: differs from the bank's scenario in ${fields.join(', ')}` });
+        } else {
+          // The earlier item of the same conversation: the last one before this step.
+          const before = conversations.get(s.id)?.findLast((j) => file.items[j]!.step < item.step);
+          const from = before === undefined ? undefined : { index: before, item: file.items[before]! };
+          let found = roots.length ? followUpChain(roots[0]!, from, s, item.step) : [...new Set([...fields, ...followUpChain(banked, from, s, item.step)])];
+          // Today's wording matches the step alone, but the step does not follow from the earlier
+          // item under it: an earlier wording may differ in where it leads (a follow-up passed over).
+          if (found.length) {
+            const others = roots[0] === banked ? this.#earlierWordings(s, item.step) : roots.slice(1);
+            if (others.some((root) => followUpChain(root, from, s, item.step).length === 0)) found = [];
+          }
+          if (found.length) flags.push({ code: 'follow-up-changed', item: i, integrity: true, message: `${itemAt(i, s.id, item.step)}: does not follow from the bank's follow-up ${item.step}: ${found.join(', ')}` });
+        }
+        const list = conversations.get(s.id);
+        if (list) list.push(i);
+        else conversations.set(s.id, [i]);
       }
     });
     // Practice may use any scenario (admins write their own sets); an assessment is drawn from the
@@ -634,6 +665,78 @@ function scenarioListProblem(json: unknown): string | null {
   if (!Array.isArray(json)) return null;
   const i = json.findIndex((entry) => isObject(entry) && entry.format === FORMATS.scenario);
   return i < 0 ? null : `[${i}].format: "${FORMATS.scenario}" is the scenario format: this is a list of scenarios, not a trainee's result file`;
+}
+
+/** What `#compareWithBank` finds of a scenario at a step. */
+interface BankCheck {
+  /** Where it departs from the bank's scenario of today (nothing, when it is today's). */
+  fields: string[];
+  /** The wordings of the bank's scenario it departs from in nothing: today's first, then earlier ones. */
+  roots: Scenario[];
+}
+
+/** An item a follow-up step follows from: its place in the file, and what the file holds of it. */
+interface EarlierItem {
+  index: number;
+  item: { step: number; scenario: Scenario; answer: Pick<Answer, 'reply' | 'replyText'>; answeredAt: string };
+}
+
+/** Whether two messages are the same, their times as instants (however written). */
+function sameMessage(a: Message, b: Message): boolean {
+  return a.from === b.from && a.account === b.account && a.text === b.text && timeOf(a.at) === timeOf(b.at);
+}
+
+/**
+ * Where a later step of a conversation departs from what the trainer makes of it (see `nextPoint`,
+ * and the queue's `deliver`) from the earlier item of the conversation in the file: that item's
+ * reply goes out, as an agent message, at its `answeredAt`; each follow-up of `root` from there
+ * comes its `afterHours` later (a point passed in silence, with no item, sends nothing, and the
+ * next follow-up counts from its own time), adding the customer's message if it has one. So the
+ * step's `now` and the messages after the earlier item's must be those: the trainee's own replies
+ * and the customer's follow-ups, at their times. Linear in the messages; nothing is serialized.
+ */
+function followUpChain(root: Scenario, from: EarlierItem | undefined, point: Scenario, step: number): string[] {
+  if (!from) return ['no earlier step of this conversation in the file, which it would follow from'];
+  const followUps = root.followUps ?? [];
+  // The bank's follow-ups are compared with the step alone (see `followUpDifferences`).
+  if (step > followUps.length) return [];
+  const answer = from.item.answer;
+  let expected = from.item.scenario;
+  let sent: Sent = { reply: answer.reply, replyText: answer.replyText };
+  let sentAt = from.item.answeredAt;
+  let hours = 0;
+  for (let k = from.item.step; k < step; k++) {
+    const followUp = followUps[k]!;
+    expected = nextPoint(root, expected, sent, sentAt, followUp);
+    hours += followUp.afterHours;
+    sent = { reply: null };
+    sentAt = expected.now;
+  }
+  const out: string[] = [];
+  if (timeOf(point.now) !== timeOf(expected.now)) {
+    out.push(`now ${quoted(point.now)} in the file against ${expected.now} (${show(hours)} hour${hours === 1 ? '' : 's'} after the answer of items[${from.index}])`);
+  }
+  const earlier = from.item.scenario.messages;
+  const theirs = point.messages;
+  const ours = expected.messages;
+  for (let i = 0; i < earlier.length; i++) {
+    if (i >= theirs.length || !sameMessage(theirs[i]!, earlier[i]!)) {
+      out.push('the earlier messages');
+      return out;
+    }
+  }
+  for (let i = earlier.length; i < Math.max(theirs.length, ours.length); i++) {
+    const a = theirs[i];
+    const b = ours[i];
+    if (a && b && sameMessage(a, b)) continue;
+    // The first message that differs, named by what should stand there, or by what stands there
+    // when nothing should: a reply changed, left out or added tells more than the messages after it.
+    if (b?.from === 'agent') out.push(`the reply of items[${from.index}] (messages[${i}])`);
+    else if (a?.from === 'agent') out.push(`a reply that items[${from.index}] does not send (messages[${i}])`);
+    else out.push(b ? 'the customer\u2019s follow-up message' : 'a customer message that no follow-up of the bank\u2019s sends');
+    break;
+  }
+  return out;
 }
 
 /** How a flag names an item (written only for a flag: most items have none). */

@@ -9,7 +9,8 @@ import { notJsonProblem } from '../../../src/lib/json-problem.ts';
 import { ResultSchema } from '../../../src/lib/schemas/result.ts';
 import { jsonFiles } from '../../../scripts/read-scenarios.ts';
 import { addHours, decide } from '../../../src/lib/index.ts';
-import { ScenarioSchema, type Scenario } from '../../../src/lib/schemas/scenario.ts';
+import { ScenarioSchema, type Message, type Scenario } from '../../../src/lib/schemas/scenario.ts';
+import { DECIDED_REPLY_TEXT } from '../../../src/lib/policy/follow-ups.ts';
 import { unplayedFollowUps } from '../../../src/lib/scenario-check.ts';
 import { jsonEqual } from '../../../src/lib/scenario-diff.ts';
 import { makeCohort, makeResult } from '../../support/admin-results.ts';
@@ -651,7 +652,9 @@ describe('the caches of one reader', () => {
       for (const [i, file] of order.entries()) {
         const other = { ...file, trainee: { name: `Other ${i}`, handle: null } };
         other.items = other.items.map((item) => ({ ...item, answer: { ...item.answer, replyText: item.answer.replyText && `${item.answer.replyText} ^O${i}` } }));
-        other.items[1] = { ...other.items[1]!, scenario: { ...other.items[1]!.scenario, messages: other.items[1]!.scenario.messages.map((m) => (m.from === 'agent' ? { ...m, text: `${m.text} ^O${i}` } : m)) } };
+        // The later points hold the replies as sent (a reply sent without text holds the stand-in for it).
+        const sent = (m: Message, k: number) => (k >= chased.messages.length && m.from === 'agent' && m.text !== DECIDED_REPLY_TEXT ? { ...m, text: `${m.text} ^O${i}` } : m);
+        other.items = other.items.map((item) => (item.step === 0 ? item : { ...item, scenario: { ...item.scenario, messages: item.scenario.messages.map(sent) } }));
         other.items = other.items.map((item) => ({ ...item, ...scoreItem(item.scenario, item.answer) }));
         other.summary = summarize(other.items);
         const r = v.verifyText(JSON.stringify(other));
