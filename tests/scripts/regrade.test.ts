@@ -60,6 +60,28 @@ describe('npm run regrade', () => {
     expect(r.lines[0]!.flags).toEqual([]);
   });
 
+  it('a follow-up step edited to a shorter silence, its scores recomputed: flagged with the time the bank gives; still exit 0', () => {
+    // Tab groups (Turkish): the last point is a silence 75 hours after our second reply, to be closed
+    // as "User didn't respond". Held again instead, and the silence made 20 hours, so that holding is right.
+    const sekme = valid(bank.find((f) => f.stem === 'moz-tw-tr-fu-sekme-grubu-ikinci-soru')!);
+    const file = makeResult({ name: 'Ana Lima', handle: '@ana', mode: 'assessment', scenarios: [sekme] });
+    expect(regrade(write('sekme-honest.json', file)).lines[0]!.flags).toEqual([]);
+    const last = file.items[2]!;
+    const reply = last.scenario.messages.at(-1)!;
+    expect(reply.from).toBe('agent');
+    last.answer = { ...last.answer, close: null, hold: 'Waiting on Customer' };
+    last.scenario.now = new Date(Date.parse(reply.at) + 20 * 3_600_000).toISOString();
+    last.answeredAt = last.scenario.now;
+    file.items = file.items.map((i) => ({ ...i, ...scoreItem(i.scenario, i.answer) }));
+    file.summary = summarize(file.items);
+    const r = regrade(write('sekme-edited.json', file));
+    expect(r.status).toBe(0);
+    expect(r.lines[0]!.summary.score).toBe(1);
+    expect(r.lines[0]!.flags).toEqual([
+      expect.objectContaining({ code: 'follow-up-changed', item: 2, integrity: true, message: expect.stringMatching(/^items\[2\] \(moz-tw-tr-fu-sekme-grubu-ikinci-soru, step 2\): does not follow from the bank's follow-up 2: now "[^"]+" in the file against \S+ \(75 hours after the answer of items\[1\]\)$/) }),
+    ]);
+  });
+
   it('an edited score: flagged, the summary recomputed; still exit 0 (the file is valid)', () => {
     const file = honest();
     file.items[0]!.score = 0.5;
