@@ -18,6 +18,22 @@ function pageHtml(path: string): string | undefined {
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }
 
+/** The HTML of a built page's section, from its heading to the next heading of level 2. */
+function sectionHtml(section: string): string {
+  const [path, anchor] = section.split('#') as [string, string];
+  const html = pageHtml(path);
+  expect(html, `no page at ${path}`).toBeDefined();
+  const from = html!.indexOf(`id="${anchor}"`);
+  expect(from, `no #${anchor} on ${path}`).toBeGreaterThan(-1);
+  const to = html!.indexOf('<h2', from);
+  return html!.slice(from, to < 0 ? undefined : to);
+}
+
+/** The words of a built page's section (see `sectionHtml`). */
+function sectionText(section: string): string {
+  return sectionHtml(section).replace(/<[^>]+>/g, ' ');
+}
+
 /** The ids of headings (h1-h6) on a built page. */
 function headingIds(html: string): Set<string> {
   return new Set([...html.matchAll(/<h[1-6][^>]*\sid="([^"]+)"/g)].map((m) => m[1]!));
@@ -41,16 +57,6 @@ describe('guideline sections named by the packs', () => {
 });
 
 describe('the reply-length rule sends a trainee to a section that states their channel\u2019s limit', () => {
-  /** The text of a built page's section, from its heading to the next heading of level 2. */
-  function sectionText(section: string): string {
-    const [path, anchor] = section.split('#') as [string, string];
-    const html = pageHtml(path)!;
-    const from = html.indexOf(`id="${anchor}"`);
-    expect(from, `no #${anchor} on ${path}`).toBeGreaterThan(-1);
-    const to = html.indexOf('<h2', from);
-    return html.slice(from, to < 0 ? undefined : to).replace(/<[^>]+>/g, ' ');
-  }
-
   it.each(Object.values(packs).map((p) => [p.id, p] as const))('%s', (_id, pack) => {
     const rule = [...pack.rules, ...pack.replyRules].find((r) => r.id === pack.textRules.length)!;
     const text = sectionText(rule.section);
@@ -69,6 +75,59 @@ describe('the Google Play reply limit reads on every page as the practice queue 
     const text = pageHtml(path)!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
     expect(text).toMatch(new RegExp(`at most ${limit} characters`));
     expect(text).not.toMatch(new RegExp(`(stay|be|keep it) (below|under) ${limit}\\b`, 'i'));
+  });
+  // The related article says "under 350"; that a reply may reach 350 is ours, and said where the
+  // limit is given: the passage (a paragraph or list item) that gives it says both, with the mark.
+  it.each(pages)('%s says the article asks for fewer, and marks the limit reached as our reading', (path) => {
+    const html = pageHtml(path)!;
+    const passage = [...html.matchAll(/<(p|li)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((m) => m[2]!).find((b) => new RegExp(`at most\\s+(<[^>]+>)*${limit}\\b`).test(b));
+    expect(passage, `no passage with "at most ${limit}" on ${path}`).toBeDefined();
+    expect(passage!.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ')).toMatch(new RegExp(`\\bunder (${limit}|that number)\\b`));
+    expect(passage).toContain('href="/reference/about/#our-readings"');
+  });
+});
+
+// A conversation that carries a "No Need to Reply" tag but is escalated and left open: the trainer
+// takes a point for closing it, and sends the trainee to the section that states the rule the
+// decision cites. That section, and the page on No Need to Reply, must say so.
+describe('a tweet escalated and left open reads so where the trainer sends a trainee', () => {
+  const CLOSING_HINTS = '/conversocial/closing-reasons/#when-no-need-to-reply-fits';
+  it.each([
+    ['a sensitive controversial tweet', { kind: 'controversial', sensitive: true }, 'moz.no-reply.controversial', /sensitive/, '/escalation/when-and-how/#when-to-escalate'],
+    ['praise worth a retweet', { kind: 'compliment', retweetWorthy: true }, 'moz.escalate.retweet-idea', /retweet/, null],
+  ] as const)('%s', (_name, facts, ruleId, topic, link) => {
+    const decision = decide(moz({ facts: { ...facts } }));
+    expect(decision).toMatchObject({ escalate: 'Social support - Escalation', close: null, reply: null });
+    const cited = decision.because.find((b) => b.rule === ruleId);
+    expect(cited, `the decision does not cite ${ruleId}`).toBeDefined();
+    for (const section of [cited!.section, CLOSING_HINTS]) {
+      const text = sectionText(section).replace(/\s+/g, ' ');
+      expect(text, section).toMatch(topic);
+      expect(text, section).toMatch(/\bescalat/i);
+      expect(text, section).toMatch(/\bleave (it|them) open\b/i);
+      if (link) expect(sectionHtml(section), section).toContain(`href="${link}"`);
+    }
+  });
+});
+
+// What the grade asks of a first answer is what "Sending options" says each button is for.
+describe('Sending options: the Reply button is offered where the grade asks for it', () => {
+  /** The words of each item of the section's list of buttons, by the button it starts with. */
+  function buttons(): Map<string, string> {
+    const html = sectionHtml(packs.mozilla.rules.find((r) => r.id === 'moz.hold.reply-and-hold')!.section);
+    const list = html.slice(html.indexOf('<ul'), html.indexOf('</ul>'));
+    const items = list.split('<li').slice(1).map((li) => li.replace(/^[^>]*>/, '').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim());
+    return new Map(items.map((t) => [t.slice(0, t.indexOf(':')), t] as const));
+  }
+  it('a support request\u2019s first answer is Reply + Hold, and the Reply item says so', () => {
+    expect(decide(moz({ facts: { kind: 'support-request' } }))).toMatchObject({ hold: 'Waiting on Customer', close: null, escalate: null });
+    const reply = buttons().get('Reply');
+    expect(reply).toBeDefined();
+    expect(reply).toMatch(/Reply \+ Hold/);
+  });
+  it('an escalated request gets a plain Reply (no hold, no close), and the Reply item says so', () => {
+    expect(decide(moz({ facts: { kind: 'support-request', paidProduct: true } }))).toMatchObject({ hold: null, close: null, escalate: 'Social support - Escalation' });
+    expect(buttons().get('Reply')).toMatch(/escalat/);
   });
 });
 
