@@ -555,7 +555,7 @@ export const mozilla: PolicyPack = {
     { name: 'No Need to Reply', use: 'Not a request for help. It fits conversations tagged Fan Love, Community, Controversial, News/Press Release, MozFest, Staff/Employee, Social Support/AoA or No Action Taken.', origin: 'source' },
     { name: 'Resolved', use: 'A request for help that has been solved.', origin: 'source' },
     {
-      name: "User didn't respond", use: 'The conversation is stuck on the user, who has not replied for at least {userDidntRespondDays} days after your last reply.', origin: 'source',
+      name: "User didn't respond", use: 'The user has gone quiet: {userDidntRespondDays} days or more have passed since your last reply without an answer from them.', origin: 'source',
       note: 'counting the {userDidntRespondDays} days as {userDidntRespondHours} hours from your last message, and always closing once they have passed, where the guidelines say to consider it.',
     },
   ],
