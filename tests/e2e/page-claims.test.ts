@@ -1,0 +1,58 @@
+/**
+ * What a page says about the site and the program around it (the sidebar's groups, the practice
+ * queue's menus, what the program asks of an applicant) is true of the built site.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { packs } from '../../src/lib/packs/index.ts';
+import { DIST_DIR } from '../../scripts/lib/site-pages.ts';
+
+function pageHtml(path: string): string {
+  return readFileSync(join(DIST_DIR, path, 'index.html'), 'utf8');
+}
+
+/** Words of an HTML piece, as a reader reads them. */
+const words = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+
+/** The HTML of a built page's section, from its heading to the next heading of level 2. */
+function sectionHtml(path: string, anchor: string): string {
+  const html = pageHtml(path);
+  const from = html.indexOf(`id="${anchor}"`);
+  expect(from, `no #${anchor} on ${path}`).toBeGreaterThan(-1);
+  const to = html.indexOf('<h2', from);
+  return html.slice(from, to < 0 ? undefined : to);
+}
+
+describe('the Welcome page', () => {
+  it('names every group of the sidebar, in the sidebar\u2019s order', () => {
+    const page = pageHtml('/start-here/welcome/');
+    const groups = [...page.matchAll(/<summary\b[^>]*>\s*<span class="group-label[^"]*">\s*<span[^>]*>([^<]+)<\/span>/g)].map((m) => m[1]!.trim());
+    expect(groups.length).toBeGreaterThan(5);
+    const section = sectionHtml('/start-here/welcome/', 'how-the-pages-are-organised');
+    const list = section.slice(section.indexOf('<ul'), section.indexOf('</ul>'));
+    const named = [...list.matchAll(/<li>\s*<strong>([^<]+)<\/strong>/g)].map((m) => m[1]!.trim());
+    expect(named).toEqual(groups);
+  });
+});
+
+describe('the practice queue\u2019s results and the application', () => {
+  // The program's articles ask for no practice results: the newcomer path says sending them is
+  // the site's suggestion, and every page that speaks of sending them says the same.
+  it.each(['/practice/', '/start-here/newcomer-path/'])('%s does not make them a requirement', (path) => {
+    const main = pageHtml(path);
+    const body = main.slice(main.indexOf('<main'), main.indexOf('</main>'));
+    const passages = [...body.matchAll(/<(p|li)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((m) => words(m[2]!)).filter((t) => /\bexport\b/.test(t) && /\bapplication\b/.test(t));
+    expect(passages.length, `no passage on ${path} speaks of sending results with an application`).toBeGreaterThan(0);
+    for (const p of passages) expect(p).toMatch(/program does not ask for them/);
+  });
+});
+
+describe('Working a conversation: Assigning', () => {
+  // The guide to the tool names the assign menu's entry "Mozilla - Escalate"; the practice queue's
+  // "Assign to" menu offers the escalation article's name, which a reader must find here too.
+  it('names the Twitter escalation queue as the practice queue\u2019s Assign to menu offers it', () => {
+    const queue = packs.mozilla.escalationDestinations.find((d) => d.channel === 'twitter')!.name;
+    expect(words(sectionHtml('/conversocial/working-a-conversation/', 'assigning'))).toContain(queue);
+  });
+});
