@@ -27,6 +27,24 @@ const EXPECTED_FIRST_RESULT: ReadonlyArray<readonly [query: string, path: string
   ['stop contributing', '/conversocial/leaving/'],
   // The sources' short name for Mozilla's knowledge base.
   ['KB', '/program/getting-help/'],
+  // A newcomer's first words find the path from reading to applying, not the live chat page's
+  // "Getting started" (found by the pages audit).
+  ['get started', '/start-here/newcomer-path/'],
+  ['getting started', '/start-here/newcomer-path/'],
+  ['start', '/start-here/newcomer-path/'],
+  ['join', '/start-here/newcomer-path/'],
+  ['how to join', '/start-here/newcomer-path/'],
+  // A closing reason's name finds the page that says when it fits.
+  ['no need to reply', '/conversocial/closing-reasons/'],
+  // Mozilla is the main program: its page on DMs comes before GitLab's.
+  ['DM', '/conversocial/likes-retweets-dms/'],
+  ['DMs', '/conversocial/likes-retweets-dms/'],
+  // The advice to sign out is on the Play Mode page.
+  ['sign out', '/conversocial/queues-and-play-mode/'],
+  ['log out', '/conversocial/queues-and-play-mode/'],
+  // The time on #fxhelp before applying, as the guidelines write it and in days.
+  ['two weeks', '/conversocial/access/'],
+  ['14 days', '/conversocial/access/'],
 ];
 
 /** Pagefind's status line once a search has finished: "3 results for x" or "No results for x". */

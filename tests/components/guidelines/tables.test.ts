@@ -377,6 +377,15 @@ describe('PackValue', () => {
     expect(await value('closeOlderThanWeeks')).toBe('4');
     expect(await value('commonReplyLimit')).toBe('125');
   });
+  // Running text writes a small number as a word ("at least two weeks"), as readers search for it.
+  it('writes a number up to twelve as a word when asked, and a larger one in digits', async () => {
+    const spelled = async (name: string, pack?: PolicyPack) => text(await render(PackValue, { name, spelled: true, pack }));
+    expect(await spelled('incubationWeeks')).toBe('two');
+    expect(await spelled('userDidntRespondDays')).toBe('three');
+    expect(await spelled('userDidntRespondDays', editedMozilla())).toBe('two');
+    expect(await spelled('incubationDays')).toBe('14');
+    expect(await spelled('influencerFollowers')).toBe('10,000');
+  });
   it('follows an edited pack', async () => {
     expect(text(await render(PackValue, { name: 'influencerFollowers', pack: editedMozilla() }))).toBe('5,000');
     expect(text(await render(PackValue, { name: 'userDidntRespondHours', pack: editedMozilla() }))).toBe('48');
