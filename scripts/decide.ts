@@ -2,14 +2,16 @@
 // Prints one JSON line per scenario, in input order: {"file","id","decision"} or {"file","error"};
 // with --follow-ups, each decided line also carries "followUps": one decision per follow-up, along
 // the path where every point was answered as the guidelines require, a point that the practice
-// queue never serves marked `"played": false` beside its decision. A point about a product the pack
-// counts as paid that does not say `"paidProduct": true` gets a note on standard error (FILE: note:
-// facts.paidProduct: ...), as scenarios:check gives it; the decision stays the engine's. "file" is
+// queue never serves marked `"played": false` beside its decision. A field the format does not have
+// (outside the top level and `facts`, where it is an error) and a point about a product the pack
+// counts as paid that does not say `"paidProduct": true` each get a note on standard error (FILE:
+// note: author.avatar: ..., FILE: note: facts.paidProduct: ...), as scenarios:check gives them; the
+// decision stays the engine's. "file" is
 // the argument as typed; a relative one is read from the folder the command was run in. Exit status 0 when every
 // scenario was valid, 1 otherwise or when the command is called wrongly (docs/formats/scenario.md,
 // "The command line").
 import { decide, idealPath } from '../src/lib/index.ts';
-import { EMPTY_LIST_PROBLEM, MAX_LISTED_PROBLEMS, paidProductNotes, unplayedFollowUps } from '../src/lib/scenario-check.ts';
+import { EMPTY_LIST_PROBLEM, MAX_LISTED_PROBLEMS, paidProductNotes, unknownFieldNotes, unplayedFollowUps } from '../src/lib/scenario-check.ts';
 import { firstProblems, notCheckedProblem } from '../src/lib/schemas/problems.ts';
 import { fromUser, readArgs, refuse } from './lib/cli.ts';
 import { writeLines } from './lib/output.ts';
@@ -21,8 +23,9 @@ const USAGE = `usage: npm run --silent decide -- [--follow-ups] FILE...
   --follow-ups  also decide each follow-up, as if every earlier point was answered as required;
                 one that the practice queue never serves is marked "played": false
   -h, --help    print this help
-  A point about a paid product (Pocket, Mozilla VPN...) that does not say "paidProduct": true
-  is noted on standard error.
+  A field the format does not have (author.avatar, messages[0].likes) is ignored, and a point
+  about a paid product (Pocket, Mozilla VPN...) that does not say "paidProduct": true decided as
+  about a free one: each is noted on standard error.
 `;
 
 const { options, paths: files } = readArgs(process.argv.slice(2), USAGE, ['--follow-ups']);
@@ -30,7 +33,7 @@ const followUps = options.has('--follow-ups');
 if (files.length === 0) refuse(null, USAGE);
 let failed = false;
 const lines: string[] = [];
-/** Notes for standard error: a point about a paid product not said to be one. */
+/** Notes for standard error: a field the format does not have, a point about a paid product not said to be one. */
 const notes: string[] = [];
 for (const file of files) {
   // A file must never stop the command: whatever it holds, it gets a line of its own.
@@ -59,8 +62,9 @@ function decideFile(file: string) {
         line.followUps = path.slice(1).map((p, i) => (unplayed.has(i) ? { ...p.decision, played: false } : p.decision));
       }
       lines.push(JSON.stringify(line));
-      // The decision is the engine's, from `paidProduct` alone; the note says what the flag would change.
-      for (const n of paidProductNotes(r.scenario)) notes.push(`${r.index === null ? file : `${file}[${r.index}]`}: note: ${n}`);
+      // The decision is the engine's, from the format's fields and `paidProduct` alone; a note says
+      // which field was ignored, or what the flag would change.
+      for (const n of [...unknownFieldNotes(r.scenario), ...paidProductNotes(r.scenario)]) notes.push(`${r.index === null ? file : `${file}[${r.index}]`}: note: ${n}`);
     } else {
       failed = true;
       // The first problems of a scenario that has very many, the rest counted.

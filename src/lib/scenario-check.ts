@@ -1,7 +1,8 @@
 // What a scenario file must be beyond its format, judged alike by `npm run scenarios:check`, the
 // trainer's "Load scenarios" and the build of the bank: each `expected` agrees with the guidelines,
 // a bank scenario's id names that scenario, and the file is neither an empty list nor too large;
-// and a note on each follow-up the practice queue never plays, and on each point about a product
+// and a note on each field the format does not have (outside the top level and `facts`, where it
+// is an error), on each follow-up the practice queue never plays, and on each point about a product
 // the pack counts as paid that does not say `paidProduct` (problems only in the bank). Pure and
 // free of zod: the trainer runs it with the engine it has already loaded.
 import { compareExpected } from './expected.ts';
@@ -11,6 +12,7 @@ import { idealPath, type PathPoint } from './policy/follow-ups.ts';
 import { differingFields } from './scenario-diff.ts';
 import type { Facts, Scenario } from './schemas/scenario.ts';
 import { afterAnswer, comesBack } from './trainer/rules.ts';
+import { NESTED_FIELDS } from './vocabulary.ts';
 
 /** The largest scenario file the trainer reads (5 MB), and so the largest `scenarios:check` accepts. */
 export const MAX_SCENARIO_FILE_BYTES = 5_000_000;
@@ -105,14 +107,61 @@ export function paidProductNotes(s: Scenario, path: readonly PathPoint[] = ideal
   return notes;
 }
 
+/** How a field the format does not have is noted. */
+const NOT_A_FIELD = 'is not a field of this format; ignored (a typo?)';
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
 /**
- * Every note on a valid scenario, one line each, starting with its path: each follow-up never
- * played (`unplayedNotes`), then each point about a paid product that does not say so
- * (`paidProductNotes`). Outside the bank they leave the file valid; in it, each is a problem.
+ * Each field of a valid scenario that the format does not have, one line each, starting with its
+ * path (`author.avatar`, `messages[0].likes`, `followUps[0].expected.replyFrom`). The format makes
+ * an unknown field an error at the top level and in `facts` only, so elsewhere one is accepted,
+ * kept as given and read by nothing (a tweet's `id` copied with its messages, say); but a
+ * misspelt field must not pass quietly (`replyFrom` for `reply` leaves the reply unchecked), so it
+ * is noted. A field that entries of a list share (every message's `id`) is one line, at the first
+ * entry that has it, with how many others do.
+ */
+export function unknownFieldNotes(s: Scenario): string[] {
+  const notes: string[] = [];
+  const unknown = (o: unknown, known: readonly string[]): string[] => (isRecord(o) ? Object.keys(o).filter((k) => !known.includes(k)) : []);
+  const inObject = (o: unknown, known: readonly string[], at: string) => {
+    for (const k of unknown(o, known)) notes.push(`${at}.${k}: ${NOT_A_FIELD}`);
+  };
+  const inList = (list: unknown, known: readonly string[], at: (i: number) => string, what: string) => {
+    if (!Array.isArray(list)) return;
+    const found = new Map<string, { first: number; count: number }>();
+    list.forEach((o, i) => {
+      for (const k of unknown(o, known)) {
+        const f = found.get(k);
+        if (f) f.count++;
+        else found.set(k, { first: i, count: 1 });
+      }
+    });
+    for (const [k, { first, count }] of found) notes.push(`${at(first)}.${k}: ${NOT_A_FIELD}${count > 1 ? `; ${count - 1} more ${what} ${count === 2 ? 'has' : 'have'} it too` : ''}`);
+  };
+  const inExpected = (e: unknown, at: string) => {
+    inObject(e, NESTED_FIELDS.decision, at);
+    if (isRecord(e)) inList(e.because, NESTED_FIELDS.because, (i) => `${at}.because[${i}]`, 'entries');
+  };
+  inObject(s.author, NESTED_FIELDS.author, 'author');
+  inList(s.messages, NESTED_FIELDS.message, (i) => `messages[${i}]`, 'messages');
+  inExpected(s.expected, 'expected');
+  (s.followUps ?? []).forEach((f, i) => {
+    inObject(f, NESTED_FIELDS.followUp, `followUps[${i}]`);
+    inExpected(f.expected, `followUps[${i}].expected`);
+  });
+  return notes;
+}
+
+/**
+ * Every note on a valid scenario, one line each, starting with its path: each field the format
+ * does not have (`unknownFieldNotes`), each follow-up never played (`unplayedNotes`), then each
+ * point about a paid product that does not say so (`paidProductNotes`). Outside the bank they
+ * leave the file valid; in it, each is a problem.
  */
 export function scenarioNotes(s: Scenario): string[] {
   const path = idealPath(s);
-  return [...unplayedNotes(s, path), ...paidProductNotes(s, path)];
+  return [...unknownFieldNotes(s), ...unplayedNotes(s, path), ...paidProductNotes(s, path)];
 }
 
 /**

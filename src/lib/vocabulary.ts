@@ -54,6 +54,21 @@ export type Engagement = (typeof ENGAGEMENTS)[number];
 /** The account name of a trainee's own account in an answer (`reply: "personal"`). */
 export const PERSONAL_ACCOUNT = 'personal';
 
+/**
+ * The fields of the scenario format's nested objects (docs/formats/scenario.md): an author, a
+ * message, a follow-up, a decision (an `expected`) and one of its `because` entries. An unknown
+ * field there is not an error, as it is at the top level and in `facts`: it is kept as given,
+ * read by nothing, and noted (`unknownFieldNotes` in src/lib/scenario-check.ts), so that a typo
+ * does not pass quietly. The schemas hold the same fields (tests/lib/schemas/scenario.test.ts).
+ */
+export const NESTED_FIELDS = {
+  author: ['handle', 'name', 'followers', 'verified', 'knownAs'],
+  message: ['from', 'account', 'at', 'text'],
+  followUp: ['afterHours', 'text', 'facts', 'expected'],
+  decision: ['reply', 'like', 'retweet', 'directMessage', 'escalate', 'hold', 'close', 'tags', 'userTag', 'sentiment', 'via', 'because'],
+  because: ['rule', 'section'],
+} as const;
+
 /** Format names of the interchange files. */
 export const FORMATS = {
   scenario: 'social-support-scenario/1',

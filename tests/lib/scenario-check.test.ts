@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bankIdProblem, EMPTY_LIST_PROBLEM, guidelineProblems, MAX_SCENARIO_FILE_BYTES, paidProductNotes, scenarioNotes, tooLargeProblem, unplayedFollowUps, unplayedNotes } from '../../src/lib/scenario-check.ts';
+import { bankIdProblem, EMPTY_LIST_PROBLEM, guidelineProblems, MAX_SCENARIO_FILE_BYTES, paidProductNotes, scenarioNotes, tooLargeProblem, unknownFieldNotes, unplayedFollowUps, unplayedNotes } from '../../src/lib/scenario-check.ts';
+import { parseScenario } from '../../src/lib/schemas/parse.ts';
 import type { Facts, Scenario } from '../../src/lib/schemas/scenario.ts';
 import { bank, examples, valid } from '../support/bank.ts';
 import { customer, gl, moz } from '../support/factory.ts';
@@ -148,6 +149,54 @@ describe('a point about a paid product that does not say so', () => {
     // Both points help requests: both escalated by the flag.
     const chased = pocket({ product: 'pocket' }, { followUps: [{ afterHours: 20, text: '@FirefoxSupport still stuck, nobody has answered' }] });
     expect(paidProductNotes(chased)).toEqual([`facts.paidProduct: Pocket is a paid product, but this point does not say so ("paidProduct" is left out, so false): set "paidProduct": true if it is about Pocket, which makes the guidelines escalate this point and followUps[0]`]);
+  });
+});
+
+// The format makes an unknown field an error only at the top level and in `facts`; elsewhere it is
+// accepted and kept (tests/lib/schemas/scenario.test.ts), but a misspelt field must not pass
+// quietly: `replyFrom` for `reply` would leave the reply unchecked. A note names each, at its path.
+describe('a field the format does not have, outside the top level and facts', () => {
+  const NOT_A_FIELD = 'is not a field of this format; ignored (a typo?)';
+  /** A scenario as a file holds it, read by the format. */
+  const read = (json: Record<string, unknown>): Scenario => {
+    const r = parseScenario(json);
+    if (!r.ok) throw new Error(r.problems.join('\n'));
+    return r.value;
+  };
+  const json = (): Record<string, any> => JSON.parse(JSON.stringify(troll()));
+
+  it('each one noted at its path, in the author, a message, an expected, a because entry, a follow-up and its expected', () => {
+    const s = json();
+    s.author.avatar = 'a.png';
+    s.messages[0].likes = 2;
+    s.expected = { replyFrom: '@FirefoxSupport', because: [{ rule: 'moz.sentiment', section: '/conversocial/working-a-conversation/#sentiment', why: 'mine' }] };
+    s.followUps = [{ afterHours: 1, message: '@FirefoxSupport answer me', expected: { closed: 'Resolved' } }];
+    expect(unknownFieldNotes(read(s))).toEqual([
+      `author.avatar: ${NOT_A_FIELD}`,
+      `messages[0].likes: ${NOT_A_FIELD}`,
+      `expected.replyFrom: ${NOT_A_FIELD}`,
+      `expected.because[0].why: ${NOT_A_FIELD}`,
+      `followUps[0].message: ${NOT_A_FIELD}`,
+      `followUps[0].expected.closed: ${NOT_A_FIELD}`,
+    ]);
+    // Notes, not problems: the misspelt fields are not compared with the decision.
+    expect(guidelineProblems(read(s))).toEqual([]);
+    expect(scenarioNotes(read(s)).slice(0, 6)).toEqual(unknownFieldNotes(read(s)));
+  });
+
+  it('a field every message has (a tweet\u2019s id): one note, at the first, with how many others have it', () => {
+    const s = json();
+    s.messages = [0, 1, 2].map((i) => ({ ...s.messages[0], id: `18${i}`, text: `@FirefoxSupport message ${i}` }));
+    s.messages[1].url = 'https://example.com/1';
+    expect(unknownFieldNotes(read(s))).toEqual([`messages[0].id: ${NOT_A_FIELD}; 2 more messages have it too`, `messages[1].url: ${NOT_A_FIELD}`]);
+  });
+
+  it('the format\u2019s own fields, every one given: no note', () => {
+    const s = json();
+    s.author = { handle: '@a_b', name: 'A B', followers: 1, verified: false, knownAs: 'troll' };
+    s.expected = { reply: null, like: null, retweet: false, directMessage: false, escalate: null, hold: null, close: 'No Need to Reply', tags: [], userTag: 'Troll account', sentiment: 'neutral', via: null, because: [] };
+    s.followUps = [{ afterHours: 1, text: '@FirefoxSupport answer me', facts: { kind: 'abusive' }, expected: {} }];
+    expect(unknownFieldNotes(read(s))).toEqual([]);
   });
 });
 

@@ -247,6 +247,48 @@ describe('scripts/decide.ts: a point about a paid product that does not say so',
   });
 });
 
+// The format makes an unknown field an error at the top level and in `facts` only (found by the
+// audit: `author.avatar`, a message's `likes`, a follow-up's `message`, `expected.replyFrom` were each
+// refused, by decide, scenarios:check and Load scenarios alike). Elsewhere it is accepted, and noted,
+// so that a misspelt field does not pass quietly.
+describe('a field the format does not have, in the author, a message, a follow-up or an expected', () => {
+  const NOT_A_FIELD = 'is not a field of this format; ignored (a typo?)';
+  /** The compliment example, with a field of its own in each nested object. */
+  const withFields = () => {
+    const s = readJson(example('moz-compliment'));
+    s.id = 'own-compliment-with-fields';
+    s.author.avatar = 'https://example.com/a.png';
+    s.messages[0].likes = 12;
+    s.expected.replyFrom = '@Firefox';
+    // `expect` for `expected`: the follow-up's expectation goes unchecked, hence the note.
+    s.followUps = [{ afterHours: 2, text: '@firefox and the new tab page is lovely too', facts: { kind: 'compliment' }, expect: { close: 'Resolved' } }];
+    return s;
+  };
+  const NOTES = ['author.avatar', 'messages[0].likes', 'expected.replyFrom', 'followUps[0].expect'].map((p) => `${p}: ${NOT_A_FIELD}`);
+
+  it('decide: decided as without them, exit 0, a note on standard error for each, naming the file and the path', () => {
+    const file = write('with-fields.json', withFields());
+    const r = decideCli(file);
+    expect(r.status, r.stdout).toBe(0);
+    expect(JSON.parse(r.lines[0]!)).toEqual({ file, id: 'own-compliment-with-fields', decision: JSON.parse(decideCli(example('moz-compliment')).lines[0]!).decision });
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual(NOTES.map((n) => `${file}: note: ${n}`));
+  });
+
+  it('scenarios:check: the file passes, with a note for each; the top level and facts are still strict', () => {
+    const file = write('with-fields-check.json', withFields());
+    const r = checkCli(file);
+    expect(r.status, r.stdout).toBe(0);
+    expect(r.lines).toEqual([...NOTES.map((n) => `${file}: note: ${n}`), '1 file(s), 1 valid scenario(s), 0 problem(s), 4 note(s)']);
+    const strict = withFields();
+    strict.colour = 'red';
+    strict.facts.kindd = 'thanks';
+    const bad = write('strict.json', strict);
+    const refused = checkCli(bad);
+    expect(refused.status).toBe(1);
+    expect(refused.lines).toEqual([`${bad}: facts.kindd: is not a field of this format (a typo?)`, `${bad}: colour: is not a field of this format (a typo?)`, '1 file(s), 0 valid scenario(s), 2 problem(s)']);
+  });
+});
+
 describe('scripts/decide.ts reads and writes robustly', () => {
   it('a file that begins with a UTF-8 byte-order mark is read', () => {
     const bom = '\uFEFF';

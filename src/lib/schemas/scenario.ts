@@ -5,7 +5,11 @@ import { CHANNELS, FORMATS, HOLD_REASONS, KINDS, KNOWN_AS, PACK_IDS, PERSONAL_AC
 import type { PolicyPack } from './pack.ts';
 
 // The interchange format of docs/formats/scenario.md, version 1. It is a contract with people
-// outside the project: fields may be added (optional), never renamed or made required.
+// outside the project: fields may be added (optional), never renamed or made required. An unknown
+// field is an error at the top level and in `facts` (strict objects); in the other objects (the
+// author, a message, a follow-up, an `expected` and its `because` entries) the format does not
+// make it one, so it is kept as given (loose objects: the scenario as read still equals its
+// input), read by nothing, and noted by the checks (`unknownFieldNotes` in ../scenario-check.ts).
 
 /** A handle, with its `@`. Compared case-insensitively. */
 const Handle = z.string().regex(/^@\S+$/, 'must be a handle: @ followed by the name, no spaces');
@@ -44,8 +48,8 @@ const withinBound = (v: unknown, max = MAX_LIST): v is unknown[] => Array.isArra
 /** The customer's tone. */
 export const SentimentSchema = z.enum(SENTIMENTS);
 
-/** The customer. */
-export const AuthorSchema = z.strictObject({
+/** The customer. An unknown field is kept, and noted. */
+export const AuthorSchema = z.looseObject({
   /** The customer's handle. */
   handle: Handle,
   /** Display name. */
@@ -65,9 +69,9 @@ export const AuthorSchema = z.strictObject({
  */
 export const MessageTextSchema = z.string().min(1).max(2000);
 
-/** One message of the conversation. */
+/** One message of the conversation. An unknown field (a tweet's `id` or `likes`) is kept, and noted. */
 export const MessageSchema = z
-  .strictObject({
+  .looseObject({
     /** Who wrote it. */
     from: z.enum(['customer', 'agent']),
     /** Which of the program's accounts replied (required when `from` is `agent`). */
@@ -159,8 +163,16 @@ export const DecisionSchema = z.strictObject({
   because: z.array(BecauseSchema).max(MAX_LIST, atMost('rules')),
 });
 
-/** An author's `expected`: any subset of the decision's fields. */
-export const ExpectedSchema = DecisionSchema.partial();
+/**
+ * An author's `expected`: any subset of the decision's fields. An unknown field, here or in a
+ * `because` entry, is kept and noted, never compared (see `compareExpected`).
+ */
+export const ExpectedSchema = z
+  .looseObject({
+    ...decisionFields,
+    because: z.array(BecauseSchema.loose()).max(MAX_LIST, atMost('rules')),
+  })
+  .partial();
 
 /** A trainee's answer: a decision without `because`, plus what they wrote. */
 export const AnswerSchema = z.strictObject({
@@ -175,8 +187,8 @@ export const AnswerSchema = z.strictObject({
   note: z.string().nullable(),
 });
 
-/** What the customer does after the trainee's answer (see "Follow-ups" in the format). */
-export const FollowUpSchema = z.strictObject({
+/** What the customer does after the trainee's answer (see "Follow-ups" in the format). An unknown field is kept, and noted. */
+export const FollowUpSchema = z.looseObject({
   /** Simulated hours between the trainee's answer and this event, more than 0 and at most 720. */
   afterHours: z.number().gt(0).max(720),
   /** The customer's next message; left out, the customer stays silent. */

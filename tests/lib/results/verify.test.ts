@@ -778,8 +778,10 @@ describe('a scenario alike but for its messages\u2019 texts to one read already'
     ['a text too long', { ...agent, text: 'x'.repeat(2001) }, false],
     ['a number for a text', { ...agent, text: 42 }, false],
     ['no text', { ...agent }, false],
-    ['a field the format does not know', { ...agent, text: 'Thanks!', mood: 'happy' }, false],
-    ['a __proto__ key', `{"from":"agent","account":"@firefox","at":"${twitter.now}","text":"Thanks!","__proto__":{"x":1}}`, false],
+    // The format makes an unknown field an error at the top level and in `facts` only: in a message
+    // it is kept (and noted by the scenario checks), so the item is read, and not as alike.
+    ['a field the format does not know', { ...agent, text: 'Thanks!', mood: 'happy' }, true],
+    ['a __proto__ key', `{"from":"agent","account":"@firefox","at":"${twitter.now}","text":"Thanks!","__proto__":{"x":1}}`, true],
     ['a time before the message it answers', { ...agent, at: '2000-01-01T00:00:00Z', text: 'Thanks!' }, false],
     ['a time that is no time', { ...agent, at: 'yesterday', text: 'Thanks!' }, false],
     ['no account on an agent message', { from: 'agent', at: twitter.now, text: 'Thanks!' }, false],
