@@ -2,11 +2,12 @@
 // trainer's "Load scenarios" and the build of the bank: each `expected` agrees with the guidelines,
 // a bank scenario's id names that scenario, and the file is neither an empty list nor too large;
 // and a note on each field the format does not have (outside the top level and `facts`, where it
-// is an error), on each follow-up the practice queue never plays, and on each point about a product
-// the pack counts as paid that does not say `paidProduct` (problems only in the bank). Pure and
+// is an error), on each follow-up the practice queue never plays, on each point about a product
+// the pack counts as paid that does not say `paidProduct`, and on each customer message liked from
+// an account it does not name (problems only in the bank). Pure and
 // free of zod: the trainer runs it with the engine it has already loaded.
 import { compareExpected } from './expected.ts';
-import { findProduct, packs } from './packs/index.ts';
+import { findAccount, findProduct, packs } from './packs/index.ts';
 import { explain } from './policy/decide.ts';
 import { idealPath, type PathPoint } from './policy/follow-ups.ts';
 import { differingFields } from './scenario-diff.ts';
@@ -107,6 +108,56 @@ export function paidProductNotes(s: Scenario, path: readonly PathPoint[] = ideal
   return notes;
 }
 
+/** The @-handles a text names (not the part after an e-mail address's `@`), each once, as written. */
+function handlesIn(text: string): string[] {
+  return [...new Set(text.match(/(?<![\w@])@\w+/g) ?? [])];
+}
+
+/**
+ * Each decision point of a Mozilla (Conversocial) conversation whose new customer message names
+ * program accounts, none of them the account the guidelines like it from, one line each, at the
+ * message's path (`messages[0].text`, or `followUps[i].text`). The like account is the first program
+ * account in `mentions`, at every point of the conversation (policy-notes: "The like account is the
+ * first program account in `mentions`"), not the account the message liked names: a thank-you to
+ * @FirefoxSupport in a conversation whose `mentions` begins with @firefox is liked from @Firefox,
+ * and an author who expects @FirefoxSupport was refused without knowing why (found by the audit).
+ * Not a fault of the file (the like is the guidelines'), so it is a note; the bank is refused one.
+ * GitLab likes from the account that replies, by the routing its page states, whatever `mentions`
+ * lists first (a compliment to @GitLabStatus alone is liked from @GitLab): no note there.
+ */
+export function likeAccountNotes(s: Scenario, path: readonly PathPoint[] = idealPath(s)): string[] {
+  const pack = packs[s.pack];
+  const notes: string[] = [];
+  if (pack.engine.style !== 'conversocial') return notes;
+  for (const point of path) {
+    const like = point.decision.like;
+    if (like === null) continue;
+    // The point's own customer message: the scenario's last, or the follow-up's text (a silent
+    // follow-up brings none, and its like, if any, is of a message noted already).
+    let at: string;
+    let text: string;
+    if (point.step === 0) {
+      const i = s.messages.findLastIndex((m) => m.from === 'customer');
+      if (i < 0) continue;
+      at = `messages[${i}].text`;
+      text = s.messages[i]!.text;
+    } else {
+      const t = s.followUps?.[point.step - 1]?.text;
+      if (t === undefined) continue;
+      at = `followUps[${point.step - 1}].text`;
+      text = t;
+    }
+    const named = handlesIn(text).flatMap((h) => {
+      const a = findAccount(pack, h);
+      return a ? [a.handle] : [];
+    });
+    if (named.length === 0 || named.some((h) => h.toLowerCase() === like.toLowerCase())) continue;
+    const names = [...new Set(named)].join(' and ');
+    notes.push(`${at}: names ${names}, but the guidelines like it from ${like}, the first program account in "mentions" (the like account at every point of the conversation): put ${named[0]} first in "mentions" if the like should come from it`);
+  }
+  return notes;
+}
+
 /** How a field the format does not have is noted. */
 const NOT_A_FIELD = 'is not a field of this format; ignored (a typo?)';
 
@@ -155,13 +206,14 @@ export function unknownFieldNotes(s: Scenario): string[] {
 
 /**
  * Every note on a valid scenario, one line each, starting with its path: each field the format
- * does not have (`unknownFieldNotes`), each follow-up never played (`unplayedNotes`), then each
- * point about a paid product that does not say so (`paidProductNotes`). Outside the bank they
- * leave the file valid; in it, each is a problem.
+ * does not have (`unknownFieldNotes`), each follow-up never played (`unplayedNotes`), each point
+ * about a paid product that does not say so (`paidProductNotes`), then each customer message
+ * liked from an account it does not name (`likeAccountNotes`). Outside the bank they leave the
+ * file valid; in it, each is a problem.
  */
 export function scenarioNotes(s: Scenario): string[] {
   const path = idealPath(s);
-  return [...unknownFieldNotes(s), ...unplayedNotes(s, path), ...paidProductNotes(s, path)];
+  return [...unknownFieldNotes(s), ...unplayedNotes(s, path), ...paidProductNotes(s, path), ...likeAccountNotes(s, path)];
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bankIdProblem, EMPTY_LIST_PROBLEM, guidelineProblems, MAX_SCENARIO_FILE_BYTES, paidProductNotes, scenarioNotes, tooLargeProblem, unknownFieldNotes, unplayedFollowUps, unplayedNotes } from '../../src/lib/scenario-check.ts';
+import { bankIdProblem, EMPTY_LIST_PROBLEM, guidelineProblems, MAX_SCENARIO_FILE_BYTES, likeAccountNotes, paidProductNotes, scenarioNotes, tooLargeProblem, unknownFieldNotes, unplayedFollowUps, unplayedNotes } from '../../src/lib/scenario-check.ts';
+import { decide } from '../../src/lib/policy/decide.ts';
 import { parseScenario } from '../../src/lib/schemas/parse.ts';
 import type { Facts, Scenario } from '../../src/lib/schemas/scenario.ts';
 import { bank, examples, valid } from '../support/bank.ts';
@@ -197,6 +198,50 @@ describe('a field the format does not have, outside the top level and facts', ()
     s.expected = { reply: null, like: null, retweet: false, directMessage: false, escalate: null, hold: null, close: 'No Need to Reply', tags: [], userTag: 'Troll account', sentiment: 'neutral', via: null, because: [] };
     s.followUps = [{ afterHours: 1, text: '@FirefoxSupport answer me', facts: { kind: 'abusive' }, expected: {} }];
     expect(unknownFieldNotes(read(s))).toEqual([]);
+  });
+});
+
+// policy-notes.md: "The like account is the first program account in `mentions`", at every point.
+// A thank-you written to @FirefoxSupport in a conversation whose `mentions` begins with @firefox is
+// liked from @Firefox, and an author who expected @FirefoxSupport was refused without knowing why
+// (found by the audit). The check says so where the message names another account.
+describe('a customer message liked from an account it does not name', () => {
+  const THANKS = "@FirefoxSupport it's back after the update today, thanks a lot!";
+  /** A bookmarks question to @firefox (held), then a thank-you: liked, and closed Resolved. */
+  const thanked = (mentions: string[], text = THANKS) => moz({ id: 'own-thanked', mentions, followUps: [{ afterHours: 20, text, facts: { kind: 'thanks' } }] });
+
+  it('a thank-you to @FirefoxSupport, with @firefox first in mentions: liked from @Firefox, and a note at the message says why and what to do', () => {
+    const s = thanked(['@firefox', '@FirefoxSupport']);
+    expect(decide(s).like).toBeNull();
+    const then = guidelineProblems({ ...s, followUps: [{ ...s.followUps![0]!, expected: { like: '@FirefoxSupport' } }] });
+    expect(then).toEqual([expect.stringMatching(/^followUps\[0\]\.expected\.like: the file expects "@FirefoxSupport", the guidelines give "@Firefox"/)]);
+    expect(likeAccountNotes(s)).toEqual([
+      'followUps[0].text: names @FirefoxSupport, but the guidelines like it from @Firefox, the first program account in "mentions" (the like account at every point of the conversation): put @FirefoxSupport first in "mentions" if the like should come from it',
+    ]);
+    expect(scenarioNotes(s)).toEqual(likeAccountNotes(s));
+    // Not listed in mentions at all: the same.
+    expect(likeAccountNotes(thanked(['@firefox']))).toEqual([expect.stringMatching(/^followUps\[0\]\.text: names @FirefoxSupport, but the guidelines like it from @Firefox/)]);
+  });
+
+  it('no note when the like account is one the message names, when it names none, or when nothing is liked', () => {
+    expect(likeAccountNotes(thanked(['@FirefoxSupport', '@firefox']))).toEqual([]);
+    expect(likeAccountNotes(thanked(['@firefox'], '@firefox @FirefoxSupport it is back, thanks a lot!'))).toEqual([]);
+    expect(likeAccountNotes(thanked(['@firefox'], 'it is back after the update, thanks a lot!'))).toEqual([]);
+    // An e-mail address is not a handle.
+    expect(likeAccountNotes(thanked(['@firefox'], 'it is back, thanks! (me@FirefoxSupport.example)'))).toEqual([]);
+    expect(likeAccountNotes(troll({ mentions: ['@firefox'] }))).toEqual([]);
+  });
+
+  it('at the scenario\u2019s own message: a compliment to @FirefoxSupport with @Firefox first in mentions', () => {
+    const s = moz({ id: 'own-praise', mentions: ['@Firefox', '@FirefoxSupport'], messages: [customer('@FirefoxSupport the new version is so fast, love it')], facts: { kind: 'compliment' } });
+    expect(decide(s).like).toBe('@Firefox');
+    expect(likeAccountNotes(s)).toEqual([expect.stringMatching(/^messages\[0\]\.text: names @FirefoxSupport, but the guidelines like it from @Firefox/)]);
+  });
+
+  it('GitLab likes from the account that replies, by its own routing: no note', () => {
+    const s = gl({ mentions: ['@GitLabStatus'], messages: [customer('@GitLabStatus the new Web IDE is wonderful')], facts: { kind: 'compliment' } });
+    expect(decide(s).like).toBe('@GitLab');
+    expect(likeAccountNotes(s)).toEqual([]);
   });
 });
 

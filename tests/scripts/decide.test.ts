@@ -505,6 +505,23 @@ describe('scripts/scenarios-check.ts', () => {
       ]);
     });
 
+    // policy-notes.md: the like account is the first program account in `mentions`, at every point
+    // (found by the audit: a thank-you to @FirefoxSupport liked from @Firefox, without a word).
+    it('a thank-you that names @FirefoxSupport, liked from @firefox, the first in mentions: noted at the message, and the check passes', () => {
+      const s = readJson(example('moz-quiet-for-four-days'));
+      s.id = 'own-thanked';
+      s.mentions = ['@firefox', '@FirefoxSupport'];
+      s.followUps = [{ afterHours: 20, text: "@FirefoxSupport it's back after the update today, thanks a lot!", facts: { kind: 'thanks' }, expected: { like: '@Firefox', close: 'Resolved' } }];
+      delete s.expected;
+      const file = write('thanked.json', s);
+      const r = checkCli(file);
+      expect(r.status, r.stdout).toBe(0);
+      expect(r.lines).toEqual([
+        `${file}: note: followUps[0].text: names @FirefoxSupport, but the guidelines like it from @Firefox, the first program account in "mentions" (the like account at every point of the conversation): put @FirefoxSupport first in "mentions" if the like should come from it`,
+        '1 file(s), 1 valid scenario(s), 0 problem(s), 1 note(s)',
+      ]);
+    });
+
     it('a bank scenario\u2019s id on other content is refused, outside the bank; the bank scenario copied as it is is accepted', () => {
       const banked = bank.find((f) => f.stem === 'moz-tw-troll-fridge-and-hard-drive')!;
       const same = write('bank-copy.json', banked.json);

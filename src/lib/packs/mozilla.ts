@@ -113,11 +113,11 @@ const rules = defineRules([
   },
   {
     id: 'moz.like.acknowledge',
-    summary: 'Like praise and app round-ups to show we saw them, from the account that was mentioned (the first one, if several).',
-    because: 'It is {kind} that mentions {like}: like it from that account to show we saw it.',
+    summary: 'Like praise and app round-ups to show we saw them, from the account that was mentioned (if several were, the first one the customer mentioned in the conversation).',
+    because: 'It is {kind}, and {like} is the first of our accounts the customer mentioned: like it from that account to show we saw it.',
     section: '/conversocial/likes-retweets-dms/#likes',
     origin: 'policy-notes',
-    note: 'liking app round-ups as well as compliments, and liking from the first of our accounts a tweet mentions. The guidelines ask for a like on compliments, from the account mentioned.',
+    note: 'liking app round-ups as well as compliments, and liking from the first of our accounts the customer mentioned in the conversation, for every later tweet too. The guidelines ask for a like on compliments, from the account mentioned.',
   },
   {
     id: 'moz.spam-report.acknowledge',

@@ -167,7 +167,7 @@ describe('a like, a tag or a user tag nothing called for is explained by the rul
     const c = check(grade(request(), helped({ like: '@FirefoxSupport' })), 'like');
     expect(c.score).toBe(0);
     expect(c.section).toBe('/conversocial/likes-retweets-dms/#likes');
-    expect(c.reason).toBe('Like praise and app round-ups to show we saw them, from the account that was mentioned (the first one, if several).');
+    expect(c.reason).toBe('Like praise and app round-ups to show we saw them, from the account that was mentioned (if several were, the first one the customer mentioned in the conversation).');
   });
 
   it('the Internet celebrity tag and the Influencer user tag on an account of 40 followers: the influencer section', () => {
