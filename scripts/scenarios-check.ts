@@ -14,7 +14,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fileText } from '../src/lib/file-text.ts';
 import { FORMATS, type Scenario } from '../src/lib/index.ts';
-import { bankIdProblem, EMPTY_LIST_PROBLEM, guidelineProblems, MAX_LISTED_PROBLEMS, MAX_SCENARIO_FILE_BYTES, scenarioNotes, tooLargeProblem } from '../src/lib/scenario-check.ts';
+import { EMPTY_LIST_PROBLEM, judgeScenario, MAX_LISTED_PROBLEMS, MAX_SCENARIO_FILE_BYTES, tooLargeProblem } from '../src/lib/scenario-check.ts';
 import { firstProblems, notCheckedProblem } from '../src/lib/schemas/problems.ts';
 import { filesOf, readArgs, type FileArg } from './lib/cli.ts';
 import { writeLines } from './lib/output.ts';
@@ -132,16 +132,13 @@ function checkFile(shown: string, path: string, mine: string[]) {
       continue;
     }
     scenarios++;
-    const s = r.scenario;
-    const other = seen.get(s.id);
-    if (other) mine.push(`${where}: id: "${s.id}" is already used by ${other}`);
-    seen.set(s.id, where);
-    const clash = banked ? null : bankIdProblem(s, bank());
-    if (clash) mine.push(`${where}: ${clash}`);
-    for (const p of guidelineProblems(s)) mine.push(`${where}: ${p}`);
-    // A point never played, or about a paid product without saying so, is noted, not a problem,
-    // but in the bank, where every point is meant to be played and says what it is about.
-    for (const p of scenarioNotes(s)) (banked ? mine : notes).push(`${where}: ${banked ? '' : 'note: '}${p}`);
+    // The rule "Load scenarios" follows too: an id counts once met, whether its scenario is refused or not.
+    const judged = judgeScenario(r.scenario, where, seen, banked ? null : bank());
+    for (const p of judged.problems) mine.push(`${where}: ${p}`);
+    // A note (a field the format does not have, a point never played, a paid product not said to
+    // be one...) is not a problem, but in the bank, where every point is meant to be played and
+    // says what it is about.
+    for (const p of judged.notes) (banked ? mine : notes).push(`${where}: ${banked ? '' : 'note: '}${p}`);
   }
 }
 

@@ -238,6 +238,26 @@ export function guidelineProblems(s: Scenario): string[] {
 }
 
 /**
+ * What the checks say of one scenario the format accepts, among the files judged together (by
+ * `scenarios:check` and "Load scenarios" alike): its problems (an id used already, a bank id given
+ * to other content, each `expected` the guidelines disagree with) and its notes (`scenarioNotes`).
+ * `ids`: each id met so far, with where (the first place it was met), and this scenario's is
+ * added, refused or not: a second scenario with the id of one refused is a duplicate all the same
+ * (the trainer loaded it without a word, where `scenarios:check` named the clash: found by the
+ * audit). `bank`: the bank's scenarios by id, `null` for a file of the bank itself.
+ */
+export function judgeScenario(s: Scenario, where: string, ids: Map<string, string>, bank: ReadonlyMap<string, Scenario> | null): { problems: string[]; notes: string[] } {
+  const problems: string[] = [];
+  const other = ids.get(s.id);
+  if (other !== undefined) problems.push(`id: "${s.id}" is already used by ${other}`);
+  else ids.set(s.id, where);
+  const clash = bank ? bankIdProblem(s, bank) : null;
+  if (clash) problems.push(clash);
+  for (const p of guidelineProblems(s)) problems.push(p);
+  return { problems, notes: scenarioNotes(s) };
+}
+
+/**
  * The problem with a scenario that takes the id of a bank scenario but not its content (`expected`
  * aside), or `null`: a result file quoting it would read, to the admin's regrade, as a bank
  * scenario changed (an integrity flag), so it needs an id of its own.

@@ -2582,6 +2582,28 @@ describe('"Load scenarios" judges a file as npm run scenarios:check does', () =>
     await context.close();
   });
 
+  // Found by the audit: of 1-wrong-expected.json and 2-good.json, both "vpn-refund-question", the
+  // trainer refused the first and loaded the second without a word, where scenarios:check named the
+  // clash. An id counts once met, its scenario refused or not, in both (judgeScenario).
+  test('one id in two files, the first refused for its expected: the second is refused as a duplicate of it, as scenarios:check refuses it', async () => {
+    const { context, page } = await trainerInFreshContext();
+    const good = paid('vpn-refund-question');
+    await page.getByLabel('Load scenarios').setInputFiles([
+      file('1-wrong-expected.json', { ...good, expected: { escalate: 'Social support - Escalation', close: 'Resolved' } }),
+      file('2-good.json', good),
+      file('other.json', scenario('own-good')),
+    ]);
+    const alert = page.getByRole('alert');
+    await expect(alert.getByRole('heading', { level: 2 }).textContent()).resolves.toMatch(/2 files could not be used; 1 scenario loaded/);
+    const files = await alert.locator(':scope > ul > li').evaluateAll((lis) => lis.map((li) => ({ file: li.querySelector('strong')?.textContent, lines: [...li.querySelectorAll('code')].map((c) => c.textContent) })));
+    expect(files).toEqual([
+      { file: '1-wrong-expected.json', lines: [expect.stringMatching(/^expected\.close: the file expects "Resolved", the guidelines give null/)] },
+      { file: '2-good.json', lines: ['id: "vpn-refund-question" is already used by 1-wrong-expected.json'] },
+    ]);
+    await page.getByRole('heading', { name: /Your own set \(1 scenario\)/ }).waitFor();
+    await context.close();
+  });
+
   test("a bank scenario's id on other content is refused, saying to give it an id of its own; the bank scenario as it is loads", async () => {
     const { context, page } = await trainerInFreshContext();
     const bank = (await (await page.request.get(siteUrl('/bank/mozilla.json'))).json()) as Record<string, any>[];

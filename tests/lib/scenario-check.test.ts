@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bankIdProblem, EMPTY_LIST_PROBLEM, guidelineProblems, MAX_SCENARIO_FILE_BYTES, likeAccountNotes, paidProductNotes, scenarioNotes, tooLargeProblem, unknownFieldNotes, unplayedFollowUps, unplayedNotes } from '../../src/lib/scenario-check.ts';
+import { bankIdProblem, EMPTY_LIST_PROBLEM, guidelineProblems, judgeScenario, MAX_SCENARIO_FILE_BYTES, likeAccountNotes, paidProductNotes, scenarioNotes, tooLargeProblem, unknownFieldNotes, unplayedFollowUps, unplayedNotes } from '../../src/lib/scenario-check.ts';
 import { decide } from '../../src/lib/policy/decide.ts';
 import { parseScenario } from '../../src/lib/schemas/parse.ts';
 import type { Facts, Scenario } from '../../src/lib/schemas/scenario.ts';
@@ -269,6 +269,41 @@ describe('bankIdProblem: a bank scenario\u2019s id is that scenario\u2019s', () 
 
   it('an id the bank does not use: accepted', () => {
     expect(bankIdProblem(troll(), byId)).toBeNull();
+  });
+});
+
+// scenarios:check and Load scenarios judge the files alike (docs/formats/scenario.md, "A scenario
+// file"), through judgeScenario. Found by the audit: of two files with one id, the first refused
+// for a wrong expected, scenarios:check named the clash and the trainer loaded the second without a word.
+describe('judgeScenario: one scenario among the files judged together', () => {
+  const wrong = paid({ id: 'vpn-refund-question', expected: { close: 'Resolved' } });
+  const good = paid({ id: 'vpn-refund-question' });
+
+  it('an id met already is a problem, naming where, even when the scenario that had it was refused', () => {
+    const ids = new Map<string, string>();
+    const first = judgeScenario(wrong, '1-wrong-expected.json', ids, new Map());
+    expect(first.problems).toEqual([expect.stringMatching(/^expected\.close: the file expects "Resolved", the guidelines give null/)]);
+    expect(judgeScenario(good, '2-good.json', ids, new Map()).problems).toEqual(['id: "vpn-refund-question" is already used by 1-wrong-expected.json']);
+    // The first place stays the one named.
+    expect(judgeScenario(good, '3-good.json', ids, new Map()).problems).toEqual(['id: "vpn-refund-question" is already used by 1-wrong-expected.json']);
+  });
+
+  it('a bank id given to other content, then the bank scenario itself: the first refused, the second a duplicate of it', () => {
+    const banked = valid(bank.find((f) => f.stem === 'moz-tw-troll-fridge-and-hard-drive')!);
+    const byId = new Map<string, Scenario>([[banked.id, banked]]);
+    const ids = new Map<string, string>();
+    const reworded = { ...banked, messages: [{ ...banked.messages[0]!, text: '@FirefoxSupport my fridge again' }] };
+    expect(judgeScenario(reworded, 'a.json', ids, byId).problems).toEqual([expect.stringMatching(/^id: "moz-tw-troll-fridge-and-hard-drive" is the id of a scenario in the bank/)]);
+    expect(judgeScenario(banked, 'b.json', ids, byId).problems).toEqual(['id: "moz-tw-troll-fridge-and-hard-drive" is already used by a.json']);
+  });
+
+  it('a scenario with no problem: none, and its notes; a file of the bank itself is not compared with the bank', () => {
+    const ids = new Map<string, string>();
+    const pocket = paid({ id: 'own-pocket', facts: { product: 'pocket' } });
+    expect(judgeScenario(pocket, 'p.json', ids, new Map())).toEqual({ problems: [], notes: scenarioNotes(pocket) });
+    expect(scenarioNotes(pocket)).toHaveLength(1);
+    const banked = valid(bank.find((f) => f.stem === 'moz-tw-troll-fridge-and-hard-drive')!);
+    expect(judgeScenario({ ...banked, now: '2026-12-01T00:00:00Z' }, 'bank.json', ids, null).problems).toEqual([]);
   });
 });
 

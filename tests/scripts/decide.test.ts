@@ -522,6 +522,26 @@ describe('scripts/scenarios-check.ts', () => {
       ]);
     });
 
+    // One rule in both (judgeScenario): an id counts once met, its scenario refused or not, and the
+    // clash names the first file that had it (found by the audit: the trainer loaded 2-good.json
+    // without a word where scenarios:check named the clash).
+    it('one id in three files, the first refused for its expected: the other two are each a duplicate of the first', () => {
+      const dir = join(tmp, 'one-id-three-files');
+      mkdirSync(dir, { recursive: true });
+      const good = { ...readJson(example('moz-paid-product')), id: 'vpn-refund-question' };
+      writeFileSync(join(dir, '1-wrong-expected.json'), JSON.stringify({ ...good, expected: { ...good.expected, close: 'Resolved' } }));
+      writeFileSync(join(dir, '2-good.json'), JSON.stringify(good));
+      writeFileSync(join(dir, '3-good.json'), JSON.stringify(good));
+      const r = checkCli(dir);
+      expect(r.status).toBe(1);
+      expect(r.lines).toEqual([
+        expect.stringMatching(/1-wrong-expected\.json: expected\.close: the file expects "Resolved", the guidelines give null/),
+        `${join(dir, '2-good.json')}: id: "vpn-refund-question" is already used by ${join(dir, '1-wrong-expected.json')}`,
+        `${join(dir, '3-good.json')}: id: "vpn-refund-question" is already used by ${join(dir, '1-wrong-expected.json')}`,
+        '3 file(s), 3 valid scenario(s), 3 problem(s)',
+      ]);
+    });
+
     it('a bank scenario\u2019s id on other content is refused, outside the bank; the bank scenario copied as it is is accepted', () => {
       const banked = bank.find((f) => f.stem === 'moz-tw-troll-fridge-and-hard-drive')!;
       const same = write('bank-copy.json', banked.json);

@@ -2,7 +2,7 @@
 // files, because it brings zod: a page that never loads a file never downloads the schemas. A file
 // is read and judged as `npm run scenarios:check` reads and judges it (src/lib/schemas/scenario-file.ts,
 // src/lib/scenario-check.ts).
-import { bankIdProblem, EMPTY_LIST_PROBLEM, guidelineProblems, MAX_LISTED_PROBLEMS, scenarioNotes, tooLargeProblem } from '../../lib/scenario-check.ts';
+import { EMPTY_LIST_PROBLEM, judgeScenario, MAX_LISTED_PROBLEMS, tooLargeProblem } from '../../lib/scenario-check.ts';
 import { firstProblems, notCheckedProblem } from '../../lib/schemas/problems.ts';
 import { atScenario, notCheckedAt, readScenarioBytes } from '../../lib/schemas/scenario-file.ts';
 import type { Scenario } from '../../lib/index.ts';
@@ -25,8 +25,8 @@ export { MAX_SCENARIO_FILE_BYTES } from '../../lib/scenario-check.ts';
  * The valid scenarios of the files, in order, each bad file with its problems (the first
  * MAX_LISTED_PROBLEMS, the rest counted), and each file with notes on the scenarios it loaded (a
  * follow-up the queue never plays, a paid product not said to be one). A scenario is valid when its format is, its id is its own (not
- * another's of the files, nor a bank scenario's with other content: `bank` is every program's), and
- * the guidelines agree with it. A file, or a scenario, that cannot be checked at all is named with
+ * another's of the files, loaded or refused, nor a bank scenario's with other content: `bank` is
+ * every program's), and the guidelines agree with it (`judgeScenario`, as scenarios:check judges it). A file, or a scenario, that cannot be checked at all is named with
  * why, and the others load all the same.
  */
 export function readScenarioTexts(files: readonly ScenarioText[], bank: readonly Scenario[]): { scenarios: Scenario[]; problems: LoadProblem[]; notes: LoadProblem[] } {
@@ -56,20 +56,14 @@ export function readScenarioTexts(files: readonly ScenarioText[], bank: readonly
         }
         const at = (p: string) => atScenario(r.index, p);
         try {
-          const other = ids.get(r.scenario.id);
-          if (other !== undefined) {
-            mine.push(at(`id: "${r.scenario.id}" is already used by ${other}`));
+          // As scenarios:check judges it: an id counts once met, whether its scenario is refused or not.
+          const judged = judgeScenario(r.scenario, file.name, ids, banked);
+          if (judged.problems.length) {
+            for (const p of judged.problems) mine.push(at(p));
             continue;
           }
-          const found = [bankIdProblem(r.scenario, banked), ...guidelineProblems(r.scenario)].filter((p) => p !== null);
-          if (found.length) {
-            for (const p of found) mine.push(at(p));
-            continue;
-          }
-          const noteLines = scenarioNotes(r.scenario).map(at);
-          ids.set(r.scenario.id, file.name);
           scenarios.push(r.scenario);
-          for (const n of noteLines) noted.push(n);
+          for (const n of judged.notes) noted.push(at(n));
         } catch (e) {
           // A scenario must never stop the load: it is left out, named with why.
           mine.push(notCheckedAt(r.index, e));

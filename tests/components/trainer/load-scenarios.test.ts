@@ -81,6 +81,31 @@ describe('readScenarioTexts', () => {
     expect(notes).toEqual([{ file: 'fields.json', problems: ['messages[0].likes: is not a field of this format; ignored (a typo?)', 'expected.replyFrom: is not a field of this format; ignored (a typo?)'] }]);
   });
 
+  // Judged as scenarios:check judges the files (judgeScenario): an id counts once met, its scenario
+  // refused or not (found by the audit: the trainer refused 1-wrong-expected.json, loaded
+  // 2-good.json of the same id, and said nothing of the clash that scenarios:check reported).
+  it('one id in two files, the first refused for its expected: the second is refused as a duplicate, as scenarios:check refuses it', () => {
+    const good = scenario('vpn-refund-question');
+    const wrong = { ...good, expected: { ...good.expected, close: 'Resolved' } };
+    const { scenarios, problems } = readScenarioTexts([file('1-wrong-expected.json', wrong), file('2-good.json', good)], []);
+    expect(scenarios).toEqual([]);
+    expect(problems).toEqual([
+      { file: '1-wrong-expected.json', problems: [expect.stringMatching(/^expected\.close: the file expects "Resolved", the guidelines give null/)] },
+      { file: '2-good.json', problems: ['id: "vpn-refund-question" is already used by 1-wrong-expected.json'] },
+    ]);
+  });
+
+  it('a bank id given to other content, then the bank scenario as it is: the first refused, the second a duplicate of it', () => {
+    const banked = scenario('moz-own-banked');
+    const reworded = { ...banked, messages: [{ ...banked.messages[0], text: '@FirefoxSupport how do I get my money back for Mozilla VPN?' }] };
+    const { scenarios, problems } = readScenarioTexts([file('reworded.json', reworded), file('copy.json', banked)], [banked as never]);
+    expect(scenarios).toEqual([]);
+    expect(problems.map((p) => [p.file, p.problems[0]])).toEqual([
+      ['reworded.json', expect.stringMatching(/^id: "moz-own-banked" is the id of a scenario in the bank/)],
+      ['copy.json', 'id: "moz-own-banked" is already used by reworded.json'],
+    ]);
+  });
+
   it('a trainee\u2019s result file: one line that says what it is', () => {
     const { problems } = readScenarioTexts([file('result.json', Buffer.from(readFileSync(join(EXAMPLES_DIR, 'result-practice.json'))))], []);
     expect(problems).toEqual([{ file: 'result.json', problems: ['format: "social-support-result/1" is the result format: this is a trainee\'s result file, not a scenario'] }]);
