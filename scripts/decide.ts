@@ -6,12 +6,14 @@
 // (outside the top level and `facts`, where it is an error) and a point about a product the pack
 // counts as paid that does not say `"paidProduct": true` each get a note on standard error (FILE:
 // note: author.avatar: ..., FILE: note: facts.paidProduct: ...), as scenarios:check gives them; the
-// decision stays the engine's. "file" is
-// the argument as typed; a relative one is read from the folder the command was run in. Exit status 0 when every
+// decision stays the engine's. A file over 5 MB is an error line, as scenarios:check and the trainer
+// refuse it. "file" is the argument as typed; a relative one is read from the folder the command
+// was run in. Exit status 0 when every
 // scenario was valid, 1 otherwise or when the command is called wrongly (docs/formats/scenario.md,
 // "The command line").
 import { decide, idealPath } from '../src/lib/index.ts';
-import { EMPTY_LIST_PROBLEM, MAX_LISTED_PROBLEMS, paidProductNotes, unknownFieldNotes, unplayedFollowUps } from '../src/lib/scenario-check.ts';
+import { statSync } from 'node:fs';
+import { EMPTY_LIST_PROBLEM, MAX_LISTED_PROBLEMS, MAX_SCENARIO_FILE_BYTES, paidProductNotes, tooLargeProblem, unknownFieldNotes, unplayedFollowUps } from '../src/lib/scenario-check.ts';
 import { firstProblems, notCheckedProblem } from '../src/lib/schemas/problems.ts';
 import { fromUser, readArgs, refuse } from './lib/cli.ts';
 import { writeLines } from './lib/output.ts';
@@ -47,7 +49,16 @@ for (const file of files) {
 
 /** One line for each scenario of a file, added to `lines`. */
 function decideFile(file: string) {
-  const read = readScenarioFile(fromUser(file));
+  const path = fromUser(file);
+  // A file over the limit is no scenario file: the trainer does not read it, and scenarios:check
+  // refuses it, with these words. Decided, it would pass here.
+  const size = statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+  if (size > MAX_SCENARIO_FILE_BYTES) {
+    failed = true;
+    lines.push(JSON.stringify({ file, error: tooLargeProblem(size) }));
+    return;
+  }
+  const read = readScenarioFile(path);
   // No scenario to decide is a mistake, said as the trainer and scenarios:check say it: silent, it would pass.
   if (read.length === 0) {
     failed = true;

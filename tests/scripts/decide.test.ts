@@ -95,6 +95,22 @@ describe('scripts/decide.ts', () => {
     ]);
   });
 
+  // docs/formats/scenario.md, "A scenario file": at most 5 MB, which the trainer and scenarios:check
+  // hold to (found by the audit: decide decided such a file, exit 0).
+  it('a file over 5 MB: an error line with the words scenarios:check gives, exit 1; the other files are still decided', () => {
+    const one = readJson(example('moz-compliment'));
+    const big = write('big-for-decide.json', JSON.stringify(Array.from({ length: 7000 }, (_, i) => ({ ...one, id: `own-compliment-${i}` })), null, 2));
+    expect(readFileSync(big).length).toBeGreaterThan(5_000_000);
+    const r = decideCli(big, example('moz-compliment'));
+    expect(r.status).toBe(1);
+    const checked = checkCli(big).lines[0]!;
+    expect(r.lines.map((l) => JSON.parse(l))).toEqual([
+      { file: big, error: checked.slice(`${big}: `.length) },
+      { file: example('moz-compliment'), id: 'moz-compliment', decision: expect.any(Object) },
+    ]);
+    expect(checked).toMatch(/: the file is too large to be a scenario file \(\d+\.\d MB; the limit is 5 MB\)$/);
+  });
+
   // decide reads files, not folders (its usage says FILE): a folder is said for what it is.
   it('a folder: an error line that says it is a folder, exit 1', () => {
     const folder = join(tmp, 'a-folder');
