@@ -324,7 +324,9 @@ describe('scripts/decide.ts reads and writes robustly', () => {
 
   it('output cut short (decide BIGFILE | head -1): one line out, no stack trace, a non-zero status', () => {
     const all = bank.map((f) => f.json);
-    const big = write('big.json', JSON.stringify(Array.from({ length: 20 }, () => all).flat()));
+    // Far more output than a pipe holds, from a file under the 5 MB a scenario file may have.
+    const big = write('big.json', JSON.stringify(Array.from({ length: 18 }, () => all).flat()));
+    expect(readFileSync(big).length).toBeLessThan(5_000_000);
     const command = `${NODE.map(sh).join(' ')} scripts/decide.ts ${sh(big)} | head -1; exit "\${PIPESTATUS[0]}"`;
     const r = spawnSync('bash', ['-c', command], { cwd: ROOT, env: ENV, encoding: 'utf8', timeout: 120_000 });
     expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
