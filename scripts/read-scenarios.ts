@@ -1,9 +1,9 @@
 // Reading scenario files for the command line: a file holds one scenario or a JSON array of them,
-// in UTF-8, read as the trainer's "Load scenarios" reads it (src/lib/schemas/scenario-file.ts).
+// in UTF-8, read as the trainer's "Load scenarios" reads it (src/lib/schemas/scenario-file-checks.ts).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isJsonName } from '../src/lib/results/file-name.ts';
-import { readScenarioBytes } from '../src/lib/schemas/scenario-file.ts';
+import { readScenarioFileBytes } from '../src/lib/schemas/scenario-file-checks.ts';
 import type { Scenario } from '../src/lib/schemas/scenario.ts';
 
 /** One scenario read from a file, or the problems that kept it from being read. */
@@ -22,7 +22,7 @@ export function readScenarioFile(file: string): Read[] {
     const problem = code === 'EISDIR' ? 'is a folder, not a file (name its files, e.g. FOLDER/*.json)' : `cannot read the file (${code ?? String(e)})`;
     return [{ file, index: null, ok: false, problems: [problem] }];
   }
-  return readScenarioBytes(bytes).map((r) => ({ file, ...r }));
+  return readScenarioFileBytes(bytes).map((r) => ({ file, ...r }));
 }
 
 /**

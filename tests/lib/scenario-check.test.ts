@@ -35,8 +35,22 @@ describe('guidelineProblems: each expected the guidelines disagree with, by fiel
     const paidProduct = { rule: 'moz.escalate.paid-product', section: '/escalation/when-and-how/#when-to-escalate' };
     expect(guidelineProblems(paid({ expected: { because: [queue, paidProduct] } }))).toEqual([]);
     expect(guidelineProblems(paid({ expected: { because: [] } }))).toEqual([]);
-    expect(guidelineProblems(paid({ expected: { because: [queue, { rule: 'moz.close.acknowledged', section: '/conversocial/closing-reasons/#acknowledged' }] } }))).toEqual([expect.stringMatching(/^expected\.because: the file expects /)]);
-    expect(guidelineProblems(paid({ expected: { because: [{ ...queue, section: '/escalation/when-and-how/#when-to-escalate' }] } }))).toEqual([expect.stringMatching(/^expected\.because: /)]);
+    expect(guidelineProblems(paid({ expected: { because: [queue, { rule: 'moz.close.acknowledged', section: '/conversocial/closing-reasons/#acknowledged' }] } }))).toEqual([expect.stringMatching(/^expected\.because\[1\]: /)]);
+    expect(guidelineProblems(paid({ expected: { because: [{ ...queue, section: '/escalation/when-and-how/#when-to-escalate' }] } }))).toEqual([expect.stringMatching(/^expected\.because\[0\]: /)]);
+  });
+
+  // Found by the audit: a missing moz.close.resolved was said with both lists whole and "(rule
+  // moz.escalate.paid-product)", a rule that has nothing to do with it. Each entry amiss is named.
+  it('because: each entry the decision does not give is named at its index, with what the guidelines give instead; never another field\u2019s rule', () => {
+    const queue = { rule: 'moz.escalate.queue', section: '/escalation/when-and-how/#which-queue' };
+    expect(guidelineProblems(paid({ expected: { because: [queue, { rule: 'moz.close.resolved', section: '/conversocial/closing-reasons/#resolved' }] } }))).toEqual([
+      'expected.because[1]: the guidelines do not give rule "moz.close.resolved" here (they give moz.reply.help, moz.route.support, moz.escalate.paid-product, moz.via.conversocial, moz.escalate.queue, moz.reply.escalation-clipping, moz.sentiment)',
+    ]);
+    expect(guidelineProblems(paid({ expected: { because: [{ ...queue, section: '/escalation/when-and-how/#when-to-escalate' }] } }))).toEqual([
+      'expected.because[0]: the guidelines give rule "moz.escalate.queue" with section "/escalation/when-and-how/#which-queue", not "/escalation/when-and-how/#when-to-escalate"',
+    ]);
+    const s = paid({ followUps: [{ afterHours: 2, text: '@FirefoxSupport any news?', expected: { because: [{ rule: 'moz.close.resolved', section: '/conversocial/closing-reasons/#resolved' }] } }] });
+    expect(guidelineProblems(s)).toEqual([expect.stringMatching(/^followUps\[0\]\.expected\.because\[0\]: the guidelines do not give rule "moz\.close\.resolved" here \(they give [^)]*\)$/)]);
   });
 
   it('a follow-up whose expected the guidelines disagree with is named by its index', () => {

@@ -305,6 +305,43 @@ describe('a field the format does not have, in the author, a message, a follow-u
   });
 });
 
+// Found by the audit: a key given twice was read as its last value said, without a word; a list of
+// lists was named "[0].(top level): expected object..."; a missing because entry was said with the
+// whole decision and a rule that had nothing to do with it.
+describe('small messages: a key given twice, a list entry that is not a scenario, a because entry amiss', () => {
+  const GIVE_IT_ONCE = 'is given more than once in the same object (JSON keeps only the last): give it once';
+  const twice = () => readFileSync(example('moz-paid-product'), 'utf8').replace('"pack": "mozilla"', '"pack": "gitlab", "pack": "mozilla"');
+
+  it('scenarios:check and decide: a key given twice is a problem that names it', () => {
+    const file = write('pack-twice.json', twice());
+    const check = checkCli(file);
+    expect(check.status).toBe(1);
+    expect(check.lines).toEqual([`${file}: pack: ${GIVE_IT_ONCE}`, '1 file(s), 0 valid scenario(s), 1 problem(s)']);
+    const decided = decideCli(file);
+    expect(decided.status).toBe(1);
+    expect(decided.lines.map((l) => JSON.parse(l))).toEqual([{ file, error: `pack: ${GIVE_IT_ONCE}` }]);
+  });
+
+  it('scenarios:check: a list of lists is "a scenario must be an object" at each entry', () => {
+    const file = write('lists.json', JSON.stringify([[readJson(example('moz-compliment'))], 'moz-compliment']));
+    expect(checkCli(file).lines).toEqual([
+      `${file}: [0]: a scenario must be an object, not an array`,
+      `${file}: [1]: a scenario must be an object, not a string`,
+      '1 file(s), 0 valid scenario(s), 2 problem(s)',
+    ]);
+  });
+
+  it('scenarios:check: a because entry the guidelines do not give is named at its index, not with both lists', () => {
+    const s = readJson(example('moz-paid-product'));
+    s.expected = { because: [{ rule: 'moz.close.resolved', section: '/conversocial/closing-reasons/#resolved' }] };
+    const file = write('because-amiss.json', s);
+    const r = checkCli(file);
+    expect(r.status).toBe(1);
+    expect(r.lines).toEqual([expect.stringMatching(/: expected\.because\[0\]: the guidelines do not give rule "moz\.close\.resolved" here \(they give moz\.[^)]*\)$/), '1 file(s), 1 valid scenario(s), 1 problem(s)']);
+    expect(r.lines[0]).not.toMatch(/\{|\(rule /);
+  });
+});
+
 describe('scripts/decide.ts reads and writes robustly', () => {
   it('a file that begins with a UTF-8 byte-order mark is read', () => {
     const bom = '\uFEFF';
@@ -546,7 +583,7 @@ describe('scripts/scenarios-check.ts', () => {
     it('one id in three files, the first refused for its expected: the other two are each a duplicate of the first', () => {
       const dir = join(tmp, 'one-id-three-files');
       mkdirSync(dir, { recursive: true });
-      const good = { ...readJson(example('moz-paid-product')), id: 'vpn-refund-question' };
+      const good: Record<string, any> = { ...readJson(example('moz-paid-product')), id: 'vpn-refund-question' };
       writeFileSync(join(dir, '1-wrong-expected.json'), JSON.stringify({ ...good, expected: { ...good.expected, close: 'Resolved' } }));
       writeFileSync(join(dir, '2-good.json'), JSON.stringify(good));
       writeFileSync(join(dir, '3-good.json'), JSON.stringify(good));

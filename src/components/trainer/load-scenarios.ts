@@ -1,10 +1,11 @@
 // Reading scenario files in the browser ("Load scenarios"). Imported only when a trainee picks
 // files, because it brings zod: a page that never loads a file never downloads the schemas. A file
-// is read and judged as `npm run scenarios:check` reads and judges it (src/lib/schemas/scenario-file.ts,
+// is read and judged as `npm run scenarios:check` reads and judges it (src/lib/schemas/scenario-file-checks.ts,
 // src/lib/scenario-check.ts).
 import { EMPTY_LIST_PROBLEM, judgeScenario, MAX_LISTED_PROBLEMS, tooLargeProblem } from '../../lib/scenario-check.ts';
 import { firstProblems, notCheckedProblem } from '../../lib/schemas/problems.ts';
-import { atScenario, notCheckedAt, readScenarioBytes } from '../../lib/schemas/scenario-file.ts';
+import { atScenario, notCheckedAt } from '../../lib/schemas/scenario-file.ts';
+import { readScenarioFileBytes } from '../../lib/schemas/scenario-file-checks.ts';
 import type { Scenario } from '../../lib/index.ts';
 import type { LoadProblem } from './trainer.svelte.ts';
 
@@ -47,7 +48,7 @@ export function readScenarioTexts(files: readonly ScenarioText[], bank: readonly
     const mine: string[] = [];
     const noted: string[] = [];
     try {
-      const read = readScenarioBytes(file.bytes);
+      const read = readScenarioFileBytes(file.bytes);
       if (read.length === 0) mine.push(EMPTY_LIST_PROBLEM);
       for (const r of read) {
         if (!r.ok) {

@@ -11,10 +11,20 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: string[]
  * the project's other formats (a trainee's result file, say) gets one line that says what it is.
  */
 export function parseScenario(input: unknown): Parsed<Scenario> {
+  // Not an object at all: one line that says what a scenario is, not zod's "expected object".
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return { ok: false, problems: [`(top level): a scenario must be an object, not ${kindOf(input)}`] };
   const other = otherFormatProblem(input, 'scenario');
   if (other) return { ok: false, problems: [other] };
   const result = ScenarioSchema.safeParse(input);
   return result.success ? { ok: true, value: result.data } : { ok: false, problems: formatIssues(result.error, input) };
+}
+
+/** What a JSON value that is not an object is, in words: `an array`, `a string`, `null`. */
+function kindOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'boolean') return `${v}`;
+  return typeof v === 'undefined' ? 'nothing' : `a ${typeof v}`;
 }
 
 // One answer schema per pack, built on first use: the admin page parses hundreds of thousands.

@@ -106,6 +106,18 @@ describe('readScenarioTexts', () => {
     ]);
   });
 
+  // Read as the command line reads it (src/lib/schemas/scenario-file-checks.ts): found by the audit,
+  // a key given twice was read as its last value said, without a word.
+  it('a key given twice is a problem that names it; a list entry that is not an object is said to be none, at its place', () => {
+    const text = JSON.stringify(scenario('own-twice')).replace('"pack":"mozilla"', '"pack":"gitlab","pack":"mozilla"');
+    const { scenarios, problems } = readScenarioTexts([file('twice.json', Buffer.from(text)), file('lists.json', [[scenario('own-listed')]])], []);
+    expect(scenarios).toEqual([]);
+    expect(problems).toEqual([
+      { file: 'twice.json', problems: ['pack: is given more than once in the same object (JSON keeps only the last): give it once'] },
+      { file: 'lists.json', problems: ['[0]: a scenario must be an object, not an array'] },
+    ]);
+  });
+
   it('a trainee\u2019s result file: one line that says what it is', () => {
     const { problems } = readScenarioTexts([file('result.json', Buffer.from(readFileSync(join(EXAMPLES_DIR, 'result-practice.json'))))], []);
     expect(problems).toEqual([{ file: 'result.json', problems: ['format: "social-support-result/1" is the result format: this is a trainee\'s result file, not a scenario'] }]);

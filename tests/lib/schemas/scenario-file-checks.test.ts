@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { duplicateKeys, readScenarioFileBytes } from '../../../src/lib/schemas/scenario-file-checks.ts';
+import { EXAMPLES_DIR } from '../../support/bank.ts';
+
+// A scenario file as the command line and "Load scenarios" read it (docs/formats/scenario.md, "A
+// scenario file"). Found by the audit: a key given twice ("pack":"gitlab","pack":"mozilla") was read
+// as its last value said, without a word; a list entry that is not an object was named
+// "[0].(top level): expected object, received array".
+
+const exampleText = readFileSync(join(EXAMPLES_DIR, 'moz-paid-product.json'), 'utf8');
+const bytes = (text: string) => new TextEncoder().encode(text);
+/** The example with `"pack":"gitlab",` put before its own pack: given twice, the last wins. */
+const twice = exampleText.replace('"pack": "mozilla"', '"pack": "gitlab", "pack": "mozilla"');
+const GIVE_IT_ONCE = 'is given more than once in the same object (JSON keeps only the last): give it once';
+
+describe('duplicateKeys', () => {
+  it('each key given twice in one object, at its path, once however often it is given', () => {
+    expect(duplicateKeys('{"a":1,"b":{"c":1,"c":2,"c":3},"a":2}')).toEqual([
+      { item: null, path: ['b', 'c'] },
+      { item: null, path: ['a'] },
+    ]);
+    expect(duplicateKeys('[{"a":1},{"m":[{"x":1},{"x":1,"y":2,"x":3}]}]')).toEqual([{ item: 1, path: ['m', 1, 'x'] }]);
+  });
+
+  it('the same key in two objects, a key in a string, escapes and a key written two ways: what JSON.parse reads as one key', () => {
+    expect(duplicateKeys('{"a":{"k":1},"b":{"k":1}}')).toEqual([]);
+    expect(duplicateKeys('{"t":"{\\"t\\":1, \\"t\\":2}","u":"a\\\\","v":"[\\"x\\"]"}')).toEqual([]);
+    expect(duplicateKeys(' {"k\\u0065y":1,"key":2}')).toEqual([{ item: null, path: ['key'] }]);
+    expect(duplicateKeys('{"a\\\\":1,"a\\\\":2}')).toEqual([{ item: null, path: ['a\\'] }]);
+    expect(duplicateKeys(exampleText)).toEqual([]);
+  });
+});
+
+describe('readScenarioFileBytes', () => {
+  it('a key given twice: the scenario is refused, with a problem at the key that says to give it once', () => {
+    expect(JSON.parse(twice).pack).toBe('mozilla');
+    expect(readScenarioFileBytes(bytes(twice))).toEqual([{ index: null, ok: false, problems: [`pack: ${GIVE_IT_ONCE}`] }]);
+  });
+
+  it('in a list: the scenario with the key twice is refused at its place, the others read', () => {
+    const nested = exampleText.replace('"followers":', '"followers": 1, "followers":');
+    expect(nested).not.toBe(exampleText);
+    const read = readScenarioFileBytes(bytes(`[${exampleText}, ${nested}, ${twice}]`));
+    expect(read.map((r) => (r.ok ? r.scenario.id : r.problems))).toEqual(['moz-paid-product', [`[1].author.followers: ${GIVE_IT_ONCE}`], [`[2].pack: ${GIVE_IT_ONCE}`]]);
+  });
+
+  it('with other problems too: the key first, then the format\u2019s', () => {
+    const read = readScenarioFileBytes(bytes(twice.replace('"channel": "twitter"', '"channel": "fax"')));
+    expect(read).toEqual([{ index: null, ok: false, problems: [`pack: ${GIVE_IT_ONCE}`, expect.stringMatching(/^channel: /)] }]);
+  });
+
+  it('a list entry that is not an object: "a scenario must be an object" at its place; a file that is none, at the top level', () => {
+    expect(readScenarioFileBytes(bytes('[[1], 2, null]'))).toEqual([
+      { index: 0, ok: false, problems: ['[0]: a scenario must be an object, not an array'] },
+      { index: 1, ok: false, problems: ['[1]: a scenario must be an object, not a number'] },
+      { index: 2, ok: false, problems: ['[2]: a scenario must be an object, not null'] },
+    ]);
+    expect(readScenarioFileBytes(bytes('"hello"'))).toEqual([{ index: null, ok: false, problems: ['(top level): a scenario must be an object, not a string'] }]);
+  });
+
+  it('a file that is not JSON, or not UTF-8: said as before, nothing more', () => {
+    const broken = readScenarioFileBytes(bytes('{"pack":"a","pack":'));
+    expect(broken).toHaveLength(1);
+    expect(broken[0]!.ok ? [] : broken[0]!.problems).toEqual([expect.stringMatching(/^not valid JSON/)]);
+    expect(readScenarioFileBytes(new Uint8Array([0x7b, 0xe9, 0x7d]))).toEqual([{ index: null, ok: false, problems: ['is not UTF-8 text (save it as UTF-8)'] }]);
+  });
+});
