@@ -104,8 +104,8 @@ export const makeResultSchema = (scenario: ScenarioParser = QuotedScenarioSchema
   items: z.array(makeItemSchema(scenario)),
   /** The totals. */
   summary: ResultSummarySchema,
-  /** The trainer's addition: the session's id, queue and program. */
-  session: z.looseObject({ id: z.string(), queue: z.string(), program: z.enum(PACK_IDS) }).optional(),
+  /** The trainer's addition: the session's id, queue and program (left out for a loaded set that mixes programs). */
+  session: z.looseObject({ id: z.string(), queue: z.string(), program: z.enum(PACK_IDS).optional() }).optional(),
 });
 
 /** `social-support-result/1`: one trainee's session, practice or assessment. */

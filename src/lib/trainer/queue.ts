@@ -175,7 +175,9 @@ export function toResult(state: TrainerState, s: Session): Result {
     packs: packVersions(items),
     items,
     summary: summarize(items),
-    session: { id: s.id, queue: s.queue.name, program: s.program ?? s.items[0]?.scenario.pack ?? PACK_IDS[0] },
+    // A loaded set that mixes programs has none (`program` null): the file names none either, as the
+    // trainer shows none and the admin page reads "mixed" (docs/formats/result.md).
+    session: { id: s.id, queue: s.queue.name, ...(s.program !== null ? { program: s.program } : {}) },
   };
 }
 

@@ -6,6 +6,7 @@ import {
   withClipping, type Effect, type Session, type TrainerEvent, type TrainerState,
 } from '../../../src/lib/trainer/queue.ts';
 import { drawAssessment } from '../../../src/lib/trainer/draw.ts';
+import { ResultSchema } from '../../../src/lib/schemas/result.ts';
 import { packs } from '../../../src/lib/packs/index.ts';
 import { bank, valid } from '../../support/bank.ts';
 import { agent, at, customer, gl, moz } from '../../support/factory.ts';
@@ -1208,7 +1209,7 @@ describe('toResult: docs/formats/result.md', () => {
     packs: Partial<Record<'mozilla' | 'gitlab', string>>;
     items: ResultItemV1[];
     summary: { items: number; score: number; dimensions: Dimensions; critical: number };
-    session?: { id: string; queue: string; program: 'mozilla' | 'gitlab' };
+    session?: { id: string; queue: string; program?: 'mozilla' | 'gitlab' };
   }
 
   const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -1271,6 +1272,25 @@ describe('toResult: docs/formats/result.md', () => {
     expect(r.session).toEqual({ id: 'session-1', queue: 'Twitter conversations - Moderated', program: 'mozilla' });
     // A file is JSON: it survives a round trip unchanged.
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+  });
+
+  // Found by the audit: a loaded set of 3 Mozilla scenarios and 1 GitLab one was written with
+  // "program": "gitlab" (its first item's pack), while the trainer showed no program and /admin/
+  // "mixed". docs/formats/result.md: `program` is left out for a set that mixes programs.
+  it('an own set that mixes programs: the session names no program, and the file is still one the result format reads', () => {
+    const scenarios = [gl({ id: 'gl-own', now: at(T0, 50) }), help('moz-own-a'), help('moz-own-b'), help('moz-own-c')];
+    const st = run(started(scenarios, { source: 'custom', program: null }), play(0), answerAt(10, answer(GL_REPLY))).state;
+    const r: ResultFileV1 = toResult(st, session(st));
+    expectResultFile(r);
+    expect(r.items.map((i) => i.scenario.pack)).toEqual(['gitlab']);
+    expect(r.session).toEqual({ id: 'session-1', queue: 'Twitter conversations - Moderated' });
+    const parsed = ResultSchema.safeParse(JSON.parse(JSON.stringify(r)));
+    expect(parsed.success ? [] : parsed.error.issues.slice(0, 3)).toEqual([]);
+    // Before any answer, too.
+    expect(toResult(started(scenarios, { source: 'custom', program: null }), session(started(scenarios, { source: 'custom', program: null }))).session).not.toHaveProperty('program');
+    // A loaded set of one program names it.
+    const mine = started([help('moz-own-a'), help('moz-own-b')], { source: 'custom' });
+    expect(toResult(mine, session(mine)).session?.program).toBe('mozilla');
   });
 
   it('a critical error counts in the summary and zeroes the item', () => {
