@@ -56,8 +56,8 @@ export interface Result {
   packs: Partial<Record<PackId, string>>;
   items: ResultItem[];
   summary: ResultSummary;
-  /** The trainer's own addition: the session's id, and the queue and program it was worked in. */
-  session?: { id: string; queue: string; program: PackId };
+  /** The trainer's own addition: the session's id, and the queue and program it was worked in (none for a loaded set that mixes programs). */
+  session?: { id: string; queue: string; program?: PackId };
   [extra: string]: unknown;
 }
 
