@@ -181,7 +181,8 @@ mkdirSync(cohortDir);
 const cohort = makeCohort(bankScenarios, 24, 12, 5);
 const cohortFiles = cohort.map((r, i) => write(cohortDir, `trainee-${String(i + 1).padStart(2, '0')}.json`, r));
 const compliment = scenario('moz-tw-compliment-battery-life');
-const edited: Result = makeResult({ name: 'Eddie Edit', handle: '@eddie', mode: 'assessment', startedAt: '2026-11-03T10:00:00Z', scenarios: [compliment, compliment], slip: (i) => (i === 1 ? 'direct-message' : 'none') });
+// Two scenarios, as an assessment serves each once.
+const edited: Result = makeResult({ name: 'Eddie Edit', handle: '@eddie', mode: 'assessment', startedAt: '2026-11-03T10:00:00Z', scenarios: [scenario('moz-tw-youtube-black-screen'), compliment], slip: (i) => (i === 1 ? 'direct-message' : 'none') });
 // What the trainer wrote, before the trainee edited the file to hide a critical error.
 const honestSummary = structuredClone(edited.summary);
 edited.items[1]!.score = 1;
@@ -644,7 +645,7 @@ describe('a session exported more than once', () => {
   // (same trainee, same start), and the browser names the second "... (1).json", after the first.
   const compliment = scenario('moz-tw-compliment-battery-life');
   const play = scenario('moz-gp-crash-opening-pdf');
-  const full = makeResult({ name: 'Paula Part', mode: 'assessment', startedAt: '2026-11-07T10:00:00Z', scenarios: [compliment, play, compliment] });
+  const full = makeResult({ name: 'Paula Part', mode: 'assessment', startedAt: '2026-11-07T10:00:00Z', scenarios: [compliment, play, scenario('moz-tw-youtube-black-screen')] });
   const partial = { ...structuredClone(full), finishedAt: null, items: full.items.slice(0, 1), summary: summarize(full.items.slice(0, 1)) };
   const dir = join(tmp, 'exports');
   mkdirSync(dir);

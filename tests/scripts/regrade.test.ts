@@ -35,7 +35,9 @@ function write(name: string, content: unknown): string {
 
 const example = join(EXAMPLES_DIR, 'result-practice.json');
 const compliment = valid(bank.find((f) => f.stem === 'moz-tw-compliment-battery-life')!);
-const honest = () => makeResult({ name: 'Ana Lima', handle: '@ana', mode: 'assessment', scenarios: [compliment, compliment] });
+// Two scenarios, as an assessment serves each once.
+const youtube = valid(bank.find((f) => f.stem === 'moz-tw-youtube-black-screen')!);
+const honest = () => makeResult({ name: 'Ana Lima', handle: '@ana', mode: 'assessment', scenarios: [youtube, compliment] });
 
 describe('npm run regrade', () => {
   it('the format example: one line with the recomputed summary and no flags; exit 0', () => {
@@ -90,6 +92,15 @@ describe('npm run regrade', () => {
     expect(r.status).toBe(0);
     expect(r.lines[0]!.summary).toMatchObject({ items: 2, score: 1 });
     expect(r.lines[0]!.flags.map((f: { code: string }) => f.code)).toEqual(['item-score', 'summary']);
+  });
+
+  it('an assessment that answers one scenario twice: the repeat is flagged, as on the admin page', () => {
+    const file = makeResult({ name: 'Rita Repeat', mode: 'assessment', scenarios: [compliment, compliment] });
+    const r = regrade(write('repeat.json', file));
+    expect(r.status).toBe(0);
+    expect(r.lines[0]!.flags).toEqual([
+      { code: 'repeated-item', item: 1, integrity: true, message: 'items[1] ("moz-tw-compliment-battery-life", step 0): the same scenario and step as items[0], but an assessment serves each once' },
+    ]);
   });
 
   it('a bad file among good ones: a line each, in order, the bad one with its problems; exit 1', () => {

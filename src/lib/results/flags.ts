@@ -21,6 +21,7 @@ export type FlagCode =
   | 'follow-up-changed' // a later step of a bank scenario does not follow from the bank's follow-up
   | 'scenario-id' // an item's scenarioId is not its scenario's id
   | 'not-in-bank' // a scenario this page's bank does not hold
+  | 'repeated-item' // an assessment's item of the same scenario and step as an earlier item
   | 'pack-version' // graded under another version of a pack
   | 'pack-missing' // `packs` names no version for a pack the items use
   | 'program' // the trainer's `session.program` is none of the items' packs
@@ -149,6 +150,7 @@ export function flagLines(flags: readonly Flag[]): string[] {
     'scenario-id': 'scenarioId is not the scenario\u2019s id',
     summary: 'summary differs',
     'not-in-bank': 'not in the bank',
+    'repeated-item': 'the same scenario and step as an earlier item',
     'pack-version': 'another pack version',
     'pack-missing': 'no pack version',
     program: 'program not the items\u2019 pack',
@@ -161,6 +163,27 @@ export function flagLines(flags: readonly Flag[]): string[] {
     return `${kind}: ${at.slice(0, 10).join(', ')}${at.length > 10 ? ` and ${at.length - 10} more` : ''}`;
   });
   return [...itemLines, ...fileLines];
+}
+
+/**
+ * Flags for the items of an assessment that repeat an earlier item's scenario and step. The trainer
+ * draws an assessment's scenarios without repeating one (src/lib/trainer/draw.ts) and serves each
+ * step of a conversation once, so a repeat was put in the file afterwards: it counts one answer
+ * more than once. `quoted` writes a scenario id from the file into a message (see verify.ts).
+ */
+export function repeatedItems(items: readonly { scenarioId: string; step: number }[], quoted: (v: string) => string): Flag[] {
+  const first = new Map<string, number>();
+  const flags: Flag[] = [];
+  items.forEach(({ scenarioId, step }, i) => {
+    const key = `${step} ${scenarioId}`;
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, i);
+    else {
+      const message = `items[${i}] (${quoted(scenarioId)}, step ${step}): the same scenario and step as items[${earlier}], but an assessment serves each once`;
+      flags.push({ code: 'repeated-item', item: i, integrity: true, message });
+    }
+  });
+  return flags;
 }
 
 /** The message for a file of a session imported already, from the file `earlier`. */

@@ -15,7 +15,7 @@ import { differingFields, jsonEqual } from '../scenario-diff.ts';
 import { notJsonProblem } from '../json-problem.ts';
 import { timeOf } from '../time.ts';
 import { FORMATS, type PackId } from '../vocabulary.ts';
-import { changesSince, MAX_PROBLEMS, rulesChangedSince, type ChangedRules, type Flag, type ItemRow, type Verification } from './flags.ts';
+import { changesSince, MAX_PROBLEMS, repeatedItems, rulesChangedSince, type ChangedRules, type Flag, type ItemRow, type Verification } from './flags.ts';
 import { itemScore, summarize, type ItemScore, type ResultSummary } from './result.ts';
 
 export { MAX_FILE_BYTES, MAX_PROBLEMS, sessionKey, tooLargeProblem } from './flags.ts';
@@ -605,6 +605,8 @@ export class Verifier {
         message: `${ids.length} scenario${ids.length === 1 ? ' is' : 's are'} not in this page's bank, so ${ids.length === 1 ? 'it' : 'they'} could not be compared: ${ids.join(', ')}`,
       });
     }
+    // An assessment serves each scenario's steps once: an item repeating one counts an answer twice.
+    if (file.mode === 'assessment') flags.push(...repeatedItems(file.items, quoted));
     // To 9 decimals, not a file's 4: the page shows 3, rounded once from the mean itself (the float
     // noise of the sum left out).
     const summary = summarize(rows, 9);

@@ -1,0 +1,65 @@
+/**
+ * What the admin page says of the files it is given: an assessment that answers one scenario's
+ * step more than once is flagged and not ready; a session with nothing to flag says that its bank
+ * scenarios are unchanged only when it has some; "Read a review file" given a trainee's result file
+ * or a scenario file says in one line what the file is.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Scenario } from '../../src/lib/schemas/scenario.ts';
+import { makeResult } from '../support/admin-results.ts';
+import { bank, valid } from '../support/bank.ts';
+import { bodyRows, importFiles, open, write } from './admin-support.ts';
+import { launchChromium, VIEWPORTS, watchProblems } from './support.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'ssa-admin-files-'));
+const scenario = (id: string) => valid(bank.find((f) => f.stem === id)!);
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+/** A page with `files` imported, and the problems it records. */
+async function imported(files: string[]) {
+  const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+  const page = await context.newPage();
+  const problems = watchProblems(page);
+  await open(page);
+  await importFiles(page, files);
+  return { context, page, problems };
+}
+
+/** Opens a trainee by name; returns their panel. */
+async function openTrainee(page: Page, name: string) {
+  await page.getByRole('button', { name, exact: true }).click();
+  const panel = page.getByRole('region', { name: new RegExp(`^${name}`) });
+  await panel.waitFor();
+  return panel;
+}
+
+describe('an assessment that answers one scenario\u2019s step more than once', () => {
+  test('is flagged, item by item, as a possible edit, and is not ready under the rule against edited files', async () => {
+    const garbage = scenario('moz-tw-abusive-uninstalling-garbage');
+    const clowns = scenario('moz-gp-abusive-clowns');
+    const file = makeResult({ name: 'Rita Repeat', handle: '@rita', mode: 'assessment', seed: 7, scenarios: [...Array(18).fill(garbage), clowns, clowns] });
+    const { context, page, problems } = await imported([write(tmp, 'rita.json', file)]);
+    expect(await bodyRows(page).locator('td').allInnerTexts()).toContainEqual(expect.stringMatching(/^the same scenario and step as an earlier item: items\[1\], items\[2\], .* and 8 more$/));
+    const panel = await openTrainee(page, 'Rita Repeat');
+    await panel.getByRole('heading', { name: 'Flags (18)', exact: true }).waitFor();
+    expect(await panel.getByText(/^Nothing to flag/).count()).toBe(0);
+    expect(await panel.getByText('Possible edit: items[1] ("moz-tw-abusive-uninstalling-garbage", step 0): the same scenario and step as items[0], but an assessment serves each once', { exact: true }).count()).toBe(1);
+    expect(await panel.getByText('Possible edit: items[19] ("moz-gp-abusive-clowns", step 0): the same scenario and step as items[18], but an assessment serves each once', { exact: true }).count()).toBe(1);
+    expect(await panel.getByText('Not met: No edited score or changed scenario in the file (18 flags)', { exact: true }).count()).toBe(1);
+    expect(await panel.getByRole('heading', { name: 'Not ready yet', exact: true }).count()).toBe(1);
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * Helpers for the admin page's browser tests kept apart from admin.test.ts: opening /admin/,
+ * importing files from the picker, dropping folders from the desktop, and the page's parts by the
+ * names an admin hears.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { siteUrl } from './support.ts';
+
+export const PAGE = '/admin/';
+
+/** Writes `content` (JSON unless a string) to `dir/name`; returns the path. */
+export function write(dir: string, name: string, content: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+/** Opens the page and waits until it has loaded what the browser kept (the pickers are enabled then). */
+export async function open(page: Page): Promise<void> {
+  await page.goto(siteUrl(PAGE), { waitUntil: 'load' });
+  await page.getByRole('heading', { name: 'Readiness table' }).waitFor();
+  await page.waitForFunction(() => !document.querySelector('#admin-files')?.hasAttribute('disabled'));
+}
+
+/** The import section's status: what the page says of imports and clears. */
+export const importStatus = (page: Page): Locator => page.getByRole('region', { name: 'Import', exact: true }).getByRole('status').first();
+
+/** The rows of the readiness table shown. */
+export const bodyRows = (page: Page): Locator => page.locator('#admin-table-caption ~ tbody tr');
+
+/** Sets `files` on "Import results" and waits until the table shows the import. */
+export async function importFiles(page: Page, files: string[]): Promise<void> {
+  await page.getByLabel('Import results', { exact: true }).setInputFiles(files);
+  await importStatus(page).filter({ hasText: /^Imported / }).waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() => document.querySelector('#admin-table-caption')?.closest('[aria-busy]')?.getAttribute('aria-busy') !== 'true');
+}
+
+/** Drops `paths` (files or folders on this machine) on the import section as the desktop does, through the DevTools protocol. */
+export async function dropFromDesktop(page: Page, paths: string[]): Promise<void> {
+  const box = (await page.getByRole('region', { name: 'Import', exact: true }).boundingBox())!;
+  const at = { x: box.x + box.width / 2, y: box.y + 40 };
+  const cdp = await page.context().newCDPSession(page);
+  const data = { items: [], files: paths, dragOperationsMask: 1 };
+  for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, ...at, data });
+  await cdp.detach();
+}
+
+/** The id of the element with focus, or its tag name when it has none. */
+export const focusedId = (page: Page): Promise<string> => page.evaluate(() => document.activeElement?.id || (document.activeElement?.tagName ?? '').toLowerCase());
+
+/** How many result files the page has stored in the browser (run in the page). */
+export const storedFiles = (): Promise<number> =>
+  new Promise<number>((resolve, reject) => {
+    const request = indexedDB.open('social-support-admin');
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const db = request.result;
+      const keys = db.transaction('review').objectStore('review').getAllKeys();
+      keys.onsuccess = () => {
+        resolve(keys.result.filter((k) => String(k).startsWith('file:')).length);
+        db.close();
+      };
+      keys.onerror = () => reject(keys.error);
+    };
+  });
