@@ -63,3 +63,30 @@ describe('an assessment that answers one scenario\u2019s step more than once', (
     await context.close();
   });
 });
+
+describe('a session with nothing to flag', () => {
+  const compliment = scenario('moz-tw-compliment-battery-life');
+  const crash = scenario('moz-gp-crash-opening-pdf');
+  /** The admins' own scenarios: ids the bank does not hold. */
+  const own = (s: Scenario): Scenario => ({ ...s, id: `our-own-${s.id}` });
+  const sessions: [string, Scenario[], string][] = [
+    ['only the bank\u2019s scenarios', [compliment, crash], ', and the bank scenarios are unchanged.'],
+    ['only scenarios of the admins\u2019 own', [own(compliment), own(crash)], '; its scenarios are not from the bank, so there was nothing to compare them with.'],
+    ['scenarios of both', [compliment, own(crash)], ', and the scenarios from the bank are unchanged (the others are not from the bank).'],
+  ];
+
+  test('says the bank scenarios are unchanged only when it has some, and says when its scenarios are not from the bank', async () => {
+    const files = sessions.map(([, scenarios], i) =>
+      write(tmp, `practice-${i}.json`, makeResult({ name: `Pat Practice ${i + 1}`, startedAt: `2026-11-0${i + 2}T09:00:00Z`, scenarios })),
+    );
+    const { context, page, problems } = await imported(files);
+    for (const [i, [what, , ending]] of sessions.entries()) {
+      const panel = await openTrainee(page, `Pat Practice ${i + 1}`);
+      await panel.getByRole('heading', { name: 'Flags (0)', exact: true }).waitFor();
+      expect(await panel.getByText(/^Nothing to flag/).textContent(), what).toBe(`Nothing to flag: every score in the file matches the one worked out again${ending}`);
+      await panel.getByRole('button', { name: 'Close this trainee', exact: true }).click();
+    }
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});

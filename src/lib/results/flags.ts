@@ -71,6 +71,11 @@ export interface VerifiedResult {
   /** Recomputed from the recomputed items. */
   summary: ResultSummary;
   flags: Flag[];
+  /**
+   * How many items quote a scenario of the bank the file was verified against (their step 0 and
+   * follow-ups were compared with it). Absent in a session stored by an earlier release of the page.
+   */
+  bankItems?: number;
 }
 
 /** The outcome of verifying one file. */

@@ -607,6 +607,8 @@ export class Verifier {
     }
     // An assessment serves each scenario's steps once: an item repeating one counts an answer twice.
     if (file.mode === 'assessment') flags.push(...repeatedItems(file.items, quoted));
+    // Said of a session with nothing to flag: whether its scenarios were compared with the bank's.
+    const bankItems = file.items.filter((item) => this.#bank.has(item.scenario.id)).length;
     // To 9 decimals, not a file's 4: the page shows 3, rounded once from the mean itself (the float
     // noise of the sum left out).
     const summary = summarize(rows, 9);
@@ -632,6 +634,7 @@ export class Verifier {
         items: rows,
         summary,
         flags,
+        bankItems,
       },
     };
   }
