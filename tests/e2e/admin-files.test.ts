@@ -90,3 +90,27 @@ describe('a session with nothing to flag', () => {
     await context.close();
   });
 });
+
+describe('"Read a review file" given a file of another kind', () => {
+  test('a trainee\u2019s result file and a scenario file are each named for what they are, in one line', async () => {
+    const compliment = scenario('moz-tw-compliment-battery-life');
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await open(page);
+    const input = page.getByLabel('Read a review file');
+    const said = page.getByRole('region', { name: 'The review file', exact: true }).getByRole('status');
+    await input.setInputFiles(write(tmp, 'ada-lovelace.json', makeResult({ name: 'Ada Lovelace', scenarios: [compliment] })));
+    await said.filter({ hasText: /^ada-lovelace\.json/ }).waitFor();
+    expect(await said.textContent()).toBe(
+      `ada-lovelace.json is not a review file: format: "social-support-result/1" is the result format: this is a trainee's result file; import it with "Import results" above`,
+    );
+    await input.setInputFiles(write(tmp, 'compliment.json', compliment));
+    await said.filter({ hasText: /^compliment\.json/ }).waitFor();
+    expect(await said.textContent()).toBe(
+      'compliment.json is not a review file: format: "social-support-scenario/1" is the scenario format: this is a scenario file, which the trainer loads with "Load scenarios" on the practice page',
+    );
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});

@@ -3,6 +3,28 @@ import { fileText } from '../../lib/file-text.ts';
 import { MAX_PROBLEMS, unreadableProblem } from '../../lib/results/flags.ts';
 import { firstProblems, formatIssues, notCheckedProblem } from '../../lib/schemas/problems.ts';
 import { ReviewSchema, type Review } from '../../lib/schemas/result.ts';
+import { FORMATS } from '../../lib/vocabulary.ts';
+
+/**
+ * One line for a file of another of the project's formats (a trainee's result file, a scenario
+ * file, another version of the review format), said before any field is checked: the file is named
+ * for what it is, not given a dozen fields missing. `null` when it names no such format.
+ */
+function otherFormat(json: unknown): string | null {
+  // A scenario file may hold a list of scenarios.
+  const first = Array.isArray(json) ? json[0] : json;
+  if (first === null || typeof first !== 'object' || Array.isArray(first)) return null;
+  const format = (first as { format?: unknown }).format;
+  if (typeof format !== 'string' || format === FORMATS.review) return null;
+  if (format === FORMATS.scenario) return `format: "${format}" is the scenario format: this is a scenario file, which the trainer loads with "Load scenarios" on the practice page`;
+  if (Array.isArray(json)) return null;
+  if (format === FORMATS.result) return `format: "${format}" is the result format: this is a trainee's result file; import it with "Import results" above`;
+  const result = /^social-support-result\/(.{1,20})$/.exec(format);
+  if (result) return `format: "${format}" is version ${result[1]} of the result format: this is a trainee's result file, not a review file`;
+  const review = /^social-support-review\/(.{1,20})$/.exec(format);
+  if (review) return `format: "${format}" is version ${review[1]} of the review format; this page reads version 1 ("${FORMATS.review}")`;
+  return null;
+}
 
 /**
  * The review in `file`, or the problems that keep it from being one: `unreadable` when the browser
@@ -25,6 +47,8 @@ export async function readReview(file: Blob): Promise<{ ok: true; value: Review 
   } catch (e) {
     return { ok: false, unreadable: false, problems: [`(file): not valid JSON: ${(e as Error).message}`] };
   }
+  const other = otherFormat(json);
+  if (other) return { ok: false, unreadable: false, problems: [other] };
   try {
     const r = ReviewSchema.safeParse(json);
     return r.success ? { ok: true, value: r.data } : { ok: false, unreadable: false, problems: firstProblems(formatIssues(r.error, json), MAX_PROBLEMS) };

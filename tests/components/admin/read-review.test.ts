@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readReview } from '../../../src/components/admin/read-review.ts';
+import { makeResult } from '../../support/admin-results.ts';
+import { bank, valid } from '../../support/bank.ts';
 import { z } from '../../../src/lib/schemas/zod.ts';
 
 // "Read a review file" on the admin page: a file that is not a review is named with why, the first
@@ -23,6 +25,30 @@ describe('readReview', () => {
     const text = JSON.stringify(review({ 'Caf\u00e9|': { name: 'Caf\u00e9', handle: null, criteria: {} } }));
     await expect(readReview(blob(Buffer.from(text, 'latin1')))).resolves.toEqual({ ok: false, unreadable: false, problems: ['(file): is not UTF-8 text (save it as UTF-8)'] });
     await expect(readReview(blob(Buffer.from(`\ufeff${text}`, 'utf16le')))).resolves.toEqual({ ok: false, unreadable: false, problems: ['(file): is UTF-16 (save it as UTF-8)'] });
+  });
+
+  it('a trainee\u2019s result file, a scenario file (one scenario or a list), another version of the format: one line saying what it is, not a problem per field', async () => {
+    const scenario = valid(bank.find((f) => f.stem === 'moz-tw-compliment-battery-life')!);
+    const result = makeResult({ name: 'Ada Lovelace', scenarios: [scenario] });
+    const said = async (content: unknown) => readReview(blob(content));
+    await expect(said(result)).resolves.toEqual({
+      ok: false, unreadable: false,
+      problems: [`format: "social-support-result/1" is the result format: this is a trainee's result file; import it with "Import results" above`],
+    });
+    const scenarioLine = 'format: "social-support-scenario/1" is the scenario format: this is a scenario file, which the trainer loads with "Load scenarios" on the practice page';
+    await expect(said(scenario)).resolves.toEqual({ ok: false, unreadable: false, problems: [scenarioLine] });
+    await expect(said([scenario, scenario])).resolves.toEqual({ ok: false, unreadable: false, problems: [scenarioLine] });
+    await expect(said({ ...result, format: 'social-support-result/2' })).resolves.toEqual({
+      ok: false, unreadable: false, problems: [`format: "social-support-result/2" is version 2 of the result format: this is a trainee's result file, not a review file`],
+    });
+    await expect(said({ ...review(), format: 'social-support-review/2' })).resolves.toEqual({
+      ok: false, unreadable: false, problems: ['format: "social-support-review/2" is version 2 of the review format; this page reads version 1 ("social-support-review/1")'],
+    });
+  });
+
+  it('a file that names no format of the project is checked field by field', async () => {
+    const r = await readReview(blob({ format: 'something-else/1', rules: {}, trainees: {} }));
+    expect(r).toEqual({ ok: false, unreadable: false, problems: [expect.stringMatching(/^format: /)] });
   });
 
   it('130,000 trainees that are not trainees: the first 20 problems, and a count of the rest', async () => {
