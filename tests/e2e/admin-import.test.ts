@@ -1,0 +1,86 @@
+/**
+ * The admin page's import, as an admin meets it while it runs and when it brings nothing: the end
+ * of an import leaves focus where the admin went meanwhile (the status says how it went); Clear,
+ * here or in another tab, stops an import under way, and nothing of it is kept; a folder, chosen
+ * or dropped, that holds no result file is said to hold none.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { makeCohort } from '../support/admin-results.ts';
+import { bank } from '../support/bank.ts';
+import { bodyRows, dropFromDesktop, focusedId, importFiles, importStatus, open, storedFiles, write } from './admin-support.ts';
+import { holdRequests, launchChromium, VIEWPORTS, watchProblems } from './support.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'ssa-admin-import-'));
+const cohort = makeCohort(bank.flatMap((f) => (f.scenario ? [f.scenario] : [])), 8, 4, 3);
+const files = cohort.map((r, i) => write(tmp, `trainee-${i + 1}.json`, r));
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+const openTrainee = async (page: Page) => {
+  await button(page, cohort[0]!.trainee.name).click();
+  await page.locator('#admin-trainee').waitFor();
+};
+
+/** A field the admin goes to while an import runs, what they type there before it ends and after, and what the field then holds. */
+interface Field {
+  reach: (page: Page) => Promise<Locator>;
+  before: string;
+  after: string;
+  holds: string;
+}
+
+const FIELDS: [string, Field][] = [
+  ['the notes of a trainee', { reach: async (p) => (await openTrainee(p), p.getByLabel('Notes', { exact: true })), before: 'Answered the ', after: 'abuse well.', holds: 'Answered the abuse well.' }],
+  ['the filter', { reach: async (p) => p.getByLabel('Filter by name, handle or file'), before: 'Trainee 000', after: '1', holds: 'Trainee 0001' }],
+  ['a rule', { reach: async (p) => p.getByLabel('Fewest items in the assessment (default 20)'), before: '3', after: '0', holds: '30' }],
+  ['a sign-off', { reach: async (p) => (await openTrainee(p), p.getByLabel("Moderator's name", { exact: true })), before: 'Mo', after: 'rgan', holds: 'Morgan' }],
+];
+
+describe('the end of an import', () => {
+  test.each(FIELDS)('leaves focus in %s, where the admin went while it ran, and says how it went', async (_, field) => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await open(page);
+    await importFiles(page, files.slice(0, 5));
+    await expect.poll(() => page.evaluate(storedFiles)).toBe(5);
+    // The next import waits for the bank, which the page fetches on opening: held, it stays under way.
+    const { asked, release } = await holdRequests(context, '**/bank/*.json');
+    await open(page);
+    const target = await field.reach(page);
+    const picker = page.getByLabel('Import results', { exact: true });
+    await picker.focus();
+    await picker.setInputFiles(files.slice(5, 8));
+    const stop = button(page, 'Stop the import');
+    await stop.waitFor();
+    expect(asked()).toBeGreaterThan(0);
+    await expect.poll(() => stop.evaluate((b) => b === document.activeElement)).toBe(true);
+    // The admin goes on to the field and types, while the progress bar runs.
+    await target.click();
+    await target.fill('');
+    await page.keyboard.type(field.before);
+    release();
+    await importStatus(page).filter({ hasText: /^Imported / }).waitFor();
+    expect(await importStatus(page).textContent()).toBe('Imported 3 of 3 files.');
+    await page.waitForFunction(() => document.querySelector('#admin-table-caption')?.closest('[aria-busy]')?.getAttribute('aria-busy') !== 'true');
+    await expect.poll(() => bodyRows(page).count()).toBe(8);
+    // Focus is where the admin left it, and the rest of what they type goes there.
+    expect(await target.evaluate((e) => e === document.activeElement)).toBe(true);
+    await page.keyboard.type(field.after);
+    expect(await target.inputValue()).toBe(field.holds);
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});
