@@ -84,3 +84,75 @@ describe('the end of an import', () => {
     await context.close();
   });
 });
+
+describe('Clear while an import is under way', () => {
+  test.each([
+    ['before the checks start', '**/bank/*.json'],
+    ['while the workers have the files', '**/import-worker-*.js'],
+  ])('%s: stops it, says it cleared, keeps nothing of it (also after a reload), and focus stays on the Import heading', async (_, held) => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await open(page);
+    await importFiles(page, files.slice(0, 2));
+    await expect.poll(() => page.evaluate(storedFiles)).toBe(2);
+    const { asked, release } = await holdRequests(context, held);
+    await open(page);
+    expect(await bodyRows(page).count()).toBe(2);
+    await page.getByLabel('Import results', { exact: true }).setInputFiles(files.slice(2, 5));
+    await button(page, 'Stop the import').waitFor();
+    expect(asked()).toBeGreaterThan(0);
+    await button(page, 'Clear').click();
+    await page.getByRole('dialog', { name: 'Clear everything?' }).getByRole('button', { name: 'Clear everything' }).click();
+    await importStatus(page).filter({ hasText: /^Cleared/ }).waitFor();
+    // The import has stopped: its progress bar is gone.
+    await expect.poll(() => page.locator('#admin-progress').count()).toBe(0);
+    expect(await focusedId(page)).toBe('admin-import-heading');
+    // What was held arrives: nothing of the stopped import comes back, and focus stays.
+    release();
+    await page.waitForTimeout(2_000);
+    expect(await bodyRows(page).count()).toBe(0);
+    expect(await importStatus(page).textContent()).toBe('Cleared: the import under way was stopped, and no results and no review are kept any more.');
+    expect(await page.getByText('No results imported yet.').count()).toBe(1);
+    expect(await focusedId(page)).toBe('admin-import-heading');
+    await open(page);
+    expect(await page.getByText('No results imported yet.').count()).toBe(1);
+    expect(await page.evaluate(storedFiles)).toBe(0);
+    // The next import is whole, and only its own.
+    await importFiles(page, files.slice(5, 7));
+    expect(await importStatus(page).textContent()).toBe('Imported 2 of 2 files.');
+    expect(await bodyRows(page).count()).toBe(2);
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+
+  test('cleared in another tab: the import under way here stops, this tab says so, and nothing of it is kept', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const a = await context.newPage();
+    const b = await context.newPage();
+    const problems = [watchProblems(a), watchProblems(b)];
+    await open(a);
+    await open(b);
+    await importFiles(b, files.slice(0, 2));
+    await expect.poll(() => bodyRows(a).count()).toBe(2);
+    const { release } = await holdRequests(context, '**/bank/*.json');
+    await open(b);
+    expect(await bodyRows(b).count()).toBe(2);
+    await b.getByLabel('Import results', { exact: true }).setInputFiles(files.slice(2, 5));
+    await button(b, 'Stop the import').waitFor();
+    await a.bringToFront();
+    await button(a, 'Clear').click();
+    await a.getByRole('dialog', { name: 'Clear everything?' }).getByRole('button', { name: 'Clear everything' }).click();
+    await importStatus(b).filter({ hasText: /^Cleared in another tab/ }).waitFor();
+    await expect.poll(() => b.locator('#admin-progress').count()).toBe(0);
+    release();
+    await b.waitForTimeout(2_000);
+    expect(await bodyRows(b).count()).toBe(0);
+    expect(await importStatus(b).textContent()).toBe('Cleared in another tab of this page: the import under way here was stopped, and no results and no review are kept any more.');
+    await open(b);
+    expect(await b.getByText('No results imported yet.').count()).toBe(1);
+    expect(await b.evaluate(storedFiles)).toBe(0);
+    for (const p of problems) expect(p.take()).toEqual([]);
+    await context.close();
+  });
+});

@@ -386,6 +386,8 @@ export class AdminState {
       );
     } catch (e) {
       this.progress = null;
+      // Stopped by a Clear, here or in another tab: what the Clear says is the status.
+      if (stop.signal.reason === CLEARED) return null;
       if (stop.signal.aborted) {
         const before = this.sessions.length;
         this.status =
@@ -599,19 +601,25 @@ export class AdminState {
 
   /** Empties the cohort, the review and the storage. */
   async clear(): Promise<void> {
-    this.#empty();
+    const stopped = this.#empty() ? ' the import under way was stopped, and' : '';
     try {
       await this.storage?.clear();
-      this.status = 'Cleared: no results and no review are kept any more.';
+      this.status = `Cleared:${stopped} no results and no review are kept any more.`;
       this.#stored('clear');
     } catch (e) {
-      this.status = `Cleared from this page, but the browser did not empty its storage (${(e as Error)?.name ?? 'no reason given'}): a reload may bring back what was stored.`;
+      this.status = `Cleared from this page${stopped ? ' (the import under way was stopped)' : ''}, but the browser did not empty its storage (${(e as Error)?.name ?? 'no reason given'}): a reload may bring back what was stored.`;
     }
     this.#checkStorage();
   }
 
-  /** Forgets the cohort, the files and the review (an empty review is what is stored from now on). */
-  #empty(): void {
+  /**
+   * Forgets the cohort, the files and the review (an empty review is what is stored from now on),
+   * and stops the import under way, of which nothing is kept: returns whether there was one.
+   */
+  #empty(): boolean {
+    const importing = this.#stop !== null;
+    this.#stop?.abort(CLEARED);
+    this.progress = null;
     this.sessions = [];
     this.rejected = [];
     this.#files.clear();
@@ -620,6 +628,7 @@ export class AdminState {
     this.#savedReview = JSON.stringify(this.review);
     // A count or a verdict said before no longer applies to anything on the page.
     this.announcer.clear();
+    return importing;
   }
 
   /** Notes whether the browser has refused a save (storing fails quietly and falls back to memory). */
@@ -647,8 +656,8 @@ export class AdminState {
     const storage = this.storage;
     if (!storage || storage.inMemory || storage.failure !== null) return;
     if (what === 'clear') {
-      this.#empty();
-      this.status = 'Cleared in another tab of this page: no results and no review are kept any more.';
+      const stopped = this.#empty() ? ' the import under way here was stopped, and' : '';
+      this.status = `Cleared in another tab of this page:${stopped} no results and no review are kept any more.`;
       return;
     }
     if (what === 'review') {
@@ -706,6 +715,9 @@ export class AdminState {
     this.announcer.dispose();
   }
 }
+
+/** Why an import stopped when everything was cleared meanwhile (see `#empty`). */
+const CLEARED = new Error('everything was cleared');
 
 /** The channel the page's tabs share, and what one tells the others it stored. */
 const CHANNEL = 'social-support-admin';
