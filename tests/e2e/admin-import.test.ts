@@ -156,3 +156,33 @@ describe('Clear while an import is under way', () => {
     await context.close();
   });
 });
+
+describe('a folder that holds no result file', () => {
+  const notes = join(tmp, 'week-48-notes');
+  const empty = join(tmp, 'empty-folder');
+  mkdirSync(notes);
+  mkdirSync(empty);
+  write(notes, 'a.txt', 'seen on Monday');
+  write(notes, 'results.csv', 'trainee,score\n');
+
+  test('chosen with "Import a folder" or dropped on the Import box, is said to hold none, by name; the table stays as it was', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await open(page);
+    await importFiles(page, files.slice(0, 5));
+    expect(await importStatus(page).textContent()).toBe('Imported 5 of 5 files.');
+    await page.getByLabel('Import a folder', { exact: true }).setInputFiles(notes);
+    await expect.poll(() => importStatus(page).textContent()).toBe('week-48-notes holds no .json result files; nothing was imported.');
+    await dropFromDesktop(page, [empty]);
+    await expect.poll(() => importStatus(page).textContent()).toBe('empty-folder holds no .json result files; nothing was imported.');
+    await dropFromDesktop(page, [notes, empty]);
+    await expect.poll(() => importStatus(page).textContent()).toBe('week-48-notes and empty-folder hold no .json result files; nothing was imported.');
+    // A folder chosen with nothing in it gives the page no file to name it by.
+    await page.getByLabel('Import a folder', { exact: true }).setInputFiles(empty);
+    await expect.poll(() => importStatus(page).textContent()).toBe('The folder you chose holds no files: nothing was imported.');
+    expect(await bodyRows(page).count()).toBe(5);
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});

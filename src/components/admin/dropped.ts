@@ -15,6 +15,8 @@ export interface DropData {
 export interface Dropped {
   chosen: Chosen[];
   unread: Rejected[];
+  /** The names of the folders dropped (not those inside them): what a drop of no result file names. */
+  folders: string[];
 }
 
 const nameOf = (entry: FileSystemEntry) => entry.fullPath.replace(/^\//, '');
@@ -59,9 +61,9 @@ async function walk(entry: FileSystemEntry, inFolder: boolean, unread: Rejected[
  */
 export async function droppedFiles(drop: DropData): Promise<Dropped> {
   const entries = Array.from(drop.items, (i) => (i.kind === 'file' ? i.webkitGetAsEntry() : null));
-  if (entries.length === 0 || entries.some((e) => e === null)) return { chosen: Array.from(drop.files, (file) => ({ file, name: file.name })), unread: [] };
+  if (entries.length === 0 || entries.some((e) => e === null)) return { chosen: Array.from(drop.files, (file) => ({ file, name: file.name })), unread: [], folders: [] };
   const unread: Rejected[] = [];
   const chosen = (await Promise.all(entries.map((e) => walk(e!, false, unread)))).flat();
   unread.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { chosen, unread };
+  return { chosen, unread, folders: entries.filter((e) => e!.isDirectory).map((e) => e!.name) };
 }

@@ -57,7 +57,14 @@ describe('droppedFiles', () => {
   });
 
   it('a drop of no file brings nothing', async () => {
-    expect(await droppedFiles({ items: [{ kind: 'string', webkitGetAsEntry: () => null }], files: [] })).toEqual({ chosen: [], unread: [] });
+    expect(await droppedFiles({ items: [{ kind: 'string', webkitGetAsEntry: () => null }], files: [] })).toEqual({ chosen: [], unread: [], folders: [] });
+  });
+
+  it('names the folders dropped, not those inside them nor the files, so that a drop of no result file can name them', async () => {
+    const notes = folderEntry('notes', [fileEntry('notes/a.txt'), folderEntry('notes/old', [fileEntry('notes/old/results.csv')])]);
+    const got = await droppedFiles(drop([notes, folderEntry('empty', []), fileEntry('loose.txt')]));
+    expect(got.folders).toEqual(['notes', 'empty']);
+    expect(got.chosen.map((c) => c.name)).toEqual(['loose.txt']);
   });
 
   it('a folder or a file the browser will not read is named with the browser\u2019s error, and the rest of the drop is kept', async () => {
