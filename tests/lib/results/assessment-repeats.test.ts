@@ -87,7 +87,7 @@ describe('what is not a repeat', () => {
     expect(verified(file).flags).toEqual([]);
   });
 
-  it('the same scenario at two steps is no repeat; the same step twice is', () => {
+  it('the same step of a conversation twice is a repeat', () => {
     const file = drawn();
     const at = file.items.findIndex((i) => i.step === 1);
     // The follow-up's item again at the end, the summary made to match: only the repeat is flagged.
