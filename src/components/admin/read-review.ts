@@ -1,5 +1,6 @@
 // Reading a review file another reviewer exported (loaded on demand: it brings zod along).
 import { fileText } from '../../lib/file-text.ts';
+import { notJsonProblem } from '../../lib/json-problem.ts';
 import { MAX_PROBLEMS, unreadableProblem } from '../../lib/results/flags.ts';
 import { firstProblems, formatIssues, notCheckedProblem } from '../../lib/schemas/problems.ts';
 import { ReviewSchema, type Review } from '../../lib/schemas/result.ts';
@@ -42,10 +43,12 @@ export async function readReview(file: Blob): Promise<{ ok: true; value: Review 
   const text = fileText(bytes);
   if (!text.ok) return { ok: false, unreadable: false, problems: [`(file): ${text.problem}`] };
   let json: unknown;
+  const source = text.text.replace(/^\uFEFF/, '');
   try {
-    json = JSON.parse(text.text.replace(/^\uFEFF/, ''));
+    json = JSON.parse(source);
   } catch (e) {
-    return { ok: false, unreadable: false, problems: [`(file): not valid JSON: ${(e as Error).message}`] };
+    // Where it breaks, by line and column, on one line (V8's own words give neither, at times).
+    return { ok: false, unreadable: false, problems: [`(file): ${notJsonProblem(source, e)}`] };
   }
   const other = otherFormat(json);
   if (other) return { ok: false, unreadable: false, problems: [other] };

@@ -27,6 +27,16 @@ describe('readReview', () => {
     await expect(readReview(blob(Buffer.from(`\ufeff${text}`, 'utf16le')))).resolves.toEqual({ ok: false, unreadable: false, problems: ['(file): is UTF-16 (save it as UTF-8)'] });
   });
 
+  it('a review file edited by hand into broken JSON: where it breaks, by line and column, on one line; an empty file is said to be empty', async () => {
+    const broken = '{\n  "format": "social-support-review/1",\n  "rules": {},\n  "trainees": none\n}\n';
+    const read = await readReview(blob(Buffer.from(broken)));
+    expect(read).toMatchObject({ ok: false, unreadable: false });
+    const [problem] = (read as { problems: string[] }).problems;
+    expect(problem).toMatch(/^\(file\): not valid JSON: .*\(line 4 column 15\)/);
+    expect(problem).not.toMatch(/\n/);
+    await expect(readReview(blob(Buffer.from('  \n')))).resolves.toEqual({ ok: false, unreadable: false, problems: ['(file): not valid JSON: the file is empty'] });
+  });
+
   it('a trainee\u2019s result file, a scenario file (one scenario or a list), another version of the format: one line saying what it is, not a problem per field', async () => {
     const scenario = valid(bank.find((f) => f.stem === 'moz-tw-compliment-battery-life')!);
     const result = makeResult({ name: 'Ada Lovelace', scenarios: [scenario] });
