@@ -8,6 +8,7 @@ import type { Queue } from '../schemas/pack.ts';
 import type { Scenario } from '../schemas/scenario.ts';
 import { seeded, shuffled } from './random.ts';
 import { afterAnswer, comesBack } from './rules.ts';
+import { appliedRules } from './review.ts';
 
 export { ASSESSMENT_POINTS };
 
@@ -105,7 +106,8 @@ export function drawReview(pool: readonly Scenario[], seed: number, size: number
 
 /**
  * Whether a scenario, answered as the guidelines require, meets one of `rules` at some point: a
- * rule its decision cites there, or a rule of the reply's text graded there. The reply-text rules
+ * rule that applied there (its decision cites it, but GitLab's like rule where nothing is praise:
+ * see `appliedRules`), or a rule of the reply's text graded there. The reply-text rules
  * shape no decision: the length, a personal word in a clipping and #fxhelp (from your own account)
  * come with any reply; the escalation clipping with an escalated one, and sending it once with an
  * escalated one after it went out (the guidelines' path sends it at the first escalated point).
@@ -115,7 +117,7 @@ export function exercises(s: Scenario, rules: ReadonlySet<string>): boolean {
   const text = pack.textRules;
   const wanted = (rule: string | null) => rule !== null && rules.has(rule);
   return idealPath(s, pack).some(({ decision: d, scenario: point }) => {
-    if (d.because.some((b) => rules.has(b.rule))) return true;
+    for (const rule of appliedRules(point, d, pack)) if (rules.has(rule)) return true;
     if (d.reply === null) return false;
     if (wanted(text.length) || wanted(text.personalise) || wanted(text.fxhelp)) return true;
     if (d.escalate === null || !(wanted(text.escalationClipping) || wanted(text.escalationClippingOnce))) return false;

@@ -14,9 +14,10 @@ import { timeOf } from '../time.ts';
 import { APP_VERSION } from '../version.ts';
 import { FORMATS, HOLD_REASONS, PACK_IDS, type PackId } from '../vocabulary.ts';
 import { afterAnswer, allowsReminders, comesBack } from './rules.ts';
+import { reviewed } from './review.ts';
 
 export { allowsReminders } from './rules.ts';
-import type { Conversation, Effect, Filters, Draft, RuleProgress, Session, TrainerEvent, TrainerState } from './state.ts';
+import type { Conversation, Effect, Filters, Draft, Session, TrainerEvent, TrainerState } from './state.ts';
 
 export * from './state.ts';
 
@@ -249,14 +250,14 @@ function standingAnswer(c: Conversation, last: Answer | undefined): Answer {
  * customer's message always; silence only a held or open Conversocial conversation). A silent
  * follow-up that the session counts as a decision point, come due on a conversation the trainee
  * closed early, is recorded as answered by how it stands, graded, and does not bring it back: every
- * point drawn gives an item. Returns the grades of the points so recorded.
+ * point drawn gives an item. Returns the grades of the points so recorded, each with its point.
  */
-function deliver(s: Session): [Session, Effect[], GradeResult[]] {
+function deliver(s: Session): [Session, Effect[], [GradeResult, Scenario][]] {
   const effects: Effect[] = [];
   const notices = [...s.notices];
   const items = [...s.items];
   const standing = [...(s.standing ?? [])];
-  const graded: GradeResult[] = [];
+  const graded: [GradeResult, Scenario][] = [];
   const conversations = s.conversations.map((c) => {
     let conv = c;
     if (conv.reminderAt !== null && conv.reminderAt <= s.clock.sim) {
@@ -287,7 +288,7 @@ function deliver(s: Session): [Session, Effect[], GradeResult[]] {
           const g = grade(point, answer);
           items.push({ scenarioId: conv.root.id, step: conv.step + 1, scenario: point, answer, answeredAt: point.now, activeSeconds: 0, ...itemScore(g) });
           standing.push(items.length - 1);
-          graded.push(g);
+          graded.push([g, point]);
           if (s.mode === 'practice') {
             notices.push(
               `Follow-up ${conv.step + 1} with ${who(conv)} came due on a conversation you had ${conv.state === 'closed' ? 'closed' : 'escalated'}: it counts as answered as you left it, ${Math.round(g.score * 100)}%.`,
@@ -344,28 +345,13 @@ function serve(s: Session, by: ServedBy = 'trainee'): [Session, Effect[]] {
 function settle(state: TrainerState, s: Session, at: number, by: ServedBy = 'trainee'): [TrainerState, Effect[]] {
   const [delivered, e1, graded] = deliver(advance(s, at, state.speed));
   const [served, e2] = serve(delivered, by);
-  const reviewed = s.source === 'custom' ? state.review : graded.reduce(review, state.review);
-  return [{ ...state, review: reviewed, session: served }, [...e1, ...e2]];
+  const review = s.source === 'custom' ? state.review : graded.reduce((r, [g, point]) => reviewed(r, g, point), state.review);
+  return [{ ...state, review, session: served }, [...e1, ...e2]];
 }
 
 /** An assessment ends by itself once nothing is open, waiting or still to come back. */
 function endsAssessment(s: Session): boolean {
   return s.mode === 'assessment' && s.open === null && !pending(s);
-}
-
-/** Updates the rules under review from a grade: a miss puts a rule in (or back to 0), two right answers in a row take it out. */
-function review(current: Record<string, RuleProgress>, g: GradeResult): Record<string, RuleProgress> {
-  const out = { ...current };
-  const checks = g.dimensions.flatMap((d) => d.checks).filter((c) => c.rule !== null);
-  const missed = new Set([...checks.filter((c) => c.score < 1).map((c) => c.rule!), ...g.critical.map((c) => c.rule)]);
-  for (const rule of missed) out[rule] = { streak: 0, misses: (out[rule]?.misses ?? 0) + 1 };
-  for (const rule of new Set(checks.filter((c) => c.score === 1).map((c) => c.rule!))) {
-    if (missed.has(rule) || !out[rule]) continue;
-    const streak = out[rule]!.streak + 1;
-    if (streak >= 2) delete out[rule];
-    else out[rule] = { ...out[rule]!, streak };
-  }
-  return out;
 }
 
 function finish(state: TrainerState, s: Session, finishedAt: string, by: 'trainee' | 'clock' = 'trainee'): [TrainerState, Effect[]] {
@@ -502,7 +488,7 @@ export function transition(state: TrainerState, event: TrainerEvent): [TrainerSt
       };
       const nextState: TrainerState = {
         ...state,
-        review: moved.source === 'custom' ? state.review : review(state.review, g),
+        review: moved.source === 'custom' ? state.review : reviewed(state.review, g, c.point),
         practised: state.practised.includes(c.root.id) ? state.practised : [...state.practised, c.root.id],
       };
       if (!practice && !pending(next)) return finish(nextState, next, new Date(event.at).toISOString());

@@ -216,6 +216,47 @@ describe('drawReview ("Review my mistakes")', () => {
     for (const s of answered) expect(idealPath(s).some((p) => p.decision.reply !== null), s.id).toBe(true);
   });
 
+  // GitLab's decisions name the like rule for every tweet (to say that one which is not praise gets no
+  // like), but only praise puts it to the test; likewise a direct message, a tweet worth sharing.
+  describe('GitLab: only conversations where a missed rule applies', () => {
+    /** The kinds of message along a scenario's path, and whether a point is about GitLab.com's availability. */
+    const kinds = (s: Scenario) => idealPath(s).map((p) => p.scenario.facts.kind ?? 'support-request');
+    const praise = (s: Scenario) => kinds(s).includes('compliment');
+    const aboutAvailability = (s: Scenario) => idealPath(s).some((p) => p.scenario.facts.aboutAvailability === true);
+
+    it('a like missed: praise only, and not the whole bank', () => {
+      const drawn = drawReview(gitlabBank, 5, 100, new Set(['gl.like.compliment']), new Set());
+      expect(drawn.length).toBeGreaterThan(0);
+      expect(drawn.length).toBeLessThan(gitlabBank.length);
+      for (const s of drawn) expect(praise(s), s.id).toBe(true);
+      expect(new Set(ids(drawn))).toEqual(new Set(ids(gitlabBank.filter(praise))));
+    });
+
+    it('the routing of a tweet about availability and a like missed: conversations about availability are among those served', () => {
+      for (const seed of SEEDS) {
+        const drawn = drawReview(gitlabBank, seed, 10, new Set(['gl.route.status', 'gl.like.compliment']), new Set());
+        for (const s of drawn) expect(praise(s) || aboutAvailability(s), s.id).toBe(true);
+        expect(drawn.some(aboutAvailability), `seed ${seed}`).toBe(true);
+      }
+    });
+
+    it('practice puts praise first while the like rule is under review, and then the rest', () => {
+      const batch = drawPractice(gitlabBank, 3, gitlabBank.length, new Set(['gl.like.compliment']), new Set());
+      const first = gitlabBank.filter(praise).length;
+      expect(batch.slice(0, first).every(praise)).toBe(true);
+      expect(batch.slice(first).some(praise)).toBe(false);
+    });
+
+    it('a direct message or #social_media missed: conversations that need one', () => {
+      for (const s of drawReview(gitlabBank, 5, 100, new Set(['gl.dm.private-info']), new Set())) {
+        expect(idealPath(s).some((p) => p.scenario.facts.needsPrivateInfo === true), s.id).toBe(true);
+      }
+      for (const s of drawReview(gitlabBank, 5, 100, new Set(['gl.escalate.retweet']), new Set())) {
+        expect(idealPath(s).some((p) => p.scenario.facts.retweetWorthy === true), s.id).toBe(true);
+      }
+    });
+  });
+
   it('nothing under review: nothing to draw', () => {
     expect(drawReview(mozillaBank, 1, 10, new Set(), new Set())).toEqual([]);
   });

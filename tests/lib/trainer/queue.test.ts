@@ -1075,6 +1075,74 @@ describe('review of missed rules', () => {
     expect(state.review).toEqual({ 'moz.route.support': { streak: 0, misses: 1 } });
   });
 
+  // A rule counts as answered right only where it applied: a check that a rule did not come into
+  // (no private information to ask for, no praise to like, nothing worth sharing) shows nothing about it.
+  describe('a rule is answered right only where it applied', () => {
+    const fromBank = (id: string) => valid(bank.find((f) => f.stem === id)!);
+    /** The answer the guidelines call for, with `change` made to it. */
+    const rightBut = (s: Scenario, change: Partial<Answer> = {}): Answer => ({ ...answer(decide(s)), ...change });
+    /** Answers each scenario (its first point) in a session of its own, from `source`. */
+    function answerEach(pairs: [Scenario, Answer][], from = initialState(), source: 'bank' | 'review' = 'bank') {
+      let st = from;
+      pairs.forEach(([s, a], i) => {
+        st = run(st, { ...startEvent([s], { source }), at: sec(100 * i) }, play(100 * i), answerAt(100 * i + 10, a), next(100 * i + 11)).state;
+      });
+      return st;
+    }
+
+    it('GitLab: the direct message left off an invoice question stays under review after two questions that need none', () => {
+      const dm = fromBank('gl-dm-invoice-details');
+      const st = answerEach([
+        [dm, rightBut(dm, { directMessage: false })],
+        [fromBank('gl-feature-request-no-mention'), rightBut(fromBank('gl-feature-request-no-mention'))],
+        [fromBank('gl-political-demand'), rightBut(fromBank('gl-political-demand'))],
+      ]);
+      expect(st.review).toEqual({ 'gl.dm.private-info': { streak: 0, misses: 1 } });
+      // Asked for in private where private details are needed, twice: it leaves review.
+      expect(answerEach([[dm, rightBut(dm)]], st).review).toEqual({ 'gl.dm.private-info': { streak: 1, misses: 1 } });
+      expect(answerEach([[dm, rightBut(dm)], [dm, rightBut(dm)]], st).review).toEqual({});
+    });
+
+    it('GitLab: a compliment left unliked counts as right again only on praise, liked', () => {
+      const praise = fromBank('gl-retweet-roundup-no-mention');
+      const deleted = fromBank('gl-deleted-moving-rant-then-calmer');
+      const st = answerEach([
+        [praise, rightBut(praise, { like: null })],
+        [praise, rightBut(praise)],
+        [deleted, rightBut(deleted)],
+        [fromBank('gl-feature-request-no-mention'), rightBut(fromBank('gl-feature-request-no-mention'))],
+      ]);
+      expect(st.review).toEqual({ 'gl.like.compliment': { streak: 1, misses: 1 } });
+    });
+
+    it('GitLab: #social_media left off a tweet worth sharing stays under review after tweets that are not', () => {
+      const praise = fromBank('gl-retweet-roundup-no-mention');
+      const st = answerEach([
+        [praise, rightBut(praise, { escalate: null })],
+        [fromBank('gl-feature-request-no-mention'), rightBut(fromBank('gl-feature-request-no-mention'))],
+        [fromBank('gl-dm-invoice-details'), rightBut(fromBank('gl-dm-invoice-details'))],
+      ]);
+      expect(st.review).toEqual({ 'gl.escalate.retweet': { streak: 0, misses: 1 } });
+    });
+
+    it('Mozilla: a retweet of a tweet worth sharing, or a direct message, stays under review after help requests that tempt neither', () => {
+      const worthy = fromBank('moz-tw-compliment-a11y-inspector-10k');
+      const st = answerEach([
+        [worthy, rightBut(worthy, { retweet: true })],
+        [help('moz-r1'), PERFECT],
+        [help('moz-r2'), PERFECT],
+      ]);
+      expect(st.review['moz.no-retweet']).toEqual({ streak: 0, misses: 1 });
+      expect(answerEach([[worthy, rightBut(worthy)], [worthy, rightBut(worthy)]], st).review['moz.no-retweet']).toBeUndefined();
+      const dm = answerEach([
+        [help('moz-r0'), { ...PERFECT, directMessage: true }],
+        [help('moz-r1'), PERFECT],
+        [help('moz-r2'), PERFECT],
+      ]);
+      expect(dm.review['moz.no-dm']).toEqual({ streak: 0, misses: 1 });
+    });
+  });
+
   it('answered scenarios are remembered as practised, once each', () => {
     const { state } = practise('bank', [PERFECT, PERFECT]);
     expect(state.practised).toEqual(['moz-r0', 'moz-r1']);

@@ -1,0 +1,60 @@
+// "Review my mistakes": which rules a trainee has missed and not yet answered right twice in a row,
+// and which rules a decision point puts to the test. Pure.
+
+import { packs } from '../packs/index.ts';
+import { resolveFacts } from '../policy/facts.ts';
+import type { GradeResult } from '../policy/grade.ts';
+import { zendeskAlways } from '../policy/steps.ts';
+import type { Decision, Scenario } from '../schemas/scenario.ts';
+import { RULE_PREFIX, type PackId } from '../vocabulary.ts';
+import type { RuleProgress } from './state.ts';
+
+/**
+ * The rules of GitLab's like step. The step runs for every tweet, and its decision cites the rule
+ * for every one, a tweet that is not praise too (to say why it gets no like): such a tweet does not
+ * put the rule to the test. Praise, the kinds the pack likes (`likedKinds`), does.
+ */
+const LIKE_STEP_RULES: ReadonlySet<string> = new Set(zendeskAlways.find((s) => s.id === 'like')?.rules ?? []);
+
+/**
+ * The rules that applied at a decision point: those that shaped what the guidelines call for there,
+ * which its decision cites (praise to like, private details to ask for in a direct message, a tweet
+ * worth sharing, a tweet about GitLab.com's availability...), but GitLab's like rule on a tweet
+ * that is not praise. A check under a rule that did not apply (a direct message rightly left off
+ * a tweet that needs none) says nothing about whether the trainee knows that rule.
+ */
+export function appliedRules(point: Scenario, decision: Decision, pack = packs[point.pack]): Set<string> {
+  const rules = new Set(decision.because.map((b) => b.rule));
+  if (pack.engine.style === 'zendesk' && !pack.engine.likedKinds.includes(resolveFacts(point, pack).kind)) {
+    for (const rule of LIKE_STEP_RULES) rules.delete(rule);
+  }
+  return rules;
+}
+
+/**
+ * The rules under review after an answer at `point` graded `g`: a rule missed goes in (or back to a
+ * streak of 0); a rule that applied there (see `appliedRules`; the rules of the reply's text apply
+ * to any reply they grade) and was answered right moves its streak on, and leaves review at two in
+ * a row.
+ */
+export function reviewed(current: Readonly<Record<string, RuleProgress>>, g: GradeResult, point: Scenario): Record<string, RuleProgress> {
+  const out = { ...current };
+  const pack = packs[point.pack];
+  const checks = g.dimensions.flatMap((d) => d.checks).filter((c) => c.rule !== null);
+  const missed = new Set([...checks.filter((c) => c.score < 1).map((c) => c.rule!), ...g.critical.map((c) => c.rule)]);
+  for (const rule of missed) out[rule] = { streak: 0, misses: (out[rule]?.misses ?? 0) + 1 };
+  const applied = appliedRules(point, g.expected, pack);
+  const textRules = new Set(Object.values(pack.textRules).filter((r): r is string => r !== null));
+  for (const rule of new Set(checks.filter((c) => c.score === 1).map((c) => c.rule!))) {
+    if (missed.has(rule) || !out[rule] || !(applied.has(rule) || textRules.has(rule))) continue;
+    const streak = out[rule]!.streak + 1;
+    if (streak >= 2) delete out[rule];
+    else out[rule] = { ...out[rule]!, streak };
+  }
+  return out;
+}
+
+/** The rules of a program under review. */
+export function reviewRulesOf(review: Readonly<Record<string, RuleProgress>>, program: PackId): string[] {
+  return Object.keys(review).filter((id) => id.startsWith(RULE_PREFIX[program]));
+}
