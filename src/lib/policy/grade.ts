@@ -1,4 +1,4 @@
-import { findAccount, findRule, packs } from '../packs/index.ts';
+import { findAccount, findRule, packs, type GitLabRuleId, type MozillaRuleId } from '../packs/index.ts';
 import type { PolicyPack } from '../schemas/pack.ts';
 import type { Answer, Decision, Scenario } from '../schemas/scenario.ts';
 import { PERSONAL_ACCOUNT, type PackId } from '../vocabulary.ts';
@@ -208,7 +208,7 @@ export function grader(scenario: Scenario, pack: PolicyPack = packs[scenario.pac
       };
       const dimension = (id: DimensionId, checks: Check[]) => dimensionOf(id, checks, dimensionApplies(pack, id));
       const dimensions: Dimension[] = [
-        dimension('account', [accountCheck(answer, want, field), field('like', 'Like'), ...toolCheck(pack, answer, want, field)]),
+        dimension('account', [accountCheck(answer, want, field, reasons), field('like', 'Like'), ...toolCheck(pack, answer, want, field)]),
         dimension('tags', [tagsCheck(want, answer, reasons, scenario.channel), field('userTag', 'User tag')]),
         dimension('closing', [field('close', 'Closing reason'), field('hold', 'Hold')]),
         dimension('escalation', [escalationCheck(want, answer, reasons)]),
@@ -270,10 +270,25 @@ function dimensionOf(id: DimensionId, checks: Check[], applies: boolean): Dimens
 
 type Field = (name: keyof Decision & keyof Answer, what: string) => Check;
 
-function accountCheck(answer: Answer, want: Decision, field: Field): Check {
+/**
+ * The rule that makes a reply due, by procedure (steps.ts): Mozilla's help requests get one, and
+ * GitLab replies to almost every tweet.
+ */
+const REPLY_DUE: Readonly<Record<PolicyPack['engine']['style'], MozillaRuleId | GitLabRuleId>> = {
+  conversocial: 'moz.reply.help',
+  zendesk: 'gl.reply.almost-all',
+};
+
+function accountCheck(answer: Answer, want: Decision, field: Field, reasons: Reasons): Check {
   const check = field('reply', 'Reply account');
   if (answer.reply === PERSONAL_ACCOUNT && want.reply !== null) {
     check.message = `Reply account: in Conversocial you answer from ${want.reply}, not from your own account.`;
+  } else if (answer.reply === null && want.reply !== null) {
+    // No reply where one is due: what was missed is that this conversation gets a reply at all (a
+    // thank-you, a help request), which the rule that made it due says; the routing rule only says
+    // which account sends it.
+    const due = REPLY_DUE[reasons.pack.engine.style];
+    if (want.because.some((b) => b.rule === due)) Object.assign(check, reasons.cite(due));
   }
   return check;
 }

@@ -304,6 +304,37 @@ describe('each dimension loses points for the right reason', () => {
   });
 });
 
+// Found by the GitLab audit: a reply left out was explained with the routing ("The tweet mentions
+// @GitLab, so @GitLab answers it"), when the lesson is that the tweet gets a reply at all.
+describe('a reply due and not given is explained by the rule that makes it due', () => {
+  const fromBank = (id: string) => valid(bank.find((f) => f.stem === id)!);
+  const silent = { reply: null, via: null, replyText: null, clipping: null } as const;
+
+  it('gitlab: a thank-you liked and left open, unanswered: advocates reply to almost every tweet', () => {
+    const s = fromBank('gl-follow-up-thanks');
+    const c = check(grade(s, answer(s, { ...silent, like: '@GitLab' })), 'reply');
+    expect(c.score).toBe(0);
+    expect(c.message).toBe('Reply account: the guidelines call for @GitLab; you chose nothing.');
+    expect(c.rule).toBe('gl.reply.almost-all');
+    expect(c.section).toBe('/gitlab/workflow/#reply-to-almost-everything');
+    expect(c.reason).toBe('It is a thank-you: advocates reply to almost every tweet.');
+  });
+
+  it('mozilla: a help request left unanswered: a help request gets a reply', () => {
+    const s = fromBank('moz-tw-youtube-black-screen');
+    const c = check(grade(s, answer(s, { ...silent, hold: null })), 'reply');
+    expect(c.score).toBe(0);
+    expect(c.rule).toBe('moz.reply.help');
+    expect(c.section).toBe('/conversocial/accounts/#what-to-answer');
+    expect(c.reason).toMatch(/gets a reply\.$/);
+  });
+
+  it('a reply from the wrong account is still explained by the routing', () => {
+    const s = fromBank('gl-follow-up-thanks');
+    expect(check(grade(s, answer(s, { reply: '@GitLabStatus' })), 'reply').rule).toBe('gl.route.mentioned');
+  });
+});
+
 describe('the rule a like is graded under', () => {
   /** The scenario with the engine's own decision as what it expects. */
   const decided = (x: Scenario): Scenario => ({ ...x, expected: decide(x) });
