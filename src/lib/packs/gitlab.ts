@@ -179,7 +179,7 @@ const rule = (id: GitLabRuleId) => id;
 export const gitlab: PolicyPack = {
   id: 'gitlab',
   name: 'GitLab community advocates',
-  version: '2.1.1',
+  version: '2.1.2',
   history: [
     {
       version: '1.0.0',
@@ -235,6 +235,21 @@ export const gitlab: PolicyPack = {
           rules: [rule('gl.escalate.spam-report'), rule('gl.escalate.retweet'), rule('gl.escalate.experts')],
           // The only score these checks gave otherwise before: half marks for the wrong channel.
           earlierScores: [0.5],
+        },
+      ],
+    },
+    {
+      version: '2.1.2',
+      date: '2026-11-22',
+      policyRevision: 2,
+      changes: [
+        {
+          summary:
+            'A reply from the wrong handle costs one check, not two. The tool was judged against the handle the guidelines call for, so a first reply from @MovingToGitLab sent from Tweetdeck, the only tool that handle uses, lost the tool check as well as the handle. The tool is now judged against the handle chosen: right when it is the one that handle answers from here.',
+          rules: [rule('gl.via.zendesk'), rule('gl.via.tweetdeck-follow-up'), rule('gl.via.moving-to-gitlab')],
+          // A tool check gave 0 or 1 then too, for a reply from another handle than the guidelines'
+          // the other of the two; it was made for the same answers as today.
+          earlierScores: [0, 1],
         },
       ],
     },

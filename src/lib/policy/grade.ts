@@ -208,7 +208,7 @@ export function grader(scenario: Scenario, pack: PolicyPack = packs[scenario.pac
       };
       const dimension = (id: DimensionId, checks: Check[]) => dimensionOf(id, checks, dimensionApplies(pack, id));
       const dimensions: Dimension[] = [
-        dimension('account', [accountCheck(answer, want, field, reasons), field('like', 'Like'), ...toolCheck(pack, answer, want, field)]),
+        dimension('account', [accountCheck(answer, want, field, reasons), field('like', 'Like'), ...toolCheck(scenario, answer, want, field, reasons)]),
         dimension('tags', [tagsCheck(want, answer, reasons, scenario.channel), field('userTag', 'User tag')]),
         dimension('closing', [field('close', 'Closing reason'), field('hold', 'Hold')]),
         dimension('escalation', [escalationCheck(want, answer, reasons)]),
@@ -293,11 +293,39 @@ function accountCheck(answer: Answer, want: Decision, field: Field, reasons: Rea
   return check;
 }
 
-/** Where the pack lets the helper choose the tool a reply goes out from (GitLab: Zendesk or Tweetdeck), that choice counts too. */
-function toolCheck(pack: PolicyPack, answer: Answer, want: Decision, field: Field): Check[] {
-  if (pack.engine.style !== 'zendesk' || want.reply === null || answer.reply === null) return [];
-  return [field('via', 'Tool')];
+/**
+ * Where the pack lets the helper choose the tool a reply goes out from (GitLab: Zendesk or
+ * Tweetdeck), that choice counts too, judged against the handle the trainee chose: a reply from
+ * another handle than the guidelines' loses the account check, and its tool is right when it is
+ * the one that handle uses here, so that one wrong handle costs one check, not two.
+ */
+function toolCheck(scenario: Scenario, answer: Answer, want: Decision, field: Field, reasons: Reasons): Check[] {
+  const { engine } = reasons.pack;
+  if (engine.style !== 'zendesk' || want.reply === null || answer.reply === null) return [];
+  const chosen = findAccount(reasons.pack, answer.reply);
+  if (!chosen || same(chosen.handle, want.reply)) return [field('via', 'Tool')];
+  const [rule, tool, facts] = zendeskTool(engine, scenario, chosen.handle, chosen.tool);
+  const ok = answer.via === tool;
+  return [{
+    field: 'via', expected: tool, given: answer.via, score: ok ? 1 : 0,
+    message: ok ? `Tool: right for a reply from ${chosen.handle}.` : `Tool: a reply from ${chosen.handle} goes out from ${tool}; you chose ${fieldValue('via', answer.via)}.`,
+    ...reasons.cite(rule, facts),
+  }];
 }
+
+/**
+ * The tool a reply from `handle` (which works in `accountTool`) goes out from in this conversation,
+ * with the rule that says so and its facts, as GitLab's reply step decides it for the handle it
+ * routes to (steps.ts): a handle that works only in the follow-up tool (@MovingToGitLab, Tweetdeck)
+ * always uses it; any other, the follow-up tool once we have replied here, else the first reply tool.
+ */
+function zendeskTool(engine: ZendeskEngine, scenario: Scenario, handle: string, accountTool: string | undefined): [GitLabRuleId, string, Record<string, FactValue>] {
+  if (accountTool === engine.followUpTool) return ['gl.via.moving-to-gitlab', engine.followUpTool, { account: handle, tool: engine.followUpTool }];
+  if (scenario.messages.some((m) => m.from === 'agent')) return ['gl.via.tweetdeck-follow-up', engine.followUpTool, { tool: engine.followUpTool }];
+  return ['gl.via.zendesk', engine.firstReplyTool, { tool: engine.firstReplyTool }];
+}
+
+type ZendeskEngine = Extract<PolicyPack['engine'], { style: 'zendesk' }>;
 
 /** Tags are a set: partial credit is the share of the union both sides agree on. */
 function tagsCheck(want: Decision, answer: Answer, reasons: Reasons, channel: Scenario['channel']): Check {

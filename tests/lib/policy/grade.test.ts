@@ -335,6 +335,58 @@ describe('a reply due and not given is explained by the rule that makes it due',
   });
 });
 
+// Found by the GitLab audit: a reply from the wrong handle lost the tool check too, judged against
+// the handle the guidelines call for. The handles table says which tool each handle answers from
+// (@MovingToGitLab: Tweetdeck only; the others: Zendesk for a first reply, Tweetdeck for a
+// follow-up), so the tool is judged against the handle chosen: one wrong handle costs one check.
+describe('the tool is judged against the handle the trainee chose', () => {
+  const fromBank = (id: string) => valid(bank.find((f) => f.stem === id)!);
+  const first = fromBank('gl-bug-mr-approval-button');
+
+  it('@MovingToGitLab from Tweetdeck on a first reply the guidelines send from @GitLab: the handle is wrong, the tool right for it', () => {
+    const r = grade(first, answer(first, { reply: '@MovingToGitLab', via: 'Tweetdeck' }));
+    expect(check(r, 'reply').score).toBe(0);
+    expect(check(r, 'via').score).toBe(1);
+    expect(dim(r, 'account')).toBeCloseTo(2 / 3, 10);
+  });
+
+  it('@MovingToGitLab from Zendesk: a tool that handle does not use, explained by the handles table', () => {
+    const c = check(grade(first, answer(first, { reply: '@MovingToGitLab', via: 'Zendesk' })), 'via');
+    expect(c.score).toBe(0);
+    expect(c.expected).toBe('Tweetdeck');
+    expect(c.given).toBe('Zendesk');
+    expect(c.message).toBe('Tool: a reply from @MovingToGitLab goes out from Tweetdeck; you chose Zendesk.');
+    expect(c.rule).toBe('gl.via.moving-to-gitlab');
+    expect(c.section).toBe('/gitlab/handles/#the-handles');
+    expect(c.reason).toBe('@MovingToGitLab answers from Tweetdeck.');
+  });
+
+  it('the right handle from the wrong tool still loses the tool check, as before', () => {
+    const c = check(grade(first, answer(first, { via: 'Tweetdeck' })), 'via');
+    expect(c.score).toBe(0);
+    expect(c.rule).toBe('gl.via.zendesk');
+  });
+
+  it('every bank point that gets a reply, answered from each handle: the tool the handles table gives that handle is right, the other wrong', () => {
+    const handles = packs.gitlab.accounts.map((a) => a.handle);
+    let points = 0;
+    for (const s of bank.map(valid).filter((x) => x.pack === 'gitlab')) {
+      const d = decide(s);
+      if (d.reply === null) continue;
+      points++;
+      const followUp = s.messages.some((m) => m.from === 'agent');
+      for (const handle of handles) {
+        const tool = handle === '@MovingToGitLab' || followUp ? 'Tweetdeck' : 'Zendesk';
+        const other = tool === 'Zendesk' ? 'Tweetdeck' : 'Zendesk';
+        const a = { ...answer({ ...s, expected: d }, {}), reply: handle };
+        expect(check(grade(s, { ...a, via: tool }), 'via').score, `${s.id} from ${handle} via ${tool}`).toBe(1);
+        expect(check(grade(s, { ...a, via: other }), 'via').score, `${s.id} from ${handle} via ${other}`).toBe(0);
+      }
+    }
+    expect(points).toBeGreaterThan(20);
+  });
+});
+
 describe('the rule a like is graded under', () => {
   /** The scenario with the engine's own decision as what it expects. */
   const decided = (x: Scenario): Scenario => ({ ...x, expected: decide(x) });

@@ -382,6 +382,29 @@ describe('regrading', () => {
       expect(itemFlags(halfFile(gitlabPack.version)).map((f) => [f.code, f.integrity])).toEqual([['item-score', true], ['summary', true]]);
     });
 
+    // GitLab 2.1.2: the tool is judged against the handle chosen. Under 2.1.1, a first reply from
+    // @MovingToGitLab sent from Tweetdeck (its only tool), where the guidelines call for @GitLab from
+    // Zendesk, lost the tool check with the handle: a third of the account dimension. An honest
+    // 2.1.1 file holds that third.
+    it('a reply from @MovingToGitLab through Tweetdeck with the tool check 2.1.1 took away: explained under 2.1.1, an edit under today\u2019s version', () => {
+      const toolFile = (version: string): Result => {
+        const file = makeResult({ name: 'Tom Older', scenarios: [scenario('gl-bug-mr-approval-button')] });
+        const item = file.items[0]!;
+        item.answer = { ...item.answer, reply: '@MovingToGitLab', via: 'Tweetdeck' };
+        // As 2.1.1 graded it: the reply and the tool wrong, the like right.
+        item.dimensions = { ...item.dimensions, account: 0.3333 };
+        item.score = Math.round(((item.dimensions.account + item.dimensions.escalation + item.dimensions.engagement) / 3) * 10_000) / 10_000;
+        file.packs = { gitlab: version };
+        file.summary = summarize(file.items);
+        return file;
+      };
+      const older = itemFlags(toolFile('2.1.1'));
+      expect(older.map((f) => [f.code, f.integrity])).toEqual([['item-score', false], ['summary', false]]);
+      expect(older[0]!.message).toMatch(/account choice 0\.333 in the file against 0\.667 recomputed.*\(graded under another pack version\)$/);
+      expect(gitlabPack.version).not.toBe('2.1.1');
+      expect(itemFlags(toolFile(gitlabPack.version)).map((f) => [f.code, f.integrity])).toEqual([['item-score', true], ['summary', true]]);
+    });
+
     // A change explains only what it changed: GitLab 2.1.1 took away the half marks for the wrong
     // channel, so a missed escalation (0 then as now) raised to full marks is an edit under 2.1.0 too;
     // Mozilla 2.0.2 changed the chases, so an escalated first answer without the clipping (0 then
