@@ -14,6 +14,8 @@ import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } fr
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectCentred, expectFits, holdRequests, launchChromium, NARROW_VIEWS, setDefaultFontSize, siteUrl, THEMES, VIEWPORTS, watchProblems } from './support.ts';
 import { nextPoint } from '../../src/lib/policy/follow-ups.ts';
+import { decide } from '../../src/lib/policy/decide.ts';
+import type { Scenario } from '../../src/lib/schemas/scenario.ts';
 import { parseScenario } from '../../src/lib/schemas/parse.ts';
 import { button, conversation, exportResults, feedback, openTrainer, readDownload, refuseStorage, reply, settled, startAssessment, startPractice } from './trainer-support.ts';
 
@@ -2654,6 +2656,110 @@ describe('"Load scenarios" judges a file as npm run scenarios:check does', () =>
     await context.unroute('**/bank/*.json');
     await input.setInputFiles([file('good.json', scenario('own-good'))]);
     await page.getByRole('heading', { name: /Your own set \(1 scenario\)/ }).waitFor();
+    await context.close();
+  });
+});
+
+// README, "Review my mistakes": it "serves conversations where the rules you missed apply, until you
+// answer each right twice in a row there"; once nothing is left to review, the feedback says so and
+// Next conversation ends the session. Found by the GitLab audit.
+describe('Review my mistakes', () => {
+  const heard = (page: Page) => page.locator('#trainer p[aria-live=polite]').textContent();
+  const pastList = (page: Page) => page.getByRole('region', { name: 'Past sessions', exact: true });
+  type Stored = { review: Record<string, unknown>; practised: string[]; session: { open: number | null; conversations: { point: any }[] } | null };
+  /** The trainer's state as the browser stores it. */
+  const storedState = (page: Page) =>
+    page.evaluate(
+      () =>
+        new Promise<Stored>((resolve, reject) => {
+          const open = indexedDB.open('social-support-academy');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const get = db.transaction('trainer').objectStore('trainer').get('state');
+            get.onsuccess = () => {
+              db.close();
+              resolve(get.result);
+            };
+          };
+        }),
+    );
+  /** Stores rules under review as a trainee's earlier answers left them, then reloads the trainer to read them. */
+  async function missed(page: Page, review: Record<string, { streak: number; misses: number }>): Promise<void> {
+    const state = (await storedState(page)) ?? { version: 1, trainee: { name: '', handle: null, signature: '' }, speed: 60, practised: [], session: null };
+    await page.evaluate(
+      (state) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('social-support-academy');
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction('trainer', 'readwrite');
+            tx.objectStore('trainer').put(state, 'state');
+            tx.oncomplete = () => {
+              db.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      { ...state, review },
+    );
+    await page.reload();
+    await page.locator('#trainer[data-ready]').waitFor();
+  }
+  /** Answers the conversation open now as the guidelines require it (its decision, from the stored state). */
+  async function answerRight(page: Page): Promise<void> {
+    const c = conversation(page);
+    const handle = (await c.getByRole('heading', { level: 2 }).textContent())!.replace('Conversation with ', '');
+    let point: Scenario | undefined;
+    await expect
+      .poll(async () => {
+        const s = (await storedState(page)).session;
+        point = s && s.open !== null ? s.conversations[s.open]!.point : undefined;
+        return point?.author.handle;
+      })
+      .toBe(handle);
+    const d = decide(point!);
+    await c.getByLabel('Reply from').selectOption(d.reply!);
+    if (d.via) await c.getByLabel('Send from').selectOption(d.via);
+    await c.getByLabel('Like from').selectOption(d.like ?? '');
+    await reply(page, 'Reply', 'Thanks for the heads-up! We are looking at it now and will post updates here.');
+  }
+
+  test('a review ends once nothing is left to review: the feedback says so, and Next conversation ends the session', async () => {
+    const { context, page } = await trainerInFreshContext();
+    await missed(page, { 'gl.route.status': { streak: 0, misses: 1 } });
+    await page.getByRole('radio', { name: 'GitLab community advocates' }).check();
+    await button(page, 'Review my mistakes (1 rule)').click();
+    await button(page, 'Play').click();
+    // Every conversation answered right, until the feedback says nothing is left to review (a
+    // conversation may come to the rule only at a follow-up): the rule was under review until then.
+    let answered = 0;
+    for (;;) {
+      const shown = await settled(page);
+      if (shown === 'idle') {
+        await button(page, 'Skip ahead').click();
+        continue;
+      }
+      expect(shown).toBe('conversation');
+      await answerRight(page);
+      answered++;
+      await feedback(page).waitFor();
+      if (await feedback(page).getByText(/Nothing is left to review/).isVisible()) break;
+      expect(Object.keys((await storedState(page)).review)).toEqual(['gl.route.status']);
+      expect(answered).toBeLessThan(12);
+      await button(feedback(page), 'Next conversation').click();
+    }
+    expect(answered).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => heard(page)).toMatch(/Nothing is left to review/);
+    await button(feedback(page), 'Next conversation').click();
+    // Ended: back on the setup, the review kept as a past session, nothing left to review.
+    await page.getByRole('heading', { name: 'Start a session' }).waitFor();
+    expect(await conversation(page).count()).toBe(0);
+    await expect.poll(() => heard(page)).toMatch(/The review is over/);
+    expect(await page.getByRole('button', { name: /^Review my mistakes/ }).count()).toBe(0);
+    const past = (await pastList(page).getByRole('listitem').allTextContents()).map((t) => t.replace(/\s+/g, ' '));
+    expect(past).toEqual([expect.stringMatching(new RegExp(`^Practice, Review my mistakes, .*: ${answered} answered`))]);
     await context.close();
   });
 });

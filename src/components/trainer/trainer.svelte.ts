@@ -4,9 +4,9 @@
 // The machine and the engine behind it are loaded on first need, so the page opens with little script.
 import { getContext, setContext, tick } from 'svelte';
 import type { PackId, Result, Scenario } from '../../lib/index.ts';
-import { PACK_IDS, RULE_PREFIX } from '../../lib/vocabulary.ts';
+import { PACK_IDS } from '../../lib/vocabulary.ts';
 import { resultFileName, resultFileText } from '../../lib/results/file-name.ts';
-import { initialState, type Effect, type TrainerEvent, type TrainerState } from '../../lib/trainer/state.ts';
+import { initialState, reviewRulesOf, type Effect, type TrainerEvent, type TrainerState } from '../../lib/trainer/state.ts';
 import { download } from '../shared/download.ts';
 import { KeyValueStore, type StorageMode } from '../storage/kv-store.ts';
 import { startedAt } from './format.ts';
@@ -294,7 +294,7 @@ export class Trainer {
 
   /** The rules under review for a program. */
   reviewRules(program: PackId): string[] {
-    return Object.keys(this.state.review).filter((id) => id.startsWith(RULE_PREFIX[program]));
+    return reviewRulesOf(this.state.review, program);
   }
 
   /**

@@ -17,7 +17,7 @@ import { afterAnswer, allowsReminders, comesBack } from './rules.ts';
 import { reviewed } from './review.ts';
 
 export { allowsReminders } from './rules.ts';
-import type { Conversation, Effect, Filters, Draft, Session, TrainerEvent, TrainerState } from './state.ts';
+import { reviewRulesOf, type Conversation, type Effect, type Filters, type Draft, type RuleProgress, type Session, type TrainerEvent, type TrainerState } from './state.ts';
 
 export * from './state.ts';
 
@@ -340,13 +340,39 @@ function serve(s: Session, by: ServedBy = 'trainee'): [Session, Effect[]] {
 
 /**
  * Clock, deliveries and serving, after any event that moves time: the trainer with the session
- * settled (the rules under review follow the points recorded on the way), and the effects.
+ * settled (the rules under review follow the points recorded on the way), and the effects. A
+ * review session with nothing left to review ends here, once nothing is open and no feedback shown.
  */
 function settle(state: TrainerState, s: Session, at: number, by: ServedBy = 'trainee'): [TrainerState, Effect[]] {
   const [delivered, e1, graded] = deliver(advance(s, at, state.speed));
-  const [served, e2] = serve(delivered, by);
   const review = s.source === 'custom' ? state.review : graded.reduce((r, [g, point]) => reviewed(r, g, point), state.review);
+  const session = clearsReview(delivered, state.review, review) ? { ...delivered, reviewCleared: true as const } : delivered;
+  if (session.reviewCleared && session.open === null && session.feedback === null) {
+    const [done, e2] = finish({ ...state, review }, session, new Date(at).toISOString());
+    return [done, [...e1, { type: 'announce', message: REVIEW_OVER }, ...e2]];
+  }
+  const [served, e2] = serve(session, by);
   return [{ ...state, review, session: served }, [...e1, ...e2]];
+}
+
+/** Said when the answer that cleared a review session's last rule is graded. */
+const REVIEW_CLEARED = 'Nothing is left to review: you have answered every rule you missed right twice in a row. Next conversation ends this review.';
+/** Said when a review session ends so. */
+const REVIEW_OVER = 'The review is over: nothing is left to review. It is kept under Past sessions.';
+
+/**
+ * Whether the rules under review going from `before` to `after` leave a review session with none
+ * of its program's rules: "Review my mistakes" serves conversations until each missed rule is
+ * answered right twice in a row, and then it is over.
+ */
+function clearsReview(s: Session, before: Readonly<Record<string, RuleProgress>>, after: Readonly<Record<string, RuleProgress>>): boolean {
+  if (s.source !== 'review' || s.program === null || s.reviewCleared) return false;
+  return reviewRulesOf(before, s.program).length > 0 && reviewRulesOf(after, s.program).length === 0;
+}
+
+/** Where focus goes once no conversation is open, unless the session has ended (its own focus goes then). */
+function idleFocusOf(s: Session): Effect[] {
+  return s.finishedAt === null && s.open === null ? [idleFocus(s)] : [];
 }
 
 /** An assessment ends by itself once nothing is open, waiting or still to come back. */
@@ -424,7 +450,7 @@ export function transition(state: TrainerState, event: TrainerEvent): [TrainerSt
       const [next, effects] = settle(state, { ...moved, clock: { ...moved.clock, sim: Math.max(moved.clock.sim, due) } }, event.at);
       if (endsAssessment(next.session!)) return finish(next, next.session!, new Date(event.at).toISOString());
       // Skip ahead, which has the focus, goes once nothing more is to come: focus goes where Next sends it then.
-      if (next.session!.open === null) effects.push(idleFocus(next.session!));
+      effects.push(...idleFocusOf(next.session!));
       return [next, [save, ...effects]];
     }
     case 'skip': {
@@ -491,8 +517,11 @@ export function transition(state: TrainerState, event: TrainerEvent): [TrainerSt
         review: moved.source === 'custom' ? state.review : reviewed(state.review, g, c.point),
         practised: state.practised.includes(c.root.id) ? state.practised : [...state.practised, c.root.id],
       };
+      const cleared = clearsReview(next, state.review, nextState.review);
+      if (cleared) next = { ...next, reviewCleared: true };
       if (!practice && !pending(next)) return finish(nextState, next, new Date(event.at).toISOString());
       const effects: Effect[] = [save];
+      if (cleared) effects.push({ type: 'announce', message: REVIEW_CLEARED });
       if (practice) effects.push({ type: 'focus', target: 'feedback' });
       else {
         let served: Effect[];
@@ -504,7 +533,7 @@ export function transition(state: TrainerState, event: TrainerEvent): [TrainerSt
     }
     case 'next': {
       const [next, effects] = settle(state, { ...s, feedback: null }, event.at);
-      if (next.session!.open === null) effects.push(idleFocus(next.session!));
+      effects.push(...idleFocusOf(next.session!));
       return [next, [save, ...effects]];
     }
     case 'filter': {
@@ -514,7 +543,7 @@ export function transition(state: TrainerState, event: TrainerEvent): [TrainerSt
     }
     case 'clear-filters': {
       const [next, effects] = settle(state, { ...s, filters: { tag: null, type: null, channel: null } }, event.at);
-      if (next.session!.open === null) effects.push(idleFocus(next.session!));
+      effects.push(...idleFocusOf(next.session!));
       return [next, [save, ...effects]];
     }
     case 'dismiss-notice':

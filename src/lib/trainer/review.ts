@@ -6,7 +6,6 @@ import { resolveFacts } from '../policy/facts.ts';
 import type { GradeResult } from '../policy/grade.ts';
 import { zendeskAlways } from '../policy/steps.ts';
 import type { Decision, Scenario } from '../schemas/scenario.ts';
-import { RULE_PREFIX, type PackId } from '../vocabulary.ts';
 import type { RuleProgress } from './state.ts';
 
 /**
@@ -52,9 +51,4 @@ export function reviewed(current: Readonly<Record<string, RuleProgress>>, g: Gra
     else out[rule] = { ...out[rule]!, streak };
   }
   return out;
-}
-
-/** The rules of a program under review. */
-export function reviewRulesOf(review: Readonly<Record<string, RuleProgress>>, program: PackId): string[] {
-  return Object.keys(review).filter((id) => id.startsWith(RULE_PREFIX[program]));
 }

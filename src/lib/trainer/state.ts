@@ -4,7 +4,7 @@
 import type { Sent } from '../policy/follow-ups.ts';
 import type { Result, ResultItem } from '../results/result.ts';
 import type { Answer, Scenario } from '../schemas/scenario.ts';
-import type { PackId } from '../vocabulary.ts';
+import { RULE_PREFIX, type PackId } from '../vocabulary.ts';
 
 /** The decision points an assessment holds. */
 export const ASSESSMENT_POINTS = 20;
@@ -121,6 +121,17 @@ export interface Session {
   feedback: number | null;
   /** Messages for the trainee (a reminder come due, a point recorded as left), newest last. */
   notices: string[];
+  /**
+   * A review session ("Review my mistakes") whose answers left none of its program's rules under
+   * review: it ends once nothing is open and no feedback is shown (Next conversation after the
+   * feedback of the answer that cleared the last rule). Absent otherwise.
+   */
+  reviewCleared?: true;
+}
+
+/** The rules of a program under review (their ids begin with the program's prefix). */
+export function reviewRulesOf(review: Readonly<Record<string, RuleProgress>>, program: PackId): string[] {
+  return Object.keys(review).filter((id) => id.startsWith(RULE_PREFIX[program]));
 }
 
 /** How a trainee stands on a rule they once missed: it leaves review after two right answers in a row. */

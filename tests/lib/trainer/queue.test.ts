@@ -1143,6 +1143,64 @@ describe('review of missed rules', () => {
     });
   });
 
+  // README: Review my mistakes "serves conversations that exercise the rules you missed, until you
+  // answer each right twice in a row". Found by the GitLab audit: with the routing missed on
+  // gl-status-main-handle-only, the review was empty after the 3rd answer, and the session went on
+  // serving conversations with nothing said.
+  describe('a review session ends once nothing is left to review', () => {
+    const fromBank = (id: string) => valid(bank.find((f) => f.stem === id)!);
+    const status = ['gl-status-no-mention', 'gl-status-502-two-handles', 'gl-status-asked-moving-handle', 'gl-status-main-handle-only'].map(fromBank);
+    const right = (s: Scenario): Answer => answer(decide(s));
+    const said = (effects: Effect[]) => effects.flatMap((e) => (e.type === 'announce' ? [e.message] : []));
+    /** The routing of a tweet about availability missed, then a review session of `scenarios` started. */
+    function reviewing(scenarios: Scenario[], review: TrainerState['review'] = { 'gl.route.status': { streak: 0, misses: 1 } }) {
+      return run({ ...initialState(), review }, { type: 'trainee', name: 'Ana Lima', handle: null }, startEvent(scenarios, { source: 'review' }), play(0)).state;
+    }
+
+    /** Answers the conversation open now as the guidelines require. */
+    const answerOpen = (st: TrainerState, n: number) => {
+      const x = session(st);
+      return run(st, answerAt(n, right(x.conversations[x.open!]!.point)));
+    };
+
+    it('the answer that clears the last rule says so with its feedback; Next conversation then ends the session, kept as a past session', () => {
+      let r = answerOpen(reviewing(status), 10);
+      expect(r.state.review).toEqual({ 'gl.route.status': { streak: 1, misses: 1 } });
+      expect(said(r.effects).join(' ')).not.toMatch(/left to review/);
+      r = answerOpen(run(r.state, next(11)).state, 20);
+      expect(r.state.review).toEqual({});
+      expect(r.effects.filter((e) => e.type !== 'save')).toEqual([{ type: 'announce', message: expect.stringMatching(/^Nothing is left to review/) }, { type: 'focus', target: 'feedback' }]);
+      expect(openId(r.state)).toBeNull();
+      expect(session(r.state).feedback).toBe(1);
+      expect(session(r.state).finishedAt).toBeNull();
+      r = run(r.state, next(21));
+      // Ended: nothing more served, kept as a past session, and the trainee taken back to the setup.
+      expect(session(r.state).finishedAt).not.toBeNull();
+      expect(openId(r.state)).toBeNull();
+      expect(archived(r.effects)).toHaveLength(1);
+      expect(archived(r.effects)[0]!.result.items).toHaveLength(2);
+      expect(r.effects).toContainEqual({ type: 'focus', target: 'setup' });
+      expect(said(r.effects).join(' ')).toMatch(/review is over/i);
+    });
+
+    it('with a rule of the program still under review, the session goes on', () => {
+      const review = { 'gl.route.status': { streak: 0, misses: 1 }, 'gl.dm.private-info': { streak: 0, misses: 1 } };
+      let r = answerOpen(reviewing(status, review), 10);
+      r = run(answerOpen(run(r.state, next(11)).state, 20).state, next(21));
+      expect(r.state.review).toEqual({ 'gl.dm.private-info': { streak: 0, misses: 1 } });
+      expect(session(r.state).finishedAt).toBeNull();
+      expect(openId(r.state)).not.toBeNull();
+    });
+
+    it('a practice session (not a review) goes on when its answers clear the review', () => {
+      let r = answerOpen(run({ ...initialState(), review: { 'gl.route.status': { streak: 0, misses: 1 } } }, startEvent(status), play(0)).state, 10);
+      r = run(answerOpen(run(r.state, next(11)).state, 20).state, next(21));
+      expect(r.state.review).toEqual({});
+      expect(session(r.state).finishedAt).toBeNull();
+      expect(openId(r.state)).not.toBeNull();
+    });
+  });
+
   it('answered scenarios are remembered as practised, once each', () => {
     const { state } = practise('bank', [PERFECT, PERFECT]);
     expect(state.practised).toEqual(['moz-r0', 'moz-r1']);
@@ -1154,6 +1212,13 @@ describe('review of missed rules', () => {
 describe('where focus goes', () => {
   const focusOn = (effects: Effect[]) => effects.filter((e): e is Extract<Effect, { type: 'focus' }> => e.type === 'focus');
   const said = (effects: Effect[]) => effects.flatMap((e) => (e.type === 'announce' ? [e.message] : []));
+
+  it('a practice answer takes focus to its feedback, and nothing else: no conversation served, no "recorded" said, until Next', () => {
+    const r = run(started([help('moz-a'), help('moz-b')]), play(0), answerAt(10));
+    expect(r.effects.filter((e) => e.type !== 'save')).toEqual([{ type: 'focus', target: 'feedback' }]);
+    expect(openId(r.state)).toBeNull();
+    expect(session(r.state).feedback).toBe(0);
+  });
 
   it('a conversation the clock brings back asks for focus only if the trainee is not typing, with words to say if they are', () => {
     const s = help('moz-fu', 20, [{ afterHours: 1, text: '@firefox still gone after restarting' }]);
