@@ -1088,7 +1088,8 @@ describe('Past sessions', () => {
     await all.click();
     await button(dialog, 'Delete all').click();
     await expect.poll(() => pastList(page).count()).toBe(0);
-    await expect.poll(() => heard(page)).toBe('Deleted all 2 past sessions.');
+    // The answers given also leave what the trainer keeps beyond the sessions (conversations practised): it goes with them.
+    await expect.poll(() => heard(page)).toBe('Deleted all 2 past sessions. The mistakes to review and the conversations you practised went with them.');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('trainer-queue-heading');
 
     await page.reload();
@@ -2662,7 +2663,8 @@ describe('"Load scenarios" judges a file as npm run scenarios:check does', () =>
 
 // README, "Review my mistakes": it "serves conversations where the rules you missed apply, until you
 // answer each right twice in a row there"; once nothing is left to review, the feedback says so and
-// Next conversation ends the session. Found by the GitLab audit.
+// Next conversation ends the session. "Delete all past sessions" takes the rules missed with them
+// (a shared computer: the next person must not inherit them). Found by the GitLab audit.
 describe('Review my mistakes', () => {
   const heard = (page: Page) => page.locator('#trainer p[aria-live=polite]').textContent();
   const pastList = (page: Page) => page.getByRole('region', { name: 'Past sessions', exact: true });
@@ -2760,6 +2762,37 @@ describe('Review my mistakes', () => {
     expect(await page.getByRole('button', { name: /^Review my mistakes/ }).count()).toBe(0);
     const past = (await pastList(page).getByRole('listitem').allTextContents()).map((t) => t.replace(/\s+/g, ' '));
     expect(past).toEqual([expect.stringMatching(new RegExp(`^Practice, Review my mistakes, .*: ${answered} answered`))]);
+    await context.close();
+  });
+
+  test('"Delete all past sessions" takes the rules to review with them, for both programs, and says so', async () => {
+    const { context, page } = await trainerInFreshContext();
+    await startPractice(page);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    await reply(page, 'Reply + Hold');
+    await feedback(page).waitFor();
+    await button(page, 'End session').click();
+    await button(page, 'Yes, end it').click();
+    await page.getByRole('heading', { name: 'Start a session' }).waitFor();
+    await missed(page, { 'gl.route.status': { streak: 0, misses: 1 }, 'gl.like.compliment': { streak: 1, misses: 2 }, 'moz.route.locale': { streak: 0, misses: 1 } });
+    await page.getByRole('radio', { name: 'GitLab community advocates' }).check();
+    await button(page, 'Review my mistakes (2 rules)').waitFor();
+
+    await button(pastList(page), 'Delete all past sessions').click();
+    const dialog = page.getByRole('dialog', { name: 'Delete all past sessions?' });
+    await dialog.getByText(/the rules you missed \(Review my mistakes\)/).waitFor();
+    await button(dialog, 'Delete all').click();
+    await expect.poll(() => heard(page)).toMatch(/^Deleted the past session Practice, .*\. The mistakes to review and the conversations you practised went with them\.$/);
+    expect(await page.getByRole('button', { name: /^Review my mistakes/ }).count()).toBe(0);
+    await page.getByRole('radio', { name: 'Mozilla Social Support' }).check();
+    expect(await page.getByRole('button', { name: /^Review my mistakes/ }).count()).toBe(0);
+    await page.reload();
+    await page.locator('#trainer[data-ready]').waitFor();
+    expect(await page.getByRole('button', { name: /^Review my mistakes/ }).count()).toBe(0);
+    const kept = await storedState(page);
+    expect(kept.review).toEqual({});
+    expect(kept.practised).toEqual([]);
     await context.close();
   });
 });

@@ -400,10 +400,13 @@ export class Trainer {
    * Deletes past sessions from this browser, by key (`pastKey`), and says so. A finished session the
    * trainer still holds as its own (the assessment whose report is shown, a practice session ended)
    * goes with its past copy: it holds the same answers. The session in progress and the other past
-   * sessions stay. Stored before this settles; if the browser had refused to store the work, it is
-   * offered all of it again (a deletion frees room), and the words say whether it took it.
+   * sessions stay. With `all` ("Delete all past sessions"), what the trainer keeps of the trainee's
+   * answers beyond them goes too, for both programs: the rules under review (Review my mistakes) and
+   * the conversations practised, so that the next person on a shared computer inherits neither.
+   * Stored before this settles; if the browser had refused to store the work, it is offered all of
+   * it again (a deletion frees room), and the words say whether it took it.
    */
-  async deletePast(keys: readonly string[]): Promise<void> {
+  async deletePast(keys: readonly string[], all = false): Promise<void> {
     if (this.elsewhere || !this.#store) return;
     const gone = new Set(keys);
     const removed = this.sessions.filter((r) => gone.has(pastKey(r)));
@@ -414,12 +417,14 @@ export class Trainer {
     const held = this.state.session;
     const heldGoes = held !== null && held.finishedAt !== null && gone.has(held.id);
     const report = heldGoes && held.mode === 'assessment';
-    if (heldGoes) {
-      this.state = { ...this.state, session: null };
+    const forgot = all && (Object.keys(this.state.review).length > 0 || this.state.practised.length > 0);
+    if (heldGoes || forgot) {
+      this.state = { ...this.state, ...(heldGoes ? { session: null } : {}), ...(forgot ? { review: {}, practised: [] } : {}) };
       entries.push([STATE_KEY, this.state]);
     }
     const said =
       (removed.length === 1 ? `Deleted the past session ${pastName(removed[0]!)}.` : `Deleted ${this.sessions.length ? '' : 'all '}${removed.length} past sessions.`) +
+      (forgot ? ' The mistakes to review and the conversations you practised went with them.' : '') +
       (report ? (removed.length === 1 ? ' Its report went with it.' : ' The assessment report shown went with them.') : '') +
       (this.sessions.length ? ` ${this.sessions.length} past session${this.sessions.length === 1 ? '' : 's'} left.` : '');
     await this.#store.setMany(entries);
