@@ -2796,3 +2796,23 @@ describe('Review my mistakes', () => {
     await context.close();
   });
 });
+
+// GitLab's Zendesk view has no tags, and a ticket never comes back on silence: the queue offers no
+// filter by tag and no "Back after silence" type there. Mozilla's queue offers both.
+describe('the queue offers the filters its program has', () => {
+  test('GitLab: no Tag filter, no "Back after silence"; Mozilla: both', async () => {
+    const { context, page } = await trainerInFreshContext();
+    const queue = page.getByRole('region', { name: 'Queue' });
+    await startPractice(page, 'GitLab community advocates');
+    await queue.getByLabel('Type').waitFor();
+    expect(await queue.getByLabel('Tag').count()).toBe(0);
+    expect(await queue.getByLabel('Type').locator('option').allTextContents()).toEqual(['All types', 'New conversation', 'Customer wrote back']);
+    await button(page, 'End session').click();
+    await button(page, 'Yes, end it').click();
+    await startPractice(page, 'Mozilla Social Support');
+    await queue.getByLabel('Type').waitFor();
+    expect(await queue.getByLabel('Tag').count()).toBe(1);
+    expect(await queue.getByLabel('Type').locator('option').allTextContents()).toEqual(['All types', 'New conversation', 'Customer wrote back', 'Back after silence']);
+    await context.close();
+  });
+});
