@@ -44,7 +44,7 @@ export default defineConfig({
       ],
       favicon: '/favicon.svg',
       // The site's title wraps in the header where one line does not fit it (320 px, 200% text).
-      customCss: ['./src/styles/header.css'],
+      customCss: ['./src/styles/header.css', './src/styles/search.css'],
       // Adds the headings components render from pack data to the table of contents.
       routeMiddleware: './src/route-data.ts',
       components: {

@@ -100,6 +100,24 @@ describe('search', () => {
     return hrefs.map((href) => sitePath(href) ?? href);
   }
 
+  // The keywords a page is ranked by, and the access page's period, are Pagefind metadata, which
+  // its UI would list under each result as "Keywords: ..." (found by the recheck): not for reading.
+  test('results show no metadata, to the eye or to a screen reader', async () => {
+    for (const query of ['log out', 'DMs', 'no need to reply', 'response time', 'getting started', 'two weeks']) {
+      await search(query);
+      // Every result shown so far has been filled in (its excerpt is there) before it is read.
+      const results = dialog.locator('.pagefind-ui__result');
+      const filled = dialog.locator('.pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title .pagefind-ui__result-link');
+      await expect.poll(async () => (await results.count()) > 0 && (await filled.count()) === (await results.count())).toBe(true);
+      const seen = (await results.allInnerTexts()).join('\n');
+      expect(seen, query).not.toMatch(/keywords|incubation period/i);
+      expect(await dialog.locator('.pagefind-ui__results').ariaSnapshot(), query).not.toMatch(/keywords|incubation period/i);
+    }
+    // Closed again, as the next test expects to find it.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
   test('Ctrl+K opens the search dialog and Escape closes it', async () => {
     await page.keyboard.press('Control+k');
     await dialog.waitFor({ state: 'visible' });
