@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { summarize } from '../../src/lib/results/result.ts';
 import { makeCohort } from '../support/admin-results.ts';
 import { bank } from '../support/bank.ts';
 import { bodyRows, dropFromDesktop, focusedId, importFiles, importStatus, open, storedFiles, write } from './admin-support.ts';
@@ -80,6 +81,47 @@ describe('the end of an import', () => {
     expect(await target.evaluate((e) => e === document.activeElement)).toBe(true);
     await page.keyboard.type(field.after);
     expect(await target.inputValue()).toBe(field.holds);
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('an import that replaces the session of the trainee open', () => {
+  // The trainee exported their session half way, and the admin imported that; the import under way
+  // holds the export at its end, a fuller one that takes the earlier one's place.
+  const full = cohort[0]!;
+  const partial = { ...structuredClone(full), finishedAt: null, items: full.items.slice(0, 1), summary: summarize(full.items.slice(0, 1)) };
+  const halfWay = write(tmp, 'trainee-1-half-way.json', partial);
+
+  test('leaves focus in the notes the admin was typing in, with what they typed, and shows the fuller export', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await open(page);
+    await importFiles(page, [halfWay, ...files.slice(1, 5)]);
+    await expect.poll(() => page.evaluate(storedFiles)).toBe(5);
+    const { release } = await holdRequests(context, '**/bank/*.json');
+    await open(page);
+    await openTrainee(page);
+    expect(await page.locator('.trainee .meta').innerText()).toContain('not finished');
+    const notes = page.getByLabel('Notes', { exact: true });
+    const picker = page.getByLabel('Import results', { exact: true });
+    await picker.focus();
+    await picker.setInputFiles([files[0]!, ...files.slice(5, 8)]);
+    const stop = button(page, 'Stop the import');
+    await stop.waitFor();
+    await notes.click();
+    await page.keyboard.type('Answered the ');
+    release();
+    await importStatus(page).filter({ hasText: /^Imported / }).waitFor();
+    expect(await importStatus(page).textContent()).toBe('Imported 4 of 4 files; 1 imported before gave its place to a fuller export of its session (listed below).');
+    await page.waitForFunction(() => document.querySelector('#admin-table-caption')?.closest('[aria-busy]')?.getAttribute('aria-busy') !== 'true');
+    await expect.poll(() => bodyRows(page).count()).toBe(8);
+    // The trainee stays open, now with the export at the session's end.
+    expect(await page.locator('.trainee .meta').innerText()).toContain(`finished ${full.finishedAt}`);
+    expect(await notes.evaluate((e) => e === document.activeElement)).toBe(true);
+    await page.keyboard.type('abuse well.');
+    expect(await notes.inputValue()).toBe('Answered the abuse well.');
     expect(problems.take()).toEqual([]);
     await context.close();
   });
