@@ -60,7 +60,10 @@ export function readScenarioTexts(files: readonly ScenarioText[], bank: readonly
           // As scenarios:check judges it: an id counts once met, whether its scenario is refused or not.
           const judged = judgeScenario(r.scenario, file.name, ids, banked);
           if (judged.problems.length) {
+            // Its notes are listed with its problems: a field misspelt ("txt" for "text") is often
+            // why the guidelines disagree with the file, as scenarios:check lists them beside it.
             for (const p of judged.problems) mine.push(at(p));
+            for (const n of judged.notes) mine.push(`note: ${at(n)}`);
             continue;
           }
           scenarios.push(r.scenario);

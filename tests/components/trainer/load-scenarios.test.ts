@@ -81,6 +81,22 @@ describe('readScenarioTexts', () => {
     expect(notes).toEqual([{ file: 'fields.json', problems: ['messages[0].likes: is not a field of this format; ignored (a typo?)', 'expected.replyFrom: is not a field of this format; ignored (a typo?)'] }]);
   });
 
+  // As scenarios:check lists them beside the refusal (found by a recheck: the trainer listed the
+  // refusal alone, and not the misspelt field that explained it).
+  it('a scenario refused whose follow-up says "txt" for "text": the note on the misspelt field is listed with its problems', () => {
+    const typo = (id: string) => scenario(id, { followUps: [{ afterHours: 2, txt: '@FirefoxSupport still waiting for my refund', expected: { reply: '@FirefoxSupport' } }] });
+    const { scenarios, problems, notes } = readScenarioTexts([file('typo.json', typo('own-typo')), file('list.json', [scenario('own-fine'), typo('own-typo-listed')])], []);
+    expect(scenarios.map((s) => s.id)).toEqual(['own-fine']);
+    expect(notes).toEqual([]);
+    expect(problems.map((p) => p.file)).toEqual(['typo.json', 'list.json']);
+    expect(problems[0]!.problems).toEqual([
+      expect.stringMatching(/^followUps\[0\]\.expected\.reply: the file expects "@FirefoxSupport", the guidelines give null/),
+      'note: followUps[0].txt: is not a field of this format; ignored (a typo?)',
+      expect.stringMatching(/^note: followUps\[0\]: silence does not bring this conversation back/),
+    ]);
+    expect(problems[1]!.problems).toContain('note: [1].followUps[0].txt: is not a field of this format; ignored (a typo?)');
+  });
+
   // Judged as scenarios:check judges the files (judgeScenario): an id counts once met, its scenario
   // refused or not (found by the audit: the trainer refused 1-wrong-expected.json, loaded
   // 2-good.json of the same id, and said nothing of the clash that scenarios:check reported).
