@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { duplicateKeys, readScenarioFileBytes } from '../../../src/lib/schemas/scenario-file-checks.ts';
+import { duplicateKeys, protoKeys, readScenarioFileBytes } from '../../../src/lib/schemas/scenario-file-checks.ts';
 import { EXAMPLES_DIR } from '../../support/bank.ts';
 
 // A scenario file as the command line and "Load scenarios" read it (docs/formats/scenario.md, "A
@@ -14,6 +14,7 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 /** The example with `"pack":"gitlab",` put before its own pack: given twice, the last wins. */
 const twice = exampleText.replace('"pack": "mozilla"', '"pack": "gitlab", "pack": "mozilla"');
 const GIVE_IT_ONCE = 'is given more than once in the same object (JSON keeps only the last): give it once';
+const PROTO_KEY = 'a key named "__proto__" is not read as a field (JavaScript takes it for the object\'s prototype), so what it holds would be lost: remove it';
 
 describe('duplicateKeys', () => {
   it('each key given twice in one object, at its path, once however often it is given', () => {
@@ -22,6 +23,16 @@ describe('duplicateKeys', () => {
       { item: null, path: ['a'] },
     ]);
     expect(duplicateKeys('[{"a":1},{"m":[{"x":1},{"x":1,"y":2,"x":3}]}]')).toEqual([{ item: 1, path: ['m', 1, 'x'] }]);
+  });
+
+  it('protoKeys: each key named "__proto__", at any depth, and none in a string', () => {
+    expect(protoKeys('{"a":{"__proto__":{"__proto__":1}},"t":"\\"__proto__\\":1","m":[{},{"__proto__":2}]}')).toEqual([
+      { item: null, path: ['a', '__proto__'] },
+      { item: null, path: ['a', '__proto__', '__proto__'] },
+      { item: null, path: ['m', 1, '__proto__'] },
+    ]);
+    expect(protoKeys('[{"a":1},{"b":{"__proto__":1}}]')).toEqual([{ item: 1, path: ['b', '__proto__'] }]);
+    expect(protoKeys(exampleText)).toEqual([]);
   });
 
   it('the same key in two objects, a key in a string, escapes and a key written two ways: what JSON.parse reads as one key', () => {
@@ -58,6 +69,28 @@ describe('readScenarioFileBytes', () => {
       { index: 2, ok: false, problems: ['[2]: a scenario must be an object, not null'] },
     ]);
     expect(readScenarioFileBytes(bytes('"hello"'))).toEqual([{ index: null, ok: false, problems: ['(top level): a scenario must be an object, not a string'] }]);
+  });
+
+  // Found by a recheck: in `author`, `expected` or a follow-up, a "__proto__" key was taken for the
+  // object's prototype and vanished (a follow-up's text with it, read as silence), and the file was
+  // accepted without a word; at the top level and in `facts` it was refused as an unknown field.
+  it('a key named "__proto__" anywhere: the scenario is refused, with one problem at that key\'s path', () => {
+    const withProto = (at: string, holds: string) => exampleText.replace(at, `"__proto__": ${holds}, ${at}`);
+    const followUp = exampleText.replace('"now":', '"followUps": [{"afterHours": 2, "__proto__": {"text": "@FirefoxSupport any news?"}}], "now":');
+    const cases: [string, string][] = [
+      [withProto('"id":', '{"x": 1}'), '__proto__'],
+      [withProto('"product":', '{"x": 1}'), 'facts.__proto__'],
+      [withProto('"handle":', '{"followers": 9}'), 'author.__proto__'],
+      [withProto('"reply":', '{"reply": null}'), 'expected.__proto__'],
+      [withProto('"from":', '"agent"'), 'messages[0].__proto__'],
+      [followUp, 'followUps[0].__proto__'],
+      [exampleText.replace('"handle":', '"\\u005f_proto__": 1, "handle":'), 'author.__proto__'],
+    ];
+    for (const [text, path] of cases) {
+      expect(readScenarioFileBytes(bytes(text))).toEqual([{ index: null, ok: false, problems: [`${path}: ${PROTO_KEY}`] }]);
+    }
+    const read = readScenarioFileBytes(bytes(`[${exampleText}, ${cases[2]![0]}]`));
+    expect(read.map((r) => (r.ok ? r.scenario.id : r.problems))).toEqual(['moz-paid-product', [`[1].author.__proto__: ${PROTO_KEY}`]]);
   });
 
   it('a file that is not JSON, or not UTF-8: said as before, nothing more', () => {
