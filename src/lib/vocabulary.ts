@@ -2,6 +2,13 @@
 // without zod, so that the schemas (which use zod) and the engine and islands (which must not)
 // read the same lists. A name changes here or nowhere.
 
+/**
+ * The most characters (UTF-16 code units, as JavaScript counts a string's length) a message's text
+ * may hold in the scenario format (MessageTextSchema). The trainer holds a reply to it too: a reply
+ * it sent is a message of the conversation the result file quotes.
+ */
+export const MESSAGE_TEXT_MAX = 2000;
+
 /** The programs the academy trains for, as scenarios name them in `pack`. */
 export const PACK_IDS = ['mozilla', 'gitlab'] as const;
 /** A program's pack id. */

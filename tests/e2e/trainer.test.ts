@@ -2097,6 +2097,41 @@ describe('why nothing happened, shown where the trainee is looking', () => {
     await context.close();
   });
 
+  // Found by a recheck: Twitter counts a link as 23 characters however long it is, so a reply with a
+  // link of 2,100 characters was sent; the result file then quoted it as a message of more than the
+  // 2,000 characters the format allows, and regrade and the admin page refused the whole file.
+  test('a reply longer than a message may be, though Twitter counts it short: not sent, the reason beside the reply text', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await openTrainer(page);
+    await page.getByLabel('Load scenarios').setInputFiles([file('one.json', scenario('own-one'))]);
+    await button(page, 'Play').click();
+    const c = conversation(page);
+    await c.waitFor();
+    const text = c.getByRole('textbox', { name: 'Reply text' });
+    const link = `Try this: https://support.mozilla.org/kb/${'a'.repeat(2100)}`;
+    await text.fill(link);
+    expect(await text.getAttribute('aria-invalid')).toBe('true');
+    for (const action of ['Reply', 'Reply + Hold', 'Reply + Close'] as const) {
+      await button(c, action).click();
+      const reason = c.locator('#trainer-reply-error');
+      await reason.waitFor();
+      expect(await reason.textContent()).toBe(`The reply is ${link.length.toLocaleString('en-US')} characters in all, links written out in full; a message may hold at most 2,000. Shorten it before you send it.`);
+      expect(await text.evaluate((el) => el === document.activeElement), `after ${action}, focus is in the reply text`).toBe(true);
+      expect(await page.getByRole('dialog', { name: 'Closing reason' }).isVisible(), 'nothing is sent').toBe(false);
+      expect(await feedback(page).count()).toBe(0);
+    }
+    // At 2,000 characters it is sent.
+    await text.fill(link.slice(0, 2000));
+    expect(await text.getAttribute('aria-invalid')).toBeNull();
+    expect(await c.locator('#trainer-reply-error').count()).toBe(0);
+    await button(c, 'Reply + Hold').click();
+    await feedback(page).waitFor();
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+
   test.each(Object.entries(VIEWPORTS))('%s: "Load scenarios" with only bad files takes the trainee to the report: its first line in view and focused', async (_, viewport) => {
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();

@@ -1,7 +1,7 @@
 import { z } from './zod.ts';
 import { packs } from '../packs/index.ts';
 import { isDateTime, timeOf } from '../time.ts';
-import { CHANNELS, FORMATS, HOLD_REASONS, KINDS, KNOWN_AS, PACK_IDS, PERSONAL_ACCOUNT, SENTIMENTS, TOOLS, type Kind } from '../vocabulary.ts';
+import { CHANNELS, FORMATS, HOLD_REASONS, KINDS, KNOWN_AS, MESSAGE_TEXT_MAX, PACK_IDS, PERSONAL_ACCOUNT, SENTIMENTS, TOOLS, type Kind } from '../vocabulary.ts';
 import type { PolicyPack } from './pack.ts';
 
 // The interchange format of docs/formats/scenario.md, version 1. It is a contract with people
@@ -67,7 +67,7 @@ export const AuthorSchema = z.looseObject({
  * reader of many files (src/lib/results/verify.ts) accepts a scenario equal but for its texts to
  * one the format accepted once each text passes this. A rule that reads texts must change it too.
  */
-export const MessageTextSchema = z.string().min(1).max(2000);
+export const MessageTextSchema = z.string().min(1).max(MESSAGE_TEXT_MAX);
 
 /** One message of the conversation. An unknown field (a tweet's `id` or `likes`) is kept, and noted. */
 export const MessageSchema = z
@@ -192,7 +192,7 @@ export const FollowUpSchema = z.looseObject({
   /** Simulated hours between the trainee's answer and this event, more than 0 and at most 720. */
   afterHours: z.number().gt(0).max(720),
   /** The customer's next message; left out, the customer stays silent. */
-  text: z.string().min(1).max(2000).optional(),
+  text: z.string().min(1).max(MESSAGE_TEXT_MAX).optional(),
   /** The facts at this decision point (default: the scenario's, with `kind` support-request when `text` is given). */
   facts: FactsSchema.optional(),
   /** What the guidelines require at this decision point. */
