@@ -279,6 +279,25 @@ const REPLY_DUE: Readonly<Record<PolicyPack['engine']['style'], MozillaRuleId | 
   zendesk: 'gl.reply.almost-all',
 };
 
+/**
+ * The rule that made a reply due at a decision point, when one is due and its decision cites that
+ * rule: what a reply due and not given is explained by (and what goes under review for it).
+ */
+export function replyDueRule(pack: PolicyPack, want: Decision): string | null {
+  const due = REPLY_DUE[pack.engine.style];
+  return want.reply !== null && want.because.some((b) => b.rule === due) ? due : null;
+}
+
+/**
+ * Mozilla: the rule that says which queue an escalation due here goes to, when the decision cites
+ * one: what an escalation to another queue is explained by (GitLab's channels are no queues of one
+ * escalation: see `escalationCheck`).
+ */
+export function escalationQueueRule(pack: PolicyPack, want: Decision): string | null {
+  if (pack.engine.style !== 'conversocial' || want.escalate === null) return null;
+  return want.because.find((b) => b.rule.endsWith('.escalate.queue'))?.rule ?? null;
+}
+
 function accountCheck(answer: Answer, want: Decision, field: Field, reasons: Reasons): Check {
   const check = field('reply', 'Reply account');
   if (answer.reply === PERSONAL_ACCOUNT && want.reply !== null) {
@@ -287,8 +306,8 @@ function accountCheck(answer: Answer, want: Decision, field: Field, reasons: Rea
     // No reply where one is due: what was missed is that this conversation gets a reply at all (a
     // thank-you, a help request), which the rule that made it due says; the routing rule only says
     // which account sends it.
-    const due = REPLY_DUE[reasons.pack.engine.style];
-    if (want.because.some((b) => b.rule === due)) Object.assign(check, reasons.cite(due));
+    const due = replyDueRule(reasons.pack, want);
+    if (due) Object.assign(check, reasons.cite(due));
   }
   return check;
 }
@@ -367,7 +386,7 @@ function escalationCheck(want: Decision, answer: Answer, reasons: Reasons): Chec
   }
   if (answer.escalate !== null) {
     // The trainee saw the trigger; what they missed is where it goes (Mozilla: one escalation, in the queue of its channel).
-    const queueRule = reasons.why.decision.because.find((b) => b.rule.endsWith('.escalate.queue'))?.rule ?? reasons.why.ruleFor('escalate');
+    const queueRule = escalationQueueRule(reasons.pack, want) ?? reasons.why.ruleFor('escalate');
     return { ...base, score: 0.5, message: `Escalation: right to escalate, but it belongs in ${want.escalate}, not ${answer.escalate}.`, ...reasons.cite(queueRule) };
   }
   return { ...base, score: 0, message: `Escalation: this needed escalating to ${want.escalate}.`, ...reasons.field('escalate') };

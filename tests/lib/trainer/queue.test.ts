@@ -10,6 +10,7 @@ import { ResultSchema } from '../../../src/lib/schemas/result.ts';
 import { packs } from '../../../src/lib/packs/index.ts';
 import { bank, valid } from '../../support/bank.ts';
 import { agent, at, customer, gl, moz } from '../../support/factory.ts';
+import { rightAnswer } from '../../support/admin-results.ts';
 
 // The trainer's queue (src/lib/trainer/queue.ts), driven only through `transition` with explicit
 // real times. What is asserted comes from the issue ("Play serves one conversation at a time; Stop
@@ -1198,6 +1199,51 @@ describe('review of missed rules', () => {
       expect(r.state.review).toEqual({});
       expect(session(r.state).finishedAt).toBeNull();
       expect(openId(r.state)).not.toBeNull();
+    });
+  });
+
+  // Found by a recheck: a Mozilla help request left with no reply (Hold only) put moz.reply.help
+  // under review, and an escalation to the wrong queue moz.escalate.queue; a review session
+  // answered at 100% never moved either on, so it never ended.
+  describe('Mozilla: a rule missed by leaving out the reply or choosing the wrong queue leaves review after two right answers', () => {
+    const fromBank = (id: string) => valid(bank.find((f) => f.stem === id)!);
+    const said = (effects: Effect[]) => effects.flatMap((e) => (e.type === 'announce' ? [e.message] : []));
+    /** Answers `s` in a practice session of its own (from the bank), starting from `review`. */
+    const practiseOne = (s: Scenario, a: Answer) =>
+      run({ ...initialState() }, { type: 'trainee', name: 'Ana Lima', handle: null }, startEvent([s]), play(0), answerAt(10, a), next(11)).state.review;
+    /** A review session of `scenarios` from `review`, each answered as the guidelines require (escalation clipping and all). */
+    function reviewAll(scenarios: Scenario[], review: TrainerState['review']) {
+      let r = run({ ...initialState(), review }, { type: 'trainee', name: 'Ana Lima', handle: null }, startEvent(scenarios, { source: 'review' }), play(0));
+      const history: TrainerState['review'][] = [];
+      for (let i = 0; i < scenarios.length && openId(r.state) !== null; i++) {
+        const x = session(r.state);
+        r = run(r.state, answerAt(10 * i + 10, rightAnswer(x.conversations[x.open!]!.point)));
+        history.push(r.state.review);
+        if (i < scenarios.length - 1 && Object.keys(r.state.review).length > 0) r = run(r.state, next(10 * i + 11));
+      }
+      return { r, history };
+    }
+
+    it('moz.reply.help: a help request held with no reply, then two help requests answered right', () => {
+      const grid = fromBank('moz-tw-css-grid-9999-no-kb');
+      const held = { ...rightAnswer(grid), reply: null, replyText: null, clipping: null, via: null, hold: 'Waiting on Customer' as const };
+      const review = practiseOne(grid, held);
+      expect(review).toEqual({ 'moz.reply.help': { streak: 0, misses: 1 } });
+      const { r, history } = reviewAll([grid, fromBank('moz-tw-youtube-black-screen')], review);
+      expect(history).toEqual([{ 'moz.reply.help': { streak: 1, misses: 1 } }, {}]);
+      expect(said(r.effects).join(' ')).toMatch(/^Nothing is left to review/);
+    });
+
+    it('moz.escalate.queue: an escalation sent to the other queue, then two escalations answered right', () => {
+      const escalated = bank.map(valid).filter((s) => s.pack === 'mozilla' && s.channel === 'twitter' && decide(s).escalate !== null).slice(0, 2);
+      expect(escalated).toHaveLength(2);
+      const first = rightAnswer(escalated[0]!);
+      const other = packs.mozilla.escalationDestinations.find((d) => d.name !== first.escalate)!.name;
+      const review = practiseOne(escalated[0]!, { ...first, escalate: other });
+      expect(review).toEqual({ 'moz.escalate.queue': { streak: 0, misses: 1 } });
+      const { r, history } = reviewAll(escalated, review);
+      expect(history).toEqual([{ 'moz.escalate.queue': { streak: 1, misses: 1 } }, {}]);
+      expect(said(r.effects).join(' ')).toMatch(/^Nothing is left to review/);
     });
   });
 
