@@ -2800,6 +2800,82 @@ describe('Review my mistakes', () => {
     await context.close();
   });
 
+  // Found by a recheck: a Mozilla help request held with no reply put moz.reply.help under review,
+  // and the review served help requests answered at 100% without ever moving it on.
+  test('Mozilla: moz.reply.help (a help request left without a reply) leaves review after two help requests answered from the right account', async () => {
+    const { context, page } = await trainerInFreshContext();
+    await missed(page, { 'moz.reply.help': { streak: 0, misses: 1 } });
+    await page.getByRole('radio', { name: 'Mozilla Social Support' }).check();
+    await button(page, 'Review my mistakes (1 rule)').click();
+    await button(page, 'Play').click();
+    const progress: unknown[] = [];
+    for (let answered = 0; answered < 2; ) {
+      const shown = await settled(page);
+      if (shown === 'idle') {
+        await button(page, 'Skip ahead').click();
+        continue;
+      }
+      if (shown === 'feedback') {
+        await button(feedback(page), 'Next conversation').click();
+        continue;
+      }
+      const c = conversation(page);
+      const handle = (await c.getByRole('heading', { level: 2 }).textContent())!.replace('Conversation with ', '');
+      let point: Scenario | undefined;
+      await expect
+        .poll(async () => {
+          const s = (await storedState(page)).session;
+          point = s && s.open !== null ? s.conversations[s.open]!.point : undefined;
+          return point?.author.handle;
+        })
+        .toBe(handle);
+      const d = decide(point!);
+      expect(d.reply).not.toBeNull();
+      await c.getByLabel('Reply from').selectOption(d.reply!);
+      await reply(page, 'Reply + Hold', 'Sorry about that! We will look into it with you: which version are you on?');
+      await feedback(page).waitFor();
+      answered++;
+      progress.push((await storedState(page)).review['moz.reply.help']);
+    }
+    expect(progress).toEqual([{ streak: 1, misses: 1 }, undefined]);
+    await context.close();
+  });
+
+  // Commit 8ed1ad9: the next person on a shared computer inherits neither the rules missed nor the
+  // conversations practised. Deleted with Delete, the last past session left them behind, and with
+  // no past session left, "Delete all past sessions" (which took them) was no longer offered.
+  test('Delete on the last past session, with no session in progress, takes the rules to review and the conversations practised with it, and says so first', async () => {
+    const { context, page } = await trainerInFreshContext();
+    await startPractice(page);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    await reply(page, 'Reply + Hold');
+    await feedback(page).waitFor();
+    await button(page, 'End session').click();
+    await button(page, 'Yes, end it').click();
+    await page.getByRole('heading', { name: 'Start a session' }).waitFor();
+    await missed(page, { 'moz.route.support': { streak: 0, misses: 1 }, 'gl.route.status': { streak: 0, misses: 1 } });
+    await button(page, 'Review my mistakes (1 rule)').waitFor();
+    expect((await storedState(page)).practised.length).toBeGreaterThan(0);
+
+    await pastList(page).getByRole('button', { name: /^Delete: practice/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete this past session?' });
+    await dialog.getByText(/It is the last past session[\s\S]*the\s+rules you missed \(Review my mistakes\) and which conversations you have practised/).waitFor();
+    await button(dialog, 'Delete').click();
+    await expect.poll(() => heard(page)).toMatch(/^Deleted the past session Practice, .*\. It was the last one: the mistakes to review and the conversations you practised went with it\.$/);
+    expect(await pastList(page).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Review my mistakes/ }).count()).toBe(0);
+    await page.reload();
+    await page.locator('#trainer[data-ready]').waitFor();
+    expect(await page.getByRole('button', { name: /^Review my mistakes/ }).count()).toBe(0);
+    await page.getByRole('radio', { name: 'GitLab community advocates' }).check();
+    expect(await page.getByRole('button', { name: /^Review my mistakes/ }).count()).toBe(0);
+    const kept = await storedState(page);
+    expect(kept.review).toEqual({});
+    expect(kept.practised).toEqual([]);
+    await context.close();
+  });
+
   test('"Delete all past sessions" takes the rules to review with them, for both programs, and says so', async () => {
     const { context, page } = await trainerInFreshContext();
     await startPractice(page);

@@ -397,34 +397,52 @@ export class Trainer {
   }
 
   /**
+   * Whether deleting the past sessions `keys` (with `all`, "Delete all past sessions") also forgets
+   * what the trainer keeps of the trainee's answers beyond them, for both programs: the rules under
+   * review (Review my mistakes) and the conversations practised, when there are any. With `all`, it
+   * does; one at a time, when the last past session goes and no session is in progress, so that
+   * the next person on a shared computer inherits neither, however the sessions were deleted.
+   */
+  forgetsAnswers(keys: readonly string[], all = false): boolean {
+    if (Object.keys(this.state.review).length === 0 && this.state.practised.length === 0) return false;
+    if (all) return true;
+    const gone = new Set(keys);
+    const held = this.state.session;
+    return this.sessions.every((r) => gone.has(pastKey(r))) && !(held !== null && held.finishedAt === null);
+  }
+
+  /**
    * Deletes past sessions from this browser, by key (`pastKey`), and says so. A finished session the
    * trainer still holds as its own (the assessment whose report is shown, a practice session ended)
    * goes with its past copy: it holds the same answers. The session in progress and the other past
-   * sessions stay. With `all` ("Delete all past sessions"), what the trainer keeps of the trainee's
-   * answers beyond them goes too, for both programs: the rules under review (Review my mistakes) and
-   * the conversations practised, so that the next person on a shared computer inherits neither.
-   * Stored before this settles; if the browser had refused to store the work, it is offered all of
-   * it again (a deletion frees room), and the words say whether it took it.
+   * sessions stay. What the trainer keeps of the trainee's answers beyond them goes too when
+   * `forgetsAnswers` says so (`all`, "Delete all past sessions", or the last one deleted with no
+   * session in progress). Stored before this settles; if the browser had refused to store the
+   * work, it is offered all of it again (a deletion frees room), and the words say whether it took it.
    */
   async deletePast(keys: readonly string[], all = false): Promise<void> {
     if (this.elsewhere || !this.#store) return;
     const gone = new Set(keys);
     const removed = this.sessions.filter((r) => gone.has(pastKey(r)));
     if (!removed.length) return;
+    const forgot = this.forgetsAnswers(keys, all);
     this.sessions = this.sessions.filter((r) => !gone.has(pastKey(r)));
     if (this.pastOpen !== null && gone.has(this.pastOpen)) this.pastOpen = null;
     const entries: [string, unknown][] = [[SESSIONS_KEY, this.sessions]];
     const held = this.state.session;
     const heldGoes = held !== null && held.finishedAt !== null && gone.has(held.id);
     const report = heldGoes && held.mode === 'assessment';
-    const forgot = all && (Object.keys(this.state.review).length > 0 || this.state.practised.length > 0);
     if (heldGoes || forgot) {
       this.state = { ...this.state, ...(heldGoes ? { session: null } : {}), ...(forgot ? { review: {}, practised: [] } : {}) };
       entries.push([STATE_KEY, this.state]);
     }
     const said =
       (removed.length === 1 ? `Deleted the past session ${pastName(removed[0]!)}.` : `Deleted ${this.sessions.length ? '' : 'all '}${removed.length} past sessions.`) +
-      (forgot ? ' The mistakes to review and the conversations you practised went with them.' : '') +
+      (forgot
+        ? all || removed.length > 1
+          ? ' The mistakes to review and the conversations you practised went with them.'
+          : ' It was the last one: the mistakes to review and the conversations you practised went with it.'
+        : '') +
       (report ? (removed.length === 1 ? ' Its report went with it.' : ' The assessment report shown went with them.') : '') +
       (this.sessions.length ? ` ${this.sessions.length} past session${this.sessions.length === 1 ? '' : 's'} left.` : '');
     await this.#store.setMany(entries);

@@ -106,6 +106,57 @@ describe('deleting past sessions', () => {
     expect(await said(trainer)).toBe('Deleted all 3 past sessions.');
   });
 
+  // Commit 8ed1ad9 promised that the next person on a shared computer inherits neither the rules
+  // under review nor the conversations practised. Deleted one at a time, the last past session
+  // left them behind, and with no past session left nothing on the page could clear them.
+  describe('the last one, deleted on its own', () => {
+    const answered = (session: TrainerState['session'] = null): TrainerState => ({
+      ...initialState(), session, review: { 'moz.route.support': { streak: 0, misses: 1 } }, practised: ['moz-a', 'moz-b'],
+    });
+
+    it('with no session in progress, takes the rules under review and the conversations practised with it, stored, and says so', async () => {
+      trainer.sessions = [A];
+      trainer.state = answered();
+      expect(trainer.forgetsAnswers(['past-a'])).toBe(true);
+      await trainer.deletePast(['past-a']);
+      expect(trainer.sessions).toEqual([]);
+      expect(trainer.state.review).toEqual({});
+      expect(trainer.state.practised).toEqual([]);
+      expect(stored).toHaveLength(1);
+      const state = stored[0]!.find(([key]) => key === 'state')?.[1] as TrainerState | undefined;
+      expect(state?.review).toEqual({});
+      expect(state?.practised).toEqual([]);
+      expect(await said(trainer)).toMatch(/^Deleted the past session Practice, .*\. It was the last one: the mistakes to review and the conversations you practised went with it\.$/);
+    });
+
+    it('the same when the finished session the trainer still holds goes with it', async () => {
+      trainer.sessions = [B];
+      trainer.state = answered(withSession('past-b', 'assessment', true).session);
+      await trainer.deletePast(['past-b']);
+      expect(trainer.state.session).toBeNull();
+      expect(trainer.state.review).toEqual({});
+      expect(trainer.state.practised).toEqual([]);
+    });
+
+    it('with a session in progress, they stay: its answers are part of them', async () => {
+      trainer.sessions = [A];
+      trainer.state = answered(withSession('live', 'practice', false).session);
+      expect(trainer.forgetsAnswers(['past-a'])).toBe(false);
+      await trainer.deletePast(['past-a']);
+      expect(trainer.state.review).toEqual({ 'moz.route.support': { streak: 0, misses: 1 } });
+      expect(trainer.state.practised).toEqual(['moz-a', 'moz-b']);
+      expect(await said(trainer)).toMatch(/^Deleted the past session Practice, [^.]*\.$/);
+    });
+
+    it('while other past sessions remain, they stay', async () => {
+      trainer.state = answered();
+      expect(trainer.forgetsAnswers(['past-a'])).toBe(false);
+      await trainer.deletePast(['past-a']);
+      expect(trainer.state.review).toEqual({ 'moz.route.support': { streak: 0, misses: 1 } });
+      expect(trainer.state.practised).toEqual(['moz-a', 'moz-b']);
+    });
+  });
+
   it('a key no session has deletes nothing, stores nothing and says nothing', async () => {
     await trainer.deletePast(['nobody']);
     expect(trainer.sessions).toEqual([C, B, A]);
