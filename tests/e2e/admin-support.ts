@@ -1,5 +1,6 @@
 /**
- * Helpers for the admin page's browser tests kept apart from admin.test.ts: opening /admin/,
+ * Helpers the admin page's browser tests share (admin.test.ts, admin-import.test.ts,
+ * admin-files.test.ts): opening /admin/,
  * importing files from the picker, dropping folders from the desktop, and the page's parts by the
  * names an admin hears.
  */
@@ -34,7 +35,10 @@ export const bodyRows = (page: Page): Locator => page.locator('#admin-table-capt
 export async function importFiles(page: Page, files: string[]): Promise<void> {
   await page.getByLabel('Import results', { exact: true }).setInputFiles(files);
   await importStatus(page).filter({ hasText: /^Imported / }).waitFor({ timeout: 60_000 });
+  // The table draws its first rows at once and the rest of the page in the next frame, and the list
+  // of files not imported a slice a frame (each busy meanwhile).
   await page.waitForFunction(() => document.querySelector('#admin-table-caption')?.closest('[aria-busy]')?.getAttribute('aria-busy') !== 'true');
+  await page.waitForFunction(() => document.querySelector('.rejected')?.getAttribute('aria-busy') !== 'true');
 }
 
 /** Drops `paths` (files or folders on this machine) on the import section as the desktop does, through the DevTools protocol. */
@@ -50,7 +54,10 @@ export async function dropFromDesktop(page: Page, paths: string[]): Promise<void
 /** The id of the element with focus, or its tag name when it has none. */
 export const focusedId = (page: Page): Promise<string> => page.evaluate(() => document.activeElement?.id || (document.activeElement?.tagName ?? '').toLowerCase());
 
-/** How many result files the page has stored in the browser (run in the page). */
+/**
+ * How many result files the page has stored in the browser (run in the page). They are stored in
+ * the same transaction as the cohort, so once they are all there, so is the cohort.
+ */
 export const storedFiles = (): Promise<number> =>
   new Promise<number>((resolve, reject) => {
     const request = indexedDB.open('social-support-admin');

@@ -28,6 +28,7 @@ import { makeCohort, makeResult, type Slip } from '../support/admin-results.ts';
 import { bank, EXAMPLES_DIR, ROOT, valid } from '../support/bank.ts';
 import { jsonFiles } from '../../scripts/read-scenarios.ts';
 import type { Scenario } from '../../src/lib/schemas/scenario.ts';
+import { bodyRows, dropFromDesktop, importFiles, open, PAGE, storedFiles, write } from './admin-support.ts';
 import { describeViolations, runAxe } from './axe.ts';
 import { expectCentred, expectFits, holdRequests, launchChromium, launchChromiumWithProfile, NARROW_VIEWS, setDefaultFontSize, siteUrl, THEMES, VIEWPORTS, watchProblems } from './support.ts';
 
@@ -37,17 +38,10 @@ declare global {
   }
 }
 
-const PAGE = '/admin/';
 const tmp = mkdtempSync(join(tmpdir(), 'ssa-admin-'));
 const bankScenarios = bank.flatMap((f) => (f.scenario ? [f.scenario] : []));
 const scenario = (id: string) => valid(bank.find((f) => f.stem === id)!);
 const EXAMPLE = join(EXAMPLES_DIR, 'result-practice.json');
-
-function write(dir: string, name: string, content: unknown): string {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
-  return path;
-}
 
 /** The policy the site will run under: inline scripts only by hash, no inline handlers, no eval. */
 function contentSecurityPolicy(): string {
@@ -81,28 +75,6 @@ async function adminPage(context: BrowserContext) {
   return { page, problems, dialogs };
 }
 
-async function importFiles(page: Page, files: string[]) {
-  await page.getByLabel('Import results', { exact: true }).setInputFiles(files);
-  await page.getByRole('status').filter({ hasText: /^Imported / }).waitFor({ timeout: 60_000 });
-  // The table draws its first rows at once and the rest of the page in the next frame, and the list
-  // of files not imported a slice a frame (each busy meanwhile).
-  await page.waitForFunction(() => document.querySelector('#admin-table-caption')?.closest('[aria-busy]')?.getAttribute('aria-busy') !== 'true');
-  await page.waitForFunction(() => document.querySelector('.rejected')?.getAttribute('aria-busy') !== 'true');
-}
-
-/**
- * Drops `paths` (files or folders on this machine) on the import section the way the desktop does,
- * through the DevTools protocol: the page gets entries it can walk, as from a file manager.
- */
-async function dropFromDesktop(page: Page, paths: string[]) {
-  const box = (await page.getByRole('region', { name: 'Import', exact: true }).boundingBox())!;
-  const at = { x: box.x + box.width / 2, y: box.y + 40 };
-  const cdp = await page.context().newCDPSession(page);
-  const data = { items: [], files: paths, dragOperationsMask: 1 };
-  for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, ...at, data });
-  await cdp.detach();
-}
-
 /** The readiness table as a frame shows it: how many rows are drawn, and whether it is busy drawing more. */
 type TableFrame = { rows: number; busy: string | null };
 
@@ -127,8 +99,6 @@ async function recordTableFrames(page: Page, event: 'click' | 'change', count: n
   return () => page.evaluate(() => (window as unknown as { tableFrames: TableFrame[] }).tableFrames);
 }
 
-/** The rows of the readiness table shown. */
-const bodyRows = (page: Page) => page.locator('#admin-table-caption ~ tbody tr');
 /**
  * Sessions per score range, from the score distribution's table (the chart's text alternative), as
  * rendered: the figures are below the table, and their text must be there off screen too.
@@ -140,13 +110,6 @@ async function scoresCharted(page: Page): Promise<number[]> {
 const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);
 
 const moderatorName = (page: Page) => page.getByLabel("Moderator's name", { exact: true });
-
-async function open(page: Page) {
-  await page.goto(siteUrl(PAGE), { waitUntil: 'load' });
-  // The island is ready when its storage is open (the status region is rendered by it).
-  await page.getByRole('heading', { name: 'Readiness table' }).waitFor();
-  await page.waitForFunction(() => !document.querySelector('#admin-files')?.hasAttribute('disabled'));
-}
 
 /** The cells of each line of a CSV as RFC 4180 writes them (quoted cells may hold commas, doubled quotes and line breaks). */
 function csvCells(text: string): string[][] {
@@ -927,25 +890,6 @@ mkdirSync(largeDir);
 // that the page stores them a part at a time.
 const largeCohort = makeCohort(bankScenarios, 150, 40, 31);
 const largeFiles = largeCohort.map((r, i) => write(largeDir, `large-${String(i + 1).padStart(3, '0')}.json`, r));
-
-/**
- * In the page: how many original files are stored. They are stored in the same transaction as the
- * cohort, so once they are all there, so is the cohort.
- */
-const storedFiles = () =>
-  new Promise<number>((resolve, reject) => {
-    const request = indexedDB.open('social-support-admin');
-    request.onerror = () => reject(request.error);
-    request.onsuccess = () => {
-      const db = request.result;
-      const keys = db.transaction('review').objectStore('review').getAllKeys();
-      keys.onsuccess = () => {
-        resolve(keys.result.filter((k) => String(k).startsWith('file:')).length);
-        db.close();
-      };
-      keys.onerror = () => reject(keys.error);
-    };
-  });
 
 /**
  * In the page: stores the cohort as the page did before it kept it in parts, whole under one key

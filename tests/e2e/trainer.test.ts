@@ -90,6 +90,18 @@ function essence(result: { items: { scenarioId: string; step: number; answer: { 
   return result.items.map((i) => `${i.scenarioId}#${i.step} ${i.answer.reply} ${i.answer.hold} ${i.score}`).sort();
 }
 
+/** A practice session with one conversation answered (Reply + Hold; Reply in GitLab's, which holds nothing), ended: it goes to Past sessions. */
+async function pastPractice(page: Page, program = 'Mozilla Social Support'): Promise<void> {
+  await startPractice(page, program);
+  await button(page, 'Play').click();
+  await conversation(page).waitFor();
+  await reply(page, program.startsWith('GitLab') ? 'Reply' : 'Reply + Hold');
+  await feedback(page).waitFor();
+  await button(page, 'End session').click();
+  await button(page, 'Yes, end it').click();
+  await page.getByRole('heading', { name: 'Start a session' }).waitFor();
+}
+
 describe('the trainer', () => {
   test('a whole practice session by keyboard alone', async () => {
     const { context, page } = await trainerInFreshContext();
@@ -792,18 +804,6 @@ describe('Past sessions', () => {
     );
   /** The accessible names of a list's buttons. */
   const buttonNames = (scope: Locator) => scope.getByRole('button').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label') ?? b.textContent!.trim()));
-
-  /** A practice session with one conversation answered (Reply + Hold; Reply in GitLab's, which holds nothing), ended: it goes to Past sessions. */
-  async function pastPractice(page: Page, program = 'Mozilla Social Support'): Promise<void> {
-    await startPractice(page, program);
-    await button(page, 'Play').click();
-    await conversation(page).waitFor();
-    await reply(page, program.startsWith('GitLab') ? 'Reply' : 'Reply + Hold');
-    await feedback(page).waitFor();
-    await button(page, 'End session').click();
-    await button(page, 'Yes, end it').click();
-    await page.getByRole('heading', { name: 'Start a session' }).waitFor();
-  }
 
   /** An assessment with one point answered (Reply + Hold), ended there: its report shows, and it goes to Past sessions. */
   async function shortAssessment(page: Page, seed: number): Promise<void> {
@@ -2846,14 +2846,7 @@ describe('Review my mistakes', () => {
   // no past session left, "Delete all past sessions" (which took them) was no longer offered.
   test('Delete on the last past session, with no session in progress, takes the rules to review and the conversations practised with it, and says so first', async () => {
     const { context, page } = await trainerInFreshContext();
-    await startPractice(page);
-    await button(page, 'Play').click();
-    await conversation(page).waitFor();
-    await reply(page, 'Reply + Hold');
-    await feedback(page).waitFor();
-    await button(page, 'End session').click();
-    await button(page, 'Yes, end it').click();
-    await page.getByRole('heading', { name: 'Start a session' }).waitFor();
+    await pastPractice(page);
     await missed(page, { 'moz.route.support': { streak: 0, misses: 1 }, 'gl.route.status': { streak: 0, misses: 1 } });
     await button(page, 'Review my mistakes (1 rule)').waitFor();
     expect((await storedState(page)).practised.length).toBeGreaterThan(0);
@@ -2878,14 +2871,7 @@ describe('Review my mistakes', () => {
 
   test('"Delete all past sessions" takes the rules to review with them, for both programs, and says so', async () => {
     const { context, page } = await trainerInFreshContext();
-    await startPractice(page);
-    await button(page, 'Play').click();
-    await conversation(page).waitFor();
-    await reply(page, 'Reply + Hold');
-    await feedback(page).waitFor();
-    await button(page, 'End session').click();
-    await button(page, 'Yes, end it').click();
-    await page.getByRole('heading', { name: 'Start a session' }).waitFor();
+    await pastPractice(page);
     await missed(page, { 'gl.route.status': { streak: 0, misses: 1 }, 'gl.like.compliment': { streak: 1, misses: 2 }, 'moz.route.locale': { streak: 0, misses: 1 } });
     await page.getByRole('radio', { name: 'GitLab community advocates' }).check();
     await button(page, 'Review my mistakes (2 rules)').waitFor();
