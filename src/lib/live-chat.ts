@@ -12,8 +12,8 @@ export interface LiveChatRole {
 
 /** The four roles of a live chat shift. The shift planner will schedule these. */
 export const liveChatRoles: readonly LiveChatRole[] = [
-  { name: 'Advisor', does: 'Senior helpers and other community members who coach the helpers on shift; they do not take user questions themselves.', answersUsers: false, wholeBlock: false },
+  { name: 'Advisor', does: 'Backs up the helpers on shift. Advisors are senior helpers or other people from the community, and they do not take user questions themselves.', answersUsers: false, wholeBlock: false },
   { name: 'Helper', does: 'Most volunteers: they take questions from users and join the discussion in #sumo.', answersUsers: true, wholeBlock: false },
   { name: 'Anchor', does: 'Commits to a whole block of time so that no user is ever left waiting without a helper.', answersUsers: true, wholeBlock: true },
-  { name: 'Room monitor', does: 'Experienced helpers who follow chats as they happen, write down new findings, make sure the advice given is right and that helpers talk issues over in #sumo.', answersUsers: false, wholeBlock: false },
+  { name: 'Room monitor', does: 'Keeps an eye on the chats under way: a seasoned helper who notes down anything newly learned, checks that the advice is right, and sees that helpers talk issues over in #sumo.', answersUsers: false, wholeBlock: false },
 ];
