@@ -1,8 +1,10 @@
 /**
- * Facts the pages must give as their sources do (found by the pages audit):
+ * Two facts the pages must give as their sources do (found by the pages audit):
  * - how one gets Conversocial access: the guidelines ask you to apply through the form; the
  *   contributor roles article's "vouched for, or on the NDA list" is a related article's account
- *   of who is invited, not a second way in that skips the form.
+ *   of who is invited, not a second way in that skips the form;
+ * - the 280 characters of a tweet: no guideline gives them, so a page that gives them marks them
+ *   as our reading.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -52,5 +54,16 @@ describe('Ways to take part: how a contributor gets Conversocial', () => {
     expect(vouch).toHaveLength(1);
     expect(vouch[0]).toContain('href="/reference/about/#from-related-articles"');
     expect(words(vouch[0]!)).toMatch(/not offer a second way in/);
+  });
+});
+
+describe('the characters of a tweet are marked as our reading where a Mozilla page gives them', () => {
+  const limit = String(mozilla.thresholds.twitterReplyLimit);
+  it.each(['/program/replying-from-your-account/', '/conversocial/reply-field/'])('%s', (path) => {
+    const html = pageHtml(path);
+    const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+    const giving = passages(main).filter((p) => new RegExp(`\\b${limit}\\b`).test(words(p)));
+    expect(giving.length, `no passage on ${path} gives ${limit}`).toBeGreaterThan(0);
+    for (const p of giving) expect(p, words(p)).toMatch(/href="\/reference\/about\/#rule-moz-reply-length"[^>]*>our reading</);
   });
 });

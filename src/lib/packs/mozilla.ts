@@ -373,8 +373,8 @@ const replyRules = defineRules([
     summary: `A reply must fit the channel: ${thresholds.twitterReplyLimit} characters as Twitter counts them, ${thresholds.googlePlayReplyLimit} under a Google Play review.`,
     because: 'A reply on {channel} holds at most {limit} characters.',
     section: '/conversocial/reply-field/#reply-length',
-    origin: 'related-articles',
-    note: 'Mozilla\u2019s mobile support articles say a reply under a Google Play review must stay under {googlePlayReplyLimit} characters. We read that as a limit a reply may reach, so a reply of exactly {googlePlayReplyLimit} fits. The {twitterReplyLimit} characters of a tweet are Twitter\u2019s own limit, not a rule of the program.',
+    origin: 'policy-notes',
+    note: 'the limit of {twitterReplyLimit} characters for a tweet, which is Twitter\u2019s own: no guideline gives a figure, and a related article speaks only of the old limit of 140. Under a Google Play review, Mozilla\u2019s mobile support articles ask for fewer than {googlePlayReplyLimit} characters; we read that as a limit a reply may reach, so a reply of exactly {googlePlayReplyLimit} fits.',
   },
 ]);
 

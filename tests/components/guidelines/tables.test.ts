@@ -412,6 +412,8 @@ describe('RulesIndex', () => {
     expect(row(t, 'moz.influencer')[2]).toMatch(/^Our reading: .*10,000 followers/);
     expect(row(t, 'moz.tag.spam')[2]).toMatch(/^A related article/);
     expect(row(t, 'moz.deleted')[2]).toBe('The source');
+    // No guideline gives the 280 characters of a tweet: our reading, as GitLab's index says of its own.
+    expect(row(t, 'moz.reply.length')[2]).toMatch(/^Our reading: the limit of 280 characters/);
   });
   it('a rule marked as from the source holds none of our reading: the clipping goes out once by our reading, not the source\u2019s', async () => {
     const t = table(await render(RulesIndex), /every rule/i);
@@ -459,7 +461,15 @@ describe('RuleNote', () => {
     const root = await render(RuleNote, { rule: 'gl.no-reply.deleted', inline: true });
     expect(text(root)).toBe('(our reading)');
     expect(select('a', root)!.properties.href).toBe('/reference/about/#rule-gl-no-reply-deleted');
-    expect(text(await render(RuleNote, { rule: 'moz.reply.length', inline: true }))).toBe('(from a related article)');
+    expect(text(await render(RuleNote, { rule: 'moz.tag.spam', inline: true }))).toBe('(from a related article)');
+  });
+  // No guideline gives the 280 characters of a tweet (a related article speaks of the old 140):
+  // Mozilla's limit is our reading, as GitLab's identical one is (found by the pages audit).
+  it('the reply length limit is our reading for both programs', async () => {
+    for (const rule of ['moz.reply.length', 'gl.reply.length']) {
+      expect(text(await render(RuleNote, { rule, inline: true })), rule).toBe('(our reading)');
+      expect(text(await render(RuleNote, { rule })), rule).toMatch(/^Our reading: the limit of 280 characters\b.*Twitter\u2019s own/);
+    }
   });
   it('reads the packs it is given, with their numbers, and refuses an unknown rule', async () => {
     expect(text(await render(RuleNote, { rule: 'moz.route.nordic', packs: [editedMozilla()] }))).toMatch(/^Our reading: a Nordic pilot, 5,000 followers and up\./);
