@@ -157,6 +157,7 @@ const rules = defineRules([
     because: 'It is {kind} worth a retweet, which helpers never do themselves: escalate it to {queue} with a note, and leave it open.',
     section: '/conversocial/likes-retweets-dms/#retweets',
     origin: 'source',
+    note: 'which tweets go up for a retweet: in the practice queue, praise and app round-ups that would make a good one. The guide to the tool also counts helpful news about a product release; following how our policy notes combine the rules, the practice queue tags release news News/Press Release and closes it as No Need to Reply, however good a retweet it would make, and never escalates a request for help because it would make a good retweet.',
   },
   {
     id: 'moz.escalate.sensitive',
@@ -570,7 +571,7 @@ export const mozilla: PolicyPack = {
     { rule: rule('moz.escalate.sensitive'), when: 'It is sensitive: it touches the Mozilla or Firefox brand, members of the team, or current events.' },
     { rule: rule('moz.escalate.product-team'), when: 'You cannot solve it yourself and the product team has to look at it.' },
     { rule: rule('moz.escalate.influencer-unsure'), when: 'An influencer asks something and you are not sure how to answer.' },
-    { rule: rule('moz.escalate.retweet-idea'), when: 'A tweet looks worth retweeting: suggest it to a community manager through the escalation queue, with a note.' },
+    { rule: rule('moz.escalate.retweet-idea'), when: 'Praise or an app round-up looks worth retweeting: suggest it to a community manager through the escalation queue, with a note, and leave it open.' },
     { rule: null, when: 'Anything else you feel should go up: tell a community manager or an admin.' },
   ],
   escalationDestinations: [

@@ -414,6 +414,8 @@ describe('RulesIndex', () => {
     expect(row(t, 'moz.deleted')[2]).toBe('The source');
     // No guideline gives the 280 characters of a tweet: our reading, as GitLab's index says of its own.
     expect(row(t, 'moz.reply.length')[2]).toMatch(/^Our reading: the limit of 280 characters/);
+    // The guide to the tool counts release news as worth a retweet; the practice queue closes it.
+    expect(row(t, 'moz.escalate.retweet-idea')[2]).toMatch(/^The source, with our reading: .*release news News\/Press Release .*No Need to Reply/);
   });
   it('a rule marked as from the source holds none of our reading: the clipping goes out once by our reading, not the source\u2019s', async () => {
     const t = table(await render(RulesIndex), /every rule/i);
