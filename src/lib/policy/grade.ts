@@ -100,13 +100,22 @@ export const DIMENSION_LABELS: Readonly<Record<DimensionId, string>> = {
 };
 
 const show = (v: unknown) => (v === null ? 'nothing' : Array.isArray(v) ? (v.length ? v.join(', ') : 'no tags') : String(v));
+/**
+ * A reply from the trainee's own account, as a reader reads it: the trainer's name for the choice
+ * ("My own account (#fxhelp)"), never the answer's value, `personal`.
+ */
+export const PERSONAL_ACCOUNT_NAME = 'your own account (#fxhelp)';
 /** How a yes/no field of a decision reads in a sentence ("no direct message"), never as true or false. */
 const YES_NO: Readonly<Partial<Record<string, readonly [yes: string, no: string]>>> = {
   retweet: ['a retweet', 'no retweet'],
   directMessage: ['a direct message', 'no direct message'],
 };
-/** A value of a decision field (what the guidelines call for, what was given) as a reader reads it. */
-export const fieldValue = (name: string, v: unknown): string => (typeof v === 'boolean' ? (YES_NO[name] ?? ['yes', 'no'])[v ? 0 : 1] : show(v ?? null));
+/**
+ * A value of a decision field (what the guidelines call for, what was given) as a reader reads it:
+ * the reply account `personal` as `PERSONAL_ACCOUNT_NAME`.
+ */
+export const fieldValue = (name: string, v: unknown): string =>
+  typeof v === 'boolean' ? (YES_NO[name] ?? ['yes', 'no'])[v ? 0 : 1] : name === 'reply' && v === PERSONAL_ACCOUNT ? PERSONAL_ACCOUNT_NAME : show(v ?? null);
 const same = (a: string | null, b: string | null) => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
 /** What grading needs from a decision's explanation: its rules, the facts behind each, the sentences. */
 class Reasons {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gitlab, packs } from '../../../src/lib/packs/index.ts';
 import { explain } from '../../../src/lib/policy/decide.ts';
-import { grade, type Check, type GradeResult } from '../../../src/lib/policy/grade.ts';
+import { fieldValue, grade, type Check, type GradeResult } from '../../../src/lib/policy/grade.ts';
 import { because } from '../../../src/lib/policy/sentences.ts';
 import type { Answer, Scenario } from '../../../src/lib/schemas/scenario.ts';
 import { bank, examples } from '../../support/bank.ts';
@@ -209,6 +209,20 @@ describe('a like, a tag or a user tag nothing called for is explained by the rul
   it('a rule that itself keeps the like off still explains it (a sensitive spam report is liked; a deleted compliment is not)', () => {
     const c = check(grade(gl({ facts: { kind: 'compliment', deleted: true } }), answer({ like: '@GitLab', sentiment: 'positive' })), 'like');
     expect(c.reason).toBe('The tweet praises the product, but it gets no reply, so no like either.');
+  });
+});
+
+// Found by the trainer audit: a reply from "My own account (#fxhelp)" read "you chose personal" in
+// the feedback and "You gave: personal", the raw value of the answer.
+describe('a reply from your own account reads as the trainer names it', () => {
+  it('the message and the value shown say "your own account (#fxhelp)", never "personal"', () => {
+    const s = moz({ author: { handle: '@streamer_kaizen', followers: 182000, verified: true }, messages: [customer('@Firefox honestly screw this browser, pathetic trash')], facts: { kind: 'abusive' } });
+    const c = check(grade(s, answer({ reply: 'personal', replyText: 'Sorry you feel that way #fxhelp', close: 'No Need to Reply' })), 'reply');
+    expect(c.score).toBe(0);
+    expect(c.given).toBe('personal');
+    expect(c.message).toBe('Reply account: the guidelines call for nothing; you chose your own account (#fxhelp).');
+    expect(fieldValue('reply', c.given)).toBe('your own account (#fxhelp)');
+    expect(fieldValue('reply', '@FirefoxSupport')).toBe('@FirefoxSupport');
   });
 });
 
