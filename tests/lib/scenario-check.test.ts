@@ -44,7 +44,7 @@ describe('guidelineProblems: each expected the guidelines disagree with, by fiel
   it('because: each entry the decision does not give is named at its index, with what the guidelines give instead; never another field\u2019s rule', () => {
     const queue = { rule: 'moz.escalate.queue', section: '/escalation/when-and-how/#which-queue' };
     expect(guidelineProblems(paid({ expected: { because: [queue, { rule: 'moz.close.resolved', section: '/conversocial/closing-reasons/#resolved' }] } }))).toEqual([
-      'expected.because[1]: the guidelines do not give rule "moz.close.resolved" here (they give moz.reply.help, moz.route.support, moz.escalate.paid-product, moz.via.conversocial, moz.escalate.queue, moz.reply.escalation-clipping, moz.sentiment)',
+      'expected.because[1]: the guidelines do not give rule "moz.close.resolved" here (they give moz.reply.help, moz.route.support, moz.escalate.paid-product, moz.via.conversocial, moz.escalate.queue, moz.reply.escalation-clipping, moz.tag.only-called-for, moz.user-tag.only-called-for, moz.sentiment)',
     ]);
     expect(guidelineProblems(paid({ expected: { because: [{ ...queue, section: '/escalation/when-and-how/#when-to-escalate' }] } }))).toEqual([
       'expected.because[0]: the guidelines give rule "moz.escalate.queue" with section "/escalation/when-and-how/#which-queue", not "/escalation/when-and-how/#when-to-escalate"',

@@ -315,6 +315,20 @@ const rules = defineRules([
     origin: 'source',
   },
   {
+    id: 'moz.tag.only-called-for',
+    summary: 'A conversation gets the tags that say what it is about, and no others: where nothing in it calls for a tag, it gets none.',
+    because: 'Nothing in this conversation calls for {tags?the {tags} tags|{tag?the {tag} tag|a tag}}.',
+    section: '/conversocial/tags-and-user-tags/#conversation-tags',
+    origin: 'source',
+  },
+  {
+    id: 'moz.user-tag.only-called-for',
+    summary: 'An author gets a user tag only when it says what kind of account they are: where nothing calls for one, they get none.',
+    because: 'Nothing in this conversation calls for {userTag?the {userTag} user tag|a user tag}.',
+    section: '/conversocial/tags-and-user-tags/#user-tags',
+    origin: 'source',
+  },
+  {
     id: 'moz.sentiment',
     summary: 'Mark the tone: positive for praise, thanks and round-ups, negative for abuse, neutral otherwise, unless the message plainly says otherwise.',
     because: '{given?The customer\u2019s tone is {sentiment}|The tone of {kind} is {sentiment}}: mark it so.',

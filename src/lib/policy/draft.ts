@@ -78,6 +78,11 @@ export class Draft<Id extends string> {
     return this.cite(rule, { tag, ...facts });
   }
 
+  /** Whether a rule has put a tag on the conversation so far. */
+  get tagged(): boolean {
+    return this.#tags.size > 0;
+  }
+
   /** Marks the rule that decided the step: it explains every field the step left at its default. */
   decisive(rule: Id): this {
     this.#decisive = rule;

@@ -6,7 +6,7 @@ import { explain, type Explained, type FactValue } from './decide.ts';
 import { resolveFacts } from './facts.ts';
 import { escalationClippingOf, escalationClippingSent, wordsOfClipping, wordsOfReply as replyWordsOf } from './reply-words.ts';
 import { because } from './sentences.ts';
-import { ruleForUnwanted, zendeskEscalationRule } from './steps.ts';
+import { ruleForNoTag, ruleForUnwanted, zendeskEscalationRule } from './steps.ts';
 import { tweetLength } from './tweet-length.ts';
 
 // grade(scenario, answer) -> result: how a trainee's answer compares with what the guidelines
@@ -153,15 +153,36 @@ class Reasons {
   }
 
   /**
-   * For a like, a tag or a user tag that nothing here called for: the rule that says when one is
-   * given, in general (see `ruleForUnwanted`). `null`, and the field's own explanation stands, when
-   * a rule of its own kept the field empty, when the step that decided the conversation rules it
-   * out in its own sentence (a deleted tweet, a troll, a spam report), or when no rule gives it.
+   * For a like that nothing here called for: the rule that says when one is given, in general (see
+   * `ruleForUnwanted`). `null`, and the field's own explanation stands, when a rule of its own kept
+   * the like off, when the step that decided the conversation rules it out in its own sentence (a
+   * deleted tweet, a troll, a spam report), or when no rule gives it.
    */
-  unwanted(name: 'like' | 'tags' | 'userTag', value: string, channel: Scenario['channel']) {
-    if (name !== 'tags' && this.why.named(name)) return null;
-    const rule = ruleForUnwanted(this.pack, this.why.step, channel, name, value);
+  unwantedLike(value: string, channel: Scenario['channel']) {
+    if (this.why.named('like')) return null;
+    const rule = ruleForUnwanted(this.pack, this.why.step, channel, 'like', value);
     return rule ? this.when(rule) : null;
+  }
+
+  /**
+   * For tags or a user tag that nothing here called for (`values`, in the answer's order): the rule
+   * that says when the first of them that one gives is given, in general, where the conversation is
+   * answered (see `ruleForUnwanted`); where no rule gives any of them here, that nothing in this
+   * conversation calls for them, by name, with the pack's rule on tags (`ruleForNoTag`). Never the
+   * rule that decided the conversation: it says nothing of tags. A pack with no tags (GitLab) has no
+   * rule to read: the sentence says so.
+   */
+  unwanted(name: 'tags' | 'userTag', values: readonly string[], channel: Scenario['channel']) {
+    for (const value of values) {
+      const rule = ruleForUnwanted(this.pack, this.why.step, channel, name, value);
+      if (rule) return this.when(rule);
+    }
+    const noTag = ruleForNoTag(this.pack, name);
+    const facts: Record<string, FactValue> = name === 'userTag' ? { userTag: values[0]! } : values.length > 1 ? { tags: values } : { tag: values[0]! };
+    if (noTag && findRule(this.pack, noTag)) return this.cite(noTag, facts);
+    const what = name === 'tags' ? 'tag' : 'user tag';
+    const named = values.length > 1 ? `the ${values.join(' and ')} ${what}s` : `the ${values[0]} ${what}`;
+    return { rule: null, section: null, reason: this.#explain ? `Nothing in this conversation calls for ${named}: this program has no ${what}s.` : null };
   }
 
   /** Every rule that put a tag on the conversation, as one explanation. */
@@ -208,7 +229,8 @@ export function grader(scenario: Scenario, pack: PolicyPack = packs[scenario.pac
         const expected = want[name];
         const given = answer[name];
         const ok = name === 'reply' || name === 'like' ? same(expected as string | null, given as string | null) : expected === given;
-        const unwanted = !ok && expected === null && typeof given === 'string' && (name === 'like' || name === 'userTag') ? reasons.unwanted(name, given, scenario.channel) : null;
+        const unwanted =
+          ok || expected !== null || typeof given !== 'string' ? null : name === 'like' ? reasons.unwantedLike(given, scenario.channel) : name === 'userTag' ? reasons.unwanted(name, [given], scenario.channel) : null;
         return {
           field: name, expected, given, score: ok ? 1 : 0,
           message: ok ? `${what}: right.` : `${what}: the guidelines call for ${fieldValue(name, expected)}; you chose ${fieldValue(name, given)}.`,
@@ -368,8 +390,8 @@ function tagsCheck(want: Decision, answer: Answer, reasons: Reasons, channel: Sc
   return {
     field: 'tags', expected: want.tags, given: answer.tags, score,
     message: score === 1 ? 'Tags: right.' : `Tags: ${parts.join('; ')}.`,
-    // Only tags too many: the rule to read says when the first of them is given.
-    ...((missing.length === 0 && extra.length > 0 ? reasons.unwanted('tags', extra[0]!, channel) : null) ?? reasons.tags()),
+    // Only tags too many: the rule to read says when one of them is given, or that nothing here calls for them.
+    ...(missing.length === 0 && extra.length > 0 ? reasons.unwanted('tags', extra, channel) : reasons.tags()),
   };
 }
 

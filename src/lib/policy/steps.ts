@@ -34,8 +34,9 @@ export function zendeskEscalationRule(engine: ZendeskEngine, destination: string
 /**
  * The steps that answer a conversation (help it, wait on it, thank), whose rules say what to do
  * with it and nothing of likes or tags. The others (a deleted conversation, a known troll, a kind
- * that gets no reply, a spam report...) rule the like and the tags out in their own sentence, and
- * that sentence is the one to read.
+ * that gets no reply, a spam report...) rule the like out in their own sentence, and that sentence
+ * is the one to read; a tag or a user tag there is one nothing in the conversation calls for (see
+ * `ruleForNoTag`): "spam gets no reply; tag it Spam" beside a report of spam confused the two.
  */
 const ANSWERING_STEPS: Readonly<Record<PolicyPack['engine']['style'], ReadonlySet<string>>> = {
   conversocial: new Set(['help', 'waiting', 'thanks']),
@@ -47,7 +48,8 @@ const ANSWERING_STEPS: Readonly<Record<PolicyPack['engine']['style'], ReadonlySe
  * that nothing in this conversation called for, where the step that decided it answers it (see
  * `ANSWERING_STEPS`): that step's rule explains what to do with the conversation, not why it gets
  * no like or no such tag (a help request's "reply and hold" says nothing of likes). `null`
- * otherwise, and when the pack has no such rule (a tag no step ever adds).
+ * otherwise, and when the pack has no such rule (a tag no step ever adds): a tag or a user tag is
+ * then explained by `ruleForNoTag`.
  */
 export function ruleForUnwanted(pack: PolicyPack, step: string, channel: Scenario['channel'], field: 'like' | 'tags' | 'userTag', value: string): MozillaRuleId | GitLabRuleId | null {
   const engine = pack.engine;
@@ -61,6 +63,25 @@ export function ruleForUnwanted(pack: PolicyPack, step: string, channel: Scenari
   if (value === engine.tags.influencer) return 'moz.influencer';
   if (value === engine.tags.community) return 'moz.tag.community';
   return (engine.noReplyKinds.find((k) => k.tag === value)?.rule as MozillaRuleId | undefined) ?? null;
+}
+
+/**
+ * The rules that keep a conversation's tags and its author's user tag to those its other rules
+ * call for, by procedure: Mozilla's, cited where the decision has none (see the step
+ * `no-other-tags`). GitLab's workflow has no tags or user tags, so no rule of it is about them.
+ */
+const NO_TAG_RULES: Readonly<Record<PolicyPack['engine']['style'], Readonly<Record<'tags' | 'userTag', MozillaRuleId>> | null>> = {
+  conversocial: { tags: 'moz.tag.only-called-for', userTag: 'moz.user-tag.only-called-for' },
+  zendesk: null,
+};
+
+/**
+ * The rule that says a conversation gets no tag (`tags`), or its author no user tag (`userTag`),
+ * that nothing in it calls for: what a tag or a user tag given where no rule gives it is explained
+ * by, and what goes under review for it. `null` for a pack that has no tags (GitLab).
+ */
+export function ruleForNoTag(pack: PolicyPack, field: 'tags' | 'userTag'): MozillaRuleId | null {
+  return NO_TAG_RULES[pack.engine.style]?.[field] ?? null;
 }
 
 /** One named step of a procedure. */
@@ -270,6 +291,20 @@ export const conversocialAlways: readonly Step<ConversocialContext, MozillaRuleI
     apply: (c) => {
       const userTag = c.pack.userTags.find((t) => t.knownAs === c.knownAs);
       if (userTag) c.out.set('moz.user-tag.known', { userTag: userTag.name }, { knownAs: c.knownAs });
+    },
+  },
+  {
+    id: 'no-other-tags',
+    title: 'No other tags',
+    describe: () =>
+      'The conversation gets the tags the steps above give it and no others, and its author the user tag they give and no other: where none of them gives a tag, there is none.',
+    rules: ['moz.tag.only-called-for', 'moz.user-tag.only-called-for'],
+    applies: () => true,
+    apply: (c) => {
+      // Cited where the decision has no tag (or no user tag): the rule that kept the field empty,
+      // so a trainee who gave one anyway has it to read, and practises it where it applies.
+      if (!c.out.tagged) c.out.cite('moz.tag.only-called-for').attribute('tags', 'moz.tag.only-called-for');
+      if (c.out.d.userTag === null) c.out.cite('moz.user-tag.only-called-for').attribute('userTag', 'moz.user-tag.only-called-for');
     },
   },
   {

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { gitlab, packs } from '../../../src/lib/packs/index.ts';
+import { findRule, gitlab, packs } from '../../../src/lib/packs/index.ts';
 import { explain } from '../../../src/lib/policy/decide.ts';
 import { fieldValue, grade, type Check, type GradeResult } from '../../../src/lib/policy/grade.ts';
 import { because } from '../../../src/lib/policy/sentences.ts';
 import type { Answer, Scenario } from '../../../src/lib/schemas/scenario.ts';
 import { bank, examples } from '../../support/bank.ts';
 import { agent, customer, gl, moz, play } from '../../support/factory.ts';
+import { exercises } from '../../../src/lib/trainer/draw.ts';
+import { reviewed } from '../../../src/lib/trainer/review.ts';
 
 // Every check says, in one sentence and in the conversation's own terms, what decided it: the
 // handle the customer wrote to, the hours since our reply, the product, the language by name.
@@ -202,13 +204,141 @@ describe('a like, a tag or a user tag nothing called for is explained by the rul
     expect(c.section).not.toBe('/conversocial/likes-retweets-dms/#likes');
     expect(c.reason).toMatch(/no like/);
     const report = moz({ facts: { kind: 'spam-report' } });
+    // The Spam tag on a report of spam: not "Spam gets no reply", which confused the two, nor the
+    // report's own rule, which says nothing of tags (see the next describe).
     const tagged = check(grade(report, answer({ like: '@FirefoxSupport', close: 'Acknowledged', tags: ['Spam'] })), 'tags');
-    expect(tagged.reason).toMatch(/^The customer is telling us about spam they came across/);
+    expect(tagged.reason).toBe('Nothing in this conversation calls for the Spam tag.');
+    expect(tagged.section).toBe('/conversocial/tags-and-user-tags/#conversation-tags');
   });
 
   it('a rule that itself keeps the like off still explains it (a sensitive spam report is liked; a deleted compliment is not)', () => {
     const c = check(grade(gl({ facts: { kind: 'compliment', deleted: true } }), answer({ like: '@GitLab', sentiment: 'positive' })), 'like');
     expect(c.reason).toBe('The tweet praises the product, but it gets no reply, so no like either.');
+  });
+});
+
+// Found by the trainer audit: a tag or a user tag that no rule of the pack gives here was explained
+// by the rule that decided the conversation ("Pocket is a paid product: escalate it", "keep it on
+// hold", "close it as No Need to Reply") and linked to its section, which says nothing of tags; the
+// tags page even ties the disruptive-account user tags to No Need to Reply. The trainee is told
+// that nothing here calls for the tag, by name, and sent to the tags page; and the rule that goes
+// under review (and into the admin's most-missed rules) is the pack's tags rule, not the one that
+// decided the conversation.
+describe('a tag or a user tag that no rule gives here: nothing calls for it, and the tags page', () => {
+  const CONVERSATION_TAGS = '/conversocial/tags-and-user-tags/#conversation-tags';
+  const USER_TAGS = '/conversocial/tags-and-user-tags/#user-tags';
+  /** Charged twice for Pocket Premium: reply with the escalation clipping and escalate. */
+  const pocket = () =>
+    moz({
+      language: 'pt-BR', author: { handle: '@carol_lima', followers: 130 }, mentions: ['@FirefoxBrasil'],
+      messages: [customer('@FirefoxBrasil fui cobrada duas vezes no Pocket Premium')], facts: { product: 'pocket', paidProduct: true },
+    });
+  const escalated = (change: Partial<Answer> = {}) => {
+    const clipping = packs.mozilla.clippings.find((c) => c.id === 'escalation')!;
+    return answer({ reply: '@FirefoxBrasil', via: 'Conversocial', escalate: 'Social support - Escalation', clipping: clipping.id, replyText: `Oi Carol! ${clipping.text}`, ...change });
+  };
+  /** Our reply 71 hours ago, unanswered: keep it on hold. */
+  const waiting = () =>
+    moz({
+      author: { handle: '@ben_okafor', followers: 705 }, mentions: ['@FirefoxSupport'],
+      messages: [customer('@FirefoxSupport firefox takes 40 sec to open', '2026-03-02T16:00:00Z'), agent('@FirefoxSupport', 'Could you try Troubleshoot Mode?', '2026-03-02T16:25:00Z')],
+      now: '2026-03-05T15:30:00Z',
+    });
+  /** Insults with no problem in them: no reply, No Action Taken, No Need to Reply. */
+  const insults = () =>
+    moz({ language: 'es', author: { handle: '@kike_gamer', followers: 210 }, mentions: ['@firefox_es'], messages: [customer('@firefox_es sois unos inútiles, vaya navegador')], facts: { kind: 'abusive' } });
+  const closed = (change: Partial<Answer> = {}) => answer({ close: 'No Need to Reply', tags: ['No Action Taken'], sentiment: 'negative', ...change });
+
+  it('Pocket charged twice, tagged Social Support/AoA: not the paid-product rule, the conversation tags', () => {
+    const c = check(grade(pocket(), escalated({ tags: ['Social Support/AoA'] })), 'tags');
+    expect(c.score).toBe(0);
+    expect(c.message).toBe('Tags: not called for: Social Support/AoA.');
+    expect(c.reason).toBe('Nothing in this conversation calls for the Social Support/AoA tag.');
+    expect(c.section).toBe(CONVERSATION_TAGS);
+  });
+
+  it('a conversation on hold, tagged Social Support/AoA: not the hold rule, the conversation tags', () => {
+    const c = check(grade(waiting(), answer({ hold: 'Waiting on Customer', tags: ['Social Support/AoA'] })), 'tags');
+    expect(c.score).toBe(0);
+    expect(c.reason).toBe('Nothing in this conversation calls for the Social Support/AoA tag.');
+    expect(c.section).toBe(CONVERSATION_TAGS);
+  });
+
+  it('insults from an account with no known history, given the Trouble maker user tag: the user tags, not "close it as No Need to Reply"', () => {
+    const c = check(grade(insults(), closed({ userTag: 'Trouble maker' })), 'userTag');
+    expect(c.score).toBe(0);
+    expect(c.message).toBe('User tag: the guidelines call for nothing; you chose Trouble maker.');
+    expect(c.reason).toBe('Nothing in this conversation calls for the Trouble maker user tag.');
+    expect(c.section).toBe(USER_TAGS);
+  });
+
+  it('a tag beside the one called for, and two tags nothing calls for, named in the reason', () => {
+    const beside = check(grade(insults(), closed({ tags: ['No Action Taken', 'MozFest'] })), 'tags');
+    expect(beside.score).toBe(0.5);
+    expect(beside.reason).toBe('Nothing in this conversation calls for the MozFest tag.');
+    expect(beside.section).toBe(CONVERSATION_TAGS);
+    const two = check(grade(waiting(), answer({ hold: 'Waiting on Customer', tags: ['MozFest', 'Staff/Employee'] })), 'tags');
+    expect(two.reason).toBe('Nothing in this conversation calls for the MozFest and Staff/Employee tags.');
+  });
+
+  it('the rule such a check cites is the tags rule of the pack, the same on every conversation, never the rule that decided it', () => {
+    const cited = [
+      [pocket(), check(grade(pocket(), escalated({ tags: ['Social Support/AoA'] })), 'tags')],
+      [waiting(), check(grade(waiting(), answer({ hold: 'Waiting on Customer', tags: ['MozFest'] })), 'tags')],
+      [insults(), check(grade(insults(), closed({ tags: ['No Action Taken', 'MozFest'] })), 'tags')],
+    ] as const;
+    for (const [s, c] of cited) {
+      const decided = explain(s).decision.because.map((b) => b.rule).filter((r) => findRule(packs.mozilla, r)!.section !== CONVERSATION_TAGS);
+      expect(decided, s.id).not.toContain(c.rule);
+      expect(findRule(packs.mozilla, c.rule!)?.section, s.id).toBe(CONVERSATION_TAGS);
+    }
+    expect(new Set(cited.map(([, c]) => c.rule)).size).toBe(1);
+  });
+
+  // "Review my mistakes": a rule missed goes under review, is practised on conversations where it
+  // applies, and leaves review after two right answers in a row. A rule that no conversation puts to
+  // the test would stay under review for good.
+  it('under review, the tags rule is practised on bank conversations, and two right answers clear it', () => {
+    const s = waiting();
+    const wrong = grade(s, answer({ hold: 'Waiting on Customer', tags: ['Social Support/AoA'] }));
+    const rule = check(wrong, 'tags').rule!;
+    let review = reviewed({}, wrong, s);
+    expect(Object.keys(review)).toEqual([rule]);
+    const practised = bank.flatMap((f) => (f.scenario?.pack === 'mozilla' ? [f.scenario] : [])).filter((b) => exercises(b, new Set([rule])));
+    expect(practised.length).toBeGreaterThan(10);
+    const right = grade(s, answer({ hold: 'Waiting on Customer' }));
+    review = reviewed(review, right, s);
+    expect(review[rule]?.streak).toBe(1);
+    expect(reviewed(review, right, s)).toEqual({});
+  });
+
+  it('the same for a user tag', () => {
+    const s = insults();
+    const wrong = grade(s, closed({ userTag: 'Trouble maker' }));
+    const rule = check(wrong, 'userTag').rule!;
+    expect(findRule(packs.mozilla, rule)?.section).toBe(USER_TAGS);
+    const review = reviewed({}, wrong, s);
+    expect(Object.keys(review)).toEqual([rule]);
+    const right = grade(s, closed());
+    expect(reviewed(reviewed(review, right, s), right, s)).toEqual({});
+  });
+
+  it('a tag a rule gives elsewhere, on a conversation answered: that rule still says when it is given', () => {
+    const c = check(grade(pocket(), escalated({ tags: ['Internet celebrity'] })), 'tags');
+    expect(c.section).toBe('/conversocial/influencers-and-controversial/#influencers');
+  });
+
+  // GitLab's workflow has no tags or user tags, and its tags dimension does not count: a tag in a
+  // GitLab answer (only a file can hold one) cites no rule, so no GitLab rule goes under review or
+  // among the most-missed rules for it.
+  it('GitLab: a tag or a user tag cites no rule, and says the program has none', () => {
+    const r = grade(gl(), answer({ reply: '@GitLab', via: 'Zendesk', replyText: 'Settings > CI/CD.', tags: ['Made up'], userTag: 'Influencer' }));
+    for (const [field, what] of [['tags', 'tag'], ['userTag', 'user tag']] as const) {
+      const c = check(r, field);
+      expect(c.score, field).toBe(0);
+      expect([c.rule, c.section], field).toEqual([null, null]);
+      expect(c.reason, field).toBe(`Nothing in this conversation calls for the ${field === 'tags' ? 'Made up' : 'Influencer'} ${what}: this program has no ${what}s.`);
+    }
   });
 });
 
