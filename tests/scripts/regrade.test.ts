@@ -103,6 +103,18 @@ describe('npm run regrade', () => {
     ]);
   });
 
+  it('an assessment whose items come from two packs (the trainer draws one from one program\u2019s bank): flagged, as on the admin page', () => {
+    const gitlab = valid(bank.find((f) => f.stem === 'gl-compliment-main-handle')!);
+    const file = makeResult({ name: 'Mia Mixed', mode: 'assessment', scenarios: [compliment, gitlab] });
+    const r = regrade(write('mixed-assessment.json', file));
+    expect(r.status).toBe(0);
+    expect(r.lines[0]!.flags).toEqual([
+      { code: 'assessment-packs', item: null, integrity: true, message: 'mode: "assessment", but the items are from 2 packs, Mozilla Social Support (mozilla) and GitLab community advocates (gitlab): the trainer draws an assessment from one program\u2019s bank' },
+    ]);
+    // The same set as practice, as the trainer writes a trainee's own set: nothing to flag.
+    expect(regrade(write('mixed-practice.json', { ...file, mode: 'practice', seed: null })).lines[0]!.flags).toEqual([]);
+  });
+
   it('a bad file among good ones: a line each, in order, the bad one with its problems; exit 1', () => {
     const good = write('good.json', honest());
     const broken = write('broken.json', '{"format": "social-support-result/1", ');

@@ -106,20 +106,23 @@ const SLIPS: readonly Slip[] = ['account', 'tags', 'escalation', 'close', 'short
 /**
  * A cohort: `trainees` assessments of `items` bank scenarios each, every trainee with their own
  * skill and their own signature under each reply (as in Conversocial), so that reply texts differ
- * from one trainee to the next as real ones do. No assessment holds a scenario twice, as the
- * trainer draws them (src/lib/trainer/draw.ts): a scenario drawn again gives way to the next one
- * in the bank not drawn yet.
+ * from one trainee to the next as real ones do. As the trainer draws them (src/lib/trainer/draw.ts),
+ * each assessment is drawn from one program's bank (the program of a scenario drawn from the whole
+ * of `bank`, so that each comes as often as `bank` holds its scenarios), and holds no scenario
+ * twice: a scenario drawn again gives way to the next one of that bank not drawn yet.
  */
 export function makeCohort(bank: readonly Scenario[], trainees: number, items: number, seed = 1): Result[] {
   const rand = seeded(seed);
+  const byProgram = new Map(bank.map((s) => [s.pack, bank.filter((x) => x.pack === s.pack)]));
   return Array.from({ length: trainees }, (_, t) => {
     const skill = 0.55 + rand() * 0.45;
     const taken = new Set<number>();
-    const picked = Array.from({ length: Math.min(items, bank.length) }, () => {
-      let at = Math.floor(rand() * bank.length);
-      while (taken.has(at)) at = (at + 1) % bank.length;
+    const drawn = byProgram.get(bank[Math.floor(rand() * bank.length)]!.pack)!;
+    const picked = Array.from({ length: Math.min(items, drawn.length) }, () => {
+      let at = Math.floor(rand() * drawn.length);
+      while (taken.has(at)) at = (at + 1) % drawn.length;
       taken.add(at);
-      return bank[at]!;
+      return drawn[at]!;
     });
     return makeResult({
       name: `Trainee ${String(t + 1).padStart(4, '0')}`,

@@ -25,6 +25,7 @@ export type FlagCode =
   | 'pack-version' // graded under another version of a pack
   | 'pack-missing' // `packs` names no version for a pack the items use
   | 'program' // the trainer's `session.program` is none of the items' packs
+  | 'assessment-packs' // an assessment's items are from more than one pack (the trainer draws one from one program's bank)
   | 'session-times'; // the session finished before it started
 
 /** One problem found with a valid file. */
@@ -159,6 +160,7 @@ export function flagLines(flags: readonly Flag[]): string[] {
     'pack-version': 'another pack version',
     'pack-missing': 'no pack version',
     program: 'program not the items\u2019 pack',
+    'assessment-packs': 'an assessment of more than one pack',
     'session-times': 'finished before it started',
   };
   const itemLines = [...byCode].map(([, list]) => {

@@ -541,6 +541,15 @@ export class Verifier {
     if (namedProgram !== undefined && usedPacks.length > 0 && !usedPacks.includes(namedProgram)) {
       flags.push({ code: 'program', item: null, integrity: true, message: `session.program: "${namedProgram}", but the items are from the ${usedPacks.join(' and ')} pack${usedPacks.length === 1 ? '' : 's'}` });
     }
+    // The trainer draws an assessment from one program's bank (a trainee's own set, which may mix
+    // programs, is practice): items of several packs were put together afterwards.
+    if (file.mode === 'assessment' && usedPacks.length > 1) {
+      const named = usedPacks.map((p) => `${packs[p].name} (${p})`);
+      flags.push({
+        code: 'assessment-packs', item: null, integrity: true,
+        message: `mode: "assessment", but the items are from ${usedPacks.length} packs, ${named.slice(0, -1).join(', ')} and ${named.at(-1)}: the trainer draws an assessment from one program\u2019s bank`,
+      });
+    }
     if (file.finishedAt !== null && timeOf(file.finishedAt) < timeOf(file.startedAt)) {
       flags.push({ code: 'session-times', item: null, integrity: true, message: `finishedAt: ${file.finishedAt} is before startedAt (${file.startedAt})` });
     }
