@@ -11,7 +11,7 @@ export { because } from './policy/sentences.ts';
 export { nextPoint, idealPath, DECIDED_REPLY_TEXT } from './policy/follow-ups.ts';
 export type { Sent, PathPoint } from './policy/follow-ups.ts';
 export { conversocialSteps, conversocialAlways, zendeskSteps, zendeskAlways } from './policy/steps.ts';
-export { dimensionApplies, dimensionCountsFor, fieldValue, grade, DIMENSION_IDS, DIMENSION_LABELS } from './policy/grade.ts';
+export { dimensionApplies, fieldValue, grade, DIMENSION_IDS, DIMENSION_LABELS } from './policy/grade.ts';
 export type { Check, CriticalError, CriticalId, Dimension, DimensionId, GradeResult } from './policy/grade.ts';
 export { tweetLength } from './policy/tweet-length.ts';
 export { liveChatRoles } from './live-chat.ts';

@@ -1138,6 +1138,76 @@ describe("the cohort's figures, worked out from the values the table shows", () 
   });
 });
 
+// Found by the admin page's audit of sessions that mix programs: a trainee's own set of Mozilla and
+// GitLab scenarios (Load scenarios in the trainer; its file names no `session.program`) showed
+// GitLab's Tags and Closing, right whatever was done, as full marks in its means; such a file made
+// an assessment imported with no flag; and no filter set the programs apart in the figures.
+describe('sets that mix programs, and the Program filter', () => {
+  const dir = join(tmp, 'programs');
+  mkdirSync(dir);
+  // The audit's set: six points, three of each program. On Mozilla's three, a tag left out, then
+  // held where it should be closed, twice: by hand, Tags (0.5 + 1 + 1) / 3 = 0.833 and Closing
+  // (1 + 0.5 + 0.5) / 3 = 0.667, where over all six points they would be 0.917 and 0.833.
+  const mixedSet = ['moz-tw-fu-blurry-pdf-thanks', 'moz-tw-political-midterms-party', 'gl-fu-two-handles-svn-history', 'gl-compliment-main-handle'].map(scenario);
+  const mixedSlips: Slip[] = ['tags', 'close', 'close', 'none', 'none', 'none'];
+  const own = { id: 'own-set', queue: 'Your own scenarios' };
+  const mixed = { ...makeResult({ name: 'Mia Mixed', startedAt: '2026-11-09T09:00:00Z', scenarios: mixedSet, slip: (i) => mixedSlips[i]! }), session: own };
+  const mixedFile = write(dir, 'mia-mixed.json', mixed);
+  // The same answers in a file whose mode was set to "assessment": the trainer draws an assessment from one program's bank.
+  const forged = write(dir, 'max-mixed.json', { ...mixed, trainee: { name: 'Max Mixed', handle: null }, mode: 'assessment', seed: 3 });
+
+  /** The row of `file` in the readiness table, its cells by their column's name. */
+  async function rowOf(page: Page, file: string): Promise<Record<string, string>> {
+    const headers = (await page.locator('#admin-table-caption ~ thead th').allInnerTexts()).map((h) => h.replace(/[▲▼]/g, '').trim());
+    const row = bodyRows(page).filter({ hasText: file });
+    const cells = [await row.locator('th').innerText(), ...(await row.locator('td').allInnerTexts())];
+    return Object.fromEntries(headers.map((h, i) => [h, cells[i]!.trim()]));
+  }
+
+  test('a mixed set shows its Tags and Closing over its Mozilla items, in the table, the CSV, the readiness checks and the dimension chart, also after a reload; its file has no flag, and as an assessment it is flagged', async () => {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: VIEWPORTS.desktop });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    await importFiles(page, [mixedFile, forged]);
+    const shown = async () => {
+      const row = await rowOf(page, 'mia-mixed.json');
+      return [row.Program, row.Tags, row.Closing, row.Flags];
+    };
+    expect(await shown()).toEqual(['mixed', '0.833', '0.667', '']);
+    const max = await rowOf(page, 'max-mixed.json');
+    expect(max.Flags).toBe('mode: "assessment", but the items are from 2 packs, Mozilla Social Support (mozilla) and GitLab community advocates (gitlab): the trainer draws an assessment from one program\u2019s bank');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    const [header, ...lines] = csvCells(readFileSync((await download.path())!, 'utf8'));
+    const mia = lines.find((l) => l[header!.indexOf('file')] === 'mia-mixed.json')!;
+    expect(['program', 'tags', 'closing', 'flags'].map((c) => mia[header!.indexOf(c)])).toEqual(['', '0.833', '0.667', '']);
+
+    // The readiness checks judge the values shown: Closing is under the floor of 0.7.
+    await page.getByRole('button', { name: 'Mia Mixed' }).click();
+    const panel = page.getByRole('region', { name: /^Mia Mixed: practice$/ });
+    const checks = await panel.getByRole('listitem').filter({ hasText: / at least 0\.7 / }).allInnerTexts();
+    expect(checks.filter((c) => /Tags|Closing/.test(c))).toEqual(['Met: Tags at least 0.7 (0.833)', 'Not met: Closing at least 0.7 (0.667)']);
+    await panel.getByRole('button', { name: 'Close this trainee' }).click();
+
+    // The chart counts her at the same values.
+    await page.getByLabel('Filter by name, handle or file').fill('Mia');
+    await expect.poll(() => bodyRows(page).count()).toBe(1);
+    const chart = page.getByRole('table', { name: 'The five dimensions across the cohort' });
+    const chartRow = async (name: string) => chart.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name, exact: true }) }).locator('td').allInnerTexts();
+    expect(await chartRow('Tags')).toEqual(['0.833', '0.833', '0.833']);
+    expect(await chartRow('Closing')).toEqual(['0.667', '0.667', '0.667']);
+
+    // Worked out again from the session as stored.
+    await expect.poll(() => page.evaluate(storedFiles)).toBe(2);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Readiness table' }).waitFor();
+    await expect.poll(() => bodyRows(page).count()).toBe(2);
+    expect(await shown()).toEqual(['mixed', '0.833', '0.667', '']);
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('on a phone', () => {
   test("the tables scroll sideways, their captions stay whole and in view, and so do the trainee's name and a header focused in the readiness table", async () => {
     const context = await browser.newContext({ viewport: VIEWPORTS.phone });

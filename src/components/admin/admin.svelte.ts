@@ -8,16 +8,21 @@ import { packs } from '../../lib/packs/index.ts';
 import { histogram, dimensionSpread, missedRules } from '../../lib/results/cohort.ts';
 import { readinessCsv, type ReadinessRow } from '../../lib/results/csv.ts';
 import { itemAnalysis } from '../../lib/results/item-analysis.ts';
+import { dimensionMeans, type DimensionMeans } from '../../lib/results/result.ts';
 import { addWhatIsMissing, DEFAULT_RULES, fxhelpDaysOf, NOTES_MAX, readiness, SIGNER_MAX, traineeKey, type Readiness } from '../../lib/results/readiness.ts';
 import { duplicateProblem, flagLines, fullerExport, replacedProblem, sessionKey, type Verification, type VerifiedResult } from '../../lib/results/flags.ts';
 import type { ReadinessRules, Review } from '../../lib/schemas/result.ts';
 import type { Answer, Scenario } from '../../lib/schemas/scenario.ts';
-import { dimensionCountsFor, DIMENSION_IDS } from '../../lib/policy/grade.ts';
+import { DIMENSION_IDS, type DimensionId } from '../../lib/policy/grade.ts';
 import { FORMATS, type PackId } from '../../lib/vocabulary.ts';
 import { programLabel } from './format.ts';
 import { Announcer } from './announcer.svelte.ts';
 import { ImportPool } from './pool.ts';
 import { AdminStorage } from './storage.ts';
+
+/** The dimensions that have a value (those that are not "n/a"). */
+const definedOnly = (d: DimensionMeans): Partial<Record<DimensionId, number>> =>
+  Object.fromEntries(Object.entries(d).filter(([, v]) => v !== null)) as Partial<Record<DimensionId, number>>;
 
 /** Whether a program answers Google Play reviews (then the rule on them applies). */
 const answersOnGooglePlay = (pack: PackId): boolean => packs[pack].channels.includes('google-play');
@@ -59,6 +64,8 @@ export interface Row {
   session: Session;
   readiness: Readiness;
   flags: string[];
+  /** The dimensions as the table shows them (see `dimensionMeans`): `null` reads "n/a". */
+  dimensions: DimensionMeans;
 }
 
 /** Columns the table sorts by. */
@@ -174,6 +181,20 @@ export class AdminState {
     return `${typed} is not a whole number, so ${used} applies.`;
   }
 
+  /** Each session's dimensions as the table shows them, worked out once from its stored items. */
+  readonly #dimensions = new WeakMap<Session, DimensionMeans>();
+
+  /**
+   * A session's dimensions as the table, the CSV, the readiness floors and the dimension chart take
+   * them (`dimensionMeans`): worked out from its items as stored, so that a cohort stored before
+   * they were worked out this way shows them so too.
+   */
+  dimensionsOf(session: Session): DimensionMeans {
+    let d = this.#dimensions.get(session);
+    if (!d) this.#dimensions.set(session, (d = dimensionMeans(session.items, session.program, 9)));
+    return d;
+  }
+
   /**
    * What the verdicts need from each session, and its flags as the table lists them: worked out
    * when sessions come or go, not again on each edit to the review (a tick, a letter of the notes).
@@ -182,18 +203,22 @@ export class AdminState {
     this.sessions.map((session) => {
       // Any item's pack, not only the program: a file whose items mix packs cannot slip a rule.
       const programs = [...new Set([session.program, ...session.items.map((i) => i.pack)])];
+      const dimensions = this.dimensionsOf(session);
       return {
         session,
+        dimensions,
         facts: {
           mode: session.mode,
-          summary: session.summary,
+          // The floors judge the dimensions the table shows: a set mixing programs has its tags
+          // and closing over the items whose pack has them, not lifted by GitLab's.
+          summary: { ...session.summary, dimensions: { ...session.summary.dimensions, ...definedOnly(dimensions) } },
           googlePlayItems: session.items.filter((i) => i.channel === 'google-play').length,
           answersGooglePlay: programs.some((p) => p !== null && answersOnGooglePlay(p)),
           integrityFlags: session.flags.filter((f) => f.integrity).length,
           // Mozilla's time on #fxhelp, if any item is Mozilla's, as for the Google Play rule.
           fxhelpDays: fxhelpDaysOf(programs),
-          // Those of any of its packs: a dimension no pack of the session has is held to no floor.
-          dimensions: DIMENSION_IDS.filter((d) => programs.some((p) => dimensionCountsFor(p, d))),
+          // Those of any of its items' packs: a dimension none has ("n/a") is held to no floor.
+          dimensions: DIMENSION_IDS.filter((d) => dimensions[d] !== null),
         },
         flags: flagLines(session.flags),
       };
@@ -202,7 +227,7 @@ export class AdminState {
 
   /** Every session with its verdict, in import order. */
   rows: Row[] = $derived.by(() =>
-    this.#facts.map(({ session, facts, flags }) => ({ session, readiness: readiness(facts, this.review.trainees[session.traineeKey], this.rules, this.today), flags })),
+    this.#facts.map(({ session, facts, flags, dimensions }) => ({ session, readiness: readiness(facts, this.review.trainees[session.traineeKey], this.rules, this.today), flags, dimensions })),
   );
 
   /** The rows the filters keep, in import order. */
@@ -249,8 +274,8 @@ export class AdminState {
         case 'critical': return s.summary.critical;
         case 'ready': return r.readiness.ready ? 1 : 0;
         case 'flags': return r.flags.length;
-        // A dimension the session's program does not have ("n/a") sorts below every score.
-        default: return dimensionCountsFor(s.program, key) ? s.summary.dimensions[key] : -1;
+        // A dimension that does not apply to the session ("n/a") sorts below every score.
+        default: return r.dimensions[key] ?? -1;
       }
     };
     const sign = dir === 'ascending' ? 1 : -1;
@@ -275,7 +300,7 @@ export class AdminState {
     const sessions = this.#keptSessions;
     return {
       histogram: histogram(sessions.map((s) => s.summary.score)),
-      dimensions: dimensionSpread(sessions),
+      dimensions: dimensionSpread(sessions.map((s) => this.dimensionsOf(s))),
       missed: missedRules(sessions),
       items: itemAnalysis(sessions),
     };
@@ -524,7 +549,7 @@ export class AdminState {
    * session in full: the table merges an item's flags of one kind into one line.
    */
   csv(): string {
-    const rows: ReadinessRow[] = this.visibleRows.map(({ session: s, readiness: r }) => ({
+    const rows: ReadinessRow[] = this.visibleRows.map(({ session: s, readiness: r, dimensions }) => ({
       trainee: s.trainee.name,
       handle: s.trainee.handle,
       file: s.file,
@@ -533,7 +558,8 @@ export class AdminState {
       startedAt: s.startedAt,
       items: s.summary.items,
       score: s.summary.score,
-      dimensions: s.summary.dimensions,
+      // As the table shows them; "n/a" (GitLab's tags and closing) as worked out, the format asking for a number.
+      dimensions: { ...s.summary.dimensions, ...definedOnly(dimensions) },
       critical: s.summary.critical,
       ready: r.ready,
       flags: s.flags.map((f) => f.message),

@@ -1,7 +1,7 @@
 import { findAccount, findRule, packs, type GitLabRuleId, type MozillaRuleId } from '../packs/index.ts';
 import type { PolicyPack } from '../schemas/pack.ts';
 import type { Answer, Decision, Scenario } from '../schemas/scenario.ts';
-import { PERSONAL_ACCOUNT, type PackId } from '../vocabulary.ts';
+import { PERSONAL_ACCOUNT } from '../vocabulary.ts';
 import { explain, type Explained, type FactValue } from './decide.ts';
 import { resolveFacts } from './facts.ts';
 import { escalationClippingOf, escalationClippingSent, wordsOfClipping, wordsOfReply as replyWordsOf } from './reply-words.ts';
@@ -58,14 +58,6 @@ export function dimensionApplies(pack: PolicyPack, id: DimensionId): boolean {
   if (id === 'tags') return pack.tags.length > 0 || pack.userTags.length > 0;
   if (id === 'closing') return pack.closingReasons.length > 0 || pack.holdReasons.length > 0;
   return true;
-}
-
-/**
- * Whether a dimension counts for a session of `program`: as `dimensionApplies` for its pack; every
- * one for a session of no one program (a trainee's own set that mixes them).
- */
-export function dimensionCountsFor(program: PackId | null, id: DimensionId): boolean {
-  return program === null || dimensionApplies(packs[program], id);
 }
 
 /** The errors serious enough to zero a whole conversation. */

@@ -1,9 +1,10 @@
 // Figures over a cohort of verified sessions, for the admin page's charts and lists. Pure data.
 
 import { findRule, packs } from '../packs/index.ts';
-import { dimensionCountsFor, DIMENSION_IDS, type DimensionId } from '../policy/grade.ts';
+import { DIMENSION_IDS, type DimensionId } from '../policy/grade.ts';
 import type { PackId } from '../vocabulary.ts';
 import { shownScore } from './csv.ts';
+import type { DimensionMeans } from './result.ts';
 
 /** A rule trainees lost marks on, and how often. */
 export interface MissedRule {
@@ -84,7 +85,7 @@ export function histogram(scores: readonly number[], bins = 10): Bin[] {
 /** Each dimension across the cohort: its mean, lowest and highest session value, over the sessions it applies to. */
 export interface DimensionSpread {
   id: DimensionId;
-  /** Sessions of a program that has the dimension (a session of no one program counts); 0: the rest is all zero. */
+  /** Sessions with an item whose pack has the dimension (see `dimensionMeans`); 0: the rest is all zero. */
   sessions: number;
   mean: number;
   min: number;
@@ -93,13 +94,14 @@ export interface DimensionSpread {
 
 /**
  * The five dimensions over sessions, each session at its value as the table shows it and the
- * readiness floors judge it (`shownScore`, 3 decimals): the lowest and highest are values in the
- * table, and the mean is theirs. A session of a program without the dimension (GitLab has no tags
- * or closing) is left out of it: marked right whatever was done, it would only lift the mean.
+ * readiness floors judge it (`dimensionMeans`, then `shownScore`, 3 decimals): the lowest and highest
+ * are values in the table, and the mean is theirs. A session the dimension does not apply to ("n/a":
+ * GitLab has no tags or closing) is left out of it: marked right whatever was done, it would only
+ * lift the mean; a set mixing programs counts at its mean over the items that have the dimension.
  */
-export function dimensionSpread(summaries: readonly { summary: { dimensions: Record<DimensionId, number> }; program: PackId | null }[]): DimensionSpread[] {
+export function dimensionSpread(sessions: readonly DimensionMeans[]): DimensionSpread[] {
   return DIMENSION_IDS.map((id) => {
-    const v = summaries.filter((s) => dimensionCountsFor(s.program, id)).map((s) => shownScore(s.summary.dimensions[id]));
+    const v = sessions.flatMap((s) => (s[id] === null ? [] : [shownScore(s[id])]));
     return v.length
       ? { id, sessions: v.length, mean: v.reduce((a, b) => a + b, 0) / v.length, min: Math.min(...v), max: Math.max(...v) }
       : { id, sessions: 0, mean: 0, min: 0, max: 0 };

@@ -3,9 +3,8 @@
 // through `../schemas/result.ts`.
 
 import { packs } from '../packs/index.ts';
-import { grade, type GradeResult } from '../policy/grade.ts';
+import { dimensionApplies, grade, DIMENSION_IDS, type DimensionId, type GradeResult } from '../policy/grade.ts';
 import type { Answer, Scenario } from '../schemas/scenario.ts';
-import { DIMENSION_IDS, type DimensionId } from '../policy/grade.ts';
 import { FORMATS, type PackId } from '../vocabulary.ts';
 
 /** The five dimension scores of an item or a summary. */
@@ -87,6 +86,40 @@ export function summarize(items: readonly ItemScore[], decimals = 4): ResultSumm
   const mean = (pick: (i: ItemScore) => number) => (n ? Math.round((items.reduce((s, i) => s + pick(i), 0) / n) * scale) / scale : 0);
   const dimensions = Object.fromEntries(DIMENSION_IDS.map((d) => [d, mean((i) => i.dimensions[d])])) as DimensionScores;
   return { items: n, score: mean((i) => i.score), dimensions, critical: items.filter((i) => i.critical.length > 0).length };
+}
+
+/** A session's dimensions as a reader is shown them: each a mean, or `null` ("n/a") where the session has no item it applies to. */
+export type DimensionMeans = Record<DimensionId, number | null>;
+
+/**
+ * A session's dimensions as the trainer's report and the admin page show them, and as the readiness
+ * floors and the cohort's dimension chart count them: each the mean over the items whose pack has
+ * the dimension (`dimensionApplies`), `null` where none has. GitLab's pack has no tags or closing, so
+ * a GitLab session's Tags and Closing are `null`, and those of a trainee's own set mixing Mozilla and
+ * GitLab scenarios are the means over its Mozilla items: GitLab's items, right there whatever was
+ * done, would only lift them. A file's `summary` stays the mean over every item, as the format
+ * defines it (`summarize`); for a session of one program the two are the same numbers. With no item,
+ * a dimension `program` has (every one when `program` is `null`) is 0, as in `summarize`. Rounded as
+ * `summarize` rounds.
+ */
+export function dimensionMeans(items: readonly { pack: PackId; dimensions: DimensionScores }[], program: PackId | null = null, decimals = 4): DimensionMeans {
+  const scale = 10 ** decimals;
+  const out = {} as DimensionMeans;
+  for (const d of DIMENSION_IDS) {
+    if (items.length === 0) {
+      out[d] = program === null || dimensionApplies(packs[program], d) ? 0 : null;
+      continue;
+    }
+    let sum = 0;
+    let n = 0;
+    for (const i of items) {
+      if (!dimensionApplies(packs[i.pack], d)) continue;
+      sum += i.dimensions[d];
+      n++;
+    }
+    out[d] = n ? Math.round((sum / n) * scale) / scale : null;
+  }
+  return out;
 }
 
 /**

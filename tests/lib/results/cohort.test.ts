@@ -19,7 +19,7 @@ describe('cohort figures', () => {
 
   it('dimensions: mean, lowest and highest over sessions', () => {
     const d = (v: number) => ({ account: v, tags: v, closing: v, escalation: v, engagement: v });
-    const [account] = dimensionSpread([{ summary: { dimensions: d(0.5) }, program: 'mozilla' }, { summary: { dimensions: d(1) }, program: 'mozilla' }]);
+    const [account] = dimensionSpread([d(0.5), d(1)]);
     expect(account).toEqual({ id: 'account', sessions: 2, mean: 0.75, min: 0.5, max: 1 });
     expect(dimensionSpread([])[0]).toEqual({ id: 'account', sessions: 0, mean: 0, min: 0, max: 0 });
   });
@@ -31,25 +31,21 @@ describe('cohort figures', () => {
     // Two sessions of one item answered at 2/3 (0.6667 in a file) and one at 0: the table shows
     // 0.667, 0.667 and 0, whose mean is 1.334 / 3 = 0.444667 (0.445 to 3 decimals), where the
     // mean of 0.6667, 0.6667 and 0 is 0.44447 (0.444).
-    const [account] = dimensionSpread([0.6667, 0.6667, 0].map((v) => ({ summary: { dimensions: d(v) }, program: 'mozilla' as const })));
+    const [account] = dimensionSpread([0.6667, 0.6667, 0].map(d));
     expect(account!.max).toBe(0.667);
     expect(account!.min).toBe(0);
     expect(account!.mean).toBeCloseTo(1.334 / 3, 12);
   });
 
   // Found by the GitLab audit: GitLab's tags and closing, always right, lifted the cohort's means.
-  it('dimensions: a session of a program without the dimension is left out of it (GitLab has no tags or closing)', () => {
+  it('dimensions: a session the dimension does not apply to ("n/a": GitLab has no tags or closing) is left out of it', () => {
     const d = (v: number) => ({ account: v, tags: v, closing: v, escalation: v, engagement: v });
-    const spread = dimensionSpread([
-      { summary: { dimensions: d(0.5) }, program: 'mozilla' },
-      { summary: { dimensions: { ...d(0.6), tags: 1, closing: 1 } }, program: 'gitlab' },
-      { summary: { dimensions: d(0.7) }, program: null },
-    ]);
+    const spread = dimensionSpread([d(0.5), { ...d(0.6), tags: null, closing: null }, d(0.7)]);
     const by = Object.fromEntries(spread.map((x) => [x.id, x]));
     expect(by.tags).toEqual({ id: 'tags', sessions: 2, mean: 0.6, min: 0.5, max: 0.7 });
     expect(by.closing!.sessions).toBe(2);
     expect(by.account).toEqual({ id: 'account', sessions: 3, mean: 0.6, min: 0.5, max: 0.7 });
-    const gitlabOnly = dimensionSpread([{ summary: { dimensions: d(1) }, program: 'gitlab' }]);
+    const gitlabOnly = dimensionSpread([{ ...d(1), tags: null, closing: null }]);
     expect(gitlabOnly.find((x) => x.id === 'tags')!.sessions).toBe(0);
   });
 
