@@ -1155,6 +1155,11 @@ describe('sets that mix programs, and the Program filter', () => {
   const mixedFile = write(dir, 'mia-mixed.json', mixed);
   // The same answers in a file whose mode was set to "assessment": the trainer draws an assessment from one program's bank.
   const forged = write(dir, 'max-mixed.json', { ...mixed, trainee: { name: 'Max Mixed', handle: null }, mode: 'assessment', seed: 3 });
+  const gitlabSet = ['gl-fu-two-handles-svn-history', 'gl-compliment-main-handle'].map(scenario);
+  const gitlabFiles = ['Gus', 'Gwen'].map((name, t) =>
+    write(dir, `${name.toLowerCase()}-gitlab.json`, makeResult({ name, mode: 'assessment', startedAt: `2026-11-09T1${t}:00:00Z`, scenarios: gitlabSet, slip: (i) => (i === t ? 'account' : 'none') })),
+  );
+  const mozillaFile = write(dir, 'mo-mozilla.json', makeResult({ name: 'Mo', startedAt: '2026-11-09T12:00:00Z', scenarios: mixedSet.slice(0, 1), slip: (i) => (i === 0 ? 'tags' : 'none') }));
 
   /** The row of `file` in the readiness table, its cells by their column's name. */
   async function rowOf(page: Page, file: string): Promise<Record<string, string>> {
@@ -1203,6 +1208,60 @@ describe('sets that mix programs, and the Program filter', () => {
     await page.getByRole('heading', { name: 'Readiness table' }).waitFor();
     await expect.poll(() => bodyRows(page).count()).toBe(2);
     expect(await shown()).toEqual(['mixed', '0.833', '0.667', '']);
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+
+  test('the Program filter keeps one program, or the mixed sets: the table and the figures follow it; by keyboard, said to a screen reader, no axe violation', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    await importFiles(page, [mixedFile, ...gitlabFiles, mozillaFile]);
+    const program = page.getByRole('combobox', { name: 'Program', exact: true });
+    expect(await program.locator('option').allInnerTexts()).toEqual(['All', 'Mozilla', 'GitLab', 'Mixed set']);
+    const files = async () => (await bodyRows(page).locator('td.file').allInnerTexts()).sort();
+    const analysis = page.getByRole('region', { name: /^Item analysis/ });
+    /** The sessions the item analysis counts for a scenario. */
+    const sessionsOf = async (id: string) => {
+      const row = analysis.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: id, exact: true }) });
+      return (await row.count()) ? row.locator('td').first().innerText() : null;
+    };
+    const figuresSay = () => page.locator('section.figures > p').first().innerText();
+    // Every program: the GitLab scenario is counted in the mixed set too.
+    expect(await sessionsOf('gl-compliment-main-handle')).toBe('3');
+    expect(await sessionsOf('moz-tw-political-midterms-party')).toBe('1');
+
+    // From the Mode filter, Tab reaches Program; the arrow keys go through its choices.
+    const said = await recordAnnouncements(page);
+    await page.getByRole('combobox', { name: 'Mode', exact: true }).focus();
+    await page.keyboard.press('Tab');
+    expect(await program.evaluate((e) => e === document.activeElement)).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => files()).toEqual(['mo-mozilla.json']);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => files()).toEqual(['gus-gitlab.json', 'gwen-gitlab.json']);
+    await page.waitForTimeout(SETTLED_MS);
+    // Said once the choice has settled, as the other filters' counts are.
+    expect((await said()).filter((t) => / sessions? shown\.$/.test(t)).at(-1)).toBe('2 of 4 sessions shown.');
+    expect(await program.inputValue()).toBe('gitlab');
+    // The figures are the GitLab sessions' only.
+    expect(await figuresSay()).toBe("Figures over the 2 sessions the table's filters keep, from recomputed scores.");
+    expect(await sessionsOf('gl-compliment-main-handle')).toBe('2');
+    expect(await sessionsOf('moz-tw-political-midterms-party')).toBeNull();
+    expect(await scoresCharted(page).then(sum)).toBe(2);
+    const chart = page.getByRole('table', { name: 'The five dimensions across the cohort' });
+    expect(await chart.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: 'Tags', exact: true }) }).locator('td').allInnerTexts()).toEqual(['no session of a program that has it']);
+    await expectNoViolationsEverywhere(page, 'the Program filter on GitLab');
+
+    await page.setViewportSize(VIEWPORTS.desktop);
+    await program.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => files()).toEqual(['mia-mixed.json']);
+    expect(await sessionsOf('gl-compliment-main-handle')).toBe('1');
+    await program.selectOption('all');
+    await expect.poll(() => files()).toHaveLength(4);
+    // The item analysis says what it pools.
+    expect(await page.locator('section.figures').innerText()).toContain("It pools every session the table's filters keep, practice included");
     expect(problems.take()).toEqual([]);
     await context.close();
   });

@@ -14,7 +14,7 @@ import { duplicateProblem, flagLines, fullerExport, replacedProblem, sessionKey,
 import type { ReadinessRules, Review } from '../../lib/schemas/result.ts';
 import type { Answer, Scenario } from '../../lib/schemas/scenario.ts';
 import { DIMENSION_IDS, type DimensionId } from '../../lib/policy/grade.ts';
-import { FORMATS, type PackId } from '../../lib/vocabulary.ts';
+import { FORMATS, PACK_IDS, type PackId } from '../../lib/vocabulary.ts';
 import { programLabel } from './format.ts';
 import { Announcer } from './announcer.svelte.ts';
 import { ImportPool } from './pool.ts';
@@ -68,6 +68,12 @@ export interface Row {
   dimensions: DimensionMeans;
 }
 
+/** What the Program filter keeps: every session, one program's, or the sets that mix programs (no one program). */
+export type ProgramFilter = 'all' | PackId | 'mixed';
+
+/** The Program filter's choices, in the order it offers them. */
+export const PROGRAM_FILTERS: readonly ProgramFilter[] = ['all', ...PACK_IDS, 'mixed'];
+
 /** Columns the table sorts by. */
 export type SortKey = 'trainee' | 'file' | 'mode' | 'program' | 'items' | 'score' | (typeof DIMENSION_IDS)[number] | 'critical' | 'ready' | 'flags';
 
@@ -114,7 +120,7 @@ export class AdminState {
   /** The bank could not be loaded: step 0 is then not compared. */
   bankMissing = $state(false);
   /** Table filters. */
-  filter = $state({ text: '', mode: 'all' as 'all' | 'practice' | 'assessment', ready: 'all' as 'all' | 'yes' | 'no', flagged: false });
+  filter = $state({ text: '', mode: 'all' as 'all' | 'practice' | 'assessment', program: 'all' as ProgramFilter, ready: 'all' as 'all' | 'yes' | 'no', flagged: false });
   /** Table order. */
   sort = $state<{ key: SortKey; dir: 'ascending' | 'descending' }>({ key: 'trainee', dir: 'ascending' });
   /** Rows per page of the table; 0 shows them all. */
@@ -233,11 +239,12 @@ export class AdminState {
   /** The rows the filters keep, in import order. */
   #kept: Row[] = $derived.by(() => {
     const text = this.filter.text.trim().toLowerCase();
-    const { mode, ready, flagged } = this.filter;
+    const { mode, program, ready, flagged } = this.filter;
     return this.rows.filter(
       (r) =>
         (!text || r.session.trainee.name.toLowerCase().includes(text) || (r.session.trainee.handle ?? '').toLowerCase().includes(text) || r.session.file.toLowerCase().includes(text)) &&
         (mode === 'all' || r.session.mode === mode) &&
+        (program === 'all' || (r.session.program ?? 'mixed') === program) &&
         (ready === 'all' || (ready === 'yes') === r.readiness.ready) &&
         (!flagged || r.flags.length > 0),
     );
