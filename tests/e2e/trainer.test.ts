@@ -138,7 +138,7 @@ describe('the trainer', () => {
     await page.locator('#trainer .idle').getByText(/^(Nothing in the queue needs you right now\.|You have worked through this queue)/).waitFor();
     await tabTo(page, button(page, 'Export results'));
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
-    expect(download.suggestedFilename()).toMatch(/^social-support-result-kim-keyboard-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
+    expect(download.suggestedFilename()).toMatch(/^social-support-result-kim-keyboard-\d{4}-\d{2}-\d{2}-\d{6}\.json$/);
     // "?" lists the shortcuts.
     await page.locator('body').focus();
     await page.keyboard.press('?');
@@ -706,10 +706,10 @@ describe('the trainer', () => {
     await conversation(page).waitFor();
     await reply(page, 'Reply + Hold');
     await feedback(page).waitFor();
-    // Exported five minutes on: the name is the start's.
+    // Exported five minutes on: the name is the start's (to the second; the clock runs on as the page is worked).
     await context.clock.fastForward('05:00');
     const first = await exportResults(page);
-    expect(first.name).toBe('social-support-result-unal-celik-øster-2026-11-23-1005.json');
+    expect(first.name).toMatch(/^social-support-result-unal-celik-øster-2026-11-23-1005\d\d\.json$/);
     await button(page, 'End session').click();
     await button(page, 'Yes, end it').click();
     const past = page.getByRole('region', { name: 'Past sessions' });
@@ -721,7 +721,7 @@ describe('the trainer', () => {
     await conversation(page).waitFor();
     await reply(page, 'Reply + Hold');
     await feedback(page).waitFor();
-    expect((await exportResults(page)).name).toBe('social-support-result-unal-celik-øster-2026-11-23-1010.json');
+    expect((await exportResults(page)).name).toMatch(/^social-support-result-unal-celik-øster-2026-11-23-1010\d\d\.json$/);
     await context.close();
   });
 
@@ -739,7 +739,7 @@ describe('the trainer', () => {
     await reply(page, 'Reply');
     await feedback(page).waitFor();
     const { name, json } = await exportResults(page);
-    expect(name).toMatch(/^social-support-result-lee-export-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
+    expect(name).toMatch(/^social-support-result-lee-export-\d{4}-\d{2}-\d{2}-\d{6}\.json$/);
     expect(json).toMatchObject({ format: 'social-support-result/1', trainee: { name: 'Lee Export', handle: null }, mode: 'practice', seed: null, finishedAt: null, packs: { gitlab: '2.1.2' } });
     expect(typeof json.app.version).toBe('string');
     expect(json.items).toHaveLength(1);
@@ -981,7 +981,7 @@ describe('Past sessions', () => {
     await context.close();
   });
 
-  test('two sessions started in the same minute have names that tell them apart: the buttons of each, the question to delete it and what is said once it is deleted', async () => {
+  test('two sessions started in the same minute have names that tell them apart: the buttons of each, the question to delete it, what is said once it is deleted, and their files', async () => {
     const { context, page } = await trainerInFreshContext();
     await pastPractice(page);
     await pastPractice(page);
@@ -1008,6 +1008,13 @@ describe('Past sessions', () => {
       }
     }
     expect(await items.nth(0).getByRole('button', { name: 'Delete' }).textContent()).toBe('Delete');
+    // Their files, downloaded again, have a name each: not one name, which the browser saves as "(1)" the second time.
+    const files: string[] = [];
+    for (const i of [0, 1]) {
+      const [download] = await Promise.all([page.waitForEvent('download'), items.nth(i).getByRole('button', { name: /^Download again/ }).click()]);
+      files.push(download.suggestedFilename());
+    }
+    expect(files[0]).not.toBe(files[1]);
     // The question names the session asked about.
     const dialog = page.getByRole('dialog', { name: 'Delete this past session?' });
     for (const i of [0, 1]) {

@@ -6,10 +6,12 @@ import type { Result } from './result.ts';
 const two = (n: number) => String(n).padStart(2, '0');
 
 /**
- * A file name for a result: `social-support-result-<name>-<YYYY-MM-DD>-<HHMM>.json`, safe on every
+ * A file name for a result: `social-support-result-<name>-<YYYY-MM-DD>-<HHMMSS>.json`, safe on every
  * system. `started` is when the session began, in the trainee's own time zone: the date the page
- * showed them, and one name per session (by the day alone, a second session's file was renamed
- * "(1)" by the browser). The name keeps letters of any script, without Latin accents.
+ * showed them, and one name per session, to the second (by the day alone, a second session's file
+ * was renamed "(1)" by the browser; by the minute, so was one of two sessions started in one minute,
+ * which Past sessions tells apart to the second). The name keeps letters of any script, without
+ * Latin accents.
  */
 export function resultFileName(name: string, started: Date): string {
   // Lower case first: "İ" becomes "i" and a dot above, which goes with the other accents. Only a
@@ -19,7 +21,7 @@ export function resultFileName(name: string, started: Date): string {
   // characters are counted, so that a cut never splits one.
   const words = [...letters.replace(/[^\p{L}\p{M}\p{N}]+/gu, '-').replace(/^-+/, '')].slice(0, 40).join('');
   const slug = words.replace(/-+$/, '') || 'trainee';
-  const when = `${started.getFullYear()}-${two(started.getMonth() + 1)}-${two(started.getDate())}-${two(started.getHours())}${two(started.getMinutes())}`;
+  const when = `${started.getFullYear()}-${two(started.getMonth() + 1)}-${two(started.getDate())}-${two(started.getHours())}${two(started.getMinutes())}${two(started.getSeconds())}`;
   return `social-support-result-${slug}-${when}.json`;
 }
 

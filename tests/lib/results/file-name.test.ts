@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isJsonName, resultFileName } from '../../../src/lib/results/file-name.ts';
 
 // The name of an exported result file (src/lib/results/file-name.ts): the trainee's name, then the
-// date and time the session started as the trainee's own clock showed them, so that the name's
-// date is the one the page showed, and two sessions of a day are two files, not "name (1).json".
+// date and time the session started as the trainee's own clock showed them, to the second, so that
+// the name's date is the one the page showed, and two sessions of a day, or of one minute (which
+// Past sessions tells apart to the second), are two files, not "name (1).json".
 
 const zone = process.env.TZ;
 /** Runs with the machine's clock in a time zone, as a trainee's computer would be. */
@@ -17,25 +18,33 @@ afterEach(() => {
 });
 
 describe('resultFileName: the date and time', () => {
-  it('the session start in local time, to the minute: late in the evening west of UTC, and east of UTC in the morning', () => {
+  it('the session start in local time, to the second: late in the evening west of UTC, and east of UTC in the morning', () => {
     // 03:30 UTC on 23 November is 19:30 on the 22nd in Los Angeles.
-    expect(inZone('America/Los_Angeles', () => resultFileName('Kim Lee', new Date('2026-11-23T03:30:00Z')))).toBe('social-support-result-kim-lee-2026-11-22-1930.json');
-    // 20:05 UTC on 22 November is 10:05 on the 23rd on Kiritimati (UTC+14).
-    expect(inZone('Pacific/Kiritimati', () => resultFileName('Kim Lee', new Date('2026-11-22T20:05:59Z')))).toBe('social-support-result-kim-lee-2026-11-23-1005.json');
-    expect(inZone('UTC', () => resultFileName('Kim Lee', new Date('2026-01-02T03:04:00Z')))).toBe('social-support-result-kim-lee-2026-01-02-0304.json');
+    expect(inZone('America/Los_Angeles', () => resultFileName('Kim Lee', new Date('2026-11-23T03:30:00Z')))).toBe('social-support-result-kim-lee-2026-11-22-193000.json');
+    // 20:05 UTC on 22 November is 10:05 on the 23rd on Kiritimati (UTC+14); milliseconds are dropped, not rounded.
+    expect(inZone('Pacific/Kiritimati', () => resultFileName('Kim Lee', new Date('2026-11-22T20:05:59.999Z')))).toBe('social-support-result-kim-lee-2026-11-23-100559.json');
+    expect(inZone('UTC', () => resultFileName('Kim Lee', new Date('2026-01-02T03:04:05Z')))).toBe('social-support-result-kim-lee-2026-01-02-030405.json');
   });
 
   it('two sessions of one day have two names', () => {
     inZone('Europe/Berlin', () => {
       const morning = resultFileName('Kim Lee', new Date('2026-11-22T08:00:00Z'));
       const afternoon = resultFileName('Kim Lee', new Date('2026-11-22T13:45:00Z'));
-      expect([morning, afternoon]).toEqual(['social-support-result-kim-lee-2026-11-22-0900.json', 'social-support-result-kim-lee-2026-11-22-1445.json']);
+      expect([morning, afternoon]).toEqual(['social-support-result-kim-lee-2026-11-22-090000.json', 'social-support-result-kim-lee-2026-11-22-144500.json']);
+    });
+  });
+
+  it('two sessions started in the same minute have two names', () => {
+    inZone('Europe/Berlin', () => {
+      const first = resultFileName('Kim Lee', new Date('2026-11-22T15:17:05Z'));
+      const second = resultFileName('Kim Lee', new Date('2026-11-22T15:17:40Z'));
+      expect([first, second]).toEqual(['social-support-result-kim-lee-2026-11-22-161705.json', 'social-support-result-kim-lee-2026-11-22-161740.json']);
     });
   });
 });
 
 describe('resultFileName: the name', () => {
-  const nameOf = (name: string) => inZone('UTC', () => resultFileName(name, new Date('2026-11-22T12:05:00Z'))).replace(/^social-support-result-|-2026-11-22-1205\.json$/g, '');
+  const nameOf = (name: string) => inZone('UTC', () => resultFileName(name, new Date('2026-11-22T12:05:00Z'))).replace(/^social-support-result-|-2026-11-22-120500\.json$/g, '');
 
   it('keeps the letters of any script, in lower case, Latin ones without their accents', () => {
     expect(nameOf('Ünal Çelik-Øster')).toBe('unal-celik-øster');
