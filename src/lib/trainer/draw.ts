@@ -9,6 +9,7 @@ import type { Scenario } from '../schemas/scenario.ts';
 import { seeded, shuffled } from './random.ts';
 import { afterAnswer, comesBack } from './rules.ts';
 import { appliedRules } from './review.ts';
+import { DEFAULT_RULES } from '../results/readiness.ts';
 
 export { ASSESSMENT_POINTS };
 
@@ -51,37 +52,64 @@ export function points(s: Scenario): number {
 /**
  * An assessment: scenarios drawn with `seed` so that their decision points add up to `size`,
  * covering first every channel, escalation, closing reason, hold, tool and the follow-ups and locale
- * accounts the pool offers, then filling up at random.
+ * accounts the pool offers, then filling up at random. From a program that answers on Google Play,
+ * it holds at least the Google Play reviews an admin's review asks for by default
+ * (`DEFAULT_RULES.minGooglePlayItems` decision points, as the admin page counts them), where the
+ * pool has them: a set that the review could never pass is no assessment. A seed whose set already
+ * held them draws the set it always drew; the others (about one in sixteen) draw again with room
+ * kept for the reviews, so that the same seed still draws the same set.
  */
 export function drawAssessment(pool: readonly Scenario[], seed: number, size = ASSESSMENT_POINTS): Scenario[] {
   const order = shuffled(pool, seeded(seed));
+  const want = pool.some((s) => packs[s.pack].channels.includes('google-play')) ? DEFAULT_RULES.minGooglePlayItems : 0;
+  const first = drawCovering(order, size, 0);
+  const chosen = googlePlayPoints(first) >= want ? first : drawCovering(order, size, want);
+  return shuffled(chosen, seeded(seed + 1));
+}
+
+/** The decision points of a set that are Google Play reviews. */
+export function googlePlayPoints(set: readonly Scenario[]): number {
+  return set.reduce((n, s) => n + (s.channel === 'google-play' ? points(s) : 0), 0);
+}
+
+/**
+ * `drawAssessment`'s set from the pool in its seeded order: greedy coverage, then filling up. With
+ * `googlePlay` above 0, that many of its points are Google Play reviews where the pool has them:
+ * until they are, a review adds the points it brings towards them to what it covers, and nothing
+ * is taken that would leave no room for the ones still wanted.
+ */
+function drawCovering(order: readonly Scenario[], size: number, googlePlay: number): Scenario[] {
   const covers = new Map(order.map((s) => [s.id, coverage(s)]));
   const chosen: Scenario[] = [];
   const seen = new Set<string>();
   let total = 0;
-  const fits = (s: Scenario) => total + points(s) <= size;
+  let reviews = 0;
+  const review = (s: Scenario) => (s.channel === 'google-play' ? points(s) : 0);
+  const short = () => Math.max(0, googlePlay - reviews);
+  const fits = (s: Scenario) => total + points(s) + Math.max(0, short() - review(s)) <= size;
+  const take = (s: Scenario) => {
+    chosen.push(s);
+    total += points(s);
+    reviews += review(s);
+    for (const c of covers.get(s.id)!) seen.add(c);
+  };
   // Greedy: take the scenario that adds most of what is not covered yet, while one adds anything.
   for (;;) {
     let best: Scenario | undefined;
     let gain = 0;
     for (const s of order) {
       if (chosen.includes(s) || !fits(s)) continue;
-      const g = [...covers.get(s.id)!].filter((c) => !seen.has(c)).length;
+      const g = [...covers.get(s.id)!].filter((c) => !seen.has(c)).length + Math.min(short(), review(s));
       if (g > gain) [best, gain] = [s, g];
     }
     if (!best) break;
-    chosen.push(best);
-    total += points(best);
-    for (const c of covers.get(best.id)!) seen.add(c);
+    take(best);
   }
   for (const s of order) {
     if (total >= size) break;
-    if (!chosen.includes(s) && fits(s)) {
-      chosen.push(s);
-      total += points(s);
-    }
+    if (!chosen.includes(s) && fits(s)) take(s);
   }
-  return shuffled(chosen, seeded(seed + 1));
+  return chosen;
 }
 
 /**

@@ -3,6 +3,7 @@ import { packs } from '../../../src/lib/packs/index.ts';
 import { idealPath } from '../../../src/lib/policy/follow-ups.ts';
 import type { Queue } from '../../../src/lib/schemas/pack.ts';
 import type { Scenario } from '../../../src/lib/schemas/scenario.ts';
+import { DEFAULT_RULES } from '../../../src/lib/results/readiness.ts';
 import { drawAssessment, drawPractice, drawReview, inQueue } from '../../../src/lib/trainer/draw.ts';
 import { bank, valid } from '../../support/bank.ts';
 import { customer, moz, play } from '../../support/factory.ts';
@@ -102,6 +103,26 @@ describe('drawAssessment', () => {
       const reasons = new Set(drawAssessment(mozillaBank, seed).flatMap((s) => decisions(s).map((d) => d.close)).filter((c) => c !== null));
       expect(reasons.size, `seed ${seed}: ${[...reasons].join(', ')}`).toBeGreaterThanOrEqual(3);
     }
+  });
+
+  // The admin page's review asks by default for at least two Google Play reviews in an assessment
+  // of a program that answers on Google Play (README, "Decided"; DEFAULT_RULES). A set drawn with
+  // one could never pass it, however well it was answered: seeds 9, 12, 13, 19 and 41 drew such
+  // sets (one review, counted once for the channel's coverage).
+  it('Mozilla: at least as many Google Play decision points as the admin asks by default, for every seed', () => {
+    expect(DEFAULT_RULES.minGooglePlayItems).toBe(2);
+    // Seeds 1-120 hold 14 that drew one review (9, 12, 13, 19, 41, 53, ... 120).
+    const seeds = [...SEEDS, ...Array.from({ length: 120 }, (_, i) => i + 1)];
+    for (const seed of seeds) {
+      const set = drawAssessment(mozillaBank, seed);
+      const reviews = set.filter((s) => s.channel === 'google-play').reduce((n, s) => n + decisionPoints(s), 0);
+      expect(reviews, `seed ${seed}`).toBeGreaterThanOrEqual(DEFAULT_RULES.minGooglePlayItems);
+      expect(total(set), `seed ${seed}`).toBe(20);
+    }
+  }, 60_000);
+
+  it('GitLab, which does not answer on Google Play: no Google Play review in its sets', () => {
+    for (const seed of SEEDS) expect(drawAssessment(gitlabBank, seed).filter((s) => s.channel === 'google-play'), `seed ${seed}`).toEqual([]);
   });
 
   it('Mozilla: at least one hold', () => {
