@@ -828,6 +828,30 @@ describe('Past sessions', () => {
     await feedback(page).waitFor();
   }
 
+  // One session is one trainee: the admin page took the two files of one finished assessment,
+  // "Your name" changed in between, for two trainees.
+  test('a finished assessment keeps the name it finished under: "Your name" changed while its report shows, Export results and Download again give the same file, under the same name, also after a reload', async () => {
+    const { context, page } = await trainerInFreshContext();
+    const name = page.getByRole('textbox', { name: 'Your name' });
+    await name.fill('Skipper');
+    await shortAssessment(page, 4242);
+    await name.fill('Someone Else');
+    const report = page.getByRole('region', { name: 'Assessment report' });
+    const exported = await exportResults(page, report);
+    expect(exported.json.trainee.name).toBe('Skipper');
+    expect(exported.name).toMatch(/^social-support-result-skipper-\d{4}-\d{2}-\d{2}-\d{6}\.json$/);
+    const [again] = await Promise.all([page.waitForEvent('download'), pastList(page).getByRole('button', { name: /^Download again: assessment/ }).click()]);
+    expect(again.suggestedFilename()).toBe(exported.name);
+    expect(await readDownload(again)).toEqual(exported.json);
+    await page.reload();
+    await page.locator('#trainer[data-ready]').waitFor();
+    expect(await name.inputValue()).toBe('Someone Else');
+    const reloaded = await exportResults(page, report);
+    expect(reloaded.name).toBe(exported.name);
+    expect(reloaded.json).toEqual(exported.json);
+    await context.close();
+  });
+
   test("a past session's report opens from the list, graded as the file downloaded again, and closes back to its button; the session in progress goes on untouched", async () => {
     const { context, page } = await trainerInFreshContext();
     await page.getByRole('textbox', { name: 'Your name' }).fill('Pia Past');

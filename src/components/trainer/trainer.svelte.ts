@@ -5,7 +5,7 @@
 import { getContext, setContext, tick } from 'svelte';
 import type { PackId, Result, Scenario } from '../../lib/index.ts';
 import { PACK_IDS } from '../../lib/vocabulary.ts';
-import { resultFileName, resultFileText } from '../../lib/results/file-name.ts';
+import { fileNameOf, resultFileText } from '../../lib/results/file-name.ts';
 import { initialState, reviewRulesOf, type Effect, type TrainerEvent, type TrainerState } from '../../lib/trainer/state.ts';
 import { download } from '../shared/download.ts';
 import { KeyValueStore, type StorageMode } from '../storage/kv-store.ts';
@@ -59,6 +59,18 @@ export const pastName = (r: Result): string =>
  */
 export const olderGuidelines = (r: Result, programs: readonly Pick<ProgramChoice, 'id' | 'name' | 'version'>[]) =>
   programs.filter((p) => r.packs[p.id] !== undefined && r.packs[p.id] !== p.version).map((p) => ({ name: p.name, was: r.packs[p.id]! }));
+
+/**
+ * A saved state whose session ended before the trainee it ended under was kept with it (see
+ * `Session.trainee`): that trainee is taken from its past copy, archived as it ended, so that its
+ * report exports the file "Download again" gives, whatever "Your name" says now.
+ */
+export function withFinishedTrainee(state: TrainerState, sessions: readonly Result[]): TrainerState {
+  const s = state.session;
+  if (!s || s.finishedAt === null || s.trainee) return state;
+  const kept = sessions.find((r) => pastKey(r) === s.id);
+  return kept ? { ...state, session: { ...s, trainee: { name: kept.trainee.name, handle: kept.trainee.handle } } } : state;
+}
 
 /** A scenario file with every problem found in it (or, in a load report's notes, every note). */
 export interface LoadProblem {
@@ -152,8 +164,8 @@ export class Trainer {
   async #readSaved(): Promise<void> {
     const store = this.#store!;
     const saved = await store.get<TrainerState>(STATE_KEY);
-    if (saved && saved.version === 1) this.state = saved;
     this.sessions = (await store.get<Result[]>(SESSIONS_KEY)) ?? [];
+    if (saved && saved.version === 1) this.state = withFinishedTrainee(saved, this.sessions);
     this.storage = store.mode;
     this.#read();
     if (saved?.session) {
@@ -393,7 +405,7 @@ export class Trainer {
    */
   async downloadPast(result: Result): Promise<void> {
     const { regradeResult } = await this.engine();
-    this.download(regradeResult(result), resultFileName(result.trainee.name, new Date(result.startedAt)));
+    this.download(regradeResult(result), fileNameOf(result));
   }
 
   /**

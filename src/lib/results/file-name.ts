@@ -26,6 +26,13 @@ export function resultFileName(name: string, started: Date): string {
 }
 
 /**
+ * The name a result file is saved under: its trainee's name as the file holds it, and its session's
+ * start. "Export results" and "Download again" both name a file by it, so that one session is one
+ * name, whatever the "Your name" field says since.
+ */
+export const fileNameOf = (result: Pick<Result, 'trainee' | 'startedAt'>): string => resultFileName(result.trainee.name, new Date(result.startedAt));
+
+/**
  * A result file's text, as the trainer writes it: compact JSON on one line, and a final newline.
  * Not indented: an admin reads a cohort's files at once, and indenting by two spaces makes them
  * half as large again and the import slower (`npm run bench:admin`, which writes its files with

@@ -161,13 +161,17 @@ export function averageResponse(s: Session): number | null {
   return s.responseTimes.length ? s.responseTimes.reduce((a, b) => a + b, 0) / s.responseTimes.length : null;
 }
 
-/** The session as a result file (docs/formats/result.md). */
+/**
+ * The session as a result file (docs/formats/result.md). Its trainee is the one it finished under
+ * (see `Session.trainee`); a session still running names whoever "Your name" says now.
+ */
 export function toResult(state: TrainerState, s: Session): Result {
   // Graded again now, so that the scores are those of the pack versions the file names (see `regraded`).
   const items = regraded(s.items);
+  const trainee = s.trainee ?? state.trainee;
   return {
     format: FORMATS.result,
-    trainee: { name: state.trainee.name.trim() || 'Unnamed trainee', handle: state.trainee.handle },
+    trainee: { name: trainee.name.trim() || 'Unnamed trainee', handle: trainee.handle },
     mode: s.mode,
     seed: s.mode === 'assessment' ? s.seed : null,
     startedAt: s.startedAt,
@@ -381,7 +385,9 @@ function endsAssessment(s: Session): boolean {
 }
 
 function finish(state: TrainerState, s: Session, finishedAt: string, by: 'trainee' | 'clock' = 'trainee'): [TrainerState, Effect[]] {
-  const done: Session = { ...s, finishedAt, open: null, clock: { ...s.clock, playing: false } };
+  // The name it ends under is the one every file of it gives: the archive's, and its report's.
+  const trainee = { name: state.trainee.name, handle: state.trainee.handle };
+  const done: Session = { ...s, finishedAt, trainee, open: null, clock: { ...s.clock, playing: false } };
   const effects: Effect[] = [{ type: 'save' }];
   if (done.items.length) effects.push({ type: 'archive', result: toResult(state, done) });
   const target = done.mode === 'assessment' ? 'report' : 'setup';

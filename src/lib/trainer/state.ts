@@ -102,6 +102,12 @@ export interface Session {
   seed: number | null;
   startedAt: string;
   finishedAt: string | null;
+  /**
+   * Who the session finished under: the trainee's name and handle when it ended, which every file of
+   * it names (its report's "Export results", Past sessions' "Download again"), whatever "Your name"
+   * says after. Absent while it runs, and in a session ended before it was kept.
+   */
+  trainee?: { name: string; handle: string | null };
   clock: { sim: number; playing: boolean; lastAt: number | null };
   conversations: Conversation[];
   /** Index of the conversation being worked, if any. */

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KeyValueStore } from '../../../src/components/storage/kv-store.ts';
 import { programChoices } from '../../../src/components/trainer/programs.ts';
-import { olderGuidelines, pastName, Trainer } from '../../../src/components/trainer/trainer.svelte.ts';
+import { olderGuidelines, pastName, Trainer, withFinishedTrainee } from '../../../src/components/trainer/trainer.svelte.ts';
 import { packs, type Result } from '../../../src/lib/index.ts';
-import { initialState, olderPacks, transition, type TrainerState } from '../../../src/lib/trainer/queue.ts';
+import { initialState, olderPacks, toResult, transition, type TrainerState } from '../../../src/lib/trainer/queue.ts';
 import { moz } from '../../support/factory.ts';
 
 // Past sessions in the trainer island's state (src/components/trainer/trainer.svelte.ts): a report
@@ -238,5 +238,20 @@ describe('a past session kept under another version of the guidelines', () => {
     const { regradeResult } = await trainer.engine();
     const r = { ...kept('past-g', 'practice', '2026-05-06T09:00:00.000Z'), packs: { mozilla: '2.0.1' } };
     expect(trainer.regrade?.(r)).toEqual(regradeResult(r));
+  });
+});
+
+describe('a finished session saved before the trainer kept the name it finished under', () => {
+  // Its report's "Export results" names the trainee its past copy names (the one "Download again"
+  // gives), not whoever "Your name" says when the page opens again.
+  it('takes the name from its past copy; a session still running, or one without a past copy, is left as it is', () => {
+    const finished = withSession('past-b', 'assessment', true);
+    const { trainee: _kept, ...before } = finished.session!;
+    const old: TrainerState = { ...finished, trainee: { name: 'Someone Else', handle: null, signature: '' }, session: before };
+    const read = withFinishedTrainee(old, [C, B, A]);
+    expect(toResult(read, read.session!).trainee).toEqual({ name: 'Ana Lima', handle: null });
+    expect(withFinishedTrainee(old, [C, A])).toBe(old);
+    const running = { ...withSession('past-b', 'assessment', false), trainee: old.trainee };
+    expect(withFinishedTrainee(running, [C, B, A])).toBe(running);
   });
 });

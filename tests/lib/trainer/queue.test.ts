@@ -466,6 +466,26 @@ describe('assessment', () => {
     expect(effects).toContainEqual({ type: 'focus', target: 'report' });
   });
 
+  // One session is one trainee: the file a finished session's report exports names whoever it
+  // finished under, as its past copy ("Download again") does, not whoever "Your name" says after.
+  it('finished, it keeps the name it finished under: its file and its archived copy name the same trainee after "Your name" changes', () => {
+    const { state, effects } = run(
+      started([help('moz-a', 40), help('moz-b', 10)], { mode: 'assessment', seed: 4242 }),
+      { type: 'trainee', name: 'Skipper', handle: '@skip' }, play(0), answerAt(10), answerAt(25),
+    );
+    const [archive] = archived(effects);
+    expect(archive!.result.trainee).toEqual({ name: 'Skipper', handle: '@skip' });
+    const renamed = run(state, { type: 'trainee', name: 'Someone Else', handle: null }).state;
+    expect(renamed.trainee.name).toBe('Someone Else');
+    expect(toResult(renamed, session(renamed)).trainee).toEqual({ name: 'Skipper', handle: '@skip' });
+    expect(toResult(renamed, session(renamed))).toEqual(archive!.result);
+  });
+
+  it('while it runs, its file names whoever "Your name" says now', () => {
+    const { state } = run(started([help('moz-a', 40), help('moz-b', 10)], { mode: 'assessment', seed: 4242 }), play(0), answerAt(10), { type: 'trainee', name: 'Ana Lima-Souza' });
+    expect(toResult(state, session(state)).trainee).toEqual({ name: 'Ana Lima-Souza', handle: '@ana' });
+  });
+
   it('does not finish while a follow-up is still to come, and records one item per decision point', () => {
     const withFollowUp = help('moz-fu', 40, [{ afterHours: 18, text: '@firefox still gone after a restart' }]);
     let r = run(assessment([withFollowUp, help('moz-b', 10)]), play(0), answerAt(10), answerAt(20));
