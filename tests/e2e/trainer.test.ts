@@ -172,6 +172,10 @@ describe('the trainer', () => {
     expect(once.json.seed).toBe(4242);
     expect(again.json.seed).toBe(4242);
     expect(once.json.items.length).toBe(20);
+    // All of it answered: the report says so, and nothing of points not taken.
+    const whole = (await a.getByRole('region', { name: 'Assessment report' }).textContent())!.replace(/\s+/g, ' ');
+    expect(whole).toContain('Seed 4242 · 20 of 20 decision points answered ·');
+    expect(whole).not.toContain('not taken');
     expect(essence(again.json)).toEqual(essence(once.json));
     expect(again.json.summary).toEqual(once.json.summary);
     await plain.close();
@@ -827,6 +831,33 @@ describe('Past sessions', () => {
     await reply(page, 'Reply + Close');
     await feedback(page).waitFor();
   }
+
+  // An assessment ended after one answer scored 100% with nothing to say that 19 of its 20 points
+  // were not taken, and the admin's review, which asks for 20 by default, then turned it down.
+  test('an assessment ended early says how many of its 20 points were answered, that the others are not in its score, and that it falls below what an admin asks by default; so does its line in Past sessions', async () => {
+    const { context, page } = await trainerInFreshContext();
+    await page.getByRole('radio', { name: /^Assessment/ }).check();
+    // What an admin's review asks by default, stated before the assessment is taken.
+    const defaults = 'at least 20 decision points (at least 2 of them Google Play reviews), an overall score of at least 80%, at least 70% in each dimension and no critical error';
+    await page.getByText(`By default an admin's review asks of an assessment ${defaults}; an admin may change any of it.`).waitFor();
+    await shortAssessment(page, 4242);
+    const report = page.getByRole('region', { name: 'Assessment report' });
+    const text = async (l: Locator) => (await l.textContent())!.replace(/\s+/g, ' ').trim();
+    const file = (await exportResults(page, report)).json;
+    const score = `${Math.round(file.summary.score * 100)}%`;
+    expect(file.items).toHaveLength(1);
+    expect(await text(report)).toContain('Seed 4242 · 1 of 20 decision points answered ·');
+    const short = `19 of this assessment's 20 decision points were not taken, and they are not in the score: ${score} is the score of the one point answered, not of the whole assessment. An admin's review asks by default for at least 20 decision points, so an assessment this short falls below it.`;
+    expect(await text(report)).toContain(short);
+    expect(await text(report)).toContain(`What an admin's review asks of an assessment by default (an admin may change any of it): ${defaults}.`);
+    expect(await listed(page)).toEqual([expect.stringContaining(`: 1 of 20 points answered, ${score} (19 not taken, not in the score; short of the 20 an admin's review asks by default)`)]);
+    // Its past copy's report says the same.
+    await pastList(page).getByRole('button', { name: /^Open report: assessment/ }).click();
+    await pastReport(page).waitFor();
+    expect(await text(pastReport(page))).toContain('· 1 of 20 decision points answered ·');
+    expect(await text(pastReport(page))).toContain(short);
+    await context.close();
+  });
 
   // One session is one trainee: the admin page took the two files of one finished assessment,
   // "Your name" changed in between, for two trainees.

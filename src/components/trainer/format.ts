@@ -1,4 +1,7 @@
-// How the trainer writes times and durations for people.
+// How the trainer writes times, durations, scores and counts for people.
+
+import { ASSESSMENT_POINTS } from '../../lib/trainer/state.ts';
+import type { ReviewDefaults } from './programs.ts';
 
 /** A simulated duration, e.g. "2 h 05 min", "45 min", "3 days 4 h". */
 export function duration(ms: number): string {
@@ -37,3 +40,24 @@ export function sectionName(section: string, sections: Readonly<Record<string, s
  */
 export const startedAt = (iso: string) =>
   new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+/**
+ * What an admin's review asks by default of an assessment, in words: "at least 20 decision points
+ * (at least 2 of them Google Play reviews), an overall score of at least 80%, at least 70% in each
+ * dimension and no critical error".
+ */
+export function reviewWords(r: ReviewDefaults): string {
+  const parts = [
+    `at least ${r.points} decision points${r.googlePlay > 0 ? ` (at least ${r.googlePlay} of them Google Play reviews)` : ''}`,
+    `an overall score of at least ${percent(r.score)}`,
+    `at least ${percent(r.dimensionFloor)} in each dimension${r.allDimensions ? '' : ' that applies'}`,
+  ];
+  if (r.noCritical) parts.push('no critical error');
+  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+/**
+ * How many of an assessment's decision points a session answered, "1 of 20"; past them (a
+ * conversation left open that a silent follow-up brought back), the number alone.
+ */
+export const ofAssessment = (answered: number): string => (answered <= ASSESSMENT_POINTS ? `${answered} of ${ASSESSMENT_POINTS}` : String(answered));
