@@ -2,7 +2,7 @@
 // as a prop: the page then needs no pack data to show its first screen. With each program, the
 // version of its guidelines: Past sessions tells a session kept under another by it. And what an
 // admin's review asks of its assessment by default, which the trainer states with an assessment.
-import { DIMENSION_IDS, dimensionCountsFor, packs, PACK_IDS, type PackId } from '../../lib/index.ts';
+import { DIMENSION_IDS, dimensionApplies, packs, PACK_IDS, type PackId } from '../../lib/index.ts';
 import { DEFAULT_RULES } from '../../lib/results/readiness.ts';
 
 /**
@@ -43,7 +43,7 @@ export function reviewDefaults(id: PackId): ReviewDefaults {
     score: DEFAULT_RULES.minScore,
     dimensionFloor: DEFAULT_RULES.dimensionFloor,
     noCritical: DEFAULT_RULES.noCritical,
-    allDimensions: DIMENSION_IDS.every((d) => dimensionCountsFor(id, d)),
+    allDimensions: DIMENSION_IDS.every((d) => dimensionApplies(packs[id], d)),
   };
 }
 
