@@ -24,7 +24,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addHours } from '../../src/lib/index.ts';
 import { summarize, type Result } from '../../src/lib/results/result.ts';
 import { DIST_DIR } from '../../scripts/lib/site-pages.ts';
-import { makeCohort, makeResult, type Slip } from '../support/admin-results.ts';
+import { makeCohort, makeResult, rightAnswer, type Slip } from '../support/admin-results.ts';
 import { bank, EXAMPLES_DIR, ROOT, valid } from '../support/bank.ts';
 import { jsonFiles } from '../../scripts/read-scenarios.ts';
 import type { Scenario } from '../../src/lib/schemas/scenario.ts';
@@ -1264,6 +1264,97 @@ describe('sets that mix programs, and the Program filter', () => {
     expect(await page.locator('section.figures').innerText()).toContain("It pools every session the table's filters keep, practice included");
     expect(problems.take()).toEqual([]);
     await context.close();
+  });
+});
+
+// Found by the admin audit: a GitLab trainee's checklist asked for Mozilla's access criteria (an
+// NDA, four judgement criteria, from its page on Conversocial access), which GitLab's workflow does
+// not set, so no GitLab trainee could be ready without ticking them.
+describe("a GitLab trainee, held to the sign-offs only; the same trainee's Mozilla session, to the criteria too", () => {
+  const dir = join(tmp, 'criteria');
+  mkdirSync(dir);
+  const trainee = { name: 'Gabe Lab', handle: '@gabe' };
+  // An assessment that meets every rule: 20 GitLab scenarios, every answer right.
+  const gitlabFile = write(dir, 'gabe-gitlab.json', makeResult({ ...trainee, mode: 'assessment', startedAt: '2026-11-10T10:00:00Z', scenarios: bankScenarios.filter((x) => x.pack === 'gitlab').slice(0, 20) }));
+  // A Mozilla practice session of his, its first reply sent from his own account where the guidelines want an official one.
+  const tweet = bankScenarios.find((x) => x.pack === 'mozilla' && x.channel === 'twitter' && rightAnswer(x).reply !== null)!;
+  const mozillaFile = write(dir, 'gabe-mozilla.json', makeResult({ ...trainee, startedAt: '2026-11-11T10:00:00Z', scenarios: [tweet], slip: (i) => (i === 0 ? 'account' : 'none') }));
+  const CRITERIA = ['Shows sound instincts and treats people with respect', 'Gives clear steps and keeps answers objective', 'Works well with other contributors and asks for feedback on their replies', 'Uses good judgement on their own and on professional social accounts', 'Has signed the non-disclosure agreement'];
+  const GITLAB_SENTENCE = "Our reading: GitLab's workflow sets no access criteria, so for a trainee whose sessions are all GitLab's the checklist holds the two sign-offs only (a moderator and an admin).";
+
+  let context: BrowserContext;
+  let page: Page;
+  let problems: ReturnType<typeof watchProblems>;
+  beforeAll(async () => {
+    context = await browser.newContext({ acceptDownloads: true, viewport: VIEWPORTS.desktop });
+    ({ page, problems } = await adminPage(context));
+    await open(page);
+  });
+  afterAll(() => context?.close());
+
+  const panelOf = (mode: string) => page.getByRole('region', { name: `Gabe Lab (@gabe): ${mode}` });
+  const checklist = (panel: Locator) => panel.locator('ul.checks > li').allInnerTexts();
+  const readyCell = async (file: string) => {
+    const headers = (await page.locator('#admin-table-caption ~ thead th').allInnerTexts()).map((h) => h.replace(/[▲▼]/g, '').trim());
+    const cells = [await bodyRows(page).filter({ hasText: file }).locator('th').innerText(), ...(await bodyRows(page).filter({ hasText: file }).locator('td').allInnerTexts())];
+    return cells[headers.indexOf('Ready')]!.trim();
+  };
+
+  test('a trainee whose sessions are all GitLab\u2019s is asked for no Mozilla criterion nor #fxhelp date, and is ready on the two sign-offs; the table and the CSV say so; no axe violation', async () => {
+    await importFiles(page, [gitlabFile]);
+    await page.getByRole('button', { name: 'Gabe Lab' }).click();
+    const panel = panelOf('assessment');
+    await panel.getByRole('heading', { name: 'Not ready yet' }).waitFor();
+    expect((await checklist(panel)).filter((c) => c.startsWith('Not met'))).toEqual([
+      'Not met: Signed off by a moderator (not signed)',
+      'Not met: Signed off by an admin (someone other than the moderator) (not signed)',
+    ]);
+    for (const label of CRITERIA) expect(await panel.getByText(label).count(), label).toBe(0);
+    expect(await panel.getByRole('group', { name: 'Criteria the reviewers have seen met' }).count()).toBe(0);
+    expect(await panel.getByLabel(/^Started answering with #fxhelp on/).count()).toBe(0);
+    expect(await panel.getByText(GITLAB_SENTENCE, { exact: true }).count()).toBe(1);
+
+    const today = await daysBefore(page, 0);
+    await panel.getByLabel("Moderator's name", { exact: true }).fill('Mo Derator');
+    await panel.getByLabel("Moderator's sign-off date", { exact: true }).fill(today);
+    await panel.getByLabel("Admin's name", { exact: true }).fill('Ada Min');
+    await panel.getByLabel("Admin's sign-off date", { exact: true }).fill(today);
+    await panel.getByRole('heading', { name: 'Ready', exact: true }).waitFor();
+    expect((await checklist(panel)).filter((c) => !c.startsWith('Met: '))).toEqual([]);
+    expect(await readyCell('gabe-gitlab.json')).toBe('yes');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    const rows = csvCells(readFileSync((await download.path())!, 'utf8'));
+    const gabe = rows.find((r) => r[1] === 'gabe-gitlab.json')!;
+    expect(gabe[rows[0]!.indexOf('ready')]).toBe('yes');
+
+    await panel.locator('ol.items > li summary').first().click();
+    await panel.getByRole('table', { name: 'What the trainee did beside what the guidelines require' }).first().waitFor();
+    await expectNoViolationsEverywhere(page, 'a GitLab trainee open, ready on the sign-offs, an item open');
+    await page.setViewportSize(VIEWPORTS.desktop);
+    expect(problems.take()).toEqual([]);
+  });
+
+  test('once the trainee has a Mozilla session, that session asks for the criteria and the #fxhelp date, and the GitLab one stays ready', async () => {
+    await importFiles(page, [mozillaFile]);
+    await page.getByRole('button', { name: 'Gabe Lab' }).nth(1).click();
+    const panel = panelOf('practice');
+    await panel.getByRole('heading', { name: 'Not ready yet' }).waitFor();
+    const missing = (await checklist(panel)).filter((c) => c.startsWith('Not met'));
+    for (const label of CRITERIA) expect(missing).toContain(`Not met: ${label} (not ticked)`);
+    expect(missing).toContain('Not met: At least 14 days of answering with #fxhelp (no start date)');
+    expect(await panel.getByRole('group', { name: 'Criteria the reviewers have seen met' }).getByRole('checkbox').count()).toBe(5);
+    expect(await panel.getByText(GITLAB_SENTENCE).count()).toBe(0);
+    expect(await readyCell('gabe-gitlab.json')).toBe('yes');
+    await panel.locator('ol.items > li summary').first().click();
+    await expectNoViolationsEverywhere(page, "a trainee's Mozilla session open, an item open");
+    await page.setViewportSize(VIEWPORTS.desktop);
+
+    // His GitLab session, open again, still lists no criterion in its verdict: it is not held to them.
+    await page.getByRole('button', { name: 'Gabe Lab' }).first().click();
+    const gitlab = panelOf('assessment');
+    await gitlab.getByRole('heading', { name: 'Ready', exact: true }).waitFor();
+    for (const label of CRITERIA) expect((await checklist(gitlab)).some((c) => c.includes(label)), label).toBe(false);
+    expect(problems.take()).toEqual([]);
   });
 });
 

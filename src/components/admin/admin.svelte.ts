@@ -9,7 +9,7 @@ import { histogram, dimensionSpread, missedRules } from '../../lib/results/cohor
 import { readinessCsv, type ReadinessRow } from '../../lib/results/csv.ts';
 import { itemAnalysis } from '../../lib/results/item-analysis.ts';
 import { dimensionMeans, type DimensionMeans } from '../../lib/results/result.ts';
-import { addWhatIsMissing, DEFAULT_RULES, fxhelpDaysOf, NOTES_MAX, readiness, SIGNER_MAX, traineeKey, type Readiness } from '../../lib/results/readiness.ts';
+import { accessCriteriaOf, addWhatIsMissing, DEFAULT_RULES, fxhelpDaysOf, NOTES_MAX, readiness, SIGNER_MAX, traineeKey, type Readiness } from '../../lib/results/readiness.ts';
 import { duplicateProblem, flagLines, fullerExport, replacedProblem, sessionKey, type Verification, type VerifiedResult } from '../../lib/results/flags.ts';
 import type { ReadinessRules, Review } from '../../lib/schemas/result.ts';
 import type { Answer, Scenario } from '../../lib/schemas/scenario.ts';
@@ -223,6 +223,8 @@ export class AdminState {
           integrityFlags: session.flags.filter((f) => f.integrity).length,
           // Mozilla's time on #fxhelp, if any item is Mozilla's, as for the Google Play rule.
           fxhelpDays: fxhelpDaysOf(programs),
+          // Mozilla's access criteria, the same way: a GitLab session is held to the sign-offs only.
+          accessCriteria: accessCriteriaOf(programs),
           // Those of any of its items' packs: a dimension none has ("n/a") is held to no floor.
           dimensions: DIMENSION_IDS.filter((d) => dimensions[d] !== null),
         },
@@ -230,6 +232,17 @@ export class AdminState {
       };
     }),
   );
+
+  /** The trainees with a session held to the access criteria (a Mozilla one, or a set mixing programs), by key. */
+  #heldToCriteria: ReadonlySet<string> = $derived(new Set(this.#facts.filter((f) => f.facts.accessCriteria).map((f) => f.session.traineeKey)));
+
+  /**
+   * Whether the trainee (by `traineeKey`) has a session held to the access criteria: the trainee's
+   * panel asks for them only then. Ticks given before stay in the review either way.
+   */
+  heldToCriteria(key: string): boolean {
+    return this.#heldToCriteria.has(key);
+  }
 
   /** Every session with its verdict, in import order. */
   rows: Row[] = $derived.by(() =>

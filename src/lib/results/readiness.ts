@@ -1,7 +1,7 @@
 // Who is ready to answer from the official accounts: the admin page's rules over a verified
-// session, the access criteria of the Conversocial guidelines as a checklist, and the two
-// sign-offs (a moderator and an admin) the related articles ask for. Pure and deterministic: the
-// day of the review is an argument.
+// session, the access criteria of the Conversocial guidelines as a checklist (Mozilla's: a session
+// of GitLab's program is not held to them), and the two sign-offs (a moderator and an admin) the
+// related articles ask for. Pure and deterministic: the day of the review is an argument.
 
 import { packs } from '../packs/index.ts';
 import { DIMENSION_IDS, DIMENSION_LABELS, type DimensionId } from '../policy/grade.ts';
@@ -35,7 +35,7 @@ export const RULE_LABELS: Readonly<Record<keyof ReadinessRules, string>> = {
   noIntegrityFlags: 'No edited score or changed scenario in the file',
 };
 
-/** The judgement criteria a reviewer ticks (the two weeks on #fxhelp are a date, below). */
+/** The judgement criteria a reviewer ticks (the two weeks on #fxhelp are a date, below): Mozilla's, see `HAS_ACCESS_CRITERIA`. */
 export const CRITERIA_IDS = ['instincts', 'clarity', 'collaboration', 'judgement', 'nda'] as const;
 /** One criterion's id. */
 export type CriterionId = (typeof CRITERIA_IDS)[number];
@@ -48,6 +48,22 @@ export const CRITERIA_LABELS: Readonly<Record<CriterionId, string>> = {
   judgement: 'Uses good judgement on their own and on professional social accounts',
   nda: 'Has signed the non-disclosure agreement',
 };
+
+/**
+ * Whether a program holds its trainees to the access criteria above. Mozilla's do, from its page on
+ * Conversocial access; GitLab's workflow sets none (its advocates are staff: no application, no
+ * agreement to sign), so a GitLab session is held to the sign-offs only. One entry per program, so
+ * that a new program has to say.
+ */
+export const HAS_ACCESS_CRITERIA: Readonly<Record<PackId, boolean>> = { mozilla: true, gitlab: false };
+
+/**
+ * Whether a session from these programs is held to the access criteria: when any of them sets
+ * them (a set mixing Mozilla's and GitLab's scenarios is), as for the time on #fxhelp.
+ */
+export function accessCriteriaOf(programs: readonly (PackId | null)[]): boolean {
+  return programs.some((p) => p !== null && HAS_ACCESS_CRITERIA[p]);
+}
 
 /** Days of answering with #fxhelp before applying (the Mozilla pack's incubation period). */
 export const FXHELP_DAYS: number = packs.mozilla.thresholds.incubationDays ?? 14;
@@ -81,6 +97,11 @@ export interface SessionFacts {
    * incubation period); `null` for a program without one (GitLab's workflow has no #fxhelp level).
    */
   fxhelpDays: number | null;
+  /**
+   * Whether the session's programs hold the trainee to the access criteria (`accessCriteriaOf`):
+   * a GitLab session is not, whatever the review has ticked.
+   */
+  accessCriteria: boolean;
   /**
    * The dimensions that count for the session's programs (all five when left out): GitLab has no
    * tags or closing, which are then held to no floor.
@@ -155,9 +176,11 @@ export function holdsNothing(r: TraineeReview): boolean {
 
 /**
  * The trainee's criteria and sign-offs, as of `today` (`YYYY-MM-DD`). `fxhelpDays`: the time on
- * #fxhelp the session's program asks for; `null` leaves that criterion out.
+ * #fxhelp the session's program asks for; `null` leaves that criterion out. `accessCriteria`:
+ * whether the session's program sets the access criteria; without, only the sign-offs are checked
+ * (the ticks stay in the review, they just do not count).
  */
-export function traineeChecks(review: TraineeReview | undefined, today: string, fxhelpDays: number | null = FXHELP_DAYS): ReadinessCheck[] {
+export function traineeChecks(review: TraineeReview | undefined, today: string, fxhelpDays: number | null = FXHELP_DAYS, accessCriteria = true): ReadinessCheck[] {
   const r = review ?? emptyTraineeReview('?', null);
   const days = r.fxhelpSince ? daysBetween(r.fxhelpSince, today) : Number.NaN;
   // A sign-off counts from the day it is given: one dated after tomorrow (see `stillToCome`) is not given yet.
@@ -178,7 +201,7 @@ export function traineeChecks(review: TraineeReview | undefined, today: string, 
         }];
   return [
     ...fxhelp,
-    ...CRITERIA_IDS.map((c) => ({ id: `criterion.${c}`, label: CRITERIA_LABELS[c], ok: r.criteria[c] === true, found: r.criteria[c] ? 'ticked' : 'not ticked' })),
+    ...(accessCriteria ? CRITERIA_IDS : []).map((c) => ({ id: `criterion.${c}`, label: CRITERIA_LABELS[c], ok: r.criteria[c] === true, found: r.criteria[c] ? 'ticked' : 'not ticked' })),
     { id: 'sign-off.moderator', label: 'Signed off by a moderator', ok: signed(r.moderator), found: signed(r.moderator) ? `${moderator}, ${r.moderator.date}` : unsigned(r.moderator) },
     {
       id: 'sign-off.admin',
@@ -237,9 +260,12 @@ export function reviewFieldProblems(r: TraineeReview, today: string): ReviewFiel
 /** Whether two names written in sign-offs are one person's (whatever the case and the spaces around). */
 const samePerson = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-/** Ready only when every rule holds for the session and every criterion and sign-off for the trainee. */
+/**
+ * Ready only when every rule holds for the session and every sign-off for the trainee, and every
+ * criterion too where the session's program sets them.
+ */
 export function readiness(session: SessionFacts, review: TraineeReview | undefined, rules: ReadinessRules, today: string): Readiness {
-  const checks = [...sessionChecks(session, rules), ...traineeChecks(review, today, session.fxhelpDays)];
+  const checks = [...sessionChecks(session, rules), ...traineeChecks(review, today, session.fxhelpDays, session.accessCriteria)];
   return { ready: checks.every((c) => c.ok), checks };
 }
 

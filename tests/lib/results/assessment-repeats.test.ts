@@ -55,6 +55,7 @@ describe('an assessment that answers a scenario\u2019s step more than once', () 
       answersGooglePlay: true,
       integrityFlags: r.flags.filter((f) => f.integrity).length,
       fxhelpDays: null,
+      accessCriteria: true,
       dimensions: [],
     };
     const verdict = readiness(facts, undefined, DEFAULT_RULES, '2026-11-10');

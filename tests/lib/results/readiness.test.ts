@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULES, emptyTraineeReview, fxhelpDaysOf, holdsNothing, readiness, reviewFieldProblems, traineeChecks, traineeKey, type SessionFacts } from '../../../src/lib/results/readiness.ts';
+import { accessCriteriaOf, DEFAULT_RULES, emptyTraineeReview, fxhelpDaysOf, holdsNothing, readiness, reviewFieldProblems, traineeChecks, traineeKey, type SessionFacts } from '../../../src/lib/results/readiness.ts';
 import { ReadinessRulesSchema } from '../../../src/lib/schemas/result.ts';
 
 // The issue's defaults: overall 0.8, a floor of 0.7 per dimension, no critical error; the
@@ -14,6 +14,7 @@ const session = (patch: Partial<SessionFacts> = {}): SessionFacts => ({
   answersGooglePlay: true,
   integrityFlags: 0,
   fxhelpDays: 14,
+  accessCriteria: true,
   ...patch,
 });
 const TODAY = '2026-11-21';
@@ -79,6 +80,56 @@ describe('readiness', () => {
     expect(r.ready).toBe(true);
     // The same trainee with no start date, in Mozilla's program, is not ready.
     expect(readiness(session({ fxhelpDays: 14 }), { ...allMet(), fxhelpSince: '' }, DEFAULT_RULES, TODAY).checks.filter((c) => !c.ok).map((c) => c.id)).toEqual(['fxhelp']);
+  });
+
+  // The access criteria (an NDA, four judgement criteria) are those of Mozilla's page on
+  // Conversocial access (seeds 000, 001); GitLab's workflow (seed 003) sets none, as its advocates
+  // are staff: no application, no agreement to sign. A GitLab trainee was held to Mozilla's NDA.
+  describe('the access criteria, Mozilla\'s', () => {
+    const nothingTicked = () => ({ ...allMet(), fxhelpSince: '', criteria: { instincts: false, clarity: false, collaboration: false, judgement: false, nda: false } });
+    const gitlab = session({ answersGooglePlay: false, googlePlayItems: 0, fxhelpDays: null, accessCriteria: false });
+    const mozilla = session();
+
+    it('are asked of a session with any Mozilla item, a set mixing programs too, and of no GitLab one', () => {
+      expect(accessCriteriaOf(['mozilla'])).toBe(true);
+      expect(accessCriteriaOf(['gitlab'])).toBe(false);
+      expect(accessCriteriaOf([null])).toBe(false);
+      expect(accessCriteriaOf(['gitlab', 'mozilla'])).toBe(true);
+      expect(accessCriteriaOf([null, 'gitlab'])).toBe(false);
+    });
+
+    it('a GitLab trainee is ready on the rules and the two sign-offs, with no criterion ticked; a Mozilla trainee is not', () => {
+      const r = readiness(gitlab, nothingTicked(), DEFAULT_RULES, TODAY);
+      expect(r.checks.filter((c) => !c.ok)).toEqual([]);
+      expect(r.checks.map((c) => c.id).filter((id) => !id.startsWith('dimension.'))).toEqual(['assessment', 'items', 'score', 'critical', 'integrity', 'sign-off.moderator', 'sign-off.admin']);
+      expect(r.ready).toBe(true);
+      // The sign-offs still count for GitLab.
+      const unsigned = readiness(gitlab, { ...nothingTicked(), admin: { name: '', date: '' } }, DEFAULT_RULES, TODAY);
+      expect(unsigned.ready).toBe(false);
+      expect(unsigned.checks.filter((c) => !c.ok).map((c) => c.id)).toEqual(['sign-off.admin']);
+      // Ticks given before count for nothing and are not listed, whatever they say.
+      const ticked = readiness(gitlab, { ...allMet(), fxhelpSince: '' }, DEFAULT_RULES, TODAY);
+      expect(ticked.checks).toEqual(r.checks);
+
+      const m = readiness(mozilla, nothingTicked(), DEFAULT_RULES, TODAY);
+      expect(m.ready).toBe(false);
+      expect(m.checks.filter((c) => !c.ok).map((c) => c.id)).toEqual(['fxhelp', 'criterion.instincts', 'criterion.clarity', 'criterion.collaboration', 'criterion.judgement', 'criterion.nda']);
+      expect(m.checks.find((c) => c.id === 'criterion.nda')).toMatchObject({ label: 'Has signed the non-disclosure agreement', ok: false, found: 'not ticked' });
+    });
+
+    it('a trainee with a GitLab session and a Mozilla one, or a set mixing them: each session is held to what its programs set', () => {
+      const review = { ...nothingTicked(), fxhelpSince: '2026-11-07' };
+      expect(readiness(gitlab, review, DEFAULT_RULES, TODAY).ready).toBe(true);
+      const mixed = session({ fxhelpDays: fxhelpDaysOf(['gitlab', 'mozilla']), accessCriteria: accessCriteriaOf(['gitlab', 'mozilla']) });
+      for (const s of [mozilla, mixed]) {
+        const r = readiness(s, review, DEFAULT_RULES, TODAY);
+        expect(r.ready).toBe(false);
+        expect(r.checks.filter((c) => !c.ok).map((c) => c.id)).toEqual(['criterion.instincts', 'criterion.clarity', 'criterion.collaboration', 'criterion.judgement', 'criterion.nda']);
+      }
+      // Once ticked, every one of the trainee's sessions is ready.
+      const ticked = { ...review, criteria: allMet().criteria };
+      for (const s of [gitlab, mozilla, mixed]) expect(readiness(s, ticked, DEFAULT_RULES, TODAY).ready).toBe(true);
+    });
   });
 
   // The table shows 3 decimals; a rule judges the score the admin reads there.
