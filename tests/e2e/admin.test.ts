@@ -1269,7 +1269,8 @@ describe('sets that mix programs, and the Program filter', () => {
 
 // Found by the admin audit: a GitLab trainee's checklist asked for Mozilla's access criteria (an
 // NDA, four judgement criteria, from its page on Conversocial access), which GitLab's workflow does
-// not set, so no GitLab trainee could be ready without ticking them.
+// not set, so no GitLab trainee could be ready without ticking them; and the answer table printed
+// "personal" where the trainer names a reply from the trainee's own account.
 describe("a GitLab trainee, held to the sign-offs only; the same trainee's Mozilla session, to the criteria too", () => {
   const dir = join(tmp, 'criteria');
   mkdirSync(dir);
@@ -1334,19 +1335,25 @@ describe("a GitLab trainee, held to the sign-offs only; the same trainee's Mozil
     expect(problems.take()).toEqual([]);
   });
 
-  test('once the trainee has a Mozilla session, that session asks for the criteria and the #fxhelp date, and the GitLab one stays ready', async () => {
+  test('once the trainee has a Mozilla session, that session asks for the criteria and the #fxhelp date, and the GitLab one stays ready; the answer table names a reply from the trainee\u2019s own account as the trainer does', async () => {
     await importFiles(page, [mozillaFile]);
     await page.getByRole('button', { name: 'Gabe Lab' }).nth(1).click();
     const panel = panelOf('practice');
     await panel.getByRole('heading', { name: 'Not ready yet' }).waitFor();
+    // The reply from his own account: the guidelines' account beside "your own account (#fxhelp)", never "personal".
+    await panel.locator('ol.items > li summary').first().click();
+    const table = panel.getByRole('table', { name: 'What the trainee did beside what the guidelines require' }).first();
+    const reply = await table.getByRole('row', { name: /^Reply from / }).locator('td').allInnerTexts();
+    expect(reply).toEqual([rightAnswer(tweet).reply, 'your own account (#fxhelp)']);
+    expect(await table.innerText()).not.toMatch(/\bpersonal\b/);
+
     const missing = (await checklist(panel)).filter((c) => c.startsWith('Not met'));
     for (const label of CRITERIA) expect(missing).toContain(`Not met: ${label} (not ticked)`);
     expect(missing).toContain('Not met: At least 14 days of answering with #fxhelp (no start date)');
     expect(await panel.getByRole('group', { name: 'Criteria the reviewers have seen met' }).getByRole('checkbox').count()).toBe(5);
     expect(await panel.getByText(GITLAB_SENTENCE).count()).toBe(0);
     expect(await readyCell('gabe-gitlab.json')).toBe('yes');
-    await panel.locator('ol.items > li summary').first().click();
-    await expectNoViolationsEverywhere(page, "a trainee's Mozilla session open, an item open");
+    await expectNoViolationsEverywhere(page, "a trainee's Mozilla session open, a reply from their own account in its table");
     await page.setViewportSize(VIEWPORTS.desktop);
 
     // His GitLab session, open again, still lists no criterion in its verdict: it is not held to them.
