@@ -3,7 +3,7 @@
 // version of its guidelines: Past sessions tells a session kept under another by it. And what an
 // admin's review asks of its assessment by default, which the trainer states with an assessment.
 import { DIMENSION_IDS, dimensionApplies, packs, PACK_IDS, type PackId } from '../../lib/index.ts';
-import { DEFAULT_RULES } from '../../lib/results/readiness.ts';
+import { DEFAULT_RULES } from '../../lib/results/default-rules.ts';
 
 /**
  * What the admin page's review asks by default of an assessment in a program (its `DEFAULT_RULES`),

@@ -9,16 +9,9 @@ import type { ReadinessRules, Review, TraineeReview } from '../schemas/result.ts
 import type { PackId } from '../vocabulary.ts';
 import { shownScore } from './csv.ts';
 import type { ResultSummary } from './result.ts';
+import { DEFAULT_RULES } from './default-rules.ts';
 
-/** The rules' defaults: what a new review starts with. */
-export const DEFAULT_RULES = {
-  minAssessmentItems: 20,
-  minScore: 0.8,
-  dimensionFloor: 0.7,
-  noCritical: true,
-  minGooglePlayItems: 2,
-  noIntegrityFlags: true,
-} as const;
+export { DEFAULT_RULES };
 
 /** The longest notes a review file holds for a trainee (the Notes field takes no more). */
 export const NOTES_MAX = 20_000;

@@ -9,7 +9,7 @@ import type { Scenario } from '../schemas/scenario.ts';
 import { seeded, shuffled } from './random.ts';
 import { afterAnswer, comesBack } from './rules.ts';
 import { appliedRules } from './review.ts';
-import { DEFAULT_RULES } from '../results/readiness.ts';
+import { DEFAULT_RULES } from '../results/default-rules.ts';
 
 export { ASSESSMENT_POINTS };
 
