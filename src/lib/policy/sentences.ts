@@ -10,13 +10,15 @@ import type { FactValue } from './draft.ts';
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
 const numbers = new Intl.NumberFormat('en-US');
+/** A list as the site writes one: "A and B", "A, B and C". */
+const list = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' });
 
 /** A fact as a reader sees it: "Mozilla VPN" for `product: mozilla-vpn`, "German" for `language: de`. */
 function write(pack: PolicyPack, name: string, value: FactValue): string {
   if (typeof value === 'number') return numbers.format(value);
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (value === null) return 'none';
-  if (typeof value !== 'string') return value.length ? value.join(' and ') : `none of our ${pack.id === 'gitlab' ? 'handles' : 'accounts'}`;
+  if (typeof value !== 'string') return value.length ? list.format(value) : `none of our ${pack.id === 'gitlab' ? 'handles' : 'accounts'}`;
   switch (name) {
     case 'kind':
       return KIND_PHRASES[value as Kind] ?? value;

@@ -279,6 +279,9 @@ describe('a tag or a user tag that no rule gives here: nothing calls for it, and
     expect(beside.section).toBe(CONVERSATION_TAGS);
     const two = check(grade(waiting(), answer({ hold: 'Waiting on Customer', tags: ['MozFest', 'Staff/Employee'] })), 'tags');
     expect(two.reason).toBe('Nothing in this conversation calls for the MozFest and Staff/Employee tags.');
+    // Three or more read as a list, not "A and B and C" (found by the recheck).
+    const three = check(grade(waiting(), answer({ hold: 'Waiting on Customer', tags: ['MozFest', 'Social Support/AoA', 'Staff/Employee'] })), 'tags');
+    expect(three.reason).toBe('Nothing in this conversation calls for the MozFest, Social Support/AoA and Staff/Employee tags.');
   });
 
   it('the rule such a check cites is the tags rule of the pack, the same on every conversation, never the rule that decided it', () => {
