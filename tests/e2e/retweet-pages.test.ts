@@ -6,7 +6,7 @@
  * escalated, and that a help request is escalated for "any" case on When to escalate, the retweet
  * among them (found by the pages audit: a trainee who escalated such news scored 0.7).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIST_DIR } from '../../scripts/lib/site-pages.ts';
@@ -75,5 +75,40 @@ describe('the pages say so, marked as our reading', () => {
     const text = words(sectionHtml('/reference/decision-order/', 'when-to-escalate'));
     expect(text).not.toMatch(/any of the cases/);
     expect(text).toMatch(/A tweet worth a retweet is not one of those/);
+  });
+});
+
+describe('no page says that every tweet worth a retweet is escalated (found by the rewording audit)', () => {
+  // Leftovers of the old rule stayed after the sections above changed: the index of rules on About,
+  // the decision order's step "No retweets and no direct messages", and the closing reasons' list
+  // of conversations to escalate rather than close. Release news worth a retweet is closed.
+
+  /** Every built page of the guidelines (GitLab's own pages aside: GitLab sends every tweet worth sharing to #social_media). */
+  function builtPages(dir = DIST_DIR, at = '/'): string[] {
+    return readdirSync(join(dir, at), { withFileTypes: true }).flatMap((e) => {
+      if (!e.isDirectory()) return e.name === 'index.html' ? [at] : [];
+      return at.startsWith('/gitlab/') ? [] : builtPages(dir, `${at}${e.name}/`);
+    });
+  }
+  const SENT_UP = /\b(a|any|every) tweet worth (a retweet|retweeting|sharing)\b[^.;:]*\b(escalat\w*|community manager)|\bretweet ideas (go|are escalated)/i;
+
+  it('no passage of a Mozilla page sends a tweet up just for being worth a retweet', () => {
+    const pages = builtPages();
+    expect(pages).toContain('/reference/about/');
+    const found = pages.flatMap((path) => {
+      const html = readFileSync(join(DIST_DIR, path, 'index.html'), 'utf8');
+      const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+      return passages(main).filter((p) => !/#social_media/.test(p) && SENT_UP.test(p)).map((p) => `${path}: ${p}`);
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('When "No Need to Reply" fits: the retweet case to escalate is praise or an app round-up, marked as our reading, and release news is closed', () => {
+    const html = sectionHtml('/conversocial/closing-reasons/', 'when-no-need-to-reply-fits');
+    const items = passages(html).filter((p) => /retweet/i.test(p));
+    expect(items.length).toBeGreaterThan(0);
+    for (const p of items) expect(p).toMatch(/praise or an app round-up/i);
+    expect(items.some((p) => /news about a release/i.test(p) && /News\/Press Release/.test(p) && /No Need to Reply/.test(p))).toBe(true);
+    expect(html).toMatch(OUR_READING_MARK);
   });
 });

@@ -153,7 +153,7 @@ const rules = defineRules([
   },
   {
     id: 'moz.escalate.retweet-idea',
-    summary: 'Helpers never retweet; a tweet worth retweeting goes to the escalation queue with a note for a community manager, and stays open.',
+    summary: 'Helpers never retweet; praise or an app round-up worth retweeting goes to the escalation queue with a note for a community manager, and stays open.',
     because: 'It is {kind} worth a retweet, which helpers never do themselves: escalate it to {queue} with a note, and leave it open.',
     section: '/conversocial/likes-retweets-dms/#retweets',
     origin: 'source',
@@ -339,7 +339,7 @@ const rules = defineRules([
   {
     id: 'moz.no-retweet',
     summary: 'Helpers do not retweet from any account; @Firefox and @mozilla are kept for the marketing team.',
-    because: 'Helpers never retweet from our accounts{retweetWorthy?, even a tweet worth sharing: a community manager decides that|}.',
+    because: 'Helpers never retweet from our accounts{retweetWorthy?, not even a tweet worth sharing|}.',
     section: '/conversocial/likes-retweets-dms/#retweets',
     origin: 'source',
   },

@@ -178,7 +178,7 @@ export const conversocialSteps: readonly Step<ConversocialContext, MozillaRuleId
     id: 'no-reply-kind',
     title: 'A kind of tweet that gets no reply',
     describe: () =>
-      'Close it without a reply, with the tag, like and closing reason its kind calls for (below). Something sensitive is escalated instead of closed, and so is praise worth a retweet; either stays open. A known community member who is not asking for help is tagged Community.',
+      'Close it without a reply, with the tag, like and closing reason its kind calls for (below). Something sensitive is escalated instead of closed, and so is praise or an app round-up worth a retweet; either stays open. A known community member who is not asking for help is tagged Community.',
     rules: ['moz.close.no-need-to-reply', 'moz.escalate.sensitive', 'moz.escalate.retweet-idea', 'moz.tag.community'],
     applies: (c) => noReplyKind(c) !== undefined || (c.knownAs === 'community-member' && !HELP_KINDS.includes(c.f.kind)),
     apply: (c) => {
@@ -310,7 +310,7 @@ export const conversocialAlways: readonly Step<ConversocialContext, MozillaRuleI
   {
     id: 'no-retweet-no-dm',
     title: 'No retweets and no direct messages',
-    describe: () => 'Never, from any account: retweet ideas go to a community manager, and the program does not use direct messages.',
+    describe: () => 'Never, from any account: praise or an app round-up worth a retweet goes up to a community manager instead, at the step for a kind of tweet that gets no reply. The program does not use direct messages.',
     rules: ['moz.no-retweet', 'moz.no-dm'],
     applies: () => true,
     apply: (c) => {

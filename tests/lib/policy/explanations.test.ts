@@ -415,3 +415,16 @@ describe('every check of every grade has a reason', () => {
     expect(Object.fromEntries(bad)).toEqual({});
   });
 });
+
+// Found by the rewording audit: the reason for a retweet of a tweet worth sharing said "a
+// community manager decides that", shown for release news too, which the practice queue closes
+// as No Need to Reply and no community manager sees (policy notes, step 5: only praise and app
+// round-ups worth a retweet are escalated). The reason must hold for every kind.
+describe('a retweet of a tweet worth sharing: the reason holds for every kind, release news included', () => {
+  it.each(['news', 'compliment', 'app-roundup'] as const)('%s', (kind) => {
+    const c = check(grade(moz({ facts: { kind, retweetWorthy: true } }), answer({ retweet: true })), 'retweet');
+    expect(c.score).toBe(0);
+    expect(c.reason).toMatch(/never retweet/);
+    if (kind === 'news') expect(c.reason).not.toMatch(/community manager|escalat/i);
+  });
+});
