@@ -319,14 +319,16 @@ const rules = defineRules([
     summary: 'A conversation gets the tags that say what it is about, and no others: where nothing in it calls for a tag, it gets none.',
     because: 'Nothing in this conversation calls for {tags?the {tags} tags|{tag?the {tag} tag|a tag}}.',
     section: '/conversocial/tags-and-user-tags/#conversation-tags',
-    origin: 'source',
+    origin: 'policy-notes',
+    note: 'leaving a conversation without a tag when nothing in it calls for one. The guidelines ask for the right tag, or several, and do not say when to add none.',
   },
   {
     id: 'moz.user-tag.only-called-for',
     summary: 'An author gets a user tag only when it says what kind of account they are: where nothing calls for one, they get none.',
     because: 'Nothing in this conversation calls for {userTag?the {userTag} user tag|a user tag}.',
     section: '/conversocial/tags-and-user-tags/#user-tags',
-    origin: 'source',
+    origin: 'policy-notes',
+    note: 'leaving an author without a user tag when none of them fits. The guidelines say you may give the user a tag, and do not say when to give none.',
   },
   {
     id: 'moz.sentiment',

@@ -255,3 +255,15 @@ describe('the versions of each pack (policy notes revision 2: "a pack that follo
     expect(userDidntRespondHours(gitlab)).toBeNull();
   });
 });
+
+// Found by the rewording audit: the guide to the tool asks for the right tag, or several, and says
+// you may tag the user (seed 000); no sentence of it says that a conversation or an author nothing
+// calls a tag for gets none. Those two rules are our reading, and must say so where they are shown.
+describe('leaving a conversation or an author untagged is our reading, not the source', () => {
+  it.each(['moz.tag.only-called-for', 'moz.user-tag.only-called-for'])('%s', (id) => {
+    const r = mozilla.rules.find((x) => x.id === id)!;
+    expect(r, id).toBeDefined();
+    expect(r.origin).not.toBe('source');
+    expect(r.note, 'a reading carries a note naming it').toBeTruthy();
+  });
+});
