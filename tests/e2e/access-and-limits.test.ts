@@ -53,7 +53,12 @@ describe('Ways to take part: how a contributor gets Conversocial', () => {
     const vouch = passages(section()).filter((p) => /vouch/i.test(p));
     expect(vouch).toHaveLength(1);
     expect(vouch[0]).toContain('href="/reference/about/#from-related-articles"');
-    expect(words(vouch[0]!)).toMatch(/not offer a second way in/);
+    expect(words(vouch[0]!)).toMatch(/not as a second way in/);
+  });
+
+  it('that the roles article offers no second way in is marked as our reading: the article does not say so', () => {
+    const vouch = passages(section()).find((p) => /vouch/i.test(p))!;
+    expect(vouch).toMatch(/href="\/reference\/about\/#our-readings"[^>]*>our reading</);
   });
 });
 
