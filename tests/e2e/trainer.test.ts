@@ -2832,10 +2832,9 @@ describe('Review my mistakes', () => {
     await page.reload();
     await page.locator('#trainer[data-ready]').waitFor();
   }
-  /** Answers the conversation open now as the guidelines require it (its decision, from the stored state). */
-  async function answerRight(page: Page): Promise<void> {
-    const c = conversation(page);
-    const handle = (await c.getByRole('heading', { level: 2 }).textContent())!.replace('Conversation with ', '');
+  /** The decision point of the conversation open now, from the stored state, once it is the one shown. */
+  async function openPoint(page: Page): Promise<Scenario> {
+    const handle = (await conversation(page).getByRole('heading', { level: 2 }).textContent())!.replace('Conversation with ', '');
     let point: Scenario | undefined;
     await expect
       .poll(async () => {
@@ -2844,7 +2843,12 @@ describe('Review my mistakes', () => {
         return point?.author.handle;
       })
       .toBe(handle);
-    const d = decide(point!);
+    return point!;
+  }
+  /** Answers the conversation open now as the guidelines require it (its decision, from the stored state). */
+  async function answerRight(page: Page): Promise<void> {
+    const c = conversation(page);
+    const d = decide(await openPoint(page));
     await c.getByLabel('Reply from').selectOption(d.reply!);
     if (d.via) await c.getByLabel('Send from').selectOption(d.via);
     await c.getByLabel('Like from').selectOption(d.like ?? '');
@@ -2908,16 +2912,7 @@ describe('Review my mistakes', () => {
         continue;
       }
       const c = conversation(page);
-      const handle = (await c.getByRole('heading', { level: 2 }).textContent())!.replace('Conversation with ', '');
-      let point: Scenario | undefined;
-      await expect
-        .poll(async () => {
-          const s = (await storedState(page)).session;
-          point = s && s.open !== null ? s.conversations[s.open]!.point : undefined;
-          return point?.author.handle;
-        })
-        .toBe(handle);
-      const d = decide(point!);
+      const d = decide(await openPoint(page));
       expect(d.reply).not.toBeNull();
       await c.getByLabel('Reply from').selectOption(d.reply!);
       await reply(page, 'Reply + Hold', 'Sorry about that! We will look into it with you: which version are you on?');

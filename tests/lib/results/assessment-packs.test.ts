@@ -6,22 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { flagLines } from '../../../src/lib/results/flags.ts';
 import type { Result } from '../../../src/lib/results/result.ts';
-import { Verifier } from '../../../src/lib/results/verify.ts';
 import { drawAssessment } from '../../../src/lib/trainer/draw.ts';
 import { makeResult } from '../../support/admin-results.ts';
-import { bank, valid } from '../../support/bank.ts';
+import { bankScenario, bankScenarios, verified } from '../../support/verified.ts';
 
-const bankScenarios = bank.flatMap((f) => (f.scenario ? [f.scenario] : []));
-const scenario = (id: string) => valid(bank.find((f) => f.stem === id)!);
-const verifier = new Verifier(bankScenarios);
 
-function verified(file: Result) {
-  const v = verifier.verify(JSON.parse(JSON.stringify(file)));
-  if (!v.ok) throw new Error(v.problems.join('\n'));
-  return v.result;
-}
-
-const mixedSet = ['moz-tw-fu-blurry-pdf-thanks', 'moz-tw-political-midterms-party', 'gl-fu-two-handles-svn-history', 'gl-compliment-main-handle'].map(scenario);
+const mixedSet = ['moz-tw-fu-blurry-pdf-thanks', 'moz-tw-political-midterms-party', 'gl-fu-two-handles-svn-history', 'gl-compliment-main-handle'].map((stem) => bankScenario(stem));
 
 describe('an assessment whose items come from two packs', () => {
   const r = verified(makeResult({ name: 'Mia Mixed', mode: 'assessment', seed: 3, scenarios: mixedSet }));

@@ -6,26 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { flagLines } from '../../../src/lib/results/flags.ts';
 import { DEFAULT_RULES, readiness } from '../../../src/lib/results/readiness.ts';
 import { summarize } from '../../../src/lib/results/result.ts';
-import { Verifier } from '../../../src/lib/results/verify.ts';
 import { drawAssessment } from '../../../src/lib/trainer/draw.ts';
 import { makeResult } from '../../support/admin-results.ts';
-import { bank, valid } from '../../support/bank.ts';
+import { bankScenario, bankScenarios, verified } from '../../support/verified.ts';
 
-const bankScenarios = bank.flatMap((f) => (f.scenario ? [f.scenario] : []));
-const scenario = (id: string) => valid(bank.find((f) => f.stem === id)!);
-const verifier = new Verifier(bankScenarios);
-const garbage = scenario('moz-tw-abusive-uninstalling-garbage');
-const clowns = scenario('moz-gp-abusive-clowns');
+const garbage = bankScenario('moz-tw-abusive-uninstalling-garbage');
+const clowns = bankScenario('moz-gp-abusive-clowns');
 
 /** 18 answers to one scenario and 2 to another, all of them right: 20 items, as an assessment holds. */
 const repeated = (mode: 'assessment' | 'practice') =>
   makeResult({ name: 'Rita Repeat', handle: '@rita', mode, seed: mode === 'assessment' ? 7 : null, scenarios: [...Array(18).fill(garbage), clowns, clowns] });
-
-function verified(file: unknown) {
-  const v = verifier.verify(JSON.parse(JSON.stringify(file)));
-  if (!v.ok) throw new Error(v.problems.join('\n'));
-  return v.result;
-}
 
 /** A Mozilla assessment as the trainer draws it with seed 7, every answer right. */
 function drawn() {

@@ -8,19 +8,9 @@
 import { describe, expect, it } from 'vitest';
 import { dimensionSpread } from '../../../src/lib/results/cohort.ts';
 import { dimensionMeans, type Result } from '../../../src/lib/results/result.ts';
-import { Verifier } from '../../../src/lib/results/verify.ts';
 import { makeResult, type Slip } from '../../support/admin-results.ts';
-import { bank, valid } from '../../support/bank.ts';
+import { bankScenario, bankScenarios, verified } from '../../support/verified.ts';
 
-const bankScenarios = bank.flatMap((f) => (f.scenario ? [f.scenario] : []));
-const scenario = (id: string) => valid(bank.find((f) => f.stem === id)!);
-const verifier = new Verifier(bankScenarios);
-
-function verified(file: Result) {
-  const v = verifier.verify(JSON.parse(JSON.stringify(file)));
-  if (!v.ok) throw new Error(v.problems.join('\n'));
-  return v.result;
-}
 
 /** The items of a result file as `dimensionMeans` takes them: each with its pack. */
 const packed = (file: Result) => file.items.map((i) => ({ pack: i.scenario.pack, dimensions: i.dimensions }));
@@ -28,7 +18,7 @@ const packed = (file: Result) => file.items.map((i) => ({ pack: i.scenario.pack,
 // The audit's set: a Mozilla conversation with a follow-up and one without, a GitLab conversation
 // with a follow-up and one without: six points, three of each program. On Mozilla's three the
 // trainee leaves out a tag, then holds what should be closed, twice; GitLab's are answered right.
-const mixedSet = ['moz-tw-fu-blurry-pdf-thanks', 'moz-tw-political-midterms-party', 'gl-fu-two-handles-svn-history', 'gl-compliment-main-handle'].map(scenario);
+const mixedSet = ['moz-tw-fu-blurry-pdf-thanks', 'moz-tw-political-midterms-party', 'gl-fu-two-handles-svn-history', 'gl-compliment-main-handle'].map((stem) => bankScenario(stem));
 const mixedSlips: Slip[] = ['tags', 'close', 'close', 'none', 'none', 'none'];
 const mixed = makeResult({ name: 'Mia Mixed', scenarios: mixedSet, slip: (i) => mixedSlips[i]! });
 
