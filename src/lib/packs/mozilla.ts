@@ -114,7 +114,7 @@ const rules = defineRules([
   {
     id: 'moz.like.acknowledge',
     summary: 'Like praise and app round-ups to show we saw them, from the account that was mentioned (if several were, the first one the customer mentioned in the conversation).',
-    because: 'It is {kind}, and {like} is the first of our accounts the customer mentioned: like it from that account to show we saw it.',
+    because: '{unmentioned?It is {kind}, but it mentions none of our accounts, and a like comes only from an account that was mentioned: no like.|It is {kind}, and {like} is the first of our accounts the customer mentioned: like it from that account to show we saw it.}',
     section: '/conversocial/likes-retweets-dms/#likes',
     origin: 'policy-notes',
     note: 'liking app round-ups as well as compliments, and liking from the first of our accounts the customer mentioned in the conversation, for every later tweet too. The guidelines ask for a like on compliments, from the account mentioned.',
@@ -122,7 +122,7 @@ const rules = defineRules([
   {
     id: 'moz.spam-report.acknowledge',
     summary: 'When someone tells us about spam they saw, like their message from the mentioned account (on Twitter) and close it as Acknowledged: there is nothing else for a helper to do.',
-    because: 'The customer is telling us about spam they came across: {like?like it from {like} to show we saw it, and |}{close?close it as {close}|leave it open}.',
+    because: 'The customer is telling us about spam they came across: {like?like it from {like} to show we saw it, and |{unmentioned?it mentions none of our accounts, and a like comes only from one that was mentioned, so no like; |}}{close?close it as {close}|leave it open}.',
     section: '/conversocial/likes-retweets-dms/#likes',
     origin: 'policy-notes',
     note: 'a like and the Acknowledged closing reason for someone who tells us about spam. The guidelines say a like shows that we saw and acknowledged a message.',
@@ -169,7 +169,7 @@ const rules = defineRules([
   {
     id: 'moz.like.end-of-support',
     summary: 'When a customer thanks us at the end of a support conversation, like it from the account that was mentioned.',
-    because: 'The customer thanks us at the end of the conversation: like it from {like}.',
+    because: 'The customer thanks us at the end of the conversation{unmentioned?, but mentions none of our accounts, and a like comes only from an account that was mentioned: no like|: like it from {like}}.',
     section: '/conversocial/likes-retweets-dms/#likes',
     origin: 'source',
   },
@@ -183,7 +183,7 @@ const rules = defineRules([
   {
     id: 'moz.reply.help',
     summary: 'Support requests, feedback, feature requests and bug reports get a reply.',
-    because: 'It is {kind}: it gets a reply.',
+    because: '{noReply?It is {kind}: only support requests, feedback, feature requests and bug reports get a reply, so it gets none.|It is {kind}: it gets a reply.}',
     section: `${ACCOUNTS}#what-to-answer`,
     origin: 'source',
   },

@@ -147,8 +147,9 @@ class Reasons {
   /**
    * For a like that nothing here called for: the rule that says when one is given, in general (see
    * `ruleForUnwanted`). `null`, and the field's own explanation stands, when a rule of its own kept
-   * the like off, when the step that decided the conversation rules it out in its own sentence (a
-   * deleted tweet, a troll, a spam report), or when no rule gives it.
+   * the like off (a like rule where none of our accounts was mentioned, Google Play's, GitLab's
+   * likes for praise only), when the step that decided the conversation rules it out in its own
+   * sentence (a deleted tweet, a troll), or when no rule gives it.
    */
   unwantedLike(value: string, channel: Scenario['channel']) {
     if (this.why.named('like')) return null;
@@ -221,6 +222,9 @@ export function grader(scenario: Scenario, pack: PolicyPack = packs[scenario.pac
         const expected = want[name];
         const given = answer[name];
         const ok = name === 'reply' || name === 'like' ? same(expected as string | null, given as string | null) : expected === given;
+        // A reply where none is due needs no path of its own: the engine names, for the reply, the
+        // rule that says this conversation gets none (a kind's "no reply", or that only help
+        // requests get one: steps.ts), and the deciding rule only where that one says it.
         const unwanted =
           ok || expected !== null || typeof given !== 'string' ? null : name === 'like' ? reasons.unwantedLike(given, scenario.channel) : name === 'userTag' ? reasons.unwanted(name, [given], scenario.channel) : null;
         return {

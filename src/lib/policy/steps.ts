@@ -34,9 +34,11 @@ export function zendeskEscalationRule(engine: ZendeskEngine, destination: string
 /**
  * The steps that answer a conversation (help it, wait on it, thank), whose rules say what to do
  * with it and nothing of likes or tags. The others (a deleted conversation, a known troll, a kind
- * that gets no reply, a spam report...) rule the like out in their own sentence, and that sentence
- * is the one to read; a tag or a user tag there is one nothing in the conversation calls for (see
- * `ruleForNoTag`): "spam gets no reply; tag it Spam" beside a report of spam confused the two.
+ * that gets no reply, a spam report...) are no step for the rule that says when a tag or a user tag
+ * is given: one there is one nothing in the conversation calls for (see `ruleForNoTag`): "spam gets
+ * no reply; tag it Spam" beside a report of spam confused the two. A like there is explained by
+ * the step's own sentence where it rules the like out (deleted, a known troll), and where it does
+ * not (`LIKE_UNSAID_STEPS`), by the rule that says when one is given.
  */
 const ANSWERING_STEPS: Readonly<Record<PolicyPack['engine']['style'], ReadonlySet<string>>> = {
   conversocial: new Set(['help', 'waiting', 'thanks']),
@@ -44,16 +46,25 @@ const ANSWERING_STEPS: Readonly<Record<PolicyPack['engine']['style'], ReadonlySe
 };
 
 /**
+ * Mozilla's steps that answer no tweet and whose rules say nothing of likes: a kind that gets no
+ * reply is closed or escalated ("close it as No Need to Reply"), and its like, where the kind gets
+ * one and no account was mentioned, is named by its like rule (see `like`). A like on a kind that
+ * gets none is explained by the rule that says when one is given.
+ */
+const LIKE_UNSAID_STEPS: ReadonlySet<string> = new Set(['no-reply-kind']);
+
+/**
  * The rule that says when a conversation gets a like, a tag or a user tag, for a trainee who gave one
  * that nothing in this conversation called for, where the step that decided it answers it (see
- * `ANSWERING_STEPS`): that step's rule explains what to do with the conversation, not why it gets
- * no like or no such tag (a help request's "reply and hold" says nothing of likes). `null`
- * otherwise, and when the pack has no such rule (a tag no step ever adds): a tag or a user tag is
- * then explained by `ruleForNoTag`.
+ * `ANSWERING_STEPS`; for a like, also `LIKE_UNSAID_STEPS`): that step's rule explains what to do
+ * with the conversation, not why it gets no like or no such tag (a help request's "reply and hold"
+ * says nothing of likes). `null` otherwise, and when the pack has no such rule (a tag no step ever
+ * adds): a tag or a user tag is then explained by `ruleForNoTag`.
  */
 export function ruleForUnwanted(pack: PolicyPack, step: string, channel: Scenario['channel'], field: 'like' | 'tags' | 'userTag', value: string): MozillaRuleId | GitLabRuleId | null {
   const engine = pack.engine;
-  if (!ANSWERING_STEPS[engine.style].has(step)) return null;
+  const unsaid = field === 'like' && engine.style === 'conversocial' && LIKE_UNSAID_STEPS.has(step);
+  if (!ANSWERING_STEPS[engine.style].has(step) && !unsaid) return null;
   if (engine.style === 'zendesk') return field === 'like' ? 'gl.like.compliment' : null;
   if (field === 'like') return channel === 'google-play' ? 'moz.like.not-on-google-play' : 'moz.like.acknowledge';
   if (field === 'userTag') {
@@ -126,11 +137,25 @@ function escalate(c: ConversocialContext, trigger: MozillaRuleId, facts: Record<
   c.out.set(trigger, { escalate: c.queue }, { queue: c.queue, ...facts }).cite('moz.escalate.queue', { channel: c.s.channel, queue: c.queue });
 }
 
-/** A like from the mentioned account, or on Google Play the rule that reviews are never liked. */
+/**
+ * A like from the mentioned account, or on Google Play the rule that reviews are never liked. With
+ * none of our accounts mentioned there is no account to like from (policy notes), so no like: the
+ * like rule is named for the field, without being cited (it did not shape the decision), so that a
+ * like given anyway is explained by it (`unmentioned`) and not by the rule that decided the step.
+ */
 function like(c: ConversocialContext, rule: MozillaRuleId) {
   if (c.s.channel === 'google-play') c.out.cite('moz.like.not-on-google-play').attribute('like', 'moz.like.not-on-google-play');
   else if (c.likeFrom) c.out.set(rule, { like: c.likeFrom }, { kind: c.f.kind });
+  else c.out.attribute('like', rule, { kind: c.f.kind, unmentioned: true });
 }
+
+/**
+ * The rules of kinds that get no reply whose own sentence says so (politics, abuse, spam, news...).
+ * The other kinds of that step (praise, app round-ups, reports of spam, a community member's word)
+ * have a rule about their tag or like: a reply given to one is explained by the rule of what gets a
+ * reply (`moz.reply.help`: help requests only), not by the rule that closed or escalated it.
+ */
+const SAYS_NO_REPLY: ReadonlySet<string> = new Set<MozillaRuleId>(['moz.no-reply.political', 'moz.no-reply.controversial', 'moz.no-reply.no-action', 'moz.tag.spam', 'moz.no-reply.news']);
 
 /** The Mozilla procedure (policy notes, "Mozilla pack"): the first step that applies decides. */
 export const conversocialSteps: readonly Step<ConversocialContext, MozillaRuleId>[] = [
@@ -184,6 +209,10 @@ export const conversocialSteps: readonly Step<ConversocialContext, MozillaRuleId
     apply: (c) => {
       const k = noReplyKind(c);
       if (k?.tag) c.out.tag(k.rule as MozillaRuleId, k.tag, { kind: c.f.kind });
+      // No reply: named for the field (not cited where the kind's rule is not), so that a reply
+      // given anyway is explained by the rule that says this kind gets none.
+      if (k && SAYS_NO_REPLY.has(k.rule)) c.out.attribute('reply', k.rule as MozillaRuleId);
+      else c.out.attribute('reply', 'moz.reply.help', { kind: c.f.kind, noReply: true });
       if (k?.like) like(c, k.kind === 'spam-report' ? (k.rule as MozillaRuleId) : 'moz.like.acknowledge');
       // A kind whose rule is the like's (app round-ups) is cited for its like: with none (on Google
       // Play, or with none of our accounts mentioned), the rule did not shape the decision.

@@ -4,7 +4,7 @@ import { explain } from '../../../src/lib/policy/decide.ts';
 import { fieldValue, grade, type Check, type GradeResult } from '../../../src/lib/policy/grade.ts';
 import { because } from '../../../src/lib/policy/sentences.ts';
 import type { Answer, Scenario } from '../../../src/lib/schemas/scenario.ts';
-import { bank, examples } from '../../support/bank.ts';
+import { bank, examples, valid } from '../../support/bank.ts';
 import { agent, customer, gl, moz, play } from '../../support/factory.ts';
 import { exercises } from '../../../src/lib/trainer/draw.ts';
 import { reviewed } from '../../../src/lib/trainer/review.ts';
@@ -426,5 +426,85 @@ describe('a retweet of a tweet worth sharing: the reason holds for every kind, r
     expect(c.score).toBe(0);
     expect(c.reason).toMatch(/never retweet/);
     if (kind === 'news') expect(c.reason).not.toMatch(/community manager|escalat/i);
+  });
+});
+
+// Found by the trainer audit: where the guidelines call for no like or no reply and the trainee
+// gave one, the feedback explained the rule that decided the conversation ("close it as No Need to
+// Reply", "escalate it for a retweet"), which says nothing of likes or replies. Policy notes: the
+// like account is the first program account mentioned, and with none mentioned there is no like;
+// the kinds of step 5 get no reply, and only help requests do (the accounts page, "What to answer":
+// compliments get a like).
+describe('a like or a reply where the guidelines call for none: the rule that says there is none here', () => {
+  const scenario = (stem: string) => valid(bank.find((f) => f.stem === stem)!);
+  const LIKES = '/conversocial/likes-retweets-dms/#likes';
+  const WHAT_TO_ANSWER = '/conversocial/accounts/#what-to-answer';
+
+  it('praise that mentions none of our accounts, liked from @Firefox: the like rule, as nothing was mentioned', () => {
+    const s = scenario('moz-tw-compliment-screenshot-no-mention');
+    const c = check(grade(s, answer({ like: '@Firefox', close: 'No Need to Reply', tags: ['Fan Love'], sentiment: 'positive' })), 'like');
+    expect(c.score).toBe(0);
+    expect(c.message).toBe('Like: the guidelines call for nothing; you chose @Firefox.');
+    expect([c.rule, c.section]).toEqual(['moz.like.acknowledge', LIKES]);
+    expect(c.reason).toMatch(/mentions none of our accounts/);
+    expect(c.reason).toMatch(/no like/);
+    expect(explain(s).decision.because.map((b) => b.rule)).not.toContain(c.rule);
+  });
+
+  it('praise worth a retweet, answered from @FirefoxSupport: the rule of what gets a reply, not the retweet rule', () => {
+    const s = scenario('moz-tw-compliment-a11y-inspector-10k');
+    const c = check(grade(s, answer({ reply: '@FirefoxSupport', via: 'Conversocial', like: '@Firefox', replyText: 'Thank you, Ana!', escalate: 'Social support - Escalation' })), 'reply');
+    expect(c.score).toBe(0);
+    expect([c.rule, c.section]).toEqual(['moz.reply.help', WHAT_TO_ANSWER]);
+    expect(c.reason).toBe('It is a compliment: only support requests, feedback, feature requests and bug reports get a reply, so it gets none.');
+  });
+
+  it('a thank-you and a report of spam that mention none of our accounts, liked: their like rules say why there is none', () => {
+    const thanks = moz({ mentions: [], messages: [customer('that fixed it, thanks!')], facts: { kind: 'thanks' } });
+    const t = check(grade(thanks, answer({ like: '@FirefoxSupport', close: 'Resolved', sentiment: 'positive' })), 'like');
+    expect([t.rule, t.section]).toEqual(['moz.like.end-of-support', LIKES]);
+    expect(t.reason).toMatch(/mentions none of our accounts.*no like/);
+    const report = moz({ mentions: [], messages: [customer('heads up, there is a fake firefox download ad going around')], facts: { kind: 'spam-report' } });
+    const r = check(grade(report, answer({ like: '@Firefox', close: 'Acknowledged' })), 'like');
+    expect([r.rule, r.section]).toEqual(['moz.spam-report.acknowledge', LIKES]);
+    expect(r.reason).toMatch(/mentions none of our accounts/);
+  });
+
+  it('a kind whose own rule says it gets no reply, answered: that rule (politics, news)', () => {
+    const political = moz({ messages: [customer('@firefox which party does mozilla support?')], facts: { kind: 'political' } });
+    const p = check(grade(political, answer({ reply: '@FirefoxSupport', via: 'Conversocial', replyText: 'We support everyone!', close: 'No Need to Reply', tags: ['Controversial'] })), 'reply');
+    expect(p.rule).toBe('moz.no-reply.political');
+    expect(p.reason).toMatch(/no reply/);
+    const news = moz({ messages: [customer('@firefox Firefox 140 is out with tab groups')], facts: { kind: 'news' } });
+    const n = check(grade(news, answer({ reply: '@FirefoxSupport', via: 'Conversocial', replyText: 'Yes!', close: 'No Need to Reply', tags: ['News/Press Release'] })), 'reply');
+    expect(n.rule).toBe('moz.no-reply.news');
+    expect(n.reason).toMatch(/no reply/);
+  });
+
+  it('praise that mentions an account, not liked: still the like rule with the account it comes from', () => {
+    const s = scenario('moz-tw-compliment-a11y-inspector-10k');
+    const c = check(grade(s, answer({ escalate: 'Social support - Escalation' })), 'like');
+    expect(c.reason).toBe('It is a compliment, and @Firefox is the first of our accounts the customer mentioned: like it from that account to show we saw it.');
+  });
+
+  // GitLab likes praise only: a like on anything else is explained by its likes rule, whatever step decided the tweet.
+  it('GitLab: a like on a tweet that is not praise cites the likes rule, replied to or not', () => {
+    for (const f of bank.filter((x) => x.scenario?.pack === 'gitlab' && x.scenario.expected?.like == null)) {
+      const s = valid(f);
+      const e = s.expected!;
+      const c = check(grade(s, answer({ reply: e.reply ?? null, via: e.via ?? null, replyText: e.reply ? 'Thanks for reaching out!' : null, like: '@GitLab' })), 'like');
+      expect([c.rule, c.section], f.stem).toEqual(['gl.like.compliment', '/gitlab/engagement/#likes']);
+    }
+  });
+});
+
+// Found with the audit above: a like on a kind that gets no reply and no like (politics, news,
+// spam...) was explained by "close it as No Need to Reply", which says nothing of likes.
+describe('a like on a kind that gets no reply and no like: the rule that says when one is given', () => {
+  it.each(['political', 'news', 'spam', 'off-topic'] as const)('%s', (kind) => {
+    const c = check(grade(moz({ facts: { kind } }), answer({ like: '@Firefox', close: 'No Need to Reply' })), 'like');
+    expect(c.score).toBe(0);
+    expect([c.rule, c.section]).toEqual(['moz.like.acknowledge', '/conversocial/likes-retweets-dms/#likes']);
+    expect(c.reason).toBe('Like praise and app round-ups to show we saw them, from the account that was mentioned (if several were, the first one the customer mentioned in the conversation).');
   });
 });
