@@ -1,13 +1,13 @@
 /**
- * axe finds no WCAG 2.2 AA violation in any state of the trainer (setup, a queue with an open
- * conversation, the closing reason dialog, feedback, the question to end a session, the assessment
- * report, the notice when storage is blocked or refuses a save, the notice when another tab runs the
- * trainer, a seed refused, a reply sent empty, scenario files of which none could be used, the list of
- * past sessions, a past session's report, and the dialogs that delete one or all of them), in both
- * themes, at phone and desktop widths, at 320 px and on a phone with its text at 200%; at those two
- * the page must not scroll sideways either (WCAG 1.4.10, 1.4.4). The states persist, so each is
- * reached once and reloaded in each theme; the notices, the question and the refused seed are
- * checked without a reload.
+ * axe finds no WCAG 2.2 AA violation in any state of the trainer (setup, the queue stopped before
+ * Play, a queue with an open conversation, the closing reason dialog, feedback, the question to end
+ * a session, the assessment report, the notice when storage is blocked or refuses a save, the
+ * notice when another tab runs the trainer, a seed refused, a reply sent empty, scenario files of
+ * which none could be used, the list of past sessions, a past session's report, and the dialogs
+ * that delete one or all of them), in both themes, at phone and desktop widths, at 320 px and on a
+ * phone with its text at 200%; at those two the page must not scroll sideways either (WCAG 1.4.10,
+ * 1.4.4). The states persist, so each is reached once and reloaded in each theme; the notices, the
+ * question and the refused seed are checked without a reload.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -157,7 +157,7 @@ describe('trainer accessibility', () => {
     await checkHere(page, 'a load report, nothing loaded');
   });
 
-  test('the queue with a conversation open', async () => {
+  test('the queue stopped, before Play: no conversation listed, a tag chosen that none carries', async () => {
     await page.getByLabel('Load scenarios').setInputFiles([
       // The one served first was deleted by its author: the thread and the queue list mark it.
       { name: 'a.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify([
@@ -166,6 +166,19 @@ describe('trainer accessibility', () => {
       ])) },
       { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('[1, 2') },
     ]);
+    const queue = page.getByRole('region', { name: 'Queue', exact: true });
+    const tag = queue.getByRole('combobox', { name: 'Tag' });
+    await tag.selectOption({ label: 'Fan Love' });
+    const stopped = async () => {
+      await queue.getByText('The conversations show here once you press Play, as they do in the tool.').waitFor();
+      await queue.getByText('No waiting conversation carries this tag.').waitFor();
+    };
+    await stopped();
+    await checkEverywhere('the queue stopped, a tag chosen that none carries', stopped);
+    await tag.selectOption({ label: 'All tags' });
+  });
+
+  test('the queue with a conversation open', async () => {
     await button(page, 'Play').click();
     await conversation(page).waitFor();
     await conversation(page).getByText('Deleted by its author').waitFor();

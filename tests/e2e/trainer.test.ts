@@ -20,6 +20,7 @@ import { parseScenario } from '../../src/lib/schemas/parse.ts';
 import { button, conversation, exportResults, feedback, openTrainer, readDownload, refuseStorage, reply, settled, startAssessment, startPractice } from './trainer-support.ts';
 import { makeResult, type Slip } from '../support/admin-results.ts';
 import { bank, valid } from '../support/bank.ts';
+import { packs } from '../../src/lib/packs/index.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -399,6 +400,9 @@ describe('the trainer', () => {
     expect(text).toMatch(/colour: is not a field of this format/);
     expect(text).toMatch(/facts\.kindd: is not a field of this format/);
     await page.getByRole('heading', { name: /Your own set \(3 scenarios\)/ }).waitFor();
+    // The queue lists its conversations once Play is pressed, as Conversocial's Play Mode does.
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
     const queue = page.getByRole('region', { name: 'Queue' });
     await expect(queue.getByRole('listitem').count()).resolves.toBe(3);
     // The queue shows each customer's words in their language (WCAG 3.1.2), as the open conversation does.
@@ -625,13 +629,13 @@ describe('the trainer', () => {
       })),
       file('رسائل.json', scenario('own-fax', { channel: 'fax' })),
     ]);
-    const queue = page.getByRole('region', { name: 'Queue', exact: true });
-    await queue.waitFor();
-    expect(await rtl(queue.getByText(words)), "the queue's first words").toBe(true);
     expect(await rtl(page.locator('#trainer').getByText('رسائل.json')), 'a file named in the load report').toBe(true);
     await button(page, 'Play').click();
     const c = conversation(page);
     await c.waitFor();
+    // The queue lists its conversations once Play is pressed.
+    const queue = page.getByRole('region', { name: 'Queue', exact: true });
+    expect(await rtl(queue.getByText(words)), "the queue's first words").toBe(true);
     expect(await rtl(c.getByText(words)), 'the message').toBe(true);
     expect(await rtl(c.getByText('سارة', { exact: true })), "the author's name").toBe(true);
     const text = c.getByRole('textbox', { name: 'Reply text' });
@@ -3006,6 +3010,88 @@ describe('the queue offers the filters its program has', () => {
     await queue.getByLabel('Type').waitFor();
     expect(await queue.getByLabel('Tag').count()).toBe(1);
     expect(await queue.getByLabel('Type').locator('option').allTextContents()).toEqual(['All types', 'New conversation', 'Customer wrote back', 'Back after silence']);
+    await context.close();
+  });
+});
+
+// Found by the audit against the guide to Conversocial's Play Mode: the Tag filter the guide
+// "strongly recommend[s]" offered only "All tags", since conversations arrive untagged; and the
+// whole queue (authors, first words, waiting times) could be read before Play was pressed, where
+// the guide says "In order to see conversations, you need to click on the Play Mode button".
+describe('the queue as Play Mode shows it: its tags to filter by, and no conversation until Play', () => {
+  const queueOf = (page: Page) => page.getByRole('region', { name: 'Queue', exact: true });
+
+  /** The authors of the conversations of the session saved in this browser. */
+  const savedAuthors = (page: Page) =>
+    page.evaluate(
+      () =>
+        new Promise<string[]>((resolve, reject) => {
+          const open = indexedDB.open('social-support-academy');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const get = db.transaction('trainer').objectStore('trainer').get('state');
+            get.onsuccess = () => {
+              db.close();
+              const conversations: { point: { author: { handle: string } } }[] = get.result?.session?.conversations ?? [];
+              resolve(conversations.map((c) => c.point.author.handle));
+            };
+          };
+        }),
+    );
+
+  test("a fresh Mozilla session's Tag filter offers every conversation tag of the program, after All tags", async () => {
+    const { context, page } = await trainerInFreshContext();
+    await startPractice(page, 'Mozilla Social Support');
+    const options = await queueOf(page).getByRole('combobox', { name: 'Tag' }).locator('option').allTextContents();
+    expect(options).toEqual(['All tags', ...packs.mozilla.tags.map((t) => t.name)]);
+    expect(options).toEqual(expect.arrayContaining(['Fan Love', 'News/Press Release', 'Controversial', 'Spam']));
+    await context.close();
+  });
+
+  test('a tag no waiting conversation carries, chosen, leaves the queue saying so', async () => {
+    const { context, page } = await trainerInFreshContext();
+    await startPractice(page, 'Mozilla Social Support');
+    const queue = queueOf(page);
+    const said = queue.getByText('No waiting conversation carries this tag.');
+    expect(await said.count(), 'with All tags').toBe(0);
+    await queue.getByRole('combobox', { name: 'Tag' }).selectOption({ label: 'Fan Love' });
+    await said.waitFor();
+    await button(page, 'Play').click();
+    await page.locator('#trainer .idle').getByText(/^The filters hide all 5 conversations waiting/).waitFor();
+    expect(await said.isVisible(), 'playing').toBe(true);
+    await queue.getByRole('combobox', { name: 'Tag' }).selectOption({ label: 'All tags' });
+    await conversation(page).waitFor();
+    expect(await said.count(), 'with All tags again').toBe(0);
+    await context.close();
+  });
+
+  test('stopped, the queue shows how many wait and no conversation; once Play is pressed it lists them; Stop hides them again, also after a reload', async () => {
+    const { context, page } = await trainerInFreshContext();
+    await startPractice(page, 'Mozilla Social Support');
+    const queue = queueOf(page);
+    await expect(queue.getByRole('heading', { name: /^Queue/ }).textContent()).resolves.toBe('Queue (5 waiting)');
+    let authors: string[] = [];
+    await expect.poll(async () => (authors = await savedAuthors(page)).length).toBe(5);
+    const onPage = async () => {
+      const text = await page.locator('body').innerText();
+      return authors.filter((a) => text.includes(a));
+    };
+    expect(await onPage(), 'before Play').toEqual([]);
+    expect(await queue.getByRole('listitem').count(), 'before Play').toBe(0);
+    await queue.getByText('The conversations show here once you press Play, as they do in the tool.').waitFor();
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    await expect(queue.getByRole('listitem').count()).resolves.toBe(5);
+    const listed = await queue.innerText();
+    for (const a of authors) expect(listed, `the queue lists ${a}`).toContain(a);
+    await button(page, 'Stop').click();
+    await expect.poll(() => button(page, 'Play').isEnabled()).toBe(true);
+    await expect.poll(onPage, { message: 'stopped after Play' }).toEqual([]);
+    await openTrainer(page);
+    await button(page, 'Play').waitFor();
+    await queue.getByText('The conversations show here once you press Play, as they do in the tool.').waitFor();
+    expect(await onPage(), 'stopped, after a reload').toEqual([]);
     await context.close();
   });
 });
