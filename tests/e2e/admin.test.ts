@@ -463,6 +463,36 @@ describe('readiness review', () => {
   });
 });
 
+describe('names and files that start with an accented letter', () => {
+  test('sort among the others by their letter, capitals and accents aside (numbers by value), by Trainee and by File, both ways', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    const dir = join(tmp, 'accents');
+    mkdirSync(dir);
+    const names = ['Émile', 'zoe', 'Tess 10', 'Bruno', 'Élodie', 'Dora', 'adam', 'Tess 2', 'Zack', 'carla'];
+    const files = names.map((name, i) => write(dir, `${name}.json`, makeResult({ name, startedAt: `2026-11-${String(i + 1).padStart(2, '0')}T10:00:00Z`, scenarios: [compliment] })));
+    await importFiles(page, files);
+    // A number in a name sorts by its value, as a reader counts.
+    const expected = ['adam', 'Bruno', 'carla', 'Dora', 'Élodie', 'Émile', 'Tess 2', 'Tess 10', 'Zack', 'zoe'];
+    // The table starts sorted by Trainee, ascending.
+    const trainee = page.getByRole('columnheader', { name: 'Trainee', exact: true });
+    expect(await trainee.getAttribute('aria-sort')).toBe('ascending');
+    expect(await bodyRows(page).locator('th button').allInnerTexts()).toEqual(expected);
+    await trainee.getByRole('button').click();
+    expect(await trainee.getAttribute('aria-sort')).toBe('descending');
+    expect(await bodyRows(page).locator('th button').allInnerTexts()).toEqual(expected.toReversed());
+    const file = page.getByRole('columnheader', { name: 'File', exact: true });
+    await file.getByRole('button').click();
+    expect(await file.getAttribute('aria-sort')).toBe('ascending');
+    expect(await bodyRows(page).locator('td.file').allInnerTexts()).toEqual(expected.map((n) => `${n}.json`));
+    await file.getByRole('button').click();
+    expect(await bodyRows(page).locator('td.file').allInnerTexts()).toEqual(expected.map((n) => `${n}.json`).toReversed());
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('what a file cannot decide, and a rule typed out of range', () => {
   let context: BrowserContext;
   let page: Page;

@@ -20,6 +20,14 @@ import { Announcer } from './announcer.svelte.ts';
 import { ImportPool } from './pool.ts';
 import { AdminStorage } from './storage.ts';
 
+/**
+ * Names, files and other words in the table sort as a reader expects, not by code point: an accent
+ * or a capital makes no difference ("Élodie" between "Dora" and "Zack"), and numbers in a name sort
+ * by value ("trainee-2" before "trainee-10"). One collator for every sort: made once, it compares
+ * 1,000 rows quickly.
+ */
+const byText = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
 /** The dimensions that have a value (those that are not "n/a"). */
 const definedOnly = (d: DimensionMeans): Partial<Record<DimensionId, number>> =>
   Object.fromEntries(Object.entries(d).filter(([, v]) => v !== null)) as Partial<Record<DimensionId, number>>;
@@ -285,8 +293,8 @@ export class AdminState {
     const value = (r: Row): string | number => {
       const s = r.session;
       switch (key) {
-        case 'trainee': return s.trainee.name.toLowerCase();
-        case 'file': return s.file.toLowerCase();
+        case 'trainee': return s.trainee.name;
+        case 'file': return s.file;
         case 'mode': return s.mode;
         case 'program': return programLabel(s.program);
         case 'items': return s.summary.items;
@@ -301,7 +309,10 @@ export class AdminState {
     const sign = dir === 'ascending' ? 1 : -1;
     return kept
       .map((r) => ({ r, v: value(r) }))
-      .sort((a, b) => (a.v < b.v ? -sign : a.v > b.v ? sign : a.r.session.file < b.r.session.file ? -1 : 1))
+      .sort((a, b) => {
+        const order = typeof a.v === 'string' && typeof b.v === 'string' ? byText.compare(a.v, b.v) : a.v < b.v ? -1 : a.v > b.v ? 1 : 0;
+        return order !== 0 ? order * sign : a.r.session.file < b.r.session.file ? -1 : 1;
+      })
       .map((x) => x.r);
   });
 
