@@ -1621,6 +1621,29 @@ describe('at 320 px wide (a phone at 400% zoom, WCAG 1.4.10), and on a phone wit
     expect(problems.take()).toEqual([]);
     await context.close();
   });
+  test("320 px with text at 200%: a Mozilla trainee's criteria checklist wraps inside its fieldset, and the page does not scroll sideways", async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const { page, problems } = await adminPage(context);
+    await setDefaultFontSize(page, 32);
+    await open(page);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), 'the text size the browser is set to').toBe('32px');
+    await importFiles(page, [write(tmp, 'checklist.json', makeResult({ name: 'Cleo Check', mode: 'assessment', scenarios: [compliment] }))]);
+    await page.getByRole('button', { name: 'Cleo Check' }).click();
+    const criteria = page.getByRole('group', { name: 'Criteria the reviewers have seen met' });
+    await criteria.waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    const outside = await criteria.evaluate((fieldset) => {
+      const box = fieldset.getBoundingClientRect();
+      return [...fieldset.querySelectorAll('label')].flatMap((label) => {
+        const r = label.getBoundingClientRect();
+        return r.left >= box.left - 0.5 && r.right <= box.right + 0.5 ? [] : [`${label.textContent}: ${Math.round(r.left)}-${Math.round(r.right)} in ${Math.round(box.left)}-${Math.round(box.right)}`];
+      });
+    });
+    expect(outside).toEqual([]);
+    expect(await criteria.locator('label').count()).toBe(5);
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
 });
 
 describe('on a wide screen', () => {
