@@ -2408,6 +2408,73 @@ describe('with a screen reader and a keyboard', () => {
     await context.close();
   });
 
+  // Closed once the trainee left the page shown (made ready under Ready = Not ready), focus stays in
+  // the table where their row was: on the row now in its place, or the last row, or the table's
+  // heading once no row is left; and the admin hears that it is another trainee's name.
+  test('a trainee closed after their row left the filtered table gives focus to the row now in its place, says so, and to the heading once the table is empty', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    const dir = join(tmp, 'leaving');
+    mkdirSync(dir);
+    // Assessments that meet every rule (20 GitLab scenarios, every answer right): the two sign-offs decide.
+    const gitlab = bankScenarios.filter((x) => x.pack === 'gitlab').slice(0, 20);
+    const names = ['Ann Ash', 'Ben Birch', 'Cat Cedar'];
+    const files = names.map((name, i) => write(dir, `${name.split(' ')[0]!.toLowerCase()}.json`, makeResult({ name, mode: 'assessment', startedAt: `2026-11-1${i}T10:00:00Z`, scenarios: gitlab, signature: name })));
+    await importFiles(page, files);
+    await page.getByRole('combobox', { name: 'Ready', exact: true }).selectOption('no');
+    await page.waitForTimeout(SETTLED_MS);
+    const shown = () => bodyRows(page).locator('th button').allInnerTexts();
+    expect(await shown()).toEqual(names);
+    const today = await daysBefore(page, 0);
+    const focused = () => page.evaluate(() => (document.activeElement?.id || document.activeElement?.textContent) ?? '');
+    /** Opens `name`, signs them off (they are ready, and leave the table), and closes them; returns what was said on closing. */
+    const signOffAndClose = async (name: string) => {
+      await page.getByRole('button', { name, exact: true }).click();
+      const panel = page.getByRole('region', { name: `${name}: assessment` });
+      await panel.getByRole('heading', { name: 'Not ready yet' }).waitFor();
+      await panel.getByLabel("Moderator's name", { exact: true }).fill('Mo Derator');
+      await panel.getByLabel("Moderator's sign-off date", { exact: true }).fill(today);
+      await panel.getByLabel("Admin's name", { exact: true }).fill('Ada Min');
+      await panel.getByLabel("Admin's sign-off date", { exact: true }).fill(today);
+      await panel.getByRole('heading', { name: 'Ready', exact: true }).waitFor();
+      await expect.poll(shown).not.toContain(name);
+      await page.waitForTimeout(SETTLED_MS);
+      const said = await recordAnnouncements(page);
+      await panel.getByRole('button', { name: 'Close this trainee' }).click();
+      await page.waitForTimeout(SETTLED_MS);
+      return said();
+    };
+    // The middle row leaves: focus goes to the row now in its place, and that it is another trainee is said.
+    const ben = await signOffAndClose('Ben Birch');
+    expect(await focused()).toBe('Cat Cedar');
+    expect(ben).toHaveLength(1);
+    expect(ben[0]).toMatch(/Ben Birch.*Cat Cedar/);
+    // The last row leaves: focus goes to the row now last.
+    const cat = await signOffAndClose('Cat Cedar');
+    expect(await focused()).toBe('Ann Ash');
+    expect(cat).toHaveLength(1);
+    expect(cat[0]).toMatch(/Cat Cedar.*Ann Ash/);
+    // The only row leaves: no row is left, and focus goes to the table's heading.
+    const ann = await signOffAndClose('Ann Ash');
+    expect(await shown()).toEqual([]);
+    expect(await focused()).toBe('admin-results');
+    expect(ann).toHaveLength(1);
+    expect(ann[0]).toContain('Ann Ash');
+    // A trainee still in the table is closed onto their own row, and nothing is said.
+    await page.getByRole('combobox', { name: 'Ready', exact: true }).selectOption('all');
+    await page.waitForTimeout(SETTLED_MS);
+    await page.getByRole('button', { name: 'Ben Birch', exact: true }).click();
+    await page.locator('#admin-trainee').waitFor();
+    const said = await recordAnnouncements(page);
+    await page.getByRole('button', { name: 'Close this trainee' }).click();
+    await page.waitForTimeout(SETTLED_MS);
+    expect(await focused()).toBe('Ben Birch');
+    expect(await said()).toEqual([]);
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+
   // A review page left open over midnight judges on the new day: a sign-off dated two days ahead
   // (not given yet) counts once the clock passes midnight and its date is tomorrow's.
   test('the page left open over midnight judges the sign-offs on the new day', async () => {
