@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packs } from '../../src/lib/packs/index.ts';
 import { DIST_DIR } from '../../scripts/lib/site-pages.ts';
-import { decide } from '../../src/lib/policy/decide.ts';
-import { moz } from '../support/factory.ts';
+import { decide, explain } from '../../src/lib/policy/decide.ts';
+import { customer, moz } from '../support/factory.ts';
 
 const allRules = Object.values(packs).flatMap((p) => [...p.rules, ...p.replyRules, ...p.accounts.map((a) => ({ id: a.handle, section: a.section, origin: 'source' as const }))]);
 
@@ -181,5 +181,56 @@ describe('the roles the program no longer has are credited to the articles they 
     // No sentence credits both retired roles to older revisions of the contributor roles article.
     expect(sentences(path).join(' ')).not.toMatch(/older revisions of the (contributor )?roles article/i);
     if (path === '/reference/about/') expect(triager.join(' ')).toMatch(new RegExp(`closed conversations older than ${weeks} weeks`));
+  });
+});
+
+/** The paragraphs and list items of a piece of HTML, as HTML. */
+function passages(html: string): string[] {
+  return [...html.matchAll(/<(p|li)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((m) => m[2]!);
+}
+const words = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+
+// A tweet that mentions none of our accounts gets no like (the policy notes: "with none mentioned
+// there is no like"), and the trainer's feedback says so with a link to the Likes section: the
+// section says it too, in a passage marked as our reading (found by the search audit).
+describe('the Likes section says that a tweet mentioning none of our accounts gets no like', () => {
+  it.each([
+    ['praise', 'compliment', 'thanks for making such a fast browser, you are the best'],
+    ['thanks at the end of a conversation', 'thanks', 'that fixed it, my bookmarks are back, thank you'],
+    ['a spam report', 'spam-report', 'heads up, there is a fake download page going around'],
+  ] as const)('%s', (_name, kind, text) => {
+    const { decision, ruleFor } = explain(moz({ mentions: [], messages: [customer(text)], facts: { kind } }));
+    expect(decision.like).toBeNull();
+    // The rule the trainer's feedback names for the like, and the section it links to.
+    const rule = [...packs.mozilla.rules, ...packs.mozilla.replyRules].find((r) => r.id === ruleFor('like'));
+    expect(rule?.section, `the like's rule (${ruleFor('like')})`).toBe('/conversocial/likes-retweets-dms/#likes');
+    const passage = passages(sectionHtml(rule!.section)).find((p) => /\bnone of our accounts\b/.test(words(p)));
+    expect(passage, 'no passage of the section speaks of a tweet that mentions none of our accounts').toBeDefined();
+    expect(words(passage!)).toMatch(/\bno like\b/);
+    expect(passage).toContain('href="/reference/about/#our-readings"');
+  });
+});
+
+// moz.sentiment's feedback tells a trainee the tone a kind of message has ("The tone of praise is
+// positive"), and links to the Sentiment section: the section gives the same tone for each kind
+// (found by the search audit). That these are our reading is marked by the rule's note there.
+describe('the Sentiment section gives the tone the practice queue expects of each kind of message', () => {
+  it.each([
+    ['praise', 'compliment'],
+    ['thanks', 'thanks'],
+    ['app round-ups', 'app-roundup'],
+    ['abuse', 'abusive'],
+    ['everything else', 'support-request'],
+    ['everything else', 'news'],
+  ] as const)('%s (%s)', (named, kind) => {
+    const tone = decide(moz({ facts: { kind } })).sentiment;
+    const rule = packs.mozilla.rules.find((r) => r.id === 'moz.sentiment')!;
+    const text = words(sectionHtml(rule.section));
+    const said = new RegExp(`\\b${named}\\b([^.;]*?)\\b(?:is|are) (positive|neutral|negative)\\b`, 'i').exec(text);
+    expect(said, `the section gives no tone for ${named}`).not.toBeNull();
+    // The nearest tone after the name is the one it gets, with no other tone in between.
+    expect(said![1]).not.toMatch(/\b(positive|neutral|negative)\b/);
+    expect(said![2]).toBe(tone);
+    expect(sectionHtml(rule.section)).toContain(`data-rule-note="${rule.id}"`);
   });
 });
