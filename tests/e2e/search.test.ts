@@ -4,7 +4,7 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, openPage, PAGE_PATHS, sitePath, VIEWPORTS } from './support.ts';
+import { launchChromium, openPage, PAGE_PATHS, setDefaultFontSize, sitePath, THEMES, VIEWPORTS } from './support.ts';
 
 /** Query typed into the search box, and the page its first result must be. */
 const EXPECTED_FIRST_RESULT: ReadonlyArray<readonly [query: string, path: string]> = [
@@ -54,6 +54,21 @@ const EXPECTED_FIRST_RESULT: ReadonlyArray<readonly [query: string, path: string
   // The audit found "Slack" (a longer word) first, through Pagefind's own ranking; the dialog
   // ranks a whole word above a longer one, so the page that explains GitLab's SLA comes first.
   ['SLA', '/gitlab/workflow/'],
+  // Words for an abusive tweet found 33 results, none of them the page that says to leave it
+  // alone (found by the search audit).
+  ['insult', '/program/best-practices/'],
+  ['insults', '/program/best-practices/'],
+  ['rude', '/program/best-practices/'],
+];
+
+/**
+ * Queries whose first result must also link to a section of its page: the section a reader
+ * needs, with an excerpt of its words (a page matched only by its keywords shows neither).
+ */
+const EXPECTED_SECTION: ReadonlyArray<readonly [query: string, path: string, anchor: string]> = [
+  ['insult', '/program/best-practices/', 'when-not-to-reply'],
+  ['dm a user', '/conversocial/likes-retweets-dms/', 'direct-messages'],
+  ['mentor', '/program/ways-to-take-part/', 'contributor-conversocial'],
 ];
 
 /** Pagefind's status line once a search has finished: "3 results for x" or "No results for x". */
@@ -141,6 +156,47 @@ describe('search', () => {
     expect(results[0], `first result for "${query}" (results: ${shown})`).toBe(path);
   });
 
+  /**
+   * The sections (sub-results) that the result for page `path` links to, once Pagefind has filled
+   * it in: each one's `#anchor` and the words of its excerpt.
+   */
+  async function sectionsOf(path: string): Promise<{ anchor: string; excerpt: string }[]> {
+    let found: { anchor: string; excerpt: string }[] | undefined;
+    await expect
+      .poll(async () => {
+        const results = await dialog.locator('.pagefind-ui__result').evaluateAll((items) =>
+          items.map((item) => ({
+            href: item.querySelector('.pagefind-ui__result-inner > .pagefind-ui__result-title .pagefind-ui__result-link')?.getAttribute('href') ?? '',
+            sections: [...item.querySelectorAll('.pagefind-ui__result-nested')].map((nested) => ({
+              href: nested.querySelector('.pagefind-ui__result-link')?.getAttribute('href') ?? '',
+              excerpt: nested.querySelector('.pagefind-ui__result-excerpt')?.textContent?.trim() ?? '',
+            })),
+          })),
+        );
+        const mine = results.find((r) => r.href && sitePath(r.href) === path);
+        found = mine?.sections.map(({ href, excerpt }) => ({ anchor: new URL(href, 'http://site.invalid').hash.slice(1), excerpt }));
+        return found !== undefined;
+      }, { timeout: 10_000 })
+      .toBe(true);
+    return found!;
+  }
+
+  test.each(EXPECTED_SECTION)('"%s" finds %s first, with a link to #%s and an excerpt of it', async (query, path, anchor) => {
+    const results = await search(query);
+    expect(results[0], `results: ${results.slice(0, 5).join(', ')}`).toBe(path);
+    const sections = await sectionsOf(path);
+    const section = sections.find((s) => s.anchor === anchor);
+    expect(section, `section links: ${sections.map((s) => `#${s.anchor}`).join(', ') || 'none'}`).toBeDefined();
+    expect(section!.excerpt, 'its excerpt').not.toBe('');
+  });
+
+  // The trainer's feedback on a like not given to a tweet that mentions none of our accounts
+  // links to the Likes section; a reader who asks the question in their own words finds it too.
+  test('"like a tweet that mentions nobody" finds the page on likes among the first three results', async () => {
+    const results = await search('like a tweet that mentions nobody');
+    expect(results.slice(0, 3), `results: ${results.slice(0, 10).join(', ')}`).toContain('/conversocial/likes-retweets-dms/');
+  });
+
   // GitLab escalates too (the trainer's "Escalate to": #abuse, #social_media or the experts), but
   // its pages never used the word, so a GitLab advocate searching it found only Mozilla's pages.
   test.each(['escalate', 'escalation'])('"%s" finds a GitLab page among the first five results', async (query) => {
@@ -160,6 +216,52 @@ describe('search', () => {
   test.each([['Clear everything', '/admin/'], ['Keyboard shortcuts', '/practice/']])('"%s" leads to no part of the tool on %s', async (query, path) => {
     const results = await search(query);
     expect(results.filter((r) => r === path)).toEqual([]);
+  });
+});
+
+// Found by the search audit: on a phone at 320 px with its text at 200% (WCAG 1.4.4, 1.4.10) the
+// field left what was typed out of sight (Cancel kept 5rem of it, the icon and Clear the rest), and
+// each result ran past the edge of the window.
+describe('the search dialog at 320 px with text at 200%', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(() => browser?.close());
+
+  test.each(THEMES)('%s theme: the field spans most of the dialog, Cancel stays clear of it, and results fit the window', async (theme) => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    try {
+      await context.addInitScript((value) => localStorage.setItem('starlight-theme', value), theme);
+      const page = await context.newPage();
+      await setDefaultFontSize(page, 32);
+      await openPage(page, '/start-here/welcome/');
+      const dialog = page.getByRole('dialog', { name: 'Search' });
+      await page.keyboard.press('Control+k');
+      await dialog.waitFor({ state: 'visible' });
+      const input = dialog.locator('input');
+      await input.fill('escalate');
+      const results = dialog.locator('.pagefind-ui__result');
+      const filled = dialog.locator('.pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title .pagefind-ui__result-link');
+      await expect.poll(async () => (await results.count()) > 0 && (await filled.count()) === (await results.count()), { timeout: 10_000 }).toBe(true);
+
+      const field = (await input.boundingBox())!;
+      const frame = (await dialog.boundingBox())!;
+      expect(field.width / frame.width, `the field is ${Math.round(field.width)} px of the dialog's ${Math.round(frame.width)} px`).toBeGreaterThanOrEqual(0.6);
+      const cancel = (await dialog.getByRole('button', { name: 'Cancel' }).boundingBox())!;
+      const overlaps = cancel.x < field.x + field.width && cancel.x + cancel.width > field.x && cancel.y < field.y + field.height && cancel.y + cancel.height > field.y;
+      expect(overlaps, 'Cancel lies over the field').toBe(false);
+
+      const edge = await page.evaluate(() => document.documentElement.clientWidth);
+      // A result's list item keeps to the column; the card drawn inside it (title, excerpt, sections) is what overflowed.
+      const past = await results.evaluateAll(
+        (items, edge) => items.map((item) => Math.round(Math.max(...[item, ...item.querySelectorAll('*')].map((el) => el.getBoundingClientRect().right)))).filter((right) => right > edge + 1),
+        edge,
+      );
+      expect(past, `results whose right edge passes the window's ${edge} px`).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 });
 
