@@ -146,10 +146,10 @@ const rules = defineRules([
   {
     id: 'moz.tag.community',
     summary: 'A known contributor\u2019s tweet that is not a request for help is tagged Community.',
-    because: 'The author is a known community member and is not asking for help: tag it {tag}.',
+    because: 'The author is a known community member and is not asking for help: tag it {tag}{noLike?; it gets no like|}.',
     section: '/conversocial/tags-and-user-tags/#conversation-tags',
     origin: 'source',
-    note: 'what the Community tag is for: the guidelines name it without saying.',
+    note: 'what the Community tag is for: the guidelines name it without saying. That such a tweet gets no like, a thank-you included, is the order of the steps in our policy notes: this one comes before the one that likes a thank-you.',
   },
   {
     id: 'moz.escalate.retweet-idea',
@@ -186,6 +186,14 @@ const rules = defineRules([
     because: '{noReply?It is {kind}: only support requests, feedback, feature requests and bug reports get a reply, so it gets none.|It is {kind}: it gets a reply.}',
     section: `${ACCOUNTS}#what-to-answer`,
     origin: 'source',
+  },
+  {
+    id: 'moz.google-play.as-tweets',
+    summary: 'The practice queue decides a Google Play review by the steps it takes on Twitter: a review of a kind that gets no reply there (praise, an app round-up, spam or a report of it) gets none.',
+    because: 'It is {kind}, left as a Google Play review: the practice queue decides a review by the steps it takes on Twitter, where {kind} gets no reply.',
+    section: '/more/google-play-reviews/#in-the-practice-queue',
+    origin: 'policy-notes',
+    note: 'deciding reviews by the steps taken on Twitter. The mobile support articles ask for a reply to positive reviews.',
   },
   {
     id: 'moz.route.google-play',

@@ -150,12 +150,15 @@ function like(c: ConversocialContext, rule: MozillaRuleId) {
 }
 
 /**
- * The rules of kinds that get no reply whose own sentence says so (politics, abuse, spam, news...).
- * The other kinds of that step (praise, app round-ups, reports of spam, a community member's word)
- * have a rule about their tag or like: a reply given to one is explained by the rule of what gets a
- * reply (`moz.reply.help`: help requests only), not by the rule that closed or escalated it.
+ * The rules of kinds that get no reply whose own sentence says so (politics, abuse, news...), on
+ * both channels. The other kinds of that step (praise, app round-ups, spam and reports of it, a
+ * community member's word) have a rule about their tag or like, whose section says nothing of
+ * replies (spam's is the tags page): a reply given to one is explained by the rule of what gets a
+ * reply (`moz.reply.help`: help requests only), or under a Google Play review by the rule that
+ * reviews are decided as tweets are (`moz.google-play.as-tweets`), not by the rule that closed or
+ * escalated it.
  */
-const SAYS_NO_REPLY: ReadonlySet<string> = new Set<MozillaRuleId>(['moz.no-reply.political', 'moz.no-reply.controversial', 'moz.no-reply.no-action', 'moz.tag.spam', 'moz.no-reply.news']);
+const SAYS_NO_REPLY: ReadonlySet<string> = new Set<MozillaRuleId>(['moz.no-reply.political', 'moz.no-reply.controversial', 'moz.no-reply.no-action', 'moz.no-reply.news']);
 
 /** The Mozilla procedure (policy notes, "Mozilla pack"): the first step that applies decides. */
 export const conversocialSteps: readonly Step<ConversocialContext, MozillaRuleId>[] = [
@@ -204,20 +207,28 @@ export const conversocialSteps: readonly Step<ConversocialContext, MozillaRuleId
     title: 'A kind of tweet that gets no reply',
     describe: () =>
       'Close it without a reply, with the tag, like and closing reason its kind calls for (below). Something sensitive is escalated instead of closed, and so is praise or an app round-up worth a retweet; either stays open. A known community member who is not asking for help is tagged Community.',
-    rules: ['moz.close.no-need-to-reply', 'moz.escalate.sensitive', 'moz.escalate.retweet-idea', 'moz.tag.community'],
+    rules: ['moz.close.no-need-to-reply', 'moz.escalate.sensitive', 'moz.escalate.retweet-idea', 'moz.tag.community', 'moz.google-play.as-tweets'],
     applies: (c) => noReplyKind(c) !== undefined || (c.knownAs === 'community-member' && !HELP_KINDS.includes(c.f.kind)),
     apply: (c) => {
       const k = noReplyKind(c);
       if (k?.tag) c.out.tag(k.rule as MozillaRuleId, k.tag, { kind: c.f.kind });
       // No reply: named for the field (not cited where the kind's rule is not), so that a reply
       // given anyway is explained by the rule that says this kind gets none.
+      // On Google Play the rule is that reviews are decided as tweets are (its section says what
+      // that gives); spam's rule is about its tag, so spam is told what gets a reply.
       if (k && SAYS_NO_REPLY.has(k.rule)) c.out.attribute('reply', k.rule as MozillaRuleId);
+      else if (c.s.channel === 'google-play') c.out.cite('moz.google-play.as-tweets', { kind: c.f.kind }).attribute('reply', 'moz.google-play.as-tweets');
       else c.out.attribute('reply', 'moz.reply.help', { kind: c.f.kind, noReply: true });
       if (k?.like) like(c, k.kind === 'spam-report' ? (k.rule as MozillaRuleId) : 'moz.like.acknowledge');
       // A kind whose rule is the like's (app round-ups) is cited for its like: with none (on Google
       // Play, or with none of our accounts mentioned), the rule did not shape the decision.
       if (k && !k.tag && (k.rule !== 'moz.like.acknowledge' || c.out.d.like !== null)) c.out.cite(k.rule as MozillaRuleId, { kind: c.f.kind });
-      if (c.knownAs === 'community-member') c.out.tag('moz.tag.community', c.engine.tags.community);
+      if (c.knownAs === 'community-member') {
+        c.out.tag('moz.tag.community', c.engine.tags.community);
+        // A community member's tweet of a kind with no like of its own (a thank-you) gets none: this
+        // step comes before the one that likes a thank-you, and its rule says so.
+        if (!k?.like) c.out.attribute('like', 'moz.tag.community', { noLike: true });
+      }
       if (c.f.sensitive) {
         escalate(c, 'moz.escalate.sensitive');
         c.out.decisive('moz.escalate.sensitive');

@@ -508,3 +508,42 @@ describe('a like on a kind that gets no reply and no like: the rule that says wh
     expect(c.reason).toBe('Like praise and app round-ups to show we saw them, from the account that was mentioned (if several were, the first one the customer mentioned in the conversation).');
   });
 });
+
+// Found by this stop's recheck of the rule above: three cases it sent to a section that does not say
+// the rule. A reply under a Google Play review of praise read the Twitter accounts page (the Google
+// Play page's "In the practice queue" says reviews are decided as tweets, and praise gets no reply);
+// a reply to spam read the tags page, which says only what the Spam tag is for; a like on a known
+// community member's thank-you read "like praise ... from the account that was mentioned", where the
+// Likes section says a thank-you is liked (policy notes: step 5, a community member's tweet that is
+// not a request for help, comes before the thank-you's like).
+describe('a reply or a like where none is due: Google Play praise, spam, a community member', () => {
+  const scenario = (stem: string) => valid(bank.find((f) => f.stem === stem)!);
+
+  it('a Google Play review of praise, answered: the rule that reviews are decided as on Twitter, linked to the Google Play page', () => {
+    const s = scenario('moz-gp-short-praise');
+    const c = check(grade(s, answer({ reply: 'Google Play', replyText: 'Thank you for the stars!', close: 'No Need to Reply', tags: ['Fan Love'], sentiment: 'positive' })), 'reply');
+    expect(c.score).toBe(0);
+    expect(c.section).toBe('/more/google-play-reviews/#in-the-practice-queue');
+    expect(c.reason).toMatch(/Google Play review/);
+    expect(c.reason).toMatch(/no reply/);
+  });
+
+  it('spam, answered: the rule of what gets a reply, not the Spam tag\u2019s', () => {
+    const s = scenario('moz-tw-spam-fake-vpn-no-mention');
+    const c = check(grade(s, answer({ reply: '@FirefoxSupport', via: 'Conversocial', replyText: 'Please do not click that.', close: 'No Need to Reply', tags: ['Spam'] })), 'reply');
+    expect(c.score).toBe(0);
+    expect([c.rule, c.section]).toEqual(['moz.reply.help', '/conversocial/accounts/#what-to-answer']);
+    expect(c.reason).toMatch(/so it gets none/);
+  });
+
+  it('a known community member\u2019s thank-you, liked: the Community rule, which says it gets no like', () => {
+    const s = scenario('moz-tw-community-thanks-kb-update');
+    const want = explain(s).decision;
+    expect(want.like).toBeNull();
+    const c = check(grade(s, answer({ like: '@FirefoxSupport', tags: want.tags, userTag: want.userTag, close: want.close, sentiment: want.sentiment })), 'like');
+    expect(c.score).toBe(0);
+    expect(c.rule).toBe('moz.tag.community');
+    expect(c.reason).toMatch(/community member.*gets no like/);
+    expect(c.reason).not.toMatch(/mentioned/);
+  });
+});
