@@ -262,6 +262,14 @@ const rules = defineRules([
     origin: 'source',
   },
   {
+    id: 'moz.escalate.only-when',
+    summary: 'A conversation is escalated only for one of the cases When to escalate names; any other is handled in the queue you work.',
+    because: 'Nothing in this conversation calls for escalating it now: none of the cases When to escalate names applies, so it is handled here.',
+    section: `${ESCALATION}#when-to-escalate`,
+    origin: 'policy-notes',
+    note: 'escalating nothing that is not one of the cases named. The guidelines list when to escalate; the practice queue cannot know when something simply worries you, the last case on the list.',
+  },
+  {
     id: 'moz.reply.escalation-clipping',
     summary: 'When you escalate a help request, tell the customer with the escalation clipping and leave the conversation open.',
     because: 'It is being escalated, so the conversation stays open, and the customer hears it from the escalation clipping, unless that has gone out in this conversation already.',

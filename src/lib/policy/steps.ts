@@ -348,6 +348,19 @@ export const conversocialAlways: readonly Step<ConversocialContext, MozillaRuleI
     },
   },
   {
+    id: 'no-other-escalation',
+    title: 'No escalation without a case',
+    describe: () => 'A conversation goes to an escalation queue only for one of the cases the steps above name; where none does, it stays in the queue you work.',
+    rules: ['moz.escalate.only-when'],
+    applies: (c) => c.out.d.escalate === null,
+    apply: (c) => {
+      // Cited where the decision escalates nothing: the rule a trainee who escalated anyway reads
+      // (not the rule that decided the conversation, which says nothing of escalating), and
+      // practises where it applies.
+      c.out.cite('moz.escalate.only-when').attribute('escalate', 'moz.escalate.only-when');
+    },
+  },
+  {
     id: 'no-retweet-no-dm',
     title: 'No retweets and no direct messages',
     describe: () => 'Never, from any account: praise or an app round-up worth a retweet goes up to a community manager instead, at the step for a kind of tweet that gets no reply. The program does not use direct messages.',

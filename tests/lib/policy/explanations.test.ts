@@ -547,3 +547,25 @@ describe('a reply or a like where none is due: Google Play praise, spam, a commu
     expect(c.reason).not.toMatch(/mentioned/);
   });
 });
+
+// Left alone at earlier stops, done this one: an escalation nothing called for (Mozilla) was
+// explained by the rule that decided the conversation ("reply and hold", "close it as Resolved"),
+// which says nothing of escalating. The policy notes escalate only for the cases they list.
+describe('a Mozilla escalation nothing called for: the rule that escalates only for a case named', () => {
+  const unescalated = bank.filter((f) => f.scenario?.pack === 'mozilla' && f.scenario.expected?.escalate === null).slice(0, 12);
+
+  it.each(unescalated.map((f) => f.stem))('%s, escalated anyway: the rule cites When to escalate and says no case applies', (stem) => {
+    const s = valid(bank.find((f) => f.stem === stem)!);
+    const queue = s.channel === 'google-play' ? 'Mobile support - Escalation' : 'Social support - Escalation';
+    const c = check(grade(s, answer({ escalate: queue })), 'escalate');
+    expect(c.score).toBe(0);
+    expect([c.rule, c.section]).toEqual(['moz.escalate.only-when', '/escalation/when-and-how/#when-to-escalate']);
+    expect(c.reason).toMatch(/none of the cases/i);
+  });
+
+  it('a conversation that is escalated does not cite it', () => {
+    for (const f of bank.filter((x) => x.scenario?.pack === 'mozilla' && typeof x.scenario.expected?.escalate === 'string')) {
+      expect(explain(valid(f)).decision.because.map((b) => b.rule), f.stem).not.toContain('moz.escalate.only-when');
+    }
+  });
+});
