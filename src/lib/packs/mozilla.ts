@@ -146,10 +146,10 @@ const rules = defineRules([
   {
     id: 'moz.tag.community',
     summary: 'A known contributor\u2019s tweet that is not a request for help is tagged Community.',
-    because: 'The author is a known community member and is not asking for help: tag it {tag}{noLike?; it gets no like|}.',
+    because: 'The author is a known community member and is not asking for help: tag it {tag}{close?, and close it as {close}|}{noLike?; it gets no like|}.',
     section: '/conversocial/tags-and-user-tags/#conversation-tags',
     origin: 'source',
-    note: 'what the Community tag is for: the guidelines name it without saying. That such a tweet gets no like, a thank-you included, is the order of the steps in our policy notes: this one comes before the one that likes a thank-you.',
+    note: 'what the Community tag is for: the guidelines name it without saying. That a community member\u2019s thank-you is closed as No Need to Reply, with no like, is the order of the steps in our policy notes: this one comes before the one that likes a thank-you.',
   },
   {
     id: 'moz.escalate.retweet-idea',

@@ -236,7 +236,9 @@ export const conversocialSteps: readonly Step<ConversocialContext, MozillaRuleId
         escalate(c, 'moz.escalate.retweet-idea', { kind: c.f.kind });
         c.out.decisive('moz.escalate.retweet-idea');
       } else {
-        const rule: MozillaRuleId = k && k.close !== 'noNeedToReply' ? (k.rule as MozillaRuleId) : 'moz.close.no-need-to-reply';
+        // A community member's tweet of no kind of its own here (a thank-you) is closed for who wrote
+        // it: the Community rule says so, where "a thank-you is not a request for help" would not hold.
+        const rule: MozillaRuleId = k ? (k.close !== 'noNeedToReply' ? (k.rule as MozillaRuleId) : 'moz.close.no-need-to-reply') : c.knownAs === 'community-member' ? 'moz.tag.community' : 'moz.close.no-need-to-reply';
         c.out.set(rule, { close: c.engine.close[k?.close ?? 'noNeedToReply'] }, { kind: c.f.kind }).decisive(rule);
       }
     },

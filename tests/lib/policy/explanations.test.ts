@@ -546,6 +546,28 @@ describe('a reply or a like where none is due: Google Play praise, spam, a commu
     expect(c.reason).toMatch(/community member.*gets no like/);
     expect(c.reason).not.toMatch(/mentioned/);
   });
+
+  // Found by the last recheck: its closing read "It is a thank-you, not a request for help: close it
+  // as No Need to Reply", where a thank-you is closed Resolved (policy notes, step 6): No Need to
+  // Reply holds here because a community member wrote it.
+  it('a known community member\u2019s thank-you closed as Resolved: the closing is explained by who wrote it', () => {
+    const s = scenario('moz-tw-community-thanks-kb-update');
+    const want = explain(s).decision;
+    const c = check(grade(s, answer({ tags: want.tags, userTag: want.userTag, close: 'Resolved', sentiment: want.sentiment })), 'close');
+    expect(c.score).toBe(0);
+    expect(c.rule).toBe('moz.tag.community');
+    expect(c.reason).toMatch(/community member.*close it as No Need to Reply/);
+    expect(c.reason).not.toMatch(/It is a thank-you, not a request for help/);
+  });
+
+  it('a known community member\u2019s report of spam is still liked, and its like rule says so', () => {
+    const s = scenario('moz-tw-community-fake-update-popup');
+    const want = explain(s).decision;
+    expect(want.like).not.toBeNull();
+    const c = check(grade(s, answer({ tags: want.tags, userTag: want.userTag, close: want.close, sentiment: want.sentiment })), 'like');
+    expect(c.rule).not.toBe('moz.tag.community');
+    expect(c.reason).not.toMatch(/no like/);
+  });
 });
 
 // Left alone at earlier stops, done this one: an escalation nothing called for (Mozilla) was
