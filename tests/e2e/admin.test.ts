@@ -1146,20 +1146,21 @@ describe("the cohort's figures, worked out from the values the table shows", () 
     /** What is read just before the list. */
     const before = () => list.evaluate((ol) => ol.previousElementSibling!.textContent!.replace(/\s+/g, ' ').trim());
     await keep('rules-6-', 6);
-    // Counted by hand: fxhelp and support on 3 items; paid-product, reply-and-hold, no-action and
-    // length on 2; acknowledged, product-team, no-dm, escalation-clipping and google-play on 1.
+    // Counted by hand: fxhelp and support on 3 items; only-when (a needless escalation: Ana's of the
+    // feature request, Eve's of the YouTube question), paid-product, no-action and length on 2;
+    // product-team, reply-and-hold, no-dm, escalation-clipping and google-play on 1.
     expect(await listed()).toEqual([
       'moz.reply.fxhelp', 'moz.route.support',
-      'moz.escalate.paid-product', 'moz.hold.reply-and-hold', 'moz.no-reply.no-action', 'moz.reply.length',
-      'moz.close.acknowledged', 'moz.escalate.product-team', 'moz.no-dm', 'moz.reply.escalation-clipping', 'moz.route.google-play',
+      'moz.escalate.only-when', 'moz.escalate.paid-product', 'moz.no-reply.no-action', 'moz.reply.length',
+      'moz.escalate.product-team', 'moz.hold.reply-and-hold', 'moz.no-dm', 'moz.reply.escalation-clipping', 'moz.route.google-play',
     ]);
     expect(await before()).toBe('Rules most often missed');
     await keep('rules-', 9);
     expect(await listed()).toEqual([
       'moz.reply.fxhelp', 'moz.reply.length', 'moz.route.support',
-      'moz.escalate.paid-product', 'moz.escalate.product-team', 'moz.hold.reply-and-hold', 'moz.no-dm', 'moz.no-reply.no-action', 'moz.reply.escalation-clipping', 'moz.route.google-play',
+      'moz.escalate.only-when', 'moz.escalate.paid-product', 'moz.escalate.product-team', 'moz.no-dm', 'moz.no-reply.no-action', 'moz.reply.escalation-clipping', 'moz.route.google-play',
     ]);
-    // Said before the list, to the eye and to a screen reader.
+    // Said before the list, to the eye and to a screen reader: the one more is reply-and-hold, missed on 1 item.
     expect(await before()).toBe('11 rules were missed: the 10 missed on the most items are listed, and 1 more, missed on fewer items, is not.');
     await list.scrollIntoViewIfNeeded();
     await expectNoViolationsEverywhere(page, 'the rules missed beyond the list counted');
