@@ -26,6 +26,26 @@ export async function openTrainer(page: Page): Promise<void> {
   await page.locator('#trainer[data-ready]').waitFor({ timeout: 10_000 });
 }
 
+/** What the trainer stored under `key` ('state', 'sessions') in this browser, read straight from IndexedDB. */
+export function storedTrainer<T>(page: Page, key: string): Promise<T> {
+  return page.evaluate(
+    (key) =>
+      new Promise<T>((resolve, reject) => {
+        const open = indexedDB.open('social-support-academy');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const get = db.transaction('trainer').objectStore('trainer').get(key);
+          get.onsuccess = () => {
+            db.close();
+            resolve(get.result as T);
+          };
+        };
+      }),
+    key,
+  );
+}
+
 /** A button by its exact accessible name. */
 export const button = (scope: Page | Locator, name: string) => scope.getByRole('button', { name, exact: true });
 

@@ -17,7 +17,7 @@ import { nextPoint } from '../../src/lib/policy/follow-ups.ts';
 import { decide } from '../../src/lib/policy/decide.ts';
 import type { Scenario } from '../../src/lib/schemas/scenario.ts';
 import { parseScenario } from '../../src/lib/schemas/parse.ts';
-import { button, conversation, exportResults, feedback, openTrainer, readDownload, refuseStorage, reply, settled, startAssessment, startPractice } from './trainer-support.ts';
+import { button, conversation, exportResults, feedback, openTrainer, readDownload, refuseStorage, reply, settled, startAssessment, startPractice, storedTrainer } from './trainer-support.ts';
 import { makeResult, type Slip } from '../support/admin-results.ts';
 import { bank, valid } from '../support/bank.ts';
 import { packs } from '../../src/lib/packs/index.ts';
@@ -2797,22 +2797,7 @@ describe('Review my mistakes', () => {
   const pastList = (page: Page) => page.getByRole('region', { name: 'Past sessions', exact: true });
   type Stored = { review: Record<string, unknown>; practised: string[]; session: { open: number | null; conversations: { point: any }[] } | null };
   /** The trainer's state as the browser stores it. */
-  const storedState = (page: Page) =>
-    page.evaluate(
-      () =>
-        new Promise<Stored>((resolve, reject) => {
-          const open = indexedDB.open('social-support-academy');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            const get = db.transaction('trainer').objectStore('trainer').get('state');
-            get.onsuccess = () => {
-              db.close();
-              resolve(get.result);
-            };
-          };
-        }),
-    );
+  const storedState = (page: Page) => storedTrainer<Stored>(page, 'state');
   /** Stores rules under review as a trainee's earlier answers left them, then reloads the trainer to read them. */
   async function missed(page: Page, review: Record<string, { streak: number; misses: number }>): Promise<void> {
     const state = (await storedState(page)) ?? { version: 1, trainee: { name: '', handle: null, signature: '' }, speed: 60, practised: [], session: null };
@@ -3022,23 +3007,10 @@ describe('the queue as Play Mode shows it: its tags to filter by, and no convers
   const queueOf = (page: Page) => page.getByRole('region', { name: 'Queue', exact: true });
 
   /** The authors of the conversations of the session saved in this browser. */
-  const savedAuthors = (page: Page) =>
-    page.evaluate(
-      () =>
-        new Promise<string[]>((resolve, reject) => {
-          const open = indexedDB.open('social-support-academy');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            const get = db.transaction('trainer').objectStore('trainer').get('state');
-            get.onsuccess = () => {
-              db.close();
-              const conversations: { point: { author: { handle: string } } }[] = get.result?.session?.conversations ?? [];
-              resolve(conversations.map((c) => c.point.author.handle));
-            };
-          };
-        }),
-    );
+  const savedAuthors = async (page: Page) => {
+    const state = await storedTrainer<{ session?: { conversations: { point: { author: { handle: string } } }[] } } | undefined>(page, 'state');
+    return (state?.session?.conversations ?? []).map((c) => c.point.author.handle);
+  };
 
   test("a fresh Mozilla session's Tag filter offers every conversation tag of the program, after All tags", async () => {
     const { context, page } = await trainerInFreshContext();
