@@ -39,6 +39,15 @@ export async function importFiles(page: Page, files: string[]): Promise<void> {
   // of files not imported a slice a frame (each busy meanwhile).
   await page.waitForFunction(() => document.querySelector('#admin-table-caption')?.closest('[aria-busy]')?.getAttribute('aria-busy') !== 'true');
   await page.waitForFunction(() => document.querySelector('.rejected')?.getAttribute('aria-busy') !== 'true');
+  await figuresCaughtUp(page);
+}
+
+/**
+ * Waits until the cohort's figures show the sessions the table's filters keep: after an import or
+ * a change of the filters they catch up once the table has painted (busy meanwhile).
+ */
+export async function figuresCaughtUp(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('section.figures')?.getAttribute('aria-busy') !== 'true');
 }
 
 /** Drops `paths` (files or folders on this machine) on the import section as the desktop does, through the DevTools protocol. */

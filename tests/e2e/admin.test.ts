@@ -28,7 +28,7 @@ import { makeCohort, makeResult, rightAnswer, type Slip } from '../support/admin
 import { bank, EXAMPLES_DIR, ROOT, valid } from '../support/bank.ts';
 import { jsonFiles } from '../../scripts/read-scenarios.ts';
 import type { Scenario } from '../../src/lib/schemas/scenario.ts';
-import { bodyRows, dropFromDesktop, importFiles, open, PAGE, storedFiles, write } from './admin-support.ts';
+import { bodyRows, dropFromDesktop, figuresCaughtUp, importFiles, open, PAGE, storedFiles, write } from './admin-support.ts';
 import { describeViolations, runAxe } from './axe.ts';
 import { expectCentred, expectFits, holdRequests, launchChromium, launchChromiumWithProfile, NARROW_VIEWS, setDefaultFontSize, siteUrl, THEMES, VIEWPORTS, watchProblems } from './support.ts';
 
@@ -104,6 +104,7 @@ async function recordTableFrames(page: Page, event: 'click' | 'change', count: n
  * rendered: the figures are below the table, and their text must be there off screen too.
  */
 async function scoresCharted(page: Page): Promise<number[]> {
+  await figuresCaughtUp(page);
   const table = page.getByRole('table', { name: 'Score distribution: sessions per score range' });
   return (await table.locator('tbody tr td:last-child').allInnerTexts()).map(Number);
 }
@@ -1124,6 +1125,7 @@ describe("the cohort's figures, worked out from the values the table shows", () 
     const keep = async (text: string, rows: number) => {
       await filter.fill(text);
       await expect.poll(() => bodyRows(page).count()).toBe(rows);
+      await figuresCaughtUp(page);
     };
 
     await keep('pat-', 5);
@@ -1254,10 +1256,14 @@ describe('sets that mix programs, and the Program filter', () => {
     const analysis = page.getByRole('region', { name: /^Item analysis/ });
     /** The sessions the item analysis counts for a scenario. */
     const sessionsOf = async (id: string) => {
+      await figuresCaughtUp(page);
       const row = analysis.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: id, exact: true }) });
       return (await row.count()) ? row.locator('td').first().innerText() : null;
     };
-    const figuresSay = () => page.locator('section.figures > p').first().innerText();
+    const figuresSay = async () => {
+      await figuresCaughtUp(page);
+      return page.locator('section.figures > p').first().innerText();
+    };
     // Every program: the GitLab scenario is counted in the mixed set too.
     expect(await sessionsOf('gl-compliment-main-handle')).toBe('3');
     expect(await sessionsOf('moz-tw-political-midterms-party')).toBe('1');
