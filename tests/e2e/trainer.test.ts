@@ -2538,6 +2538,39 @@ describe('files picked before the trainer has started, and the accounts its repl
       }
     }
   });
+
+  // Found by the fresh-clone audit: README says Mozilla's queues let you Skip a conversation and
+  // GitLab's does not (the handbook asks advocates never to skip a ticket in play mode), but a set of
+  // one's own mixing the programs offered Skip on its GitLab tickets too.
+  test('a set mixing the programs offers Skip on its Mozilla conversations only', async () => {
+    const { context, page } = await trainerInFreshContext();
+    const moz = scenario('own-skip-moz', { author: { handle: '@skip_moz', followers: 40, verified: false } });
+    const gl = scenario('own-skip-gl', {
+      pack: 'gitlab', mentions: ['@GitLab'], author: { handle: '@skip_gl', followers: 40, verified: false },
+      messages: [{ from: 'customer', at: '2026-05-04T09:00:00Z', text: '@GitLab my pipeline is stuck at pending' }],
+    });
+    await page.getByLabel('Load scenarios').setInputFiles([file('mixed.json', [moz, gl])]);
+    await button(page, 'Play').click();
+    const seen = new Map<string, boolean>();
+    for (let i = 0; i < 10 && seen.size < 2; i++) {
+      const shown = await settled(page);
+      if (shown === 'feedback') {
+        await button(feedback(page), 'Next conversation').click();
+        continue;
+      }
+      if (shown !== 'conversation') continue;
+      const text = (await conversation(page).textContent()) ?? '';
+      const who = text.includes('@skip_gl') ? 'gitlab' : 'mozilla';
+      seen.set(who, (await button(conversation(page), 'Skip').count()) > 0);
+      if (who === 'gitlab') {
+        await page.keyboard.press('s');
+        await expect(conversation(page).textContent()).resolves.toContain('@skip_gl');
+      }
+      await reply(page, 'Reply');
+    }
+    expect(Object.fromEntries(seen)).toEqual({ mozilla: true, gitlab: false });
+    await context.close();
+  });
 });
 
 // Found by the trainer audit: the form to start a session is drawn with the page and can be filled in

@@ -336,7 +336,7 @@ export class Trainer {
     return scenarios.length;
   }
 
-  /** Starts a practice session on scenarios a trainee loaded; skipping as the program allows (a mixed set allows it). */
+  /** Starts a practice session on scenarios a trainee loaded; skipping as the program allows (a mixed set allows it as a queue, and `allowsSkipping` keeps its GitLab tickets unskipped). */
   async startCustom(scenarios: Scenario[]): Promise<void> {
     const engine = await this.engine();
     const programs = new Set(scenarios.map((s) => s.pack));

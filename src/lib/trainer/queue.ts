@@ -13,10 +13,10 @@ import type { Answer, Scenario } from '../schemas/scenario.ts';
 import { timeOf } from '../time.ts';
 import { APP_VERSION } from '../version.ts';
 import { FORMATS, HOLD_REASONS, PACK_IDS, type PackId } from '../vocabulary.ts';
-import { afterAnswer, allowsReminders, comesBack } from './rules.ts';
+import { afterAnswer, allowsReminders, allowsSkipping, comesBack } from './rules.ts';
 import { reviewed } from './review.ts';
 
-export { allowsReminders } from './rules.ts';
+export { allowsReminders, allowsSkipping } from './rules.ts';
 import { reviewRulesOf, type Conversation, type Effect, type Filters, type Draft, type RuleProgress, type Session, type TrainerEvent, type TrainerState } from './state.ts';
 
 export * from './state.ts';
@@ -460,7 +460,7 @@ export function transition(state: TrainerState, event: TrainerEvent): [TrainerSt
       return [next, [save, ...effects]];
     }
     case 'skip': {
-      if (s.open === null || !s.queue.skipping) return [state, []];
+      if (s.open === null || !allowsSkipping(packs[s.conversations[s.open]!.point.pack], s.queue)) return [state, []];
       const moved = advance(s, event.at, state.speed);
       // A skipped conversation goes behind the others (for someone else, or later); its own clock
       // runs on as before.

@@ -31,5 +31,15 @@ export function comesBack(pack: PolicyPack, followUp: FollowUp, state: Conversat
  * sets a ticket aside.
  */
 export function allowsReminders(pack: PolicyPack, queue: Pick<Session['queue'], 'skipping'>): boolean {
-  return queue.skipping && pack.engine.style === 'conversocial';
+  return allowsSkipping(pack, queue) && pack.engine.style === 'conversocial';
+}
+
+/**
+ * Whether the open conversation may be skipped: the queue allows it, and so does the conversation's
+ * own program (a practice queue of its pack that skips). A set of one's own that mixes programs
+ * allows skipping as a queue, but a GitLab ticket in it is still never skipped, as GitLab's handbook
+ * asks of play mode.
+ */
+export function allowsSkipping(pack: PolicyPack, queue: Pick<Session['queue'], 'skipping'>): boolean {
+  return queue.skipping && pack.queues.some((q) => q.practice && q.skipping);
 }

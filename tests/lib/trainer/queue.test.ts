@@ -1034,6 +1034,24 @@ describe('skip', () => {
     expect(effects).toEqual([]);
   });
 
+  // README: "Mozilla's queues let you Skip a conversation; GitLab's does not", and GitLab's handbook
+  // asks advocates never to skip a ticket in play mode. A set of one's own that mixes the programs
+  // may skip its Mozilla conversations, never its GitLab tickets.
+  it('a set mixing the programs skips a Mozilla conversation but never a GitLab ticket', () => {
+    const scenarios = [gl({ id: 'gl-a', now: at(T0, 50) }), help('moz-b', 10), help('moz-c', 5)];
+    const before = run(started(scenarios, { skipping: true }), play(0)).state;
+    expect(session(before).queue.skipping).toBe(true);
+    expect(openId(before)).toBe('gl-a');
+    const [after, effects] = transition(before, skip(5));
+    expect(after).toEqual(before);
+    expect(effects).toEqual([]);
+    const served = run(before, answerAt(6), next(7)).state;
+    expect(openId(served)).toBe('moz-b');
+    const skipped = run(served, skip(8)).state;
+    expect(conv(skipped, 'moz-b').skips).toBe(1);
+    expect(openId(skipped)).not.toBe('moz-b');
+  });
+
   it('skip does nothing when no conversation is open', () => {
     const before = started(three(), { skipping: true });
     const [after, effects] = transition(before, skip(5));
