@@ -13,3 +13,13 @@ const RIGHT_TO_LEFT = /^[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{S
 export function textDirection(text: string): 'rtl' | 'auto' {
   return RIGHT_TO_LEFT.test(text.replace(LEADING, '')) ? 'rtl' : 'auto';
 }
+
+/**
+ * `text` as a directional isolate (U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL ISOLATE),
+ * what <bdi> does in markup, for a name put in a sentence built as a string: without it, a name
+ * written right to left took the date or the count after it into its own direction
+ * ("2026-11-22 ,שרה לוי" for "שרה לוי, 2026-11-22"). The marks show as nothing.
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}

@@ -3,6 +3,7 @@
 // of GitLab's program is not held to them), and the two sign-offs (a moderator and an admin) the
 // related articles ask for. Pure and deterministic: the day of the review is an argument.
 
+import { isolate } from '../direction.ts';
 import { packs } from '../packs/index.ts';
 import { DIMENSION_IDS, DIMENSION_LABELS, type DimensionId } from '../policy/grade.ts';
 import type { ReadinessRules, Review, TraineeReview } from '../schemas/result.ts';
@@ -171,7 +172,8 @@ export function holdsNothing(r: TraineeReview): boolean {
  * The trainee's criteria and sign-offs, as of `today` (`YYYY-MM-DD`). `fxhelpDays`: the time on
  * #fxhelp the session's program asks for; `null` leaves that criterion out. `accessCriteria`:
  * whether the session's program sets the access criteria; without, only the sign-offs are checked
- * (the ticks stay in the review, they just do not count).
+ * (the ticks stay in the review, they just do not count). The signers' names are isolated
+ * (`isolate`), so that one written right to left leaves the date after it as it is.
  */
 export function traineeChecks(review: TraineeReview | undefined, today: string, fxhelpDays: number | null = FXHELP_DAYS, accessCriteria = true): ReadinessCheck[] {
   const r = review ?? emptyTraineeReview('?', null);
@@ -180,7 +182,7 @@ export function traineeChecks(review: TraineeReview | undefined, today: string, 
   const written = (s: { name: string; date: string }) => s.name.trim() !== '' && s.date !== '';
   const signed = (s: { name: string; date: string }) => written(s) && !stillToCome(s.date, today);
   /** What the checklist found of a sign-off that does not count for want of a name, a date or a date come. */
-  const unsigned = (s: { name: string; date: string }) => (written(s) ? `${s.name.trim()}, ${s.date}: a date still to come` : 'not signed');
+  const unsigned = (s: { name: string; date: string }) => (written(s) ? `${isolate(s.name.trim())}, ${s.date}: a date still to come` : 'not signed');
   const moderator = r.moderator.name.trim();
   const admin = r.admin.name.trim();
   const fxhelp: ReadinessCheck[] =
@@ -195,12 +197,12 @@ export function traineeChecks(review: TraineeReview | undefined, today: string, 
   return [
     ...fxhelp,
     ...(accessCriteria ? CRITERIA_IDS : []).map((c) => ({ id: `criterion.${c}`, label: CRITERIA_LABELS[c], ok: r.criteria[c] === true, found: r.criteria[c] ? 'ticked' : 'not ticked' })),
-    { id: 'sign-off.moderator', label: 'Signed off by a moderator', ok: signed(r.moderator), found: signed(r.moderator) ? `${moderator}, ${r.moderator.date}` : unsigned(r.moderator) },
+    { id: 'sign-off.moderator', label: 'Signed off by a moderator', ok: signed(r.moderator), found: signed(r.moderator) ? `${isolate(moderator)}, ${r.moderator.date}` : unsigned(r.moderator) },
     {
       id: 'sign-off.admin',
       label: 'Signed off by an admin (someone other than the moderator)',
       ok: signed(r.admin) && !samePerson(admin, moderator),
-      found: signed(r.admin) ? (samePerson(admin, moderator) ? `${admin} also signed as moderator` : `${admin}, ${r.admin.date}`) : unsigned(r.admin),
+      found: signed(r.admin) ? (samePerson(admin, moderator) ? `${isolate(admin)} also signed as moderator` : `${isolate(admin)}, ${r.admin.date}`) : unsigned(r.admin),
     },
   ];
 }
@@ -244,7 +246,7 @@ export function reviewFieldProblems(r: TraineeReview, today: string): ReviewFiel
   const admin = r.admin.name.trim();
   return {
     fxhelpSince,
-    adminName: admin && samePerson(admin, r.moderator.name) ? `${admin} also signed as the moderator: the admin's sign-off must come from someone else.` : null,
+    adminName: admin && samePerson(admin, r.moderator.name) ? `${isolate(admin)} also signed as the moderator: the admin's sign-off must come from someone else.` : null,
     moderatorDate: stillToCome(r.moderator.date, today) ? SIGNED_AHEAD : null,
     adminDate: stillToCome(r.admin.date, today) ? SIGNED_AHEAD : null,
   };
@@ -270,41 +272,88 @@ export function traineeKey(trainee: { name: string; handle: string | null }): st
 /** Whether a sign-off holds anything: a name or a date. */
 const signedAnything = (s: { name: string; date: string }) => s.name.trim() !== '' || s.date !== '';
 
-/** How a sign-off reads in the question before a review file replaces any. */
+/** How a sign-off reads in the question before a review file replaces any (the name isolated, see `isolate`). */
 function showSignOff(s: { name: string; date: string }): string {
   const name = s.name.trim();
-  if (name && s.date) return `${name} on ${s.date}`;
-  if (name) return `${name}, no date`;
+  if (name && s.date) return `${isolate(name)} on ${s.date}`;
+  if (name) return `${isolate(name)}, no date`;
   return s.date ? `no name, on ${s.date}` : 'none';
+}
+
+/** How a trainee is named in the page's sentences: their name and handle, each isolated (see `isolate`). */
+export function traineeName(t: { name: string; handle: string | null }): string {
+  return t.handle ? `${isolate(t.name)} (${isolate(t.handle)})` : isolate(t.name);
+}
+
+/** "a", "a and b", "a, b and c". */
+export function listed(parts: readonly string[]): string {
+  return parts.length < 2 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+/** The longest quote of notes in the question before a review file replaces them: the rest is there in full on request. */
+export const NOTES_QUOTED = 60;
+
+/**
+ * Notes as the question quotes them: on one line, isolated (notes may be written right to left),
+ * cut after about `NOTES_QUOTED` characters (at a space where one is near) with "…"; `cut` says
+ * whether anything was left out.
+ */
+function quoteNotes(notes: string): { text: string; cut: boolean } {
+  const line = notes.trim().replace(/\s+/g, ' ');
+  if (line === '') return { text: 'none', cut: false };
+  if ([...line].length <= NOTES_QUOTED) return { text: `"${isolate(line)}"`, cut: notes !== line };
+  const head = [...line].slice(0, NOTES_QUOTED).join('');
+  const space = head.lastIndexOf(' ');
+  return { text: `"${isolate(`${space > NOTES_QUOTED / 2 ? head.slice(0, space) : head}\u2026`)}"`, cut: true };
+}
+
+/** What written here about one trainee the file's review of them would replace (see `lostParts`). */
+interface Lost {
+  /** Each part in a few words, with its value here and in the file. */
+  lost: string[];
+  /** Both notes in full, when the words above quote less than the whole of either; `null` otherwise. */
+  notesInFull: { here: string; file: string } | null;
 }
 
 /**
  * What written here about one trainee the file's review of them would replace, in a few words
- * each: the #fxhelp date, ticks the file leaves unticked, notes, each sign-off. Only what holds
- * something here counts (a field empty here loses nothing), and only where the file says otherwise.
+ * each: the #fxhelp date, the criteria ticked here that the file leaves unticked (by name), the
+ * notes (both quoted), each sign-off. Only what holds something here counts (a field empty here
+ * loses nothing), and only where the file says otherwise.
  */
-function lostParts(mine: TraineeReview, theirs: TraineeReview): string[] {
+function lostParts(mine: TraineeReview, theirs: TraineeReview): Lost {
   const lost: string[] = [];
+  let notesInFull: Lost['notesInFull'] = null;
   if (mine.fxhelpSince !== '' && mine.fxhelpSince !== theirs.fxhelpSince) {
     lost.push(`#fxhelp start date (${mine.fxhelpSince} here, ${theirs.fxhelpSince || 'none'} in the file)`);
   }
-  const unticked = CRITERIA_IDS.filter((c) => mine.criteria[c] === true && theirs.criteria[c] !== true).length;
-  if (unticked) lost.push(`${unticked} ticked criteri${unticked === 1 ? 'on' : 'a'} the file leaves unticked`);
-  if (mine.notes.trim() !== '' && mine.notes !== theirs.notes) lost.push('notes');
+  const unticked = CRITERIA_IDS.filter((c) => mine.criteria[c] === true && theirs.criteria[c] !== true);
+  if (unticked.length) {
+    lost.push(`criteri${unticked.length === 1 ? 'on' : 'a'} ticked here that the file leaves unticked (${listed(unticked.map((c) => `"${CRITERIA_LABELS[c]}"`))})`);
+  }
+  if (mine.notes.trim() !== '' && mine.notes !== theirs.notes) {
+    const here = quoteNotes(mine.notes);
+    const file = quoteNotes(theirs.notes);
+    lost.push(`notes (${here.text} here, ${file.text} in the file)`);
+    if (here.cut || file.cut) notesInFull = { here: mine.notes, file: theirs.notes };
+  }
   for (const who of ['moderator', 'admin'] as const) {
     const a = mine[who];
     const b = theirs[who];
     if (signedAnything(a) && (a.name !== b.name || a.date !== b.date)) lost.push(`${who}'s sign-off (${showSignOff(a)} here, ${showSignOff(b)} in the file)`);
   }
-  return lost;
+  return { lost, notesInFull };
 }
 
 /** What reading a review file would replace of the work a browser holds (see `whatReadingReplaces`). */
 export interface ReviewReplacement {
   /** Rules set here to other than their defaults, which the file sets otherwise. */
   rules: { label: string; here: string; file: string }[];
-  /** Trainees the file would take written work of away from, by name (and handle), with what (see `lostParts`). */
-  trainees: { name: string; lost: string[] }[];
+  /**
+   * Trainees the file would take written work of away from, by name (and handle, see
+   * `traineeName`), with what (see `lostParts`).
+   */
+  trainees: ({ name: string } & Lost)[];
 }
 
 /**
@@ -322,10 +371,56 @@ export function whatReadingReplaces(here: { rules: ReadinessRules; trainees: Rea
   const trainees: ReviewReplacement['trainees'] = [];
   for (const [key, theirs] of Object.entries(file.trainees)) {
     const mine = Object.hasOwn(here.trainees, key) ? here.trainees[key] : undefined;
-    const lost = mine ? lostParts(mine, theirs) : [];
-    if (mine && lost.length) trainees.push({ name: mine.handle ? `${mine.name} (${mine.handle})` : mine.name, lost });
+    if (!mine) continue;
+    const lost = lostParts(mine, theirs);
+    if (lost.lost.length) trainees.push({ name: traineeName(mine), ...lost });
   }
   return { rules, trainees };
+}
+
+/**
+ * The trainees a review file names whose results are not among `imported` (the sessions' trainees
+ * here), by name (see `traineeName`), in the file's order: their review is taken all the same, for
+ * when their results come, but nothing on the page shows it until then.
+ */
+export function traineesWithoutResults(file: Pick<Review, 'trainees'>, imported: Iterable<{ name: string; handle: string | null }>): string[] {
+  const here = new Set<string>();
+  for (const t of imported) here.add(traineeKey(t));
+  return Object.entries(file.trainees).flatMap(([key, t]) => (here.has(key) ? [] : [traineeName(t)]));
+}
+
+/** What of a review file **Add only what is missing** leaves out, because this browser had its own (see `notTakenWhenAdding`). */
+export interface NotTaken {
+  /** Rules set here that the file sets otherwise. */
+  rules: number;
+  /** Trainees whose #fxhelp start date here and in the file differ. */
+  fxhelpSince: number;
+  /** Trainees whose notes here and in the file differ (blanks hold no notes). */
+  notes: number;
+  /** Trainees with a sign-off, or half of one, in the file that is not the one kept here. */
+  signOffs: number;
+}
+
+/**
+ * What `addWhatIsMissing(here, file)` does not take of `file`, because something written here
+ * stays in its place: counted by rule and by trainee, so that the page says no more was taken than was.
+ */
+export function notTakenWhenAdding(here: { rules: ReadinessRules; trainees: Readonly<Record<string, TraineeReview>> }, file: Pick<Review, 'rules' | 'trainees'>): NotTaken {
+  const keys = Object.keys(RULE_LABELS) as (keyof ReadinessRules)[];
+  const left: NotTaken = { rules: keys.filter((k) => here.rules[k] !== DEFAULT_RULES[k] && here.rules[k] !== file.rules[k]).length, fxhelpSince: 0, notes: 0, signOffs: 0 };
+  for (const [key, theirs] of Object.entries(file.trainees)) {
+    const mine = Object.hasOwn(here.trainees, key) ? here.trainees[key] : undefined;
+    if (!mine) continue;
+    if (mine.fxhelpSince !== '' && theirs.fxhelpSince !== '' && mine.fxhelpSince !== theirs.fxhelpSince) left.fxhelpSince++;
+    if (mine.notes.trim() !== '' && theirs.notes.trim() !== '' && mine.notes !== theirs.notes) left.notes++;
+    const signOffLeft = (['moderator', 'admin'] as const).some((who) => {
+      const kept = completeSignOff(mine[who], theirs[who]);
+      const b = theirs[who];
+      return (b.name.trim() !== '' && !samePerson(kept.name, b.name)) || (b.date !== '' && kept.date !== b.date);
+    });
+    if (signOffLeft) left.signOffs++;
+  }
+  return left;
 }
 
 /**

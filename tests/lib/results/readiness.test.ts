@@ -168,10 +168,10 @@ describe('readiness', () => {
     const ahead = readiness(session(), { ...allMet(), admin: { name: 'Ada Min', date: '2026-12-21' } }, DEFAULT_RULES, TODAY);
     expect(ahead.ready).toBe(false);
     expect(ahead.checks.filter((c) => !c.ok)).toEqual([
-      { id: 'sign-off.admin', label: 'Signed off by an admin (someone other than the moderator)', ok: false, found: 'Ada Min, 2026-12-21: a date still to come' },
+      { id: 'sign-off.admin', label: 'Signed off by an admin (someone other than the moderator)', ok: false, found: '\u2068Ada Min\u2069, 2026-12-21: a date still to come' },
     ]);
     const twoDays = readiness(session(), { ...allMet(), moderator: { name: 'Mo Derator', date: '2026-11-23' } }, DEFAULT_RULES, TODAY);
-    expect(twoDays.checks.filter((c) => !c.ok)).toEqual([{ id: 'sign-off.moderator', label: 'Signed off by a moderator', ok: false, found: 'Mo Derator, 2026-11-23: a date still to come' }]);
+    expect(twoDays.checks.filter((c) => !c.ok)).toEqual([{ id: 'sign-off.moderator', label: 'Signed off by a moderator', ok: false, found: '\u2068Mo Derator\u2069, 2026-11-23: a date still to come' }]);
     expect(readiness(session(), { ...allMet(), moderator: { name: 'Mo Derator', date: '2026-11-22' } }, DEFAULT_RULES, TODAY).ready).toBe(true);
     // Today's date and an earlier one count (allMet signs on the day before and on the day itself).
     expect(readiness(session(), allMet(), DEFAULT_RULES, TODAY).ready).toBe(true);
@@ -199,8 +199,20 @@ describe('readiness', () => {
     expect(reviewFieldProblems({ ...allMet(), fxhelpSince: '' }, TODAY).fxhelpSince).toBeNull();
     // The same person whatever the case and spaces, as the verdict judges it; a date is not needed to see it.
     const same = { ...allMet(), admin: { name: ' mo derator ', date: '' } };
-    expect(reviewFieldProblems(same, TODAY).adminName).toBe("mo derator also signed as the moderator: the admin's sign-off must come from someone else.");
+    expect(reviewFieldProblems(same, TODAY).adminName).toBe("\u2068mo derator\u2069 also signed as the moderator: the admin's sign-off must come from someone else.");
     expect(reviewFieldProblems({ ...allMet(), admin: { name: '', date: '' }, moderator: { name: '', date: '' } }, TODAY).adminName).toBeNull();
+  });
+
+  // Found by the review-file audit: the checklist read "Signed off by a moderator (2026-11-22 ,שרה לוי)".
+  it('a signer\'s name is set apart (U+2068 … U+2069) from the date after it, so that one written right to left leaves the date where it is', () => {
+    const r = traineeChecks({ ...allMet(), moderator: { name: ' שרה לוי ', date: '2026-11-20' }, admin: { name: 'مريم', date: '2026-11-21' } }, TODAY);
+    const found = (id: string) => r.find((c) => c.id === id)!.found;
+    expect(found('sign-off.moderator')).toBe('\u2068שרה לוי\u2069, 2026-11-20');
+    expect(found('sign-off.admin')).toBe('\u2068مريم\u2069, 2026-11-21');
+    expect(traineeChecks({ ...allMet(), moderator: { name: 'مريم', date: '2026-11-20' }, admin: { name: 'مريم', date: '2026-11-21' } }, TODAY).find((c) => c.id === 'sign-off.admin')!.found).toBe(
+      '\u2068مريم\u2069 also signed as moderator',
+    );
+    expect(traineeChecks({ ...allMet(), admin: { name: 'مريم', date: '2026-12-21' } }, TODAY).find((c) => c.id === 'sign-off.admin')!.found).toBe('\u2068مريم\u2069, 2026-12-21: a date still to come');
   });
 
   it('no review at all: not ready', () => {
