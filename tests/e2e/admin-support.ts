@@ -1,6 +1,6 @@
 /**
  * Helpers the admin page's browser tests share (admin.test.ts, admin-import.test.ts,
- * admin-files.test.ts): opening /admin/,
+ * admin-files.test.ts, admin-review.test.ts): opening /admin/,
  * importing files from the picker, dropping folders from the desktop, and the page's parts by the
  * names an admin hears.
  */

@@ -371,7 +371,7 @@ describe('readiness review', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the review' }).click()]);
     const review = JSON.parse(readFileSync((await download.path())!, 'utf8'));
     expect(review.trainees['alex rivera|@alex_helps'].notes).toHaveLength(20_000);
-    await page.getByText(/Notes or names longer than a review file holds were cut to fit, for Alex Rivera\.$/).waitFor();
+    await page.getByText(/Notes or names longer than a review file holds were cut to fit, for \u2068Alex Rivera\u2069\.$/).waitFor();
     const other = await browser.newContext();
     const { page: second } = await adminPage(other);
     await open(second);
@@ -402,7 +402,10 @@ describe('readiness review', () => {
     await input.setInputFiles(theirsFile);
     const dialog = page.getByRole('dialog', { name: 'Replace what this browser holds?' });
     await dialog.waitFor();
-    expect(await dialog.getByRole('listitem').allInnerTexts()).toEqual(['Lowest overall score: 0.85 here, 0.9 in the file', 'Alex Rivera (@alex_helps): notes']);
+    expect(await dialog.getByRole('listitem').allInnerTexts()).toEqual([
+      'Lowest overall score: 0.85 here, 0.9 in the file',
+      '\u2068Alex Rivera\u2069 (\u2068@alex_helps\u2069): notes ("\u2068Strong on escalations.\u2069" here, "\u2068Needs another week.\u2069" in the file)',
+    ]);
     // The safe answer has the focus, and the question stands in the middle of the window.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
     await expectCentred(page, dialog);
@@ -427,7 +430,7 @@ describe('readiness review', () => {
     expect(await adminName.inputValue()).toBe('');
     await input.setInputFiles(theirsFile);
     await dialog.getByRole('button', { name: 'Add only what is missing' }).click();
-    await page.getByText(/^Review read from theirs\.json, 1 trainee: only what this browser was missing was added/).waitFor();
+    await page.getByText(/^Review read from theirs\.json, 1 trainee: only what this browser was missing was added, and nothing written here was replaced\. Where this browser had its own, the file's were not taken: notes for 1 trainee; the value of 1 rule\.$/).waitFor();
     expect(await adminName.inputValue()).toBe('Ada Admin');
     expect(await notes.inputValue()).toBe('Strong on escalations.');
     expect(await minScore.inputValue()).toBe('0.85');
@@ -2579,7 +2582,7 @@ describe('with a screen reader and a keyboard', () => {
       const adminName = field("Admin's name");
       await adminName.fill('mo derator');
       await expect.poll(() => adminName.getAttribute('aria-invalid')).toBe('true');
-      expect(await described(adminName)).toBe("mo derator also signed as the moderator: the admin's sign-off must come from someone else.");
+      expect(await described(adminName)).toBe("\u2068mo derator\u2069 also signed as the moderator: the admin's sign-off must come from someone else.");
       expect(await field("Moderator's name").getAttribute('aria-invalid')).not.toBe('true');
       await fxhelp().fill(await daysBefore(page, 3));
       await expect.poll(() => fxhelp().getAttribute('aria-invalid')).toBe('true');
@@ -2613,7 +2616,7 @@ describe('with a screen reader and a keyboard', () => {
       await panel.getByRole('heading', { name: 'Not ready yet' }).waitFor();
       expect(await readyCell.innerText()).toBe('no');
       expect(await panel.getByRole('listitem').filter({ hasText: /^Not met: Signed off by an admin/ }).innerText()).toBe(
-        `Not met: Signed off by an admin (someone other than the moderator) (Ada Min, ${ahead}: a date still to come)`,
+        `Not met: Signed off by an admin (someone other than the moderator) (\u2068Ada Min\u2069, ${ahead}: a date still to come)`,
       );
       expect(await adminDate.getAttribute('aria-invalid')).toBe('true');
       const AHEAD = 'This date is still to come: a sign-off counts once given, so it must be today or earlier (tomorrow is allowed, as it may already be tomorrow where the reviewer is).';
