@@ -127,9 +127,40 @@ export function drawPractice(pool: readonly Scenario[], seed: number, size: numb
     .map((x) => x.s);
 }
 
-/** The scenarios of the pool that exercise one of `rules` along their path (see `exercises`), not practised first. */
+/** How many conversations of a review batch put each rule under review to the test, where the pool has them: a rule leaves review when answered right twice in a row. */
+export const REVIEW_TIMES = 2;
+
+/**
+ * A review of missed rules ("Review my mistakes"): `size` scenarios of the pool that exercise one of
+ * `rules` along their path (see `exercises`). Each rule comes `REVIEW_TIMES` times where the pool
+ * has it, the rarest rules served first, so that a rule that applies almost everywhere (a needless
+ * escalation) does not fill the batch and leave a rare one out; the batch is then filled with
+ * other scenarios that exercise one of them. Within each choice, and in the batch's order, scenarios
+ * not practised come first, then the rest, each in the seed's random order: the same seed draws the
+ * same batch.
+ */
 export function drawReview(pool: readonly Scenario[], seed: number, size: number, rules: ReadonlySet<string>, practised: ReadonlySet<string>): Scenario[] {
-  return drawPractice(pool.filter((s) => exercises(s, rules)), seed, size, new Set(), practised);
+  // The pool in the order scenarios are taken: not practised first, then at random (drawPractice with nothing else to rank).
+  const order = drawPractice(pool, seed, pool.length, new Set(), practised);
+  const met = new Map(order.map((s) => [s, exercised(s, rules)]));
+  const tests = new Map([...rules].map((rule) => [rule, new Set(order.filter((s) => met.get(s)!.has(rule)))]));
+  const chosen = new Set<Scenario>();
+  const rarestFirst = [...tests].sort(([a, x], [b, y]) => x.size - y.size || (a < b ? -1 : a > b ? 1 : 0));
+  for (const [, testing] of rarestFirst) {
+    let served = [...chosen].filter((s) => testing.has(s)).length;
+    for (const s of order) {
+      if (served >= REVIEW_TIMES || chosen.size >= size) break;
+      if (testing.has(s) && !chosen.has(s)) {
+        chosen.add(s);
+        served++;
+      }
+    }
+  }
+  for (const s of order) {
+    if (chosen.size >= size) break;
+    if (met.get(s)!.size > 0) chosen.add(s);
+  }
+  return order.filter((s) => chosen.has(s));
 }
 
 /**
@@ -141,14 +172,26 @@ export function drawReview(pool: readonly Scenario[], seed: number, size: number
  * escalated one after it went out (the guidelines' path sends it at the first escalated point).
  */
 export function exercises(s: Scenario, rules: ReadonlySet<string>): boolean {
+  return exercised(s, rules).size > 0;
+}
+
+/** Which of `rules` a scenario meets along its path, as `exercises` judges it. */
+export function exercised(s: Scenario, rules: ReadonlySet<string>): Set<string> {
   const pack = packs[s.pack];
   const text = pack.textRules;
-  const wanted = (rule: string | null) => rule !== null && rules.has(rule);
-  return idealPath(s, pack).some(({ decision: d, scenario: point }) => {
-    for (const rule of appliedRules(point, d, pack)) if (rules.has(rule)) return true;
-    if (d.reply === null) return false;
-    if (wanted(text.length) || wanted(text.personalise) || wanted(text.fxhelp)) return true;
-    if (d.escalate === null || !(wanted(text.escalationClipping) || wanted(text.escalationClippingOnce))) return false;
-    return wanted(text.escalationClippingOnce !== null && escalationClippingSent(point.messages, pack) ? text.escalationClippingOnce : text.escalationClipping);
-  });
+  const met = new Set<string>();
+  const wants = (rule: string | null): rule is string => rule !== null && rules.has(rule);
+  const meet = (rule: string | null) => {
+    if (wants(rule)) met.add(rule);
+  };
+  for (const { decision: d, scenario: point } of idealPath(s, pack)) {
+    for (const rule of appliedRules(point, d, pack)) meet(rule);
+    if (d.reply === null) continue;
+    meet(text.length);
+    meet(text.personalise);
+    meet(text.fxhelp);
+    if (d.escalate === null || !(wants(text.escalationClipping) || wants(text.escalationClippingOnce))) continue;
+    meet(text.escalationClippingOnce !== null && escalationClippingSent(point.messages, pack) ? text.escalationClippingOnce : text.escalationClipping);
+  }
+  return met;
 }

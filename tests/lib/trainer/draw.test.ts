@@ -4,7 +4,7 @@ import { idealPath } from '../../../src/lib/policy/follow-ups.ts';
 import type { Queue } from '../../../src/lib/schemas/pack.ts';
 import type { Scenario } from '../../../src/lib/schemas/scenario.ts';
 import { DEFAULT_RULES } from '../../../src/lib/results/readiness.ts';
-import { drawAssessment, drawPractice, drawReview, inQueue } from '../../../src/lib/trainer/draw.ts';
+import { drawAssessment, drawPractice, drawReview, exercises, inQueue } from '../../../src/lib/trainer/draw.ts';
 import { bank, valid } from '../../support/bank.ts';
 import { customer, moz, play } from '../../support/factory.ts';
 
@@ -275,6 +275,70 @@ describe('drawReview ("Review my mistakes")', () => {
       for (const s of drawReview(gitlabBank, 5, 100, new Set(['gl.escalate.retweet']), new Set())) {
         expect(idealPath(s).some((p) => p.scenario.facts.retweetWorthy === true), s.id).toBe(true);
       }
+    });
+  });
+
+  // README: Review my mistakes "serves conversations where the rules you missed apply, until you
+  // answer each right twice in a row there". A rule that applies almost everywhere (a needless
+  // escalation, `moz.escalate.only-when`, applies wherever nothing is to be escalated) must not
+  // take the whole batch from a rare one: with the batch size the trainer offers by default, each
+  // rule under review comes at least twice, or as often as the bank has it. Which conversations
+  // test a rule is Review my mistakes' own judge (`exercises`, tested in review.test.ts).
+  describe('every rule under review comes twice, however rare, beside one that applies almost everywhere', () => {
+    const DEFAULT_BATCH = 10;
+    const MANY_SEEDS = Array.from({ length: 40 }, (_, i) => 1 + i * 24_989);
+    const testing = (pool: readonly Scenario[], rule: string) => pool.filter((s) => exercises(s, new Set([rule])));
+    /** The rule of a pack that the most conversations of its bank test. */
+    const commonest = (pool: readonly Scenario[], pack: 'mozilla' | 'gitlab') => {
+      const rules = [...packs[pack].rules, ...packs[pack].replyRules].map((r) => r.id);
+      return rules.map((rule) => ({ rule, n: testing(pool, rule).length })).sort((a, b) => b.n - a.n)[0]!.rule;
+    };
+
+    /** The rule the audit met with (a needless escalation) for Mozilla; GitLab's commonest. */
+    const COMMON = { mozilla: 'moz.escalate.only-when', gitlab: commonest(gitlabBank, 'gitlab') };
+
+    it('those rules apply almost everywhere: to more than half of the bank', () => {
+      expect(testing(mozillaBank, COMMON.mozilla).length).toBeGreaterThan(mozillaBank.length / 2);
+      expect(testing(gitlabBank, COMMON.gitlab).length).toBeGreaterThan(gitlabBank.length / 2);
+    });
+
+    for (const [pack, pool] of [['mozilla', mozillaBank], ['gitlab', gitlabBank]] as const) {
+      it(`${pack}: each rule the bank tests, under review with ${pack === 'mozilla' ? 'a needless escalation' : 'the commonest one'}`, () => {
+        const common = COMMON[pack];
+        const rules = [...packs[pack].rules, ...packs[pack].replyRules].map((r) => r.id).filter((r) => r !== common);
+        const short: string[] = [];
+        for (const rule of rules) {
+          const available = testing(pool, rule).length;
+          if (available === 0) continue;
+          for (const seed of MANY_SEEDS.slice(0, 20)) {
+            const drawn = drawReview(pool, seed, DEFAULT_BATCH, new Set([common, rule]), new Set());
+            const served = testing(drawn, rule).length;
+            if (served < Math.min(2, available) || testing(drawn, common).length < 2) short.push(`${rule} seed ${seed}: ${served} of ${available}`);
+          }
+        }
+        expect(short).toEqual([]);
+      }, 60_000);
+    }
+
+    it('three rules (the audit\'s): a needless escalation, a like due and a Google Play review of praise, twice each in every batch', () => {
+      const three = ['moz.escalate.only-when', 'moz.like.acknowledge', 'moz.google-play.as-tweets'];
+      for (const seed of MANY_SEEDS) {
+        const drawn = drawReview(mozillaBank, seed, DEFAULT_BATCH, new Set(three), new Set());
+        expect(drawn, `seed ${seed}`).toHaveLength(DEFAULT_BATCH);
+        for (const rule of three) expect(testing(drawn, rule).length, `${rule}, seed ${seed}`).toBeGreaterThanOrEqual(2);
+      }
+    });
+
+    it('still drawn from its seed: the same seed, the same batch; and only conversations where a rule under review applies', () => {
+      const rules = new Set(['moz.escalate.only-when', 'moz.google-play.as-tweets']);
+      for (const seed of SEEDS) {
+        const drawn = ids(drawReview(mozillaBank, seed, DEFAULT_BATCH, rules, new Set()));
+        expect(drawn).toEqual(ids(drawReview(structuredClone(mozillaBank), seed, DEFAULT_BATCH, rules, new Set())));
+        expect(new Set(drawn).size).toBe(drawn.length);
+        for (const s of drawReview(mozillaBank, seed, DEFAULT_BATCH, rules, new Set())) expect(exercises(s, rules), s.id).toBe(true);
+      }
+      const batches = new Set(SEEDS.map((seed) => JSON.stringify([...ids(drawReview(mozillaBank, seed, DEFAULT_BATCH, rules, new Set()))].sort())));
+      expect(batches.size).toBeGreaterThanOrEqual(SEEDS.length - 1);
     });
   });
 
