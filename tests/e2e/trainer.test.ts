@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describeViolations, runAxe } from './axe.ts';
 import { expectCentred, expectFits, holdRequests, launchChromium, NARROW_VIEWS, setDefaultFontSize, siteUrl, THEMES, VIEWPORTS, watchProblems } from './support.ts';
 import { nextPoint } from '../../src/lib/policy/follow-ups.ts';
 import { decide } from '../../src/lib/policy/decide.ts';
@@ -2911,6 +2912,57 @@ describe('Review my mistakes', () => {
     expect(await page.getByRole('button', { name: /^Review my mistakes/ }).count()).toBe(0);
     const past = (await pastList(page).getByRole('listitem').allTextContents()).map((t) => t.replace(/\s+/g, ' '));
     expect(past).toEqual([expect.stringMatching(new RegExp(`^Practice, Review my mistakes, .*: ${answered} answered`))]);
+    await context.close();
+  });
+
+  // Found by an audit: a review batch worked through with rules still under review ended on the
+  // queue's usual note ("nothing is waiting…"), saying nothing of them. README: the review serves
+  // conversations where they apply "until you answer each right twice in a row there"; a batch that
+  // runs out first must say which rules remain, and how to be served more.
+  test('a review batch worked through with a rule still under review names it, and says End session then Review my mistakes serves more', async () => {
+    const { context, page } = await trainerInFreshContext();
+    await missed(page, { 'gl.route.status': { streak: 0, misses: 1 } });
+    await page.getByRole('radio', { name: 'GitLab community advocates' }).check();
+    await page.getByLabel('Conversations in the queue').selectOption('5');
+    await button(page, 'Review my mistakes (1 rule)').click();
+    await button(page, 'Play').click();
+    // Every point answered from an account the guidelines do not call for: the rule stays under review.
+    const idle = page.locator('#trainer .idle');
+    for (let steps = 0; ; steps++) {
+      expect(steps, 'points served before the batch was worked through').toBeLessThan(30);
+      const shown = await settled(page);
+      if (shown === 'feedback') {
+        await button(feedback(page), 'Next conversation').click();
+        continue;
+      }
+      if (shown === 'idle') {
+        if (await idle.getByText(/^You have worked through this queue/).isVisible()) break;
+        await button(page, 'Skip ahead').click();
+        continue;
+      }
+      const d = decide(await openPoint(page));
+      await conversation(page).getByLabel('Reply from').selectOption(d.reply === '@GitLab' ? '@GitLabStatus' : '@GitLab');
+      await reply(page, 'Reply', 'Thanks for the heads-up! We are looking at it now and will post updates here.');
+      await feedback(page).waitFor();
+    }
+    const open = Object.keys((await storedState(page)).review).filter((r) => r.startsWith('gl.'));
+    expect(open).toContain('gl.route.status');
+    const status = packs.gitlab.rules.find((r) => r.id === 'gl.route.status')!;
+    await idle.getByText(open.length === 1 ? /One rule you missed is still under review/ : new RegExp(`${open.length} rules you missed are still under review`)).waitFor();
+    // Each named as the guidelines' own sentence, linked to the section to read.
+    const names = idle.getByRole('listitem');
+    expect(await names.count()).toBe(open.length);
+    expect(await idle.getByRole('link', { name: status.summary }).getAttribute('href')).toBe(status.section);
+    await idle.getByText(/press End session, and Review my mistakes again to be served more conversations where/).waitFor();
+    await expect.poll(() => heard(page)).toMatch(/^You have worked through this queue[^]*still under review[^]*Tweets about GitLab\.com availability are answered from @GitLabStatus\.[^]*Review my mistakes again/);
+    const violations = await runAxe(page);
+    if (violations.length) expect.fail(describeViolations(violations, '/practice/ a review batch worked through with rules still under review'));
+    // As it says: End session, then Review my mistakes, serves conversations where the rule applies.
+    await button(page, 'End session').click();
+    await button(page, 'Yes, end it').click();
+    await page.getByRole('heading', { name: 'Start a session' }).waitFor();
+    await button(page, `Review my mistakes (${open.length} rule${open.length === 1 ? '' : 's'})`).click();
+    await button(page, 'Play').waitFor();
     await context.close();
   });
 
