@@ -1627,6 +1627,77 @@ describe('focus', () => {
     }
     await context.close();
   });
+  // Found by an audit (390 px, text at 200%): answered wrong, the trainee follows the feedback's
+  // "Read:" link and comes back with the browser's Back. The page came back scrolled some 3,000 px
+  // above the feedback, focus on the page itself: the browser put the scroll back before the
+  // trainer had drawn the session again, and 15 Tabs led back to the link.
+  describe('back from a guideline the feedback links to', () => {
+    const view = NARROW_VIEWS['390 px, text at 200%'];
+    /** A session of one own conversation answered wrong, its feedback shown, in a phone's window with its text at 200%. */
+    async function answeredWrong(): Promise<{ context: BrowserContext; page: Page }> {
+      const context = await browser.newContext({ viewport: view.viewport });
+      const page = await context.newPage();
+      await setDefaultFontSize(page, view.fontSize);
+      await openTrainer(page);
+      await page.getByLabel('Load scenarios').setInputFiles([file('back.json', scenario('own-back'))]);
+      await button(page, 'Play').click();
+      await conversation(page).waitFor();
+      // Closed as Resolved on its first message: a help request, which the guidelines answer and hold.
+      await reply(page, 'Reply + Close');
+      await feedback(page).waitFor();
+      return { context, page };
+    }
+    /** Follows the feedback's first "Read:" link by keyboard, to the guideline page. */
+    async function followRead(page: Page): Promise<void> {
+      await feedback(page).getByRole('link', { name: /^Read: / }).first().focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL((url) => !url.pathname.startsWith('/practice/'));
+    }
+    /** Whether the element is in the window, and seen there: not under the site's header bar. */
+    const seen = (target: Locator) =>
+      target.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        if (box.top < 0 || box.bottom > innerHeight) return false;
+        const at = document.elementFromPoint(box.left + Math.min(20, box.width / 2), box.top + box.height / 2);
+        return at !== null && el.contains(at);
+      });
+
+    test('the feedback is in view and its heading has the focus', async () => {
+      const { context, page } = await answeredWrong();
+      await followRead(page);
+      await page.goBack();
+      await page.locator('#trainer[data-ready]').waitFor();
+      const heading = page.locator('#trainer-feedback-heading');
+      await heading.waitFor();
+      await expect.poll(() => hasFocus(heading), { message: 'the feedback heading has the focus' }).toBe(true);
+      await expect.poll(() => seen(heading), { message: 'the feedback heading is seen in the window' }).toBe(true);
+      // And it stays so: nothing scrolls the page away after.
+      await page.waitForTimeout(500);
+      expect(await seen(heading)).toBe(true);
+      expect(await hasFocus(heading)).toBe(true);
+      // The next Tab reaches the feedback's own links, not the top of the page.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.closest('[aria-label="Feedback"]') !== null)).toBe(true);
+      await context.close();
+    });
+
+    test('focus the trainee has put somewhere before the feedback is drawn stays there', async () => {
+      const { context, page } = await answeredWrong();
+      await followRead(page);
+      // The session's parts come slowly: meanwhile the trainee goes to their name.
+      const { asked, release } = await holdRequests(context, '**/Workspace*.js');
+      await page.goBack();
+      await page.locator('#trainer[data-ready]').waitFor();
+      await expect.poll(asked).toBeGreaterThan(0);
+      const name = page.getByRole('textbox', { name: 'Your name' });
+      await name.focus();
+      release();
+      await page.locator('#trainer-feedback-heading').waitFor();
+      await page.waitForTimeout(500);
+      expect(await hasFocus(name), 'focus stays in the name').toBe(true);
+      await context.close();
+    });
+  });
 });
 
 // Found by the keyboard audit (WCAG 2.1.4): single keys worked wherever the focus was, the site's

@@ -172,8 +172,30 @@ export class Trainer {
       await this.engine();
       // The time the page was closed does not count: the clock goes on from what was saved.
       this.dispatch({ type: 'resume', at: Date.now() });
+      this.#backToFeedback();
     }
     this.#syncTicker();
+  }
+
+  /**
+   * Back on the page (the browser's Back from a guideline the feedback links to, or a reload), the
+   * browser puts the page's scroll back before the session is drawn again from storage: on what
+   * stood there then (on a phone, the queue, thousands of pixels above the feedback), with the focus
+   * on the page itself. With the feedback showing, it is brought into view and its heading takes the
+   * focus, unless the trainee has put the focus somewhere meanwhile. A page opened anew starts at
+   * its top, as any page does.
+   */
+  #backToFeedback(): void {
+    const s = this.state.session;
+    const navigation = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
+    if (!s || s.feedback === null || (navigation?.type !== 'back_forward' && navigation?.type !== 'reload')) return;
+    const turn = ++this.#focusing;
+    void drawn(FOCUS_IDS.feedback).then((heading) => {
+      if (!heading || turn !== this.#focusing) return;
+      if (document.activeElement !== null && document.activeElement !== document.body) return;
+      heading.scrollIntoView({ block: 'start' });
+      heading.focus({ preventScroll: true });
+    });
   }
 
   /**
