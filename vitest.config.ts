@@ -19,6 +19,10 @@ export default getViteConfig({
           environment: 'node',
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**', '**/node_modules/**'],
+          // Speed is the benchmarks' to measure, never a test's: the command-line tests start Node
+          // processes that load the engine, a second each alone but several on two cores shared
+          // with the browser tests, where vitest's default 5 s failed one (README's scenario).
+          testTimeout: 60_000,
         },
       },
       {
