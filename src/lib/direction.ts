@@ -23,3 +23,16 @@ export function textDirection(text: string): 'rtl' | 'auto' {
 export function isolate(text: string): string {
   return `\u2068${text}\u2069`;
 }
+
+/** Direction marks: left-to-right and right-to-left marks, embeddings, overrides and isolates. */
+const DIRECTION_MARKS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * `text` without direction marks, which show as nothing and are no part of a name. The page sets
+ * names apart with them (`isolate`), and a name copied from the page takes the closing mark along
+ * (a double-click selects it with the word before it): compared with the marks, "Sam" pasted as the
+ * admin was someone other than "Sam" the moderator, and a name pasted in the filter matched no row.
+ */
+export function withoutDirectionMarks(text: string): string {
+  return text.replace(DIRECTION_MARKS, '');
+}

@@ -4,6 +4,7 @@
 // logic it applies lives in src/lib/results.
 
 import { getContext, setContext } from 'svelte';
+import { withoutDirectionMarks } from '../../lib/direction.ts';
 import { packs } from '../../lib/packs/index.ts';
 import { histogram, dimensionSpread, missedRules } from '../../lib/results/cohort.ts';
 import { readinessCsv, type ReadinessRow } from '../../lib/results/csv.ts';
@@ -269,11 +270,14 @@ export class AdminState {
 
   /** The rows the filters keep, in import order. */
   #kept: Row[] = $derived.by(() => {
-    const text = this.filter.text.trim().toLowerCase();
+    // Without direction marks, on both sides: a name copied from the page's sentences, where names
+    // are set apart by them, brings one along (see `withoutDirectionMarks`).
+    const plain = (t: string) => withoutDirectionMarks(t).toLowerCase();
+    const text = plain(this.filter.text).trim();
     const { mode, program, ready, flagged } = this.filter;
     return this.rows.filter(
       (r) =>
-        (!text || r.session.trainee.name.toLowerCase().includes(text) || (r.session.trainee.handle ?? '').toLowerCase().includes(text) || r.session.file.toLowerCase().includes(text)) &&
+        (!text || plain(r.session.trainee.name).includes(text) || plain(r.session.trainee.handle ?? '').includes(text) || plain(r.session.file).includes(text)) &&
         (mode === 'all' || r.session.mode === mode) &&
         (program === 'all' || (r.session.program ?? 'mixed') === program) &&
         (ready === 'all' || (ready === 'yes') === r.readiness.ready) &&

@@ -3,7 +3,7 @@
 // of GitLab's program is not held to them), and the two sign-offs (a moderator and an admin) the
 // related articles ask for. Pure and deterministic: the day of the review is an argument.
 
-import { isolate } from '../direction.ts';
+import { isolate, withoutDirectionMarks } from '../direction.ts';
 import { packs } from '../packs/index.ts';
 import { DIMENSION_IDS, DIMENSION_LABELS, type DimensionId } from '../policy/grade.ts';
 import type { ReadinessRules, Review, TraineeReview } from '../schemas/result.ts';
@@ -252,8 +252,8 @@ export function reviewFieldProblems(r: TraineeReview, today: string): ReviewFiel
   };
 }
 
-/** Whether two names written in sign-offs are one person's (whatever the case and the spaces around). */
-const samePerson = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+/** Whether two names written in sign-offs are one person's (whatever the case, the spaces around and any direction mark). */
+const samePerson = (a: string, b: string) => withoutDirectionMarks(a).trim().toLowerCase() === withoutDirectionMarks(b).trim().toLowerCase();
 
 /**
  * Ready only when every rule holds for the session and every sign-off for the trainee, and every

@@ -215,6 +215,16 @@ describe('readiness', () => {
     expect(traineeChecks({ ...allMet(), admin: { name: 'مريم', date: '2026-12-21' } }, TODAY).find((c) => c.id === 'sign-off.admin')!.found).toBe('\u2068مريم\u2069, 2026-12-21: a date still to come');
   });
 
+  // Found by the recheck: the page sets names apart with invisible direction marks, and a name
+  // copied from it takes the closing mark along. "Sam" pasted as the admin is still the moderator Sam.
+  it('a name pasted with a direction mark is still the same person: the admin must be someone else', () => {
+    const pasted = { ...allMet(), moderator: { name: 'Sam', date: '2026-11-20' }, admin: { name: 'Sam\u2069', date: '2026-11-21' } };
+    expect(traineeChecks(pasted, TODAY).find((c) => c.id === 'sign-off.admin')!.ok).toBe(false);
+    expect(reviewFieldProblems(pasted, TODAY).adminName).not.toBeNull();
+    const rtl = { ...allMet(), moderator: { name: 'שרה לוי', date: '2026-11-20' }, admin: { name: '\u2068שרה לוי\u2069', date: '2026-11-21' } };
+    expect(traineeChecks(rtl, TODAY).find((c) => c.id === 'sign-off.admin')!.ok).toBe(false);
+  });
+
   it('no review at all: not ready', () => {
     expect(readiness(session(), undefined, DEFAULT_RULES, TODAY).ready).toBe(false);
   });
