@@ -749,7 +749,7 @@ describe('the trainer', () => {
     await feedback(page).waitFor();
     const { name, json } = await exportResults(page);
     expect(name).toMatch(/^social-support-result-lee-export-\d{4}-\d{2}-\d{2}-\d{6}\.json$/);
-    expect(json).toMatchObject({ format: 'social-support-result/1', trainee: { name: 'Lee Export', handle: null }, mode: 'practice', seed: null, finishedAt: null, packs: { gitlab: '2.1.2' } });
+    expect(json).toMatchObject({ format: 'social-support-result/1', trainee: { name: 'Lee Export', handle: null }, mode: 'practice', seed: null, finishedAt: null, packs: { gitlab: '2.1.3' } });
     expect(typeof json.app.version).toBe('string');
     expect(json.items).toHaveLength(1);
     const [item] = json.items;

@@ -179,7 +179,7 @@ const rule = (id: GitLabRuleId) => id;
 export const gitlab: PolicyPack = {
   id: 'gitlab',
   name: 'GitLab community advocates',
-  version: '2.1.2',
+  version: '2.1.3',
   history: [
     {
       version: '1.0.0',
@@ -250,6 +250,20 @@ export const gitlab: PolicyPack = {
           // A tool check gave 0 or 1 then too, for a reply from another handle than the guidelines'
           // the other of the two; it was made for the same answers as today.
           earlierScores: [0, 1],
+        },
+      ],
+    },
+    {
+      version: '2.1.3',
+      date: '2026-11-23',
+      policyRevision: 2,
+      changes: [
+        {
+          summary:
+            'Replying to a political tweet is no longer a critical error here. The handbook says nothing of politics: that such a tweet gets no reply is our reading of the \u201calmost\u201d in \u201creply to almost every tweet\u201d, so the grading had zeroed a whole answer for one step the handbook never names. The reply still loses its check, and the feedback says why no reply is due.',
+          rules: [rule('gl.no-reply.kinds')],
+          // Its checks scored then as today: only the critical error went.
+          earlierScores: [],
         },
       ],
     },
@@ -371,7 +385,9 @@ export const gitlab: PolicyPack = {
   },
   thresholds,
   critical: {
-    politicalReply: rule('gl.no-reply.kinds'),
+    // The handbook says nothing of politics: the no-reply for a political tweet is our reading
+    // (gl.no-reply.kinds), so a reply loses that check as any lost point, and zeroes nothing.
+    politicalReply: null,
     retweet: rule('gl.escalate.retweet'),
     directMessage: null,
     brandAccountReply: rule('gl.route.default'),

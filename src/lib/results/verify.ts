@@ -446,7 +446,8 @@ export class Verifier {
    *   one of its `earlierScores`) would give, with its other checks as today;
    * - a critical error the file has and today's grade has not is under a changed rule; one that
    *   today's grade has and the file has not is never explained (no change in the packs' history
-   *   has added a critical error: the one that touched them, GitLab's 2.0.1, took one away).
+   *   has added a critical error: the ones that touched them, GitLab's 2.0.1 and 2.1.3, took one
+   *   away each).
    * An edit elsewhere (tags raised to full marks, where only a reply-text rule changed) is not
    * explained. What it cannot tell apart: an edit that the changed checks alone could have made.
    */

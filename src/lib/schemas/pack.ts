@@ -248,8 +248,8 @@ export const ThresholdsSchema = z.strictObject({
 
 /** The rules behind the five errors that zero a conversation. `null`: the pack has no such error. */
 export const CriticalRulesSchema = z.strictObject({
-  /** Replying to a political tweet. */
-  politicalReply: z.string(),
+  /** Replying to a political tweet (a pack whose guidelines say nothing of politics has none: the reply is an ordinary lost point). */
+  politicalReply: z.string().nullable(),
   /** Retweeting from a program account. */
   retweet: z.string(),
   /** Moving to direct messages where the program does not use them. */
@@ -292,10 +292,12 @@ export const ChangeSchema = z.strictObject({
   scoring: z.literal('dimensions-that-apply').optional(),
   /**
    * The scores a check under these rules could give before the change, besides the score it gives
-   * today: a reader then explains a file of an earlier version by these alone. Left out, such a
-   * check could have given any score from 0 to 1, or been missing (see verify.ts, `#explained`).
+   * today: a reader then explains a file of an earlier version by these alone. Empty: its checks
+   * scored then as today, and the change was to a critical error under these rules alone. Left
+   * out, such a check could have given any score from 0 to 1, or been missing (see verify.ts,
+   * `#explained`).
    */
-  earlierScores: z.array(z.number().min(0).max(1)).min(1).optional(),
+  earlierScores: z.array(z.number().min(0).max(1)).optional(),
 });
 
 /** One version of a pack, with what it changed since the one before. */

@@ -557,8 +557,10 @@ describe('What changed', () => {
     expect(text(root)).toContain(deleted.summary);
     // Newest first.
     expect(text(root).indexOf(correction.summary)).toBeLessThan(text(root).indexOf(deleted.summary));
-    // 2.1.2 (the tool judged against the handle chosen) changed the page's rules of Zendesk and Tweetdeck too.
+    // 2.1.2 (the tool judged against the handle chosen) changed the page's rules of Zendesk and
+    // Tweetdeck too, and 2.1.3 (a political reply no critical error) its rule of tweets that get no reply.
     expect(selectAll('a', root).map((a) => a.properties.href)).toEqual([
+      '/reference/what-changed/#gitlab-version-2-1-3',
       '/reference/what-changed/#gitlab-version-2-1-2',
       '/reference/what-changed/#gitlab-version-2-0-1',
       '/reference/what-changed/#gitlab-version-2-0-0',

@@ -200,15 +200,17 @@ describe('the versions of each pack (policy notes revision 2: "a pack that follo
     expect(pack.history.at(-1)!.policyRevision).toBe(2);
   });
 
-  it('the versions: mozilla 1.0.0, 2.0.0, 2.0.1 (a correction: a signature is no personal word) and 2.0.2 (a correction: the escalation clipping once per conversation); gitlab 1.0.0, 2.0.0, 2.0.1 (a correction: a known troll is answered as anyone), 2.1.0 (scores count only the dimensions GitLab has) 2.1.1 (a correction: a tweet in the wrong escalation channel scores nothing) and 2.1.2 (a correction: the tool is judged against the handle chosen)', () => {
+  it('the versions: mozilla 1.0.0, 2.0.0, 2.0.1 (a correction: a signature is no personal word) and 2.0.2 (a correction: the escalation clipping once per conversation); gitlab 1.0.0, 2.0.0, 2.0.1 (a correction: a known troll is answered as anyone), 2.1.0 (scores count only the dimensions GitLab has) 2.1.1 (a correction: a tweet in the wrong escalation channel scores nothing), 2.1.2 (a correction: the tool is judged against the handle chosen) and 2.1.3 (a correction: a reply to a political tweet is no critical error)', () => {
     expect(mozilla.history.map((v) => v.version)).toEqual(['1.0.0', '2.0.0', '2.0.1', '2.0.2']);
     expect(mozilla.history.find((v) => v.version === '2.0.1')!.changes.flatMap((c) => c.rules)).toEqual(['moz.reply.personalise']);
     expect(mozilla.history.at(-1)!.changes.flatMap((c) => c.rules)).toEqual(['moz.reply.clipping-once']);
-    expect(gitlab.history.map((v) => v.version)).toEqual(['1.0.0', '2.0.0', '2.0.1', '2.1.0', '2.1.1', '2.1.2']);
+    expect(gitlab.history.map((v) => v.version)).toEqual(['1.0.0', '2.0.0', '2.0.1', '2.1.0', '2.1.1', '2.1.2', '2.1.3']);
     expect(gitlab.history.find((v) => v.version === '2.0.1')!.changes.flatMap((c) => c.rules)).toEqual(['gl.no-reply.kinds']);
     expect(gitlab.history.find((v) => v.version === '2.1.0')!.changes.map((c) => [c.rules, c.scoring])).toEqual([[[], 'dimensions-that-apply']]);
     expect(gitlab.history.find((v) => v.version === '2.1.1')!.changes.flatMap((c) => c.rules)).toEqual(['gl.escalate.spam-report', 'gl.escalate.retweet', 'gl.escalate.experts']);
-    expect(gitlab.history.at(-1)!.changes.flatMap((c) => c.rules)).toEqual(['gl.via.zendesk', 'gl.via.tweetdeck-follow-up', 'gl.via.moving-to-gitlab']);
+    expect(gitlab.history.find((v) => v.version === '2.1.2')!.changes.flatMap((c) => c.rules)).toEqual(['gl.via.zendesk', 'gl.via.tweetdeck-follow-up', 'gl.via.moving-to-gitlab']);
+    expect(gitlab.history.at(-1)!.changes.map((c) => [c.rules, c.earlierScores])).toEqual([[['gl.no-reply.kinds'], []]]);
+    expect(gitlab.critical.politicalReply).toBeNull();
   });
 
   it.each(Object.values(packs).map((p) => [p.id, p] as const))('%s: every version has a real date, in order, and says what changed', (_id, pack) => {

@@ -642,6 +642,24 @@ describe('critical errors zero the conversation and say why', () => {
     critical(mozE(full({ close: 'No Need to Reply', userTag: 'Troll account', sentiment: 'positive' }), { author: { knownAs: 'troll' }, facts: { kind: 'compliment' } }), { like: '@Firefox' }, 'engaged-troll', '/conversocial/tags-and-user-tags/#user-tags');
   });
 
+  // Found by the GitLab audit: a reply to a political tweet zeroed a GitLab answer with Mozilla's
+  // "we stay out of politics". GitLab's handbook says nothing of politics; that a political tweet
+  // gets no reply is our reading (the policy notes), so the reply loses its point as any slip does,
+  // and the feedback still says why no reply is due.
+  it('replying to a political tweet in the gitlab pack: no critical error, the reply check lost under the no-reply rule', () => {
+    const s = withDecision(valid(bank.find((f) => f.stem === 'gl-political-demand')!));
+    expect(s.expected?.reply).toBeNull();
+    const r = grade(s, answer(s, { reply: '@GitLab', via: 'Zendesk', replyText: 'We stay neutral on elections.' }));
+    expect(r.critical).toEqual([]);
+    expect(r.score).toBeGreaterThan(0);
+    expect(r.score).toBeLessThan(1);
+    const c = check(r, 'reply');
+    expect(c.score).toBe(0);
+    expect([c.rule, c.section]).toEqual(['gl.no-reply.kinds', '/gitlab/workflow/#reply-to-almost-everything']);
+    expect(c.reason).toMatch(/political/);
+    expect(c.reason).toMatch(/no reply/);
+  });
+
   it('a direct message the gitlab pack asks for is not an error', () => {
     const s = glE(full({ reply: '@GitLab', directMessage: true, via: 'Zendesk' }), { facts: { needsPrivateInfo: true } });
     expect(grade(s, perfect(s)).critical).toEqual([]);

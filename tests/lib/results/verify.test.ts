@@ -405,6 +405,45 @@ describe('regrading', () => {
       expect(itemFlags(toolFile(gitlabPack.version)).map((f) => [f.code, f.integrity])).toEqual([['item-score', true], ['summary', true]]);
     });
 
+    // GitLab 2.1.3: a reply to a political tweet is no critical error (the handbook says nothing of
+    // politics; the no-reply is our reading). Under 2.1.2 it zeroed the item, with the critical error
+    // gl.no-reply.kinds and the same dimensions as today. An honest 2.1.2 file holds that zero.
+    describe('a reply to a political tweet as GitLab 2.1.2 graded it: a critical error, the item zeroed', () => {
+      const politicalFile = (version: string): Result => {
+        const file = makeResult({ name: 'Pat Older', scenarios: [scenario('gl-political-demand')], slip: () => 'account' });
+        const item = file.items[0]!;
+        expect(item.answer.reply, 'the trainee replied').not.toBeNull();
+        item.critical = ['gl.no-reply.kinds'];
+        item.score = 0;
+        file.packs = { gitlab: version };
+        file.summary = summarize(file.items);
+        return file;
+      };
+
+      it('named under 2.1.2: regraded above 0 with no critical error, the difference put down to 2.1.3, which the report names', () => {
+        const result = check(politicalFile('2.1.2'));
+        expect(result.items[0]!.critical).toEqual([]);
+        expect(result.items[0]!.score).toBeGreaterThan(0);
+        const flags = result.flags.filter((f) => f.code === 'item-score' || f.code === 'summary');
+        expect(flags.map((f) => [f.code, f.integrity])).toEqual([['item-score', false], ['summary', false]]);
+        expect(flags[0]!.message).toMatch(/\(graded under another pack version\)$/);
+        const version = result.flags.find((f) => f.code === 'pack-version')!;
+        expect(version.message).toBe('packs.gitlab: graded under version "2.1.2", regraded under 2.1.3, with 1 change since');
+        expect(version.details).toEqual([expect.stringMatching(/^2\.1\.3 \(.*\): Replying to a political tweet is no longer a critical error.* Rules: gl\.no-reply\.kinds\.$/)]);
+      });
+
+      it('named under today\u2019s version, the same zero is an edit', () => {
+        expect(itemFlags(politicalFile(gitlabPack.version)).map((f) => [f.code, f.integrity])).toEqual([['item-score', true], ['summary', true]]);
+      });
+
+      it('under 2.1.2 with the reply check raised besides, an edit: 2.1.3 changed the critical error alone', () => {
+        const file = politicalFile('2.1.2');
+        file.items[0]!.dimensions.account = 1;
+        file.summary = summarize(file.items);
+        expect(itemFlags(file).map((f) => [f.code, f.integrity])).toEqual([['item-score', true], ['summary', true]]);
+      });
+    });
+
     // A change explains only what it changed: GitLab 2.1.1 took away the half marks for the wrong
     // channel, so a missed escalation (0 then as now) raised to full marks is an edit under 2.1.0 too;
     // Mozilla 2.0.2 changed the chases, so an escalated first answer without the clipping (0 then
@@ -494,13 +533,18 @@ describe('regrading', () => {
     };
 
     it('a critical error the file leaves out is an edit: no change since has added one', () => {
-      // GitLab 2.0.0 already counted a reply to a political tweet as critical; 2.0.1 only took the troll one away.
-      const flags = edited(scenario('gl-political-demand'), 'account', { gitlab: '2.0.0' }, (item) => {
-        expect(item.critical).toEqual(['gl.no-reply.kinds']);
-        item.critical = [];
-        item.dimensions = { account: 1, tags: 1, closing: 1, escalation: 1, engagement: 1 };
-      });
-      expect(flags.map((f) => [f.code, f.integrity])).toEqual([['item-score', true], ['summary', true]]);
+      // A retweet from a GitLab handle was critical under 2.0.0 as it is today; 2.1.1 changed its
+      // rule's escalation checks, never the error. The file leaves the error out, its dimensions as today.
+      const file = makeResult({ name: 'Greg Forged', scenarios: [scenario('gl-bug-mr-approval-button')] });
+      const item = file.items[0]!;
+      item.answer = { ...item.answer, retweet: true };
+      const honest = scoreItem(item.scenario, item.answer);
+      expect(honest.critical).toEqual(['gl.escalate.retweet']);
+      const { account, escalation, engagement } = honest.dimensions;
+      Object.assign(item, { ...honest, critical: [], score: (account + escalation + engagement) / 3 });
+      file.packs = { gitlab: '2.0.0' };
+      file.summary = summarize(file.items);
+      expect(itemFlags(file).map((f) => [f.code, f.integrity])).toEqual([['item-score', true], ['summary', true]]);
     });
 
     it('a dimension the changed checks could not bring there is an edit', () => {
