@@ -260,7 +260,7 @@ export const gitlab: PolicyPack = {
       changes: [
         {
           summary:
-            'Replying to a political tweet is no longer a critical error here. The handbook says nothing of politics: that such a tweet gets no reply is our reading of the \u201calmost\u201d in \u201creply to almost every tweet\u201d, so the grading had zeroed a whole answer for one step the handbook never names. The reply still loses its check, and the feedback says why no reply is due.',
+            'Replying to a political tweet is no longer a critical error here. The handbook says nothing of politics: no reply to a political tweet is one of the exceptions this site reads into its \u201calmost every tweet\u201d, so the grading had zeroed a whole answer for a step the handbook never names. The reply still loses its check, and the feedback says why no reply is due.',
           rules: [rule('gl.no-reply.kinds')],
           // Its checks scored then as today: only the critical error went.
           earlierScores: [],
