@@ -3,9 +3,16 @@
 // and for the trainer's labels (trainer/sections.ts).
 import { componentHeadings } from './anchors.ts';
 
-/** A Markdown heading's text as a reader sees it: no emphasis, code or link marks. */
+/**
+ * A Markdown heading's text as a reader sees it: no emphasis, code or link marks. A `_` inside a
+ * word ("#social_media") marks nothing, so it stays.
+ */
 export function plain(markdown: string): string {
-  return markdown.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`]/g, '').trim();
+  return markdown
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*`]/g, '')
+    .replace(/(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, '')
+    .trim();
 }
 
 /** The texts of the `##` to `######` headings of a page's Markdown body, outside code blocks. */

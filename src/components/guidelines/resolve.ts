@@ -10,11 +10,11 @@ export function resolvePack(pack: PackProp): PolicyPack {
   return typeof pack === 'object' ? pack : getPack(pack ?? 'mozilla');
 }
 
-/** The anchor Starlight would give a heading with this text. */
+/** The anchor Starlight would give a heading with this text (github-slugger keeps `_`: "#social_media"). */
 export function slug(text: string): string {
   return text
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s-]/gu, '')
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
     .trim()
     .replace(/\s/g, '-');
 }

@@ -6,6 +6,7 @@ const HANDLES = '/gitlab/handles/';
 const DM_WHEN_WE_WRITE_FIRST = 'when GitLab writes first, to ask for something private such as a mailing address';
 const WORKFLOW = '/gitlab/workflow/';
 const ENGAGEMENT = '/gitlab/engagement/';
+const SPECIAL_CASES = '/gitlab/special-cases/';
 
 /** Numbers the rules depend on. GitLab's handbook fixes none of Mozilla's waits and limits. */
 const thresholds = {
@@ -139,6 +140,14 @@ const rules = defineRules([
     because: 'The question is too hard to answer alone: involve the {queue}.',
     section: '/gitlab/support-questions/#involving-experts',
     origin: 'source',
+  },
+  {
+    id: 'gl.escalate.only-when',
+    summary: 'A tweet is escalated only in one of the three cases the handbook gives: a report of spam, a tweet worth sharing, a question for the experts.',
+    because: 'None of the three cases a tweet is escalated for applies here (a report of spam, a tweet worth sharing, a question too hard to answer alone): there is nothing to hand on.',
+    section: `${SPECIAL_CASES}#escalating-abuse-social_media-or-the-experts`,
+    origin: 'policy-notes',
+    note: 'escalating a tweet in none of the three cases. The handbook names the three; it does not say that no other tweet is handed on.',
   },
   {
     id: 'gl.dm.private-info',

@@ -6,7 +6,7 @@ import { explain, type Explained, type FactValue } from './decide.ts';
 import { resolveFacts } from './facts.ts';
 import { escalationClippingOf, escalationClippingSent, wordsOfClipping, wordsOfReply as replyWordsOf } from './reply-words.ts';
 import { because } from './sentences.ts';
-import { ruleForNoTag, ruleForUnwanted, zendeskEscalationRule } from './steps.ts';
+import { ruleForNoTag, ruleForUnwanted } from './steps.ts';
 import { tweetLength } from './tweet-length.ts';
 
 // grade(scenario, answer) -> result: how a trainee's answer compares with what the guidelines
@@ -395,13 +395,11 @@ function tagsCheck(want: Decision, answer: Answer, reasons: Reasons, channel: Sc
 function escalationCheck(want: Decision, answer: Answer, reasons: Reasons): Check {
   const base = { field: 'escalate', expected: want.escalate, given: answer.escalate };
   if (want.escalate === null) {
+    // The rule behind "escalate nothing" is each pack's rule that escalates only in the cases it
+    // names (moz.escalate.only-when, gl.escalate.only-when): it explains a right answer, and one
+    // that escalated anyway.
     if (answer.escalate === null) return { ...base, score: 1, message: 'Escalation: right, nothing to escalate.', ...reasons.field('escalate') };
-    // GitLab: each channel has its own case, so the rule to read is the one that says when the
-    // chosen channel is used (the rule that decided the case, "reply to almost every tweet", does
-    // not say why not to escalate).
-    const { engine } = reasons.pack;
-    const chosen = engine.style === 'zendesk' ? zendeskEscalationRule(engine, answer.escalate) : null;
-    return { ...base, score: 0, message: `Escalation: nothing here calls for it; you sent it to ${answer.escalate}.`, ...(chosen ? reasons.when(chosen) : reasons.field('escalate')) };
+    return { ...base, score: 0, message: `Escalation: nothing here calls for it; you sent it to ${answer.escalate}.`, ...reasons.field('escalate') };
   }
   if (answer.escalate === want.escalate) return { ...base, score: 1, message: `Escalation: right, to ${want.escalate}.`, ...reasons.field('escalate') };
   if (answer.escalate !== null && reasons.pack.engine.style === 'zendesk') {

@@ -21,17 +21,6 @@ const ZENDESK_ESCALATION_RULES = {
 } as const satisfies Record<keyof ZendeskEngine['escalate'], GitLabRuleId>;
 
 /**
- * The rule that says when a zendesk pack escalates to `destination` (`#abuse`: the spam report
- * rule), or `null` for a name that is none of its escalations.
- */
-export function zendeskEscalationRule(engine: ZendeskEngine, destination: string): GitLabRuleId | null {
-  for (const role of Object.keys(ZENDESK_ESCALATION_RULES) as (keyof ZendeskEngine['escalate'])[]) {
-    if (engine.escalate[role] === destination) return ZENDESK_ESCALATION_RULES[role];
-  }
-  return null;
-}
-
-/**
  * The steps that answer a conversation (help it, wait on it, thank), whose rules say what to do
  * with it and nothing of likes or tags. The others (a deleted conversation, a known troll, a kind
  * that gets no reply, a spam report...) are no step for the rule that says when a tag or a user tag
@@ -476,6 +465,19 @@ export const zendeskAlways: readonly Step<ZendeskContext, GitLabRuleId>[] = [
       else if (f.retweetWorthy) out.set(rules.retweet, { escalate: engine.escalate.retweet }, { queue: engine.escalate.retweet, retweetWorthy: true });
       else if (f.needsProductTeam) out.set(rules.experts, { escalate: engine.escalate.experts }, { queue: engine.escalate.experts });
       out.attribute('retweet', rules.retweet, { retweetWorthy: f.retweetWorthy });
+    },
+  },
+  {
+    id: 'no-other-escalation',
+    title: 'No escalation without a case',
+    describe: () => 'A tweet goes to a Slack channel only in one of the three cases above; any other is escalated nowhere.',
+    rules: ['gl.escalate.only-when'],
+    applies: (c) => c.out.d.escalate === null,
+    apply: (c) => {
+      // Cited where the decision escalates nothing: the rule a trainee who escalated anyway reads,
+      // and the one a right "no escalation" is explained by (not the rule that decided the tweet,
+      // "reply to almost every tweet", which says nothing of escalating).
+      c.out.cite('gl.escalate.only-when').attribute('escalate', 'gl.escalate.only-when');
     },
   },
   {

@@ -4,10 +4,13 @@ import { CHANNELS, ENGAGEMENTS, HOLD_REASONS, KINDS, KNOWN_AS, PACK_IDS, RULE_PR
 /** A handle on the platform, always written with its leading `@`. */
 export const HandleSchema = z.string().regex(/^@[A-Za-z0-9_]{1,30}$/, 'a handle starts with @ and has 1-30 letters, digits or _');
 
-/** A guideline section: a site path with an anchor, e.g. `/conversocial/closing-reasons/#deleted`. */
+/**
+ * A guideline section: a site path with an anchor, e.g. `/conversocial/closing-reasons/#deleted`.
+ * An anchor keeps a heading's `_` (`#escalating-abuse-social_media-or-the-experts`), as Starlight makes it.
+ */
 export const SectionSchema = z
   .string()
-  .regex(/^\/(?:[a-z0-9-]+\/)+#[a-z0-9-]+$/, 'a section is a site path ending in / followed by #anchor');
+  .regex(/^\/(?:[a-z0-9-]+\/)+#[a-z0-9_-]+$/, 'a section is a site path ending in / followed by #anchor');
 
 /** Where a rule's wording comes from. */
 export const OriginSchema = z.enum(['source', 'policy-notes', 'related-articles']);

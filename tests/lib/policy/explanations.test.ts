@@ -591,3 +591,59 @@ describe('a Mozilla escalation nothing called for: the rule that escalates only 
     }
   });
 });
+
+// Found by the GitLab audit: a right "no escalation" on GitLab read "Escalation: right, nothing to
+// escalate. It is a request for help: advocates reply to almost every tweet.", a rule that says
+// nothing of escalating; one escalated anyway was explained by the rule of the channel chosen. The
+// handbook escalates a tweet in three cases (a spam report to #abuse, a tweet worth sharing to
+// #social_media, a question for the experts); that no other tweet is escalated is our reading, with
+// a rule of its own, linked to the section that lists the three.
+describe('a GitLab tweet with nothing to escalate: the rule that escalates only in the three cases', () => {
+  const ONLY_WHEN = ['gl.escalate.only-when', '/gitlab/special-cases/#escalating-abuse-social_media-or-the-experts'];
+  const gitlabBank = bank.filter((f) => f.scenario?.pack === 'gitlab').map((f) => valid(f));
+  const unescalated = gitlabBank.filter((s) => s.expected?.escalate === null);
+  /** The answer the scenario's author expects (a reply text when it replies). */
+  const expectedAnswer = (s: Scenario, change: Partial<Answer> = {}): Answer => {
+    const { because: _b, ...e } = { because: [], ...s.expected };
+    return answer({ ...e, replyText: e.reply ? 'Thanks for letting us know!' : null, ...change } as Partial<Answer>);
+  };
+
+  it('the bank has GitLab tweets with nothing to escalate', () => {
+    expect(unescalated.length).toBeGreaterThan(10);
+  });
+
+  it.each(unescalated.map((s) => s.id))('%s, left unescalated: right, and the reason cites the rule, its section and that none of the three cases applies', (id) => {
+    const s = unescalated.find((x) => x.id === id)!;
+    const c = check(grade(s, expectedAnswer(s)), 'escalate');
+    expect(c.score).toBe(1);
+    expect([c.rule, c.section]).toEqual(ONLY_WHEN);
+    expect(c.reason).toMatch(/none of the three cases/i);
+  });
+
+  it.each(['#abuse', '#social_media', 'experts'])('escalated to %s anyway: 0, and the feedback cites the same rule', (channel) => {
+    for (const s of unescalated) {
+      const c = check(grade(s, expectedAnswer(s, { escalate: channel })), 'escalate');
+      expect(c.score, s.id).toBe(0);
+      expect([c.rule, c.section], s.id).toEqual(ONLY_WHEN);
+      expect(c.message, s.id).toContain(channel);
+      expect(c.reason, s.id).toMatch(/none of the three cases/i);
+    }
+  });
+
+  it('over the GitLab bank, no escalation check is explained by "reply to almost every tweet"', () => {
+    const cited: string[] = [];
+    for (const s of gitlabBank) {
+      for (const escalate of [null, '#abuse', '#social_media', 'experts']) {
+        const c = check(grade(s, expectedAnswer(s, { escalate })), 'escalate');
+        if (c.rule === 'gl.reply.almost-all' || /almost every tweet/.test(c.reason ?? '')) cited.push(`${s.id} escalated to ${escalate}: ${c.rule}`);
+      }
+    }
+    expect(cited).toEqual([]);
+  });
+
+  it('a tweet that is escalated does not cite it', () => {
+    const escalated = gitlabBank.filter((s) => typeof s.expected?.escalate === 'string');
+    expect(escalated.length).toBeGreaterThan(0);
+    for (const s of escalated) expect(explain(s).decision.because.map((b) => b.rule), s.id).not.toContain('gl.escalate.only-when');
+  });
+});
