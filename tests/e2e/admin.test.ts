@@ -559,6 +559,9 @@ describe('what a file cannot decide, and a rule typed out of range', () => {
     const fields = await compared.locator('tbody th').allInnerTexts();
     expect(fields).toEqual(expect.arrayContaining(['Reply from', 'Like from', 'Escalate to', 'Reply text']));
     for (const none of ['Hold', 'Close as', 'Tags', 'User tag']) expect(fields).not.toContain(none);
+    // The tone is never graded (the trainer records "neutral" when none was picked): its row says so.
+    expect(fields).toContain('Sentiment (not graded)');
+    expect(fields).not.toContain('Sentiment');
     await panel.getByRole('button', { name: 'Close this trainee' }).click();
     expect(problems.take()).toEqual([]);
   });
@@ -1390,6 +1393,10 @@ describe("a GitLab trainee, held to the sign-offs only; the same trainee's Mozil
     const reply = await table.getByRole('row', { name: /^Reply from / }).locator('td').allInnerTexts();
     expect(reply).toEqual([rightAnswer(tweet).reply, 'your own account (#fxhelp)']);
     expect(await table.innerText()).not.toMatch(/\bpersonal\b/);
+    // The tone is never graded, in Mozilla's program either: its row says so.
+    const fields = await table.locator('tbody th').allInnerTexts();
+    expect(fields).toContain('Sentiment (not graded)');
+    expect(fields).not.toContain('Sentiment');
 
     const missing = (await checklist(panel)).filter((c) => c.startsWith('Not met'));
     for (const label of CRITERIA) expect(missing).toContain(`Not met: ${label} (not ticked)`);
