@@ -15,11 +15,12 @@ import { duplicateProblem, flagLines, fullerExport, replacedProblem, sessionKey,
 import type { ReadinessRules, Review } from '../../lib/schemas/result.ts';
 import type { Answer, Scenario } from '../../lib/schemas/scenario.ts';
 import { DIMENSION_IDS, type DimensionId } from '../../lib/policy/grade.ts';
-import { FORMATS, PACK_IDS, type PackId } from '../../lib/vocabulary.ts';
+import { FORMATS, type PackId } from '../../lib/vocabulary.ts';
 import { programLabel } from './format.ts';
 import { Announcer } from './announcer.svelte.ts';
 import { ImportPool } from './pool.ts';
 import { AdminStorage } from './storage.ts';
+import { defaultView, type SortKey, type View } from './view.ts';
 
 /**
  * Names, files and other words in the table sort as a reader expects, not by code point: an accent
@@ -77,14 +78,7 @@ export interface Row {
   dimensions: DimensionMeans;
 }
 
-/** What the Program filter keeps: every session, one program's, or the sets that mix programs (no one program). */
-export type ProgramFilter = 'all' | PackId | 'mixed';
-
-/** The Program filter's choices, in the order it offers them. */
-export const PROGRAM_FILTERS: readonly ProgramFilter[] = ['all', ...PACK_IDS, 'mixed'];
-
-/** Columns the table sorts by. */
-export type SortKey = 'trainee' | 'file' | 'mode' | 'program' | 'items' | 'score' | (typeof DIMENSION_IDS)[number] | 'critical' | 'ready' | 'flags';
+export { PAGE_SIZES, PROGRAM_FILTERS, type ProgramFilter, type SortKey } from './view.ts';
 
 /** Today as `YYYY-MM-DD` in the admin's time zone. */
 function localToday(): string {
@@ -104,9 +98,6 @@ export interface Chosen {
   file: File;
   name: string;
 }
-
-/** The page sizes the table offers (0: every row on one page); the second is the default. */
-export const PAGE_SIZES = [25, 100, 250, 0] as const;
 
 /** Rows of the item analysis shown at first, and added by each "Show more". */
 export const ITEM_ROWS_STEP = 100;
@@ -139,11 +130,11 @@ export class AdminState {
   /** The bank could not be loaded: step 0 is then not compared. */
   bankMissing = $state(false);
   /** Table filters. */
-  filter = $state({ text: '', mode: 'all' as 'all' | 'practice' | 'assessment', program: 'all' as ProgramFilter, ready: 'all' as 'all' | 'yes' | 'no', flagged: false });
+  filter = $state<View['filter']>(defaultView().filter);
   /** Table order. */
-  sort = $state<{ key: SortKey; dir: 'ascending' | 'descending' }>({ key: 'trainee', dir: 'ascending' });
+  sort = $state<View['sort']>(defaultView().sort);
   /** Rows per page of the table; 0 shows them all. */
-  pageSize = $state<number>(PAGE_SIZES[1]);
+  pageSize = $state<number>(defaultView().pageSize);
   /** The page of the table shown, from 0 (kept within the pages there are). */
   page = $state(0);
   /** The session shown in detail. */
@@ -383,6 +374,9 @@ export class AdminState {
     if (Array.isArray(cohort)) this.sessions = cohort;
     const kept = storedReview(review);
     if (kept) this.review = kept;
+    // The table is known (the verdicts too, which the Ready filter reads): a page the address asked
+    // for beyond its last shows the last.
+    this.goTo(this.page);
     this.#savedReview = JSON.stringify($state.snapshot(this.review));
     this.#nextId = this.sessions.length;
     this.storage = storage;
@@ -611,6 +605,27 @@ export class AdminState {
   }
 
   /**
+   * What the table shows, as the page's address keeps it (see view.ts): the page as shown, within
+   * the pages there are.
+   */
+  get view(): View {
+    return {
+      filter: { ...this.filter },
+      sort: { ...this.sort },
+      pageSize: this.pageSize,
+      page: Math.max(0, Math.min(this.page, this.pages - 1)),
+    };
+  }
+
+  /** Shows the table as `view` says (the page is kept within the pages there are once the cohort is loaded, see `load`). */
+  showView(view: View): void {
+    this.filter = { ...view.filter };
+    this.sort = { ...view.sort };
+    this.pageSize = view.pageSize;
+    this.page = view.page;
+  }
+
+  /**
    * The visible table as CSV (docs/formats/result.md, "The readiness table"), every flag of a
    * session in full: the table merges an item's flags of one kind into one line.
    */
@@ -718,6 +733,8 @@ export class AdminState {
     this.openId = null;
     this.review = newReview();
     this.#savedReview = JSON.stringify(this.review);
+    // With nothing left to look at, the table's filters, order and page go back to a fresh visit's.
+    this.showView(defaultView());
     // A count or a verdict said before no longer applies to anything on the page.
     this.announcer.clear();
     return importing;
