@@ -366,11 +366,18 @@ export class AdminState {
   /** The session shown in detail, if any. */
   open: Row | undefined = $derived(this.rows.find((r) => r.session.id === this.openId));
 
-  /** Opens the storage and loads what an earlier visit kept; from then on, `today` follows the clock. */
-  async load(): Promise<void> {
+  /**
+   * Opens the storage and loads what an earlier visit kept; from then on, `today` follows the
+   * clock. `asked`: the view the page's address keeps (see view.ts), if any, shown with the cohort.
+   */
+  async load(asked: Promise<View | null> = Promise.resolve(null)): Promise<void> {
     this.#followTheDay();
     const storage = await AdminStorage.open();
-    const [cohort, review] = await Promise.all([storage.loadCohort<Session>(), storage.loadReview<Review>()]).catch(() => [undefined, undefined] as const);
+    const [[cohort, review], view] = await Promise.all([
+      Promise.all([storage.loadCohort<Session>(), storage.loadReview<Review>()]).catch(() => [undefined, undefined] as const),
+      asked,
+    ]);
+    if (view) this.showView(view);
     if (Array.isArray(cohort)) this.sessions = cohort;
     const kept = storedReview(review);
     if (kept) this.review = kept;

@@ -1,11 +1,11 @@
 // What the readiness table shows (its filters, its order, its rows per page and its page), kept in
 // the page's address so that a reload, or Back from a guideline page, brings the admin back to the
 // same place. Only what differs from the default view is written (a default view has a clean
-// address); every value read is checked against what the controls offer, and one that is not (a
-// link edited by hand, an older page's) leaves that control at its default.
+// address); every value read is checked against what the controls offer (view-query.ts, with zod,
+// loaded only when the address holds a query), and one that is not (a link edited by hand, an
+// older page's) leaves that control at its default.
 
 import { DIMENSION_IDS } from '../../lib/policy/grade.ts';
-import { z } from '../../lib/schemas/zod.ts';
 import { PACK_IDS } from '../../lib/vocabulary.ts';
 
 /** The Program filter's choices, in the order it offers them: every session, one program's, or the sets that mix programs (no one program). */
@@ -43,54 +43,11 @@ export const defaultView = (): View => ({
   page: 0,
 });
 
-/** How the page size reads in the address: "All" is `all`. */
-const rowsWord = (size: number): string => (size === 0 ? 'all' : String(size));
-
-/**
- * The view's fields in the address, each as the page writes it, and any other value caught: the
- * default stands in for it. The page, from 1 in the address, is a whole number (how far it goes
- * is known once the table is, see AdminState.load).
- */
-const ViewQuery = z.object({
-  q: z.string().min(1).max(FILTER_TEXT_MAX).catch(''),
-  mode: z.enum(['all', 'practice', 'assessment']).catch('all'),
-  program: z.enum(PROGRAM_FILTERS).catch('all'),
-  ready: z.enum(['all', 'yes', 'no']).catch('all'),
-  flagged: z
-    .literal('yes')
-    .transform(() => true)
-    .catch(false),
-  sort: z.enum(SORT_KEYS).catch('trainee'),
-  dir: z
-    .literal('desc')
-    .transform((): View['sort']['dir'] => 'descending')
-    .catch('ascending'),
-  rows: z
-    .enum(PAGE_SIZES.map(rowsWord) as [string, ...string[]])
-    .transform((w) => (w === 'all' ? 0 : Number(w)))
-    .catch(PAGE_SIZES[1]),
-  page: z
-    .string()
-    .regex(/^[1-9][0-9]{0,8}$/)
-    .transform((n) => Number(n) - 1)
-    .catch(0),
-});
-
 /** The names the view takes in the address (any other is left as it is). */
-const NAMES = Object.keys(ViewQuery.shape) as (keyof typeof ViewQuery.shape)[];
+export const VIEW_NAMES = ['q', 'mode', 'program', 'ready', 'flagged', 'sort', 'dir', 'rows', 'page'] as const;
 
-/** The view an address's query asks for (`location.search`); never throws. */
-export function viewFromQuery(search: string): View {
-  const params = new URLSearchParams(search);
-  // The first of a name given twice, as the page never writes it.
-  const v = ViewQuery.parse(Object.fromEntries(NAMES.map((n) => [n, params.get(n) ?? undefined])));
-  return {
-    filter: { text: v.q, mode: v.mode, program: v.program, ready: v.ready, flagged: v.flagged },
-    sort: { key: v.sort, dir: v.dir },
-    pageSize: v.rows,
-    page: v.page,
-  };
-}
+/** How the page size reads in the address: "All" is `all`. */
+export const rowsWord = (size: number): string => (size === 0 ? 'all' : String(size));
 
 /**
  * The address `href` with `view` in its query: only what differs from the default view, and
@@ -99,7 +56,7 @@ export function viewFromQuery(search: string): View {
 export function hrefWithView(href: string, view: View): string {
   const url = new URL(href);
   const d = defaultView();
-  const values: Record<(typeof NAMES)[number], string | null> = {
+  const values: Record<(typeof VIEW_NAMES)[number], string | null> = {
     // A text longer than an address brings back is not written (the field keeps it).
     q: view.filter.text !== d.filter.text && view.filter.text.length <= FILTER_TEXT_MAX ? view.filter.text : null,
     mode: view.filter.mode !== d.filter.mode ? view.filter.mode : null,
@@ -111,7 +68,7 @@ export function hrefWithView(href: string, view: View): string {
     rows: view.pageSize !== d.pageSize ? rowsWord(view.pageSize) : null,
     page: view.page > 0 ? String(view.page + 1) : null,
   };
-  for (const name of NAMES) {
+  for (const name of VIEW_NAMES) {
     const value = values[name];
     if (value === null) url.searchParams.delete(name);
     else url.searchParams.set(name, value);
