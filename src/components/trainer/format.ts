@@ -1,6 +1,7 @@
 // How the trainer writes times, durations, scores and counts for people.
 
 import { ASSESSMENT_POINTS } from '../../lib/trainer/state.ts';
+import { listed } from '../../lib/words.ts';
 import type { ReviewDefaults } from './programs.ts';
 
 /** A simulated duration, e.g. "2 h 05 min", "45 min", "3 days 4 h". */
@@ -53,7 +54,7 @@ export function reviewWords(r: ReviewDefaults): string {
     `at least ${percent(r.dimensionFloor)} in each dimension${r.allDimensions ? '' : ' that applies'}`,
   ];
   if (r.noCritical) parts.push('no critical error');
-  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  return listed(parts);
 }
 
 /**

@@ -5,6 +5,7 @@
 
 import { isolate, withoutDirectionMarks } from '../direction.ts';
 import { packs } from '../packs/index.ts';
+import { listed } from '../words.ts';
 import { DIMENSION_IDS, DIMENSION_LABELS, type DimensionId } from '../policy/grade.ts';
 import type { ReadinessRules, Review, TraineeReview } from '../schemas/result.ts';
 import type { PackId } from '../vocabulary.ts';
@@ -283,11 +284,6 @@ function showSignOff(s: { name: string; date: string }): string {
 /** How a trainee is named in the page's sentences: their name and handle, each isolated (see `isolate`). */
 export function traineeName(t: { name: string; handle: string | null }): string {
   return t.handle ? `${isolate(t.name)} (${isolate(t.handle)})` : isolate(t.name);
-}
-
-/** "a", "a and b", "a, b and c". */
-export function listed(parts: readonly string[]): string {
-  return parts.length < 2 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
 /** The longest quote of notes in the question before a review file replaces them: the rest is there in full on request. */

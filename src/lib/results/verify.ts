@@ -15,6 +15,7 @@ import { differingFields, jsonEqual } from '../scenario-diff.ts';
 import { notJsonProblem } from '../json-problem.ts';
 import { timeOf } from '../time.ts';
 import { FORMATS, type PackId } from '../vocabulary.ts';
+import { listed } from '../words.ts';
 import { changesSince, MAX_PROBLEMS, repeatedItems, rulesChangedSince, type ChangedRules, type Flag, type ItemRow, type Verification } from './flags.ts';
 import { itemScore, summarize, type ItemScore, type ResultSummary } from './result.ts';
 
@@ -548,7 +549,7 @@ export class Verifier {
       const named = usedPacks.map((p) => `${packs[p].name} (${p})`);
       flags.push({
         code: 'assessment-packs', item: null, integrity: true,
-        message: `mode: "assessment", but the items are from ${usedPacks.length} packs, ${named.slice(0, -1).join(', ')} and ${named.at(-1)}: the trainer draws an assessment from one program\u2019s bank`,
+        message: `mode: "assessment", but the items are from ${usedPacks.length} packs, ${listed(named)}: the trainer draws an assessment from one program\u2019s bank`,
       });
     }
     if (file.finishedAt !== null && timeOf(file.finishedAt) < timeOf(file.startedAt)) {
