@@ -76,35 +76,64 @@ const graded = (s: Scenario) => {
 /** The facts that decide a point: with any of them left at its default, the decision is another. */
 function deciding(s: Scenario): Cued[] {
   const base = graded(s);
-  return FACTS.filter((fact) => {
-    if (!(fact in s.facts)) return false;
-    const facts: Facts = { ...s.facts };
-    delete facts[fact];
-    return graded({ ...s, facts }) !== base;
-  });
+  return FACTS.filter((fact) => fact in s.facts && graded(without(s, [fact])) !== base);
+}
+
+/** The scenario with these facts left at their defaults. */
+function without(s: Scenario, left: Cued[]): Scenario {
+  const facts: Facts = { ...s.facts };
+  for (const fact of left) delete facts[fact];
+  return { ...s, facts };
+}
+
+/** Whether the messages hold a cue word for the fact (never, in a language with no cue words for it). */
+const cued = (fact: Cued, language: string, text: string) => CUES[fact][language]?.test(text) ?? false;
+
+/**
+ * The facts the messages do not cue, when together they decide the point: with all of them left at
+ * their defaults, the decision is another. A point with several triggers for one answer (others with
+ * the same problem, wide attention, no help article) has no single fact that decides it, so only
+ * this finds the one whose words carry none of them. Empty when the cued facts alone decide it.
+ */
+function uncuedTogether(s: Scenario, language: string, text: string): Cued[] {
+  const uncued = FACTS.filter((fact) => fact in s.facts && !cued(fact, language, text));
+  return uncued.length && graded(without(s, uncued)) !== graded(s) ? uncued : [];
 }
 
 interface Point {
   name: string;
   language: string;
   facts: Cued[];
+  /** Facts no message cues that decide the point together (`uncuedTogether`). */
+  together: Cued[];
+  /** No fact decides the point alone, and all of them left at their defaults do. */
+  onlyTogether: boolean;
   /** What the trainee reads at this point: every message as it stands (a reply decided stands in for the trainee's). */
   text: string;
 }
 
 const points: Point[] = bank.map(valid).flatMap((s) =>
-  idealPath(s).map((p) => ({
-    name: `${s.id}${p.step ? ` (follow-up ${p.step})` : ''}`,
-    language: s.language.split('-')[0]!.toLowerCase(),
-    facts: deciding(p.scenario),
-    text: p.scenario.messages.map((m) => m.text).join('\n'),
-  })),
+  idealPath(s).map((p) => {
+    const language = s.language.split('-')[0]!.toLowerCase();
+    const text = p.scenario.messages.map((m) => m.text).join('\n');
+    const facts = deciding(p.scenario);
+    return {
+      name: `${s.id}${p.step ? ` (follow-up ${p.step})` : ''}`,
+      language,
+      facts,
+      together: uncuedTogether(p.scenario, language, text),
+      onlyTogether: !facts.length && graded(without(p.scenario, FACTS)) !== graded(p.scenario),
+      text,
+    };
+  }),
 );
-const decided = points.filter((p) => p.facts.length);
+const decided = points.filter((p) => p.facts.length || p.together.length || p.onlyTogether);
 
 describe('what decides a bank scenario can be read from its messages', () => {
   it('the check has something to check: each fact decides some points of the bank', () => {
     for (const fact of FACTS) expect(decided.filter((p) => p.facts.includes(fact)).length, fact).toBeGreaterThanOrEqual(4);
+    // Points where several facts give one answer and none decides alone: only the check of the uncued together reads them.
+    expect(points.filter((p) => p.onlyTogether).length).toBeGreaterThan(0);
     expect(decided.length).toBeGreaterThan(30);
   });
 
@@ -114,5 +143,6 @@ describe('what decides a bank scenario can be read from its messages', () => {
       expect(cue, `no cue words for ${fact} in "${p.language}": add them to CUES`).toBeDefined();
       expect(p.text, `${fact} decides this point, and nothing in the messages says so`).toMatch(cue!);
     }
+    expect(p.together, `these facts decide this point together, and nothing in the messages says any of them: cue one (or add its words to CUES)`).toEqual([]);
   });
 });
