@@ -57,15 +57,25 @@ const CUES: Record<Cued, Record<string, RegExp>> = {
     pt: /f[oó]rum|não cabe|não caberia/i,
     tr: /forum|sığmaz|sığmıyor/i,
   },
-  // No help article answers it (a decision turns on this only when it is false): nothing found.
+  // No help article answers it (a decision turns on this only when it is false): nothing found, or
+  // the article we sent did not solve it (ARTICLE_FAILED).
   kbSolution: {
-    en: /documented|couldn'?t find|can'?t find|nothing (on|in) the (support|help)|release notes/i,
+    en: /documented|couldn'?t find|can'?t find|nothing (on|in) the (support|help)|release notes|tried everything in (that|the) article|(that|the) article (didn'?t|did not|doesn'?t|does not) (help|work)/i,
     de: /nichts gefunden|finde (dazu )?nichts|steht nichts/i,
     fr: /rien trouvé|aucun article|rien dans l'aide/i,
     pt: /não achei|nada na (central|página) de ajuda/i,
   },
 };
 const FACTS = Object.keys(CUES) as Cued[];
+
+/**
+ * The customer says the help article we pointed them to did not solve it: then no article answers
+ * it, and `kbSolution` is false (for an influencer, that escalates: policy notes, step 7). Words
+ * in the scenario's language, as for CUES.
+ */
+const ARTICLE_FAILED: Record<string, RegExp> = {
+  en: /tried everything in (that|the) article|(that|the) article (didn'?t|did not|doesn'?t|does not) (help|work)/i,
+};
 
 /** The decision without the rules it cites: what a trainee is graded on. */
 const graded = (s: Scenario) => {
@@ -103,6 +113,8 @@ function uncuedTogether(s: Scenario, language: string, text: string): Cued[] {
 interface Point {
   name: string;
   language: string;
+  /** The conversation at this point. */
+  scenario: Scenario;
   facts: Cued[];
   /** Facts no message cues that decide the point together (`uncuedTogether`). */
   together: Cued[];
@@ -120,6 +132,7 @@ const points: Point[] = bank.map(valid).flatMap((s) =>
     return {
       name: `${s.id}${p.step ? ` (follow-up ${p.step})` : ''}`,
       language,
+      scenario: p.scenario,
       facts,
       together: uncuedTogether(p.scenario, language, text),
       onlyTogether: !facts.length && graded(without(p.scenario, FACTS)) !== graded(p.scenario),
@@ -144,5 +157,21 @@ describe('what decides a bank scenario can be read from its messages', () => {
       expect(p.text, `${fact} decides this point, and nothing in the messages says so`).toMatch(cue!);
     }
     expect(p.together, `these facts decide this point together, and nothing in the messages says any of them: cue one (or add its words to CUES)`).toEqual([]);
+  });
+});
+
+describe('a help article the customer says did not help does not answer the question', () => {
+  /** Points whose customer, in their latest message, says the article we sent did not solve it. */
+  const failed = points.filter((p) => {
+    const last = p.scenario.messages.findLast((m) => m.from === 'customer');
+    return last !== undefined && (ARTICLE_FAILED[p.language]?.test(last.text) ?? false);
+  });
+
+  it('the check has something to check', () => {
+    expect(failed.length).toBeGreaterThan(0);
+  });
+
+  it.each(failed.map((p) => [p.name, p] as const))('%s: kbSolution is false', (_name, p) => {
+    expect(p.scenario.facts.kbSolution, 'the customer says the article did not help, so no article answers it').toBe(false);
   });
 });
