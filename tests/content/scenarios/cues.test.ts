@@ -175,3 +175,42 @@ describe('a help article the customer says did not help does not answer the ques
     expect(p.scenario.facts.kbSolution, 'the customer says the article did not help, so no article answers it').toBe(false);
   });
 });
+
+describe('the number of others the feedback quotes is the one the messages give', () => {
+  // The feedback of an escalation for similar reports prints their number ("Other people are
+  // reporting the same thing (6 so far)"): the trainee must have read that there are others, and
+  // where the customer says how many, that number.
+  const NUMBERS: Record<string, string[]> = {
+    en: ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'],
+    tr: ['bir', 'iki', 'üç', 'dört', 'beş', 'altı', 'yedi', 'sekiz', 'dokuz', 'on'],
+  };
+  /** "<count> colleagues ... the same", per language: the count of others with the same problem the customer gives. */
+  const COUNTED: Record<string, RegExp> = {
+    en: /(?<![\w-])(\d+|[a-z]+) (?:other |more )?(?:colleagues|friends|people|subscribers)\b[^.!?]*?\bsame\b/gi,
+    tr: /(?<![\p{L}\d])(\d+|\p{L}+) arkadaş\p{L}*[^.!?]*?aynı/giu,
+  };
+  /** The last count of others the messages give, or undefined when they give none. */
+  const statedCount = (language: string, text: string): number | undefined => {
+    const counts = [...text.matchAll(COUNTED[language] ?? /$^/g)].flatMap(([, n]) => {
+      const value = /^\d+$/.test(n!) ? Number(n) : (NUMBERS[language] ?? []).indexOf(n!.toLowerCase()) + 1;
+      return value > 0 ? [value] : [];
+    });
+    return counts.at(-1);
+  };
+  const quoting = points.filter((p) => decide(p.scenario).because.some((b) => b.rule === 'moz.escalate.similar-reports'));
+
+  it('the check has something to check: points that quote a number, and points whose customer gives one', () => {
+    expect(quoting.length).toBeGreaterThanOrEqual(4);
+    expect(quoting.filter((p) => statedCount(p.language, p.text) !== undefined).length).toBeGreaterThanOrEqual(4);
+    expect(statedCount('en', 'tried 5 countries. two colleagues have the same crash, and now 8 colleagues have the same crash')).toBe(8);
+    expect(statedCount('en', 'over 400 people have marked this review helpful')).toBeUndefined();
+  });
+
+  it.each(quoting.map((p) => [p.name, p] as const))('%s', (_name, p) => {
+    const cue = CUES.similarReports[p.language];
+    expect(cue, `no cue words for similarReports in "${p.language}": add them to CUES`).toBeDefined();
+    expect(p.text, 'the feedback quotes how many others report this, and nothing in the messages says there are others').toMatch(cue!);
+    const stated = statedCount(p.language, p.text);
+    if (stated !== undefined) expect(p.scenario.facts.similarReports, `the customer says ${stated} others have it`).toBe(stated);
+  });
+});
