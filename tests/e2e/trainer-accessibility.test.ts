@@ -13,7 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { describeViolations, runAxe } from './axe.ts';
 import { expectFits, launchChromium, NARROW_VIEWS, setDefaultFontSize, THEMES, VIEWPORTS } from './support.ts';
-import { button, conversation, feedback, openTrainer, refuseStorage, reply, settled, startAssessment } from './trainer-support.ts';
+import { button, conversation, feedback, openTrainer, refuseStorage, reply, startAssessment, workQueue } from './trainer-support.ts';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -252,13 +252,7 @@ describe('trainer accessibility', () => {
     // Seed 4242 draws a conversation whose customer goes quiet after a question: closed at once
     // here, that point is graded as it was left, and the report says so.
     await startAssessment(page, 4242);
-    for (let i = 0; i < 60; i++) {
-      const shown = await settled(page);
-      if (shown === 'report') break;
-      if (shown === 'conversation') await reply(page, 'Reply + Close');
-      else if (await button(page, 'Play').isEnabled()) await button(page, 'Play').click();
-      else if (await button(page, 'Skip ahead').isVisible()) await button(page, 'Skip ahead').click();
-    }
+    await workQueue(page, () => reply(page, 'Reply + Close'), { most: 40 });
     const report = page.getByRole('region', { name: 'Assessment report' });
     await report.waitFor();
     await report.getByText(/before this point came due, so it\s+did not come back to the queue/).first().waitFor();

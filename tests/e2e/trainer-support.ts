@@ -1,8 +1,8 @@
 /**
  * Helpers for the trainer's browser tests: they drive /practice/ the way a person does, by the
- * accessible names the issue fixes ("Your name", "Play", "Reply from", "Reply text", "Reply",
- * "Reply + Hold", "Reply + Close", the "Closing reason" dialog, "Feedback", "Next conversation",
- * "Export results", "Load scenarios").
+ * accessible names the issue fixes ("Your name", "Play", "Skip ahead", "Reply from", "Reply text",
+ * "Reply", "Reply + Hold", "Reply + Close", the "Closing reason" dialog, "Feedback", "Next
+ * conversation", "Export results", "Load scenarios").
  */
 import type { BrowserContext, Download, Locator, Page } from 'playwright-core';
 import { siteUrl } from './support.ts';
@@ -83,17 +83,121 @@ export async function reply(page: Page, action: 'Reply' | 'Reply + Hold' | 'Repl
   }
 }
 
-/** Waits for the next thing the trainer shows after an answer: feedback, a conversation, or an idle queue. */
-export async function settled(page: Page): Promise<'feedback' | 'conversation' | 'idle' | 'report'> {
-  for (let i = 0; i < 200; i++) {
-    if (await feedback(page).isVisible()) return 'feedback';
-    if (await conversation(page).isVisible()) return 'conversation';
-    if (await page.getByRole('region', { name: 'Assessment report' }).isVisible()) return 'report';
-    // In the desk itself: the trainer also says some of these words, in its live region.
-    if (await page.locator('#trainer .idle').getByText(/Nothing in the queue needs you|The queue is stopped|The filters hide|You have worked through this queue/).isVisible()) return 'idle';
+/** What the trainer's desk can show: feedback, a conversation, an idle queue, or (its session over) the assessment report. */
+export type Shown = 'feedback' | 'conversation' | 'idle' | 'report';
+
+const report = (page: Page) => page.getByRole('region', { name: 'Assessment report' });
+// In the desk itself: the trainer also says some of these words, in its live region.
+const idle = (page: Page) => page.locator('#trainer .idle');
+const IDLE = /Nothing in the queue needs you|The queue is stopped|The filters hide|You have worked through this queue/;
+const WORKED_THROUGH = /^You have worked through this queue/;
+
+/** What the trainer shows now, or null while it shows none of these (a session loading, the setup). */
+async function showing(page: Page): Promise<Shown | null> {
+  if (await feedback(page).isVisible()) return 'feedback';
+  if (await conversation(page).isVisible()) return 'conversation';
+  if (await report(page).isVisible()) return 'report';
+  if (await idle(page).getByText(IDLE).isVisible()) return 'idle';
+  return null;
+}
+
+/**
+ * What the trainer shows, in a few words, for a test that gives up waiting on it: the desk's words
+ * (or, with no session at work, the trainer's headings), whether the queue plays, what Skip ahead
+ * says, and the last notice.
+ */
+export async function trainerShows(page: Page): Promise<string> {
+  return page
+    .evaluate(() => {
+      const words = (el: Element | null, most = 200) => {
+        const t = (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+        return `"${t.length > most ? `${t.slice(0, most)}…` : t}"`;
+      };
+      const trainer = document.getElementById('trainer');
+      if (!trainer) return 'no trainer on the page';
+      const desk = trainer.querySelector('.desk');
+      const said = desk ? [`the desk says ${words(desk)}`] : [`no session at work, under the headings ${[...trainer.querySelectorAll('h2')].map((h) => words(h, 60)).join(', ') || '(none)'}`];
+      const play = [...trainer.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Play');
+      if (play) said.push(play.disabled ? 'the queue plays' : 'the queue is stopped (Play enabled)');
+      const why = document.getElementById('trainer-skip-ahead-why');
+      said.push(why ? `Skip ahead says ${words(why)}` : 'no Skip ahead');
+      const notice = document.getElementById('trainer-notice');
+      if (notice) said.push(`the last notice says ${words(notice)}`);
+      return said.join('; ');
+    })
+    .catch((e: Error) => `a page that could not be read (${e.message.split('\n')[0]})`);
+}
+
+/** Waits for the next thing the trainer shows after an answer: feedback, a conversation, an idle queue, or the assessment report. */
+export async function settled(page: Page): Promise<Shown> {
+  const started = Date.now();
+  for (;;) {
+    const shown = await showing(page);
+    if (shown) return shown;
+    if (Date.now() - started > 15_000) throw new Error(`the trainer showed nothing after the answer for 15 s: ${await trainerShows(page)}`);
     await page.waitForTimeout(50);
   }
-  throw new Error('the trainer showed nothing after the answer');
+}
+
+/**
+ * Works the queue the way a trainee does until the next conversation is open: Play when the queue
+ * is stopped, "Next conversation" under feedback, Skip ahead when nothing is waiting and something
+ * is still to come. Returns 'conversation' once one is open, 'report' once the assessment has ended
+ * and shows its report, 'worked through' once a practice queue says it is worked through. Gives up,
+ * naming what the trainer shows, when nothing comes for `patience` ms with nothing left to press
+ * (a queue whose filters hide all that waits, a session gone), or after `presses` presses that
+ * brought no conversation.
+ */
+export async function nextConversation(page: Page, { patience = 20_000, presses = 25 } = {}): Promise<'conversation' | 'report' | 'worked through'> {
+  const pressed: string[] = [];
+  let since = Date.now();
+  const giveUp = async (why: string) => {
+    const counts = new Map<string, number>();
+    for (const name of pressed) counts.set(name, (counts.get(name) ?? 0) + 1);
+    const what = [...counts].map(([name, n]) => (n === 1 ? name : `${name} ×${n}`)).join(', ') || 'nothing';
+    return new Error(`no conversation came (${why}; pressed ${what}): ${await trainerShows(page)}`);
+  };
+  for (;;) {
+    const shown = await showing(page);
+    if (shown === 'conversation' || shown === 'report') return shown;
+    let next: { name: string; control: Locator } | null = null;
+    if (shown === 'feedback') next = { name: 'Next conversation', control: button(feedback(page), 'Next conversation') };
+    else if (shown === 'idle') {
+      if (await idle(page).getByText(WORKED_THROUGH).isVisible()) return 'worked through';
+      const play = button(page, 'Play');
+      const skip = button(page, 'Skip ahead');
+      if ((await play.isVisible()) && (await play.isEnabled({ timeout: 1_000 }).catch(() => false))) next = { name: 'Play', control: play };
+      else if (await skip.isVisible()) next = { name: 'Skip ahead', control: skip };
+    }
+    if (next) {
+      if (pressed.length === presses) throw await giveUp(`${presses} presses brought none`);
+      // What was to press may be gone by now (a follow-up came back, a reloaded queue started
+      // playing): then what shows is looked at again.
+      if (await next.control.click({ timeout: 2_000 }).then(() => true, () => false)) {
+        pressed.push(next.name);
+        since = Date.now();
+        continue;
+      }
+    }
+    if (Date.now() - since > patience) throw await giveUp(`nothing to press for ${patience / 1000} s`);
+    await page.waitForTimeout(50);
+  }
+}
+
+/**
+ * Works the queue to its end, each conversation served given to `answer` (its number, from 1) to
+ * answer: 'report' once the assessment has ended, 'worked through' once a practice queue is, or
+ * 'stopped' when `answer` returned 'stop' (the test has seen what it came for). Gives up, naming
+ * what the trainer shows, when the queue still serves conversations after `most` of them.
+ */
+export async function workQueue(page: Page, answer: (served: number) => Promise<void | 'stop'>, { most = 60 } = {}): Promise<{ end: 'report' | 'worked through' | 'stopped'; served: number }> {
+  for (let served = 0; ; ) {
+    const shown = await nextConversation(page);
+    if (shown !== 'conversation') return { end: shown, served };
+    if (served === most) throw new Error(`the queue did not end: it served a conversation after ${most} answered: ${await trainerShows(page)}`);
+    served++;
+    if ((await answer(served)) === 'stop') return { end: 'stopped', served };
+  }
 }
 
 /** Clicks "Export results" and returns the downloaded file as JSON, with its suggested name. */

@@ -18,7 +18,7 @@ import { nextPoint } from '../../src/lib/policy/follow-ups.ts';
 import { decide } from '../../src/lib/policy/decide.ts';
 import type { Scenario } from '../../src/lib/schemas/scenario.ts';
 import { parseScenario } from '../../src/lib/schemas/parse.ts';
-import { button, conversation, exportResults, feedback, openTrainer, readDownload, refuseStorage, reply, settled, startAssessment, startPractice, storedTrainer } from './trainer-support.ts';
+import { button, conversation, exportResults, feedback, nextConversation, openTrainer, readDownload, refuseStorage, reply, settled, startAssessment, startPractice, storedTrainer, trainerShows, workQueue } from './trainer-support.ts';
 import { makeResult, type Slip } from '../support/admin-results.ts';
 import { bank, valid } from '../support/bank.ts';
 import { packs } from '../../src/lib/packs/index.ts';
@@ -73,20 +73,15 @@ async function tabTo(page: Page, target: ReturnType<Page['getByRole']>): Promise
 
 /** Works the queue until the assessment report shows, answering every conversation with Reply + Hold. */
 async function workAssessment(page: Page, afterEachAnswer: () => Promise<void> = async () => {}): Promise<void> {
-  for (let answered = 0; answered < 40; ) {
-    const shown = await settled(page);
-    if (shown === 'report') return;
-    if (shown === 'conversation') {
+  const { end, served } = await workQueue(
+    page,
+    async () => {
       await reply(page, 'Reply + Hold');
-      answered++;
       await afterEachAnswer();
-      continue;
-    }
-    if (await button(page, 'Play').isEnabled()) await button(page, 'Play').click();
-    else if (await button(page, 'Skip ahead').isVisible()) await button(page, 'Skip ahead').click();
-    else await page.waitForTimeout(100);
-  }
-  throw new Error('the assessment did not end');
+    },
+    { most: 40 },
+  );
+  if (end !== 'report') throw new Error(`the assessment did not end: after ${served} answered, its queue was ${end} and no report showed: ${await trainerShows(page)}`);
 }
 
 /** What must not change between two runs of the same assessment: which points, what was answered, how it scored. */
@@ -240,17 +235,12 @@ describe('the trainer', () => {
       await openTrainer(page);
       if (round === 0) await startAssessment(page, 777);
       else await expect.poll(() => count(page).first().isVisible(), { message: `${answered} answers after ${round} closed tabs`, timeout: 10_000 }).toBe(true);
-      for (;;) {
-        if (await conversation(page).isVisible()) break;
-        if (await page.getByRole('region', { name: 'Assessment report' }).isVisible()) {
-          finished = true;
-          break;
-        }
-        if (await button(page, 'Play').isEnabled().catch(() => false)) await button(page, 'Play').click();
-        else if (await button(page, 'Skip ahead').isVisible()) await button(page, 'Skip ahead').click();
-        await page.waitForTimeout(50);
+      const shown = await nextConversation(page);
+      if (shown === 'report') {
+        finished = true;
+        break;
       }
-      if (finished) break;
+      expect(shown, `after ${round} closed tabs, the assessment's queue`).toBe('conversation');
       await reply(page, 'Reply + Hold');
       answered++;
       // Gone at once: no unload handlers, no waiting for anything.
@@ -2586,18 +2576,17 @@ describe('files picked before the trainer has started, and the accounts its repl
     await page.getByLabel('Load scenarios').setInputFiles([file('accounts.json', Object.values(own))]);
     await button(page, 'Play').click();
     const offered = new Map<string, string[]>();
-    for (let i = 0; i < 20 && offered.size < 3; i++) {
-      const shown = await settled(page);
-      if (shown === 'feedback') {
-        await button(feedback(page), 'Next conversation').click();
-        continue;
-      }
-      if (shown !== 'conversation') continue;
-      const text = (await conversation(page).textContent()) ?? '';
-      const handle = Object.keys(own).find((h) => text.includes(h))!;
-      offered.set(handle, await conversation(page).getByLabel('Reply from').evaluate((el) => [...(el as HTMLSelectElement).options].map((o) => o.value)));
-      await reply(page, 'Reply');
-    }
+    await workQueue(
+      page,
+      async () => {
+        const text = (await conversation(page).textContent()) ?? '';
+        const handle = Object.keys(own).find((h) => text.includes(h))!;
+        offered.set(handle, await conversation(page).getByLabel('Reply from').evaluate((el) => [...(el as HTMLSelectElement).options].map((o) => o.value)));
+        await reply(page, 'Reply');
+        if (offered.size === 3) return 'stop';
+      },
+      { most: 10 },
+    );
     expect([...offered.keys()].sort()).toEqual(Object.keys(own).sort());
     for (const [handle, accounts] of offered) {
       const parsed = parseScenario(own[handle as keyof typeof own]);
@@ -2624,22 +2613,21 @@ describe('files picked before the trainer has started, and the accounts its repl
     await page.getByLabel('Load scenarios').setInputFiles([file('mixed.json', [moz, gl])]);
     await button(page, 'Play').click();
     const seen = new Map<string, boolean>();
-    for (let i = 0; i < 10 && seen.size < 2; i++) {
-      const shown = await settled(page);
-      if (shown === 'feedback') {
-        await button(feedback(page), 'Next conversation').click();
-        continue;
-      }
-      if (shown !== 'conversation') continue;
-      const text = (await conversation(page).textContent()) ?? '';
-      const who = text.includes('@skip_gl') ? 'gitlab' : 'mozilla';
-      seen.set(who, (await button(conversation(page), 'Skip').count()) > 0);
-      if (who === 'gitlab') {
-        await page.keyboard.press('s');
-        await expect(conversation(page).textContent()).resolves.toContain('@skip_gl');
-      }
-      await reply(page, 'Reply');
-    }
+    await workQueue(
+      page,
+      async () => {
+        const text = (await conversation(page).textContent()) ?? '';
+        const who = text.includes('@skip_gl') ? 'gitlab' : 'mozilla';
+        seen.set(who, (await button(conversation(page), 'Skip').count()) > 0);
+        if (who === 'gitlab') {
+          await page.keyboard.press('s');
+          await expect(conversation(page).textContent()).resolves.toContain('@skip_gl');
+        }
+        await reply(page, 'Reply');
+        if (seen.size === 2) return 'stop';
+      },
+      { most: 5 },
+    );
     expect(Object.fromEntries(seen)).toEqual({ mozilla: true, gitlab: false });
     await context.close();
   });
@@ -2959,11 +2947,7 @@ describe('Review my mistakes', () => {
     // conversation may come to the rule only at a follow-up): the rule was under review until then.
     let answered = 0;
     for (;;) {
-      const shown = await settled(page);
-      if (shown === 'idle') {
-        await button(page, 'Skip ahead').click();
-        continue;
-      }
+      const shown = await nextConversation(page);
       expect(shown).toBe('conversation');
       await answerRight(page);
       answered++;
@@ -2999,18 +2983,11 @@ describe('Review my mistakes', () => {
     await button(page, 'Play').click();
     // Every point answered from an account the guidelines do not call for: the rule stays under review.
     const idle = page.locator('#trainer .idle');
-    for (let steps = 0; ; steps++) {
-      expect(steps, 'points served before the batch was worked through').toBeLessThan(30);
-      const shown = await settled(page);
-      if (shown === 'feedback') {
-        await button(feedback(page), 'Next conversation').click();
-        continue;
-      }
-      if (shown === 'idle') {
-        if (await idle.getByText(/^You have worked through this queue/).isVisible()) break;
-        await button(page, 'Skip ahead').click();
-        continue;
-      }
+    for (let served = 0; ; served++) {
+      expect(served, 'points served before the batch was worked through').toBeLessThan(15);
+      const shown = await nextConversation(page);
+      if (shown === 'worked through') break;
+      expect(shown).toBe('conversation');
       const d = decide(await openPoint(page));
       await conversation(page).getByLabel('Reply from').selectOption(d.reply === '@GitLab' ? '@GitLabStatus' : '@GitLab');
       await reply(page, 'Reply', 'Thanks for the heads-up! We are looking at it now and will post updates here.');
@@ -3049,17 +3026,9 @@ describe('Review my mistakes', () => {
     // The review may also serve a point where no reply is due (a customer's answer to a conversation
     // held): it is answered as its decision says, and is not one of the two help requests.
     let noReplyDue = 0;
-    for (let answered = 0, steps = 0; answered < 2; steps++) {
-      expect(steps, 'points served before two help requests were answered').toBeLessThan(20);
-      const shown = await settled(page);
-      if (shown === 'idle') {
-        await button(page, 'Skip ahead').click();
-        continue;
-      }
-      if (shown === 'feedback') {
-        await button(feedback(page), 'Next conversation').click();
-        continue;
-      }
+    for (let answered = 0, served = 0; answered < 2; served++) {
+      expect(served, 'points served before two help requests were answered').toBeLessThan(10);
+      expect(await nextConversation(page), 'the review, before two help requests were answered').toBe('conversation');
       const c = conversation(page);
       const d = decide(await openPoint(page));
       if (d.reply === null) {
