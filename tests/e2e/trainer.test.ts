@@ -2598,6 +2598,7 @@ describe('files picked before the trainer has started, and the accounts its repl
         expect(r.ok ? [] : r.problems, `${handle}, a reply from ${account}`).toEqual([]);
       }
     }
+    await context.close();
   });
 
   // Found by the fresh-clone audit: README says Mozilla's queues let you Skip a conversation and
