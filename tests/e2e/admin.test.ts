@@ -1667,6 +1667,63 @@ describe('at 320 px wide (a phone at 400% zoom, WCAG 1.4.10), and on a phone wit
     expect(problems.take()).toEqual([]);
     await context.close();
   });
+  // Found by an audit: at 320 px with text at 200% the trainee's column, kept in view as the table
+  // scrolls sideways, was wider than the table's box, so no other column could ever be seen, and a
+  // header focused from the keyboard was scrolled out of the box.
+  test("320 px with text at 200%: every column of the readiness table can be scrolled into its box whole, clear of the trainee's column, and Tab to each header keeps it there", async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 700 } });
+    const { page, problems } = await adminPage(context);
+    await setDefaultFontSize(page, 32);
+    await open(page);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), 'the text size the browser is set to').toBe('32px');
+    await importFiles(page, cohortFiles.slice(0, 3));
+    const readiness = page.getByRole('region', { name: /^Sessions/ });
+    await readiness.evaluate((box) => box.scrollIntoView({ block: 'start' }));
+    // Scrolled sideways step by step from one end to the other: each column's header (its cell,
+    // focus ring included) shows whole in the box at some point, with nothing drawn over it.
+    const seen = await readiness.evaluate((box) => {
+      const headers = [...box.querySelectorAll<HTMLElement>('thead th')];
+      const whole: Record<string, boolean> = Object.fromEntries(headers.map((th) => [th.textContent!.trim(), false]));
+      const shown = (th: HTMLElement) => {
+        const outer = box.getBoundingClientRect();
+        const r = th.getBoundingClientRect();
+        const inside = r.left >= outer.left + box.clientLeft - 1 && r.right <= outer.left + box.clientLeft + box.clientWidth + 1;
+        const y = r.top + r.height / 2;
+        return inside && [r.left + 2, r.left + r.width / 2, r.right - 2].every((x) => th.contains(document.elementFromPoint(x, y)));
+      };
+      for (let left = 0; ; left += 4) {
+        box.scrollLeft = left;
+        for (const th of headers) if (shown(th)) whole[th.textContent!.trim()] = true;
+        if (box.scrollLeft < left) break;
+      }
+      return whole;
+    });
+    expect(Object.keys(seen)).toHaveLength(14);
+    expect(seen).toEqual(Object.fromEntries(Object.keys(seen).map((c) => [c, true])));
+    // From the first header, Tab goes through the others: each one focused is scrolled into the box,
+    // its focus ring too, not under the trainee's column.
+    await readiness.evaluate((box) => (box.scrollLeft = 0));
+    await readiness.getByRole('button', { name: 'Trainee', exact: true }).focus();
+    const columns = ['File', 'Mode', 'Program', 'Items', 'Score', 'Account choice', 'Tags', 'Closing', 'Escalation', 'Engagement and reply text', 'Critical errors', 'Ready', 'Flags'];
+    const inBox: Record<string, string> = {};
+    for (const column of columns) {
+      await page.keyboard.press('Tab');
+      inBox[column] = await page.evaluate((box) => {
+        const button = document.activeElement!;
+        const outer = box!.getBoundingClientRect();
+        const [from, to] = [outer.left + box!.clientLeft, outer.left + box!.clientLeft + box!.clientWidth];
+        // The ring: 2 px wide, 2 px off the button (CohortTable.svelte's button.sort).
+        const r = button.getBoundingClientRect();
+        const [left, right] = [r.left - 4, r.right + 4];
+        const y = r.top + r.height / 2;
+        const uncovered = [r.left + 1, r.right - 1].every((x) => button.contains(document.elementFromPoint(x, y)));
+        return `${button.textContent!.trim()}: ${left >= from - 1 && right <= to + 1 && uncovered ? 'in the box' : `${Math.round(left)}-${Math.round(right)} in ${Math.round(from)}-${Math.round(to)}${uncovered ? '' : ', covered'}`}`;
+      }, await readiness.elementHandle());
+    }
+    expect(inBox).toEqual(Object.fromEntries(columns.map((c) => [c, `${c}: in the box`])));
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
 });
 
 describe('on a wide screen', () => {
