@@ -49,12 +49,21 @@ export const VIEW_NAMES = ['q', 'mode', 'program', 'ready', 'flagged', 'sort', '
 /** How the page size reads in the address: "All" is `all`. */
 export const rowsWord = (size: number): string => (size === 0 ? 'all' : String(size));
 
+/** One of the names the view takes in the address. */
+const isViewName = (name: string): name is (typeof VIEW_NAMES)[number] => (VIEW_NAMES as readonly string[]).includes(name);
+
+/** `name=value` as a form writes it (what `URLSearchParams` writes, and reads back). */
+const pair = (name: string, value: string): string => new URLSearchParams([[name, value]]).toString();
+
 /**
  * The address `href` with `view` in its query: only what differs from the default view, and
- * whatever else the address holds (another query, a hash) kept as it is.
+ * whatever else the address holds (another query, a hash) kept as it is, byte for byte. Only the
+ * view's own `name=value` pairs change: one whose value the view keeps stays as it is spelled, one
+ * it changes is written where it stood, a new one goes after the rest, and one the view no longer
+ * needs (or a name given twice, of which the page reads the first) goes. Nothing to change returns
+ * `href` itself.
  */
 export function hrefWithView(href: string, view: View): string {
-  const url = new URL(href);
   const d = defaultView();
   const values: Record<(typeof VIEW_NAMES)[number], string | null> = {
     // A text longer than an address brings back is not written (the field keeps it).
@@ -68,12 +77,33 @@ export function hrefWithView(href: string, view: View): string {
     rows: view.pageSize !== d.pageSize ? rowsWord(view.pageSize) : null,
     page: view.page > 0 ? String(view.page + 1) : null,
   };
+  // Cut by hand rather than through URL.searchParams, which writes the whole query again in its
+  // own spelling ("a%20b" as "a+b", "bar" as "bar=").
+  const hashAt = href.indexOf('#');
+  const beforeHash = hashAt < 0 ? href : href.slice(0, hashAt);
+  const hash = hashAt < 0 ? '' : href.slice(hashAt);
+  const queryAt = beforeHash.indexOf('?');
+  const path = queryAt < 0 ? beforeHash : beforeHash.slice(0, queryAt);
+  const query = queryAt < 0 ? '' : beforeHash.slice(queryAt + 1);
+  const parts: string[] = [];
+  const written = new Set<string>();
+  for (const part of query === '' ? [] : query.split('&')) {
+    const [entry] = new URLSearchParams(part);
+    if (!entry || !isViewName(entry[0])) {
+      parts.push(part);
+      continue;
+    }
+    const value = values[entry[0]];
+    if (value === null || written.has(entry[0])) continue;
+    written.add(entry[0]);
+    parts.push(entry[1] === value ? part : pair(entry[0], value));
+  }
   for (const name of VIEW_NAMES) {
     const value = values[name];
-    if (value === null) url.searchParams.delete(name);
-    else url.searchParams.set(name, value);
+    if (value !== null && !written.has(name)) parts.push(pair(name, value));
   }
+  const search = parts.join('&');
+  if (search === query) return href;
   // No "?" left over once the last value is gone.
-  if (url.searchParams.size === 0) url.search = '';
-  return url.href;
+  return `${path}${search === '' ? '' : `?${search}`}${hash}`;
 }
