@@ -250,3 +250,45 @@ describe('a review of a trainee whose results were never imported here', () => {
     await context.close();
   });
 });
+
+// Found by an audit: a letter typed in a trainee's notes and deleted again left an empty review of
+// them, which Export wrote to the file and counted ("the rules and 1 trainee"); read in with
+// Replace in another browser, it erased that reviewer's notes and sign-off for the trainee.
+describe('a trainee written about and emptied again', () => {
+  test('is not in the exported file nor counted in what the page says, and the file replaces nothing of theirs elsewhere', async () => {
+    const { context, page, problems, said } = await withResults([
+      { name: 'Ana Lima', handle: '@ana' },
+      { name: 'Bo Berg', handle: null },
+    ]);
+    const notes = page.getByLabel('Notes');
+    // Ana: a letter typed and deleted. Bo: a note kept.
+    await page.getByRole('button', { name: 'Ana Lima', exact: true }).click();
+    await notes.fill('x');
+    await notes.fill('');
+    await page.getByRole('button', { name: 'Bo Berg', exact: true }).click();
+    await notes.fill('Ready soon.');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the review' }).click()]);
+    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(Object.keys(exported.trainees)).toEqual(['bo berg|']);
+    expect(await saying(said, 'Saved ')).toMatch(/^Saved readiness-review-\d{4}-\d{2}-\d{2}\.json \(the rules and 1 trainee\)\.$/);
+    // Bo's note deleted too: nobody is written about.
+    await notes.fill('');
+    const [again] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the review' }).click()]);
+    expect(JSON.parse(readFileSync((await again.path())!, 'utf8')).trainees).toEqual({});
+    await said.filter({ hasText: '(the rules and 0 trainees).' }).waitFor();
+
+    // The first file, read in where another reviewer wrote about Ana, leaves their work as it was.
+    const other = await withResults([{ name: 'Ana Lima', handle: '@ana' }]);
+    await other.page.getByRole('button', { name: 'Ana Lima', exact: true }).click();
+    await other.page.getByLabel('Notes').fill('Signed off after the call.');
+    await other.page.getByLabel("Moderator's name", { exact: true }).fill('Mo');
+    await other.read('from-first.json', exported);
+    expect(await saying(other.said, 'Review read from from-first.json')).toMatch(/^Review read from from-first\.json: its rules, and 1 trainee\./);
+    expect(await other.page.getByLabel('Notes').inputValue()).toBe('Signed off after the call.');
+    expect(await other.page.getByLabel("Moderator's name", { exact: true }).inputValue()).toBe('Mo');
+    expect(other.problems.take()).toEqual([]);
+    await other.context.close();
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});

@@ -10,7 +10,7 @@ import { histogram, dimensionSpread, missedRules } from '../../lib/results/cohor
 import { readinessCsv, type ReadinessRow } from '../../lib/results/csv.ts';
 import { itemAnalysis } from '../../lib/results/item-analysis.ts';
 import { dimensionMeans, type DimensionMeans } from '../../lib/results/result.ts';
-import { accessCriteriaOf, addWhatIsMissing, DEFAULT_RULES, fxhelpDaysOf, NOTES_MAX, readiness, SIGNER_MAX, traineeKey, type Readiness } from '../../lib/results/readiness.ts';
+import { accessCriteriaOf, addWhatIsMissing, DEFAULT_RULES, fxhelpDaysOf, holdsNothing, NOTES_MAX, readiness, SIGNER_MAX, traineeKey, type Readiness } from '../../lib/results/readiness.ts';
 import { duplicateProblem, flagLines, fullerExport, replacedProblem, sessionKey, type Verification, type VerifiedResult } from '../../lib/results/flags.ts';
 import type { ReadinessRules, Review } from '../../lib/schemas/result.ts';
 import type { Answer, Scenario } from '../../lib/schemas/scenario.ts';
@@ -655,14 +655,17 @@ export class AdminState {
     return readinessCsv(rows);
   }
 
-  /** The review as a file of its own. */
   /**
    * The review as a file: with the rules as the verdicts use them (a default standing in for a
    * field left empty or out of range, a count rounded as the form says), so that the file reads
-   * back, here or on another reviewer's page, as what this page decides with.
+   * back, here or on another reviewer's page, as what this page decides with; and only the
+   * trainees someone wrote something about (`trainees`: how many). A trainee's review joins the
+   * kept one at the first thing written in it and stays once emptied again (a letter typed and
+   * deleted): in the file, it would replace another reviewer's work on that trainee with nothing.
    */
-  reviewJson(): { text: string; cut: string[] } {
+  reviewJson(): { text: string; cut: string[]; trainees: number } {
     const review = $state.snapshot(this.review);
+    for (const [key, t] of Object.entries(review.trainees)) if (holdsNothing(t)) delete review.trainees[key];
     // Notes and names kept by an earlier release, whose fields took any length, are cut to what a
     // review file holds (the fields take no more now): longer, the file would not read back.
     const cut: string[] = [];
@@ -673,7 +676,7 @@ export class AdminState {
       t.admin.name = t.admin.name.slice(0, SIGNER_MAX);
       if (JSON.stringify(t) !== before) cut.push(t.name);
     }
-    return { text: `${JSON.stringify({ ...review, rules: { ...this.rules } }, null, 2)}\n`, cut };
+    return { text: `${JSON.stringify({ ...review, rules: { ...this.rules } }, null, 2)}\n`, cut, trainees: Object.keys(review.trainees).length };
   }
 
   /**
