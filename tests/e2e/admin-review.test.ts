@@ -292,3 +292,32 @@ describe('a trainee written about and emptied again', () => {
     await context.close();
   });
 });
+
+// Found by an audit: the review section's status was given its text directly, so the same bad file
+// read twice left the text as it was, and a screen reader heard nothing the second time.
+describe('the same review file read twice', () => {
+  test('is said twice: the status is emptied and given its message again, as the page says everything else', async () => {
+    const { context, page, problems, said } = await withResults([]);
+    // Every text the review section's status is given, in order (emptied, it says nothing).
+    await said.evaluate((status) => {
+      const texts: string[] = [];
+      (window as unknown as { reviewSaid: string[] }).reviewSaid = texts;
+      new MutationObserver(() => {
+        const text = status.textContent?.trim();
+        if (text) texts.push(text);
+      }).observe(status, { childList: true, characterData: true, subtree: true });
+    });
+    const heard = () => page.evaluate(() => [...(window as unknown as { reviewSaid: string[] }).reviewSaid]);
+    const bad = write(tmp, 'not-a-review.json', { format: 'something-else/1' });
+    const input = page.getByLabel('Read a review file');
+    await input.setInputFiles(bad);
+    await expect.poll(heard).toHaveLength(1);
+    const [message] = await heard();
+    expect(message).toMatch(/^not-a-review\.json is not a review file: /);
+    await input.setInputFiles(bad);
+    await expect.poll(heard).toEqual([message, message]);
+    expect(await said.textContent()).toBe(message);
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});
