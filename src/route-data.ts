@@ -1,11 +1,22 @@
-// Starlight route middleware: the table of contents ("On this page") also lists the headings that
-// components render from pack data (a closing reason, a version), which Starlight cannot see, as
-// it builds the table from the page's Markdown headings.
+// Starlight route middleware:
+// - the home page's hero (frontmatter, which cannot hold a component) names Mozilla's numbers as
+//   holes, `{incubationWeeks}`, filled here from the pack and written as words, as a page's
+//   `<PackValue spelled />` is;
+// - the table of contents ("On this page") also lists the headings that components render from
+//   pack data (a closing reason, a version), which Starlight cannot see, as it builds the table
+//   from the page's Markdown headings.
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { componentHeadings } from './components/guidelines/anchors.ts';
+import { packText, resolvePack } from './components/guidelines/resolve.ts';
 
 export const onRequest = defineRouteMiddleware((context) => {
   const route = context.locals.starlightRoute;
+  const hero = route.entry.data.hero;
+  if (hero) {
+    const mozilla = resolvePack('mozilla');
+    if (hero.tagline) hero.tagline = packText(mozilla, hero.tagline, { spelled: true });
+    if (hero.image && 'html' in hero.image) hero.image.html = packText(mozilla, hero.image.html, { spelled: true });
+  }
   const groups = componentHeadings.get(context.url.pathname);
   if (!route.toc || !groups) return;
   const { minHeadingLevel, maxHeadingLevel, items } = route.toc;

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packs } from '../../src/lib/packs/index.ts';
+import { incubationWeeks, packs } from '../../src/lib/packs/index.ts';
+import { spelledNumber } from '../../src/lib/words.ts';
 import { DIST_DIR } from '../../scripts/lib/site-pages.ts';
 
 function pageHtml(path: string): string {
@@ -38,13 +39,54 @@ describe('the Welcome page', () => {
 
 describe('the practice queue\u2019s results and the application', () => {
   // The program's articles ask for no practice results: the newcomer path says sending them is
-  // the site's suggestion, and every page that speaks of sending them says the same.
-  it.each(['/practice/', '/start-here/newcomer-path/'])('%s does not make them a requirement', (path) => {
+  // the site's suggestion, and every page that speaks of sending them says the same (the home
+  // page's "export your results before you apply" did not: found by the pages audit).
+  it.each(['/practice/', '/start-here/newcomer-path/', '/'])('%s does not make them a requirement', (path) => {
     const main = pageHtml(path);
     const body = main.slice(main.indexOf('<main'), main.indexOf('</main>'));
-    const passages = [...body.matchAll(/<(p|li)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((m) => words(m[2]!)).filter((t) => /\bexport\b/.test(t) && /\bapplication\b/.test(t));
+    const passages = [...body.matchAll(/<(p|li)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((m) => words(m[2]!)).filter((t) => /\bexport\b/.test(t) && /\b(apply|application)\b/.test(t));
     expect(passages.length, `no passage on ${path} speaks of sending results with an application`).toBeGreaterThan(0);
     for (const p of passages) expect(p).toMatch(/program does not ask for them/);
+  });
+});
+
+describe('the home page\u2019s path', () => {
+  // The guidelines ask for at least two weeks of answering from your own account with #fxhelp
+  // before you are considered for Conversocial; the home page's path went from practice straight
+  // to applying (found by the pages audit).
+  const weeks = `at least ${spelledNumber(incubationWeeks(packs.mozilla)!)} weeks`;
+  const home = () => pageHtml('/');
+  /** The hero's picture of the path: the SVG its title names. */
+  const picture = () => {
+    const html = home();
+    const from = html.lastIndexOf('<svg', html.indexOf('aria-labelledby="path-picture-title"'));
+    return html.slice(from, html.indexOf('</svg>', from));
+  };
+
+  it('the picture draws four steps, reading, practising, answering with #fxhelp for the weeks the program asks, then applying', () => {
+    const svg = picture();
+    const drawn = [...svg.matchAll(/<text\b[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!.trim());
+    expect(drawn.filter((t) => /^\d+$/.test(t))).toEqual(['1', '2', '3', '4']);
+    const steps = words(drawn.filter((t) => !/^\d+$/.test(t)).join(' '));
+    expect(steps).toMatch(/^Read .* Practise .* Answer with #fxhelp from your own account .* Apply for Conversocial/);
+    expect(steps).toContain(weeks);
+  });
+
+  it('the picture\u2019s name, which a screen reader reads, says the same', () => {
+    const name = words(/<title id="path-picture-title">([\s\S]*?)<\/title>/.exec(picture())?.[1] ?? '');
+    expect(name).toMatch(/four steps: read .*, practise .*, answer from your own account with #fxhelp for at least \w+ weeks, then apply for Conversocial/);
+    expect(name).toContain(weeks);
+  });
+
+  it('the tagline and the newcomers\u2019 card name the weeks on #fxhelp before applying', () => {
+    const html = home();
+    const tagline = words(/<div class="tagline\b[^"]*"[^>]*>([\s\S]*?)<\/div>/.exec(html)?.[1] ?? '');
+    expect(tagline).toMatch(/#fxhelp/);
+    expect(tagline).toContain(weeks);
+    const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+    const card = [...main.matchAll(/<(p)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((m) => words(m[2]!)).find((t) => t.startsWith('Read the guidelines'));
+    expect(card).toMatch(/#fxhelp/);
+    expect(card).toContain(weeks);
   });
 });
 

@@ -1,6 +1,7 @@
 import { getPack, packNumber, type PackNumber } from '../../lib/packs/index.ts';
 import type { Account, PackId, PolicyPack } from '../../lib/schemas/pack.ts';
 import type { Engagement } from '../../lib/vocabulary.ts';
+import { spelledNumber } from '../../lib/words.ts';
 
 /** What a guideline component accepts as its `pack` prop: an id in MDX, a whole pack in tests. */
 export type PackProp = PackId | PolicyPack | undefined;
@@ -23,12 +24,13 @@ export function slug(text: string): string {
  * A pack's prose with its numbers filled in: `{userDidntRespondDays}` becomes `3`. Prose that only
  * pages show (a closing reason's `use`, a rule's `note`) names numbers this way, so that the page
  * follows the pack when an admin edits a number. Throws on a name the pack has no number for.
+ * `spelled` writes one to twelve as words, as running text does (`PackValue`'s `spelled`).
  */
-export function packText(pack: PolicyPack, text: string): string {
+export function packText(pack: PolicyPack, text: string, { spelled = false } = {}): string {
   return text.replace(/\{([A-Za-z]+)\}/g, (_hole, name: string) => {
     const value = packNumber(pack, name as PackNumber);
     if (value === undefined || value === null) throw new Error(`The ${pack.id} pack has no number "${name}" for the text "${text}".`);
-    return value.toLocaleString('en-US');
+    return spelled ? spelledNumber(value) : value.toLocaleString('en-US');
   });
 }
 
