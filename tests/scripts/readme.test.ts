@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DIMENSION_LABELS } from '../../src/lib/policy/grade.ts';
 import { ROOT } from '../support/bank.ts';
 
 // README.md, "Write your own scenario", followed as written: save its scenario where it says, run
@@ -65,5 +66,16 @@ describe('README: write your own scenario', () => {
     const decided = JSON.parse(run(withFollowUps).lines[0]!) as { followUps: Record<string, unknown>[] };
     expect(decided.followUps).toHaveLength(followUps.length);
     followUps.forEach((f, i) => expect(decided.followUps[i], `followUps[${i}]`).toMatchObject(f.expected));
+  });
+});
+
+// The README's summary of the trainer listed four of the five dimensions the trainer grades, in
+// words of its own (found by the pages audit): it names each as the trainer's feedback does.
+describe('README: what trainees are graded on', () => {
+  it('names every dimension the trainer grades, as the trainer names it', () => {
+    const trainees = readme.slice(readme.indexOf('- **Trainees**'), readme.indexOf('- **Program admins**'));
+    const labels = Object.values(DIMENSION_LABELS);
+    expect(labels).toHaveLength(5);
+    expect(trainees.replace(/\s+/g, ' ')).toContain(`five dimensions: ${labels.slice(0, -1).join(', ')}, and ${labels.at(-1)}`);
   });
 });
