@@ -43,6 +43,10 @@ export default defineConfig({
         }),
       ],
       favicon: '/favicon.svg',
+      // A page's keywords (docs/site-map.md) name what it answers in words its text seldom writes.
+      // At Pagefind's default weight (1) a page whose title only mentions a word outranked the page
+      // its keywords send the reader to (Tweetdeck, contributor roles): they weigh more than a title (5).
+      pagefind: { ranking: { metaWeights: { keywords: 8 } } },
       // The site's title wraps in the header where one line does not fit it (320 px, 200% text).
       customCss: ['./src/styles/header.css', './src/styles/search.css'],
       // Adds the headings components render from pack data to the table of contents.
