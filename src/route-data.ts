@@ -1,4 +1,6 @@
 // Starlight route middleware:
+// - a guideline page names its program for site search, which lists it under the page's result
+//   ("Program: GitLab"): GitLab's titles say so, Mozilla's do not;
 // - the home page's hero (frontmatter, which cannot hold a component) names Mozilla's numbers as
 //   holes, `{incubationWeeks}`, filled here from the pack and written as words, as a page's
 //   `<PackValue spelled />` is;
@@ -9,8 +11,23 @@ import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { componentHeadings } from './components/guidelines/anchors.ts';
 import { packText, resolvePack } from './components/guidelines/resolve.ts';
 
+/** The program of each folder of guideline pages: the sidebar's groups, by the pages' sources. */
+const PROGRAM_OF_FOLDER: Readonly<Record<string, string>> = {
+  program: 'Mozilla',
+  conversocial: 'Mozilla',
+  escalation: 'Mozilla',
+  more: 'Mozilla',
+  gitlab: 'GitLab',
+  reference: 'Mozilla and GitLab',
+};
+
 export const onRequest = defineRouteMiddleware((context) => {
   const route = context.locals.starlightRoute;
+  const program = PROGRAM_OF_FOLDER[route.entry.id.split('/')[0]!];
+  // Pagefind reads it as metadata (`src/styles/search.css` shows it, alone of the page's metadata).
+  if (program && route.entry.id.includes('/')) {
+    route.head.push({ tag: 'meta', attrs: { name: 'program', content: program, 'data-pagefind-meta': 'program[content]' } });
+  }
   const hero = route.entry.data.hero;
   if (hero) {
     const mozilla = resolvePack('mozilla');

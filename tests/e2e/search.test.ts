@@ -92,6 +92,18 @@ const EXPECTED_SECTION: ReadonlyArray<readonly [query: string, path: string, anc
   ['hashtag', '/program/replying-from-your-account/', 'always-add-fxhelp'],
 ];
 
+/**
+ * The program a guideline page belongs to, by its group in the sidebar ("Program: ..." under its
+ * search result); `undefined` for the site's own pages (start here, practice, admin, home).
+ */
+function programOf(path: string): string | undefined {
+  const group = path.split('/')[1] ?? '';
+  if (group === 'gitlab') return 'GitLab';
+  if (['program', 'conversocial', 'escalation', 'more'].includes(group)) return 'Mozilla';
+  if (group === 'reference') return 'Mozilla and GitLab';
+  return undefined;
+}
+
 /** Pagefind's status line once a search has finished: "3 results for x" or "No results for x". */
 function finishedMessage(query: string): RegExp {
   const escaped = query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -225,6 +237,24 @@ describe('search', () => {
     expect(results.slice(0, 5).filter((r) => r.startsWith('/gitlab/')), `results: ${results.slice(0, 15).join(', ')}`).not.toEqual([]);
   });
 
+  // GitLab's titles say "GitLab:", Mozilla's say nothing: a GitLab advocate who searched words both
+  // programs use got Mozilla's pages with nothing to tell them apart (found by the pages audit).
+  test.each(['escalate', 'hold', 'like'])('"%s": each result shows which program its page belongs to', async (query) => {
+    await search(query);
+    const results = dialog.locator('.pagefind-ui__result');
+    const filled = dialog.locator('.pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title .pagefind-ui__result-link');
+    await expect.poll(async () => (await results.count()) > 0 && (await filled.count()) === (await results.count()), { timeout: 10_000 }).toBe(true);
+    const shown = await results.evaluateAll((items) =>
+      items.map((item) => ({
+        href: item.querySelector('.pagefind-ui__result-inner > .pagefind-ui__result-title .pagefind-ui__result-link')?.getAttribute('href') ?? '',
+        labels: [...item.querySelectorAll('.pagefind-ui__result-tag')].filter((tag) => tag.checkVisibility()).map((tag) => tag.textContent?.trim() ?? ''),
+      })),
+    );
+    const seen = shown.map(({ href, labels }) => ({ path: sitePath(href) ?? href, labels }));
+    expect(seen.filter((r) => programOf(r.path) === 'Mozilla').length, 'a Mozilla page among the results').toBeGreaterThan(0);
+    expect(seen).toEqual(seen.map(({ path }) => ({ path, labels: programOf(path) ? [`Program: ${programOf(path)}`] : [] })));
+  });
+
   // Mozilla's level-one setup comes first for Tweetdeck (above); GitLab's advocates, who answer
   // follow-ups from it, find their page right after it. Misspelt, the name finds the two pages and
   // nothing else (it found neither), in an order Pagefind leaves open: both match it only by their
@@ -312,6 +342,24 @@ describe('search index', () => {
     await page.evaluate("import('/pagefind/pagefind.js').then((api) => { window.pagefindApi = api; })");
     return page;
   }
+
+  // The label each result shows (above) is the page's metadata: every guideline page has it.
+  test('every guideline page names its program, and the site\'s own pages none', async () => {
+    const page = await withPagefind();
+    try {
+      const indexed = await page.evaluate(async () => {
+        type Api = { search: (q: null) => Promise<{ results: { data: () => Promise<{ url: string; meta: Record<string, string> }> }[] }> };
+        const all = await (window as unknown as { pagefindApi: Api }).pagefindApi.search(null);
+        return Promise.all(all.results.map(async (r) => { const d = await r.data(); return { url: d.url, program: d.meta.program }; }));
+      });
+      const found = indexed.map(({ url, program }) => ({ path: sitePath(url) ?? url, program })).sort((a, b) => a.path.localeCompare(b.path));
+      expect(found.length).toBeGreaterThan(20);
+      expect(found.filter((p) => p.program === 'Mozilla').length).toBeGreaterThan(10);
+      expect(found).toEqual(found.map(({ path }) => ({ path, program: programOf(path) })));
+    } finally {
+      await page.close();
+    }
+  });
 
   // An excerpt reads as the page does: a number indexed with its word as well (an attribute) read
   // "at least two. 2 weeks" in the excerpts (found by the recheck).
