@@ -213,3 +213,24 @@ export async function readDownload(download: Download): Promise<any> {
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   return JSON.parse(Buffer.concat(chunks).toString('utf8'));
 }
+
+/** What the trainer's one live region says now. */
+export const heardInTrainer = (page: Page) => page.locator('#trainer p[aria-live=polite]').textContent();
+
+/** Ends the session in progress as a trainee does: End session, then "Yes, end it". */
+export async function endSession(page: Page): Promise<void> {
+  await button(page, 'End session').click();
+  await button(page, 'Yes, end it').click();
+}
+
+/**
+ * Makes every request for a chunk of the built site whose name starts with `name` (`Report`,
+ * `engine`, `Workspace`, with `.css` for its styles) fail as a dropped connection does, until
+ * `restore` is called.
+ */
+export async function failChunk(context: BrowserContext, name: string, ext = 'js'): Promise<{ restore: () => Promise<void> }> {
+  const pattern = `**/_astro/${name}.*.${ext}`;
+  const fail = (route: import('playwright-core').Route) => route.abort('internetdisconnected');
+  await context.route(pattern, fail);
+  return { restore: () => context.unroute(pattern, fail) };
+}

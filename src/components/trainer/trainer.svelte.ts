@@ -2,7 +2,7 @@
 // holds the pure queue machine's state (src/lib/trainer/queue.ts), dispatches events to it, and runs
 // the effects it returns: saving to IndexedDB, archiving finished sessions, moving focus, announcing.
 // The machine and the engine behind it are loaded on first need, so the page opens with little script.
-import { getContext, setContext, tick } from 'svelte';
+import { getContext, setContext, tick, type Component } from 'svelte';
 import type { PackId, Result, Scenario } from '../../lib/index.ts';
 import { PACK_IDS } from '../../lib/vocabulary.ts';
 import { fileNameOf, resultFileText } from '../../lib/results/file-name.ts';
@@ -36,6 +36,23 @@ const FOCUS_IDS: Record<Extract<Effect, { type: 'focus' }>['target'], string> = 
   'skip-ahead': 'trainer-skip-ahead',
   report: 'trainer-report-heading',
   setup: 'trainer-setup-heading',
+};
+
+/**
+ * What the trainer says of a part of it that could not be loaded (the connection dropped), where the
+ * part would have been. The parts come in chunks of their own, by `import()`, which keeps no failure:
+ * the next action that needs a part fetches it again.
+ */
+export const NOT_LOADED = 'This part of the trainer could not be loaded: check your connection, then try again.';
+
+/** The session's desk, loaded once there is a session to show. */
+export const workspaceView = () => import('./Workspace.svelte');
+/** A report, loaded once one is shown, and in the background while a session runs. */
+export const reportView = () => import('./Report.svelte');
+
+/** Rejects with `NOT_LOADED` for a part whose import failed: the browser's words (its `cause`) are not the trainee's. */
+const notLoaded = (cause: unknown): never => {
+  throw new Error(NOT_LOADED, { cause });
 };
 
 /** How long focus waits for a part loaded on demand (the queue, the report) to be drawn. */
@@ -117,6 +134,18 @@ export class Trainer {
   }
   /** The files of the last "Load scenarios" that could not be used, and how many scenarios were loaded. */
   loadReport = $state.raw<{ problems: LoadProblem[]; loaded: number; notes?: LoadProblem[] } | null>(null);
+  /**
+   * What shows `loadReport` (LoadReport.svelte): it comes with what reads the files, in a chunk of
+   * its own, so the page does not load it before files are chosen, and it is there once they are read.
+   */
+  loadReportView = $state.raw<Component | null>(null);
+
+  /**
+   * The engine could not be loaded when something the trainee did needed it (the connection
+   * dropped): the trainer says so, with Try again, until it loads. What was done meanwhile waits
+   * for it, and is applied then.
+   */
+  notLoaded = $state(false);
 
   /** Another tab of this browser runs the trainer: this one shows a notice, and dispatches nothing. */
   elsewhere = $state(false);
@@ -129,6 +158,8 @@ export class Trainer {
   #engine: Engine | null = null;
   #loading: Promise<Engine> | null = null;
   #waiting: TrainerEvent[] = [];
+  /** The session read from storage waits for the engine to go on (see `#readSaved`). */
+  #resumeOnLoad = false;
   #read!: () => void;
   /** Settles once the saved state has been read: events typed before that apply on top of it. */
   readonly #loaded = new Promise<void>((resolve) => (this.#read = resolve));
@@ -167,11 +198,20 @@ export class Trainer {
     this.sessions = (await store.get<Result[]>(SESSIONS_KEY)) ?? [];
     if (saved && saved.version === 1) this.state = withFinishedTrainee(saved, this.sessions);
     this.storage = store.mode;
+    // The time the page was closed does not count: the clock goes on from what was saved, once the
+    // engine is there (without it, nothing moves, the clock included).
+    this.#resumeOnLoad = saved?.session != null;
     this.#read();
     if (saved?.session) {
-      await this.engine();
-      // The time the page was closed does not count: the clock goes on from what was saved.
-      this.dispatch({ type: 'resume', at: Date.now() });
+      try {
+        await this.engine();
+      } catch {
+        this.notLoaded = true;
+        return;
+      }
+      // Loaded already (this tab took the trainer over): the load did not resume it.
+      if (this.#resumeOnLoad) this.dispatch({ type: 'resume', at: Date.now() });
+      this.#resumeOnLoad = false;
       this.#backToFeedback();
     }
     this.#syncTicker();
@@ -274,16 +314,28 @@ export class Trainer {
     });
   }
 
-  /** The engine, loaded once. */
+  /**
+   * The engine, loaded once. A load that failed is not kept: the next call tries again, and the
+   * events waiting for it still wait.
+   */
   engine(): Promise<Engine> {
-    this.#loading ??= Promise.all([import('./engine.ts'), this.#loaded]).then(([engine]) => {
-      this.#engine = engine;
-      this.regrade = engine.regradeResult;
-      const waiting = this.#waiting;
-      this.#waiting = [];
-      for (const event of waiting) this.dispatch(event);
-      return engine;
-    });
+    this.#loading ??= Promise.all([import('./engine.ts'), this.#loaded]).then(
+      ([engine]) => {
+        this.#engine = engine;
+        this.regrade = engine.regradeResult;
+        this.notLoaded = false;
+        const waiting = this.#waiting;
+        this.#waiting = [];
+        if (this.#resumeOnLoad) waiting.push({ type: 'resume', at: Date.now() });
+        this.#resumeOnLoad = false;
+        for (const event of waiting) this.dispatch(event);
+        return engine;
+      },
+      (cause: unknown) => {
+        this.#loading = null;
+        return notLoaded(cause);
+      },
+    );
     return this.#loading;
   }
 
@@ -292,7 +344,7 @@ export class Trainer {
     if (this.elsewhere) return;
     if (!this.#engine) {
       this.#waiting.push(event);
-      void this.engine();
+      this.engine().catch(() => (this.notLoaded = true));
       return;
     }
     const [next, effects] = this.#engine.transition(this.state, event);
@@ -382,7 +434,8 @@ export class Trainer {
     const banks = Promise.all(PACK_IDS.map((pack) => this.bank(pack)));
     // Settled here too, so that a failure while the files are read is not reported as unhandled.
     banks.catch(() => {});
-    const { readScenarioTexts, MAX_SCENARIO_FILE_BYTES } = await import('./load-scenarios.ts');
+    const [{ readScenarioTexts, MAX_SCENARIO_FILE_BYTES }, view] = await Promise.all([import('./load-scenarios.ts'), import('./LoadReport.svelte')]).catch(notLoaded);
+    this.loadReportView = view.default;
     const texts = await Promise.all(
       files.map(async (f) => {
         const size = f.size;
@@ -426,8 +479,8 @@ export class Trainer {
    * (today's packs: see `regradeResult`), so that it says what its report shows.
    */
   async downloadPast(result: Result): Promise<void> {
-    const { regradeResult } = await this.engine();
-    this.download(regradeResult(result), fileNameOf(result));
+    const engine = await this.engine().catch(() => void (this.notLoaded = true));
+    if (engine) this.download(engine.regradeResult(result), fileNameOf(result));
   }
 
   /**

@@ -1,0 +1,245 @@
+/**
+ * The trainer when the connection drops during a session: the parts it loads on demand (the engine,
+ * the session's desk, the report) are fetched again by a later action, the place of a part that
+ * could not be loaded says so in plain words with Try again (never the browser's module error), and
+ * nothing the trainee did is lost. Also what the assessment report says to do with the file.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describeViolations, runAxe } from './axe.ts';
+import { launchChromium } from './support.ts';
+import { button, conversation, endSession, exportResults, failChunk, heardInTrainer, openTrainer, settled, startAssessment, startPractice, storedTrainer } from './trainer-support.ts';
+
+const NOT_LOADED = 'This part of the trainer could not be loaded: check your connection, then try again.';
+/** The browser's words for an import that failed, which the page must never show. */
+const MODULE_ERROR = /dynamically imported module|Failed to fetch|import/i;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(() => browser?.close());
+
+async function trainerPage(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await openTrainer(page);
+  return { context, page };
+}
+
+const trainerText = (page: Page) => page.locator('#trainer').innerText();
+/** Starts recording each thing the trainer's live region says; the function returns them, in order. */
+async function listen(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const region = document.querySelector('#trainer p[aria-live=polite]')!;
+    const said: string[] = ((window as unknown as { said: string[] }).said = []);
+    new MutationObserver(() => region.textContent && said.push(region.textContent)).observe(region, { childList: true, characterData: true, subtree: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { said: string[] }).said);
+}
+const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+
+/** The audit's session: "Off Two", an assessment with seed 778, the first conversation left open. */
+async function firstPointLeftOpen(page: Page): Promise<void> {
+  await page.getByLabel('Your name').fill('Off Two');
+  await startAssessment(page, 778);
+  await button(page, 'Play').click();
+  await conversation(page).waitFor();
+  await button(conversation(page), 'Leave open').click();
+  await settled(page);
+}
+
+describe('the connection lost during an assessment', () => {
+  test('ended offline, the assessment shows its report at once (fetched while it ran), and Export results gives the answer', async () => {
+    const { context, page } = await trainerPage();
+    await firstPointLeftOpen(page);
+    await context.setOffline(true);
+    await endSession(page);
+    const report = page.getByRole('region', { name: /^Assessment report: / });
+    await report.waitFor({ timeout: 10_000 });
+    await button(report, 'Export results').waitFor();
+    await context.setOffline(false);
+    const { json } = await exportResults(page, report);
+    expect(json.trainee.name).toBe('Off Two');
+    expect(json.seed).toBe(778);
+    expect(json.items).toHaveLength(1);
+    await context.close();
+  });
+
+  test("a report that could not be loaded says so where it would be, with Try again, and shows once it loads; the session's answer is kept", async () => {
+    const { context, page } = await trainerPage();
+    // The connection drops for the report alone, from before the session starts.
+    const report = await failChunk(context, 'Report');
+    await firstPointLeftOpen(page);
+    await endSession(page);
+    const place = page.getByRole('region', { name: 'Assessment report', exact: true });
+    await place.waitFor();
+    await expect.poll(() => place.innerText()).toContain(NOT_LOADED);
+    expect(await trainerText(page)).not.toMatch(MODULE_ERROR);
+    await expect.poll(() => heardInTrainer(page)).toContain(NOT_LOADED);
+    // Focus goes where the report's heading would have been, as it does for the report.
+    await expect.poll(() => focusedText(page)).toBe('Assessment report');
+    const violations = await runAxe(page);
+    if (violations.length) expect.fail(describeViolations(violations, 'the report that could not be loaded'));
+    // The session ended and its answer stay stored meanwhile.
+    const state = await storedTrainer<{ session: { finishedAt: string | null; seed: number; items: unknown[] } }>(page, 'state');
+    expect(state.session.seed).toBe(778);
+    expect(state.session.finishedAt).not.toBeNull();
+    expect(state.session.items).toHaveLength(1);
+    // Still cut off, Try again says so again.
+    const said = await listen(page);
+    await button(place, 'Try again').click();
+    await expect.poll(said).toContain(NOT_LOADED);
+    await report.restore();
+    await button(place, 'Try again').click();
+    const shown = page.getByRole('region', { name: /^Assessment report: / });
+    await shown.waitFor();
+    await expect.poll(() => focusedText(page)).toMatch(/^Assessment report: /);
+    const { json } = await exportResults(page, shown);
+    expect(json.trainee.name).toBe('Off Two');
+    expect(json.items).toHaveLength(1);
+    await context.close();
+  });
+
+  test('the connection back, a report that could not be loaded shows by itself', async () => {
+    const { context, page } = await trainerPage();
+    const report = await failChunk(context, 'Report');
+    await firstPointLeftOpen(page);
+    await context.setOffline(true);
+    await endSession(page);
+    await page.getByRole('region', { name: 'Assessment report', exact: true }).waitFor();
+    await report.restore();
+    await context.setOffline(false);
+    const shown = page.getByRole('region', { name: /^Assessment report: / });
+    await shown.waitFor({ timeout: 10_000 });
+    const { json } = await exportResults(page, shown);
+    expect(json.items).toHaveLength(1);
+    await context.close();
+  });
+});
+
+describe('the connection lost before a session starts', () => {
+  test('Start offline says so in plain words; the connection back, Start again starts the session', async () => {
+    const { context, page } = await trainerPage();
+    await context.setOffline(true);
+    await page.getByRole('radio', { name: /^Assessment/ }).check();
+    await page.getByLabel('Seed').fill('777');
+    await button(page, 'Start assessment').click();
+    const alert = page.locator('#trainer .setup').getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/could not be loaded.*connection/);
+    expect(await trainerText(page)).not.toMatch(/dynamically imported module/);
+    await context.setOffline(false);
+    await button(page, 'Start assessment').click();
+    await button(page, 'Play').waitFor({ timeout: 10_000 });
+    expect(await storedTrainer<{ session: { seed: number } }>(page, 'state').then((s) => s.session.seed)).toBe(777);
+    await context.close();
+  });
+
+  test('the engine that could not be loaded is said in those words, and loaded again by the next Start', async () => {
+    const { context, page } = await trainerPage();
+    const engine = await failChunk(context, 'engine');
+    await button(page, 'Start practice').click();
+    const alert = page.locator('#trainer .setup').getByRole('alert');
+    await expect.poll(() => alert.textContent()).toBe(NOT_LOADED);
+    await engine.restore();
+    await button(page, 'Start practice').click();
+    await button(page, 'Play').waitFor({ timeout: 10_000 });
+    await context.close();
+  });
+
+  test("the session's desk that could not be loaded says so under the session's name; Try again draws it", async () => {
+    const { context, page } = await trainerPage();
+    const desk = await failChunk(context, 'Workspace');
+    await page.getByRole('radio', { name: /^Assessment/ }).check();
+    await page.getByLabel('Seed').fill('778');
+    await button(page, 'Start assessment').click();
+    const place = page.getByRole('region', { name: 'Assessment: Mozilla Social Support', exact: true });
+    await place.waitFor();
+    await expect.poll(() => place.innerText()).toContain(NOT_LOADED);
+    await expect.poll(() => focusedText(page)).toBe('Assessment: Mozilla Social Support');
+    await desk.restore();
+    await button(place, 'Try again').click();
+    await button(page, 'Play').waitFor();
+    await expect.poll(() => focusedText(page)).toMatch(/^Queue/);
+    await context.close();
+  });
+});
+
+describe('a session in progress, the page reloaded with the connection lost', () => {
+  test('the trainer says what could not be loaded, and Try again goes on with the session', async () => {
+    const { context, page } = await trainerPage();
+    await startPractice(page);
+    const engine = await failChunk(context, 'engine');
+    await page.reload({ waitUntil: 'load' });
+    const notice = page.locator('#trainer .notice').filter({ hasText: NOT_LOADED });
+    await notice.waitFor();
+    await expect.poll(() => heardInTrainer(page)).toContain(NOT_LOADED);
+    expect(await trainerText(page)).not.toMatch(MODULE_ERROR);
+    await engine.restore();
+    await button(notice, 'Try again').click();
+    await notice.waitFor({ state: 'detached' });
+    // Focus, gone with the button, goes on to the session's queue.
+    await expect.poll(() => focusedText(page)).toMatch(/^Queue/);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    await context.close();
+  });
+});
+
+describe('scenario files loaded with the connection lost', () => {
+  test('Load scenarios offline says so in plain words; the connection back, the same files load', async () => {
+    const { context, page } = await trainerPage();
+    const own = {
+      format: 'social-support-scenario/1', id: 'offline-case', pack: 'mozilla', title: 'Offline case', channel: 'twitter', language: 'en',
+      author: { handle: '@casey_test', followers: 120, verified: false }, mentions: ['@FirefoxSupport'],
+      messages: [{ from: 'customer', at: '2026-05-04T09:00:00Z', text: '@FirefoxSupport my downloads stop at 99% since this morning' }],
+      now: '2026-05-04T09:20:00Z', facts: {},
+    };
+    const files = [{ name: 'own.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(own)) }];
+    await context.setOffline(true);
+    await page.getByLabel('Load scenarios').setInputFiles(files);
+    const alert = page.locator('#trainer .setup').getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe(NOT_LOADED);
+    await context.setOffline(false);
+    await page.getByLabel('Load scenarios').setInputFiles(files);
+    await button(page, 'Play').waitFor({ timeout: 10_000 });
+    await context.close();
+  });
+});
+
+describe('past sessions with the connection lost', () => {
+  test('Open report and Download again say what could not be loaded, and work after Try again', async () => {
+    const { context, page } = await trainerPage();
+    await startPractice(page);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    await button(conversation(page), 'Leave open').click();
+    await settled(page);
+    await endSession(page);
+    // A new visit: nothing of the engine or the report loaded yet.
+    const report = await failChunk(context, 'Report');
+    const engine = await failChunk(context, 'engine');
+    await openTrainer(page);
+    const past = page.getByRole('region', { name: 'Past sessions', exact: true });
+    await past.getByRole('button', { name: /^Open report: / }).click();
+    const place = page.getByRole('region', { name: 'Past session report', exact: true });
+    await expect.poll(() => place.innerText()).toContain(NOT_LOADED);
+    await past.getByRole('button', { name: /^Download again: / }).click();
+    const notice = page.locator('#trainer .notice').filter({ hasText: NOT_LOADED });
+    await notice.waitFor();
+    expect(await trainerText(page)).not.toMatch(MODULE_ERROR);
+    const violations = await runAxe(page);
+    if (violations.length) expect.fail(describeViolations(violations, 'parts of the trainer that could not be loaded'));
+    await report.restore();
+    await engine.restore();
+    await button(notice, 'Try again').click();
+    await notice.waitFor({ state: 'detached' });
+    await button(place, 'Try again').click();
+    await page.getByRole('region', { name: /^Past session report: / }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), past.getByRole('button', { name: /^Download again: / }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^social-support-result-/);
+    await context.close();
+  });
+});
