@@ -243,3 +243,21 @@ describe('past sessions with the connection lost', () => {
     await context.close();
   });
 });
+
+describe('what the assessment report says to do with the file', () => {
+  test('beside Export results: send it to the program admin with the application, where it is graded again', async () => {
+    const { context, page } = await trainerPage();
+    await firstPointLeftOpen(page);
+    await endSession(page);
+    const report = page.getByRole('region', { name: /^Assessment report: / });
+    await report.waitFor();
+    const sentence = 'Applying to the program? Export your results and send the file to your program admin with your application: the admin page grades every answer in it again.';
+    expect((await report.innerText()).replace(/\s+/g, ' ')).toContain(sentence);
+    // Heard with the button, too.
+    const description = await button(report, 'Export results').evaluate((el) =>
+      (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean).map((id) => document.getElementById(id)?.textContent ?? '').join(' ').replace(/\s+/g, ' ').trim(),
+    );
+    expect(description).toBe(sentence);
+    await context.close();
+  });
+});
