@@ -18,7 +18,7 @@ import { DIMENSION_IDS, type DimensionId } from '../../lib/policy/grade.ts';
 import { FORMATS, type PackId } from '../../lib/vocabulary.ts';
 import { programLabel } from './format.ts';
 import { Announcer } from './announcer.svelte.ts';
-import { ImportPool } from './pool.ts';
+import { ImportPool, WorkersNotLoaded } from './pool.ts';
 import { AdminStorage } from './storage.ts';
 import { defaultView, type SortKey, type View } from './view.ts';
 
@@ -129,6 +129,11 @@ export class AdminState {
   storageFailure = $state<string | null>(null);
   /** The bank could not be loaded: step 0 is then not compared. */
   bankMissing = $state(false);
+  /**
+   * The files of an import that stopped because the workers that check them could not be loaded:
+   * Try again imports them, without choosing them again. `null` otherwise.
+   */
+  notImported = $state.raw<{ chosen: readonly Chosen[]; unread: readonly Rejected[] } | null>(null);
   /** Table filters. */
   filter = $state<View['filter']>(defaultView().filter);
   /** Table order. */
@@ -399,10 +404,13 @@ export class AdminState {
     void this.#workers();
   }
 
-  /** The import workers, started once with the bank. */
-  #workers(): Promise<ImportPool> {
-    this.#pool ??= Promise.all([this.#loadBank(), this.#loadEarlier()]).then(([bank, earlier]) => new ImportPool(bank, earlier));
-    return this.#pool;
+  /** The import workers, started once with the bank, and again if they failed (see `ImportPool.broken`). */
+  async #workers(): Promise<ImportPool> {
+    const pool = await (this.#pool ??= Promise.all([this.#loadBank(), this.#loadEarlier()]).then(([bank, earlier]) => new ImportPool(bank, earlier)));
+    if (!pool.broken) return pool;
+    pool.close();
+    this.#pool = null;
+    return this.#workers();
   }
 
   /** Saves the review (called whenever it changes). */
@@ -458,6 +466,7 @@ export class AdminState {
       return null;
     }
     performance.mark('admin-import-start');
+    this.notImported = null;
     const rejected: Rejected[] = [...unread];
     const total = chosen.length + unread.length;
     this.progress = { done: 0, total: chosen.length };
@@ -485,6 +494,9 @@ export class AdminState {
         this.status =
           `You stopped the import: ${chosen.length === 1 ? 'the file was' : `none of its ${chosen.length} files was`} imported.` +
           (before ? ` The ${before} session${before === 1 ? '' : 's'} imported before ${before === 1 ? 'is' : 'are'} still here.` : '');
+      } else if (e instanceof WorkersNotLoaded) {
+        this.notImported = { chosen, unread };
+        this.status = `Nothing was imported: ${e.message}. Check your connection, then try again.`;
       } else this.status = `The import stopped: ${(e as Error).message}`;
       return null;
     } finally {

@@ -68,8 +68,24 @@ async function read(files: readonly File[]): Promise<{ bytes: ArrayBuffer; parts
   }
 }
 
+/**
+ * Why an import stopped when its workers could not be loaded (the connection dropped while the page
+ * fetched their script), in words the page shows.
+ */
+export class WorkersNotLoaded extends Error {
+  constructor() {
+    super('the part of the page that checks the files could not be loaded');
+    this.name = 'WorkersNotLoaded';
+  }
+}
+
 export class ImportPool {
   readonly #workers: Worker[] = [];
+  /**
+   * A worker failed (its script could not be loaded, most likely, which is heard before any import
+   * asks it anything): the pool checks nothing more, and the page starts another.
+   */
+  broken = false;
   readonly #bank: unknown[];
   readonly #earlier: unknown[];
 
@@ -83,6 +99,7 @@ export class ImportPool {
   #start(size: number): void {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
+      worker.addEventListener('error', () => (this.broken = true));
       worker.postMessage({ type: 'bank', bank: this.#bank, earlier: this.#earlier } satisfies ToWorker);
       this.#workers.push(worker);
     }
@@ -95,6 +112,7 @@ export class ImportPool {
    */
   verify(files: readonly File[], onProgress: (done: number) => void, signal?: AbortSignal): Promise<Verification[]> {
     if (signal?.aborted) return Promise.reject(signal.reason as Error);
+    if (this.broken) return Promise.reject(new WorkersNotLoaded());
     const outcomes: Verification[] = new Array(files.length);
     const workers = this.#workers.length;
     // Large batches read faster, but the first ones must be small, so that the workers start at once
@@ -134,7 +152,8 @@ export class ImportPool {
           if (done === files.length) resolve(outcomes);
           else give(worker);
         };
-        worker.onerror = (event) => reject(new Error(`The import worker stopped: ${event.message}`));
+        // A script that could not be loaded is an error event without a message; one that threw has one.
+        worker.onerror = (event) => reject(event.message ? new Error(`The import worker stopped: ${event.message}`) : new WorkersNotLoaded());
       }
       for (let i = 0; i < IN_FLIGHT; i++) for (const worker of this.#workers) give(worker);
     }).finally(() => signal?.removeEventListener('abort', stop));

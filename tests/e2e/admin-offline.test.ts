@@ -1,0 +1,84 @@
+/**
+ * The admin page when the connection drops: the parts it loads on demand (what reads a review file,
+ * the workers that check result files) are fetched again by a later try, the page says in plain
+ * words what could not be loaded, with Try again (the same files, not chosen again), and never
+ * shows the browser's error or waits for ever.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Route } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { makeResult } from '../support/admin-results.ts';
+import { bank, valid } from '../support/bank.ts';
+import { bodyRows, importStatus, open, write } from './admin-support.ts';
+import { describeViolations, runAxe } from './axe.ts';
+import { launchChromium, VIEWPORTS } from './support.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'ssa-admin-offline-'));
+const compliment = valid(bank.find((f) => f.stem === 'moz-tw-compliment-battery-life')!);
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+/** Requests for the built chunk matching `pattern` fail as a dropped connection does, until `restore`. */
+async function cutOff(context: BrowserContext, pattern: string): Promise<{ restore: () => Promise<void> }> {
+  const fail = (route: Route) => route.abort('internetdisconnected');
+  await context.route(pattern, fail);
+  return { restore: () => context.unroute(pattern, fail) };
+}
+
+describe('the admin page with the connection lost', () => {
+  test('a review file read while its reader cannot be loaded: said in plain words, and read by Try again once it can', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const page = await context.newPage();
+    await open(page);
+    const reader = await cutOff(context, '**/_astro/read-review.*.js');
+    const section = page.getByRole('region', { name: 'The review file', exact: true });
+    const said = section.getByRole('status');
+    await page.getByLabel('Read a review file').setInputFiles(write(tmp, 'review.json', { format: 'social-support-review/1', rules: {}, trainees: {} }));
+    await said.filter({ hasText: 'review.json was not read' }).waitFor();
+    expect(await said.textContent()).toBe(
+      'review.json was not read: the part of the page that reads review files could not be loaded. Check your connection, then try again.',
+    );
+    expect(await section.innerText()).not.toMatch(/dynamically imported module|Failed to fetch/);
+    const violations = await runAxe(page);
+    if (violations.length) expect.fail(describeViolations(violations, 'the admin page, a review file not read'));
+    await section.getByRole('button', { name: 'Try again', exact: true }).click();
+    await expect.poll(() => said.textContent()).toMatch(/^review\.json was not read/);
+    await reader.restore();
+    await section.getByRole('button', { name: 'Try again', exact: true }).click();
+    await said.filter({ hasText: 'Review read from review.json' }).waitFor();
+    expect(await section.getByRole('button', { name: 'Try again', exact: true }).count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('admin-review-file');
+    await context.close();
+  });
+
+  test('result files imported while the workers that check them cannot be loaded: the import ends saying so, and Try again imports the same files', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const workers = await cutOff(context, '**/_astro/import-worker-*.js');
+    const page = await context.newPage();
+    await open(page);
+    const files = [0, 1].map((i) => write(tmp, `result-${i}.json`, makeResult({ name: `Trainee ${i}`, startedAt: `2026-11-0${i + 2}T09:00:00Z`, scenarios: [compliment] })));
+    await page.getByLabel('Import results', { exact: true }).setInputFiles(files);
+    const status = importStatus(page);
+    await status.filter({ hasText: /^Nothing was imported/ }).waitFor({ timeout: 20_000 });
+    expect(await status.textContent()).toBe('Nothing was imported: the part of the page that checks the files could not be loaded. Check your connection, then try again.');
+    const section = page.getByRole('region', { name: 'Import', exact: true });
+    const violations = await runAxe(page);
+    if (violations.length) expect.fail(describeViolations(violations, 'the admin page, an import whose workers could not be loaded'));
+    await workers.restore();
+    await section.getByRole('button', { name: 'Try again', exact: true }).click();
+    await status.filter({ hasText: /^Imported / }).waitFor({ timeout: 30_000 });
+    expect(await status.textContent()).toBe('Imported 2 of 2 files.');
+    await expect.poll(() => bodyRows(page).count()).toBe(2);
+    expect(await section.getByRole('button', { name: 'Try again', exact: true }).count()).toBe(0);
+    await context.close();
+  });
+});
