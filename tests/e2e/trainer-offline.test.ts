@@ -251,7 +251,7 @@ describe('what the assessment report says to do with the file', () => {
     await endSession(page);
     const report = page.getByRole('region', { name: /^Assessment report: / });
     await report.waitFor();
-    const sentence = 'Applying to the program? Export your results and send the file to your program admin with your application: the admin page grades every answer in it again.';
+    const sentence = "Applying to the program? You can export your results and send the file to your program admin with your application (this site's suggestion: the program does not ask for it); the admin page grades every answer in it again.";
     expect((await report.innerText()).replace(/\s+/g, ' ')).toContain(sentence);
     // Heard with the button, too.
     const description = await button(report, 'Export results').evaluate((el) =>
