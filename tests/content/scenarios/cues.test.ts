@@ -179,38 +179,111 @@ describe('a help article the customer says did not help does not answer the ques
 describe('the number of others the feedback quotes is the one the messages give', () => {
   // The feedback of an escalation for similar reports prints their number ("Other people are
   // reporting the same thing (6 so far)"): the trainee must have read that there are others, and
-  // where the customer says how many, that number.
-  const NUMBERS: Record<string, string[]> = {
-    en: ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'],
-    tr: ['bir', 'iki', 'üç', 'dört', 'beş', 'altı', 'yedi', 'sekiz', 'dokuz', 'on'],
+  // how many, so the customer states that number, as the last count of others they give.
+  //
+  // The count is read from the sentences that say others have it (a cue word for similarReports):
+  // the last such sentence that holds a number, as digits or as a number word of the scenario's
+  // language. Numbers elsewhere ("android 15", "tried 5 countries", "Windows 10") are not counts of
+  // others. A sentence naming people without a number ("my partner and my brother") gives none.
+  //
+  // Number words from one to twenty, per language of the bank. Where the word for one is also the
+  // indefinite article (de, es, fr, it, nl, pt, tr), its forms are listed: "a un compañero le pasa
+  // lo mismo" does say one. In ja, ko and zh the customer gives the count in digits (their number
+  // characters run into other words, so a word list would find counts that are not there).
+  const NUMBERS: Record<string, string[][]> = {
+    en: [['one'], ['two'], ['three'], ['four'], ['five'], ['six'], ['seven'], ['eight'], ['nine'], ['ten'], ['eleven'], ['twelve'],
+      ['thirteen'], ['fourteen'], ['fifteen'], ['sixteen'], ['seventeen'], ['eighteen'], ['nineteen'], ['twenty']],
+    de: [['eins', 'ein', 'eine', 'einer', 'einem', 'einen', 'eines'], ['zwei', 'zwo'], ['drei'], ['vier'], ['fünf'], ['sechs'],
+      ['sieben'], ['acht'], ['neun'], ['zehn'], ['elf'], ['zwölf'], ['dreizehn'], ['vierzehn'], ['fünfzehn'], ['sechzehn'],
+      ['siebzehn'], ['achtzehn'], ['neunzehn'], ['zwanzig']],
+    es: [['uno', 'una', 'un'], ['dos'], ['tres'], ['cuatro'], ['cinco'], ['seis'], ['siete'], ['ocho'], ['nueve'], ['diez'],
+      ['once'], ['doce'], ['trece'], ['catorce'], ['quince'], ['dieciséis', 'dieciseis'], ['diecisiete'], ['dieciocho'],
+      ['diecinueve'], ['veinte']],
+    fr: [['un', 'une'], ['deux'], ['trois'], ['quatre'], ['cinq'], ['six'], ['sept'], ['huit'], ['neuf'], ['dix'], ['onze'],
+      ['douze'], ['treize'], ['quatorze'], ['quinze'], ['seize'], ['dix-sept'], ['dix-huit'], ['dix-neuf'], ['vingt']],
+    it: [['uno', 'una', 'un'], ['due'], ['tre'], ['quattro'], ['cinque'], ['sei'], ['sette'], ['otto'], ['nove'], ['dieci'],
+      ['undici'], ['dodici'], ['tredici'], ['quattordici'], ['quindici'], ['sedici'], ['diciassette'], ['diciotto'],
+      ['diciannove'], ['venti']],
+    nl: [['een', 'één'], ['twee'], ['drie'], ['vier'], ['vijf'], ['zes'], ['zeven'], ['acht'], ['negen'], ['tien'], ['elf'],
+      ['twaalf'], ['dertien'], ['veertien'], ['vijftien'], ['zestien'], ['zeventien'], ['achttien'], ['negentien'], ['twintig']],
+    pt: [['um', 'uma'], ['dois', 'duas'], ['três'], ['quatro'], ['cinco'], ['seis'], ['sete'], ['oito'], ['nove'], ['dez'],
+      ['onze'], ['doze'], ['treze'], ['catorze', 'quatorze'], ['quinze'], ['dezesseis', 'dezasseis'], ['dezessete', 'dezassete'],
+      ['dezoito'], ['dezenove', 'dezanove'], ['vinte']],
+    tr: [['bir'], ['iki'], ['üç'], ['dört'], ['beş'], ['altı'], ['yedi'], ['sekiz'], ['dokuz'], ['on'], ['on bir'], ['on iki'],
+      ['on üç'], ['on dört'], ['on beş'], ['on altı'], ['on yedi'], ['on sekiz'], ['on dokuz'], ['yirmi']],
+    // Polish and Russian count people in other cases than the plain number: those forms too.
+    pl: [['jeden', 'jedna', 'jedno', 'jednego', 'jednej'], ['dwa', 'dwie', 'dwaj', 'dwóch', 'dwu', 'dwoje'],
+      ['trzy', 'trzej', 'trzech', 'troje'], ['cztery', 'czterej', 'czterech', 'czworo'], ['pięć', 'pięciu', 'pięcioro'],
+      ['sześć', 'sześciu', 'sześcioro'], ['siedem', 'siedmiu', 'siedmioro'], ['osiem', 'ośmiu', 'ośmioro'],
+      ['dziewięć', 'dziewięciu'], ['dziesięć', 'dziesięciu'], ['jedenaście', 'jedenastu'], ['dwanaście', 'dwunastu'],
+      ['trzynaście', 'trzynastu'], ['czternaście', 'czternastu'], ['piętnaście', 'piętnastu'], ['szesnaście', 'szesnastu'],
+      ['siedemnaście', 'siedemnastu'], ['osiemnaście', 'osiemnastu'], ['dziewiętnaście', 'dziewiętnastu'],
+      ['dwadzieścia', 'dwudziestu']],
+    ru: [['один', 'одна', 'одно', 'одного', 'одной', 'одному'], ['два', 'две', 'двух', 'двое'], ['три', 'трёх', 'трех', 'трое'],
+      ['четыре', 'четырёх', 'четырех', 'четверо'], ['пять', 'пяти', 'пятеро'], ['шесть', 'шести', 'шестеро'],
+      ['семь', 'семи', 'семеро'], ['восемь', 'восьми'], ['девять', 'девяти'], ['десять', 'десяти'],
+      ['одиннадцать', 'одиннадцати'], ['двенадцать', 'двенадцати'], ['тринадцать', 'тринадцати'],
+      ['четырнадцать', 'четырнадцати'], ['пятнадцать', 'пятнадцати'], ['шестнадцать', 'шестнадцати'],
+      ['семнадцать', 'семнадцати'], ['восемнадцать', 'восемнадцати'], ['девятнадцать', 'девятнадцати'],
+      ['двадцать', 'двадцати']],
   };
-  /** "<count> colleagues ... the same", per language: the count of others with the same problem the customer gives. */
-  const COUNTED: Record<string, RegExp> = {
-    en: /(?<![\w-])(\d+|[a-z]+) (?:other |more )?(?:colleagues|friends|people|subscribers)\b[^.!?]*?\bsame\b/gi,
-    tr: /(?<![\p{L}\d])(\d+|\p{L}+) arkadaş\p{L}*[^.!?]*?aynı/giu,
+  /** Words for one that are no count there ("I'm not the only one"): left out before numbers are read. */
+  const NOT_A_COUNT: Record<string, RegExp> = {
+    en: /\b(?:the|this|that|which|no|only|other|same|any|each|every|last|first|next|new|old|right|wrong) one\b/gi,
   };
-  /** The last count of others the messages give, or undefined when they give none. */
-  const statedCount = (language: string, text: string): number | undefined => {
-    const counts = [...text.matchAll(COUNTED[language] ?? /$^/g)].flatMap(([, n]) => {
-      const value = /^\d+$/.test(n!) ? Number(n) : (NUMBERS[language] ?? []).indexOf(n!.toLowerCase()) + 1;
-      return value > 0 ? [value] : [];
+  /** Number word (lower case) to its value, per language. */
+  const VALUES = Object.fromEntries(
+    Object.entries(NUMBERS).map(([language, words]) => [language, new Map(words.flatMap((forms, i) => forms.map((w) => [w, i + 1] as const)))]),
+  );
+  /** Digits not part of a name like "7a" or "1k", or a number word (the longest first, so "on bir" before "on"). */
+  const numberRe = (language: string) => {
+    const words = [...(VALUES[language]?.keys() ?? [])].sort((a, b) => b.length - a.length);
+    const word = words.length ? `|(?<![\\p{L}\\d-])(?:${words.join('|')})(?![\\p{L}\\d-])` : '';
+    return new RegExp(`(?<![\\p{Script=Latin}\\p{Script=Cyrillic}\\d.,])\\d+(?![\\p{Script=Latin}\\p{Script=Cyrillic}\\d]|[.,]\\d)${word}`, 'giu');
+  };
+  /** The numbers a sentence states, in order. */
+  const numbers = (language: string, sentence: string): number[] =>
+    [...sentence.replace(NOT_A_COUNT[language] ?? /$^/g, ' ').matchAll(numberRe(language))].flatMap(([n]) => {
+      const value = /^\d+$/.test(n) ? Number(n) : VALUES[language]?.get(n.toLowerCase());
+      return value === undefined ? [] : [value];
     });
-    return counts.at(-1);
+  /**
+   * The count of others the messages last give: the numbers of the last sentence that says others
+   * have it (a cue word for similarReports) and states one. Empty when none does.
+   */
+  const statedCounts = (language: string, text: string): number[] => {
+    const cue = CUES.similarReports[language];
+    if (!cue) return [];
+    const counted = text
+      .split(/(?<=[.!?…])\s+|\n+/)
+      .filter((sentence) => cue.test(sentence))
+      .map((sentence) => numbers(language, sentence))
+      .filter((found) => found.length);
+    return counted.at(-1) ?? [];
   };
   const quoting = points.filter((p) => decide(p.scenario).because.some((b) => b.rule === 'moz.escalate.similar-reports'));
 
-  it('the check has something to check: points that quote a number, and points whose customer gives one', () => {
+  it('the check has something to check, and reads a count where the customer gives one', () => {
     expect(quoting.length).toBeGreaterThanOrEqual(4);
-    expect(quoting.filter((p) => statedCount(p.language, p.text) !== undefined).length).toBeGreaterThanOrEqual(4);
-    expect(statedCount('en', 'tried 5 countries. two colleagues have the same crash, and now 8 colleagues have the same crash')).toBe(8);
-    expect(statedCount('en', 'over 400 people have marked this review helpful')).toBeUndefined();
+    expect(Object.keys(NUMBERS)).toEqual(expect.arrayContaining(['en', 'de', 'es', 'fr', 'pt', 'tr', 'it']));
+    for (const [language, words] of Object.entries(NUMBERS)) expect(words.length, language).toBe(20);
+    expect(statedCounts('en', 'tried 5 countries. two colleagues have the same crash, and now 8 colleagues have the same crash')).toEqual([2, 8]);
+    expect(statedCounts('en', 'android 15. my partner and my brother have the same problem. how do i wipe it')).toEqual([]);
+    expect(statedCounts('en', 'Pixel 7a. Reading the other reviews, I\'m not the only one with this')).toEqual([]);
+    expect(statedCounts('en', 'over 400 people have marked this review helpful')).toEqual([]);
+    expect(statedCounts('en', 'my screenshot is at 1,500 views and 1k retweets, and six people have the same problem')).toEqual([6]);
+    expect(statedCounts('de', 'Firefox stürzt seit dem Update ab. Bei drei Kollegen im Büro genau dasselbe')).toEqual([3]);
+    expect(statedCounts('es', 'desde hoy no entra. a uno de mis compañeros de piso le pasa lo mismo')).toEqual([1]);
+    expect(statedCounts('tr', 'windows 10. iş yerinde on iki arkadaşımda da aynısı var.')).toEqual([12]);
   });
 
   it.each(quoting.map((p) => [p.name, p] as const))('%s', (_name, p) => {
     const cue = CUES.similarReports[p.language];
     expect(cue, `no cue words for similarReports in "${p.language}": add them to CUES`).toBeDefined();
     expect(p.text, 'the feedback quotes how many others report this, and nothing in the messages says there are others').toMatch(cue!);
-    const stated = statedCount(p.language, p.text);
-    if (stated !== undefined) expect(p.scenario.facts.similarReports, `the customer says ${stated} others have it`).toBe(stated);
+    const count = p.scenario.facts.similarReports;
+    const stated = statedCounts(p.language, p.text);
+    expect(stated, `the feedback says "${count} so far", and no sentence of the messages that says others have it states a number`).not.toEqual([]);
+    expect(stated, `the feedback says "${count} so far", and the customer last says this many others have it`).toContain(count);
   });
 });
