@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { summarize } from '../../src/lib/results/result.ts';
 import { makeCohort } from '../support/admin-results.ts';
 import { bank } from '../support/bank.ts';
-import { bodyRows, dropFromDesktop, focusedId, importFiles, importStatus, open, storedFiles, write } from './admin-support.ts';
+import { bodyRows, dropFromDesktop, focusedId, importEnded, importFiles, importStatus, open, storedFiles, write } from './admin-support.ts';
 import { holdRequests, launchChromium, VIEWPORTS, watchProblems } from './support.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ssa-admin-import-'));
@@ -73,8 +73,8 @@ describe('the end of an import', () => {
     await target.fill('');
     await page.keyboard.type(field.before);
     release();
-    await importStatus(page).filter({ hasText: /^Imported / }).waitFor();
-    expect(await importStatus(page).textContent()).toBe('Imported 3 of 3 files.');
+    await importEnded(page).waitFor();
+    expect(await importStatus(page).textContent()).toBe('Imported 3 of 3 files. The results are stored in this browser.');
     await page.waitForFunction(() => document.querySelector('#admin-table-caption')?.closest('[aria-busy]')?.getAttribute('aria-busy') !== 'true');
     await expect.poll(() => bodyRows(page).count()).toBe(8);
     // Focus is where the admin left it, and the rest of what they type goes there.
@@ -113,8 +113,8 @@ describe('an import that replaces the session of the trainee open', () => {
     await notes.click();
     await page.keyboard.type('Answered the ');
     release();
-    await importStatus(page).filter({ hasText: /^Imported / }).waitFor();
-    expect(await importStatus(page).textContent()).toBe('Imported 4 of 4 files; 1 imported before gave its place to a fuller export of its session (listed below).');
+    await importEnded(page).waitFor();
+    expect(await importStatus(page).textContent()).toBe('Imported 4 of 4 files; 1 imported before gave its place to a fuller export of its session (listed below). The results are stored in this browser.');
     await page.waitForFunction(() => document.querySelector('#admin-table-caption')?.closest('[aria-busy]')?.getAttribute('aria-busy') !== 'true');
     await expect.poll(() => bodyRows(page).count()).toBe(8);
     // The trainee stays open, now with the export at the session's end.
@@ -162,7 +162,7 @@ describe('Clear while an import is under way', () => {
     expect(await page.evaluate(storedFiles)).toBe(0);
     // The next import is whole, and only its own.
     await importFiles(page, files.slice(5, 7));
-    expect(await importStatus(page).textContent()).toBe('Imported 2 of 2 files.');
+    expect(await importStatus(page).textContent()).toBe('Imported 2 of 2 files. The results are stored in this browser.');
     expect(await bodyRows(page).count()).toBe(2);
     expect(problems.take()).toEqual([]);
     await context.close();
@@ -213,7 +213,7 @@ describe('a folder that holds no result file', () => {
     const problems = watchProblems(page);
     await open(page);
     await importFiles(page, files.slice(0, 5));
-    expect(await importStatus(page).textContent()).toBe('Imported 5 of 5 files.');
+    expect(await importStatus(page).textContent()).toBe('Imported 5 of 5 files. The results are stored in this browser.');
     await page.getByLabel('Import a folder', { exact: true }).setInputFiles(notes);
     await expect.poll(() => importStatus(page).textContent()).toBe('week-48-notes holds no .json result files; nothing was imported.');
     await dropFromDesktop(page, [empty]);

@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeResult } from '../support/admin-results.ts';
 import { bank, valid } from '../support/bank.ts';
-import { bodyRows, importStatus, open, write } from './admin-support.ts';
+import { bodyRows, importEnded, importStatus, open, write } from './admin-support.ts';
 import { describeViolations, runAxe } from './axe.ts';
 import { launchChromium, VIEWPORTS } from './support.ts';
 
@@ -75,8 +75,8 @@ describe('the admin page with the connection lost', () => {
     if (violations.length) expect.fail(describeViolations(violations, 'the admin page, an import whose workers could not be loaded'));
     await workers.restore();
     await section.getByRole('button', { name: 'Try again', exact: true }).click();
-    await status.filter({ hasText: /^Imported / }).waitFor({ timeout: 30_000 });
-    expect(await status.textContent()).toBe('Imported 2 of 2 files.');
+    await importEnded(page).waitFor({ timeout: 30_000 });
+    expect(await status.textContent()).toBe('Imported 2 of 2 files. The results are stored in this browser.');
     await expect.poll(() => bodyRows(page).count()).toBe(2);
     expect(await section.getByRole('button', { name: 'Try again', exact: true }).count()).toBe(0);
     await context.close();

@@ -28,13 +28,19 @@ export async function open(page: Page): Promise<void> {
 /** The import section's status: what the page says of imports and clears. */
 export const importStatus = (page: Page): Locator => page.getByRole('region', { name: 'Import', exact: true }).getByRole('status').first();
 
+/**
+ * The import section's status once an import has ended and the page no longer says it is storing
+ * what it brought (stored, refused, or kept in memory only): a reload from then on loses nothing.
+ */
+export const importEnded = (page: Page): Locator => importStatus(page).filter({ hasText: /^Imported (?![\s\S]*Storing)/ });
+
 /** The rows of the readiness table shown. */
 export const bodyRows = (page: Page): Locator => page.locator('#admin-table-caption ~ tbody tr');
 
-/** Sets `files` on "Import results" and waits until the table shows the import. */
+/** Sets `files` on "Import results" and waits until the table shows the import, and the page has stored it. */
 export async function importFiles(page: Page, files: string[]): Promise<void> {
   await page.getByLabel('Import results', { exact: true }).setInputFiles(files);
-  await importStatus(page).filter({ hasText: /^Imported / }).waitFor({ timeout: 60_000 });
+  await importEnded(page).waitFor({ timeout: 60_000 });
   // The table draws its first rows at once and the rest of the page in the next frame, and the list
   // of files not imported a slice a frame (each busy meanwhile).
   await page.waitForFunction(() => document.querySelector('#admin-table-caption')?.closest('[aria-busy]')?.getAttribute('aria-busy') !== 'true');

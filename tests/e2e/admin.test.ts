@@ -28,7 +28,7 @@ import { makeCohort, makeResult, rightAnswer, type Slip } from '../support/admin
 import { bank, EXAMPLES_DIR, ROOT, valid } from '../support/bank.ts';
 import { jsonFiles } from '../../scripts/read-scenarios.ts';
 import type { Scenario } from '../../src/lib/schemas/scenario.ts';
-import { bodyRows, dropFromDesktop, figuresCaughtUp, importFiles, open, PAGE, storedFiles, write } from './admin-support.ts';
+import { bodyRows, dropFromDesktop, figuresCaughtUp, importEnded, importFiles, open, PAGE, storedFiles, write } from './admin-support.ts';
 import { describeViolations, runAxe } from './axe.ts';
 import { expectCentred, expectFits, holdRequests, launchChromium, launchChromiumWithProfile, NARROW_VIEWS, setDefaultFontSize, siteUrl, THEMES, VIEWPORTS, watchProblems } from './support.ts';
 
@@ -187,7 +187,7 @@ describe('readiness review', () => {
     await open(page);
     await importFiles(page, [...cohortFiles, EXAMPLE, ...specialFiles]);
     const total = cohortFiles.length + 1 + specialFiles.length;
-    await expect.poll(() => page.getByRole('status').first().textContent()).toBe(`Imported ${total - 4} of ${total} files; 4 not imported (listed below).`);
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe(`Imported ${total - 4} of ${total} files; 4 not imported (listed below). The results are stored in this browser.`);
     // Focus moves to the files turned away, listed above the table, not past them to the table.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Files not imported (4)');
     const rows = bodyRows(page);
@@ -662,7 +662,7 @@ describe('a session exported more than once', () => {
     const { page, problems } = await adminPage(context);
     await open(page);
     await importFiles(page, [mid, end]);
-    expect(await page.getByRole('status').first().textContent()).toBe('Imported 1 of 2 files; 1 not imported (listed below).');
+    expect(await page.getByRole('status').first().textContent()).toBe('Imported 1 of 2 files; 1 not imported (listed below). The results are stored in this browser.');
     expect(await bodyRows(page).count()).toBe(1);
     expect(await itemsShown(page)).toBe('3');
     const listed = page.getByRole('region', { name: /^Files not imported/ });
@@ -678,7 +678,7 @@ describe('a session exported more than once', () => {
     await importFiles(page, [mid]);
     expect(await itemsShown(page)).toBe('1');
     await importFiles(page, [end]);
-    expect(await page.getByRole('status').first().textContent()).toBe('Imported 1 of 1 file; 1 imported before gave its place to a fuller export of its session (listed below).');
+    expect(await page.getByRole('status').first().textContent()).toBe('Imported 1 of 1 file; 1 imported before gave its place to a fuller export of its session (listed below). The results are stored in this browser.');
     expect(await bodyRows(page).count()).toBe(1);
     expect(await itemsShown(page)).toBe('3');
     await page.waitForTimeout(300);
@@ -760,7 +760,7 @@ describe('1,000 hostile or malformed files', () => {
     const { page, problems, dialogs } = await adminPage(context);
     await open(page);
     await importFiles(page, files);
-    expect(await page.getByRole('status').first().textContent()).toBe(`Imported 100 of 1000 files; 900 not imported (listed below).`);
+    expect(await page.getByRole('status').first().textContent()).toBe(`Imported 100 of 1000 files; 900 not imported (listed below). The results are stored in this browser.`);
 
     const listed = await page.locator('.rejected > ul > li').evaluateAll((lis) =>
       lis.map((li) => ({ file: li.querySelector('.file')?.textContent ?? '', problems: [...li.querySelectorAll('li')].map((p) => p.textContent ?? '') })),
@@ -1760,10 +1760,10 @@ describe('a whole folder, and files dropped on the page', () => {
     const { page, problems } = await adminPage(context);
     await open(page);
     await page.getByLabel('Import a folder', { exact: true }).setInputFiles(folderDir);
-    const status = page.getByRole('status').filter({ hasText: /^Imported / });
+    const status = importEnded(page);
     await status.waitFor();
     // Three .json files (the case of the extension aside); README.txt is not a result file.
-    expect(await status.textContent()).toBe('Imported 2 of 3 files; 1 not imported (listed below).');
+    expect(await status.textContent()).toBe('Imported 2 of 3 files; 1 not imported (listed below). The results are stored in this browser.');
     const files = await bodyRows(page).evaluateAll((rows) => rows.map((r) => r.querySelector('td')?.textContent?.trim()));
     expect(files.sort()).toEqual(['week-46/ana.json', 'week-46/late/ben.JSON']);
     const rejected = page.getByRole('region', { name: /^Files not imported \(1\)$/ });
@@ -1778,9 +1778,9 @@ describe('a whole folder, and files dropped on the page', () => {
     const { page, problems } = await adminPage(context);
     await open(page);
     await dropFromDesktop(page, [folderDir]);
-    const status = page.getByRole('status').filter({ hasText: /^Imported / });
+    const status = importEnded(page);
     await status.waitFor();
-    expect(await status.textContent()).toBe('Imported 2 of 3 files; 1 not imported (listed below).');
+    expect(await status.textContent()).toBe('Imported 2 of 3 files; 1 not imported (listed below). The results are stored in this browser.');
     expect((await bodyRows(page).locator('td:first-of-type').allInnerTexts()).sort()).toEqual(['week-46/ana.json', 'week-46/late/ben.JSON']);
     expect(await page.getByRole('region', { name: 'Files not imported (1)', exact: true }).innerText()).toMatch(/^Files not imported \(1\)\s+week-46\/late\/broken\.json\s+\(file\): not valid JSON: /);
     expect(problems.take()).toEqual([]);
@@ -1822,9 +1822,9 @@ describe('a whole folder, and files dropped on the page', () => {
     rmSync(join(dir, 'gone.json'));
     rmSync(join(dir, 'late'), { recursive: true });
     await page.evaluate(() => (window as unknown as { releaseListing: () => void }).releaseListing());
-    const status = page.getByRole('status').filter({ hasText: /^Imported / });
+    const status = importEnded(page);
     await status.waitFor();
-    expect(await status.textContent()).toBe('Imported 1 of 3 files; 2 not imported (listed below).');
+    expect(await status.textContent()).toBe('Imported 1 of 3 files; 2 not imported (listed below). The results are stored in this browser.');
     expect(await bodyRows(page).locator('td').first().innerText()).toBe('week-47/kept.json');
     const listed = await page.getByRole('region', { name: 'Files not imported (2)', exact: true }).locator(':scope > ul > li').allInnerTexts();
     expect(listed.map((l) => l.replace(/\s+/g, ' '))).toEqual([
@@ -1851,9 +1851,9 @@ describe('a whole folder, and files dropped on the page', () => {
     const section = page.getByRole('region', { name: 'Import' });
     await section.dispatchEvent('dragover', { dataTransfer: transfer });
     await section.dispatchEvent('drop', { dataTransfer: transfer });
-    const status = page.getByRole('status').filter({ hasText: /^Imported / });
+    const status = importEnded(page);
     await status.waitFor();
-    expect(await status.textContent()).toBe('Imported 1 of 2 files; 1 not imported (listed below).');
+    expect(await status.textContent()).toBe('Imported 1 of 2 files; 1 not imported (listed below). The results are stored in this browser.');
     expect(await bodyRows(page).locator('td').first().innerText()).toBe('dropped-1.json');
     const rejected = page.getByRole('region', { name: /^Files not imported \(1\)$/ });
     expect(await rejected.innerText()).toMatch(/dropped-2\.json\s+\(file\): not valid JSON: /);
@@ -1881,10 +1881,10 @@ describe('a whole folder, and files dropped on the page', () => {
       return true;
     }, JSON.stringify(folderCohort[2]));
     expect(droppedDuring).toBe(true);
-    await page.getByRole('status').filter({ hasText: /^Imported / }).waitFor({ timeout: 60_000 });
+    await importEnded(page).waitFor({ timeout: 60_000 });
     const said = await page.evaluate(() => (window as unknown as { said: string[] }).said);
     expect(said).toContain('An import is under way: what you dropped or chose was not imported. Try again once this import has ended.');
-    expect(said.at(-1)).toBe(`Imported ${manyFiles.length} of ${manyFiles.length} files.`);
+    expect(said.at(-1)).toBe(`Imported ${manyFiles.length} of ${manyFiles.length} files. The results are stored in this browser.`);
     expect(await page.locator('#admin-table-caption').innerText()).toContain(`${manyFiles.length} of ${manyFiles.length} shown`);
     expect(problems.take()).toEqual([]);
     await context.close();
@@ -1908,9 +1908,9 @@ describe('files that change after they are chosen', () => {
     await page.getByRole('button', { name: 'Stop the import', exact: true }).waitFor();
     rmSync(gone);
     release();
-    const status = page.getByRole('status').filter({ hasText: /^Imported / });
+    const status = importEnded(page);
     await status.waitFor();
-    expect(await status.textContent()).toBe('Imported 1 of 3 files; 2 not imported (listed below).');
+    expect(await status.textContent()).toBe('Imported 1 of 3 files; 2 not imported (listed below). The results are stored in this browser.');
     expect(await bodyRows(page).locator('td').first().innerText()).toBe('kept.json');
     const listed = await page.getByRole('region', { name: 'Files not imported (2)', exact: true }).locator(':scope > ul > li').allInnerTexts();
     expect(listed).toHaveLength(2);
@@ -1938,7 +1938,7 @@ describe('files that are not UTF-8', () => {
     const { page, problems } = await adminPage(context);
     await open(page);
     await importFiles(page, [latin1, utf16, bom]);
-    expect(await page.getByRole('status').filter({ hasText: /^Imported / }).textContent()).toBe('Imported 1 of 3 files; 2 not imported (listed below).');
+    expect(await page.getByRole('status').filter({ hasText: /^Imported / }).textContent()).toBe('Imported 1 of 3 files; 2 not imported (listed below). The results are stored in this browser.');
     const listed = await page.getByRole('region', { name: 'Files not imported (2)', exact: true }).locator(':scope > ul > li').allInnerTexts();
     expect(listed.map((l) => l.replace(/\s+/g, ' '))).toEqual(['latin1.json (file): is not UTF-8 text (save it as UTF-8)', 'utf16.json (file): is UTF-16 (save it as UTF-8)']);
     await page.getByRole('button', { name: 'Caf\u00e9 Crema', exact: true }).waitFor();
@@ -2168,7 +2168,7 @@ describe('stopping an import', () => {
     // What was held arrives; the next import starts at once, and gets only its own files checked.
     release();
     await importFiles(page, cohortFiles.slice(5, 7));
-    expect(await status.textContent()).toBe('Imported 2 of 2 files.');
+    expect(await status.textContent()).toBe('Imported 2 of 2 files. The results are stored in this browser.');
     expect(await filesShown(page)).toEqual(['trainee-01.json', 'trainee-02.json', 'trainee-06.json', 'trainee-07.json']);
     expect(problems.take()).toEqual([]);
     await context.close();

@@ -172,6 +172,17 @@ export class AdminState {
   /** The review as last saved or loaded, as JSON: an unchanged review is not saved again. */
   #savedReview = '';
 
+  /** The import whose save the status is waiting on (see `importFiles`); `null` when none is. */
+  #storing: object | null = null;
+  /** Saves to the browser under way, of the cohort or the review: while there are any, leaving the page asks first. */
+  #pending = 0;
+  /** Asks the browser to confirm leaving the page (see `#saving`). */
+  readonly #askBeforeLeaving = (event: BeforeUnloadEvent): void => {
+    event.preventDefault();
+    // Browsers that do not take `preventDefault` for this ask when a value is returned.
+    event.returnValue = '';
+  };
+
   /** The rules as edited, with a default standing in for a field left empty or out of range. */
   rules: ReadinessRules = $derived.by(() => {
     const r = this.review.rules;
@@ -422,7 +433,10 @@ export class AdminState {
     const json = JSON.stringify(review);
     if (json === this.#savedReview) return;
     this.#savedReview = json;
-    void this.storage?.saveReview(review).then(() => this.#stored('review'));
+    const storage = this.storage;
+    if (!storage) return;
+    const save = storage.saveReview(review);
+    void (storage.inMemory ? save : this.#saving(save)).then(() => this.#stored('review'));
   }
 
   /** Every pack's scenarios served at `bank/<name>` (`${pack}.json`, `earlier/${pack}.json`), as one list. */
@@ -543,21 +557,50 @@ export class AdminState {
     // A file imported before that gave way is listed too, but it is not one of this import's.
     const gaveWay = before - earlier.length;
     const notImported = rejected.length - gaveWay;
-    this.status =
+    const outcome =
       `Imported ${imported.length} of ${total} file${total === 1 ? '' : 's'}` +
       (notImported ? `; ${notImported} not imported (listed below)` : '') +
       (gaveWay ? `; ${gaveWay} imported before ${gaveWay === 1 ? 'gave its place to a fuller export of its session' : 'gave their places to fuller exports of their sessions'} (listed below)` : '') +
       '.';
+    const storage = this.storage;
+    // Nothing imported: the cohort is unchanged, and not stored again.
+    if (imported.length === 0 || !storage) {
+      this.status = outcome;
+      performance.mark('admin-import-added');
+      return notImported;
+    }
+    // The import is not said to be done with while a reload would lose it: until the browser holds
+    // it, the status says it is being stored (and leaving the page asks first, see `#saving`).
+    const lasting = !storage.inMemory;
+    const storing = (this.status = lasting ? `${outcome} Storing the results in this browser\u2026` : `${outcome} The results last until you close this tab.`);
+    const token = (this.#storing = {});
     performance.mark('admin-import-added');
     // Storing clones the whole cohort on this thread: do it once the table has been painted. What is
     // stored is the cohort as it is then: a Clear meanwhile, here or in another tab, has emptied it.
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        const kept = files.filter(([id]) => this.#files.has(id));
-        void this.storage?.saveCohort(this.sessions, kept).then(() => this.#stored('cohort'));
-      }, 50),
-    );
+    const painted = new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
+    const save = painted.then(() => storage.saveCohort(this.sessions, files.filter(([id]) => this.#files.has(id))));
+    void (lasting ? this.#saving(save) : save).then(() => {
+      this.#stored('cohort');
+      // Said once the save settles, unless the status has gone on to something else meanwhile.
+      if (!lasting || this.#storing !== token || this.status !== storing) return;
+      this.#storing = null;
+      this.status =
+        storage.failure === null
+          ? `${outcome} The results are stored in this browser.`
+          : `${outcome} The browser refused to store the results: they last until you close this tab.`;
+    });
     return notImported;
+  }
+
+  /**
+   * `save`, during which leaving the page (a reload, closing the tab, another address) asks first:
+   * it would lose what is being stored. Nothing asks once every save has settled.
+   */
+  #saving<T>(save: Promise<T>): Promise<T> {
+    if (this.#pending++ === 0) addEventListener('beforeunload', this.#askBeforeLeaving);
+    return save.finally(() => {
+      if (--this.#pending === 0) removeEventListener('beforeunload', this.#askBeforeLeaving);
+    });
   }
 
   /** Stops the import under way, if any: none of its files is imported. */
@@ -714,7 +757,7 @@ export class AdminState {
     this.#retrying = true;
     this.status = 'Storing the results and the review again\u2026';
     try {
-      const stored = await this.storage.retry();
+      const stored = await this.#saving(this.storage.retry());
       if (stored) {
         this.#stored('cohort');
         this.#stored('review');
@@ -810,7 +853,7 @@ export class AdminState {
     // Sessions this tab holds already stay the same objects: an open trainee stays as it is.
     const held = new Map(this.sessions.map((s) => [s.id, s]));
     this.sessions = [...stored.map((s) => held.get(s.id) ?? s), ...mine];
-    if (mine.length) void storage.saveCohort(this.sessions).then(() => this.#stored('cohort'));
+    if (mine.length) void this.#saving(storage.saveCohort(this.sessions)).then(() => this.#stored('cohort'));
     if (this.sessions.length !== before) {
       const n = this.sessions.length;
       this.status = `Results imported in another tab of this page are shown here too: ${n} session${n === 1 ? '' : 's'} in all.`;
@@ -843,6 +886,7 @@ export class AdminState {
     if (this.#visible) document.removeEventListener('visibilitychange', this.#visible);
     this.#channel?.close();
     this.#channel = null;
+    removeEventListener('beforeunload', this.#askBeforeLeaving);
     this.announcer.dispose();
   }
 }
