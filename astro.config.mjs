@@ -43,10 +43,13 @@ export default defineConfig({
         }),
       ],
       favicon: '/favicon.svg',
-      // A page's keywords (docs/site-map.md) name what it answers in words its text seldom writes.
-      // At Pagefind's default weight (1) a page whose title only mentions a word outranked the page
-      // its keywords send the reader to (Tweetdeck, contributor roles): they weigh more than a title (5).
-      pagefind: { ranking: { metaWeights: { keywords: 8 } } },
+      // A page's keywords and phrases (docs/site-map.md) name what it answers in words its text
+      // seldom writes. At Pagefind's default weight (1) a page whose title only mentions a word
+      // outranked the page its keywords send the reader to (Tweetdeck, contributor roles): keywords,
+      // single words, weigh more than a title (5). Phrases, names of several words, keep the default:
+      // weighed as keywords, one common word of theirs alone ("page" of "status page", "reply" of
+      // "No Need to Reply") put their page before the one a reader of that word needs.
+      pagefind: { ranking: { metaWeights: { keywords: 8, phrases: 1 } } },
       // The site's title wraps in the header where one line does not fit it (320 px, 200% text).
       customCss: ['./src/styles/header.css', './src/styles/search.css'],
       // Adds the headings components render from pack data to the table of contents.

@@ -74,6 +74,21 @@ const EXPECTED_FIRST_RESULT: ReadonlyArray<readonly [query: string, path: string
   ['NDA', '/conversocial/access/'],
   ['hashtag', '/program/replying-from-your-account/'],
   ['fxhlep', '/program/replying-from-your-account/'],
+  // Writing and sending a reply is the reply field's page; the search phrase "No Need to Reply" of
+  // the closing reasons had put them first (found by the recheck).
+  ['reply', '/conversocial/reply-field/'],
+];
+
+/**
+ * A common word that a page's search phrase holds, alone, does not put that page first: "page" of
+ * GitLab's "status page" put GitLab's downtime first for every reader, "reply" and "need" of "No
+ * Need to Reply" put the closing reasons first (found by the recheck). Each: the query, and the
+ * start of the paths its first result must not have.
+ */
+const NOT_FIRST: ReadonlyArray<readonly [query: string, path: string]> = [
+  ['page', '/gitlab/'],
+  ['reply', '/conversocial/closing-reasons/'],
+  ['need', '/conversocial/closing-reasons/'],
 ];
 
 /**
@@ -187,6 +202,12 @@ describe('search', () => {
     const results = await search(query);
     const shown = results.length > 0 ? results.slice(0, 5).join(', ') : 'no result';
     expect(results[0], `first result for "${query}" (results: ${shown})`).toBe(path);
+  });
+
+  test.each(NOT_FIRST)('"%s" does not find %s first', async (query, path) => {
+    const results = await search(query);
+    expect(results.length, `results for "${query}"`).toBeGreaterThan(0);
+    expect(results[0]!.startsWith(path), `first result for "${query}" (results: ${results.slice(0, 5).join(', ')})`).toBe(false);
   });
 
   /**
