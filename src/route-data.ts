@@ -1,6 +1,7 @@
 // Starlight route middleware:
-// - a guideline page names its program for site search, which lists it under the page's result
-//   ("Program: GitLab"): GitLab's titles say so, Mozilla's do not;
+// - a guideline page's search result names its program in its title, the link a reader tabs to
+//   ("Escalation: when and how (Mozilla)"): GitLab's titles say so ("GitLab: the handles"),
+//   Mozilla's do not; the page's own <title> and heading stay as they are;
 // - the home page's hero (frontmatter, which cannot hold a component) names Mozilla's numbers as
 //   holes, `{incubationWeeks}`, filled here from the pack and written as words, as a page's
 //   `<PackValue spelled />` is;
@@ -24,9 +25,11 @@ const PROGRAM_OF_FOLDER: Readonly<Record<string, string>> = {
 export const onRequest = defineRouteMiddleware((context) => {
   const route = context.locals.starlightRoute;
   const program = PROGRAM_OF_FOLDER[route.entry.id.split('/')[0]!];
-  // Pagefind reads it as metadata (`src/styles/search.css` shows it, alone of the page's metadata).
+  // Pagefind takes it as the page's title, which its result links with (in place of the h1's).
   if (program && route.entry.id.includes('/')) {
-    route.head.push({ tag: 'meta', attrs: { name: 'program', content: program, 'data-pagefind-meta': 'program[content]' } });
+    const title = route.entry.data.title;
+    const named = title.startsWith(`${program}:`);
+    route.head.push({ tag: 'meta', attrs: { name: 'search-title', content: named ? title : `${title} (${program})`, 'data-pagefind-meta': 'title[content]' } });
   }
   const hero = route.entry.data.hero;
   if (hero) {

@@ -108,8 +108,8 @@ const EXPECTED_SECTION: ReadonlyArray<readonly [query: string, path: string, anc
 ];
 
 /**
- * The program a guideline page belongs to, by its group in the sidebar ("Program: ..." under its
- * search result); `undefined` for the site's own pages (start here, practice, admin, home).
+ * The program a guideline page belongs to, by its group in the sidebar (its search result names it
+ * in its title); `undefined` for the site's own pages (start here, practice, admin, home).
  */
 function programOf(path: string): string | undefined {
   const group = path.split('/')[1] ?? '';
@@ -117,6 +117,25 @@ function programOf(path: string): string | undefined {
   if (['program', 'conversocial', 'escalation', 'more'].includes(group)) return 'Mozilla';
   if (group === 'reference') return 'Mozilla and GitLab';
   return undefined;
+}
+
+/**
+ * The name a screen reader is given for `element`: Chromium's own, from its accessibility tree
+ * (through the DevTools protocol, which finds the element by a mark set on it for the while).
+ */
+async function accessibleName(element: Locator): Promise<string> {
+  const page = element.page();
+  const session = await page.context().newCDPSession(page);
+  try {
+    await element.evaluate((el) => el.setAttribute('data-test-named', ''));
+    const { root } = await session.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await session.send('DOM.querySelector', { nodeId: root.nodeId, selector: '[data-test-named]' });
+    const { nodes } = await session.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+    return String(nodes[0]?.name?.value ?? '');
+  } finally {
+    await element.evaluate((el) => el.removeAttribute('data-test-named'));
+    await session.detach();
+  }
 }
 
 /** Pagefind's status line once a search has finished: "3 results for x" or "No results for x". */
@@ -259,21 +278,33 @@ describe('search', () => {
   });
 
   // GitLab's titles say "GitLab:", Mozilla's say nothing: a GitLab advocate who searched words both
-  // programs use got Mozilla's pages with nothing to tell them apart (found by the pages audit).
-  test.each(['escalate', 'hold', 'like'])('"%s": each result shows which program its page belongs to', async (query) => {
+  // programs use got Mozilla's pages with nothing to tell them apart (found by the pages audit). The
+  // program is in the name of the link a reader tabs to; a label after the excerpts ("Program:
+  // Mozilla") was heard only when reading on, after the page's sections (found by the recheck).
+  test.each(['escalate', 'hold', 'like'])('"%s": the link of each page result names its page\'s program, and nothing else says it again', async (query) => {
     await search(query);
     const results = dialog.locator('.pagefind-ui__result');
     const filled = dialog.locator('.pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title .pagefind-ui__result-link');
     await expect.poll(async () => (await results.count()) > 0 && (await filled.count()) === (await results.count()), { timeout: 10_000 }).toBe(true);
-    const shown = await results.evaluateAll((items) =>
-      items.map((item) => ({
-        href: item.querySelector('.pagefind-ui__result-inner > .pagefind-ui__result-title .pagefind-ui__result-link')?.getAttribute('href') ?? '',
-        labels: [...item.querySelectorAll('.pagefind-ui__result-tag')].filter((tag) => tag.checkVisibility()).map((tag) => tag.textContent?.trim() ?? ''),
-      })),
-    );
-    const seen = shown.map(({ href, labels }) => ({ path: sitePath(href) ?? href, labels }));
+    const seen: { path: string; name: string }[] = [];
+    for (const link of await filled.all()) {
+      const path = sitePath((await link.getAttribute('href')) ?? '') ?? '';
+      const name = await accessibleName(link);
+      seen.push({ path, name });
+    }
     expect(seen.filter((r) => programOf(r.path) === 'Mozilla').length, 'a Mozilla page among the results').toBeGreaterThan(0);
-    expect(seen).toEqual(seen.map(({ path }) => ({ path, labels: programOf(path) ? [`Program: ${programOf(path)}`] : [] })));
+    const namesProgram = ({ path, name }: { path: string; name: string }) => {
+      const program = programOf(path);
+      if (program === 'GitLab') return name.startsWith('GitLab: ') && !name.includes('(');
+      if (program) return name.endsWith(` (${program})`);
+      return !/\((Mozilla|GitLab)/.test(name);
+    };
+    expect(seen.filter((r) => !namesProgram(r)), 'page result links that do not name their program (or name one for the site\'s own pages)').toEqual([]);
+    const labels = await results.evaluateAll((items) =>
+      items.flatMap((item) => [...item.querySelectorAll('.pagefind-ui__result-tag')].filter((tag) => tag.checkVisibility()).map((tag) => tag.textContent?.trim() ?? '')),
+    );
+    expect(labels, 'labels under the results').toEqual([]);
+    expect(await dialog.locator('.pagefind-ui__results').ariaSnapshot(), 'what a screen reader reads of the results').not.toMatch(/Program:/);
   });
 
   // Mozilla's level-one setup comes first for Tweetdeck (above); GitLab's advocates, who answer
@@ -364,19 +395,33 @@ describe('search index', () => {
     return page;
   }
 
-  // The label each result shows (above) is the page's metadata: every guideline page has it.
-  test('every guideline page names its program, and the site\'s own pages none', async () => {
+  // The title each page result links with (above) is Pagefind's: every guideline page's names its
+  // program, and only there. The page itself keeps its own title and heading.
+  test('every guideline page is indexed under its title with its program, and the site\'s own pages under their own title', async () => {
     const page = await withPagefind();
     try {
       const indexed = await page.evaluate(async () => {
         type Api = { search: (q: null) => Promise<{ results: { data: () => Promise<{ url: string; meta: Record<string, string> }> }[] }> };
         const all = await (window as unknown as { pagefindApi: Api }).pagefindApi.search(null);
-        return Promise.all(all.results.map(async (r) => { const d = await r.data(); return { url: d.url, program: d.meta.program }; }));
+        return Promise.all(
+          all.results.map(async (r) => {
+            const d = await r.data();
+            const doc = new DOMParser().parseFromString(await (await fetch(d.url)).text(), 'text/html');
+            return { url: d.url, title: d.meta.title, h1: doc.querySelector('main h1')?.textContent?.trim() ?? '', head: doc.title };
+          }),
+        );
       });
-      const found = indexed.map(({ url, program }) => ({ path: sitePath(url) ?? url, program })).sort((a, b) => a.path.localeCompare(b.path));
+      const found = indexed.map(({ url, ...rest }) => ({ path: sitePath(url) ?? url, ...rest })).sort((a, b) => a.path.localeCompare(b.path));
       expect(found.length).toBeGreaterThan(20);
-      expect(found.filter((p) => p.program === 'Mozilla').length).toBeGreaterThan(10);
-      expect(found).toEqual(found.map(({ path }) => ({ path, program: programOf(path) })));
+      expect(found.filter((p) => programOf(p.path) === 'Mozilla').length).toBeGreaterThan(10);
+      const expected = found.map(({ path, h1, head }) => {
+        const program = programOf(path);
+        const title = !program || (program === 'GitLab' && h1.startsWith('GitLab: ')) ? h1 : `${h1} (${program})`;
+        return { path, title, h1, head };
+      });
+      expect(found).toEqual(expected);
+      // The page's own title and heading do not name the program where they did not.
+      expect(found.filter(({ h1, head }) => /\((Mozilla|GitLab)/.test(`${h1} ${head}`))).toEqual([]);
     } finally {
       await page.close();
     }
