@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeCohort } from '../support/admin-results.ts';
 import { bank } from '../support/bank.ts';
-import { bodyRows, importStatus, open, storedFiles, write } from './admin-support.ts';
+import { bodyRows, importStatus, open, recordAnnouncements, storedFiles, write } from './admin-support.ts';
 import { describeViolations, runAxe } from './axe.ts';
 import { launchChromium, siteUrl, VIEWPORTS, watchProblems } from './support.ts';
 
@@ -81,28 +81,6 @@ async function closeAsking(page: Page): Promise<'asked' | 'closed'> {
   const closed = new Promise<'closed'>((resolve) => page.once('close', () => resolve('closed')));
   await page.close({ runBeforeUnload: true });
   return Promise.race([asked, closed]);
-}
-
-/** Every message the page's live regions are given from now on, in order (a region emptied says nothing). */
-async function recordAnnouncements(page: Page): Promise<() => Promise<string[]>> {
-  await page.evaluate(() => {
-    const said: string[] = [];
-    (window as unknown as { announced: string[] }).announced = said;
-    const live = '[aria-live]:not([aria-live="off"]), [role=status], [role=alert], [role=log]';
-    new MutationObserver((records) => {
-      const regions = new Set<Element>();
-      for (const r of records) {
-        const at = r.target instanceof Element ? r.target : r.target.parentElement;
-        const region = at?.closest(live);
-        if (region) regions.add(region);
-      }
-      for (const region of regions) {
-        const text = region.textContent?.replace(/\s+/g, ' ').trim();
-        if (text) said.push(text);
-      }
-    }).observe(document.body, { subtree: true, childList: true, characterData: true });
-  });
-  return () => page.evaluate(() => [...(window as unknown as { announced: string[] }).announced]);
 }
 
 describe('an import, and a reload', () => {

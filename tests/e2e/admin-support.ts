@@ -1,8 +1,8 @@
 /**
  * Helpers the admin page's browser tests share (admin.test.ts, admin-import.test.ts,
- * admin-files.test.ts, admin-review.test.ts): opening /admin/,
- * importing files from the picker, dropping folders from the desktop, and the page's parts by the
- * names an admin hears.
+ * admin-files.test.ts, admin-review.test.ts, admin-storing.test.ts): opening /admin/,
+ * importing files from the picker, dropping folders from the desktop, the page's parts by the
+ * names an admin hears, and what its live regions say.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -87,3 +87,29 @@ export const storedFiles = (): Promise<number> =>
       keys.onerror = () => reject(keys.error);
     };
   });
+
+/**
+ * From now on, in the page, every message its live regions are given, in order: a region's text
+ * each time it changes to something (a region emptied says nothing). Returns a function that reads
+ * the messages recorded so far.
+ */
+export async function recordAnnouncements(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const said: string[] = [];
+    (window as unknown as { announced: string[] }).announced = said;
+    const live = '[aria-live]:not([aria-live="off"]), [role=status], [role=alert], [role=log]';
+    new MutationObserver((records) => {
+      const regions = new Set<Element>();
+      for (const r of records) {
+        const at = r.target instanceof Element ? r.target : r.target.parentElement;
+        const region = at?.closest(live);
+        if (region) regions.add(region);
+      }
+      for (const region of regions) {
+        const text = region.textContent?.replace(/\s+/g, ' ').trim();
+        if (text) said.push(text);
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  return () => page.evaluate(() => [...(window as unknown as { announced: string[] }).announced]);
+}

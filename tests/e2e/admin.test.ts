@@ -28,7 +28,7 @@ import { makeCohort, makeResult, rightAnswer, type Slip } from '../support/admin
 import { bank, EXAMPLES_DIR, ROOT, valid } from '../support/bank.ts';
 import { jsonFiles } from '../../scripts/read-scenarios.ts';
 import type { Scenario } from '../../src/lib/schemas/scenario.ts';
-import { bodyRows, dropFromDesktop, figuresCaughtUp, importEnded, importFiles, open, PAGE, storedFiles, write } from './admin-support.ts';
+import { bodyRows, dropFromDesktop, figuresCaughtUp, importEnded, importFiles, open, PAGE, recordAnnouncements, storedFiles, write } from './admin-support.ts';
 import { describeViolations, runAxe } from './axe.ts';
 import { expectCentred, expectFits, holdRequests, launchChromium, launchChromiumWithProfile, NARROW_VIEWS, setDefaultFontSize, siteUrl, THEMES, VIEWPORTS, watchProblems } from './support.ts';
 
@@ -2333,32 +2333,6 @@ describe('when the browser keeps nothing', () => {
 });
 
 // ---- What a screen reader user hears, and where focus goes -----------------------------------------
-
-/**
- * From now on, in the page, every message its live regions are given, in order: a region's text
- * each time it changes to something (a region emptied says nothing). Returns a function that reads
- * the messages recorded so far.
- */
-async function recordAnnouncements(page: Page): Promise<() => Promise<string[]>> {
-  await page.evaluate(() => {
-    const said: string[] = [];
-    (window as unknown as { announced: string[] }).announced = said;
-    const live = '[aria-live]:not([aria-live="off"]), [role=status], [role=alert], [role=log]';
-    new MutationObserver((records) => {
-      const regions = new Set<Element>();
-      for (const r of records) {
-        const at = r.target instanceof Element ? r.target : r.target.parentElement;
-        const region = at?.closest(live);
-        if (region) regions.add(region);
-      }
-      for (const region of regions) {
-        const text = region.textContent?.replace(/\s+/g, ' ').trim();
-        if (text) said.push(text);
-      }
-    }).observe(document.body, { subtree: true, childList: true, characterData: true });
-  });
-  return () => page.evaluate(() => [...(window as unknown as { announced: string[] }).announced]);
-}
 
 /** Long enough for anything that waits on typing to pause (half a second) to have been said. */
 const SETTLED_MS = 900;
