@@ -81,4 +81,35 @@ describe('the admin page with the connection lost', () => {
     expect(await section.getByRole('button', { name: 'Try again', exact: true }).count()).toBe(0);
     await context.close();
   });
+
+  test('an assessment imported while the scenario bank cannot be loaded: nothing is imported unchecked, and Try again checks it against the bank', async () => {
+    // Without the bank, step 0 cannot be compared with it: an assessment imported then would be
+    // stored with its scenarios called "not in this page's bank", and kept so after a reload.
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const bankFiles = await cutOff(context, '**/bank/*.json');
+    const page = await context.newPage();
+    await open(page);
+    const file = write(tmp, 'assessment.json', makeResult({ name: 'Ana', mode: 'assessment', startedAt: '2026-11-05T09:00:00Z', scenarios: [compliment] }));
+    await page.getByLabel('Import results', { exact: true }).setInputFiles(file);
+    const status = importStatus(page);
+    await status.filter({ hasText: /^(Nothing was imported|Imported)/ }).waitFor({ timeout: 20_000 });
+    expect(await status.textContent()).toBe(
+      'Nothing was imported: the scenario bank, which every file is compared with, could not be loaded. Check your connection, then try again.',
+    );
+    expect(await bodyRows(page).count()).toBe(0);
+    const section = page.getByRole('region', { name: 'Import', exact: true });
+    const violations = await runAxe(page);
+    if (violations.length) expect.fail(describeViolations(violations, 'the admin page, an import without the scenario bank'));
+    await bankFiles.restore();
+    await section.getByRole('button', { name: 'Try again', exact: true }).click();
+    await importEnded(page).waitFor({ timeout: 30_000 });
+    expect(await status.textContent()).toBe('Imported 1 of 1 file. The results are stored in this browser.');
+    await expect.poll(() => bodyRows(page).count()).toBe(1);
+    expect(await bodyRows(page).first().innerText()).not.toMatch(/not in (this page's|the) bank/i);
+    await page.getByRole('button', { name: 'Ana', exact: true }).click();
+    const panel = page.getByRole('region', { name: /^Ana/ });
+    await panel.getByRole('heading', { name: 'Flags (0)', exact: true }).waitFor();
+    expect(await panel.getByText(/^Nothing to flag/).textContent()).toMatch(/, and the bank scenarios are unchanged\.$/);
+    await context.close();
+  });
 });

@@ -18,7 +18,7 @@ import { DIMENSION_IDS, type DimensionId } from '../../lib/policy/grade.ts';
 import { FORMATS, type PackId } from '../../lib/vocabulary.ts';
 import { programLabel } from './format.ts';
 import { Announcer } from './announcer.svelte.ts';
-import { ImportPool, WorkersNotLoaded } from './pool.ts';
+import { bankNotLoaded, ImportPool, WorkersNotLoaded } from './pool.ts';
 import { AdminStorage } from './storage.ts';
 import { defaultView, type SortKey, type View } from './view.ts';
 
@@ -127,10 +127,9 @@ export class AdminState {
   storage = $state.raw<AdminStorage | null>(null);
   /** Why the browser refused a save (the error's name), after which nothing more is stored; `null` while saves are stored. */
   storageFailure = $state<string | null>(null);
-  /** The bank could not be loaded: step 0 is then not compared. */
-  bankMissing = $state(false);
   /**
-   * The files of an import that stopped because the workers that check them could not be loaded:
+   * The files of an import that stopped because the workers that check them, or the bank they are
+   * compared with, could not be loaded:
    * Try again imports them, without choosing them again. `null` otherwise.
    */
   notImported = $state.raw<{ chosen: readonly Chosen[]; unread: readonly Rejected[] } | null>(null);
@@ -159,7 +158,6 @@ export class AdminState {
   #pool: Promise<ImportPool> | null = null;
   /** Stops the import under way; `null` when none is. */
   #stop: AbortController | null = null;
-  #bank: Promise<unknown[]> | null = null;
   /** Whether what an earlier visit kept has been loaded (the review is saved only from then on). */
   loaded = $state(false);
   #nextId = 0;
@@ -411,13 +409,23 @@ export class AdminState {
           this.status = `Another tab of this page stored a change that this tab could not read (${e?.name ?? 'no reason given'}): reload the page before you go on here.`;
         });
     }
-    // Have the bank and the workers ready before the first import.
-    void this.#workers();
+    // Have the bank and the workers ready before the first import (an import says what failed).
+    void this.#workers().catch(() => {});
   }
 
   /** The import workers, started once with the bank, and again if they failed (see `ImportPool.broken`). */
   async #workers(): Promise<ImportPool> {
-    const pool = await (this.#pool ??= Promise.all([this.#loadBank(), this.#loadEarlier()]).then(([bank, earlier]) => new ImportPool(bank, earlier)));
+    // The bank and its earlier wordings (an honest file of an earlier release quotes them): step 0
+    // of every item is compared with them, and what is found is stored with the cohort. Without
+    // them no file is checked: the import stops, saying so, and the next one fetches them again.
+    const starting: Promise<ImportPool> = (this.#pool ??= Promise.all([this.#fetchBank((pack) => `${pack}.json`), this.#fetchBank((pack) => `earlier/${pack}.json`)]).then(
+      ([bank, earlier]) => new ImportPool(bank, earlier),
+      () => {
+        if (this.#pool === starting) this.#pool = null;
+        throw bankNotLoaded();
+      },
+    ));
+    const pool = await starting;
     if (!pool.broken) return pool;
     pool.close();
     this.#pool = null;
@@ -448,23 +456,6 @@ export class AdminState {
         return (await response.json()) as unknown[];
       }),
     ).then((lists) => lists.flat());
-  }
-
-  /**
-   * The bank's earlier wordings of its scenarios (an honest file of an earlier release quotes
-   * them); none when they cannot be had, which only means such a file's items read as changed.
-   */
-  #loadEarlier(): Promise<unknown[]> {
-    return this.#fetchBank((pack) => `earlier/${pack}.json`).catch(() => []);
-  }
-
-  /** The bank, fetched once; empty (and said so) when it cannot be had. */
-  #loadBank(): Promise<unknown[]> {
-    this.#bank ??= this.#fetchBank((pack) => `${pack}.json`).catch(() => {
-      this.bankMissing = true;
-      return [];
-    });
-    return this.#bank;
   }
 
   /**

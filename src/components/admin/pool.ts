@@ -69,15 +69,19 @@ async function read(files: readonly File[]): Promise<{ bytes: ArrayBuffer; parts
 }
 
 /**
- * Why an import stopped when its workers could not be loaded (the connection dropped while the page
- * fetched their script), in words the page shows.
+ * Why an import stopped when a part of the page it needs could not be loaded (the connection
+ * dropped while the page fetched it), in words the page shows: its workers' script, or the scenario
+ * bank the files are compared with.
  */
 export class WorkersNotLoaded extends Error {
-  constructor() {
-    super('the part of the page that checks the files could not be loaded');
+  constructor(what = 'the part of the page that checks the files') {
+    super(`${what} could not be loaded`);
     this.name = 'WorkersNotLoaded';
   }
 }
+
+/** The scenario bank could not be fetched: an import checked without it would be stored with wrong flags. */
+export const bankNotLoaded = (): WorkersNotLoaded => new WorkersNotLoaded('the scenario bank, which every file is compared with,');
 
 export class ImportPool {
   readonly #workers: Worker[] = [];
