@@ -30,8 +30,17 @@ afterAll(async () => {
 /** Requests for the built chunk matching `pattern` fail as a dropped connection does, until `restore`. */
 async function cutOff(context: BrowserContext, pattern: string): Promise<{ restore: () => Promise<void> }> {
   const fail = (route: Route) => route.abort('internetdisconnected');
+  // The site does not answer either: a page whose part failed asks it (a HEAD request for its own
+  // address) before trying the part again.
+  const asked = (route: Route) => (route.request().method() === 'HEAD' ? route.abort('internetdisconnected') : route.fallback());
   await context.route(pattern, fail);
-  return { restore: () => context.unroute(pattern, fail) };
+  await context.route('**/*', asked);
+  return {
+    restore: async () => {
+      await context.unroute(pattern, fail);
+      await context.unroute('**/*', asked);
+    },
+  };
 }
 
 describe('the admin page with the connection lost', () => {
@@ -54,9 +63,23 @@ describe('the admin page with the connection lost', () => {
     await expect.poll(() => said.textContent()).toMatch(/^review\.json was not read/);
     await reader.restore();
     await section.getByRole('button', { name: 'Try again', exact: true }).click();
-    await said.filter({ hasText: 'Review read from review.json' }).waitFor();
-    expect(await section.getByRole('button', { name: 'Try again', exact: true }).count()).toBe(0);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('admin-review-file');
+    // Read, or (a browser that keeps a failed load: Chromium 150 and 153 do) a reload offered,
+    // after which the file chosen again is read.
+    const reload = section.getByRole('button', { name: 'Reload the page', exact: true });
+    await said.filter({ hasText: /^(Review read from review\.json|review\.json was not read: .* though the site answers)/ }).waitFor();
+    if (await reload.count()) {
+      expect(await said.textContent()).toBe(
+        'review.json was not read: the part of the page that reads review files could not be loaded, though the site answers (some browsers keep a failed load until the page is reloaded). Try again, or reload the page and choose the file again: the results and the review stay stored in this browser.',
+      );
+      const offered = await runAxe(page);
+      if (offered.length) expect.fail(describeViolations(offered, 'the admin page, a reload offered to read a review file'));
+      await Promise.all([page.waitForEvent('load'), reload.click()]);
+      await page.getByLabel('Read a review file').setInputFiles(write(tmp, 'review.json', { format: 'social-support-review/1', rules: {}, trainees: {} }));
+      await said.filter({ hasText: 'Review read from review.json' }).waitFor();
+    } else {
+      expect(await section.getByRole('button', { name: 'Try again', exact: true }).count()).toBe(0);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('admin-review-file');
+    }
     await context.close();
   });
 

@@ -5,6 +5,8 @@
  * conversation", "Export results", "Load scenarios").
  */
 import type { BrowserContext, Download, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { describeViolations, runAxe } from './axe.ts';
 import { siteUrl } from './support.ts';
 
 /**
@@ -231,6 +233,39 @@ export async function endSession(page: Page): Promise<void> {
 export async function failChunk(context: BrowserContext, name: string, ext = 'js'): Promise<{ restore: () => Promise<void> }> {
   const pattern = `**/_astro/${name}.*.${ext}`;
   const fail = (route: import('playwright-core').Route) => route.abort('internetdisconnected');
+  // As when the connection drops, the site does not answer either: a page whose part failed asks
+  // it (a HEAD request for its own address) before trying the part again.
+  const asked = (route: import('playwright-core').Route) => (route.request().method() === 'HEAD' ? route.abort('internetdisconnected') : route.fallback());
   await context.route(pattern, fail);
-  return { restore: () => context.unroute(pattern, fail) };
+  await context.route('**/*', asked);
+  return {
+    restore: async () => {
+      await context.unroute(pattern, fail);
+      await context.unroute('**/*', asked);
+    },
+  };
+}
+
+/** What the trainer says of a part not loaded while the site answered: a reload is offered beside Try again. */
+export const RELOAD_OFFERED =
+  'This part of the trainer could not be loaded, though the site answers: some browsers keep a failed load until the page is reloaded. Try again, or reload the page: your sessions and answers stay stored in this browser.';
+
+/**
+ * Waits, after the connection came back and something that loads a part was done, for `shown`. A
+ * browser that keeps a failed load (Chromium 150 and 153 do) fails the part again without asking
+ * the network: then the trainer must say so in `RELOAD_OFFERED`'s words with "Reload the page",
+ * which is pressed, and `shown` must follow the reload (after `again`, when the reload does not
+ * bring it back by itself). Returns whether the page was reloaded.
+ */
+export async function shownOrReloaded(page: Page, shown: Locator, again?: () => Promise<void>): Promise<boolean> {
+  const reload = page.getByRole('button', { name: 'Reload the page', exact: true }).first();
+  await shown.or(reload).first().waitFor({ timeout: 10_000 });
+  if (await shown.isVisible()) return false;
+  expect(await page.locator('#trainer').innerText()).toContain(RELOAD_OFFERED);
+  const violations = await runAxe(page);
+  if (violations.length) expect.fail(describeViolations(violations, 'the trainer offering a reload'));
+  await Promise.all([page.waitForEvent('load'), reload.click()]);
+  if (again) await again();
+  await shown.waitFor({ timeout: 10_000 });
+  return true;
 }

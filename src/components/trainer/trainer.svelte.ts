@@ -8,6 +8,7 @@ import { PACK_IDS } from '../../lib/vocabulary.ts';
 import { fileNameOf, resultFileText } from '../../lib/results/file-name.ts';
 import { initialState, reviewRulesOf, type Effect, type TrainerEvent, type TrainerState } from '../../lib/trainer/state.ts';
 import { download } from '../shared/download.ts';
+import { loadPart, reloadNeeded } from '../shared/load-part.ts';
 import { KeyValueStore, type StorageMode } from '../storage/kv-store.ts';
 import { startedAt } from './format.ts';
 import type { ProgramChoice } from './programs.ts';
@@ -40,20 +41,25 @@ const FOCUS_IDS: Record<Extract<Effect, { type: 'focus' }>['target'], string> = 
 
 /**
  * What the trainer says of a part of it that could not be loaded (the connection dropped), where the
- * part would have been. The parts come in chunks of their own, by `import()`, which keeps no failure:
- * the next action that needs a part fetches it again.
+ * part would have been. The parts come in chunks of their own, by `import()`; the next action that
+ * needs a part fetches it again (see `loadPart`).
  */
 export const NOT_LOADED = 'This part of the trainer could not be loaded: check your connection, then try again.';
+
+/**
+ * What the trainer says instead once a part could not be loaded while the site answered: some
+ * browsers keep a failed load until the page is reloaded (see `loadPart`). `stored`: whether the
+ * trainer's work outlives a reload (it does not when the browser refuses to store it).
+ */
+export const reloadToLoad = (stored: boolean): string =>
+  'This part of the trainer could not be loaded, though the site answers: some browsers keep a failed load until the page is reloaded. Try again, or reload the page' +
+  (stored ? ': your sessions and answers stay stored in this browser.' : ' once you have exported your results: this browser does not let the trainer store them.');
 
 /** The session's desk, loaded once there is a session to show. */
 export const workspaceView = () => import('./Workspace.svelte');
 /** A report, loaded once one is shown, and in the background while a session runs. */
 export const reportView = () => import('./Report.svelte');
 
-/** Rejects with `NOT_LOADED` for a part whose import failed: the browser's words (its `cause`) are not the trainee's. */
-const notLoaded = (cause: unknown): never => {
-  throw new Error(NOT_LOADED, { cause });
-};
 
 /** How long focus waits for a part loaded on demand (the queue, the report) to be drawn. */
 const DRAWN_MS = 10_000;
@@ -146,6 +152,26 @@ export class Trainer {
    * for it, and is applied then.
    */
   notLoaded = $state(false);
+  /** A part could not be loaded while the site answered: what the trainer says of a part not loaded offers a reload too. */
+  reloadOffered = $state(false);
+
+  /** What the trainer says where a part could not be loaded (see `NOT_LOADED`, `reloadToLoad`). */
+  get notLoadedWords(): string {
+    return this.reloadOffered ? reloadToLoad(this.storage !== 'memory') : NOT_LOADED;
+  }
+
+  /**
+   * Loads a part of the trainer (see `loadPart`); when it cannot be loaded, rejects with what the
+   * trainer says of it, never the browser's words (they are its `cause`).
+   */
+  loadChunk = async <T>(load: () => Promise<T>): Promise<T> => {
+    try {
+      return await loadPart(load);
+    } catch (cause) {
+      if (reloadNeeded(cause)) this.reloadOffered = true;
+      throw new Error(this.notLoadedWords, { cause });
+    }
+  };
 
   /** Another tab of this browser runs the trainer: this one shows a notice, and dispatches nothing. */
   elsewhere = $state(false);
@@ -319,7 +345,7 @@ export class Trainer {
    * events waiting for it still wait.
    */
   engine(): Promise<Engine> {
-    this.#loading ??= Promise.all([import('./engine.ts'), this.#loaded]).then(
+    this.#loading ??= Promise.all([this.loadChunk(() => import('./engine.ts')), this.#loaded]).then(
       ([engine]) => {
         this.#engine = engine;
         this.regrade = engine.regradeResult;
@@ -331,9 +357,9 @@ export class Trainer {
         for (const event of waiting) this.dispatch(event);
         return engine;
       },
-      (cause: unknown) => {
+      (e: unknown) => {
         this.#loading = null;
-        return notLoaded(cause);
+        throw e;
       },
     );
     return this.#loading;
@@ -434,7 +460,7 @@ export class Trainer {
     const banks = Promise.all(PACK_IDS.map((pack) => this.bank(pack)));
     // Settled here too, so that a failure while the files are read is not reported as unhandled.
     banks.catch(() => {});
-    const [{ readScenarioTexts, MAX_SCENARIO_FILE_BYTES }, view] = await Promise.all([import('./load-scenarios.ts'), import('./LoadReport.svelte')]).catch(notLoaded);
+    const [{ readScenarioTexts, MAX_SCENARIO_FILE_BYTES }, view] = await this.loadChunk(() => Promise.all([import('./load-scenarios.ts'), import('./LoadReport.svelte')]));
     this.loadReportView = view.default;
     const texts = await Promise.all(
       files.map(async (f) => {

@@ -1,0 +1,77 @@
+/**
+ * A part of a page loaded on demand: after a failed load it is tried again at once only when the
+ * site answers, and a second failure then means only a reload will load it (some browsers keep a
+ * failed `import()` for the page's life).
+ */
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { loadPart, PartNotLoaded, reloadNeeded } from '../../../src/components/shared/load-part.ts';
+
+const answers = (ok: boolean | 'unreachable') =>
+  vi.fn(async () => {
+    if (ok === 'unreachable') throw new TypeError('Failed to fetch');
+    return new Response(null, { status: ok ? 200 : 503 });
+  });
+
+/** A load that fails `failures` times, then gives `'part'`. */
+function flaky(failures: number) {
+  let left = failures;
+  return vi.fn(async () => {
+    if (left-- > 0) throw new TypeError('Failed to fetch dynamically imported module: /_astro/part.js');
+    return 'part';
+  });
+}
+
+beforeEach(() => {
+  vi.stubGlobal('location', { href: 'https://example.test/practice/' });
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('loadPart', () => {
+  test('a load that works is not asked twice, and the site is not asked at all', async () => {
+    const site = answers(true);
+    vi.stubGlobal('fetch', site);
+    const load = flaky(0);
+    expect(await loadPart(load)).toBe('part');
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(site).not.toHaveBeenCalled();
+  });
+
+  test.each([
+    ['does not answer at all', 'unreachable' as const],
+    ['answers with an error', false],
+  ])('the site %s: not loaded, no reload offered, and the load not tried again', async (_, ok) => {
+    const site = answers(ok);
+    vi.stubGlobal('fetch', site);
+    const load = flaky(5);
+    const error = await loadPart(load).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PartNotLoaded);
+    expect(reloadNeeded(error)).toBe(false);
+    expect(load).toHaveBeenCalledTimes(1);
+    // The page's own address, never a cached answer.
+    expect(site).toHaveBeenCalledWith('https://example.test/practice/', expect.objectContaining({ cache: 'no-store' }));
+  });
+
+  test('the site answers: the load is tried again at once, and what it gives is returned', async () => {
+    vi.stubGlobal('fetch', answers(true));
+    const load = flaky(1);
+    expect(await loadPart(load)).toBe('part');
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  test('the site answers but the load fails again: a reload is what will load it', async () => {
+    vi.stubGlobal('fetch', answers(true));
+    const load = flaky(2);
+    const error = await loadPart(load).catch((e: unknown) => e);
+    expect(reloadNeeded(error)).toBe(true);
+    expect(load).toHaveBeenCalledTimes(2);
+    // The browser's words are kept as the cause, for whoever debugs it, not shown.
+    expect(((error as Error).cause as Error).message).toMatch(/dynamically imported module/);
+  });
+
+  test('an error that is not a PartNotLoaded is never taken for one', () => {
+    expect(reloadNeeded(new Error('a part of the page could not be loaded, though the site answers'))).toBe(false);
+    expect(reloadNeeded(undefined)).toBe(false);
+  });
+});
