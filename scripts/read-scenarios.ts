@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isJsonName } from '../src/lib/results/file-name.ts';
 import { readScenarioFileBytes } from '../src/lib/schemas/scenario-file-checks.ts';
+import { cannotRead } from './lib/read-problem.ts';
 import type { Scenario } from '../src/lib/schemas/scenario.ts';
 
 /** One scenario read from a file, or the problems that kept it from being read. */
@@ -19,7 +20,7 @@ export function readScenarioFile(file: string): Read[] {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     // `decide` reads files only: a folder is said for what it is, with what to type instead.
-    const problem = code === 'EISDIR' ? 'is a folder, not a file (name its files, e.g. FOLDER/*.json)' : `cannot read the file (${code ?? String(e)})`;
+    const problem = code === 'EISDIR' ? 'is a folder, not a file (name its files, e.g. FOLDER/*.json)' : cannotRead(e, file);
     return [{ file, index: null, ok: false, problems: [problem] }];
   }
   return readScenarioFileBytes(bytes).map((r) => ({ file, ...r }));

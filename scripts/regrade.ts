@@ -22,6 +22,7 @@ import { duplicateProblem, fullerExport, fullerThan, type VerifiedResult } from 
 import { MAX_FILE_BYTES, sessionKey, tooLargeProblem, Verifier } from '../src/lib/results/verify.ts';
 import { filesOf, readArgs, refuse } from './lib/cli.ts';
 import { writeLines } from './lib/output.ts';
+import { cannotRead } from './lib/read-problem.ts';
 import { jsonFiles, readScenarioFile } from './read-scenarios.ts';
 
 const USAGE = `usage: npm run --silent regrade -- FILE|FOLDER...
@@ -63,7 +64,7 @@ for (const { shown: file, path } of files) {
   try {
     size = statSync(path).size;
   } catch (e) {
-    problems([`(file): cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`]);
+    problems([`(file): ${cannotRead(e, path)}`]);
     continue;
   }
   if (size > MAX_FILE_BYTES) {
@@ -74,7 +75,7 @@ for (const { shown: file, path } of files) {
   try {
     bytes = readFileSync(path);
   } catch (e) {
-    problems([`(file): cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`]);
+    problems([`(file): ${cannotRead(e, path)}`]);
     continue;
   }
   const text = fileText(bytes);

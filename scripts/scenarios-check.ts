@@ -18,6 +18,7 @@ import { EMPTY_LIST_PROBLEM, judgeScenario, MAX_LISTED_PROBLEMS, MAX_SCENARIO_FI
 import { firstProblems, notCheckedProblem } from '../src/lib/schemas/problems.ts';
 import { filesOf, readArgs, type FileArg } from './lib/cli.ts';
 import { writeLines } from './lib/output.ts';
+import { noSuchPath } from './lib/read-problem.ts';
 import { jsonFiles, readScenarioFile } from './read-scenarios.ts';
 
 const USAGE = `usage: npm run --silent scenarios:check -- [FILE|FOLDER...]
@@ -78,7 +79,7 @@ for (const arg of args) {
     continue;
   }
   if (!found[0]!.inFolder && !existsSync(found[0]!.path)) {
-    argumentProblem(`${arg}: no such file or folder`);
+    argumentProblem(noSuchPath(arg));
     continue;
   }
   // A file named by itself is checked whatever it holds; a folder's result files are not

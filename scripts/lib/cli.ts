@@ -3,6 +3,7 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { jsonFiles } from '../read-scenarios.ts';
+import { cannotRead } from './read-problem.ts';
 
 /** A command's arguments: the options given, and the rest (files and folders) in order. */
 export interface Args {
@@ -15,14 +16,17 @@ export interface Args {
 /**
  * Reads `argv` (without node and the script). `-h` or `--help` prints `usage` on standard output
  * and ends with status 0; an option that is not in `known` is refused: its name and `usage` on
- * standard error, status 1, rather than read as a file name. After `--`, every argument is a path
- * (for a file whose name begins with `-`).
+ * standard error, status 1, rather than read as a file name, and so is an empty argument. After
+ * `--`, every argument is a path (for a file whose name begins with `-`).
  */
 export function readArgs(argv: readonly string[], usage: string, known: readonly string[] = []): Args {
   const options = new Set<string>();
   const paths: string[] = [];
   let onlyPaths = false;
   for (const arg of argv) {
+    // Read as a path, "" would be the folder the user is in, all of it: a shell gives it for an
+    // unset variable (`decide -- "$FILE"`), which names no file.
+    if (arg === '') refuse('an empty argument is not a file or folder name (a shell variable left unset?)', usage);
     if (onlyPaths || arg === '-' || !arg.startsWith('-')) paths.push(arg);
     else if (arg === '--') onlyPaths = true;
     else if (arg === '-h' || arg === '--help') {
@@ -88,7 +92,7 @@ export function filesOf(arg: string): FileArg[] | string {
     if (!statSync(path, { throwIfNoEntry: false })?.isDirectory()) return [{ shown: arg, path, inFolder: false }];
     files = jsonFiles(path);
   } catch (e) {
-    return `${arg}: cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`;
+    return `${arg}: ${cannotRead(e, path)}`;
   }
   if (files.length === 0) return `${arg}: no .json file in this folder, nothing to check`;
   return files.map((file) => ({ shown: join(arg, file.slice(path.length)), path: file, inFolder: true }));

@@ -166,7 +166,7 @@ describe('npm run regrade', () => {
     const r = regrade(big, join(tmp, 'missing.json'));
     expect(r.status).toBe(1);
     expect(r.lines[0]!.problems).toEqual(['(file): 21.0 MB is more than the 20 MB a result file may have; it was not read']);
-    expect(r.lines[1]!.problems).toEqual(['(file): cannot read it (ENOENT)']);
+    expect(r.lines[1]!.problems).toEqual(['(file): no such file: check its name and the folder you ran the command in']);
   });
 
   it('no file: usage on standard error, exit 1', () => {
