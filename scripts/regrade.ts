@@ -4,9 +4,10 @@
 // JSON line per file, in the order given (a folder: its .json files at any depth, whatever the case
 // of the extension, sorted, as the page's folder import takes them):
 //   {"file","trainee","mode","startedAt","summary","flags":[...]} for a valid file, with the
-//   recomputed summary; "duplicateOf" names an earlier file of the same session, and "duplicate"
-//   says so as the admin page does (which imports the session once: from the fuller export of it,
-//   a finished one before an unfinished one, then the one with more items);
+//   recomputed summary, its means rounded to 4 decimals as the format writes them; "duplicateOf"
+//   names an earlier file of the same session, and "duplicate" says so as the admin page does
+//   (which imports the session once: from the fuller export of it, a finished one before an
+//   unfinished one, then the one with more items);
 //   {"file","problems":[...]} for one that is not a valid result file.
 // "file" is the argument as typed (for a folder's file, the folder as typed and the path in it); a
 // relative one is read from the folder the command was run in. A folder without any .json file is
@@ -20,6 +21,7 @@ import { fileText } from '../src/lib/file-text.ts';
 import { notCheckedProblem } from '../src/lib/schemas/problems.ts';
 import { duplicateProblem, fullerExport, fullerThan, type VerifiedResult } from '../src/lib/results/flags.ts';
 import { MAX_FILE_BYTES, sessionKey, tooLargeProblem, Verifier } from '../src/lib/results/verify.ts';
+import { summarize } from '../src/lib/results/result.ts';
 import { filesOf, readArgs, refuse } from './lib/cli.ts';
 import { writeLines } from './lib/output.ts';
 import { cannotRead } from './lib/read-problem.ts';
@@ -97,7 +99,9 @@ for (const { shown: file, path } of files) {
   }
   const r = v.result;
   const key = sessionKey(r);
-  const line: Record<string, unknown> = { file, trainee: r.trainee, mode: r.mode, startedAt: r.startedAt, summary: r.summary, flags: r.flags };
+  // The file's summary as the format defines it (means of the items as written, rounded to 4
+  // decimals), so that an honest file's reads back equal; the page's 9 decimals serve its 3 shown.
+  const line: Record<string, unknown> = { file, trainee: r.trainee, mode: r.mode, startedAt: r.startedAt, summary: summarize(r.items), flags: r.flags };
   const earlier = seen.get(key);
   if (earlier !== undefined) {
     const fuller = fullerExport(r, earlier.result);

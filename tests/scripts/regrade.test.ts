@@ -214,5 +214,18 @@ describe('npm run regrade', () => {
     expect(extra.lines[0]!.summary).toEqual(plain.lines[0]!.summary);
     expect(extra.lines[0]!.summary.score).toBeLessThan(1);
   });
-});
 
+  it('the summary printed is the file\'s summary as the format defines it (means rounded to 4 decimals): an honest file\'s reads back equal', () => {
+    // GitLab items without the escalation they call for score 2/3, written 0.6667; five items, three
+    // of them so, have a mean of 0.80002, which the format writes 0.8.
+    const gitlab = bank.filter((f) => f.scenario?.pack === 'gitlab' && !f.scenario.followUps?.length && f.scenario.channel === 'twitter').map(valid).slice(0, 5);
+    const file = makeResult({ name: 'Gus Berg', handle: '@gus', scenarios: gitlab, slip: (i) => (i % 2 ? 'none' : 'escalation') });
+    const exact = summarize(file.items, 9);
+    // The test can fail: the mean of the items as written has more than 4 decimals.
+    expect(exact.score).not.toBe(file.summary.score);
+    const r = regrade(write('gitlab-rounded.json', file));
+    expect(r.status, JSON.stringify(r.lines)).toBe(0);
+    expect(r.lines[0]!.flags).toEqual([]);
+    expect(r.lines[0]!.summary).toEqual(file.summary);
+  });
+});
