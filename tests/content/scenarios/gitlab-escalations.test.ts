@@ -4,10 +4,11 @@ import { idealPath } from '../../../src/lib/policy/follow-ups.ts';
 import { resolveFacts } from '../../../src/lib/policy/facts.ts';
 import { bank, valid } from '../../support/bank.ts';
 
-// GitLab's escalations (seed 003) hang on facts a trainee never sees: a question "too complex to
-// handle" goes to the experts, a tweet that "should be retweeted" to #social_media. The trainee
-// has only the words of the conversation and the guideline pages to tell, so the bank must give
-// them something to tell it by, and give it alike from one scenario to the next.
+// GitLab's escalations and direct messages (seed 003) hang on facts a trainee never sees: a
+// question "too complex to handle" goes to the experts, a tweet that "should be retweeted" to
+// #social_media, and a direct message is for a user who "needs to communicate with us privately".
+// The trainee has only the words of the conversation and the guideline pages to tell, so the bank
+// must give them something to tell it by, and give it alike from one scenario to the next.
 
 const points = bank
   .map(valid)
@@ -20,7 +21,7 @@ describe('GitLab bank: a question sent to the experts says why a public answer w
   // (a bug only the team can confirm), or asks for news from the team it already went to. A bare
   // "anyone?" about a symptom that the docs cover (the bank answers one like it with a link to the
   // troubleshooting page) does not say it.
-  const BEYOND_THE_DOCS = /\bknown\?|seen this before|already (tried|checked|went through)|went through the|checked every|tried everything|(docs|troubleshooting|that page|the link) (didn'?t|did not|doesn'?t|does not) help|nothing (there|in the docs)|any news from the team/i;
+  const BEYOND_THE_DOCS = /\bknown\?|did all of it|seen this before|already (tried|checked|went through)|went through the|checked every|tried everything|(docs|troubleshooting|that page|the link) (didn'?t|did not|doesn'?t|does not) help|nothing (there|in the docs)|any news from the team/i;
   const experts = points.filter((p) => p.decision.escalate === 'experts');
 
   it('the check has something to check', () => {
@@ -30,6 +31,42 @@ describe('GitLab bank: a question sent to the experts says why a public answer w
   it.each(experts.map((p) => [p.name, p] as const))('%s', (_name, p) => {
     const said = p.scenario.messages.filter((m) => m.from === 'customer').map((m) => m.text).join('\n');
     expect(said, 'escalated to the experts, and nothing the customer says shows that the docs or our answer will not do').toMatch(BEYOND_THE_DOCS);
+  });
+});
+
+describe('GitLab bank: a customer who did what our answer said, to no avail, is sent to the experts', () => {
+  // The same shape twice must be graded alike: we answered with the docs, the customer went through
+  // them and is still stuck. Public help has run out, so it is too complex to handle alone (the
+  // bank's seat count is escalated so). Availability is @GitLabStatus's, and not a question for them.
+  const NO_LUCK = /did all of it|tried (all|everything)|checked every|(didn'?t|did not|doesn'?t|does not) (help|work|fix)|no luck/i;
+  const stuck = points.filter((p) => {
+    const i = p.scenario.messages.findLastIndex((m) => m.from === 'customer');
+    return i > 0 && p.scenario.messages.slice(0, i).some((m) => m.from === 'agent') && NO_LUCK.test(p.scenario.messages[i]!.text) && p.decision.reply !== '@GitLabStatus';
+  });
+
+  it('the check has something to check', () => {
+    expect(stuck.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(stuck.map((p) => [p.name, p] as const))('%s', (_name, p) => {
+    expect(p.decision.escalate).toBe('experts');
+  });
+});
+
+describe('GitLab bank: a direct message goes to a customer whose words say what they must share in private', () => {
+  // Direct messages only "when the user needs to communicate with us privately (e.g. to give a
+  // mailing address)": the customer names the thing (an address, an email, an invoice) or says
+  // they will not post it here.
+  const PRIVATE = /address|e-?mail|invoice|not here|publicly|privately|in private/i;
+  const dms = points.filter((p) => p.decision.directMessage);
+
+  it('the check has something to check', () => {
+    expect(dms.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(dms.map((p) => [p.name, p] as const))('%s', (_name, p) => {
+    const said = p.scenario.messages.filter((m) => m.from === 'customer').map((m) => m.text).join('\n');
+    expect(said, 'a direct message, and the customer does not say what they have to share in private').toMatch(PRIVATE);
   });
 });
 
