@@ -759,7 +759,7 @@ describe('Past sessions', () => {
   const focused = (l: Locator) => l.evaluate((el) => el === document.activeElement);
   /** Each past session as the list shows it. */
   const listed = (page: Page) => pastList(page).getByRole('listitem').allTextContents().then((t) => t.map((x) => x.replace(/\s+/g, ' ').trim()));
-  /** A past session's name, as the list writes it before its counts ("Practice, Twitter view, 22 Nov 2026, 20:05:31"). */
+  /** A past session's name, as the list writes it before its counts ("Practice, GitLab: Twitter, 22 Nov 2026, 20:05:31"). */
   const nameOf = (item: string) => /^(.*?): \d+ answered/.exec(item)![1]!;
   /** A report's heading for an item of a result file: its title, the follow-up, the score. */
   const itemHeading = (i: { scenario: { title?: string }; scenarioId: string; step: number; score: number }) =>
@@ -2868,6 +2868,30 @@ describe('"Load scenarios" judges a file as npm run scenarios:check does', () =>
     await context.close();
   });
 
+  // A phone's file picker takes files from several places at once (Downloads, a cloud drive), so
+  // two files of one pick may have the same name. Found at scale: two bad "scenario.json" left the
+  // report unshown (a page error), with the good files' queue started as if nothing had been refused.
+  test('two bad files of the same name are each listed with their own problems, and the good file loads', async () => {
+    const { context, page } = await trainerInFreshContext();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.getByLabel('Load scenarios').setInputFiles([
+      file('scenario.json', '{"format": "social-support-scenario/1", '),
+      file('scenario.json', scenario('own-rated', { rating: 2 })),
+      file('good.json', scenario('own-good')),
+    ]);
+    const alert = page.getByRole('alert');
+    await expect(alert.getByRole('heading', { level: 2 }).textContent()).resolves.toMatch(/2 files could not be used; 1 scenario loaded/);
+    const files = await alert.locator(':scope > ul > li').evaluateAll((lis) => lis.map((li) => ({ file: li.querySelector('strong')?.textContent, lines: [...li.querySelectorAll('code')].map((c) => c.textContent) })));
+    expect(files).toEqual([
+      { file: 'scenario.json', lines: [expect.stringMatching(/^not valid JSON: /)] },
+      { file: 'scenario.json', lines: ['rating: only a Google Play review has a rating'] },
+    ]);
+    await page.getByRole('heading', { name: /Your own set \(1 scenario\)/ }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test('without the bank, which the files are checked against, nothing is loaded and the trainee is told to try again; once it can be fetched, the files load', async () => {
     const { context, page } = await trainerInFreshContext();
     await context.route('**/bank/*.json', (route) => route.fulfill({ status: 503, body: '' }));
@@ -2967,7 +2991,7 @@ describe('Review my mistakes', () => {
     await expect.poll(() => heard(page)).toMatch(/The review is over/);
     expect(await page.getByRole('button', { name: /^Review my mistakes/ }).count()).toBe(0);
     const past = (await pastList(page).getByRole('listitem').allTextContents()).map((t) => t.replace(/\s+/g, ' '));
-    expect(past).toEqual([expect.stringMatching(new RegExp(`^Practice, Review my mistakes, .*: ${answered} answered`))]);
+    expect(past).toEqual([expect.stringMatching(new RegExp(`^Practice, GitLab: Review my mistakes, .*: ${answered} answered`))]);
     await context.close();
   });
 
