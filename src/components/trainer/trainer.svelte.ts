@@ -67,12 +67,34 @@ const DRAWN_MS = 10_000;
 /** A past session's key: its session's id (the start time, for a file without one). */
 export const pastKey = (r: Result): string => r.session?.id ?? r.startedAt;
 
+/** A program as a past session's name says it. */
+const PROGRAM_WORDS: Readonly<Record<PackId, string>> = { mozilla: 'Mozilla', gitlab: 'GitLab' };
+
+/**
+ * A past session's queue, with its program where the queue's name does not say it: "Review my
+ * mistakes" and "Your own set" are the names of both programs' queues, and "Twitter" (GitLab's) or
+ * "Low rating" (Mozilla's Google Play) name none: "GitLab: Review my mistakes". An assessment's
+ * ("Assessment: Mozilla Social Support") names it already. A set of one's own that mixes the
+ * programs, whose file names none, names both.
+ */
+export function pastQueue(r: Result): string {
+  const queue = r.session?.queue ?? '';
+  const used = r.session?.program ? [r.session.program] : PACK_IDS.filter((p) => r.items.some((i) => i.scenario.pack === p) || (!r.items.length && r.packs[p] !== undefined));
+  const words = used.map((p) => PROGRAM_WORDS[p]).filter((w) => !queue.includes(w));
+  const program = words.length === used.length ? words.join(' and ') : '';
+  return [program, queue].filter(Boolean).join(': ');
+}
+
 /**
  * A past session as the list names it: "Assessment (seed 1234), Assessment: Mozilla Social Support,
- * 22 Nov 2026, 20:05:31". Started to the second, so that two sessions of one minute have two names.
+ * 22 Nov 2026, 20:05:31", "Practice, GitLab: Review my mistakes, 22 Nov 2026, 20:40:12". Started
+ * to the second, so that two sessions of one minute have two names; with its program, so that a
+ * trainee with many finds the one they look for.
  */
-export const pastName = (r: Result): string =>
-  `${r.mode === 'assessment' ? `Assessment (seed ${r.seed})` : 'Practice'}${r.session?.queue ? `, ${r.session.queue}` : ''}, ${startedAt(r.startedAt)}`;
+export const pastName = (r: Result): string => {
+  const queue = pastQueue(r);
+  return `${r.mode === 'assessment' ? `Assessment (seed ${r.seed})` : 'Practice'}${queue ? `, ${queue}` : ''}, ${startedAt(r.startedAt)}`;
+};
 
 /**
  * The programs whose guidelines a kept session names at a version other than the one this page was

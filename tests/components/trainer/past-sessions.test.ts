@@ -211,6 +211,27 @@ describe("a past session's name", () => {
     expect(deleted).toBe(`Deleted the past session ${pastName(first)}. 1 past session left.`);
     expect(await said(trainer)).toBe(`Deleted the past session ${pastName(second)}.`);
   });
+
+  // Thirty sessions on, a trainee looks for "my GitLab review": "Review my mistakes" is the queue
+  // of both programs, GitLab's practice queue is "Twitter", Google Play's "Low rating", so the
+  // name says the program; an assessment's queue names it already, and says it once.
+  it('names the program of a practice session, so that two reviews of the same minute, one per program, are told apart', () => {
+    const review = (id: string, program: 'mozilla' | 'gitlab'): Result => ({
+      ...kept(id, 'practice', '2026-05-05T09:00:05.000Z'),
+      packs: program === 'mozilla' ? { mozilla: packs.mozilla.version } : { gitlab: packs.gitlab.version },
+      session: { id, queue: 'Review my mistakes', program },
+    });
+    const mozilla = pastName(review('r-moz', 'mozilla'));
+    const gitlab = pastName(review('r-gl', 'gitlab'));
+    expect(mozilla).not.toBe(gitlab);
+    expect(mozilla).toMatch(/^Practice, Mozilla: Review my mistakes, /);
+    expect(gitlab).toMatch(/^Practice, GitLab: Review my mistakes, /);
+    expect(pastName(B)).toMatch(/^Assessment \(seed 1234\), Assessment: Mozilla Social Support, /);
+    // A set of one's own that mixes the programs names none in its file: the name says both.
+    const { program: _none, ...mixedSession } = review('mixed', 'mozilla').session!;
+    const mixed: Result = { ...review('mixed', 'mozilla'), packs: { mozilla: packs.mozilla.version, gitlab: packs.gitlab.version }, session: { ...mixedSession, queue: 'Your own set (2 scenarios)' } };
+    expect(pastName(mixed)).toMatch(/^Practice, Mozilla and GitLab: Your own set \(2 scenarios\), /);
+  });
 });
 
 describe('a past session kept under another version of the guidelines', () => {
