@@ -3,7 +3,7 @@
 // the effects it returns: saving to IndexedDB, archiving finished sessions, moving focus, announcing.
 // The machine and the engine behind it are loaded on first need, so the page opens with little script.
 import { getContext, setContext, tick, type Component } from 'svelte';
-import type { PackId, Result, Scenario } from '../../lib/index.ts';
+import type { PackId, Result, ResultSummary, Scenario } from '../../lib/index.ts';
 import { PACK_IDS } from '../../lib/vocabulary.ts';
 import { fileNameOf, resultFileText } from '../../lib/results/file-name.ts';
 import { initialState, reviewRulesOf, type Effect, type TrainerEvent, type TrainerState } from '../../lib/trainer/state.ts';
@@ -146,6 +146,31 @@ export class Trainer {
    * `regradeResult`); `null` until the engine is loaded. Past sessions' list gives its scores.
    */
   regrade = $state.raw<((r: Result) => Result) | null>(null);
+  /** Each kept session's totals by `regrade`, by the session's object (see `pastSummary`). Not state: a cache. */
+  readonly #summaries = new WeakMap<Result, { by: (r: Result) => Result; summary: ResultSummary | null }>();
+
+  /**
+   * A kept session's totals as its report and "Download again" give them (`regrade`), for Past
+   * sessions' list; `null` before the engine is loaded, and for a kept file it cannot grade (its
+   * report cannot either). Worked out once per session: with dozens kept, grading them all again
+   * at every change to the list (a deletion, a session kept) held the main thread for tens of
+   * milliseconds on a laptop, several times that on a phone.
+   */
+  pastSummary(r: Result): ResultSummary | null {
+    const by = this.regrade;
+    if (!by) return null;
+    const known = this.#summaries.get(r);
+    if (known?.by === by) return known.summary;
+    let summary: ResultSummary | null;
+    try {
+      summary = by(r).summary;
+    } catch {
+      summary = null;
+    }
+    this.#summaries.set(r, { by, summary });
+    return summary;
+  }
+
   /** The last message for screen readers. */
   announcement = $state('');
   /** Whether the shortcuts dialog is open. */
