@@ -75,11 +75,13 @@ const PROGRAM_WORDS: Readonly<Record<PackId, string>> = { mozilla: 'Mozilla', gi
  * mistakes" and "Your own set" are the names of both programs' queues, and "Twitter" (GitLab's) or
  * "Low rating" (Mozilla's Google Play) name none: "GitLab: Review my mistakes". An assessment's
  * ("Assessment: Mozilla Social Support") names it already. A set of one's own that mixes the
- * programs, whose file names none, names both.
+ * programs, whose file names none, names both, even when only one program's scenarios were answered.
  */
 export function pastQueue(r: Result): string {
   const queue = r.session?.queue ?? '';
-  const used = r.session?.program ? [r.session.program] : PACK_IDS.filter((p) => r.items.some((i) => i.scenario.pack === p) || (!r.items.length && r.packs[p] !== undefined));
+  // The trainer has always written the program of a session of one; left out, the set mixed them,
+  // whichever of its scenarios were answered before it ended.
+  const used = r.session?.program ? [r.session.program] : r.session ? [...PACK_IDS] : PACK_IDS.filter((p) => r.items.some((i) => i.scenario.pack === p));
   const words = used.map((p) => PROGRAM_WORDS[p]).filter((w) => !queue.includes(w));
   const program = words.length === used.length ? words.join(' and ') : '';
   return [program, queue].filter(Boolean).join(': ');

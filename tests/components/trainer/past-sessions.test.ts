@@ -231,6 +231,9 @@ describe("a past session's name", () => {
     const { program: _none, ...mixedSession } = review('mixed', 'mozilla').session!;
     const mixed: Result = { ...review('mixed', 'mozilla'), packs: { mozilla: packs.mozilla.version, gitlab: packs.gitlab.version }, session: { ...mixedSession, queue: 'Your own set (2 scenarios)' } };
     expect(pastName(mixed)).toMatch(/^Practice, Mozilla and GitLab: Your own set \(2 scenarios\), /);
+    // Ended after its Mozilla scenario alone was answered, it is still the mixed set it was.
+    const answeredMozillaOnly: Result = { ...mixed, packs: { mozilla: packs.mozilla.version }, items: [{ scenario: { pack: 'mozilla' } } as Result['items'][number]] };
+    expect(pastName(answeredMozillaOnly)).toMatch(/^Practice, Mozilla and GitLab: Your own set \(2 scenarios\), /);
   });
 });
 
