@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { incubationWeeks, packs } from '../../src/lib/packs/index.ts';
 import { spelledNumber } from '../../src/lib/words.ts';
 import { DIST_DIR } from '../../scripts/lib/site-pages.ts';
+import { idealPath } from '../../src/lib/policy/follow-ups.ts';
+import { customer, moz } from '../support/factory.ts';
 
 function pageHtml(path: string): string {
   return readFileSync(join(DIST_DIR, path, 'index.html'), 'utf8');
@@ -96,5 +98,44 @@ describe('Working a conversation: Assigning', () => {
   it('names the Twitter escalation queue as the practice queue\u2019s Assign to menu offers it', () => {
     const queue = packs.mozilla.escalationDestinations.find((d) => d.channel === 'twitter')!.name;
     expect(words(sectionHtml('/conversocial/working-a-conversation/', 'assigning'))).toContain(queue);
+  });
+});
+
+describe('How the rules combine: which account likes', () => {
+  // The Likes page says a like comes from the first of our accounts the person mentioned in the
+  // conversation, and the engine likes so (policy-notes.md: "the first program account in
+  // mentions"): a thank-you to @FirefoxSupport, in a conversation opened with @firefox, is liked
+  // from @Firefox. The decision order said "like it from the mentioned account" and its table
+  // "from the account it mentions", which a reader takes to be the account the liked tweet names
+  // (found by the Mozilla pages audit).
+  const page = () => pageHtml('/reference/decision-order/');
+  const first = /from the first of our accounts the (customer|person) mentioned/i;
+
+  it('the engine likes a later thank-you from the first account mentioned, not the one it names', () => {
+    const s = moz({
+      mentions: ['@firefox', '@FirefoxSupport'],
+      messages: [customer('@firefox my bookmarks are gone after the update, how do I get them back?')],
+      followUps: [{ afterHours: 24, text: '@FirefoxSupport they are back, the fix worked, thank you!', facts: { kind: 'thanks' } }],
+    });
+    expect(idealPath(s).map((p) => p.decision.like)).toEqual([null, '@Firefox']);
+  });
+
+  it('the thank-you step says so', () => {
+    const step = words(/<li data-step="thanks"[^>]*>([\s\S]*?)<\/li>/.exec(page())?.[1] ?? '');
+    expect(step).toMatch(/thanks us/);
+    expect(step).toMatch(first);
+  });
+
+  it('each kind of message that gets a like in the table says so', () => {
+    const table = page().slice(page().indexOf('data-pack-table="no-reply-kinds"'));
+    const engine = packs.mozilla.engine;
+    if (engine.style !== 'conversocial') throw new Error('the Mozilla pack decides in the Conversocial style');
+    const liked = engine.noReplyKinds.filter((k) => k.like).map((k) => k.kind);
+    expect(liked.length).toBeGreaterThan(0);
+    for (const kind of liked) {
+      const row = /<tr data-kind="[^"]+">([\s\S]*?)<\/tr>/.exec(table.slice(table.indexOf(`data-kind="${kind}"`) - 8))?.[1] ?? '';
+      const cell = words(/<td data-label="Like">([\s\S]*?)<\/td>/.exec(row)?.[1] ?? '');
+      expect(cell, kind).toMatch(/first of our accounts/i);
+    }
   });
 });

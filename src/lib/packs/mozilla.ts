@@ -121,7 +121,7 @@ const rules = defineRules([
   },
   {
     id: 'moz.spam-report.acknowledge',
-    summary: 'When someone tells us about spam they saw, like their message from the mentioned account (on Twitter) and close it as Acknowledged: there is nothing else for a helper to do.',
+    summary: 'When someone tells us about spam they saw, like their message (on Twitter) from the first of our accounts they mentioned in the conversation, and close it as Acknowledged: there is nothing else for a helper to do.',
     because: 'The customer is telling us about spam they came across: {like?like it from {like} to show we saw it, and |{unmentioned?it mentions none of our accounts, and a like comes only from one that was mentioned, so no like; |}}{close?close it as {close}|leave it open}.',
     section: '/conversocial/likes-retweets-dms/#likes',
     origin: 'policy-notes',
@@ -168,10 +168,11 @@ const rules = defineRules([
   },
   {
     id: 'moz.like.end-of-support',
-    summary: 'When a customer thanks us at the end of a support conversation, like it from the account that was mentioned.',
+    summary: 'When a customer thanks us at the end of a support conversation, like it from the first of our accounts they mentioned in the conversation.',
     because: 'The customer thanks us at the end of the conversation{unmentioned?, but mentions none of our accounts, and a like comes only from an account that was mentioned: no like|: like it from {like}}.',
     section: '/conversocial/likes-retweets-dms/#likes',
     origin: 'source',
+    note: 'liking from the first of our accounts the customer mentioned in the conversation, even when the thank-you is written to another. The guidelines ask for the like from the account that was mentioned.',
   },
   {
     id: 'moz.close.resolved',

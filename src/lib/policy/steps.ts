@@ -235,7 +235,7 @@ export const conversocialSteps: readonly Step<ConversocialContext, MozillaRuleId
   {
     id: 'thanks',
     title: 'The customer thanks us or confirms the fix',
-    describe: (p) => `Like it from the mentioned account and close it as ${closeName(p, 'resolved')}, without a reply.`,
+    describe: (p) => `Like it from the first of our accounts the customer mentioned in the conversation (with none mentioned, no like) and close it as ${closeName(p, 'resolved')}, without a reply.`,
     rules: ['moz.like.end-of-support', 'moz.close.resolved'],
     applies: (c) => c.f.kind === 'thanks',
     apply: (c) => {

@@ -656,7 +656,7 @@ describe('How the rules combine', () => {
     const t = table(await render(NoReplyKinds, { pack: 'mozilla' }), /no reply/i);
     expect(columns(t)).toEqual(['Kind of message', 'Tag', 'Like', 'Closing reason']);
     expect(row(t, 'A political message').slice(1)).toEqual(['Controversial', 'No', 'No Need to Reply']);
-    expect(row(t, 'A report of spam').slice(1)).toEqual(['—', 'From the account it mentions', 'Acknowledged']);
+    expect(row(t, 'A report of spam').slice(1)).toEqual(['—', 'From the first of our accounts the customer mentioned', 'Acknowledged']);
     expect(cell(t, 'A compliment', 'Tag')).toBe('Fan Love');
     expect(selectAll('tbody tr', t)).toHaveLength(mozilla.engine.style === 'conversocial' ? mozilla.engine.noReplyKinds.length : 0);
   });
