@@ -139,3 +139,27 @@ describe('How the rules combine: which account likes', () => {
     }
   });
 });
+
+describe('Getting help: the accounts whose replies set the example', () => {
+  // The Social Support guidelines send a newcomer to replies signed from @firefox, @firefox_es,
+  // @firefox_de and @firefox_fr. The guide to the tool, which the site and the practice queue
+  // follow, has nobody reply from @Firefox and connects @mozilla_germany and @mozilla_france, not
+  // @firefox_de and @firefox_fr. Getting help named the four handles with no word on this, against
+  // Which account replies (found by the Mozilla pages audit).
+  const section = () => sectionHtml('/program/getting-help/', 'learn-from-experienced-contributors');
+  const hrefs = () => [...section().matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
+
+  it('says which of the handles it names do not reply in the tool, and where to read why', () => {
+    const named = [...new Set(words(section()).match(/@\w+/g) ?? [])];
+    const replying = packs.mozilla.accounts.filter((a) => a.reply === 'yes').map((a) => a.handle.toLowerCase());
+    const others = named.filter((h) => !replying.includes(h.toLowerCase()));
+    expect(others.length, 'the guidelines\u2019 list names handles the tool does not reply from').toBeGreaterThan(0);
+    const text = words(section());
+    for (const h of others) {
+      const said = text.split(/(?<=\.)\s/).filter((s) => s.toLowerCase().includes(h.toLowerCase()));
+      expect(said.length, `${h} named in a sentence beyond the list`).toBeGreaterThan(1);
+    }
+    expect(hrefs()).toContain('/conversocial/accounts/#which-account-replies');
+    expect(hrefs()).toContain('/reference/about/#where-the-sources-disagree');
+  });
+});
