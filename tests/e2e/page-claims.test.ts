@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { incubationWeeks, packs } from '../../src/lib/packs/index.ts';
 import { spelledNumber } from '../../src/lib/words.ts';
 import { DIST_DIR } from '../../scripts/lib/site-pages.ts';
+import { decide } from '../../src/lib/policy/decide.ts';
 import { idealPath } from '../../src/lib/policy/follow-ups.ts';
 import { customer, moz } from '../support/factory.ts';
 
@@ -161,5 +162,27 @@ describe('Getting help: the accounts whose replies set the example', () => {
     }
     expect(hrefs()).toContain('/conversocial/accounts/#which-account-replies');
     expect(hrefs()).toContain('/reference/about/#where-the-sources-disagree');
+  });
+});
+
+describe('The accounts and who replies: what to answer', () => {
+  // The section sorts mentions into four groups and said only that compliments get a like. The
+  // practice queue likes app round-ups too (policy-notes.md, step 5), so a reader who left a
+  // round-up alone was marked wrong with nothing on the page to say why (found by the Mozilla
+  // pages audit).
+  const named: Record<string, RegExp> = { compliment: /compliments/i, 'app-roundup': /app round-?ups/i };
+
+  it('the sentence that sends the reader to Likes names every group of mentions the practice queue likes', () => {
+    const section = sectionHtml('/conversocial/accounts/', 'what-to-answer');
+    const paragraphs = [...section.matchAll(/<p\b[^>]*>([\s\S]*?)<\/p>/g)].map((m) => m[1]!);
+    const likeSentence = paragraphs.map((p) => words(p)).join(' ').split(/(?<=\.)\s/).find((s) => /\blike\b/.test(s)) ?? '';
+    const engine = packs.mozilla.engine;
+    if (engine.style !== 'conversocial') throw new Error('the Mozilla pack decides in the Conversocial style');
+    const liked = engine.noReplyKinds.filter((k) => k.like && k.kind in named).map((k) => k.kind);
+    expect(liked.length).toBeGreaterThan(0);
+    for (const kind of liked) {
+      expect(decide(moz({ facts: { kind } })).like, kind).not.toBeNull();
+      expect(likeSentence, kind).toMatch(named[kind]!);
+    }
   });
 });
