@@ -574,7 +574,7 @@ export const mozilla: PolicyPack = {
     { name: 'Influencer', use: 'A verified account, or one with many followers.', origin: 'source', knownAs: null },
     { name: 'Spammers', use: 'An account that posts spam.', origin: 'source', knownAs: 'spammer' },
     { name: 'Troll account', use: 'A disruptive account that looks like a fake user.', origin: 'source', knownAs: 'troll' },
-    { name: 'Trouble maker', use: 'A real person who is disruptive and is not really after help.', origin: 'source', knownAs: 'trouble-maker' },
+    { name: 'Trouble maker', use: 'Someone who is disruptive and is not really after help.', origin: 'source', knownAs: 'trouble-maker' },
   ],
   closingReasons: [
     {
