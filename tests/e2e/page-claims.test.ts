@@ -5,12 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { incubationWeeks, packs } from '../../src/lib/packs/index.ts';
+import { incubationWeeks, packs, userDidntRespondHours } from '../../src/lib/packs/index.ts';
 import { spelledNumber } from '../../src/lib/words.ts';
 import { DIST_DIR } from '../../scripts/lib/site-pages.ts';
 import { decide } from '../../src/lib/policy/decide.ts';
 import { idealPath } from '../../src/lib/policy/follow-ups.ts';
-import { customer, moz } from '../support/factory.ts';
+import { agent, customer, moz } from '../support/factory.ts';
 
 function pageHtml(path: string): string {
   return readFileSync(join(DIST_DIR, path, 'index.html'), 'utf8');
@@ -184,5 +184,24 @@ describe('The accounts and who replies: what to answer', () => {
       expect(decide(moz({ facts: { kind } })).like, kind).not.toBeNull();
       expect(likeSentence, kind).toMatch(named[kind]!);
     }
+  });
+});
+
+describe('Closing reasons: when the user stops answering', () => {
+  // The guide to the tool says to consider closing after three days of silence; the practice queue
+  // closes it then, every time (policy-notes.md, step 3). The section said only "consider", so a
+  // trainee who kept waiting was marked wrong with nothing here to say why (found by the Mozilla
+  // pages audit; the closing reason's row above says it, the section a reader is sent to did not).
+  it('says that the practice queue closes the conversation once the wait is over', () => {
+    const hours = userDidntRespondHours(packs.mozilla)!;
+    const quiet = moz({
+      messages: [customer('@firefox my bookmarks are gone after the update, how do I get them back?'), agent('@FirefoxSupport', 'Sorry about that! Which version are you on?', '2026-03-02T10:20:00Z')],
+      now: new Date(Date.parse('2026-03-02T10:20:00Z') + hours * 3_600_000).toISOString(),
+    });
+    expect(decide(quiet).close).toBe("User didn't respond");
+    const text = words(sectionHtml('/conversocial/closing-reasons/', 'when-the-user-stops-answering'));
+    const sentence = text.split(/(?<=\.)\s/).find((s) => /practice queue/.test(s)) ?? '';
+    expect(sentence).toMatch(/\bclos/);
+    expect(sentence).not.toMatch(/consider/);
   });
 });
