@@ -50,8 +50,9 @@ export default defineConfig({
       // weighed as keywords, one common word of theirs alone ("page" of "status page", "reply" of
       // "No Need to Reply") put their page before the one a reader of that word needs.
       pagefind: { ranking: { metaWeights: { keywords: 8, phrases: 1 } } },
-      // The site's title wraps in the header where one line does not fit it (320 px, 200% text).
-      customCss: ['./src/styles/header.css', './src/styles/search.css'],
+      // The site's title wraps in the header where one line does not fit it, and a page's title keeps
+      // its words whole (320 px, 200% text).
+      customCss: ['./src/styles/header.css', './src/styles/search.css', './src/styles/page-title.css'],
       // Adds the headings components render from pack data to the table of contents.
       routeMiddleware: './src/route-data.ts',
       components: {
