@@ -11,9 +11,9 @@ import type { Browser, BrowserContext, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeResult } from '../support/admin-results.ts';
 import { bank, valid } from '../support/bank.ts';
-import { bodyRows, importEnded, importStatus, open, write } from './admin-support.ts';
+import { bodyRows, importEnded, importFiles, importStatus, open, write } from './admin-support.ts';
 import { describeViolations, runAxe } from './axe.ts';
-import { launchChromium, VIEWPORTS } from './support.ts';
+import { launchChromium, siteUrl, VIEWPORTS } from './support.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ssa-admin-offline-'));
 const compliment = valid(bank.find((f) => f.stem === 'moz-tw-compliment-battery-life')!);
@@ -80,6 +80,40 @@ describe('the admin page with the connection lost', () => {
       expect(await section.getByRole('button', { name: 'Try again', exact: true }).count()).toBe(0);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('admin-review-file');
     }
+    await context.close();
+  });
+
+  test('with the browser refusing to store, a reload offered to read a review file does not say the results stay: the reload loses them', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.phone });
+    const page = await context.newPage();
+    // A full disk: the browser stores nothing for the page, which keeps what it imports in memory.
+    await (await context.newCDPSession(page)).send('Storage.overrideQuotaForOrigin', { origin: new URL(siteUrl('/')).origin, quotaSize: 1 });
+    await open(page);
+    await importFiles(page, [write(tmp, 'kept-in-memory.json', makeResult({ name: 'Mem Only', startedAt: '2026-11-06T09:00:00Z', scenarios: [compliment] }))]);
+    expect(await bodyRows(page).count()).toBe(1);
+    const reader = await cutOff(context, '**/_astro/read-review.*.js');
+    const section = page.getByRole('region', { name: 'The review file', exact: true });
+    const said = section.getByRole('status');
+    await page.getByLabel('Read a review file').setInputFiles(write(tmp, 'review.json', { format: 'social-support-review/1', rules: {}, trainees: {} }));
+    await said.filter({ hasText: 'review.json was not read' }).waitFor();
+    await reader.restore();
+    await section.getByRole('button', { name: 'Try again', exact: true }).click();
+    await said.filter({ hasText: /^(Review read from review\.json|review\.json was not read: .* though the site answers)/ }).waitFor();
+    const reload = section.getByRole('button', { name: 'Reload the page', exact: true });
+    // Only a browser that keeps a failed load (Chromium 150 and 153 do) offers the reload.
+    if ((await reload.count()) === 0) return void (await context.close());
+    const words = (await said.textContent()) ?? '';
+    // What the page offers must be true of what it does: the results imported here live in this
+    // tab's memory, and a reload drops them; the admin is told so, and to export the review first.
+    expect(words).not.toMatch(/results[^.]*stay/);
+    expect(words).toMatch(/reload[^.]*(loses|lost)/);
+    expect(words).toMatch(/export the review/);
+    const violations = await runAxe(page);
+    if (violations.length) expect.fail(describeViolations(violations, 'the admin page, a reload offered with the results in memory only'));
+    await Promise.all([page.waitForEvent('load'), reload.click()]);
+    await page.getByRole('heading', { name: 'Readiness table' }).waitFor();
+    await page.waitForFunction(() => !document.querySelector('#admin-files')?.hasAttribute('disabled'));
+    expect(await page.getByText('Mem Only').count(), 'the reload dropped the result kept in memory, as the words said').toBe(0);
     await context.close();
   });
 
