@@ -16,12 +16,19 @@ export class PartNotLoaded extends Error {
   }
 }
 
+/** How long the site is given to answer: a connection that hangs counts as none. */
+export const SITE_ANSWERS_MS = 5_000;
+
 /** Whether the site answers now: this page's address asked again, never from the cache. */
 async function siteAnswers(): Promise<boolean> {
+  const giveUp = new AbortController();
+  const timer = setTimeout(() => giveUp.abort(), SITE_ANSWERS_MS);
   try {
-    return (await fetch(location.href, { method: 'HEAD', cache: 'no-store' })).ok;
+    return (await fetch(location.href, { method: 'HEAD', cache: 'no-store', signal: giveUp.signal })).ok;
   } catch {
     return false;
+  } finally {
+    clearTimeout(timer);
   }
 }
 

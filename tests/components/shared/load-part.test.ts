@@ -4,7 +4,7 @@
  * failed `import()` for the page's life).
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { loadPart, PartNotLoaded, reloadNeeded } from '../../../src/components/shared/load-part.ts';
+import { loadPart, PartNotLoaded, reloadNeeded, SITE_ANSWERS_MS } from '../../../src/components/shared/load-part.ts';
 
 const answers = (ok: boolean | 'unreachable') =>
   vi.fn(async () => {
@@ -51,6 +51,24 @@ describe('loadPart', () => {
     expect(load).toHaveBeenCalledTimes(1);
     // The page's own address, never a cached answer.
     expect(site).toHaveBeenCalledWith('https://example.test/practice/', expect.objectContaining({ cache: 'no-store' }));
+  });
+
+  test('a site that does not answer within SITE_ANSWERS_MS counts as out of reach: the trainee is not kept waiting', async () => {
+    vi.useFakeTimers();
+    try {
+      // A connection that hangs: the request settles only when it is aborted.
+      const site = vi.fn((_: string, init?: RequestInit) => new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason))));
+      vi.stubGlobal('fetch', site);
+      const load = flaky(5);
+      const outcome = loadPart(load).catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(SITE_ANSWERS_MS);
+      const error = await outcome;
+      expect(error).toBeInstanceOf(PartNotLoaded);
+      expect(reloadNeeded(error)).toBe(false);
+      expect(load).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test('the site answers: the load is tried again at once, and what it gives is returned', async () => {
