@@ -14,6 +14,17 @@
  *    first paint after it (requestAnimationFrame, then a task). Median and 95th percentile.
  * 3. Lighthouse's mobile scores for /practice/ (performance and accessibility), from lighthouse@13.5.0
  *    run by npx against the same Chromium, the site served gzipped as a real host serves it.
+ * 4. Past sessions at scale: a trainer holding 40 kept sessions (both programs, practice and
+ *    assessments, about 800 answers, played through the trainer's own state machine: see
+ *    scripts/lib/kept-sessions.ts) with the last one's assessment report shown. For Open report,
+ *    Close report, Delete (its question, then its answer), Download again and Start practice, the
+ *    time from the input event to the paint that shows what it did (the report drawn or gone, the
+ *    question open, the session gone from the list, "Saved …" said, the queue drawn), and to the
+ *    next paint after the event as in 2. Median and worst of several runs.
+ *
+ *   npm run bench:trainer -- --past-only        only 4 (1 to 3 skipped)
+ *   npm run bench:trainer -- --cpu=4            4 at Chromium's 4x CPU slowdown (a phone's pace)
+ *   npm run bench:trainer -- --runs=9           runs of each action in 4 (7 by default)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -22,6 +33,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { findChromium, launchWith } from './lib/chromium.ts';
+import { keptSessions } from './lib/kept-sessions.ts';
 import { recordPaints, takePaints } from './lib/paints.ts';
 import { assertBuilt, DIST_DIR } from './lib/site-pages.ts';
 import { startStaticServer } from './lib/static-server.ts';
@@ -138,6 +150,132 @@ async function measurePaint(browser: Browser, base: string): Promise<void> {
   await context.close();
 }
 
+/** The value of `--name=value` on the command line, if given. */
+const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+
+/**
+ * Records in the page the time stamp of each click (pass it to `page.addInitScript`), and offers
+ * `__shown(what)`: settles, once `what` holds of the page, at the paint after it (requestAnimationFrame,
+ * then a task, as `recordPaints` measures), with the milliseconds since the last click.
+ */
+function recordShown(): void {
+  const w = window as unknown as { __click: number; __shown: (what: { selector: string; gone?: boolean; text?: string; not?: string }) => Promise<number> };
+  w.__click = 0;
+  addEventListener('click', (e) => void (w.__click = e.timeStamp), { capture: true });
+  w.__shown = (what) =>
+    new Promise((resolve) => {
+      const holds = () => {
+        const el = document.querySelector(what.selector);
+        if (what.gone) return el === null;
+        if (el === null) return false;
+        const text = el.textContent ?? '';
+        return (what.text === undefined || text.includes(what.text)) && (what.not === undefined || text !== what.not);
+      };
+      const check = () => {
+        if (!holds()) return;
+        observer.disconnect();
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - w.__click), 0));
+      };
+      const observer = new MutationObserver(check);
+      observer.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+    });
+}
+
+type Shown = { selector: string; gone?: boolean; text?: string; not?: string };
+
+/** Clicks `control` and returns the time from the click to the paint once `what` holds, and from the click to the next paint. */
+async function timed(page: Page, what: Shown, click: () => Promise<unknown>): Promise<{ shown: number; next: number }> {
+  await takePaints(page);
+  // Waiting from before the click: a change drawn at once is not missed.
+  await page.evaluate((what) => void ((window as any).__pending = (window as any).__shown(what)), what);
+  await click();
+  const shown = await page.evaluate(() => (window as any).__pending as Promise<number>);
+  const next = (await takePaints(page))[0] ?? NaN;
+  return { shown, next };
+}
+
+/** Stores `kept` as the trainer's state and kept sessions in this page's IndexedDB (the trainer opened it once), then reloads the trainer. */
+async function seedTrainer(page: Page, kept: ReturnType<typeof keptSessions>): Promise<void> {
+  await page.evaluate(
+    (kept) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('social-support-academy');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('trainer', 'readwrite');
+          tx.objectStore('trainer').put(kept.state, 'state');
+          tx.objectStore('trainer').put(kept.sessions, 'sessions');
+          tx.oncomplete = () => (db.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    kept,
+  );
+  await page.reload({ waitUntil: 'load' });
+  await page.locator('#trainer[data-ready]').waitFor();
+  // The figures in the list come once the engine is loaded (a finished session saved loads it).
+  await page.waitForLoadState('networkidle');
+}
+
+async function measurePast(browser: Browser, base: string): Promise<void> {
+  const runs = Number(option('runs') ?? 7);
+  const cpu = Number(option('cpu') ?? 1);
+  const KEPT = 40;
+  const made = Date.now();
+  const kept = keptSessions(KEPT);
+  const answers = kept.sessions.reduce((n, r) => n + r.items.length, 0);
+  const making = Date.now() - made;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on('download', (d) => void d.delete().catch(() => undefined));
+  await page.addInitScript(recordPaints);
+  await page.addInitScript(recordShown);
+  if (cpu !== 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  await page.goto(new URL('/practice/', base).href, { waitUntil: 'load' });
+  await page.locator('#trainer[data-ready]').waitFor();
+  await seedTrainer(page, kept);
+  const past = page.getByRole('region', { name: 'Past sessions', exact: true });
+  const elements = await page.evaluate(() => document.querySelectorAll('#trainer *').length);
+  const times = new Map<string, { shown: number[]; next: number[] }>();
+  const note = (action: string, t: { shown: number; next: number }) => {
+    const m = times.get(action) ?? { shown: [], next: [] };
+    m.shown.push(t.shown);
+    m.next.push(t.next);
+    times.set(action, m);
+  };
+  const live = '#trainer p[aria-live=polite]';
+  // One run of each, first, that is not counted: the report's chunk and the dialog drawn the first time.
+  for (let run = -1; run < runs; run++) {
+    const keep = run >= 0 ? note : () => undefined;
+    // A session from the middle of the list, another each run.
+    const key = await past.locator('[data-past-open]').nth(5 + 3 * (run + 1)).getAttribute('data-past-open');
+    const name = (await past.locator(`[data-past-open="${key}"]`).getAttribute('aria-label'))!.replace(/^Open report: /, '');
+    keep('Open report', await timed(page, { selector: '#trainer-past-report-heading' }, () => button(past, `Open report: ${name}`).click()));
+    keep('Close report', await timed(page, { selector: '#trainer-past-report-heading', gone: true }, () => page.getByRole('button', { name: 'Close report', exact: true }).click()));
+    const before = (await page.locator(live).textContent()) ?? '';
+    keep('Download again', await timed(page, { selector: live, text: 'Saved ', not: before }, () => button(past, `Download again: ${name}`).click()));
+    keep('Delete: the question', await timed(page, { selector: 'dialog[open]' }, () => button(past, `Delete: ${name}`).click()));
+    keep('Delete: its answer', await timed(page, { selector: `[data-past-open="${key}"]`, gone: true }, () => button(page.getByRole('dialog'), 'Delete').click()));
+    await page.locator(live).filter({ hasText: 'Deleted' }).waitFor();
+  }
+  // Start practice, from the trainer as it stood (its report shown, 40 sessions kept), each run anew.
+  for (let run = -1; run < runs; run++) {
+    await seedTrainer(page, kept);
+    const t = await timed(page, { selector: '#trainer-queue-heading' }, () => button(page, 'Start practice').click());
+    if (run >= 0) note('Start practice', t);
+  }
+  await context.close();
+  const at = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+  console.log(`\n4. Past sessions at scale: ${kept.sessions.length} kept sessions (${answers} answers, made in ${making} ms), an assessment report shown, ${elements} elements in the trainer; CPU ${cpu}x; ${runs} runs of each (after one not counted)`);
+  console.log('   action: from the input event to the paint that shows it, median / worst; to the next paint, median / worst (budget 50 ms)');
+  for (const [action, m] of times) {
+    console.log(`   ${action.padEnd(22)} ${at(m.shown, 0.5).toFixed(1).padStart(6)} / ${Math.max(...m.shown).toFixed(1).padStart(6)} ms;  ${at(m.next, 0.5).toFixed(1).padStart(6)} / ${Math.max(...m.next).toFixed(1).padStart(6)} ms`);
+  }
+}
+
+const button = (scope: Page | import('playwright-core').Locator, name: string) => scope.getByRole('button', { name, exact: true });
+
 async function measureLighthouse(base: string): Promise<void> {
   const chromium = await findChromium();
   const port = 9300 + Math.floor(Math.random() * 500);
@@ -180,9 +318,12 @@ async function main(): Promise<void> {
   const browser = await launchWith(chromium);
   try {
     console.log(`Node ${process.version}, ${availableParallelism()} CPU(s), Chromium ${browser.version()} (${chromium.source}: ${chromium.path})`);
-    await measureJavaScript(browser, server.url);
-    await measurePaint(browser, server.url);
-    if (!process.argv.includes('--no-lighthouse')) {
+    const pastOnly = process.argv.includes('--past-only');
+    if (!pastOnly) {
+      await measureJavaScript(browser, server.url);
+      await measurePaint(browser, server.url);
+    }
+    if (!pastOnly && !process.argv.includes('--no-lighthouse')) {
       const compressed = await startStaticServer(DIST_DIR, 0, true);
       try {
         await measureLighthouse(compressed.url);
@@ -190,6 +331,7 @@ async function main(): Promise<void> {
         await compressed.close();
       }
     }
+    await measurePast(browser, server.url);
   } finally {
     await browser.close();
     await server.close();
