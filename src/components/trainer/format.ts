@@ -15,10 +15,23 @@ export function duration(ms: number): string {
   return `${mins} min`;
 }
 
+/**
+ * A formatter made once, on first use: `toLocaleString` with options builds a new one at every call.
+ * Past sessions' list names each kept session four times (its line and its three buttons) at every
+ * change to it: with 40 kept, that alone held a deletion's paint for about 15 ms on this machine,
+ * 60 ms at Chromium's 4x CPU slowdown (`npm run bench:trainer`, 4, and its CPU profile).
+ */
+function formatter(options: Intl.DateTimeFormatOptions): (d: Date) => string {
+  let made: Intl.DateTimeFormat | null = null;
+  return (d) => (made ??= new Intl.DateTimeFormat('en-GB', options)).format(d);
+}
+
+const scenarioTime = formatter({ timeZone: 'UTC', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+
 /** A scenario date-time as a reader sees it, in UTC so that everyone sees the same. */
 export function when(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }) + ' UTC';
+  return Number.isNaN(d.getTime()) ? iso : scenarioTime(d) + ' UTC';
 }
 
 /** A score from 0 to 1 as a whole percentage. */
@@ -35,12 +48,18 @@ export function sectionName(section: string, sections: Readonly<Record<string, s
   return anchor.charAt(0).toUpperCase() + anchor.slice(1).replaceAll('-', ' ');
 }
 
+// On the trainee's own clock: the zone the page has when it first names a session.
+const sessionTime = formatter({ day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
 /**
  * When a session started, on the trainee's own clock (as its result file's name has it), to the
  * second, e.g. "22 Nov 2026, 20:05:31": two sessions started in the same minute are told apart.
  */
-export const startedAt = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+export const startedAt = (iso: string): string => {
+  const d = new Date(iso);
+  // As `toLocaleString` says it (a formatter throws on it).
+  return Number.isNaN(d.getTime()) ? 'Invalid Date' : sessionTime(d);
+};
 
 /**
  * What an admin's review asks by default of an assessment, in words: "at least 20 decision points
