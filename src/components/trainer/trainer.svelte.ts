@@ -55,10 +55,33 @@ export const reloadToLoad = (stored: boolean): string =>
   'This part of the trainer could not be loaded, though the site answers: some browsers keep a failed load until the page is reloaded. Try again, or reload the page' +
   (stored ? ': your sessions and answers stay stored in this browser.' : ' once you have exported your results: this browser does not let the trainer store them.');
 
+/** A part loaded on demand (see OnDemand), which remembers it once loaded. */
+export interface PartLoader<T> {
+  (): Promise<T>;
+  /** The part, once loaded: drawn at once, in the moment that asks for it, rather than a frame later. */
+  loaded: T | null;
+}
+
+/**
+ * A loader of a part that remembers what it loaded. An `import()` of a chunk loaded before settles
+ * only in a later task: the page was painted once in between without the part (a report opened from
+ * Past sessions, the desk as a session starts), and the part came a frame later.
+ */
+function partLoader<T>(load: () => Promise<T>): PartLoader<T> {
+  const loader: PartLoader<T> = Object.assign(() => load().then((part) => (loader.loaded = part)), { loaded: null });
+  return loader;
+}
+
 /** The session's desk, loaded once there is a session to show. */
-export const workspaceView = () => import('./Workspace.svelte');
+export const workspaceView = partLoader(() => import('./Workspace.svelte'));
+/**
+ * The desk's chunk asked for as a session starts, with the engine and the bank, rather than once
+ * the session is drawn: its load no longer follows theirs before the queue shows. A failure here is
+ * left to the desk itself (see OnDemand), which tries again and says so.
+ */
+const fetchDesk = () => void workspaceView().catch(() => undefined);
 /** A report, loaded once one is shown, and in the background while a session runs. */
-export const reportView = () => import('./Report.svelte');
+export const reportView = partLoader(() => import('./Report.svelte'));
 
 
 /** How long focus waits for a part loaded on demand (the queue, the report) to be drawn. */
@@ -464,6 +487,7 @@ export class Trainer {
    * conversations it holds.
    */
   async startFromBank(program: PackId, kind: 'practice' | 'review' | 'assessment', queueId: string, size: number, seed: number): Promise<number> {
+    fetchDesk();
     const [engine, bank] = await Promise.all([this.engine(), this.bank(program)]);
     const pack = engine.packs[program];
     const queue = pack.queues.find((q) => q.id === queueId) ?? pack.queues.find((q) => q.practice)!;
@@ -487,6 +511,7 @@ export class Trainer {
 
   /** Starts a practice session on scenarios a trainee loaded; skipping as the program allows (a mixed set allows it as a queue, and `allowsSkipping` keeps its GitLab tickets unskipped). */
   async startCustom(scenarios: Scenario[]): Promise<void> {
+    fetchDesk();
     const engine = await this.engine();
     const programs = new Set(scenarios.map((s) => s.pack));
     const only = programs.size === 1 ? [...programs][0]! : null;
