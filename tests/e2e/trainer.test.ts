@@ -950,6 +950,33 @@ describe('Past sessions', () => {
     await context.close();
   });
 
+  // Found with the bench too: Start drew the session once the bank was in, and its desk a load
+  // later; meanwhile the page showed neither the setup nor the desk (a finished report gone too).
+  test('a session starts in one moment: the setup stays until its desk is drawn, the page never painted with neither', async () => {
+    const { context, page } = await trainerInFreshContext();
+    const held = await holdRequests(context, '**/_astro/Workspace.*.js');
+    await page.evaluate(() => {
+      const w = window as unknown as { __blank: number };
+      w.__blank = 0;
+      const frame = () => {
+        if (!document.getElementById('trainer-setup-heading') && !document.getElementById('trainer-queue-heading')) w.__blank++;
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+    const bankIn = page.waitForResponse((r) => r.url().includes('/bank/mozilla.json'));
+    await button(page, 'Start practice').click();
+    await bankIn;
+    // Frames go by with the bank in and the desk's chunk still on its way.
+    await page.waitForTimeout(300);
+    expect(held.asked()).toBeGreaterThan(0);
+    held.release();
+    await page.locator('#trainer-queue-heading').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __blank: number }).__blank)).toBe(0);
+    await button(page, 'Play').waitFor();
+    await context.close();
+  });
+
   test('a past session kept under an older version of the guidelines: its report and the file downloaded again are graded by the current one, and the report says so', async () => {
     const { context, page } = await trainerInFreshContext();
     await page.getByRole('textbox', { name: 'Your name' }).fill('Ola Older');

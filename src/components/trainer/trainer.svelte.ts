@@ -75,11 +75,12 @@ function partLoader<T>(load: () => Promise<T>): PartLoader<T> {
 /** The session's desk, loaded once there is a session to show. */
 export const workspaceView = partLoader(() => import('./Workspace.svelte'));
 /**
- * The desk's chunk asked for as a session starts, with the engine and the bank, rather than once
- * the session is drawn: its load no longer follows theirs before the queue shows. A failure here is
- * left to the desk itself (see OnDemand), which tries again and says so.
+ * The desk's chunk, asked for as a session starts, with the engine and the bank, and waited for with
+ * them: the session is then drawn with its desk in one moment, where the page was painted once with
+ * neither the setup nor the desk, and the desk came after its own load. A failure here is left to
+ * the desk itself (see OnDemand), which tries again and says so: the session starts all the same.
  */
-const fetchDesk = () => void workspaceView().catch(() => undefined);
+const fetchDesk = (): Promise<unknown> => workspaceView().catch(() => undefined);
 /** A report, loaded once one is shown, and in the background while a session runs. */
 export const reportView = partLoader(() => import('./Report.svelte'));
 
@@ -487,8 +488,7 @@ export class Trainer {
    * conversations it holds.
    */
   async startFromBank(program: PackId, kind: 'practice' | 'review' | 'assessment', queueId: string, size: number, seed: number): Promise<number> {
-    fetchDesk();
-    const [engine, bank] = await Promise.all([this.engine(), this.bank(program)]);
+    const [engine, bank] = await Promise.all([this.engine(), this.bank(program), fetchDesk()]);
     const pack = engine.packs[program];
     const queue = pack.queues.find((q) => q.id === queueId) ?? pack.queues.find((q) => q.practice)!;
     const practised = new Set(this.state.practised);
@@ -511,8 +511,7 @@ export class Trainer {
 
   /** Starts a practice session on scenarios a trainee loaded; skipping as the program allows (a mixed set allows it as a queue, and `allowsSkipping` keeps its GitLab tickets unskipped). */
   async startCustom(scenarios: Scenario[]): Promise<void> {
-    fetchDesk();
-    const engine = await this.engine();
+    const [engine] = await Promise.all([this.engine(), fetchDesk()]);
     const programs = new Set(scenarios.map((s) => s.pack));
     const only = programs.size === 1 ? [...programs][0]! : null;
     const skipping = only === null || engine.packs[only].queues.some((q) => q.practice && q.skipping);
