@@ -84,7 +84,6 @@ const fetchDesk = (): Promise<unknown> => workspaceView().catch(() => undefined)
 /** A report, loaded once one is shown, and in the background while a session runs. */
 export const reportView = partLoader(() => import('./Report.svelte'));
 
-
 /** How long focus waits for a part loaded on demand (the queue, the report) to be drawn. */
 const DRAWN_MS = 10_000;
 

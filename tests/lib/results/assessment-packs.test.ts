@@ -5,7 +5,6 @@
 // possible edit, naming the packs, by the verifier the page and `regrade` share.
 import { describe, expect, it } from 'vitest';
 import { flagLines } from '../../../src/lib/results/flags.ts';
-import type { Result } from '../../../src/lib/results/result.ts';
 import { drawAssessment } from '../../../src/lib/trainer/draw.ts';
 import { makeResult } from '../../support/admin-results.ts';
 import { bankScenario, bankScenarios, verified } from '../../support/verified.ts';
