@@ -92,6 +92,8 @@ describe('the connection lost during an assessment', () => {
     await expect.poll(() => heardInTrainer(page)).toContain(NOT_LOADED);
     // Focus goes where the report's heading would have been, as it does for the report.
     await expect.poll(() => focusedText(page)).toBe('Assessment report');
+    // The session's own report is not dismissed: only a past one's place has Close report.
+    expect(await button(place, 'Close report').count()).toBe(0);
     const violations = await runAxe(page);
     if (violations.length) expect.fail(describeViolations(violations, 'the report that could not be loaded'));
     // The session ended and its answer stay stored meanwhile.
@@ -175,6 +177,7 @@ describe('the connection lost before a session starts', () => {
     await place.waitFor();
     await expect.poll(() => place.innerText()).toContain(NOT_LOADED);
     await expect.poll(() => focusedText(page)).toBe('Assessment: Mozilla Social Support');
+    expect(await button(place, 'Close report').count()).toBe(0);
     await desk.restore();
     await button(place, 'Try again').click();
     if (!(await shownOrReloaded(page, button(page, 'Play')))) await expect.poll(() => focusedText(page)).toMatch(/^Queue/);
@@ -295,6 +298,45 @@ describe('past sessions with the connection lost', () => {
     await page.getByRole('region', { name: /^Past session report: / }).waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), past.getByRole('button', { name: /^Download again: / }).click()]);
     expect(download.suggestedFilename()).toMatch(/^social-support-result-/);
+    await context.close();
+  });
+
+  test('a past report that could not be loaded closes with Close report, focus back on its Open report button; axe in both themes at 390 px', async () => {
+    const { context, page } = await trainerPage();
+    await startPractice(page);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    await button(conversation(page), 'Leave open').click();
+    await settled(page);
+    await endSession(page);
+    // A new visit, cut off from the report's chunk.
+    const report = await failChunk(context, 'Report');
+    await openTrainer(page);
+    const past = page.getByRole('region', { name: 'Past sessions', exact: true });
+    const opener = past.getByRole('button', { name: /^Open report: / });
+    await opener.click();
+    const place = page.getByRole('region', { name: 'Past session report', exact: true });
+    await expect.poll(() => place.innerText()).toContain(NOT_LOADED);
+    // The failed place can be dismissed as the report itself can, by the same name.
+    const close = button(place, 'Close report');
+    expect(await close.count()).toBe(1);
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const theme of ['light', 'dark']) {
+      await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+      const violations = await runAxe(page);
+      if (violations.length) expect.fail(describeViolations(violations, `a past report that could not be loaded (${theme} theme, 390 px)`));
+    }
+    await close.click();
+    await expect.poll(() => place.count()).toBe(0);
+    await expect.poll(() => opener.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Opened again, still cut off, it says so again and closes again; the list stays.
+    await opener.click();
+    await expect.poll(() => place.innerText()).toContain(NOT_LOADED);
+    await close.click();
+    await expect.poll(() => place.count()).toBe(0);
+    await expect.poll(() => opener.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await past.isVisible()).toBe(true);
+    await report.restore();
     await context.close();
   });
 });
