@@ -135,8 +135,9 @@ describe('while the import is being stored', () => {
 
     await held.release();
     await expect.poll(() => importStatus(page).textContent()).toBe(STORED);
-    // Each said once, in the one status, and nothing else was said meanwhile.
-    expect(await said()).toEqual(['Reading 2 files...', STORING, STORED]);
+    // Each said once, in the one status, and nothing else was said meanwhile; once stored, only
+    // that is said (the count, unchanged, is not read a second time), while the page shows it all.
+    expect(await said()).toEqual(['Reading 2 files...', STORING, 'The results are stored in this browser.']);
     const reloaded = await context.newPage();
     await open(reloaded);
     expect(await bodyRows(reloaded).count()).toBe(2);

@@ -90,7 +90,8 @@ export const storedFiles = (): Promise<number> =>
 
 /**
  * From now on, in the page, every message its live regions are given, in order: a region's text
- * each time it changes to something (a region emptied says nothing). Returns a function that reads
+ * each time it changes to something (a region emptied says nothing), or, in a region marked
+ * aria-atomic="false", only the text that changed in it. Returns a function that reads
  * the messages recorded so far.
  */
 export async function recordAnnouncements(page: Page): Promise<() => Promise<string[]>> {
@@ -99,14 +100,21 @@ export async function recordAnnouncements(page: Page): Promise<() => Promise<str
     (window as unknown as { announced: string[] }).announced = said;
     const live = '[aria-live]:not([aria-live="off"]), [role=status], [role=alert], [role=log]';
     new MutationObserver((records) => {
-      const regions = new Set<Element>();
+      // A region says its whole text at each change, unless it is marked aria-atomic="false": then
+      // it says only what changed in it (the nodes added, the text nodes rewritten), in order.
+      const regions = new Map<Element, string[]>();
       for (const r of records) {
         const at = r.target instanceof Element ? r.target : r.target.parentElement;
         const region = at?.closest(live);
-        if (region) regions.add(region);
+        if (!region) continue;
+        const parts = regions.get(region) ?? [];
+        regions.set(region, parts);
+        if (region.getAttribute('aria-atomic') !== 'false') continue;
+        if (r.type === 'characterData') parts.push(r.target.textContent ?? '');
+        else for (const node of r.addedNodes) parts.push(node.textContent ?? '');
       }
-      for (const region of regions) {
-        const text = region.textContent?.replace(/\s+/g, ' ').trim();
+      for (const [region, parts] of regions) {
+        const text = (region.getAttribute('aria-atomic') === 'false' ? parts.join(' ') : (region.textContent ?? '')).replace(/\s+/g, ' ').trim();
         if (text) said.push(text);
       }
     }).observe(document.body, { subtree: true, childList: true, characterData: true });

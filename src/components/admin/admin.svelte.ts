@@ -121,8 +121,28 @@ export class AdminState {
   review = $state<Review>(newReview());
   /** Files read so far in the import under way; `null` when none is. */
   progress = $state<{ done: number; total: number } | null>(null);
-  /** The last thing that happened, for the live region. */
-  status = $state('');
+  /**
+   * What happened last, as the import's status shows it: `statusNews`, when there is any, follows
+   * what was set (an import's count, then whether the browser stored it), and changes alone: the
+   * live region then says the news without the count again (see ImportPanel).
+   */
+  get status(): string {
+    return this.statusNews ? `${this.#statusHead} ${this.statusNews}` : this.#statusHead;
+  }
+  set status(text: string) {
+    this.#statusHead = text;
+    this.statusNews = '';
+    this.statusTurn++;
+  }
+  /** The status as set, without its news. */
+  get statusHead(): string {
+    return this.#statusHead;
+  }
+  #statusHead = $state('');
+  /** What the status adds, after what was set, about what happened since; empty for none. */
+  statusNews = $state('');
+  /** One more at each status set (the same words set again are said again). */
+  statusTurn = $state(0);
   /** Where the cohort is kept: `null` while the page opens its storage. */
   storage = $state.raw<AdminStorage | null>(null);
   /** Why the browser refused a save (the error's name), after which nothing more is stored; `null` while saves are stored. */
@@ -563,7 +583,9 @@ export class AdminState {
     // The import is not said to be done with while a reload would lose it: until the browser holds
     // it, the status says it is being stored (and leaving the page asks first, see `#saving`).
     const lasting = !storage.inMemory;
-    const storing = (this.status = lasting ? `${outcome} Storing the results in this browser\u2026` : `${outcome} The results last until you close this tab.`);
+    this.status = outcome;
+    this.statusNews = lasting ? 'Storing the results in this browser\u2026' : 'The results last until you close this tab.';
+    const turn = this.statusTurn;
     const token = (this.#storing = {});
     performance.mark('admin-import-added');
     // Storing clones the whole cohort on this thread: do it once the table has been painted. What is
@@ -573,12 +595,10 @@ export class AdminState {
     void (lasting ? this.#saving(save) : save).then(() => {
       this.#stored('cohort');
       // Said once the save settles, unless the status has gone on to something else meanwhile.
-      if (!lasting || this.#storing !== token || this.status !== storing) return;
+      if (!lasting || this.#storing !== token || this.statusTurn !== turn) return;
       this.#storing = null;
-      this.status =
-        storage.failure === null
-          ? `${outcome} The results are stored in this browser.`
-          : `${outcome} The browser refused to store the results: they last until you close this tab.`;
+      this.statusNews =
+        storage.failure === null ? 'The results are stored in this browser.' : 'The browser refused to store the results: they last until you close this tab.';
     });
     return notImported;
   }
