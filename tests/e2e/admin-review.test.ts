@@ -225,7 +225,11 @@ describe('a review of a trainee whose results were never imported here', () => {
     expect(exported.trainees['nobody here|@ghost'].notes).toBe('Kept for later.');
 
     // A file saying otherwise about them asks first, and says the same.
-    const others = { 'nobody here|@ghost': { ...ghost, notes: 'Other notes.' }, 'ana lima|@ana': emptyTraineeReview('Ana Lima', '@ana'), 'cy|': emptyTraineeReview('Cy', null) };
+    const others = {
+      'nobody here|@ghost': { ...ghost, notes: 'Other notes.' },
+      'ana lima|@ana': { ...emptyTraineeReview('Ana Lima', '@ana'), fxhelpSince: '2026-11-01' },
+      'cy|': { ...emptyTraineeReview('Cy', null), criteria: criteria('nda') },
+    };
     await read('others.json', reviewFile(others));
     const dialog = page.getByRole('dialog', { name: 'Replace what this browser holds?' });
     await dialog.waitFor();
@@ -317,6 +321,40 @@ describe('the same review file read twice', () => {
     await input.setInputFiles(bad);
     await expect.poll(heard).toEqual([message, message]);
     expect(await said.textContent()).toBe(message);
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});
+
+// Found by an audit: a review file exported before Export left out empty reviews (a letter typed in
+// a trainee's notes and deleted) still holds them; read in, each was counted as a trainee reviewed,
+// and one of a trainee written about here asked to replace that work with nothing.
+describe('a review file of an earlier release, with empty reviews in it', () => {
+  test('reads them as absent: not counted, not said to lack results, and nothing here is replaced or asked about', async () => {
+    const { context, page, problems, said, read } = await withResults([
+      { name: 'Ana Lima', handle: '@ana' },
+      { name: 'Bo Berg', handle: null },
+    ]);
+    await page.getByRole('button', { name: 'Ana Lima', exact: true }).click();
+    await page.getByLabel('Notes').fill('Signed off after the call.');
+    await page.getByLabel("Moderator's name", { exact: true }).fill('Mo');
+    // Ana and Cy (no results here): emptied reviews; Bo: a note.
+    const bo = { ...emptyTraineeReview('Bo Berg', null), notes: 'Ready soon.' };
+    await read(
+      'old-review.json',
+      reviewFile({ 'ana lima|@ana': emptyTraineeReview('Ana Lima', '@ana'), 'bo berg|': bo, 'cy cole|@cy': emptyTraineeReview('Cy Cole', '@cy') }),
+    );
+    const question = page.locator('dialog[open]');
+    await Promise.race([said.filter({ hasText: 'Review read from' }).waitFor(), question.waitFor()]);
+    expect(await question.count(), 'a question before reading the file').toBe(0);
+    expect(await said.textContent()).toBe('Review read from old-review.json: its rules, and 1 trainee.');
+    expect(await page.getByLabel('Notes').inputValue()).toBe('Signed off after the call.');
+    expect(await page.getByLabel("Moderator's name", { exact: true }).inputValue()).toBe('Mo');
+    await page.getByRole('button', { name: 'Bo Berg', exact: true }).click();
+    expect(await page.getByLabel('Notes').inputValue()).toBe('Ready soon.');
+    // Exported again, the review holds the two trainees written about, Cy not among them.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the review' }).click()]);
+    expect(Object.keys(JSON.parse(readFileSync((await download.path())!, 'utf8')).trainees).sort()).toEqual(['ana lima|@ana', 'bo berg|']);
     expect(problems.take()).toEqual([]);
     await context.close();
   });

@@ -2,6 +2,7 @@
 import { fileText } from '../../lib/file-text.ts';
 import { notJsonProblem } from '../../lib/json-problem.ts';
 import { MAX_PROBLEMS, unreadableProblem } from '../../lib/results/flags.ts';
+import { holdsNothing } from '../../lib/results/readiness.ts';
 import { firstProblems, formatIssues, notCheckedProblem } from '../../lib/schemas/problems.ts';
 import { ReviewSchema, type Review } from '../../lib/schemas/result.ts';
 import { FORMATS } from '../../lib/vocabulary.ts';
@@ -54,7 +55,12 @@ export async function readReview(file: Blob): Promise<{ ok: true; value: Review 
   if (other) return { ok: false, unreadable: false, problems: [other] };
   try {
     const r = ReviewSchema.safeParse(json);
-    return r.success ? { ok: true, value: r.data } : { ok: false, unreadable: false, problems: firstProblems(formatIssues(r.error, json), MAX_PROBLEMS) };
+    if (!r.success) return { ok: false, unreadable: false, problems: firstProblems(formatIssues(r.error, json), MAX_PROBLEMS) };
+    // A file exported before Export left out the trainees whose review holds nothing (a letter typed
+    // in their notes and deleted) may still hold such reviews: they are read as absent, neither
+    // counted as trainees reviewed nor replacing anything written here.
+    for (const [key, t] of Object.entries(r.data.trainees)) if (holdsNothing(t)) delete r.data.trainees[key];
+    return { ok: true, value: r.data };
   } catch (e) {
     // However many problems it has, the file is named with them, never left unanswered.
     return { ok: false, unreadable: false, problems: [`(file): ${notCheckedProblem(e)}`] };

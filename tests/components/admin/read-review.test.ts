@@ -16,9 +16,16 @@ const blob = (content: unknown) => new Blob([Buffer.isBuffer(content) ? new Uint
 
 describe('readReview', () => {
   it('a review with a trainee named Caf\u00e9 is read; with a UTF-8 byte-order mark too', async () => {
-    const file = review({ 'Caf\u00e9|': { name: 'Caf\u00e9', handle: null, criteria: {} } });
+    const file = review({ 'Caf\u00e9|': { name: 'Caf\u00e9', handle: null, criteria: {}, notes: 'Calm.' } });
     await expect(readReview(blob(file))).resolves.toMatchObject({ ok: true, value: { trainees: { 'Caf\u00e9|': { name: 'Caf\u00e9' } } } });
     await expect(readReview(blob(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(file))])))).resolves.toMatchObject({ ok: true });
+  });
+
+  it('a review file of an earlier release holding a review with nothing in it: that trainee is read as absent, the others as they are', async () => {
+    const empty = { name: 'Ana', handle: '@ana', fxhelpSince: '', criteria: {}, notes: ' ', moderator: { name: '', date: '' }, admin: { name: '', date: '' } };
+    const signed = { ...empty, name: 'Bo', handle: null, notes: '', admin: { name: 'Mo', date: '' } };
+    const r = await readReview(blob(review({ 'ana|@ana': empty, 'bo|': signed })));
+    expect(r.ok && Object.keys(r.value.trainees)).toEqual(['bo|']);
   });
 
   it('the same review saved in Latin-1, or in UTF-16: named as such, not read garbled', async () => {
