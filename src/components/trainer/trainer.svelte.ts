@@ -412,6 +412,11 @@ export class Trainer {
     });
   }
 
+  /** Whether the engine is being loaded (not yet there, and a load under way). */
+  get engineLoading(): boolean {
+    return this.#engine === null && this.#loading !== null;
+  }
+
   /**
    * The engine, loaded once. A load that failed is not kept: the next call tries again, and the
    * events waiting for it still wait.
