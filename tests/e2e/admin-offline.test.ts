@@ -7,13 +7,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Route } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeResult } from '../support/admin-results.ts';
 import { bank, valid } from '../support/bank.ts';
 import { bodyRows, importEnded, importFiles, importStatus, open, write } from './admin-support.ts';
 import { describeViolations, runAxe } from './axe.ts';
-import { launchChromium, siteUrl, VIEWPORTS } from './support.ts';
+import { cutOff, launchChromium, siteUrl, VIEWPORTS } from './support.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ssa-admin-offline-'));
 const compliment = valid(bank.find((f) => f.stem === 'moz-tw-compliment-battery-life')!);
@@ -26,22 +26,6 @@ afterAll(async () => {
   await browser?.close();
   rmSync(tmp, { recursive: true, force: true });
 });
-
-/** Requests for the built chunk matching `pattern` fail as a dropped connection does, until `restore`. */
-async function cutOff(context: BrowserContext, pattern: string): Promise<{ restore: () => Promise<void> }> {
-  const fail = (route: Route) => route.abort('internetdisconnected');
-  // The site does not answer either: a page whose part failed asks it (a HEAD request for its own
-  // address) before trying the part again.
-  const asked = (route: Route) => (route.request().method() === 'HEAD' ? route.abort('internetdisconnected') : route.fallback());
-  await context.route(pattern, fail);
-  await context.route('**/*', asked);
-  return {
-    restore: async () => {
-      await context.unroute(pattern, fail);
-      await context.unroute('**/*', asked);
-    },
-  };
-}
 
 describe('the admin page with the connection lost', () => {
   test('a review file read while its reader cannot be loaded: said in plain words, and read by Try again once it can', async () => {

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, BrowserContextOptions, CDPSession, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, CDPSession, Locator, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { inject } from 'vitest';
 import { launchWith, launchWithProfile } from '../../scripts/lib/chromium.ts';
@@ -50,6 +50,45 @@ export async function holdRequests(context: BrowserContext, pattern: string): Pr
     await route.continue();
   });
   return { asked: () => asked, release };
+}
+
+/**
+ * Makes every request of `context` matching `pattern` fail as a dropped connection does, until
+ * `restore` is called. The site does not answer either, as when the connection drops: a page whose
+ * part failed to load asks it (a HEAD request for its own address, see
+ * src/components/shared/load-part.ts) before trying the part again.
+ */
+export async function cutOff(context: BrowserContext, pattern: string): Promise<{ restore: () => Promise<void> }> {
+  const fail = (route: Route) => route.abort('internetdisconnected');
+  const asked = (route: Route) => (route.request().method() === 'HEAD' ? route.abort('internetdisconnected') : route.fallback());
+  await context.route(pattern, fail);
+  await context.route('**/*', asked);
+  return {
+    restore: async () => {
+      await context.unroute(pattern, fail);
+      await context.unroute('**/*', asked);
+    },
+  };
+}
+
+/**
+ * Holds the next question a page asks whether the site answers (the HEAD request of load-part.ts):
+ * `heard` settles once it is asked; `fail` then fails it as a dropped connection does. Later
+ * questions pass.
+ */
+export async function holdSiteQuestion(context: BrowserContext): Promise<{ heard: Promise<void>; fail: () => void }> {
+  let asked!: () => void;
+  const heard = new Promise<void>((resolve) => (asked = resolve));
+  let fail!: () => void;
+  const failed = new Promise<void>((resolve) => (fail = resolve));
+  let held = 0;
+  await context.route('**/*', async (route) => {
+    if (route.request().method() !== 'HEAD' || held++ > 0) return route.fallback();
+    asked();
+    await failed;
+    await route.abort('internetdisconnected');
+  });
+  return { heard, fail };
 }
 
 /** Every page path in the built sitemap, e.g. `/escalation/when-and-how/`. */

@@ -4,10 +4,10 @@
  * could not be loaded says so in plain words with Try again (never the browser's module error), and
  * nothing the trainee did is lost. Also what the assessment report says to do with the file.
  */
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { describeViolations, runAxe } from './axe.ts';
-import { launchChromium } from './support.ts';
+import { holdSiteQuestion, launchChromium } from './support.ts';
 import { button, conversation, endSession, exportResults, failChunk, heardInTrainer, openTrainer, RELOAD_OFFERED, settled, shownOrReloaded, startAssessment, startPractice, storedTrainer } from './trainer-support.ts';
 
 const NOT_LOADED = 'This part of the trainer could not be loaded: check your connection, then try again.';
@@ -140,26 +140,14 @@ describe('the connection back while a failed load is still being looked into', (
     await firstPointLeftOpen(page);
     // The page's question whether the site answers (see load-part.ts) is held: the report's load
     // has failed, and is still being looked into when the connection comes back.
-    let asked: () => void = () => {};
-    const heard = new Promise<void>((resolve) => (asked = resolve));
-    let answer: () => void = () => {};
-    const released = new Promise<void>((resolve) => (answer = resolve));
-    let held = 0;
-    const hold = async (route: Route) => {
-      // The first question only: asked again later, the site answers.
-      if (route.request().method() !== 'HEAD' || held++ > 0) return route.fallback();
-      asked();
-      await released;
-      await route.abort('internetdisconnected');
-    };
-    await context.route('**/*', hold);
+    const question = await holdSiteQuestion(context);
     await context.setOffline(true);
     await endSession(page);
-    await heard;
+    await question.heard;
     await report.restore();
     await context.setOffline(false);
     // The connection is back; then the question held since it was down fails, as it would have.
-    answer();
+    question.fail();
     await shownOrReloaded(page, page.getByRole('region', { name: /^Assessment report: / }));
     await context.close();
   });
@@ -168,25 +156,15 @@ describe('the connection back while a failed load is still being looked into', (
     const { context, page } = await trainerPage();
     await startPractice(page);
     const engine = await failChunk(context, 'engine');
-    let asked: () => void = () => {};
-    const heard = new Promise<void>((resolve) => (asked = resolve));
-    let answer: () => void = () => {};
-    const released = new Promise<void>((resolve) => (answer = resolve));
-    let held = 0;
-    const hold = async (route: Route) => {
-      if (route.request().method() !== 'HEAD' || held++ > 0) return route.fallback();
-      asked();
-      await released;
-      await route.abort('internetdisconnected');
-    };
-    await context.route('**/*', hold);
+    // The page's question whether the site answers is held, as in the test above.
+    const question = await holdSiteQuestion(context);
     await page.reload({ waitUntil: 'load' });
-    await heard;
+    await question.heard;
     // The connection drops and comes back while the failed load is looked into.
     await context.setOffline(true);
     await engine.restore();
     await context.setOffline(false);
-    answer();
+    question.fail();
     if (await reloadOffered(page)) await Promise.all([page.waitForEvent('load'), button(page, 'Reload the page').first().click()]);
     await button(page, 'Play').click();
     await conversation(page).waitFor();

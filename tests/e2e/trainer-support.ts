@@ -7,7 +7,7 @@
 import type { BrowserContext, Download, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { describeViolations, runAxe } from './axe.ts';
-import { siteUrl } from './support.ts';
+import { cutOff, siteUrl } from './support.ts';
 
 /**
  * Makes the browser refuse to store anything more for /practice/ (its quota as if used up), as a
@@ -230,20 +230,8 @@ export async function endSession(page: Page): Promise<void> {
  * `engine`, `Workspace`, with `.css` for its styles) fail as a dropped connection does, until
  * `restore` is called.
  */
-export async function failChunk(context: BrowserContext, name: string, ext = 'js'): Promise<{ restore: () => Promise<void> }> {
-  const pattern = `**/_astro/${name}.*.${ext}`;
-  const fail = (route: import('playwright-core').Route) => route.abort('internetdisconnected');
-  // As when the connection drops, the site does not answer either: a page whose part failed asks
-  // it (a HEAD request for its own address) before trying the part again.
-  const asked = (route: import('playwright-core').Route) => (route.request().method() === 'HEAD' ? route.abort('internetdisconnected') : route.fallback());
-  await context.route(pattern, fail);
-  await context.route('**/*', asked);
-  return {
-    restore: async () => {
-      await context.unroute(pattern, fail);
-      await context.unroute('**/*', asked);
-    },
-  };
+export function failChunk(context: BrowserContext, name: string, ext = 'js'): Promise<{ restore: () => Promise<void> }> {
+  return cutOff(context, `**/_astro/${name}.*.${ext}`);
 }
 
 /** What the trainer says of a part not loaded while the site answered: a reload is offered beside Try again. */
