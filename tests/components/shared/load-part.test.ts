@@ -53,6 +53,26 @@ describe('loadPart', () => {
     expect(site).toHaveBeenCalledWith('https://example.test/practice/', expect.objectContaining({ cache: 'no-store' }));
   });
 
+  // A host may refuse HEAD (405 Method Not Allowed, 501 Not Implemented), or no longer have the
+  // page's own address after a redeploy (404): it answered all the same, so the connection is not
+  // what failed. A site that is down (500, 502, 503, 504) does not answer.
+  test.each([404, 405, 501])('the site answers HTTP %i: it answers, so the load is tried again and a reload offered if that fails', async (status) => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(null, { status })));
+    const load = flaky(2);
+    const error = await loadPart(load).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PartNotLoaded);
+    expect(reloadNeeded(error)).toBe(true);
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  test.each([500, 502, 503, 504])('the site answers HTTP %i: it is down, so no reload is offered and the load is not tried again', async (status) => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(null, { status })));
+    const load = flaky(5);
+    const error = await loadPart(load).catch((e: unknown) => e);
+    expect(reloadNeeded(error)).toBe(false);
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
   test('a site that does not answer within SITE_ANSWERS_MS counts as out of reach: the trainee is not kept waiting', async () => {
     vi.useFakeTimers();
     try {
