@@ -53,7 +53,7 @@ describe('the admin page with the connection lost', () => {
     await said.filter({ hasText: /^(Review read from review\.json|review\.json was not read: .* though the site answers)/ }).waitFor();
     if (await reload.count()) {
       expect(await said.textContent()).toBe(
-        'review.json was not read: the part of the page that reads review files could not be loaded, though the site answers (some browsers keep a failed load until the page is reloaded). Try again, or reload the page and choose the file again: the results and the review stay stored in this browser.',
+        'review.json was not read: the part of the page that reads review files could not be loaded, though the site answers; reloading the page fetches it anew. Try again, or reload the page and choose the file again: the results and the review stay stored in this browser.',
       );
       const offered = await runAxe(page);
       if (offered.length) expect.fail(describeViolations(offered, 'the admin page, a reload offered to read a review file'));

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { describeViolations, runAxe } from './axe.ts';
 import { holdSiteQuestion, launchChromium } from './support.ts';
-import { button, conversation, endSession, exportResults, failChunk, heardInTrainer, openTrainer, RELOAD_OFFERED, settled, shownOrReloaded, startAssessment, startPractice, storedTrainer } from './trainer-support.ts';
+import { button, conversation, endSession, expectWordsNameWhatIsThere, exportResults, failChunk, heardInTrainer, openTrainer, RELOAD_OFFERED, RELOAD_REASON, settled, shownOrReloaded, startAssessment, startPractice, storedTrainer } from './trainer-support.ts';
 
 const NOT_LOADED = 'This part of the trainer could not be loaded: check your connection, then try again.';
 /** The browser's words for an import that failed, which the page must never show. */
@@ -199,7 +199,9 @@ describe('the connection lost before a session starts', () => {
     const engine = await failChunk(context, 'engine');
     await button(page, 'Start practice').click();
     const alert = page.locator('#trainer .setup').getByRole('alert');
-    await expect.poll(() => alert.textContent()).toBe(NOT_LOADED);
+    // No Try again here: the words name the button that tries again.
+    await expect.poll(() => alert.textContent()).toBe('This part of the trainer could not be loaded: check your connection, then press Start practice again.');
+    await expectWordsNameWhatIsThere(page, alert);
     await engine.restore();
     await button(page, 'Start practice').click();
     await shownOrReloaded(page, button(page, 'Play'), () => button(page, 'Start practice').click());
@@ -220,6 +222,24 @@ describe('the connection lost before a session starts', () => {
     await desk.restore();
     await button(place, 'Try again').click();
     if (!(await shownOrReloaded(page, button(page, 'Play')))) await expect.poll(() => focusedText(page)).toMatch(/^Queue/);
+    await context.close();
+  });
+});
+
+describe('a part gone from the site (a new version was put up, whose parts have other names)', () => {
+  test('Start says why a reload loads it, in words true of a site that answers, and names what can be pressed', async () => {
+    const { context, page } = await trainerPage();
+    // The site answers; only the engine's old file is gone.
+    await context.route('**/_astro/engine.*.js', (route) => route.fulfill({ status: 404, contentType: 'text/html', body: 'Not found' }));
+    await button(page, 'Start practice').click();
+    const alert = page.locator('#trainer .setup').getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe(
+      `${RELOAD_REASON} Press Start practice again, or reload the page: your sessions and answers stay stored in this browser.`,
+    );
+    expect(await alert.textContent()).not.toMatch(/browsers keep|connection/);
+    await expectWordsNameWhatIsThere(page, alert);
+    await button(page, 'Reload the page').waitFor();
     await context.close();
   });
 });
@@ -262,7 +282,8 @@ describe('scenario files loaded with the connection lost', () => {
     await page.getByLabel('Load scenarios').setInputFiles(files);
     const alert = page.locator('#trainer .setup').getByRole('alert');
     await alert.waitFor();
-    expect(await alert.textContent()).toBe(NOT_LOADED);
+    expect(await alert.textContent()).toBe('This part of the trainer could not be loaded: check your connection, then load the scenario files again.');
+    await expectWordsNameWhatIsThere(page, alert);
     await context.setOffline(false);
     await page.getByLabel('Load scenarios').setInputFiles(files);
     // After a reload the files are chosen again: the page cannot keep a choice of files.

@@ -234,14 +234,38 @@ export function failChunk(context: BrowserContext, name: string, ext = 'js'): Pr
   return cutOff(context, `**/_astro/${name}.*.${ext}`);
 }
 
-/** What the trainer says of a part not loaded while the site answered: a reload is offered beside Try again. */
-export const RELOAD_OFFERED =
-  'This part of the trainer could not be loaded, though the site answers: some browsers keep a failed load until the page is reloaded. Try again, or reload the page: your sessions and answers stay stored in this browser.';
+/**
+ * Why the trainer offers a reload once a part could not be loaded while the site answered: true of a
+ * browser that keeps a failed load and of a new version of the site whose parts have other names.
+ */
+export const RELOAD_REASON = 'This part of the trainer could not be loaded, though the site answers; reloading the page fetches it anew.';
+/** What the trainer says of a part not loaded while the site answered, where Try again is: a reload is offered beside it. */
+export const RELOAD_OFFERED = `${RELOAD_REASON} Try again, or reload the page: your sessions and answers stay stored in this browser.`;
+
+/**
+ * Asserts that what `said` (the words that say a part or the bank could not be loaded) tells the
+ * trainee to do ("then X.", "X, or reload the page") names only what can be pressed beside it: Try
+ * again, another button by its name, or the Load scenarios field.
+ */
+export async function expectWordsNameWhatIsThere(page: Page, said: Locator): Promise<void> {
+  const text = await said.innerText();
+  const scope = said.locator('xpath=..');
+  const asked = [...text.matchAll(/could not be loaded[^]*?(?:then |anew\. )([^,.]+?)(?:, or reload the page|\.)/g)].map((m) => m[1]!);
+  expect(asked.length, `what to do, in: ${text}`).toBeGreaterThan(0);
+  for (const what of asked) {
+    const named = /^[Tt]ry again$/.test(what) ? 'Try again' : /^[Pp]ress (.+) again$/.exec(what)?.[1];
+    if (named) expect(await scope.getByRole('button', { name: named, exact: true }).count(), `a button "${named}" beside "${text}"`).toBeGreaterThan(0);
+    else {
+      expect(what, `the only other thing to do again is to load the files: ${text}`).toMatch(/^[Ll]oad the scenario files again$/);
+      expect(await page.getByLabel('Load scenarios').count()).toBe(1);
+    }
+  }
+}
 
 /**
  * Waits, after the connection came back and something that loads a part was done, for `shown`. A
  * browser that keeps a failed load (Chromium 150 and 153 do) fails the part again without asking
- * the network: then the trainer must say so in `RELOAD_OFFERED`'s words with "Reload the page",
+ * the network: then the trainer must say so (`RELOAD_REASON`, naming what can be pressed) with "Reload the page",
  * which is pressed, and `shown` must follow the reload (after `again`, when the reload does not
  * bring it back by itself). Returns whether the page was reloaded.
  */
@@ -249,7 +273,8 @@ export async function shownOrReloaded(page: Page, shown: Locator, again?: () => 
   const reload = page.getByRole('button', { name: 'Reload the page', exact: true }).first();
   await shown.or(reload).first().waitFor({ timeout: 10_000 });
   if (await shown.isVisible()) return false;
-  expect(await page.locator('#trainer').innerText()).toContain(RELOAD_OFFERED);
+  // Said where the reload is offered, naming only what can be pressed there.
+  await expectWordsNameWhatIsThere(page, page.locator('#trainer p').filter({ hasText: RELOAD_REASON }).first());
   const violations = await runAxe(page);
   if (violations.length) expect.fail(describeViolations(violations, 'the trainer offering a reload'));
   await Promise.all([page.waitForEvent('load'), reload.click()]);

@@ -42,17 +42,20 @@ const FOCUS_IDS: Record<Extract<Effect, { type: 'focus' }>['target'], string> = 
 /**
  * What the trainer says of a part of it that could not be loaded (the connection dropped), where the
  * part would have been. The parts come in chunks of their own, by `import()`; the next action that
- * needs a part fetches it again (see `loadPart`).
+ * needs a part fetches it again (see `loadPart`). `again`: what to do to try once more, in words that
+ * name what the trainee can press there ("try again" beside Try again).
  */
-export const NOT_LOADED = 'This part of the trainer could not be loaded: check your connection, then try again.';
+export const notLoaded = (again = 'try again'): string => `This part of the trainer could not be loaded: check your connection, then ${again}.`;
 
 /**
- * What the trainer says instead once a part could not be loaded while the site answered: some
- * browsers keep a failed load until the page is reloaded (see `loadPart`). `stored`: whether the
- * trainer's work outlives a reload (it does not when the browser refuses to store it).
+ * What the trainer says instead once a part could not be loaded while the site answered (a browser
+ * that keeps a failed load, or a new version of the site whose parts have other names; see
+ * `loadPart`): a reload fetches the page and its parts anew. `stored`: whether the trainer's work
+ * outlives a reload (it does not when the browser refuses to store it). `again`: as for `notLoaded`,
+ * capitalised ("Try again").
  */
-export const reloadToLoad = (stored: boolean): string =>
-  'This part of the trainer could not be loaded, though the site answers: some browsers keep a failed load until the page is reloaded. Try again, or reload the page' +
+export const reloadToLoad = (stored: boolean, again = 'Try again'): string =>
+  `This part of the trainer could not be loaded, though the site answers; reloading the page fetches it anew. ${again}, or reload the page` +
   (stored ? ': your sessions and answers stay stored in this browser.' : ' once you have exported your results: this browser does not let the trainer store them.');
 
 /** A part loaded on demand (see OnDemand), which remembers it once loaded. */
@@ -227,9 +230,14 @@ export class Trainer {
   /** A part could not be loaded while the site answered: what the trainer says of a part not loaded offers a reload too. */
   reloadOffered = $state(false);
 
-  /** What the trainer says where a part could not be loaded (see `NOT_LOADED`, `reloadToLoad`). */
+  /** What the trainer says where a part could not be loaded, beside Try again (see `notLoaded`, `reloadToLoad`). */
   get notLoadedWords(): string {
-    return this.reloadOffered ? reloadToLoad(this.storage !== 'memory') : NOT_LOADED;
+    return this.notLoadedSaying('try again');
+  }
+
+  /** `notLoadedWords` where the way to try once more is not Try again: `again` says it ("press Start practice again"). */
+  notLoadedSaying(again: string): string {
+    return this.reloadOffered ? reloadToLoad(this.storage !== 'memory', again.charAt(0).toUpperCase() + again.slice(1)) : notLoaded(again);
   }
 
   /**
@@ -460,14 +468,20 @@ export class Trainer {
   bank(pack: PackId): Promise<Scenario[]> {
     let bank = this.#banks.get(pack);
     if (!bank) {
-      const failed = (why: string) => new Error(`The ${pack === 'gitlab' ? 'GitLab' : 'Mozilla'} scenarios could not be loaded (${why}). Check the connection, then press Start again.`);
+      // Our words only: the browser's ("Failed to fetch", a JSON parser's) are the error's cause.
+      const failed = (cause: unknown, status?: number) =>
+        new Error(`The ${pack === 'gitlab' ? 'GitLab' : 'Mozilla'} scenarios could not be loaded${status ? ` (HTTP ${status})` : ''}. Check the connection, then press Start again.`, { cause });
       bank = fetch(`/bank/${pack}.json`).then(
-        (r) => {
-          if (!r.ok) throw failed(`HTTP ${r.status}`);
-          return r.json() as Promise<Scenario[]>;
+        async (r) => {
+          if (!r.ok) throw failed(null, r.status);
+          try {
+            return (await r.json()) as Scenario[];
+          } catch (e) {
+            throw failed(e);
+          }
         },
-        (e: Error) => {
-          throw failed(e.message);
+        (e: unknown) => {
+          throw failed(e);
         },
       );
       bank.catch(() => this.#banks.delete(pack));
