@@ -2799,6 +2799,8 @@ async function expectNoViolationsEverywhere(page: Page, state: string) {
 const AXE_VIEWS = [
   ...Object.entries(VIEWPORTS).map(([name, viewport]) => ({ name: `${name} ${viewport.width}x${viewport.height}`, viewport, fontSize: 16, narrow: false })),
   ...Object.entries(NARROW_VIEWS).map(([name, view]) => ({ name, ...view, narrow: true })),
+  // Both at once: a phone 320 px wide with its text at 200%.
+  { name: '320 px, text at 200%', viewport: { width: 320, height: 640 }, fontSize: 32, narrow: true },
 ];
 
 describe.each(THEMES)('axe on /admin/, %s theme', (theme) => {
