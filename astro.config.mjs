@@ -52,7 +52,7 @@ export default defineConfig({
       pagefind: { ranking: { metaWeights: { keywords: 8, phrases: 1 } } },
       // The site's title wraps in the header where one line does not fit it, and a page's title keeps
       // its words whole (320 px, 200% text).
-      customCss: ['./src/styles/header.css', './src/styles/search.css', './src/styles/page-title.css', './src/styles/section-headings.css'],
+      customCss: ['./src/styles/header.css', './src/styles/search.css', './src/styles/page-title.css', './src/styles/section-headings.css', './src/styles/asides.css'],
       // Adds the headings components render from pack data to the table of contents.
       routeMiddleware: './src/route-data.ts',
       components: {

@@ -28,19 +28,26 @@ describe('every page in the sitemap loads cleanly', () => {
 
 // WCAG 1.4.4 and 1.4.10: a phone 320 px wide with its text at 200% (10 em) shows every page without
 // scrolling sideways (a wide table scrolls in its own box). The home page's card titles ran out of
-// their cards, "Newcomers" 55 px past the window (found by the recheck).
-describe('every page at 320 px with text at 200% fits the window', () => {
+// their cards, "Newcomers" 55 px past the window (found by the recheck). WCAG asks for 200%; a
+// reader with larger text still (300%, 6.7 em) should not have to scroll sideways on a page to read
+// either: the home page's title ("Academy") and introduction, the notes' long words ("Acknowledged",
+// "@MovingToGitLab") and the tips' titles ("Tweetdeck") ran past the window, by up to 113 px. The
+// trainer's forms at 300% are not covered yet: its buttons and labels still do not fit.
+describe.each([
+  ['200%', 32, PAGE_PATHS],
+  ['300%', 48, PAGE_PATHS.filter((path) => path !== '/practice/')],
+] as const)('every page at 320 px with text at %s fits the window', (_name, fontSize, paths) => {
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 320, height: 640 } });
-    await setDefaultFontSize(page, 32);
+    await setDefaultFontSize(page, fontSize);
   });
   afterAll(() => browser?.close());
 
-  test.each(PAGE_PATHS)('%s', async (path) => {
+  test.each(paths)('%s', async (path) => {
     await openPage(page, path);
     await expectFits(page, path);
   });
