@@ -205,3 +205,19 @@ describe('Closing reasons: when the user stops answering', () => {
     expect(sentence).not.toMatch(/consider/);
   });
 });
+
+describe('Getting help: the knowledge base\u2019s search box', () => {
+  // The Social Support guidelines tell a helper to search support.mozilla.org with the search box
+  // at the top right of their own page; they say nothing of its other pages. The section said every
+  // page of the site has one (found by the site-text audit).
+  it('places the search box where the guidelines do, on their own page, and claims no more', () => {
+    const text = words(sectionHtml('/program/getting-help/', 'search-the-knowledge-base'));
+    const sentences = text.split(/(?<=\.)\s/).filter((s) => /search box/i.test(s));
+    expect(sentences.length, 'a sentence names the search box').toBeGreaterThan(0);
+    for (const sentence of sentences) {
+      expect(sentence).not.toMatch(/\b(every|each|all|any)\b[^.]*\bpages?\b/i);
+      expect(sentence).toMatch(/guidelines/i);
+      expect(sentence).toMatch(/top right/i);
+    }
+  });
+});
