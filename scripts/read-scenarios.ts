@@ -1,7 +1,7 @@
 // Reading scenario files for the command line: a file holds one scenario or a JSON array of them,
 // in UTF-8, read as the trainer's "Load scenarios" reads it (src/lib/schemas/scenario-file-checks.ts).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { isJsonName } from '../src/lib/results/file-name.ts';
 import { readScenarioFileBytes } from '../src/lib/schemas/scenario-file-checks.ts';
 import { cannotRead } from './lib/read-problem.ts';
@@ -9,11 +9,11 @@ import type { Scenario } from '../src/lib/schemas/scenario.ts';
 
 /** One scenario read from a file, or the problems that kept it from being read. */
 export type Read =
-  | { file: string; index: number | null; ok: true; scenario: Scenario }
-  | { file: string; index: number | null; ok: false; problems: string[] };
+  | { file: string | Buffer; index: number | null; ok: true; scenario: Scenario }
+  | { file: string | Buffer; index: number | null; ok: false; problems: string[] };
 
 /** Every scenario in a file, in order; a file that cannot be read, decoded or parsed is one failed entry. */
-export function readScenarioFile(file: string): Read[] {
+export function readScenarioFile(file: string | Buffer): Read[] {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);
@@ -26,21 +26,78 @@ export function readScenarioFile(file: string): Read[] {
   return readScenarioFileBytes(bytes).map((r) => ({ file, ...r }));
 }
 
+/** A file found in a folder: where it is, and its path inside the folder as the output shows it. */
+export interface FolderFile {
+  /** Where it is: a string when its name is UTF-8, else its bytes, which name it where the text would not. */
+  path: string | Buffer;
+  /** Its path inside the folder, readable (see `readableName`). */
+  inside: string;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A name's bytes as text: `null` when they are not UTF-8. */
+function utf8(bytes: Uint8Array): string | null {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Every `.json` file under `dir`, at any depth, sorted by path: the files the admin page's folder
- * import takes (`isJsonName`: `.JSON` too), each as `dir` joined with its path inside the folder.
- * A link to a folder is not followed (one pointing back up would be walked again and again, its
- * files read as duplicates of themselves); a link to a file is read as the file.
+ * A file or folder name's bytes, readable: the name itself when it is UTF-8; otherwise each byte
+ * that is not part of a UTF-8 character written `\xNN` (`caf\xe9.json` for "café.json" saved in
+ * Latin-1), and a backslash as `\\`, so that the escape cannot be read as part of the name.
  */
-export function jsonFiles(dir: string): string[] {
-  const found: string[] = [];
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (isJsonName(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isFile()))) found.push(path);
+export function readableName(bytes: Uint8Array): string {
+  const whole = utf8(bytes);
+  if (whole !== null) return whole;
+  let out = '';
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i]!;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    const char = length === 0 || i + length > bytes.length ? null : utf8(bytes.subarray(i, i + length));
+    if (char === null) {
+      out += `\\x${lead.toString(16).padStart(2, '0')}`;
+      i++;
+    } else {
+      out += char === '\\' ? '\\\\' : char;
+      i += length;
+    }
+  }
+  return out;
+}
+
+/**
+ * Every `.json` file under `dir`, at any depth, sorted by path as shown: the files the admin page's
+ * folder import takes (`isJsonName`: `.JSON` too). A name is read as bytes, so that one that is not
+ * UTF-8 (a file saved on a system set to Latin-1) is still found and read, not taken for a file
+ * that is not there. A link to a folder is not followed (one pointing back up would be walked again
+ * and again, its files read as duplicates of themselves); a link to a file is read as the file.
+ */
+export function folderFiles(dir: string): FolderFile[] {
+  const found: { path: Buffer; inside: string }[] = [];
+  const walk = (folder: Buffer, inside: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true, encoding: 'buffer' })) {
+      const path = Buffer.concat([folder, Buffer.from(sep), entry.name]);
+      const name = readableName(entry.name);
+      const shown = inside === '' ? name : `${inside}${sep}${name}`;
+      if (entry.isDirectory()) walk(path, shown);
+      else if (isJsonName(name) && (entry.isFile() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isFile()))) found.push({ path, inside: shown });
     }
   };
-  walk(dir);
-  return found.sort();
+  const root = normalize(dir);
+  walk(Buffer.from(root.endsWith(sep) && root.length > 1 ? root.slice(0, -1) : root), '');
+  return found
+    .sort((a, b) => (a.inside < b.inside ? -1 : a.inside > b.inside ? 1 : 0))
+    .map(({ path, inside }) => ({ path: utf8(path) ?? path, inside }));
+}
+
+/**
+ * Every `.json` file under `dir`, as `folderFiles` finds them, each as `dir` joined with its path
+ * inside the folder: for the project's own folders (the bank, its history), whose names are UTF-8.
+ */
+export function jsonFiles(dir: string): string[] {
+  return folderFiles(dir).map((f) => (typeof f.path === 'string' ? f.path : join(dir, f.inside)));
 }

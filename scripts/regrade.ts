@@ -10,7 +10,8 @@
 //   unfinished one, then the one with more items);
 //   {"file","problems":[...]} for one that is not a valid result file.
 // "file" is the argument as typed (for a folder's file, the folder as typed and the path in it); a
-// relative one is read from the folder the command was run in. A folder without any .json file is
+// relative one is read from the folder the command was run in; a name in a folder that is not UTF-8
+// is read, and shown with each stray byte as \xNN (see readableName). A folder without any .json file is
 // said on standard error. A file that is not UTF-8 text, or that cannot be checked at all (too many
 // problems for the checks to hold), is one that is not valid, named with why, as on the admin page.
 // Exit status 1 when any file is not valid, a folder holds no .json file or the command is called

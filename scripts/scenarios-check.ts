@@ -5,7 +5,7 @@
 // src/lib/scenario-check.ts), prints every problem, then a note on each follow-up the practice
 // queue never plays and on each point about a paid product that does not say `paidProduct`
 // (problems in the bank, whose points are all meant to be played and which always says it), then a count. A relative path is read from the folder the command was run in, and
-// shown as typed. A file is named with its first 100 problems, the rest counted; one that cannot be
+// shown as typed (a name in a folder that is not UTF-8 with each stray byte as \xNN: see readableName). A file is named with its first 100 problems, the rest counted; one that cannot be
 // checked at all is named with why, and the others are checked all the same. A path that does not
 // exist, or a folder without scenario files, is said on standard error. Exit status 1 on any
 // problem or when the command is called wrongly, else 0.
@@ -33,7 +33,7 @@ const USAGE = `usage: npm run --silent scenarios:check -- [FILE|FOLDER...]
 const { paths: args } = readArgs(process.argv.slice(2), USAGE);
 
 /** A trainee's result file (docs/formats/result.md), which a folder of examples may hold beside the scenarios. */
-function isResultFile(path: string): boolean {
+function isResultFile(path: string | Buffer): boolean {
   try {
     const text = fileText(readFileSync(path));
     return text.ok && (JSON.parse(text.text.replace(/^\uFEFF/, '')) as { format?: unknown })?.format === FORMATS.result;
@@ -58,8 +58,8 @@ function bankFiles(): FileArg[] {
 }
 
 /** Whether a file is one of the bank's own (which defines its id rather than reusing it). */
-function inBank(path: string): boolean {
-  const rel = relative(BANK_DIR, path);
+function inBank(path: string | Buffer): boolean {
+  const rel = relative(BANK_DIR, String(path));
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
@@ -71,6 +71,7 @@ function bank(): Map<string, Scenario> {
 }
 
 const files: FileArg[] = [];
+/** The files taken, by their path's bytes. */
 const listed = new Set<string>();
 for (const arg of args) {
   const found = filesOf(arg);
@@ -88,8 +89,9 @@ for (const arg of args) {
   if (scenarioFiles.length === 0) argumentProblem(`${arg}: no scenario file in this folder, only result files (check them with npm run --silent regrade -- ${arg})`);
   for (const f of scenarioFiles) {
     // A file given twice (by itself and in its folder) is checked once: it does not clash with itself.
-    if (listed.has(f.path)) continue;
-    listed.add(f.path);
+    const key = Buffer.from(f.path).toString('latin1');
+    if (listed.has(key)) continue;
+    listed.add(key);
     files.push(f);
   }
 }
@@ -116,7 +118,7 @@ for (const { shown, path } of files) {
 }
 
 /** Checks one file, adding its problems to `mine` (each line naming it) and its notes to `notes`. */
-function checkFile(shown: string, path: string, mine: string[]) {
+function checkFile(shown: string, path: string | Buffer, mine: string[]) {
   // The trainer does not read a file over its limit: nor does the check, which would pass it.
   const size = statSync(path, { throwIfNoEntry: false })?.size ?? 0;
   if (size > MAX_SCENARIO_FILE_BYTES) {

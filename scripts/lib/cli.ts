@@ -2,7 +2,7 @@
 // arguments: `--help`, options refused when unknown, and paths read from where the user was.
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { jsonFiles } from '../read-scenarios.ts';
+import { folderFiles, type FolderFile } from '../read-scenarios.ts';
 import { cannotRead } from './read-problem.ts';
 
 /** A command's arguments: the options given, and the rest (files and folders) in order. */
@@ -74,26 +74,27 @@ export function fromUser(path: string): string {
 export interface FileArg {
   /** The argument as typed, or for a file found in a folder, the folder as typed joined with the file's path in it. */
   shown: string;
-  /** Where it is on disk. */
-  path: string;
+  /** Where it is on disk: its bytes, for a file in a folder whose name is not UTF-8 (see `folderFiles`). */
+  path: string | Buffer;
   /** Whether it was found in a folder given, rather than named by itself. */
   inFolder: boolean;
 }
 
 /**
- * The files an argument stands for: a folder, its `.json` files at any depth (sorted by path);
+ * The files an argument stands for: a folder, its `.json` files at any depth (sorted by path), a
+ * name that is not UTF-8 shown readably (see `readableName`);
  * anything else, itself (a missing file is the reader's to report). A folder without any `.json`
  * file, or one that cannot be read, is a sentence saying so, for standard error.
  */
 export function filesOf(arg: string): FileArg[] | string {
   const path = fromUser(arg);
-  let files: string[];
+  let files: FolderFile[];
   try {
     if (!statSync(path, { throwIfNoEntry: false })?.isDirectory()) return [{ shown: arg, path, inFolder: false }];
-    files = jsonFiles(path);
+    files = folderFiles(path);
   } catch (e) {
     return `${arg}: ${cannotRead(e, path)}`;
   }
   if (files.length === 0) return `${arg}: no .json file in this folder, nothing to check`;
-  return files.map((file) => ({ shown: join(arg, file.slice(path.length)), path: file, inFolder: true }));
+  return files.map((file) => ({ shown: join(arg, file.inside), path: file.path, inFolder: true }));
 }

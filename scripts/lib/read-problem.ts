@@ -8,9 +8,9 @@ const NOT_STDIN = 'the command reads files, not standard input: name the file (a
  * The problem with a path that could not be read (`e`: what reading it threw). `-`, which many
  * commands read as standard input, is said not to be; a file that is not there, to be checked.
  */
-export function cannotRead(e: unknown, path: string): string {
+export function cannotRead(e: unknown, path: string | Buffer): string {
   const code = (e as NodeJS.ErrnoException | null)?.code;
-  if (code === 'ENOENT') return `no such file: ${basename(path) === '-' ? NOT_STDIN : 'check its name and the folder you ran the command in'}`;
+  if (code === 'ENOENT') return `no such file: ${basename(String(path)) === '-' ? NOT_STDIN : 'check its name and the folder you ran the command in'}`;
   if (code === 'EACCES' || code === 'EPERM') return 'cannot be read: you do not have permission to read it';
   return `cannot read the file (${code ?? String(e)})`;
 }

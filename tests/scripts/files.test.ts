@@ -151,6 +151,36 @@ describe('a file is UTF-8: one that is not is said to be so, never read garbled'
   });
 });
 
+// A name in a folder is bytes, which need not be UTF-8 (a file named on a system set to Latin-1):
+// read as UTF-8 text, the name no longer names the file. The file is read all the same, and named
+// with each byte that is not UTF-8 written \xNN (and a backslash in such a name as \\).
+describe('a file whose name is not UTF-8, in a folder: read, and named readably', () => {
+  const latin1Name = (dir: string, ...parts: string[]) => Buffer.concat([Buffer.from(`${dir}/`), ...parts.map((p) => Buffer.from(p, 'latin1'))]);
+
+  it('scenarios:check: a good scenario passes, a bad one is named with its problem', () => {
+    const dir = join(tmp, 'latin1-names');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(latin1Name(dir, 'caf\u00e9.json'), JSON.stringify(scenario('own-cafe')));
+    mkdirSync(latin1Name(dir, 'd\u00e9j\u00e0'));
+    writeFileSync(latin1Name(dir, 'd\u00e9j\u00e0/', 'back\\slash \u00ff.json'), JSON.stringify(scenario('own-deja', { rating: 3 })));
+    const r = run('scenarios:check', dir);
+    expect(r.stderr).toBe('');
+    expect(r.lines).toEqual([
+      `${dir}/d\\xe9j\\xe0/back\\\\slash \\xff.json: rating: only a Google Play review has a rating`,
+      '2 file(s), 1 valid scenario(s), 1 problem(s)',
+    ]);
+  });
+
+  it('regrade: the result file is regraded, named as scenarios:check names it', () => {
+    const dir = join(tmp, 'latin1-results');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(latin1Name(dir, 'caf\u00e9.json'), JSON.stringify(result()));
+    const r = run('regrade', dir);
+    expect(r.status).toBe(0);
+    expect(r.lines.map((l) => JSON.parse(l) as Json)).toEqual([expect.objectContaining({ file: `${dir}/caf\\xe9.json`, flags: [] })]);
+  });
+});
+
 describe('a file of the other format is named for what it is', () => {
   const LINE = 'format: "social-support-result/1" is the result format: this is a trainee\'s result file, not a scenario';
 

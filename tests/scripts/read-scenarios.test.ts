@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { jsonFiles } from '../../scripts/read-scenarios.ts';
+import { jsonFiles, readableName } from '../../scripts/read-scenarios.ts';
 
 // The files a command line takes from a folder (regrade, scenarios:check) are the ones the admin
 // page's "Import a folder" takes (src/components/admin/ImportPanel.svelte, dropped.ts): every
@@ -29,5 +29,14 @@ describe('jsonFiles', () => {
     symlinkSync('..', join(folder, 'sub', 'self'));
     symlinkSync(join(folder, 'ana.json'), join(folder, 'sub', 'ana-link.json'));
     expect(jsonFiles(folder).map((f) => relative(folder, f))).toEqual(['ana.json', 'sub/ana-link.json', 'sub/bo.json']);
+  });
+});
+
+describe('readableName', () => {
+  it('a UTF-8 name as it is; in another, each byte outside a UTF-8 character as \\xNN and a backslash as \\\\', () => {
+    expect(readableName(Buffer.from('caf\u00e9 \\ x.json'))).toBe('caf\u00e9 \\ x.json');
+    expect(readableName(Buffer.from('caf\u00e9.json', 'latin1'))).toBe('caf\\xe9.json');
+    // A UTF-8 character beside a stray byte stays a character; a lead byte cut short, an overlong form and a surrogate are bytes.
+    expect(readableName(Buffer.concat([Buffer.from('\u00e9\u20ac\\'), Buffer.from([0xff, 0xe2, 0x82, 0x2e, 0xc0, 0xaf, 0xed, 0xa0, 0x80])]))).toBe('\u00e9\u20ac\\\\\\xff\\xe2\\x82.\\xc0\\xaf\\xed\\xa0\\x80');
   });
 });
