@@ -6,7 +6,7 @@
 import { z } from '../schemas/zod.ts';
 import { packs } from '../packs/index.ts';
 import { baseKey, dimensionApplies, DIMENSION_IDS, DIMENSION_LABELS, grader, type GradeResult } from '../policy/grade.ts';
-import { firstProblems, formatIssues, otherFormatProblem } from '../schemas/problems.ts';
+import { firstProblems, formatIssues, notResultObjectProblem, otherFormatProblem } from '../schemas/problems.ts';
 import { makeResultSchema } from '../schemas/result.ts';
 import { nextPoint, type Sent } from '../policy/follow-ups.ts';
 import { escalationClippingSent } from '../policy/reply-words.ts';
@@ -507,7 +507,7 @@ export class Verifier {
 
   /** Verifies a parsed file. */
   verify(json: unknown): Verification {
-    const other = otherFormatProblem(json, 'result') ?? scenarioListProblem(json);
+    const other = otherFormatProblem(json, 'result') ?? scenarioListProblem(json) ?? notResultObjectProblem(json);
     if (other) return { ok: false, problems: [other] };
     const parsed = this.#schema.safeParse(json);
     if (!parsed.success) return { ok: false, problems: firstProblems(formatIssues(parsed.error, json), MAX_PROBLEMS) };

@@ -1,4 +1,4 @@
-import { formatIssues, otherFormatProblem } from './problems.ts';
+import { formatIssues, kindOf, otherFormatProblem } from './problems.ts';
 import { AnswerSchema, checkNames, ScenarioSchema, type Answer, type Scenario } from './scenario.ts';
 import { packs } from '../packs/index.ts';
 import type { PackId } from '../vocabulary.ts';
@@ -17,14 +17,6 @@ export function parseScenario(input: unknown): Parsed<Scenario> {
   if (other) return { ok: false, problems: [other] };
   const result = ScenarioSchema.safeParse(input);
   return result.success ? { ok: true, value: result.data } : { ok: false, problems: formatIssues(result.error, input) };
-}
-
-/** What a JSON value that is not an object is, in words: `an array`, `a string`, `null`. */
-function kindOf(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'boolean') return `${v}`;
-  return typeof v === 'undefined' ? 'nothing' : `a ${typeof v}`;
 }
 
 // One answer schema per pack, built on first use: the admin page parses hundreds of thousands.

@@ -8,6 +8,24 @@ export function formatPath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
+/** What a JSON value is, in words: `null`, `true`, `a string`, `a number`, `an array`, `an object`. */
+export function kindOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'boolean') return `${v}`;
+  if (typeof v === 'object') return 'an object';
+  return typeof v === 'undefined' ? 'nothing' : `a ${typeof v}`;
+}
+
+/**
+ * The problem with a result file whose JSON is not an object (`null`, `[]`, a number): what a result
+ * file is, and what this one holds instead. `null` for an object.
+ */
+export function notResultObjectProblem(json: unknown): string | null {
+  if (json !== null && typeof json === 'object' && !Array.isArray(json)) return null;
+  return `(top level): a result file is one JSON object, one trainee\u2019s session as the trainer exports it, not ${Array.isArray(json) ? 'a list (a JSON array): each session is a file of its own' : kindOf(json)}`;
+}
+
 /**
  * One line per problem, each naming the field path and what is wrong, in the order zod found
  * them: `messages[2].at: must not be before messages[1].at`. Unknown fields get a line each.

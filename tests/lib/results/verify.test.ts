@@ -107,8 +107,17 @@ describe('reading', () => {
 
   it('not JSON, or JSON of another kind: one clear line', () => {
     expect(verifier.verifyText('{"format": "social-support-result/1", "items": [')).toMatchObject({ ok: false, problems: [expect.stringMatching(/^\(file\): not valid JSON: /)] });
-    expect(problems([1, 2])).toEqual(['(top level): expected object, received array']);
-    expect(problems(null)).toEqual(['(top level): expected object, received null']);
+  });
+
+  // A file of `null`, `[]` or a number is no session at all: it is said what a result file is, not given zod's "expected object".
+  it('JSON that is not an object: what a result file is, and what this one holds', () => {
+    const ONE = '(top level): a result file is one JSON object, one trainee\u2019s session as the trainer exports it';
+    expect(problems(null)).toEqual([`${ONE}, not null`]);
+    expect(problems([])).toEqual([`${ONE}, not a list (a JSON array): each session is a file of its own`]);
+    expect(problems([clone(base()), clone(base())])).toEqual([`${ONE}, not a list (a JSON array): each session is a file of its own`]);
+    expect(problems('social-support-result/1')).toEqual([`${ONE}, not a string`]);
+    expect(problems(3)).toEqual([`${ONE}, not a number`]);
+    expect(problems(true)).toEqual([`${ONE}, not true`]);
   });
 
   it('another version of the format gets a message of its own', () => {
