@@ -91,7 +91,7 @@ describe('a file with very many problems: a line of its own, and the other files
     expect(out[1]).toEqual({ file: critical, problems: ['items[0].critical: must hold at most 1,000 rule ids'] });
     // The first 20 problems, the rest counted, as the admin page lists them.
     expect(out[2]!.problems).toHaveLength(21);
-    expect(out[2]!.problems[0]).toBe('items[0]: expected object, received number');
+    expect(out[2]!.problems[0]).toBe('items[0]: must be an object, not a number');
     expect(out[2]!.problems[20]).toBe(`... and ${MANY - 20} more problems`);
   });
 });
