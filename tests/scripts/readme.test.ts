@@ -67,6 +67,19 @@ describe('README: write your own scenario', () => {
     expect(decided.followUps).toHaveLength(followUps.length);
     followUps.forEach((f, i) => expect(decided.followUps[i], `followUps[${i}]`).toMatchObject(f.expected));
   });
+
+  // The contract says only that the decision must match each field of `expected`; that a `because`
+  // list is checked as a subset of the decision's is the project's reading, and said to be one
+  // where the format is documented (README's section and docs/formats/scenario.md).
+  it('says that `because` is checked as a subset, as our reading, and the check does so: an empty list passes', () => {
+    const flat = section.replace(/\s+/g, ' ');
+    expect(flat).toMatch(/`because` list is checked as a subset, which is our reading/);
+    expect(readFileSync(join(ROOT, 'docs/formats/scenario.md'), 'utf8').replace(/\s+/g, ' ')).toMatch(/`because` is checked as a subset, which is our reading/);
+    const check = commands.find((c) => c.script === 'scenarios:check')!;
+    writeFileSync(join(reader, saveAs!), JSON.stringify({ ...scenario, expected: { ...(scenario.expected as object), because: [] } }));
+    const r = run(check);
+    expect(r.lines, r.stderr).toEqual(['1 file(s), 1 valid scenario(s), 0 problem(s)']);
+  });
 });
 
 // The README's summary of the trainer listed four of the five dimensions the trainer grades, in
