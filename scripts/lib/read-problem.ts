@@ -5,17 +5,31 @@ import { basename } from 'node:path';
 const NOT_STDIN = 'the command reads files, not standard input: name the file (a file named "-" goes after a second --)';
 
 /**
+ * What a path that is not there is told when its name as given holds U+FFFD: Node reads a
+ * command's arguments as UTF-8, and a byte that is not (a name saved in Latin-1) becomes U+FFFD, so
+ * the name no longer names the file. Its folder's files are read with their names as bytes.
+ */
+const NOT_UTF8_ARGUMENT = 'its name holds bytes that are not UTF-8 text, which the command cannot take as an argument: name the folder it is in instead';
+
+/** What a path that is not there is told after "no such file": what it may be, or what to check. */
+function missingReason(path: string): string | null {
+  if (basename(path) === '-') return NOT_STDIN;
+  return path.includes('\uFFFD') ? NOT_UTF8_ARGUMENT : null;
+}
+
+/**
  * The problem with a path that could not be read (`e`: what reading it threw). `-`, which many
  * commands read as standard input, is said not to be; a file that is not there, to be checked.
  */
 export function cannotRead(e: unknown, path: string | Buffer): string {
   const code = (e as NodeJS.ErrnoException | null)?.code;
-  if (code === 'ENOENT') return `no such file: ${basename(String(path)) === '-' ? NOT_STDIN : 'check its name and the folder you ran the command in'}`;
+  if (code === 'ENOENT') return `no such file: ${(typeof path === 'string' ? missingReason(path) : null) ?? 'check its name and the folder you ran the command in'}`;
   if (code === 'EACCES' || code === 'EPERM') return 'cannot be read: you do not have permission to read it';
   return `cannot read the file (${code ?? String(e)})`;
 }
 
 /** The same for scenarios:check, which says on standard error that a path is neither a file nor a folder. */
 export function noSuchPath(arg: string): string {
-  return `${arg}: no such file or folder${basename(arg) === '-' ? `: ${NOT_STDIN}` : ''}`;
+  const reason = missingReason(arg);
+  return `${arg}: no such file or folder${reason ? `: ${reason}` : ''}`;
 }

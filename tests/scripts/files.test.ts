@@ -179,6 +179,18 @@ describe('a file whose name is not UTF-8, in a folder: read, and named readably'
     expect(r.status).toBe(0);
     expect(r.lines.map((l) => JSON.parse(l) as Json)).toEqual([expect.objectContaining({ file: `${dir}/caf\\xe9.json`, flags: [] })]);
   });
+
+  // Node reads a command's arguments as UTF-8, so such a name typed as an argument no longer names
+  // its file (the byte becomes U+FFFD): the command cannot read it, and says so, with what to do.
+  it('named as an argument: said to be a name the command cannot take, and to name its folder', () => {
+    const dir = join(tmp, 'latin1-results');
+    const typed = `${dir}/caf\ufffd.json`;
+    const advice = 'no such file: its name holds bytes that are not UTF-8 text, which the command cannot take as an argument: name the folder it is in instead';
+    const script = (command: keyof typeof SCRIPTS) => spawnSync('sh', ['-c', `"$0" --disable-warning=ExperimentalWarning "$1" "$2/$(printf 'caf\\351.json')"`, process.execPath, SCRIPTS[command], dir], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(JSON.parse(script('regrade').stdout)).toEqual({ file: typed, problems: [`(file): ${advice}`] });
+    expect(JSON.parse(script('decide').stdout)).toEqual({ file: typed, error: advice });
+    expect(script('scenarios:check').stderr).toBe(`${typed}: ${advice.replace('no such file', 'no such file or folder')}\n`);
+  });
 });
 
 describe('a file of the other format is named for what it is', () => {
