@@ -58,6 +58,32 @@ export const reloadToLoad = (stored: boolean, again = 'Try again'): string =>
   `This part of the trainer could not be loaded, though the site answers; reloading the page fetches it anew. ${again}, or reload the page` +
   (stored ? ': your sessions and answers stay stored in this browser.' : ' once you have exported your results: this browser does not let the trainer store them.');
 
+/**
+ * A program's scenario bank that could not be fetched, in our words (the browser's are its cause).
+ * Its message says to press Start again; `saying` words what to do where that is something else.
+ */
+export class BankNotLoaded extends Error {
+  readonly program: string;
+  readonly status: number | undefined;
+
+  constructor(pack: PackId, status?: number, options?: ErrorOptions) {
+    const program = pack === 'gitlab' ? 'GitLab' : 'Mozilla';
+    super(BankNotLoaded.words(program, status, 'press Start again'), options);
+    this.name = 'BankNotLoaded';
+    this.program = program;
+    this.status = status;
+  }
+
+  private static words(program: string, status: number | undefined, again: string): string {
+    return `The ${program} scenarios could not be loaded${status ? ` (HTTP ${status})` : ''}. Check the connection, then ${again}.`;
+  }
+
+  /** The message with `again` as what to do to try once more ("press Start practice again"). */
+  saying(again: string): string {
+    return BankNotLoaded.words(this.program, this.status, again);
+  }
+}
+
 /** A part loaded on demand (see OnDemand), which remembers it once loaded. */
 export interface PartLoader<T> {
   (): Promise<T>;
@@ -469,8 +495,7 @@ export class Trainer {
     let bank = this.#banks.get(pack);
     if (!bank) {
       // Our words only: the browser's ("Failed to fetch", a JSON parser's) are the error's cause.
-      const failed = (cause: unknown, status?: number) =>
-        new Error(`The ${pack === 'gitlab' ? 'GitLab' : 'Mozilla'} scenarios could not be loaded${status ? ` (HTTP ${status})` : ''}. Check the connection, then press Start again.`, { cause });
+      const failed = (cause: unknown, status?: number) => new BankNotLoaded(pack, status, { cause });
       bank = fetch(`/bank/${pack}.json`).then(
         async (r) => {
           if (!r.ok) throw failed(null, r.status);
@@ -568,9 +593,9 @@ export class Trainer {
     try {
       bank = (await banks).flat();
     } catch (e) {
-      // `bank` says what failed, and to press Start: here the files are what to try again.
-      const why = (e as Error).message.replace('press Start again', 'load the files again');
-      throw new Error(`Your files are checked against the bank, but ${why.charAt(0).toLowerCase()}${why.slice(1)}`);
+      // Here the files are what to try again.
+      const why = e instanceof BankNotLoaded ? e.saying('load the files again') : (e as Error).message;
+      throw new Error(`Your files are checked against the bank, but ${why.charAt(0).toLowerCase()}${why.slice(1)}`, { cause: e });
     }
     return readScenarioTexts(texts, bank);
   }
