@@ -1615,7 +1615,10 @@ describe('on a phone', () => {
 });
 
 describe('at 320 px wide (a phone at 400% zoom, WCAG 1.4.10), and on a phone with its text at 200% (WCAG 1.4.4)', () => {
-  test.each(Object.entries(NARROW_VIEWS))('%s: the page never scrolls sideways: empty, imported with files turned away (the table and the figures), a trainee and an item open', async (_, { viewport, fontSize }) => {
+  // Beyond WCAG's 200%, a phone with its text at 300%: "Download CSV", the trainee's legends and the
+  // Clear dialog's title and buttons ran past the window, by up to 91 px.
+  const text300 = { viewport: { width: 320, height: 640 }, fontSize: 48 };
+  test.each([...Object.entries(NARROW_VIEWS), ['320 px, text at 300%', text300], ['390 px, text at 300%', { ...text300, viewport: { width: 390, height: 844 } }]] as const)('%s: the page never scrolls sideways: empty, imported with files turned away (the table and the figures), a trainee and an item open; nor does the Clear dialog', async (_, { viewport, fontSize }) => {
     const context = await browser.newContext({ viewport });
     const { page, problems } = await adminPage(context);
     await setDefaultFontSize(page, fontSize);
@@ -1641,6 +1644,12 @@ describe('at 320 px wide (a phone at 400% zoom, WCAG 1.4.10), and on a phone wit
     await page.locator('ol.items > li summary').nth(1).click();
     await page.locator('ol.items > li table').first().waitFor();
     await fits('a trainee and an item open');
+    await page.getByRole('button', { name: 'Clear', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Clear everything?' });
+    await dialog.waitFor();
+    const clear = await dialog.evaluate((el) => ({ right: el.getBoundingClientRect().right, past: el.scrollWidth - el.clientWidth }));
+    expect(clear.right, 'the Clear dialog ends inside the window').toBeLessThanOrEqual(viewport.width);
+    expect(clear.past, 'nothing in the Clear dialog runs past its edge').toBeLessThanOrEqual(0);
     expect(problems.take()).toEqual([]);
     await context.close();
   });
