@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeResult } from '../support/admin-results.ts';
 import { bank, valid } from '../support/bank.ts';
@@ -120,6 +120,37 @@ describe('the admin page with the connection lost', () => {
     expect(await status.textContent()).toBe('Imported 2 of 2 files. The results are stored in this browser.');
     await expect.poll(() => bodyRows(page).count()).toBe(2);
     expect(await section.getByRole('button', { name: 'Try again', exact: true }).count()).toBe(0);
+    await context.close();
+  });
+
+  test('result files imported while the workers cannot be loaded though the site answers (a new version put up): not told to check the connection, offered a reload beside Try again', async () => {
+    // After a new version of the site, the page's worker script is gone for good (404) while the
+    // connection works: Try again alone can never import, and the connection is not the problem.
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const page = await context.newPage();
+    await open(page);
+    const gone = (route: Route) => route.fulfill({ status: 404, body: 'Not found' });
+    await context.route('**/_astro/import-worker-*.js', gone);
+    const file = write(tmp, 'result-gone.json', makeResult({ name: 'Gone Worker', startedAt: '2026-11-06T09:00:00Z', scenarios: [compliment] }));
+    await page.getByLabel('Import results', { exact: true }).setInputFiles(file);
+    const status = importStatus(page);
+    await status.filter({ hasText: /^Nothing was imported/ }).waitFor({ timeout: 20_000 });
+    const said = (await status.textContent()) ?? '';
+    expect(said).not.toMatch(/check your connection/i);
+    expect(said).toMatch(/though the site answers/);
+    expect(said).toMatch(/the results and the review stay stored in this browser/);
+    const section = page.getByRole('region', { name: 'Import', exact: true });
+    expect(await section.getByRole('button', { name: 'Try again', exact: true }).count()).toBe(1);
+    const reload = section.getByRole('button', { name: 'Reload the page', exact: true });
+    expect(await reload.count()).toBe(1);
+    const violations = await runAxe(page);
+    if (violations.length) expect.fail(describeViolations(violations, 'the admin page, an import whose workers are gone though the site answers'));
+    // The new version in place, the reload brings the page that can import.
+    await context.unroute('**/_astro/import-worker-*.js', gone);
+    await Promise.all([page.waitForEvent('load'), reload.click()]);
+    await open(page);
+    await importFiles(page, [file]);
+    expect(await importStatus(page).textContent()).toBe('Imported 1 of 1 file. The results are stored in this browser.');
     await context.close();
   });
 

@@ -18,6 +18,7 @@ import { DIMENSION_IDS, type DimensionId } from '../../lib/policy/grade.ts';
 import { FORMATS, type PackId } from '../../lib/vocabulary.ts';
 import { programLabel } from './format.ts';
 import { Announcer } from './announcer.svelte.ts';
+import { siteAnswers } from '../shared/load-part.ts';
 import { bankNotLoaded, ImportPool, WorkersNotLoaded } from './pool.ts';
 import { AdminStorage } from './storage.ts';
 import { defaultView, type SortKey, type View } from './view.ts';
@@ -153,6 +154,8 @@ export class AdminState {
    * Try again imports them, without choosing them again. `null` otherwise.
    */
   notImported = $state.raw<{ chosen: readonly Chosen[]; unread: readonly Rejected[] } | null>(null);
+  /** That import stopped though the site answered: "Reload the page" is offered beside Try again. */
+  importReloadOffered = $state(false);
   /** Table filters. */
   filter = $state<View['filter']>(defaultView().filter);
   /** Table order. */
@@ -511,6 +514,10 @@ export class AdminState {
         stop.signal,
       );
     } catch (e) {
+      // A part not loaded while the site answers: the connection is not why (a new version of the
+      // site whose worker has another name, say), and a reload is offered beside Try again (see
+      // `loadPart`). Asked while the import still counts as under way, so that no other starts.
+      const siteAnswered = e instanceof WorkersNotLoaded && !stop.signal.aborted && (await siteAnswers());
       this.progress = null;
       // Stopped by a Clear, here or in another tab: what the Clear says is the status.
       if (stop.signal.reason === CLEARED) return null;
@@ -520,8 +527,11 @@ export class AdminState {
           `You stopped the import: ${chosen.length === 1 ? 'the file was' : `none of its ${chosen.length} files was`} imported.` +
           (before ? ` The ${before} session${before === 1 ? '' : 's'} imported before ${before === 1 ? 'is' : 'are'} still here.` : '');
       } else if (e instanceof WorkersNotLoaded) {
+        this.importReloadOffered = siteAnswered;
         this.notImported = { chosen, unread };
-        this.status = `Nothing was imported: ${e.message}. Check your connection, then try again.`;
+        this.status = this.importReloadOffered
+          ? `Nothing was imported: ${e.message}, though the site answers; reloading the page fetches it anew. Try again, or reload the page and choose the files again: ${this.storage?.inMemory ? 'this browser is not storing the results and the review, so a reload loses them; export the review first (the result files can be imported again)' : 'the results and the review stay stored in this browser'}.`
+          : `Nothing was imported: ${e.message}. Check your connection, then try again.`;
       } else this.status = `The import stopped: ${(e as Error).message}`;
       return null;
     } finally {

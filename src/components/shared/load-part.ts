@@ -30,7 +30,7 @@ export const SITE_ANSWERS_MS = 5_000;
 const answered = (status: number): boolean => status < 500 || status === 501;
 
 /** Whether the site answers now: this page's address asked again, never from the cache. */
-async function siteAnswers(): Promise<boolean> {
+export async function siteAnswers(): Promise<boolean> {
   const giveUp = new AbortController();
   const timer = setTimeout(() => giveUp.abort(), SITE_ANSWERS_MS);
   try {
