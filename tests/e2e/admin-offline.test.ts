@@ -58,6 +58,8 @@ describe('the admin page with the connection lost', () => {
       const offered = await runAxe(page);
       if (offered.length) expect.fail(describeViolations(offered, 'the admin page, a reload offered to read a review file'));
       await Promise.all([page.waitForEvent('load'), reload.click()]);
+      // The page's script in place: a file chosen before it runs is not heard.
+      await open(page);
       await page.getByLabel('Read a review file').setInputFiles(write(tmp, 'review.json', { format: 'social-support-review/1', rules: {}, trainees: {} }));
       await said.filter({ hasText: 'Review read from review.json' }).waitFor();
     } else {
@@ -128,9 +130,10 @@ describe('the admin page with the connection lost', () => {
     // connection works: Try again alone can never import, and the connection is not the problem.
     const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
     const page = await context.newPage();
-    await open(page);
+    // Gone before the page opens: the page starts its workers as soon as it has loaded.
     const gone = (route: Route) => route.fulfill({ status: 404, body: 'Not found' });
     await context.route('**/_astro/import-worker-*.js', gone);
+    await open(page);
     const file = write(tmp, 'result-gone.json', makeResult({ name: 'Gone Worker', startedAt: '2026-11-06T09:00:00Z', scenarios: [compliment] }));
     await page.getByLabel('Import results', { exact: true }).setInputFiles(file);
     const status = importStatus(page);
