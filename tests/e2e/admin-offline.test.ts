@@ -28,6 +28,21 @@ afterAll(async () => {
 });
 
 describe('the admin page with the connection lost', () => {
+  // On a slow connection the page shows before its script runs; a file chosen then is heard by
+  // nothing (and a review file read before the stored review is loaded would be overwritten by it).
+  test("before the page's script runs, no file picker takes a file: each is disabled until the page can read it", async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(siteUrl('/admin/'), { waitUntil: 'load' });
+    const pickers = page.locator('input[type="file"]');
+    expect(await pickers.count()).toBeGreaterThanOrEqual(3);
+    for (const picker of await pickers.all()) {
+      const label = await picker.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? el.id);
+      expect(await picker.isDisabled(), `"${label}" takes a file before the page can read it`).toBe(true);
+    }
+    await context.close();
+  });
+
   test('a review file read while its reader cannot be loaded: said in plain words, and read by Try again once it can', async () => {
     const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
     const page = await context.newPage();
