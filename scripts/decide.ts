@@ -8,7 +8,8 @@
 // note: author.avatar: ..., FILE: note: facts.paidProduct: ...), as scenarios:check gives them; the
 // decision stays the engine's. A file over 5 MB is an error line, as scenarios:check and the trainer
 // refuse it. "file" is the argument as typed; a relative one is read from the folder the command
-// was run in. Exit status 0 when every
+// was run in. In a note, a name's line breaks and other control characters are written as the \xNN
+// of their bytes (see printedName). Exit status 0 when every
 // scenario was valid, 1 otherwise or when the command is called wrongly (docs/formats/scenario.md,
 // "The command line").
 import { decide, idealPath } from '../src/lib/index.ts';
@@ -16,7 +17,8 @@ import { statSync } from 'node:fs';
 import { EMPTY_LIST_PROBLEM, MAX_LISTED_PROBLEMS, MAX_SCENARIO_FILE_BYTES, paidProductNotes, tooLargeProblem, unknownFieldNotes, unplayedFollowUps } from '../src/lib/scenario-check.ts';
 import { firstProblems, notCheckedProblem } from '../src/lib/schemas/problems.ts';
 import { fromUser, readArgs, refuse } from './lib/cli.ts';
-import { writeLines } from './lib/output.ts';
+import { printedPath } from './lib/names.ts';
+import { jsonLine, writeLines } from './lib/output.ts';
 import { readScenarioFile } from './read-scenarios.ts';
 
 const USAGE = `usage: npm run --silent decide -- [--follow-ups] FILE...
@@ -43,7 +45,7 @@ for (const file of files) {
     decideFile(file);
   } catch (e) {
     failed = true;
-    lines.push(JSON.stringify({ file, error: notCheckedProblem(e) }));
+    lines.push(jsonLine({ file, error: notCheckedProblem(e) }));
   }
 }
 
@@ -55,14 +57,14 @@ function decideFile(file: string) {
   const size = statSync(path, { throwIfNoEntry: false })?.size ?? 0;
   if (size > MAX_SCENARIO_FILE_BYTES) {
     failed = true;
-    lines.push(JSON.stringify({ file, error: tooLargeProblem(size) }));
+    lines.push(jsonLine({ file, error: tooLargeProblem(size) }));
     return;
   }
   const read = readScenarioFile(path);
   // No scenario to decide is a mistake, said as the trainer and scenarios:check say it: silent, it would pass.
   if (read.length === 0) {
     failed = true;
-    lines.push(JSON.stringify({ file, error: EMPTY_LIST_PROBLEM }));
+    lines.push(jsonLine({ file, error: EMPTY_LIST_PROBLEM }));
   }
   for (const r of read) {
     if (r.ok) {
@@ -72,14 +74,14 @@ function decideFile(file: string) {
         const unplayed = new Set(unplayedFollowUps(r.scenario, path).map((u) => u.index));
         line.followUps = path.slice(1).map((p, i) => (unplayed.has(i) ? { ...p.decision, played: false } : p.decision));
       }
-      lines.push(JSON.stringify(line));
+      lines.push(jsonLine(line));
       // The decision is the engine's, from the format's fields and `paidProduct` alone; a note says
       // which field was ignored, or what the flag would change.
-      for (const n of [...unknownFieldNotes(r.scenario), ...paidProductNotes(r.scenario)]) notes.push(`${r.index === null ? file : `${file}[${r.index}]`}: note: ${n}`);
+      for (const n of [...unknownFieldNotes(r.scenario), ...paidProductNotes(r.scenario)]) notes.push(`${r.index === null ? printedPath(file) : `${printedPath(file)}[${r.index}]`}: note: ${n}`);
     } else {
       failed = true;
       // The first problems of a scenario that has very many, the rest counted.
-      lines.push(JSON.stringify({ file, error: firstProblems(r.problems, MAX_LISTED_PROBLEMS).join('; ') }));
+      lines.push(jsonLine({ file, error: firstProblems(r.problems, MAX_LISTED_PROBLEMS).join('; ') }));
     }
   }
 }

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import { isJsonName } from '../src/lib/results/file-name.ts';
 import { readScenarioFileBytes } from '../src/lib/schemas/scenario-file-checks.ts';
+import { printedName, readableName, utf8 } from './lib/names.ts';
 import { cannotRead } from './lib/read-problem.ts';
 import type { Scenario } from '../src/lib/schemas/scenario.ts';
 
@@ -30,44 +31,13 @@ export function readScenarioFile(file: string | Buffer): Read[] {
 export interface FolderFile {
   /** Where it is: a string when its name is UTF-8, else its bytes, which name it where the text would not. */
   path: string | Buffer;
-  /** Its path inside the folder, readable (see `readableName`). */
+  /** Its path inside the folder, readable (see `readableName`): as a line of JSON names it. */
   inside: string;
+  /** Its path inside the folder as a line of plain text names it (see `printedName`). */
+  printed: string;
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** A name's bytes as text: `null` when they are not UTF-8. */
-function utf8(bytes: Uint8Array): string | null {
-  try {
-    return strictUtf8.decode(bytes);
-  } catch {
-    return null;
-  }
-}
-
-/**
- * A file or folder name's bytes, readable: the name itself when it is UTF-8; otherwise each byte
- * that is not part of a UTF-8 character written `\xNN` (`caf\xe9.json` for "café.json" saved in
- * Latin-1), and a backslash as `\\`, so that the escape cannot be read as part of the name.
- */
-export function readableName(bytes: Uint8Array): string {
-  const whole = utf8(bytes);
-  if (whole !== null) return whole;
-  let out = '';
-  for (let i = 0; i < bytes.length; ) {
-    const lead = bytes[i]!;
-    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
-    const char = length === 0 || i + length > bytes.length ? null : utf8(bytes.subarray(i, i + length));
-    if (char === null) {
-      out += `\\x${lead.toString(16).padStart(2, '0')}`;
-      i++;
-    } else {
-      out += char === '\\' ? '\\\\' : char;
-      i += length;
-    }
-  }
-  return out;
-}
+export { readableName };
 
 /**
  * Every `.json` file under `dir`, at any depth, sorted by path as shown: the files the admin page's
@@ -77,21 +47,22 @@ export function readableName(bytes: Uint8Array): string {
  * and again, its files read as duplicates of themselves); a link to a file is read as the file.
  */
 export function folderFiles(dir: string): FolderFile[] {
-  const found: { path: Buffer; inside: string }[] = [];
-  const walk = (folder: Buffer, inside: string) => {
+  const found: { path: Buffer; inside: string; printed: string }[] = [];
+  const walk = (folder: Buffer, inside: string, printed: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true, encoding: 'buffer' })) {
       const path = Buffer.concat([folder, Buffer.from(sep), entry.name]);
       const name = readableName(entry.name);
       const shown = inside === '' ? name : `${inside}${sep}${name}`;
-      if (entry.isDirectory()) walk(path, shown);
-      else if (isJsonName(name) && (entry.isFile() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isFile()))) found.push({ path, inside: shown });
+      const printedShown = printed === '' ? printedName(entry.name) : `${printed}${sep}${printedName(entry.name)}`;
+      if (entry.isDirectory()) walk(path, shown, printedShown);
+      else if (isJsonName(name) && (entry.isFile() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isFile()))) found.push({ path, inside: shown, printed: printedShown });
     }
   };
   const root = normalize(dir);
-  walk(Buffer.from(root.endsWith(sep) && root.length > 1 ? root.slice(0, -1) : root), '');
+  walk(Buffer.from(root.endsWith(sep) && root.length > 1 ? root.slice(0, -1) : root), '', '');
   return found
     .sort((a, b) => (a.inside < b.inside ? -1 : a.inside > b.inside ? 1 : 0))
-    .map(({ path, inside }) => ({ path: utf8(path) ?? path, inside }));
+    .map(({ path, inside, printed }) => ({ path: utf8(path) ?? path, inside, printed }));
 }
 
 /**

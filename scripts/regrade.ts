@@ -11,8 +11,9 @@
 //   {"file","problems":[...]} for one that is not a valid result file.
 // "file" is the argument as typed (for a folder's file, the folder as typed and the path in it); a
 // relative one is read from the folder the command was run in; a name in a folder that is not UTF-8
-// is read, and shown with each stray byte as \xNN (see readableName). A folder without any .json file is
-// said on standard error. A file that is not UTF-8 text, or that cannot be checked at all (too many
+// is read, and shown with each stray byte as \xNN (see readableName); any other name is JSON's to
+// write, on its line (see jsonLine). A folder without any .json file is said on standard error, the
+// folder's line breaks and other control characters written as the \xNN of their bytes. A file that is not UTF-8 text, or that cannot be checked at all (too many
 // problems for the checks to hold), is one that is not valid, named with why, as on the admin page.
 // Exit status 1 when any file is not valid, a folder holds no .json file or the command is called
 // wrongly; 0 otherwise.
@@ -24,7 +25,7 @@ import { duplicateProblem, fullerExport, fullerThan, type VerifiedResult } from 
 import { MAX_FILE_BYTES, sessionKey, tooLargeProblem, Verifier } from '../src/lib/results/verify.ts';
 import { summarize } from '../src/lib/results/result.ts';
 import { filesOf, readArgs, refuse } from './lib/cli.ts';
-import { writeLines } from './lib/output.ts';
+import { jsonLine, writeLines } from './lib/output.ts';
 import { cannotRead } from './lib/read-problem.ts';
 import { jsonFiles, readScenarioFile } from './read-scenarios.ts';
 
@@ -61,7 +62,7 @@ const lines: string[] = [];
 for (const { shown: file, path } of files) {
   const problems = (list: string[]) => {
     failed = true;
-    lines.push(JSON.stringify({ file, problems: list }));
+    lines.push(jsonLine({ file, problems: list }));
   };
   let size: number;
   try {
@@ -110,7 +111,7 @@ for (const { shown: file, path } of files) {
     line.duplicate = fuller ? fullerThan(earlier.file) : duplicateProblem(earlier.file);
     if (fuller) seen.set(key, { file, result: r });
   } else seen.set(key, { file, result: r });
-  lines.push(JSON.stringify(line));
+  lines.push(jsonLine(line));
 }
 writeLines(lines);
 process.exitCode = failed ? 1 : 0;

@@ -5,7 +5,8 @@
 // src/lib/scenario-check.ts), prints every problem, then a note on each follow-up the practice
 // queue never plays and on each point about a paid product that does not say `paidProduct`
 // (problems in the bank, whose points are all meant to be played and which always says it), then a count. A relative path is read from the folder the command was run in, and
-// shown as typed (a name in a folder that is not UTF-8 with each stray byte as \xNN: see readableName). A file is named with its first 100 problems, the rest counted; one that cannot be
+// shown as typed (a name in a folder that is not UTF-8 with each stray byte as \xNN, and any name's
+// line breaks and other control characters as the \xNN of their bytes: see printedName). A file is named with its first 100 problems, the rest counted; one that cannot be
 // checked at all is named with why, and the others are checked all the same. A path that does not
 // exist, or a folder without scenario files, is said on standard error. Exit status 1 on any
 // problem or when the command is called wrongly, else 0.
@@ -17,6 +18,7 @@ import { FORMATS, type Scenario } from '../src/lib/index.ts';
 import { EMPTY_LIST_PROBLEM, judgeScenario, MAX_LISTED_PROBLEMS, MAX_SCENARIO_FILE_BYTES, tooLargeProblem } from '../src/lib/scenario-check.ts';
 import { firstProblems, notCheckedProblem } from '../src/lib/schemas/problems.ts';
 import { filesOf, readArgs, type FileArg } from './lib/cli.ts';
+import { printedPath } from './lib/names.ts';
 import { writeLines } from './lib/output.ts';
 import { noSuchPath } from './lib/read-problem.ts';
 import { jsonFiles, readScenarioFile } from './read-scenarios.ts';
@@ -54,7 +56,7 @@ const BANK_DIR = join(ROOT, 'src/content/scenarios');
 
 /** The bank, when no path is given: its files shown from the project's root, wherever the command was run. */
 function bankFiles(): FileArg[] {
-  return jsonFiles(BANK_DIR).map((path) => ({ shown: relative(ROOT, path), path, inFolder: true }));
+  return jsonFiles(BANK_DIR).map((path) => ({ shown: relative(ROOT, path), printed: printedPath(relative(ROOT, path)), path, inFolder: true }));
 }
 
 /** Whether a file is one of the bank's own (which defines its id rather than reusing it). */
@@ -86,7 +88,7 @@ for (const arg of args) {
   // A file named by itself is checked whatever it holds; a folder's result files are not
   // scenarios: they are left to `npm run regrade`.
   const scenarioFiles = found.filter((f) => !f.inFolder || !isResultFile(f.path));
-  if (scenarioFiles.length === 0) argumentProblem(`${arg}: no scenario file in this folder, only result files (check them with npm run --silent regrade -- ${arg})`);
+  if (scenarioFiles.length === 0) argumentProblem(`${printedPath(arg)}: no scenario file in this folder, only result files (check them with npm run --silent regrade -- ${printedPath(arg)})`);
   for (const f of scenarioFiles) {
     // A file given twice (by itself and in its folder) is checked once: it does not clash with itself.
     const key = Buffer.from(f.path).toString('latin1');
@@ -105,7 +107,8 @@ let problemCount = 0;
 const notes: string[] = [];
 const seen = new Map<string, string>();
 let scenarios = 0;
-for (const { shown, path } of files) {
+// Each file named as a line of plain text shows it (`printed`): a name holding a line break stays on its line.
+for (const { printed: shown, path } of files) {
   const mine: string[] = [];
   try {
     checkFile(shown, path, mine);

@@ -3,6 +3,7 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { folderFiles, type FolderFile } from '../read-scenarios.ts';
+import { printedPath } from './names.ts';
 import { cannotRead } from './read-problem.ts';
 
 /** A command's arguments: the options given, and the rest (files and folders) in order. */
@@ -70,10 +71,12 @@ export function fromUser(path: string): string {
   return resolve(process.env.INIT_CWD || process.cwd(), path);
 }
 
-/** A file to read: `shown` as the output names it, `path` where it is. */
+/** A file to read: `shown` as a line of JSON names it, `printed` as a line of plain text does, `path` where it is. */
 export interface FileArg {
-  /** The argument as typed, or for a file found in a folder, the folder as typed joined with the file's path in it. */
+  /** The argument as typed, or for a file found in a folder, the folder as typed joined with the file's path in it (see `readableName`). */
   shown: string;
+  /** The same, each name in it as `printedName` shows it: never more than one line, whatever the name holds. */
+  printed: string;
   /** Where it is on disk: its bytes, for a file in a folder whose name is not UTF-8 (see `folderFiles`). */
   path: string | Buffer;
   /** Whether it was found in a folder given, rather than named by itself. */
@@ -84,17 +87,18 @@ export interface FileArg {
  * The files an argument stands for: a folder, its `.json` files at any depth (sorted by path), a
  * name that is not UTF-8 shown readably (see `readableName`);
  * anything else, itself (a missing file is the reader's to report). A folder without any `.json`
- * file, or one that cannot be read, is a sentence saying so, for standard error.
+ * file, or one that cannot be read, is a sentence saying so, for standard error (the folder named
+ * as `printedPath` shows it).
  */
 export function filesOf(arg: string): FileArg[] | string {
   const path = fromUser(arg);
   let files: FolderFile[];
   try {
-    if (!statSync(path, { throwIfNoEntry: false })?.isDirectory()) return [{ shown: arg, path, inFolder: false }];
+    if (!statSync(path, { throwIfNoEntry: false })?.isDirectory()) return [{ shown: arg, printed: printedPath(arg), path, inFolder: false }];
     files = folderFiles(path);
   } catch (e) {
-    return `${arg}: ${cannotRead(e, path)}`;
+    return `${printedPath(arg)}: ${cannotRead(e, path)}`;
   }
-  if (files.length === 0) return `${arg}: no .json file in this folder, nothing to check`;
-  return files.map((file) => ({ shown: join(arg, file.inside), path: file.path, inFolder: true }));
+  if (files.length === 0) return `${printedPath(arg)}: no .json file in this folder, nothing to check`;
+  return files.map((file) => ({ shown: join(arg, file.inside), printed: join(printedPath(arg), file.printed), path: file.path, inFolder: true }));
 }

@@ -1,5 +1,6 @@
 // Why the command line could not read a file, in words that say what to do (never a bare ENOENT).
 import { basename } from 'node:path';
+import { printedPath } from './names.ts';
 
 /** What standard input given as `-` is told: the commands read files only. */
 const NOT_STDIN = 'the command reads files, not standard input: name the file (a file named "-" goes after a second --)';
@@ -28,8 +29,8 @@ export function cannotRead(e: unknown, path: string | Buffer): string {
   return `cannot read the file (${code ?? String(e)})`;
 }
 
-/** The same for scenarios:check, which says on standard error that a path is neither a file nor a folder. */
+/** The same for scenarios:check, which says on standard error that a path is neither a file nor a folder (named as `printedPath` shows it). */
 export function noSuchPath(arg: string): string {
   const reason = missingReason(arg);
-  return `${arg}: no such file or folder${reason ? `: ${reason}` : ''}`;
+  return `${printedPath(arg)}: no such file or folder${reason ? `: ${reason}` : ''}`;
 }
