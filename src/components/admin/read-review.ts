@@ -55,7 +55,7 @@ export async function readReview(file: Blob): Promise<{ ok: true; value: Review 
   if (other) return { ok: false, unreadable: false, problems: [other] };
   try {
     const r = ReviewSchema.safeParse(json);
-    if (!r.success) return { ok: false, unreadable: false, problems: firstProblems(formatIssues(r.error, json), MAX_PROBLEMS) };
+    if (!r.success) return { ok: false, unreadable: false, problems: firstProblems(formatIssues(r.error, json, ReviewSchema), MAX_PROBLEMS) };
     // A file exported before Export left out the trainees whose review holds nothing (a letter typed
     // in their notes and deleted) may still hold such reviews: they are read as absent, neither
     // counted as trainees reviewed nor replacing anything written here.

@@ -7,7 +7,7 @@ import { z } from '../schemas/zod.ts';
 import { packs } from '../packs/index.ts';
 import { baseKey, dimensionApplies, DIMENSION_IDS, DIMENSION_LABELS, grader, type GradeResult } from '../policy/grade.ts';
 import { firstProblems, formatIssues, notResultObjectProblem, otherFormatProblem } from '../schemas/problems.ts';
-import { makeResultSchema } from '../schemas/result.ts';
+import { makeResultSchema, ResultSchema } from '../schemas/result.ts';
 import { nextPoint, type Sent } from '../policy/follow-ups.ts';
 import { escalationClippingSent } from '../policy/reply-words.ts';
 import { MessageTextSchema, QuotedScenarioSchema, ScenarioSchema, type Answer, type Facts, type Message, type Scenario } from '../schemas/scenario.ts';
@@ -510,7 +510,9 @@ export class Verifier {
     const other = otherFormatProblem(json, 'result') ?? scenarioListProblem(json) ?? notResultObjectProblem(json);
     if (other) return { ok: false, problems: [other] };
     const parsed = this.#schema.safeParse(json);
-    if (!parsed.success) return { ok: false, problems: firstProblems(formatIssues(parsed.error, json), MAX_PROBLEMS) };
+    // Worded with the format's schema, the same but that it reads an item's scenario itself (this
+    // one's is a transform, which tells nothing of the fields a scenario takes).
+    if (!parsed.success) return { ok: false, problems: firstProblems(formatIssues(parsed.error, json, ResultSchema), MAX_PROBLEMS) };
     const file = parsed.data;
     const flags: Flag[] = [];
     const usedPacks = [...new Set(file.items.map((i) => i.scenario.pack))];

@@ -16,7 +16,7 @@ export function parseScenario(input: unknown): Parsed<Scenario> {
   const other = otherFormatProblem(input, 'scenario');
   if (other) return { ok: false, problems: [other] };
   const result = ScenarioSchema.safeParse(input);
-  return result.success ? { ok: true, value: result.data } : { ok: false, problems: formatIssues(result.error, input) };
+  return result.success ? { ok: true, value: result.data } : { ok: false, problems: formatIssues(result.error, input, ScenarioSchema) };
 }
 
 // One answer schema per pack, built on first use: the admin page parses hundreds of thousands.
@@ -32,6 +32,7 @@ function answerSchema(packId: PackId) {
 
 /** Validates a trainee's answer against the pack it will be graded in. */
 export function parseAnswer(input: unknown, packId: PackId): Parsed<Answer> {
-  const result = answerSchema(packId).safeParse(input);
-  return result.success ? { ok: true, value: result.data } : { ok: false, problems: formatIssues(result.error, input) };
+  const schema = answerSchema(packId);
+  const result = schema.safeParse(input);
+  return result.success ? { ok: true, value: result.data } : { ok: false, problems: formatIssues(result.error, input, schema) };
 }

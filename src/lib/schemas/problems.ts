@@ -32,9 +32,11 @@ export function notResultObjectProblem(json: unknown): string | null {
  * problem the schema words itself keeps its words; one zod would word in its own English
  * ("Invalid input: expected string, received number", "Too big: ...") is said as the others are,
  * what the field must be and what the file gives instead (`pack: must be "mozilla" or "gitlab",
- * not "firefox"`; see `wordIssue`).
+ * not "firefox"`; see `wordIssue`). `schema`, the one the file was read with, tells what a field
+ * takes besides a value, which zod's issue does not: `null`, or empty (`like: must be a string or
+ * null, not a number`; see `fieldAt`). Looked up only for the issues, that is for a refused file.
  */
-export function formatIssues(error: z.ZodError, input?: unknown): string[] {
+export function formatIssues(error: z.ZodError, input?: unknown, schema?: Schema): string[] {
   const lines: string[] = [];
   const at = (path: readonly PropertyKey[]) => formatPath(path) || '(top level)';
   /** The value at `path` in the input; `undefined` when it is not there (or no input was given). */
@@ -54,7 +56,7 @@ export function formatIssues(error: z.ZodError, input?: unknown): string[] {
     } else if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
       lines.push(`${at(issue.path)}: is required`);
     } else {
-      lines.push(`${at(issue.path)}: ${wordIssue(issue, valueAt(issue.path))}`);
+      lines.push(`${at(issue.path)}: ${wordIssue(issue, valueAt(issue.path), schema && fieldAt(schema, issue.path))}`);
     }
   }
   return lines;
@@ -71,13 +73,165 @@ interface Wording {
 
 /**
  * A problem in the project's words: `issue`'s own message when a schema gave it, else what the
- * field must be, and what `value` (the field's value in the file, when known) is instead.
+ * field must be, and what `value` (the field's value in the file, when known) is instead. `field`
+ * (what the field takes, see `fieldAt`) adds the `null` or empty it takes besides a value.
  */
-export function wordIssue(issue: z.core.$ZodIssue, value: unknown): string {
-  if (!zodWords(issue.message)) return issue.message;
-  const w = wording(issue, value);
+export function wordIssue(issue: z.core.$ZodIssue, value: unknown, field?: Field): string {
+  if (!zodWords(issue.message)) {
+    // A field's own words for its value ("must be a handle: ..."), not those of a check of the
+    // object around it that names the field (which may refuse a null there too).
+    const others = besides(field, value);
+    const own = others.length > 0 && issue.message.startsWith(MUST_BE) && field!.forms.some((s) => ownsMessage(s, issue.message));
+    return own ? `${MUST_BE}${either([issue.message.slice(MUST_BE.length)], others)}` : issue.message;
+  }
+  const w = wording(issue, value, field);
   return w === null ? issue.message.replace(/^Invalid input: /, '') : `${w.rule}${w.found === null ? '' : `, not ${w.found}`}`;
 }
+
+const MUST_BE = 'must be ';
+
+/** A schema, as `fieldAt` reads it: zod 4's own description of it (`$ZodTypeDef`), what this file needs of it. */
+type Schema = z.core.$ZodType;
+interface Def {
+  type: string;
+  innerType?: Schema;
+  in?: Schema;
+  getter?: () => Schema;
+  shape?: Record<string, Schema>;
+  catchall?: Schema;
+  element?: Schema;
+  valueType?: Schema;
+  items?: readonly Schema[];
+  rest?: Schema | null;
+  options?: readonly Schema[];
+  left?: Schema;
+  right?: Schema;
+  values?: readonly unknown[];
+  format?: string;
+  checks?: readonly { _zod: { def: { error?: unknown } } }[];
+}
+const defOf = (s: Schema) => s._zod.def as unknown as Def;
+
+/** What a field takes, as the schema the file was read with says. */
+export interface Field {
+  /** The schemas a value must pass: the field's, or each of its union's options but `null` and `""`. */
+  forms: Schema[];
+  /** The options of the union the field is, in order, as zod lists its tries (`invalid_union`); `undefined`: no union. */
+  union: Schema[] | undefined;
+  /** It takes `null` besides a value. */
+  null: boolean;
+  /** It takes `""` besides a value (said "empty"). */
+  empty: boolean;
+}
+
+/** Schemas that hold another, which checks the value: what they add is not the value's kind. */
+const WRAPPERS = new Set(['nullable', 'optional', 'default', 'prefault', 'readonly', 'catch', 'nonoptional']);
+
+/** `s` without what wraps it (optional, a default, the input side of a pipe), noting in `field` a `null` it lets in. */
+function unwrap(s: Schema, field?: { null: boolean }): Schema {
+  for (;;) {
+    const d = defOf(s);
+    if (d.type === 'nullable' && field) field.null = true;
+    const inner = WRAPPERS.has(d.type) ? d.innerType : d.type === 'pipe' ? d.in : d.type === 'lazy' ? d.getter?.() : undefined;
+    if (inner === undefined) return s;
+    s = inner;
+  }
+}
+
+/** The schema of `key` in a value `s` reads (an object's field, an array's entry, a record's value); `undefined` when not known. */
+function childOf(s: Schema, key: PropertyKey): Schema | undefined {
+  const d = defOf(unwrap(s));
+  switch (d.type) {
+    case 'object':
+      return typeof key === 'string' && d.shape && Object.hasOwn(d.shape, key) ? d.shape[key] : d.catchall;
+    case 'record':
+      return d.valueType;
+    case 'array':
+      return typeof key === 'number' ? d.element : undefined;
+    case 'tuple':
+      return typeof key === 'number' ? (d.items?.[key] ?? d.rest ?? undefined) : undefined;
+    case 'union':
+      for (const option of d.options ?? []) {
+        const child = childOf(option, key);
+        if (child) return child;
+      }
+      return undefined;
+    case 'intersection':
+      return (d.left && childOf(d.left, key)) ?? (d.right && childOf(d.right, key));
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * What the field at `path` of `schema` takes: zod's issue for a nullable field whose value fails
+ * says only what the value must be, and a union of `""` and a date whose date fails gives the
+ * date's issue alone (zod keeps the one try that got past the type). `undefined` where the walk
+ * cannot follow (a field a loose object keeps, a transform's input).
+ */
+export function fieldAt(schema: Schema, path: readonly PropertyKey[]): Field | undefined {
+  let s: Schema | undefined = schema;
+  for (const key of path) {
+    s = childOf(s, key);
+    if (s === undefined) return undefined;
+  }
+  // A file refused for the same field in each of 100,000 entries asks for it each time.
+  let field = fields.get(s);
+  if (field === undefined) fields.set(s, (field = fieldOf(s)));
+  return field;
+}
+
+/** The fields `fieldAt` has worked out, by their schema. */
+const fields = new WeakMap<Schema, Field>();
+
+/** What a field of schema `s` takes (see `fieldAt`). */
+function fieldOf(s: Schema): Field {
+  const field: Field = { forms: [], union: undefined, null: false, empty: false };
+  s = unwrap(s, field);
+  const d = defOf(s);
+  if (d.type === 'union') field.union = (d.options ?? []).map((option) => unwrap(option, field));
+  for (const form of field.union ?? [s]) {
+    const f = defOf(form);
+    if (f.type === 'null') field.null = true;
+    else if (f.type === 'literal' && f.values?.length && f.values.every((v) => v === null || v === '')) {
+      if (f.values.includes(null)) field.null = true;
+      if (f.values.includes('')) field.empty = true;
+    } else field.forms.push(form);
+  }
+  return field;
+}
+
+/** What `field` takes besides a value, as a line says it (`empty`, `null`), but what `value` is. */
+function besides(field: Field | undefined, value: unknown): string[] {
+  if (!field) return [];
+  return [...(field.empty && value !== '' ? ['empty'] : []), ...(field.null && value !== null ? ['null'] : [])];
+}
+
+/**
+ * `a string or null`: the forms a field takes, then what else it takes; `null or a handle: @
+ * followed by the name, no spaces` when the one form explains itself, so that its words end the line.
+ */
+function either(forms: readonly string[], others: readonly string[]): string {
+  const explained = forms.length === 1 && /[:,]/.test(forms[0]!);
+  const all = [...new Set(explained ? [...others, ...forms] : [...forms, ...others])];
+  if (all.length <= 2 || all.some((f) => f.includes(','))) return all.join(' or ');
+  return `${all.slice(0, -1).join(', ')} or ${all.at(-1)}`;
+}
+
+/** Whether `message` is one of `s`'s own checks' (`.refine(f, message)`, `.regex(r, message)`). */
+function ownsMessage(s: Schema, message: string): boolean {
+  return (defOf(s).checks ?? []).some((check) => {
+    const error = check._zod.def.error;
+    try {
+      return typeof error === 'function' && error() === message;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** A string of a known format, as a line names it: `a date written YYYY-MM-DD, like "2026-03-02"`. */
+const formatWords = (format: string) => (format === 'date' ? 'a date written YYYY-MM-DD, like "2026-03-02"' : `a valid ${format}`);
 
 /** A number as the format's own bounds are written: `1,000`, `0.5`. */
 const numeral = (n: number | bigint) => (typeof n === 'bigint' || Number.isInteger(n) ? n.toLocaleString('en-US') : String(n));
@@ -104,16 +258,22 @@ const TYPE_WORDS: Record<string, string> = {
   array: 'an array', null: 'null', bigint: 'a whole number',
 };
 
-/** What is wrong, for the issues zod words in English; `null` for a kind the project's schemas never make. */
-function wording(issue: z.core.$ZodIssue, value: unknown): Wording | null {
+/**
+ * What is wrong, for the issues zod words in English; `null` for a kind the project's schemas never
+ * make. `field`: what the field takes, when known: the `null` or empty it takes besides is said too.
+ */
+function wording(issue: z.core.$ZodIssue, value: unknown, field?: Field): Wording | null {
   const tooLarge = typeof value === 'number' && !Number.isFinite(value);
+  const others = besides(field, value);
   switch (issue.code) {
     case 'invalid_type': {
       // JSON writes no infinity: a number such as 1e999 is read as one.
       if (tooLarge && (issue.expected === 'number' || issue.expected === 'int')) return { rule: 'is too large a number to be read', found: null };
-      const type = TYPE_WORDS[issue.expected];
+      // A string of a format (a date) is named by it: "a string" would let any string pass.
+      const form = field?.forms.length === 1 ? defOf(field.forms[0]!) : undefined;
+      const type = issue.expected === 'string' && form?.type === 'string' && form.format && form.format !== 'regex' ? formatWords(form.format) : TYPE_WORDS[issue.expected];
       if (type === undefined) return null;
-      return { rule: `must be ${type}`, found: issue.expected === 'int' && typeof value === 'number' ? String(value) : kindOf(value) };
+      return { rule: `${MUST_BE}${either([type], others)}`, found: issue.expected === 'int' && typeof value === 'number' ? String(value) : kindOf(value) };
     }
     case 'too_small':
     case 'too_big': {
@@ -132,11 +292,13 @@ function wording(issue: z.core.$ZodIssue, value: unknown): Wording | null {
       const rule = small ? (inclusive ? `must be ${numeral(bound)} or more` : `must be more than ${numeral(bound)}`) : inclusive ? `must be at most ${numeral(bound)}` : `must be less than ${numeral(bound)}`;
       return { rule, found };
     }
-    case 'invalid_value':
-      return { rule: `must be ${choices(issue.values)}`, found: shown(value) };
+    case 'invalid_value': {
+      // Empty first, null last: `"a" or "b"` then `"a", "b" or null`.
+      const values = [...(others.includes('empty') && !issue.values.includes('') ? [''] : []), ...issue.values, ...(others.includes('null') && !issue.values.includes(null) ? [null] : [])];
+      return { rule: `${MUST_BE}${choices(values)}`, found: shown(value) };
+    }
     case 'invalid_format':
-      if (issue.format === 'date') return { rule: 'must be a date written YYYY-MM-DD, like "2026-03-02"', found: shown(value) };
-      return { rule: `must be ${issue.format === 'regex' ? 'of the form this field takes' : `a valid ${issue.format}`}`, found: shown(value) };
+      return { rule: `${MUST_BE}${either([issue.format === 'regex' ? 'of the form this field takes' : formatWords(issue.format)], others)}`, found: shown(value) };
     case 'not_multiple_of':
       return { rule: `must be a multiple of ${numeral(issue.divisor)}`, found: shown(value) };
     case 'invalid_key': {
@@ -145,14 +307,17 @@ function wording(issue: z.core.$ZodIssue, value: unknown): Wording | null {
       return { rule: inner && !zodWords(inner.message) ? inner.message : 'is not a key this field takes', found: null };
     }
     case 'invalid_union': {
-      // One of several forms ("" or a date): each form's rule, joined, and the value once.
-      const rules = issue.errors.map((alternative) => {
+      // One of several forms ("" or a date): each form's rule, joined, and the value once. Each
+      // try is worded with the option it tried, when known (a date, not "a string").
+      const rules = issue.errors.map((alternative, i) => {
         const first = alternative[0];
-        const w = first && first.path.length === 0 ? (zodWords(first.message) ? wording(first, value) : { rule: first.message, found: null }) : null;
-        return w?.rule.startsWith('must be ') ? w.rule.slice('must be '.length) : null;
+        const option = field?.union?.[i];
+        const tried: Field | undefined = option && { forms: [option], union: undefined, null: false, empty: false };
+        const w = first && first.path.length === 0 ? (zodWords(first.message) ? wording(first, value, tried) : { rule: first.message, found: null }) : null;
+        return w?.rule.startsWith(MUST_BE) ? w.rule.slice(MUST_BE.length) : null;
       });
       if (rules.length === 0 || rules.some((r) => r === null)) return { rule: 'is none of the forms this field takes', found: shown(value) };
-      return { rule: `must be ${[...new Set(rules)].join(' or ')}`, found: shown(value) };
+      return { rule: `${MUST_BE}${either([...new Set(rules as string[])], others)}`, found: shown(value) };
     }
     default:
       return null;

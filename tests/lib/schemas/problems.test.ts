@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readReview } from '../../../src/components/admin/read-review.ts';
 import { Verifier } from '../../../src/lib/results/verify.ts';
 import { parseScenario } from '../../../src/lib/schemas/parse.ts';
-import { formatIssues } from '../../../src/lib/schemas/problems.ts';
-import { ReviewSchema } from '../../../src/lib/schemas/result.ts';
 import { EXAMPLES_DIR } from '../../support/bank.ts';
 
 // What a problem with a field says, wherever a file is read (scenarios:check, decide, Load
@@ -29,9 +28,10 @@ const resultWith = (change: (r: Json) => void) => {
   const v = verifier.verify(r);
   return v.ok ? [] : v.problems;
 };
-const reviewWith = (json: unknown) => {
-  const r = ReviewSchema.safeParse(json);
-  return r.success ? [] : formatIssues(r.error, json);
+/** The problems "Read a review file" lists for `json`. */
+const reviewWith = async (json: unknown) => {
+  const r = await readReview(new Blob([JSON.stringify(json)]));
+  return r.ok ? [] : r.problems;
 };
 /** zod's English: what no line may say. */
 const ZOD = /Invalid (input|option|key|string|ISO)|Too (big|small)|expected \w+, received|to have [<>]=|expected one of/;
@@ -62,8 +62,8 @@ describe('a scenario file: each problem in our words, at its field', () => {
   it('a value the field does not take: the ones it does, and the one given', () => {
     expect(scenarioWith((s) => { s.pack = 'firefox'; })).toEqual(['pack: must be "mozilla" or "gitlab", not "firefox"']);
     expect(scenarioWith((s) => { s.messages[0].from = 'bot'; })).toEqual(['messages[0].from: must be "customer" or "agent", not "bot"']);
-    expect(scenarioWith((s) => { s.expected = { hold: 'later' }; })).toEqual(['expected.hold: must be "Waiting on Customer" or "Waiting Internal", not "later"']);
-    expect(scenarioWith((s) => { s.author.knownAs = 3; })).toEqual(['author.knownAs: must be "community-member", "spammer", "troll" or "trouble-maker", not 3']);
+    expect(scenarioWith((s) => { s.expected = { hold: 'later' }; })).toEqual(['expected.hold: must be "Waiting on Customer", "Waiting Internal" or null, not "later"']);
+    expect(scenarioWith((s) => { s.author.knownAs = 3; })).toEqual(['author.knownAs: must be "community-member", "spammer", "troll", "trouble-maker" or null, not 3']);
   });
 
   it('the lines the schemas word themselves, and unknown fields, stay as they were', () => {
@@ -88,7 +88,7 @@ describe('a result file (regrade, the admin page): the same words', () => {
     expect(lines).toEqual([
       'trainee.name: must be a string, not a number',
       'mode: must be "practice" or "assessment", not "exam"',
-      'seed: must be a number, not a string',
+      'seed: must be a number or null, not a string',
       'packs.mozilla: must be a string, not a number',
       'items[0].step: must be 0 or more, not -1',
       'items[0].score: must be at most 1, not 1.5',
@@ -110,8 +110,8 @@ describe('a result file (regrade, the admin page): the same words', () => {
 });
 
 describe('a review file ("Read a review file"): the same words', () => {
-  it('a date, a choice of empty or a date, a key, a bound', () => {
-    const lines = reviewWith({
+  it('a date, a choice of empty or a date, a key, a bound', async () => {
+    const lines = await reviewWith({
       format: 'social-support-review/1',
       rules: { minScore: 2, minAssessmentItems: 1e6, noCritical: 'y' },
       trainees: { 'Ana|@ana': { name: 'Ana', handle: '@ana', criteria: {}, fxhelpSince: '2026-13-01', moderator: { name: 'Bo', date: 5 }, notes: 5 }, nobar: {} },
@@ -120,12 +120,93 @@ describe('a review file ("Read a review file"): the same words', () => {
       'rules.minAssessmentItems: must be at most 100,000, not 1000000',
       'rules.minScore: must be at most 1, not 2',
       'rules.noCritical: must be true or false, not a string',
-      'trainees.Ana|@ana.fxhelpSince: must be a date written YYYY-MM-DD, like "2026-03-02", not "2026-13-01"',
+      'trainees.Ana|@ana.fxhelpSince: must be empty or a date written YYYY-MM-DD, like "2026-03-02", not "2026-13-01"',
       'trainees.Ana|@ana.notes: must be a string, not a number',
-      'trainees.Ana|@ana.moderator.date: must be empty or a string, not 5',
+      'trainees.Ana|@ana.moderator.date: must be empty or a date written YYYY-MM-DD, like "2026-03-02", not 5',
       'trainees.nobar: must be a trainee key: the name and the handle, joined by |',
     ]);
     expect(lines.join('\n')).not.toMatch(ZOD);
+  });
+});
+
+// A field the format lets hold `null` (or, in a review file, be empty) as well as a value: its
+// line names that too, or it tells the user the field must have a value, which is not so.
+describe('a field that may be null or empty: the line says so', () => {
+  it('a result file (docs/formats/result.md): the handle, seed and finishedAt may be null', () => {
+    // "handle": string or null; `seed`: integer or null; `finishedAt`: ISO date-time or null.
+    expect(resultWith((r) => { r.trainee.handle = 5; })).toEqual(['trainee.handle: must be a string or null, not a number']);
+    expect(resultWith((r) => { r.seed = 1.5; })).toEqual(['seed: must be a whole number or null, not 1.5']);
+    expect(resultWith((r) => { r.seed = true; })).toEqual(['seed: must be a number or null, not true']);
+    expect(resultWith((r) => { r.finishedAt = 5; })).toEqual(['finishedAt: must be a string or null, not a number']);
+    expect(resultWith((r) => { r.finishedAt = 'yesterday'; })).toEqual(['finishedAt: must be null or an ISO 8601 date-time with an offset, like "2026-03-02T10:00:00Z"']);
+  });
+
+  it('a result file: an answer\u2019s fields that may be null (docs/formats/scenario.md, the answer)', () => {
+    const lines = resultWith((r) => {
+      Object.assign(r.items[3].answer, { reply: 1, like: 5, escalate: true, close: {}, userTag: 2, replyText: 3, clipping: false, note: 4 });
+    });
+    expect(lines).toEqual([
+      'items[3].answer.reply: must be a string or null, not a number',
+      'items[3].answer.like: must be a string or null, not a number',
+      'items[3].answer.escalate: must be a string or null, not true',
+      'items[3].answer.close: must be a string or null, not an object',
+      'items[3].answer.userTag: must be a string or null, not a number',
+      'items[3].answer.replyText: must be a string or null, not a number',
+      'items[3].answer.clipping: must be a string or null, not false',
+      'items[3].answer.note: must be a string or null, not a number',
+    ]);
+    // `hold`: "Waiting on Customer", "Waiting Internal" or null; `via`: "Conversocial", "Zendesk", "Tweetdeck" or null; `like`: handle or null.
+    expect(resultWith((r) => { Object.assign(r.items[0].answer, { hold: 'later', via: 'fax', like: 'Firefox' }); })).toEqual([
+      'items[0].answer.like: must be null or a handle: @ followed by the name, no spaces',
+      'items[0].answer.hold: must be "Waiting on Customer", "Waiting Internal" or null, not "later"',
+      'items[0].answer.via: must be "Conversocial", "Zendesk", "Tweetdeck" or null, not "fax"',
+      expect.stringMatching(/^items\[0\]\.answer\.like: "Firefox" is not an account of the mozilla pack/),
+    ]);
+  });
+
+  it('a result file: the quoted scenario\u2019s fields that may be null, as in a scenario file', () => {
+    expect(resultWith((r) => { r.items[0].scenario.author.knownAs = 'fan'; r.items[0].scenario.expected.like = 5; })).toEqual([
+      'items[0].scenario.author.knownAs: must be "community-member", "spammer", "troll", "trouble-maker" or null, not "fan"',
+      'items[0].scenario.expected.like: must be a string or null, not a number',
+    ]);
+  });
+
+  it('a scenario file (docs/formats/scenario.md): knownAs and an expected decision\u2019s fields may be null', () => {
+    // `knownAs`: null, "community-member", "spammer", "troll" or "trouble-maker".
+    expect(scenarioWith((s) => { s.author.knownAs = 3; })).toEqual(['author.knownAs: must be "community-member", "spammer", "troll", "trouble-maker" or null, not 3']);
+    expect(scenarioWith((s) => { s.expected.like = 5; s.expected.hold = 'later'; })).toEqual([
+      'expected.like: must be a string or null, not a number',
+      'expected.hold: must be "Waiting on Customer", "Waiting Internal" or null, not "later"',
+    ]);
+    expect(scenarioWith((s) => { s.followUps = [{ afterHours: 1, expected: { close: 5, via: 'fax' } }]; })).toEqual([
+      'followUps[0].expected.close: must be a string or null, not a number',
+      'followUps[0].expected.via: must be "Conversocial", "Zendesk", "Tweetdeck" or null, not "fax"',
+    ]);
+  });
+
+  it('a review file ("Read a review file"): the handle may be null, the #fxhelp start and a sign-off\u2019s date may be empty', async () => {
+    // As the admin page writes it (src/lib/schemas/result.ts): a handle or null; a day written YYYY-MM-DD, or empty.
+    const trainee = { name: 'Ana', handle: '@ana', criteria: {} };
+    expect(await reviewWith({ format: 'social-support-review/1', rules: {}, trainees: { 'Ana|@ana': { ...trainee, handle: 5 } } })).toEqual([
+      'trainees.Ana|@ana.handle: must be a string or null, not a number',
+    ]);
+    expect(await reviewWith({
+      format: 'social-support-review/1',
+      rules: {},
+      trainees: { 'Ana|@ana': { ...trainee, fxhelpSince: '2026-13-01', moderator: { name: 'Bo', date: 'today' }, admin: { name: 'Mo', date: 5 } }, 'Bo|': { name: 'Bo', handle: null, criteria: {}, fxhelpSince: 20260301 } },
+    })).toEqual([
+      'trainees.Ana|@ana.fxhelpSince: must be empty or a date written YYYY-MM-DD, like "2026-03-02", not "2026-13-01"',
+      'trainees.Ana|@ana.moderator.date: must be empty or a date written YYYY-MM-DD, like "2026-03-02", not "today"',
+      'trainees.Ana|@ana.admin.date: must be empty or a date written YYYY-MM-DD, like "2026-03-02", not 5',
+      'trainees.Bo|.fxhelpSince: must be empty or a date written YYYY-MM-DD, like "2026-03-02", not 20260301',
+    ]);
+  });
+
+  it('a field that may not be null says nothing of null', () => {
+    expect(resultWith((r) => { r.trainee.name = null; r.items[0].answer.retweet = null; })).toEqual([
+      'trainee.name: must be a string, not null',
+      'items[0].answer.retweet: must be true or false, not null',
+    ]);
   });
 });
 
