@@ -13,7 +13,7 @@ import { makeResult } from '../support/admin-results.ts';
 import { bank, valid } from '../support/bank.ts';
 import { bodyRows, importEnded, importFiles, importStatus, open, write } from './admin-support.ts';
 import { describeViolations, runAxe } from './axe.ts';
-import { cutOff, launchChromium, siteUrl, VIEWPORTS } from './support.ts';
+import { cutOff, holdSiteQuestion, launchChromium, siteUrl, VIEWPORTS } from './support.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ssa-admin-offline-'));
 const compliment = valid(bank.find((f) => f.stem === 'moz-tw-compliment-battery-life')!);
@@ -58,10 +58,27 @@ describe('the admin page with the connection lost', () => {
     expect(await section.innerText()).not.toMatch(/dynamically imported module|Failed to fetch/);
     const violations = await runAxe(page);
     if (violations.length) expect.fail(describeViolations(violations, 'the admin page, a review file not read'));
-    await section.getByRole('button', { name: 'Try again', exact: true }).click();
-    await expect.poll(() => said.textContent()).toMatch(/^review\.json was not read/);
+    // While Try again is under way (the page asking the site whether it answers, held here), the
+    // status says the file is being read again and the button, which keeps the focus, is marked
+    // unavailable; once the try has failed, the same words as before come back and the button can
+    // be pressed. Waiting for that also keeps this test's next step from racing the try: restored
+    // before it ended, the try would read the file and take its button away.
+    const tryAgain = section.getByRole('button', { name: 'Try again', exact: true });
+    const question = await holdSiteQuestion(context);
+    await tryAgain.click();
+    await question.heard;
+    await expect.poll(() => said.textContent()).toBe('Reading review.json again\u2026');
+    expect(await tryAgain.getAttribute('aria-disabled')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Try again');
+    const busy = await runAxe(page);
+    if (busy.length) expect.fail(describeViolations(busy, 'the admin page, a review file being read again'));
+    question.fail();
+    await expect.poll(() => tryAgain.getAttribute('aria-disabled')).toBeNull();
+    await expect
+      .poll(() => said.textContent())
+      .toBe('review.json was not read: the part of the page that reads review files could not be loaded. Check your connection, then try again.');
     await reader.restore();
-    await section.getByRole('button', { name: 'Try again', exact: true }).click();
+    await tryAgain.click();
     // Read, or (a browser that keeps a failed load: Chromium 150 and 153 do) a reload offered,
     // after which the file chosen again is read.
     const reload = section.getByRole('button', { name: 'Reload the page', exact: true });
