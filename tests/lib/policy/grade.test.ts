@@ -525,6 +525,19 @@ describe('reply text', () => {
     expect(withTag.score).toBe(1);
   });
 
+  // The guideline page asks for the hashtag #fxhelp: a longer tag that starts with it (#fxhelpers) is
+  // another hashtag, and letters glued before it (mail#fxhelp) make no hashtag at all; neither
+  // files the reply under #fxhelp. Punctuation around the tag does not matter.
+  it('#fxhelp counts only as a hashtag of its own, not inside a longer word', () => {
+    const s = mozE(HELP_HOLD);
+    const fxhelp = (replyText: string) => check(grade(s, answer(s, { reply: 'personal', replyText })), 'replyText.fxhelp').score;
+    expect(fxhelp('Try restoring a bookmark backup #fxhelpers')).toBe(0);
+    expect(fxhelp('Try restoring a bookmark backup #fxhelp_team')).toBe(0);
+    expect(fxhelp('Try restoring a bookmark backup mail#fxhelp')).toBe(0);
+    expect(fxhelp('Try restoring a bookmark backup (#fxhelp).')).toBe(1);
+    expect(fxhelp('#fxhelp: try restoring a bookmark backup')).toBe(1);
+  });
+
   it('an escalated reply without the escalation clipping is flagged', () => {
     const s = mozE(PAID, { facts: { paidProduct: true } });
     const c = check(grade(s, answer(s, { clipping: null, replyText: 'Sorry about the double charge, we are looking into it.' })), 'replyText.clipping');
