@@ -149,6 +149,14 @@ describe('Mozilla: languages and routing', () => {
     expect(d.close === 'Language not supported').toBe(!supported);
   });
 
+  // BCP 47 tags are case-insensitive, and the format's schema takes any casing: "DE" is German.
+  it.each([
+    ['DE', true], ['PT-br', true], ['Fr-CA', true], ['EN', true], ['JA', false], ['Ko-KR', false],
+  ] as const)('the casing of a language tag does not matter: %s supported: %s', (language, supported) => {
+    const d = decide(moz({ language }));
+    expect(d.close === 'Language not supported').toBe(!supported);
+  });
+
   it('the first locale account in mentions replies', () => {
     expect(decide(moz({ language: 'es', mentions: ['@Firefox', '@firefox_es', '@mozilla_france'] })).reply).toBe('@firefox_es');
     expect(decide(moz({ language: 'es', mentions: ['@FirefoxSupport', '@mozilla_france', '@firefox_es'] })).reply).toBe('@mozilla_france');
