@@ -525,9 +525,6 @@ describe('reply text', () => {
     expect(withTag.score).toBe(1);
   });
 
-  // The guideline page asks for the hashtag #fxhelp: a longer tag that starts with it (#fxhelpers) is
-  // another hashtag, and letters glued before it (mail#fxhelp) make no hashtag at all; neither
-  // files the reply under #fxhelp. Punctuation around the tag does not matter.
   // The guideline page's one rule for personal accounts holds for every reply sent, and a tweet's
   // length for every tweet: a reply where none was due (praise, which gets a like) still goes out,
   // and is held to both, besides losing the reply check.
@@ -541,6 +538,9 @@ describe('reply text', () => {
     expect(dim(long, 'engagement')).toBeLessThan(1);
   });
 
+  // The guideline page asks for the hashtag #fxhelp: a longer tag that starts with it (#fxhelpers) is
+  // another hashtag, and letters glued before it (mail#fxhelp) make no hashtag at all; neither
+  // files the reply under #fxhelp. Punctuation around the tag does not matter.
   it('#fxhelp counts only as a hashtag of its own, not inside a longer word', () => {
     const s = mozE(HELP_HOLD);
     const fxhelp = (replyText: string) => check(grade(s, answer(s, { reply: 'personal', replyText })), 'replyText.fxhelp').score;
