@@ -65,6 +65,24 @@ describe('Mozilla: when the customer has not answered (step 3)', () => {
     expect(decide(waiting('2026-03-01T11:40:00+02:00', '2026-03-04T09:40:00Z'))).toMatchObject({ close: "User didn't respond" });
   });
 
+  // The notes apply the first step that matches: step 3 comes before a known author (4), the kinds
+  // that get no reply (5), thanks (6) and help (7), so whatever the customer's last message was,
+  // once we have answered it there is nothing more to do but wait.
+  it.each([
+    'support-request', 'feedback', 'feature-request', 'bug-report', 'compliment', 'app-roundup', 'thanks',
+    'spam', 'spam-report', 'political', 'abusive', 'controversial', 'news', 'off-topic',
+  ] as const)('we spoke last after a %s: step 3 decides, whatever the kind', (kind) => {
+    const held = decide(moz({ ...waiting(answered, at(answered, 60)), facts: { kind } }));
+    expect(held).toMatchObject({ reply: null, like: null, escalate: null, hold: 'Waiting on Customer', close: null, via: null });
+    const closed = decide(moz({ ...waiting(answered, at(answered, 72 * 60)), facts: { kind } }));
+    expect(closed).toMatchObject({ reply: null, like: null, escalate: null, hold: null, close: "User didn't respond", via: null });
+  });
+
+  it('we spoke last to a known troll: step 3 comes before step 4', () => {
+    const d = decide(moz({ ...waiting(answered, at(answered, 60)), author: { knownAs: 'troll' } }));
+    expect(d).toMatchObject({ reply: null, like: null, hold: 'Waiting on Customer', close: null, userTag: 'Troll account' });
+  });
+
   it('a customer message after our reply is answered again, not held', () => {
     const s = moz({
       messages: [
@@ -127,6 +145,14 @@ describe('Mozilla: languages and routing', () => {
     ['en-GB', true], ['de-AT', true], ['es-419', true], ['fr-CA', true], ['tr', true], ['pt-PT', true],
     ['it', false], ['nl', false], ['zh-TW', false], ['ko', false],
   ] as const)('%s supported: %s', (language, supported) => {
+    const d = decide(moz({ language }));
+    expect(d.close === 'Language not supported').toBe(!supported);
+  });
+
+  // BCP 47 tags are case-insensitive, and the format's schema takes any casing: "DE" is German.
+  it.each([
+    ['DE', true], ['PT-br', true], ['Fr-CA', true], ['EN', true], ['JA', false], ['Ko-KR', false],
+  ] as const)('the casing of a language tag does not matter: %s supported: %s', (language, supported) => {
     const d = decide(moz({ language }));
     expect(d.close === 'Language not supported').toBe(!supported);
   });

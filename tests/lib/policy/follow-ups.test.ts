@@ -59,6 +59,17 @@ describe('nextPoint', () => {
     expect(ms(next.messages[2]!.at)).toBe(ms('2026-03-02T15:25:00Z'));
   });
 
+  // A trainee may reply with no text (grading marks it); the conversation still goes on from a
+  // reply, and the format wants every message's text to be 1 to 2000 characters, so the point that
+  // follows (kept in a result file as the item's scenario) must still be a valid scenario.
+  it.each([['no text', null], ['an empty text', ''], ['only spaces', '   ']] as const)('a reply with %s still becomes a message the format accepts', (_what, replyText) => {
+    const s = root();
+    const next = nextPoint(s, s, { reply: '@FirefoxSupport', replyText }, sentAt, { afterHours: 1 });
+    expect(next.messages[1]).toMatchObject({ from: 'agent', account: '@FirefoxSupport', at: sentAt });
+    const parsed = parseScenario(JSON.parse(JSON.stringify(next)));
+    expect(parsed.ok ? [] : parsed.problems).toEqual([]);
+  });
+
   it('the reply goes out from the account the trainee chose, even a wrong one', () => {
     const s = root();
     const next = nextPoint(s, s, { reply: '@mozilla_france', replyText: 'Bonjour !' }, sentAt, { afterHours: 1 });

@@ -525,6 +525,32 @@ describe('reply text', () => {
     expect(withTag.score).toBe(1);
   });
 
+  // The guideline page's one rule for personal accounts holds for every reply sent, and a tweet's
+  // length for every tweet: a reply where none was due (praise, which gets a like) still goes out,
+  // and is held to both, besides losing the reply check.
+  it('a reply where none is due is still held to the text rules', () => {
+    const s = mozE(COMPLIMENT, { facts: { kind: 'compliment' } });
+    const r = grade(s, answer(s, { reply: 'personal', replyText: 'Thank you so much, glad you like it!' }));
+    expect(check(r, 'reply').score).toBe(0);
+    expect(check(r, 'replyText.fxhelp').score).toBe(0);
+    const long = grade(s, answer(s, { reply: '@FirefoxSupport', replyText: 'Thanks! '.repeat(40) }));
+    expect(check(long, 'replyText.length').score).toBe(0);
+    expect(dim(long, 'engagement')).toBeLessThan(1);
+  });
+
+  // The guideline page asks for the hashtag #fxhelp: a longer tag that starts with it (#fxhelpers) is
+  // another hashtag, and letters glued before it (mail#fxhelp) make no hashtag at all; neither
+  // files the reply under #fxhelp. Punctuation around the tag does not matter.
+  it('#fxhelp counts only as a hashtag of its own, not inside a longer word', () => {
+    const s = mozE(HELP_HOLD);
+    const fxhelp = (replyText: string) => check(grade(s, answer(s, { reply: 'personal', replyText })), 'replyText.fxhelp').score;
+    expect(fxhelp('Try restoring a bookmark backup #fxhelpers')).toBe(0);
+    expect(fxhelp('Try restoring a bookmark backup #fxhelp_team')).toBe(0);
+    expect(fxhelp('Try restoring a bookmark backup mail#fxhelp')).toBe(0);
+    expect(fxhelp('Try restoring a bookmark backup (#fxhelp).')).toBe(1);
+    expect(fxhelp('#fxhelp: try restoring a bookmark backup')).toBe(1);
+  });
+
   it('an escalated reply without the escalation clipping is flagged', () => {
     const s = mozE(PAID, { facts: { paidProduct: true } });
     const c = check(grade(s, answer(s, { clipping: null, replyText: 'Sorry about the double charge, we are looking into it.' })), 'replyText.clipping');
