@@ -26,6 +26,13 @@ describe('readiness CSV', () => {
     );
   });
 
+  // README ("Seen"): after the format's columns, `handle`, `startedAt` and `program`, the pack id,
+  // empty for a set that mixes programs; a trainee who gave no handle has none to write either.
+  it('a trainee without a handle and a set mixing programs leave those cells empty', () => {
+    const line = readinessCsv([row({ handle: null, program: null })]).split('\r\n')[1];
+    expect(line).toBe('Ana Lima,ana.json,assessment,20,0.85,1,0.75,0.8,0.9,0.8,0,yes,,,2026-11-02T09:00:00Z,');
+  });
+
   it('numbers keep at most 3 decimals', () => {
     expect(csvNumber(0.83333)).toBe('0.833');
     expect(csvNumber(0.9995)).toBe('1');

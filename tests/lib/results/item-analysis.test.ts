@@ -150,6 +150,22 @@ describe('itemAnalysis', () => {
     expect(s).toMatchObject({ scenarioId: 'x', attempts: 1, facility: 0.5, discrimination: null });
   });
 
+  // The same rule on the other side of the correlation: in the rest of the test, a scenario of
+  // several steps is one item at the mean of its steps, however many steps a session played.
+  it('a scenario played over several steps counts once in the rest of the test too, at the mean of its steps', () => {
+    const played = (s: number, p: number[]) => ({ items: [{ scenarioId: 's', score: s }, ...p.map((score) => ({ scenarioId: 'p', score }))] });
+    // p's mean is 1 where s is 1 and 0.5 where s is 0: s correlates perfectly with the rest. Had the
+    // rest summed p's steps (2, 1, 1, 0.5, 1), the correlation would be 0.7 / 1.2 = 0.58.
+    const [s] = itemAnalysis([played(1, [1, 1]), played(1, [1]), played(0, [0.5, 0.5]), played(0, [0.5]), played(1, [1])]).filter((i) => i.scenarioId === 's');
+    expect(s!.discrimination).toBe(1);
+  });
+
+  // README: the page lists "the first 100 scenarios by id", in the order this gives.
+  it('scenarios come sorted by id, whatever order the sessions met them in', () => {
+    const ids = itemAnalysis([attempt({ 'moz-b': 1, 'gl-a': 1 }), attempt({ 'moz-c': 0, 'moz-a': 1 })]).map((i) => i.scenarioId);
+    expect(ids).toEqual(['gl-a', 'moz-a', 'moz-b', 'moz-c']);
+  });
+
   it('only the attempts that include a scenario count for it', () => {
     const stats2 = itemAnalysis([attempt({ a: 1, b: 1 }), attempt({ a: 0, b: 0 }), attempt({ b: 1 }), attempt({ a: 1, b: 1 }), attempt({ a: 0, b: 0 }), attempt({ a: 1, b: 1 })]);
     const a = stats2.find((s) => s.scenarioId === 'a')!;

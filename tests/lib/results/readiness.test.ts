@@ -235,6 +235,26 @@ describe('readiness', () => {
     expect(readiness(s, allMet(), { ...DEFAULT_RULES, minAssessmentItems: 10, minScore: 0.7, dimensionFloor: 0.6 }, TODAY).ready).toBe(true);
   });
 
+  // README, "Decided": the rules are editable, "no critical error" and "no edited score" among them.
+  it('rules are editable: with "no critical error" off, a critical error holds nobody back; with "no edited score" off, an integrity flag neither', () => {
+    const critical = session({ summary: { items: 20, score: 0.9, dimensions: dims(0.9), critical: 2 } });
+    expect(readiness(critical, allMet(), DEFAULT_RULES, TODAY).ready).toBe(false);
+    expect(readiness(critical, allMet(), { ...DEFAULT_RULES, noCritical: false }, TODAY).ready).toBe(true);
+    const edited = session({ integrityFlags: 3 });
+    expect(readiness(edited, allMet(), DEFAULT_RULES, TODAY).ready).toBe(false);
+    expect(readiness(edited, allMet(), { ...DEFAULT_RULES, noIntegrityFlags: false }, TODAY).ready).toBe(true);
+  });
+
+  // A sign-off is who agreed and when (README: it counts once its date has come): a name alone, or
+  // a name of blanks with a date, is nobody's sign-off yet.
+  it('a sign-off without a date, or without a name (blanks are none), does not count', () => {
+    const failing = (review: ReturnType<typeof allMet>) => readiness(session(), review, DEFAULT_RULES, TODAY).checks.filter((c) => !c.ok).map((c) => c.id);
+    expect(failing({ ...allMet(), moderator: { name: 'Mo Derator', date: '' } })).toEqual(['sign-off.moderator']);
+    expect(failing({ ...allMet(), admin: { name: 'Ada Min', date: '' } })).toEqual(['sign-off.admin']);
+    expect(failing({ ...allMet(), moderator: { name: '   ', date: '2026-11-20' } })).toEqual(['sign-off.moderator']);
+    expect(failing({ ...allMet(), admin: { name: ' \t', date: '2026-11-21' } })).toEqual(['sign-off.admin']);
+  });
+
   it('a review holds nothing until a reviewer writes something in it: a date, a tick, a note, a name or a date of a sign-off', () => {
     const blank = emptyTraineeReview('Ana', '@ana');
     expect(holdsNothing(blank)).toBe(true);
