@@ -37,8 +37,6 @@ export interface FolderFile {
   printed: string;
 }
 
-export { readableName };
-
 /**
  * Every `.json` file under `dir`, at any depth, sorted by path as shown: the files the admin page's
  * folder import takes (`isJsonName`: `.JSON` too). A name is read as bytes, so that one that is not

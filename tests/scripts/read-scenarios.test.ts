@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { jsonFiles, readableName } from '../../scripts/read-scenarios.ts';
+import { readableName } from '../../scripts/lib/names.ts';
+import { jsonFiles } from '../../scripts/read-scenarios.ts';
 
 // The files a command line takes from a folder (regrade, scenarios:check) are the ones the admin
 // page's "Import a folder" takes (src/components/admin/ImportPanel.svelte, dropped.ts): every
