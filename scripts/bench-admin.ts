@@ -7,7 +7,7 @@
 // its caption counting all 1,000 sessions and its first page of 100 rows. It then times an
 // admin's actions on that table, each from its input event to the next paint (sorting, turning a
 // page, filtering, opening a trainee and one of their items, ticking a criterion, typing notes;
-// budget 50 ms; a sort or a page turned paints its first 40 rows, so for those it also prints the
+// budget 50 ms; a sort or a page turned paints the rows the window shows first, so for those it also prints the
 // time to the paint of the whole page), and showing all 1,000 rows on one page (to the first rows
 // painted, and to the last), and, in the same page, JSON.parse of the same bytes. It counts the page's long tasks
 // (over 50 ms of its main thread at once) during the import, which must leave the page responsive,

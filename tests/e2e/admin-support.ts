@@ -18,11 +18,23 @@ export function write(dir: string, name: string, content: unknown): string {
   return path;
 }
 
-/** Opens the page and waits until it has loaded what the browser kept (the pickers are enabled then). */
+/**
+ * Opens the page and waits until it has loaded what the browser kept (the pickers are enabled then)
+ * and drawn the table's page of it.
+ */
 export async function open(page: Page): Promise<void> {
   await page.goto(siteUrl(PAGE), { waitUntil: 'load' });
   await page.getByRole('heading', { name: 'Readiness table' }).waitFor();
   await page.waitForFunction(() => !document.querySelector('#admin-files')?.hasAttribute('disabled'));
+  await tableDrawn(page);
+}
+
+/**
+ * Waits until the readiness table has drawn the whole of its page: it draws the rows the window
+ * shows at once and the rest in the next frame, busy meanwhile.
+ */
+export async function tableDrawn(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('#admin-table-caption')?.closest('[aria-busy]')?.getAttribute('aria-busy') !== 'true');
 }
 
 /** The import section's status: what the page says of imports and clears. */
@@ -41,9 +53,8 @@ export const bodyRows = (page: Page): Locator => page.locator('#admin-table-capt
 export async function importFiles(page: Page, files: string[]): Promise<void> {
   await page.getByLabel('Import results', { exact: true }).setInputFiles(files);
   await importEnded(page).waitFor({ timeout: 60_000 });
-  // The table draws its first rows at once and the rest of the page in the next frame, and the list
-  // of files not imported a slice a frame (each busy meanwhile).
-  await page.waitForFunction(() => document.querySelector('#admin-table-caption')?.closest('[aria-busy]')?.getAttribute('aria-busy') !== 'true');
+  // The list of files not imported is drawn a slice a frame too (busy meanwhile).
+  await tableDrawn(page);
   await page.waitForFunction(() => document.querySelector('.rejected')?.getAttribute('aria-busy') !== 'true');
   await figuresCaughtUp(page);
 }

@@ -5,12 +5,21 @@
 // first slice paints at once and the rest follow, a slice a frame, with the page answering in
 // between. The list of files not imported (ImportPanel.svelte) is drawn the same way.
 
+/** The least height of a row of the readiness table's body, in CSS pixels: one line of text (a trainee with no handle; with one, 60). */
+const ROW_HEIGHT = 35;
+/** The least height of the table's row of column headers, in CSS pixels. */
+const HEADER_HEIGHT = 59;
+
 /**
- * Rows drawn in the first frame: a tall window's worth, so that an action (a sort, a page turned)
- * paints what the admin sees within a frame or two even on a slow machine; the rest of a page of
- * 100 follows in the next frame.
+ * Rows drawn in the first frame: as many as the window can show under the column headers (whose
+ * buttons sort the table), at least 10 and at most 40. Each row drawn then adds to the time before
+ * the admin sees an action (a sort, a page turned), and rows out of sight can wait a frame: the
+ * rest of a page of 100 follows in the next one.
  */
-export const FIRST_SLICE = 40;
+export function firstSlice(): number {
+  const height = typeof window === 'undefined' ? 0 : window.innerHeight;
+  return Math.min(40, Math.max(10, Math.ceil((height - HEADER_HEIGHT) / ROW_HEIGHT)));
+}
 /** Rows drawn per frame after the first. */
 export const SLICE = 100;
 
@@ -25,7 +34,7 @@ export class SlicedList<T> {
   readonly #all: () => readonly T[];
   readonly #key: (item: T) => string;
   readonly #slice: number;
-  readonly #first: number;
+  readonly #first: () => number;
   /** What was drawn last (set whole, never proxied: the list is the caller's). */
   #drawn = $state.raw<Drawn<T> | null>(null);
 
@@ -38,7 +47,8 @@ export class SlicedList<T> {
   readonly shown: readonly T[] = $derived.by(() => {
     const all = this.#all();
     const drawn = this.#drawn;
-    const count = drawn && (drawn.list === all || this.#sameStart(drawn.keys, all)) ? Math.max(drawn.count, this.#first) : this.#first;
+    const first = this.#first();
+    const count = drawn && (drawn.list === all || this.#sameStart(drawn.keys, all)) ? Math.max(drawn.count, first) : first;
     return all.length > count ? all.slice(0, count) : all;
   });
 
@@ -46,11 +56,11 @@ export class SlicedList<T> {
   readonly busy: boolean = $derived.by(() => this.shown.length < this.#all().length);
 
   /** Call while a component is being created: drawing follows the component's life. */
-  constructor(all: () => readonly T[], key: (item: T) => string, slice = SLICE, first = FIRST_SLICE) {
+  constructor(all: () => readonly T[], key: (item: T) => string, slice = SLICE, first: number | (() => number) = firstSlice) {
     this.#all = all;
     this.#key = key;
     this.#slice = slice;
-    this.#first = first;
+    this.#first = typeof first === 'number' ? () => first : first;
     $effect(() => {
       const list = this.#all();
       const shown = this.shown.length;
