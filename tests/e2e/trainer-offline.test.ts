@@ -11,6 +11,8 @@ import { holdSiteQuestion, launchChromium } from './support.ts';
 import { button, conversation, endSession, expectWordsNameWhatIsThere, exportResults, failChunk, heardInTrainer, openTrainer, RELOAD_OFFERED, RELOAD_REASON, settled, shownOrReloaded, startAssessment, startPractice, storedTrainer } from './trainer-support.ts';
 
 const NOT_LOADED = 'This part of the trainer could not be loaded: check your connection, then try again.';
+/** What a part's place and the trainer's notice say while Try again is under way. */
+const LOADING_AGAIN = 'Loading this part of the trainer again\u2026';
 /** The browser's words for an import that failed, which the page must never show. */
 const MODULE_ERROR = /dynamically imported module|Failed to fetch|import/i;
 
@@ -101,10 +103,26 @@ describe('the connection lost during an assessment', () => {
     expect(state.session.seed).toBe(778);
     expect(state.session.finishedAt).not.toBeNull();
     expect(state.session.items).toHaveLength(1);
-    // Still cut off, Try again says so again.
+    // Still cut off, Try again says so again. While it is under way (the page asking the site
+    // whether it answers, held here), the place says the part is being loaded again and the button,
+    // which keeps the focus, is marked unavailable; once the try has failed, the same words as
+    // before come back and the button can be pressed.
     const said = await listen(page);
-    await button(place, 'Try again').click();
-    await expect.poll(said).toContain(NOT_LOADED);
+    const tryAgain = button(place, 'Try again');
+    const question = await holdSiteQuestion(context);
+    await tryAgain.click();
+    await question.heard;
+    await expect.poll(() => place.innerText()).toContain(LOADING_AGAIN);
+    expect(await place.innerText()).not.toContain(NOT_LOADED);
+    expect(await tryAgain.getAttribute('aria-disabled')).toBe('true');
+    expect(await focusedText(page)).toBe('Try again');
+    await expect.poll(said).toContain(LOADING_AGAIN);
+    const busy = await runAxe(page);
+    if (busy.length) expect.fail(describeViolations(busy, 'the report being loaded again'));
+    question.fail();
+    await expect.poll(() => tryAgain.getAttribute('aria-disabled')).toBeNull();
+    await expect.poll(() => place.innerText()).toContain(NOT_LOADED);
+    await expect.poll(async () => (await said()).at(-1)).toBe(NOT_LOADED);
     await report.restore();
     await button(place, 'Try again').click();
     const shown = page.getByRole('region', { name: /^Assessment report: / });
@@ -254,6 +272,23 @@ describe('a session in progress, the page reloaded with the connection lost', ()
     await notice.waitFor();
     await expect.poll(() => heardInTrainer(page)).toContain(NOT_LOADED);
     expect(await trainerText(page)).not.toMatch(MODULE_ERROR);
+    // Try again, still cut off: while it is under way (the site's answer held) the notice says the
+    // part is being loaded again, its button marked unavailable with the focus on it; then the same
+    // words as before, and the button can be pressed again.
+    const tried = page.locator('#trainer .notice').filter({ has: button(page, 'Try again') });
+    const tryAgain = button(tried, 'Try again');
+    const question = await holdSiteQuestion(context);
+    await tryAgain.click();
+    await question.heard;
+    await expect.poll(() => tried.innerText()).toContain(LOADING_AGAIN);
+    expect(await tried.innerText()).not.toContain(NOT_LOADED);
+    expect(await tryAgain.getAttribute('aria-disabled')).toBe('true');
+    expect(await focusedText(page)).toBe('Try again');
+    const busy = await runAxe(page);
+    if (busy.length) expect.fail(describeViolations(busy, "the trainer's notice, the engine being loaded again"));
+    question.fail();
+    await expect.poll(() => tryAgain.getAttribute('aria-disabled')).toBeNull();
+    await expect.poll(() => tried.innerText()).toContain(NOT_LOADED);
     await engine.restore();
     await button(notice, 'Try again').click();
     if (await reloadOffered(page)) {

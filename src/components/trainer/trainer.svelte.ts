@@ -48,6 +48,13 @@ const FOCUS_IDS: Record<Extract<Effect, { type: 'focus' }>['target'], string> = 
 export const notLoaded = (again = 'try again'): string => `This part of the trainer could not be loaded: check your connection, then ${again}.`;
 
 /**
+ * What stands in the place of `notLoaded`'s words while Try again is under way (the button marked
+ * unavailable meanwhile), so that a try that fails in the same words as the last is seen to have
+ * been made.
+ */
+export const LOADING_AGAIN = 'Loading this part of the trainer again\u2026';
+
+/**
  * What the trainer says instead once a part could not be loaded while the site answered (a browser
  * that keeps a failed load, or a new version of the site whose parts have other names; see
  * `loadPart`): a reload fetches the page and its parts anew. `stored`: whether the trainer's work
