@@ -586,7 +586,8 @@ export class Verifier {
       }
       const banked = this.#bank.get(s.id);
       if (!banked) {
-        if (item.step === 0) notInBank.add(s.id);
+        // At any step: a file that leaves out a conversation's first point still quotes its scenario.
+        notInBank.add(s.id);
       } else {
         const { fields, roots } = this.#compareWithBank(banked, s, item.step);
         if (item.step === 0) {

@@ -269,6 +269,18 @@ describe('regrading', () => {
     expect(check({ ...assessment, mode: 'practice' }).flags).toEqual([]);
   });
 
+  it('an assessment that holds only a later step of a scenario outside the bank is flagged too', () => {
+    // Taking the first point out of the file must not hide that its conversation is not the bank's.
+    const own = { ...followed, id: 'my-own-conversation' };
+    const file = makeResult({ name: 'Ana', mode: 'assessment', scenarios: [own] });
+    expect(file.items.map((i) => i.step)).toEqual([0, 1, 2]);
+    file.items = file.items.slice(1);
+    file.summary = summarize(file.items);
+    expect(check(file).flags).toEqual([
+      { code: 'not-in-bank', item: null, integrity: true, message: "1 scenario is not in this page's bank, so it could not be compared: my-own-conversation" },
+    ]);
+  });
+
   it('a scenarioId that is not the scenario\u2019s id is flagged', () => {
     const file = clone(base());
     file.items[0]!.scenarioId = 'moz-something-else';
