@@ -4,7 +4,7 @@
  * could not be loaded says so in plain words with Try again (never the browser's module error), and
  * nothing the trainee did is lost. Also what the assessment report says to do with the file.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { describeViolations, runAxe } from './axe.ts';
 import { holdSiteQuestion, launchChromium } from './support.ts';
@@ -53,6 +53,28 @@ async function reloadOffered(page: Page): Promise<boolean> {
   return true;
 }
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+
+/**
+ * Presses Try again in `scope` with the connection still cut, holding the page's question whether
+ * the site answers: while the try is under way, `scope` says the part is being loaded again and the
+ * button, which keeps the focus, is marked unavailable (axe checked then, as `what`); once the try
+ * has failed, the words of a part not loaded come back and the button can be pressed again.
+ */
+async function expectTryAgainAtWork(context: BrowserContext, page: Page, scope: Locator, what: string): Promise<void> {
+  const tryAgain = button(scope, 'Try again');
+  const question = await holdSiteQuestion(context);
+  await tryAgain.click();
+  await question.heard;
+  await expect.poll(() => scope.innerText()).toContain(LOADING_AGAIN);
+  expect(await scope.innerText()).not.toContain(NOT_LOADED);
+  expect(await tryAgain.getAttribute('aria-disabled')).toBe('true');
+  expect(await focusedText(page)).toBe('Try again');
+  const busy = await runAxe(page);
+  if (busy.length) expect.fail(describeViolations(busy, what));
+  question.fail();
+  await expect.poll(() => tryAgain.getAttribute('aria-disabled')).toBeNull();
+  await expect.poll(() => scope.innerText()).toContain(NOT_LOADED);
+}
 
 /** The audit's session: "Off Two", an assessment with seed 778, the first conversation left open. */
 async function firstPointLeftOpen(page: Page): Promise<void> {
@@ -103,25 +125,10 @@ describe('the connection lost during an assessment', () => {
     expect(state.session.seed).toBe(778);
     expect(state.session.finishedAt).not.toBeNull();
     expect(state.session.items).toHaveLength(1);
-    // Still cut off, Try again says so again. While it is under way (the page asking the site
-    // whether it answers, held here), the place says the part is being loaded again and the button,
-    // which keeps the focus, is marked unavailable; once the try has failed, the same words as
-    // before come back and the button can be pressed.
+    // Still cut off, Try again says so again, and shows meanwhile that it is at work.
     const said = await listen(page);
-    const tryAgain = button(place, 'Try again');
-    const question = await holdSiteQuestion(context);
-    await tryAgain.click();
-    await question.heard;
-    await expect.poll(() => place.innerText()).toContain(LOADING_AGAIN);
-    expect(await place.innerText()).not.toContain(NOT_LOADED);
-    expect(await tryAgain.getAttribute('aria-disabled')).toBe('true');
-    expect(await focusedText(page)).toBe('Try again');
+    await expectTryAgainAtWork(context, page, place, 'the report being loaded again');
     await expect.poll(said).toContain(LOADING_AGAIN);
-    const busy = await runAxe(page);
-    if (busy.length) expect.fail(describeViolations(busy, 'the report being loaded again'));
-    question.fail();
-    await expect.poll(() => tryAgain.getAttribute('aria-disabled')).toBeNull();
-    await expect.poll(() => place.innerText()).toContain(NOT_LOADED);
     await expect.poll(async () => (await said()).at(-1)).toBe(NOT_LOADED);
     await report.restore();
     await button(place, 'Try again').click();
@@ -272,23 +279,9 @@ describe('a session in progress, the page reloaded with the connection lost', ()
     await notice.waitFor();
     await expect.poll(() => heardInTrainer(page)).toContain(NOT_LOADED);
     expect(await trainerText(page)).not.toMatch(MODULE_ERROR);
-    // Try again, still cut off: while it is under way (the site's answer held) the notice says the
-    // part is being loaded again, its button marked unavailable with the focus on it; then the same
-    // words as before, and the button can be pressed again.
+    // Try again, still cut off, shows meanwhile that it is at work.
     const tried = page.locator('#trainer .notice').filter({ has: button(page, 'Try again') });
-    const tryAgain = button(tried, 'Try again');
-    const question = await holdSiteQuestion(context);
-    await tryAgain.click();
-    await question.heard;
-    await expect.poll(() => tried.innerText()).toContain(LOADING_AGAIN);
-    expect(await tried.innerText()).not.toContain(NOT_LOADED);
-    expect(await tryAgain.getAttribute('aria-disabled')).toBe('true');
-    expect(await focusedText(page)).toBe('Try again');
-    const busy = await runAxe(page);
-    if (busy.length) expect.fail(describeViolations(busy, "the trainer's notice, the engine being loaded again"));
-    question.fail();
-    await expect.poll(() => tryAgain.getAttribute('aria-disabled')).toBeNull();
-    await expect.poll(() => tried.innerText()).toContain(NOT_LOADED);
+    await expectTryAgainAtWork(context, page, tried, "the trainer's notice, the engine being loaded again");
     await engine.restore();
     await button(notice, 'Try again').click();
     if (await reloadOffered(page)) {
