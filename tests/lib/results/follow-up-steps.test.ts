@@ -11,7 +11,7 @@ import { ScenarioSchema, type Answer, type Decision, type Scenario } from '../..
 import { seeded } from '../../../src/lib/trainer/random.ts';
 import { initialState, pending, toResult, transition, waiting, type Conversation, type TrainerEvent, type TrainerState } from '../../../src/lib/trainer/queue.ts';
 import { addHours, timeOf } from '../../../src/lib/time.ts';
-import { answerWith, rightAnswer, type Slip } from '../../support/admin-results.ts';
+import { answerWith, makeResult, rightAnswer, type Slip } from '../../support/admin-results.ts';
 import { bank, ROOT, valid } from '../../support/bank.ts';
 import { customer, gl, moz } from '../../support/factory.ts';
 
@@ -204,6 +204,47 @@ describe('a follow-up step changed after the session is flagged', () => {
     }
   });
 
+  it('the customer\u2019s earlier follow-up reworded in the step after it: flagged', () => {
+    // Step 2 holds the conversation as step 1 had it, the customer's message of follow-up 1 last.
+    const file = clone(honest);
+    const messages = file.items[at(2)]!.scenario.messages;
+    const k = honest.items[at(1)]!.scenario.messages.length - 1;
+    expect(messages[k]!.from).toBe('customer');
+    messages[k] = { ...messages[k]!, text: `${messages[k]!.text} (and it never worked)` };
+    expect(flagsOf(rescored(file))).toEqual([
+      { code: 'follow-up-changed', item: at(2), integrity: true, message: `items[${at(2)}] (${id}, step 2): does not follow from the bank's follow-up 2: the earlier messages` },
+    ]);
+  });
+
+  it('a later step that is not the bank\u2019s conversation in its other fields (the author, a rating, the accounts mentioned): flagged, naming the field', () => {
+    const n = at(1);
+    const cases: [string, (s: Scenario) => void][] = [
+      ['author', (s) => void (s.author = { ...s.author, knownAs: 'troll' })],
+      ['rating', (s) => void (s.rating = 1)],
+      ['mentions', (s) => void (s.mentions = [])],
+    ];
+    for (const [field, edit] of cases) {
+      const file = clone(honest);
+      edit(file.items[n]!.scenario);
+      expect(flagsOf(rescored(file)), field).toEqual([
+        { code: 'follow-up-changed', item: n, integrity: true, message: `items[${n}] (${id}, step 1): does not follow from the bank's follow-up 1: ${field}` },
+      ]);
+    }
+  });
+
+  it('the customer\u2019s first message reworded at every step of the conversation alike: each step flagged', () => {
+    const file = clone(honest);
+    for (const step of [0, 1, 2]) {
+      const m = file.items[at(step)]!.scenario.messages;
+      m[0] = { ...m[0]!, text: 'Sekme grubu nasıl yeniden adlandırılır? Lütfen yardım edin.' };
+    }
+    expect(flagsOf(rescored(file)).map((f) => [f.code, f.item])).toEqual([
+      ['bank-changed', at(0)],
+      ['follow-up-changed', at(1)],
+      ['follow-up-changed', at(2)],
+    ]);
+  });
+
   it('a later step whose earlier items were taken out of the file: flagged, as nothing is left for it to follow from', () => {
     const file = clone(honest);
     file.items = file.items.filter((i) => !(i.scenarioId === id && i.step < 2));
@@ -252,6 +293,30 @@ describe('a file the trainer wrote is not flagged, however the session went', ()
     }
   }
 
+  it('a practice session that plays a conversation again, answered otherwise the second time: each later step follows from its own round, and reads clean', () => {
+    const sekme = byId('moz-tw-tr-fu-sekme-grubu-ikinci-soru');
+    const twice = makeResult({ name: 'Rae Again', scenarios: [sekme, sekme], slip: (i) => (i >= 3 ? 'account' : 'none') });
+    expect(twice.items.map((i) => i.step)).toEqual([0, 1, 2, 0, 1, 2]);
+    // The second round's later steps hold its own replies, not the first round's.
+    expect(twice.items[4]!.scenario.messages).not.toEqual(twice.items[1]!.scenario.messages);
+    expect(flagsOf(twice)).toEqual([]);
+  });
+
+  it('times written with another offset are the same instants: a later step reads clean', () => {
+    const plus2 = (t: string) => new Date(timeOf(t) + 2 * 3_600_000).toISOString().replace('Z', '+02:00');
+    // The times the trainer works out for a later step: its now, and the messages added since the step before.
+    const file = makeResult({ name: 'Ode Offset', scenarios: [byId('moz-tw-tr-fu-sekme-grubu-ikinci-soru')] });
+    expect(file.items.map((i) => i.step)).toEqual([0, 1, 2]);
+    for (const step of [1, 2]) {
+      const item = file.items[step]!;
+      const before = file.items[step - 1]!.scenario.messages.length;
+      item.scenario.now = plus2(item.scenario.now);
+      item.scenario.messages = item.scenario.messages.map((m, k) => (k >= before ? { ...m, at: plus2(m.at) } : m));
+    }
+    expect(file.items[2]!.scenario.now).toMatch(/\+02:00$/);
+    expect(flagsOf(file)).toEqual([]);
+  });
+
   it('the sessions above met the points recorded as they stood (closed early), and replies sent without text', () => {
     const files = (['mozilla', 'gitlab'] as const).flatMap((pack) =>
       Object.entries(ANSWERINGS).map(([name, answering]) => play(withFollowUps(pack), { mode: 'assessment', program: pack, answering, seed: withFollowUps(pack).length + name.length, wander: true })),
@@ -280,7 +345,13 @@ describe('a file the trainer wrote is not flagged, however the session went', ()
         if (file.items[last]!.step === 0) continue;
         const edited = clone(file);
         edited.items[last]!.scenario.now = addHours(edited.items[last]!.scenario.now, 1);
-        expect(flagsOf(rescored(edited), new Verifier([s])).map((f) => f.code), `${s.id} ${name}`).toContain('follow-up-changed');
+        const flags = flagsOf(rescored(edited), new Verifier([s]));
+        expect(flags.map((f) => f.code), `${s.id} ${name}`).toContain('follow-up-changed');
+        // The hours the bank gives from the earlier item's answer: every follow-up's since, the one passed over included.
+        if (name !== 'authors') continue;
+        const hours = s.followUps!.slice(file.items[last - 1]!.step, file.items[last]!.step).reduce((sum, f) => sum + f.afterHours, 0);
+        expect(hours).toBe(program === 'gitlab' ? 10 + 1 : 30 + 4);
+        expect(flags.find((f) => f.code === 'follow-up-changed')!.message).toContain(`(${hours} hours after the answer of items[${last - 1}])`);
       }
     }
   });

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { GradeResult } from '../../../src/lib/policy/grade.ts';
 import { itemScore, summarize, type ItemScore } from '../../../src/lib/results/result.ts';
 import { Verifier } from '../../../src/lib/results/verify.ts';
+import { makeResult } from '../../support/admin-results.ts';
 import { bank, EXAMPLES_DIR, ROOT } from '../../support/bank.ts';
+import { bankScenarios } from '../../support/verified.ts';
 
 // The rounding of a result file's figures, as docs/formats/result.md must state it: a reader
 // written from the format alone flagged honest files, whose `summary.score` (0.6313) is the
@@ -50,5 +52,20 @@ describe('what it states is what the trainer writes and what the project reads',
     };
     expect(flagged(0.0004)).toBe(false);
     expect(flagged(0.0006)).toBe(true);
+  });
+
+  it('the project\u2019s reader: an item score 0.0005 from its own, the bound itself, is within it', () => {
+    // A direct message is a critical error: the item is recomputed as 0.
+    const reader = new Verifier(bankScenarios);
+    const file = makeResult({ name: 'Ana Lima', scenarios: [bankScenarios.find((s) => s.id === 'moz-tw-compliment-battery-life')!], slip: () => 'direct-message' });
+    expect(file.items[0]!.score).toBe(0);
+    const flags = (score: number) => {
+      const edited = { ...file, items: [{ ...file.items[0]!, score }] };
+      const v = reader.verify(JSON.parse(JSON.stringify({ ...edited, summary: summarize(edited.items) })));
+      if (!v.ok) throw new Error(v.problems.join('\n'));
+      return v.result.flags.map((f) => f.code);
+    };
+    expect(flags(0.0005)).toEqual([]);
+    expect(flags(0.0006)).toEqual(['item-score', 'summary']);
   });
 });

@@ -135,6 +135,8 @@ describe('reading', () => {
     const list = [twitter, play].map(clone);
     expect(problems(list)).toEqual(['[0].format: "social-support-scenario/1" is the scenario format: this is a list of scenarios, not a trainee\'s result file']);
     expect(problems([{ note: 'mine' }, ...list])).toEqual(['[1].format: "social-support-scenario/1" is the scenario format: this is a list of scenarios, not a trainee\'s result file']);
+    // An entry that is no object (null, a number) before the scenarios: still named, not a crash.
+    expect(problems([null, 3, ...list])).toEqual(['[2].format: "social-support-scenario/1" is the scenario format: this is a list of scenarios, not a trainee\'s result file']);
     expect(problems({ format: 'social-support-review/1', rules: {}, trainees: {} })).toEqual([
       'format: "social-support-review/1" is a readiness review file, not a trainee\'s result file (the admin page reads it with "Read a review file")',
     ]);
@@ -228,6 +230,21 @@ describe('regrading', () => {
     ]);
   });
 
+  it('a list of critical errors in another order than the engine\u2019s is the same list', () => {
+    // Two critical errors on one item: a retweet and a direct message.
+    const file = makeResult({ name: 'Ana Lima', scenarios: [twitter] });
+    file.items[0]!.answer = { ...file.items[0]!.answer, retweet: true, directMessage: true };
+    Object.assign(file.items[0]!, scoreItem(twitter, file.items[0]!.answer));
+    file.summary = summarize(file.items);
+    const critical = file.items[0]!.critical;
+    expect(critical).toHaveLength(2);
+    for (const order of [[...critical].reverse(), [critical[0]!, critical[1]!, critical[0]!], [critical[1]!, critical[0]!, critical[1]!]]) {
+      const reordered = clone(file);
+      reordered.items[0]!.critical = order;
+      expect(check(reordered).flags, order.join(', ')).toEqual([]);
+    }
+  });
+
   it('an edited summary is flagged', () => {
     const file = clone(base());
     file.summary.score = 1;
@@ -236,6 +253,10 @@ describe('regrading', () => {
     expect(r.flags).toHaveLength(1);
     expect(r.flags[0]).toMatchObject({ code: 'summary', integrity: true });
     expect(r.flags[0]!.message).toMatch(/^summary: score 1 in the file against 0\.667 recomputed, 0 items with a critical error in the file against 1 recomputed$/);
+    // Its count of items too.
+    const fewer = clone(base());
+    fewer.summary.items = 2;
+    expect(check(fewer).flags).toEqual([{ code: 'summary', item: null, integrity: true, message: 'summary: 2 items in the file against 3 counted' }]);
   });
 
   it('step 0 of a bank scenario must be the bank\u2019s, apart from expected', () => {
@@ -281,10 +302,21 @@ describe('regrading', () => {
     ]);
   });
 
+  it('an assessment with two scenarios outside the bank names both', () => {
+    const file = makeResult({ name: 'Ana', mode: 'assessment', scenarios: [{ ...twitter, id: 'my-own-a' }, { ...play, id: 'my-own-b' }] });
+    expect(check(file).flags.map((f) => f.message)).toEqual(["2 scenarios are not in this page's bank, so they could not be compared: my-own-a, my-own-b"]);
+  });
+
   it('a scenarioId that is not the scenario\u2019s id is flagged', () => {
     const file = clone(base());
     file.items[0]!.scenarioId = 'moz-something-else';
     expect(check(file).flags.map((f) => f.code)).toEqual(['scenario-id']);
+    // The scenario is still compared with the bank's of its own id: a changed one is flagged too.
+    const changed = clone(file);
+    changed.items[0]!.scenario.facts = { ...changed.items[0]!.scenario.facts, kind: 'bug-report' };
+    Object.assign(changed.items[0]!, scoreItem(changed.items[0]!.scenario, changed.items[0]!.answer));
+    changed.summary = summarize(changed.items);
+    expect(check(changed).flags.map((f) => [f.code, f.item])).toEqual([['scenario-id', 0], ['bank-changed', 0]]);
   });
 
   it('another pack version: regraded under today\u2019s, with both versions and what changed', () => {
@@ -457,6 +489,15 @@ describe('regrading', () => {
         expect(itemFlags(politicalFile(gitlabPack.version)).map((f) => [f.code, f.integrity])).toEqual([['item-score', true], ['summary', true]]);
       });
 
+      it('under 2.1.2 with the critical error but the item not zeroed: an edit, as a critical error makes the score 0', () => {
+        const file = politicalFile('2.1.2');
+        const { account, escalation, engagement } = file.items[0]!.dimensions;
+        file.items[0]!.score = (account + escalation + engagement) / 3;
+        expect(file.items[0]!.score).toBeGreaterThan(0);
+        file.summary = summarize(file.items);
+        expect(itemFlags(file).map((f) => [f.code, f.integrity])).toEqual([['item-score', true], ['summary', true]]);
+      });
+
       it('under 2.1.2 with the reply check raised besides, an edit: 2.1.3 changed the critical error alone', () => {
         const file = politicalFile('2.1.2');
         file.items[0]!.dimensions.account = 1;
@@ -568,6 +609,44 @@ describe('regrading', () => {
       expect(itemFlags(file).map((f) => [f.code, f.integrity])).toEqual([['item-score', true], ['summary', true]]);
     });
 
+    it('a Google Play review liked, with the like check full as 1.0.0 could give it (its like rules changed in 2.0.0), and the reply from the wrong account: explained', () => {
+      const file = makeResult({ name: 'Lou Liked', scenarios: [play], slip: () => 'account' });
+      const item = file.items[0]!;
+      item.answer = { ...item.answer, like: item.answer.reply };
+      const today = scoreItem(play, item.answer);
+      // Today the account dimension has two checks, the reply's account and the like, both lost.
+      expect(today.dimensions.account).toBe(0);
+      // Under 1.0.0 the like check, under a rule changed since, may have been full: half of it.
+      item.dimensions = { ...today.dimensions, account: 0.5 };
+      item.critical = [];
+      item.score = Object.values(item.dimensions).reduce((a, b) => a + b, 0) / 5;
+      file.packs = { mozilla: '1.0.0' };
+      file.summary = summarize(file.items);
+      expect(itemFlags(file).map((f) => [f.code, f.integrity])).toEqual([['item-score', false], ['summary', false]]);
+    });
+
+    it('a critical error the file adds under a rule no change since touched is an edit', () => {
+      // Mozilla 2.0.1 and 2.0.2 changed reply-text rules, not the one against direct messages.
+      const file = makeResult({ name: 'Greg Forged', scenarios: [twitter] });
+      expect(file.items[0]!.critical).toEqual([]);
+      file.items[0] = { ...file.items[0]!, score: 0, critical: ['moz.no-dm'] };
+      file.packs = { mozilla: '2.0.0' };
+      file.summary = summarize(file.items);
+      expect(itemFlags(file).map((f) => [f.code, f.integrity])).toEqual([['item-score', true], ['summary', true]]);
+    });
+
+    it('a summary that differs where no item does is not put down to another pack version', () => {
+      // Each item within 0.0005 of the recomputed score, so none differs; the summary is the mean
+      // of the file's items, but 0.0006 off the recomputed mean.
+      const file = clone(base());
+      for (const item of file.items) item.score = item.score === 1 ? 0.9996 : 0.0004;
+      file.summary = summarize(file.items);
+      file.summary.score = 0.6661;
+      const flags = check(file).flags;
+      expect(flags.map((f) => [f.code, f.integrity])).toEqual([['summary', true]]);
+      expect(flags[0]!.message).toBe('summary: score 0.666 in the file against 0.667 recomputed');
+    });
+
     it('a dimension the changed checks could not bring there is an edit', () => {
       // GitLab 1.0.0: the sentiment rule changed since, but a direct message still costs its check.
       const gitlabDm = edited(scenario('gl-bug-mr-approval-button'), 'direct-message', { gitlab: '1.0.0' }, (item) => {
@@ -591,6 +670,9 @@ describe('regrading', () => {
     const none = clone(base());
     none.packs = {};
     expect(check(none).flags.map((f) => f.message)).toEqual(['packs: no version of the mozilla pack is given, so it is regraded under 2.0.2']);
+    // Either says which version the file was graded under, not that a score was edited or a
+    // scenario changed: an honest file naming no version, or one unknown, is no possible edit.
+    expect([...check(unknown).flags, ...check(none).flags].map((f) => [f.code, f.integrity])).toEqual([['pack-version', false], ['pack-missing', false]]);
   });
 
   it('the table merges item flags of one kind into one line', () => {
@@ -669,6 +751,15 @@ describe('regrading', () => {
     expect(r.program).toBe('mozilla');
   });
 
+  it('a session exported before its first answer: the program it names, and nothing flagged', () => {
+    // The trainer lets a trainee export at any time; with no item, the program is the file's own.
+    const empty = { ...makeResult({ name: 'Erin Early', scenarios: [] }), finishedAt: null, session: { id: 's0', queue: 'GitLab', program: 'gitlab' } };
+    expect(empty.items).toEqual([]);
+    const r = check(empty);
+    expect(r.flags).toEqual([]);
+    expect(r.program).toBe('gitlab');
+  });
+
   it('a session that finished before it started is flagged', () => {
     const file = clone(base());
     file.startedAt = '2026-11-13T10:00:00Z';
@@ -677,6 +768,28 @@ describe('regrading', () => {
     // The same instant written with another offset is not before.
     const same = { ...clone(base()), startedAt: '2026-11-13T10:00:00Z', finishedAt: '2026-11-13T11:00:00+01:00' };
     expect(check(same).flags).toEqual([]);
+    // Times are compared as instants, whatever their clocks read: 09:30 at -01:00 is after 10:00 UTC,
+    // 10:30 at +01:00 before it.
+    const later = { ...clone(base()), startedAt: '2026-11-13T10:00:00Z', finishedAt: '2026-11-13T09:30:00-01:00' };
+    expect(check(later).flags).toEqual([]);
+    const earlier = { ...clone(base()), startedAt: '2026-11-13T10:00:00Z', finishedAt: '2026-11-13T10:30:00+01:00' };
+    expect(check(earlier).flags.map((f) => f.code)).toEqual(['session-times']);
+  });
+
+  it('counts the items whose scenario is the bank\u2019s, for the trainee\u2019s panel to say whether their scenarios were compared', () => {
+    const own = { ...play, id: 'my-own-scenario' };
+    expect(check(base()).bankItems).toBe(3);
+    expect(check(makeResult({ name: 'Ana', scenarios: [twitter, own, own] })).bankItems).toBe(1);
+    expect(check(makeResult({ name: 'Ana', scenarios: [own] })).bankItems).toBe(0);
+  });
+
+  it('keeps whether the session finished: of two exports of it, a finished one is fuller than an unfinished one with more items', () => {
+    const finished = clone(base());
+    const unfinished = { ...makeResult({ name: 'Ana Lima', handle: '@ana', scenarios: [twitter, play, twitter, play] }), finishedAt: null };
+    expect(check(finished).finishedAt).toBe(finished.finishedAt);
+    expect(check(unfinished).finishedAt).toBeNull();
+    expect(fullerExport(check(finished), check(unfinished))).toBe(true);
+    expect(fullerExport(check(unfinished), check(finished))).toBe(false);
   });
 
   it('reads a handle, an app version and a pack version of any length (the format gives none)', () => {
@@ -812,6 +925,22 @@ describe('the caches of one reader', () => {
     expect(r.result.flags.map((f) => f.code)).toContain('scenario-id');
   });
 
+  it('a scenario given at step 0 in one file and at its own later step in the next is compared with the bank at each step', () => {
+    // One reader, as a worker reads a cohort: a file that gives the conversation's second point as
+    // its first is flagged; an honest file that holds that point at its step is not.
+    const honest = makeResult({ name: 'Tao', handle: null, scenarios: [followed] });
+    const forged = { ...makeResult({ name: 'Fay', handle: null, scenarios: [] }), items: [{ ...clone(honest.items[1]!), step: 0 }], packs: honest.packs };
+    forged.summary = summarize(forged.items);
+    const v = new Verifier([...bankScenarios, followed]);
+    const flags = (file: Result) => {
+      const r = v.verifyText(JSON.stringify(file));
+      if (!r.ok) throw new Error(r.problems.join('\n'));
+      return r.result.flags.map((f) => [f.code, f.item]);
+    };
+    expect(flags(forged)).toEqual([['bank-changed', 0]]);
+    expect(flags(honest)).toEqual([]);
+  });
+
   it('scenarios alike but for a message text share a decision; alike but for the time do not', () => {
     const v = new Verifier(bankScenarios);
     // The customer has not answered our reply: after 1 hour the conversation is held, after 100 it is
@@ -885,6 +1014,25 @@ describe('a scenario alike but for its messages\u2019 texts to one read already'
     // The problems are the format's, at the second item's last message.
     else expect(r.problems.join('\n')).toContain(`items[1].scenario.messages[${last}]`);
   });
+
+  it('one message more is not alike: the scenario is read and graded as alone, and a wrong message in it is a problem', () => {
+    // The customer writes again after our reply: the conversation is decided anew (liked and
+    // closed), where `point` waits on them.
+    const again: Scenario = { ...point, messages: [...point.messages, { from: 'customer', at: twitter.now, text: 'One more thing: it also drains on standby.' }] };
+    expect(decide(again).close).not.toBe(decide(point).close);
+    const file = makeResult({ name: 'Tao', handle: null, scenarios: [point, again] });
+    const v = new Verifier(bankScenarios);
+    const r = v.verifyText(JSON.stringify(file));
+    expect(r.ok && r.result.flags).toEqual([]);
+    expect(r.ok && r.result.items.map((i) => i.score)).toEqual(file.items.map((i) => i.score));
+    // The same with a message the format refuses (a number for a text): refused, at that message.
+    const wrong = clone(file) as any;
+    wrong.items[1].scenario.messages[last + 1].text = 42;
+    const refused = new Verifier(bankScenarios).verifyText(JSON.stringify(wrong));
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.problems.join('\n')).toContain(`items[1].scenario.messages[${last + 1}].text`);
+  });
+
   it('the valid cases were accepted as alike, not checked whole', () => {
     const v = new Verifier(bankScenarios);
     const r = v.verifyText(fileText(cases[0]![1]));
@@ -985,6 +1133,15 @@ describe('reading a file\u2019s text: what the reader has read before is not par
     }
   });
 
+  it('a plain string of the file\u2019s own for a scenario, beside a known text outside the items, is read as JSON.parse reads it', () => {
+    for (const own of ['"x"', '"0"', '""']) {
+      const t = text.replace(`"scenario":${JSON.stringify(play)}`, `"scenario":${own}`).replace('"trainee":{', `"trainee":{"scenario":${known},`);
+      expect(reads(t)).toBe(0);
+      const v = verifier.verifyText(t);
+      expect(!v.ok && v.problems.some((p) => /^items\[1\]\.scenario: /.test(p)), own).toBe(true);
+    }
+  });
+
   it('the known text laid out otherwise, or changed in any way, is parsed and read as JSON.parse reads it', () => {
     const all = reads(text);
     const twice = text.split(`"scenario":${known}`).length - 1;
@@ -993,6 +1150,17 @@ describe('reading a file\u2019s text: what the reader has read before is not par
     expect(reads(text.replaceAll(`"scenario":${known}`, `"scenario":${JSON.stringify(twitter, null, 2)}`))).toBe(all - twice);
     expect(reads(text.replace(`"scenario":${known}`, `"scenario":${known.replace('"title":"', '"title":"A ')}`))).toBe(all - 1);
     expect(reads(JSON.stringify(file(), null, 2))).toBe(0);
+  });
+
+  it('a scenario read with a "__proto__" key in a message is read as JSON.parse reads it the next time too', () => {
+    // The format keeps a field it does not know in a message, but a "__proto__" key does not come
+    // out of the scenario format as JSON.parse gives it: its text is not one to put the read scenario in place of.
+    const own = { ...twitter, id: 'my-own-proto' };
+    const t = JSON.stringify(makeResult({ name: 'Ana Lima', scenarios: [own] })).replace('"messages":[{', '"messages":[{"__proto__":{"x":1},');
+    expect(Object.hasOwn((JSON.parse(t) as Result).items[0]!.scenario.messages[0]!, '__proto__')).toBe(true);
+    const v = new Verifier(bankScenarios);
+    expect(v.verifyText(t).ok).toBe(true);
+    expect(v.parse(t)).toStrictEqual(JSON.parse(t));
   });
 
   it('a file that is not valid JSON is named with the fault of its whole text, wherever the fault is', () => {
