@@ -5,21 +5,6 @@
 // first slice paints at once and the rest follow, a slice a frame, with the page answering in
 // between. The list of files not imported (ImportPanel.svelte) is drawn the same way.
 
-/** The least height of a row of the readiness table's body, in CSS pixels: one line of text (a trainee with no handle; with one, 60). */
-const ROW_HEIGHT = 35;
-/** The least height of the table's row of column headers, in CSS pixels. */
-const HEADER_HEIGHT = 59;
-
-/**
- * Rows drawn in the first frame: as many as the window can show under the column headers (whose
- * buttons sort the table), at least 10 and at most 40. Each row drawn then adds to the time before
- * the admin sees an action (a sort, a page turned), and rows out of sight can wait a frame: the
- * rest of a page of 100 follows in the next one.
- */
-export function firstSlice(): number {
-  const height = typeof window === 'undefined' ? 0 : window.innerHeight;
-  return Math.min(40, Math.max(10, Math.ceil((height - HEADER_HEIGHT) / ROW_HEIGHT)));
-}
 /** Rows drawn per frame after the first. */
 export const SLICE = 100;
 
@@ -55,12 +40,15 @@ export class SlicedList<T> {
   /** Whether part of the list is still to be drawn. */
   readonly busy: boolean = $derived.by(() => this.shown.length < this.#all().length);
 
-  /** Call while a component is being created: drawing follows the component's life. */
-  constructor(all: () => readonly T[], key: (item: T) => string, slice = SLICE, first: number | (() => number) = firstSlice) {
+  /**
+   * Call while a component is being created: drawing follows the component's life. `first`: how many
+   * items the first frame of a new list draws (asked each time, so that it may follow the window).
+   */
+  constructor(all: () => readonly T[], key: (item: T) => string, first: () => number, slice = SLICE) {
     this.#all = all;
     this.#key = key;
     this.#slice = slice;
-    this.#first = typeof first === 'number' ? () => first : first;
+    this.#first = first;
     $effect(() => {
       const list = this.#all();
       const shown = this.shown.length;
