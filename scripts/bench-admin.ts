@@ -20,7 +20,8 @@
 // On Linux it also prints the CPU time Chromium's threads used during the import,
 // by part (the page's workers, V8's background threads, the page's main thread, the browser
 // process): with as few cores as a small machine has, the import's time is mostly their sum
-// shared out among the cores.
+// shared out among the cores. It prints the same for the reading and parsing alone, and so what the
+// checks and the page add, beside the most CPU an import within the ratio could use.
 // Last, it imports the same files broken (every score written as a percentage, so each has 50
 // problems) and times the list of files not imported, with the long tasks meanwhile: a batch that is
 // all problems must leave the page responsive too.
@@ -86,6 +87,8 @@ const reads: number[] = [];
 const alls: number[] = [];
 const firsts: number[] = [];
 const floors: number[] = [];
+/** Per run: the CPU Chromium used while the files were only read and parsed (see `readAndParseOnly`). */
+const floorCpu: (CpuTimes | null)[] = [];
 /** Per run: the durations of the main thread's long tasks from the table shown to the end of the admin's actions. */
 const longAfter: number[][] = [];
 /** Per run: the durations of the main thread's long tasks from the page hearing of the choice to the table shown. */
@@ -178,12 +181,18 @@ async function timeActions(page: Page): Promise<void> {
 /**
  * Reads the chosen files 100 at a time, as one blob per batch, and has `workers` plain workers
  * decode and JSON.parse them, two batches in flight each: milliseconds from the first read to the
- * last parse.
+ * last parse, and (on Linux) the CPU Chromium used meanwhile, taken as for the import.
  */
-async function readAndParseOnly(workers: number): Promise<number> {
+async function readAndParseOnly(workers: number): Promise<{ ms: number; cpu: CpuTimes | null }> {
   const context = await browser.newContext({ bypassCSP: true });
   try {
     const page = await context.newPage();
+    let cpuBefore: ReturnType<typeof cpuSnapshot> | null = null;
+    let cpu: CpuTimes | null = null;
+    if (canReadCpu()) {
+      await page.exposeFunction('benchFloorStart', () => void (cpuBefore = cpuSnapshot()));
+      await page.exposeFunction('benchFloorEnd', () => void (cpu = cpuBefore ? cpuBetween(cpuBefore, cpuSnapshot()) : null));
+    }
     // A guideline page: no island, so no import workers of the page's own take a core meanwhile.
     await page.goto(server.url, { waitUntil: 'load' });
     await page.evaluate(() => {
@@ -194,11 +203,13 @@ async function readAndParseOnly(workers: number): Promise<number> {
       document.body.append(input);
     });
     await page.setInputFiles('#bench-files', files);
-    return await page.evaluate(async (workers) => {
+    const ms = await page.evaluate(async (workers) => {
+      const bench = window as unknown as { benchFloorStart?: () => Promise<void>; benchFloorEnd?: () => Promise<void> };
       const chosen = [...document.querySelector<HTMLInputElement>('#bench-files')!.files!];
       const code = `const d = new TextDecoder(); onmessage = (e) => { const u = new Uint8Array(e.data.bytes); let at = 0, n = 0; for (const len of e.data.lengths) n += JSON.parse(d.decode(u.subarray(at, (at += len)))).items.length; postMessage(n); };`;
       const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
       const pool = Array.from({ length: workers }, () => new Worker(url));
+      await bench.benchFloorStart?.();
       const start = performance.now();
       let next = 0;
       let pending = 0;
@@ -221,10 +232,12 @@ async function readAndParseOnly(workers: number): Promise<number> {
         for (let i = 0; i < 2; i++) for (const w of pool) give(w);
       });
       const ms = performance.now() - start;
+      await bench.benchFloorEnd?.();
       for (const w of pool) w.terminate();
       if (items === 0) throw new Error('nothing parsed');
       return ms;
     }, workers);
+    return { ms, cpu };
   } finally {
     await context.close();
   }
@@ -359,11 +372,13 @@ try {
       return { readMs: read - start, parseMs: parsed - read };
     });
     await context.close();
-    const floorMs = await readAndParseOnly(WORKERS);
+    const floor = await readAndParseOnly(WORKERS);
+    const floorMs = floor.ms;
     imports.push(imported.ms);
     parses.push(parseMs);
     reads.push(readMs);
     floors.push(floorMs);
+    floorCpu.push(floor.cpu);
     console.log(
       `run ${run}: import to full table ${Math.round(imported.ms)} ms (files read and verified in the workers after ${Math.round(imported.verifiedMs)} ms); ` +
         `JSON.parse of the same bytes ${Math.round(parseMs)} ms; ratio ${(imported.ms / parseMs).toFixed(2)}; reading the same files' text alone ${Math.round(readMs)} ms; ` +
@@ -371,6 +386,7 @@ try {
     );
     const used = cpuUsed[cpuUsed.length - 1];
     if (used) console.log(`  CPU used by Chromium meanwhile: ${formatCpu(used.cpu)}, in ${Math.round(used.wallMs)} ms`);
+    if (floor.cpu) console.log(`  CPU used by Chromium reading and JSON.parse'ing alone: ${formatCpu(floor.cpu)}`);
   }
   const importMs = median(imports);
   const parseMs = median(parses);
@@ -391,6 +407,19 @@ try {
     console.log(
       `CPU used by Chromium in the median run, from the page hearing of the choice until the bench saw the table (${Math.round(usedInMedian.wallMs)} ms): ` +
         `${formatCpu(usedInMedian.cpu)}; on average ${(usedInMedian.cpu.total / usedInMedian.wallMs).toFixed(2)} of the ${cpu.length} cores busy.`,
+    );
+  }
+  // What the import's checks, its page and its bookkeeping cost beyond reading and parsing: with the
+  // cores all busy, the import's time is about its CPU over the cores, so this tells what a ratio
+  // within budget would have to save.
+  const floorCpus = floorCpu.filter((c): c is CpuTimes => c !== null).map((c) => c.total);
+  const importCpus = cpuUsed.filter((c) => c !== null).map((c) => c.cpu.total);
+  if (floorCpus.length && importCpus.length) {
+    const within = (BUDGET_RATIO * parseMs * cpu.length) / 1000;
+    console.log(
+      `CPU, medians of ${RUNS}: the import ${(median(importCpus) / 1000).toFixed(2)} s, reading and JSON.parse'ing alone ${(median(floorCpus) / 1000).toFixed(2)} s ` +
+        `(so ${((median(importCpus) - median(floorCpus)) / 1000).toFixed(2)} s for the checks and the page); ` +
+        `an import within the ratio (${Math.round(BUDGET_RATIO * parseMs)} ms) on ${cpu.length} cores kept busy could use at most ${within.toFixed(2)} s.`,
     );
   }
   console.log(
