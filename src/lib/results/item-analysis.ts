@@ -36,8 +36,6 @@ export interface ItemStatistics {
   attempts: number;
   /** Mean score over the maximum (1), 0 to 1. */
   facility: number;
-  /** Standard deviation of the scenario's scores (population). */
-  sd: number;
   /**
    * Pearson correlation with the rest-of-test score, to `DISCRIMINATION_DECIMALS` decimals (never
    * -0); `null` when there are too few sessions with a rest of the test (`tooFew`), or no spread on
@@ -126,8 +124,7 @@ export function itemAnalysis(attempts: readonly Attempt[]): ItemStatistics[] {
     .sort((a, b) => (a.scenarioId < b.scenarioId ? -1 : a.scenarioId > b.scenarioId ? 1 : 0))
     .map(({ scenarioId, all, x, rest }) => {
       const mean = all.reduce((s, v) => s + v, 0) / all.length;
-      const sd = Math.sqrt(all.reduce((s, v) => s + (v - mean) ** 2, 0) / all.length);
       const tooFew = x.length < MIN_SESSIONS;
-      return { scenarioId, attempts: all.length, facility: mean, sd, discrimination: tooFew ? null : toShown(pearson(x, rest)), tooFew };
+      return { scenarioId, attempts: all.length, facility: mean, discrimination: tooFew ? null : toShown(pearson(x, rest)), tooFew };
     });
 }
