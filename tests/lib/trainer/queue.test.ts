@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decide } from '../../../src/lib/policy/decide.ts';
 import type { Answer, Decision, FollowUp, Scenario } from '../../../src/lib/schemas/scenario.ts';
 import {
-  averageResponse, deletedMessages, firstWords, initialState, lastCustomerText, nextDue, nextReturn, olderPacks, regradeResult, scenarioTime,
+  averageResponse, deletedMessages, firstWords, initialState, lastCustomerText, nextDue, nextReturn, olderPacks, regradeResult, reviewRulesOf, scenarioTime,
   toResult, transition, waiting, waitingMs, withClipping, type Effect, type Session, type TrainerEvent, type TrainerState,
 } from '../../../src/lib/trainer/queue.ts';
 import { drawAssessment } from '../../../src/lib/trainer/draw.ts';
@@ -1741,5 +1741,42 @@ describe('the queue, as a trainee sees it', () => {
     const s = help('moz-fu', 20, [{ afterHours: 18, text: STILL_GONE }]);
     const st = run(started([s]), play(0), answerAt(30), next(31), skipAhead(32), answerAt(40)).state;
     expect(st.practised).toEqual(['moz-fu']);
+  });
+});
+
+describe('sessions ended, and the trainee named (result.md)', () => {
+  it('a practice session\'s file gives no seed ("null in practice"), whatever the start was given', () => {
+    const st = run(started([help('moz-a')], { seed: 77 }), play(0), answerAt(10)).state;
+    expect(toResult(st, session(st)).seed).toBeNull();
+  });
+
+  it('a name of spaces alone is no name: the file names an unnamed trainee', () => {
+    const st = run(initialState(), { type: 'trainee', name: '   ' }, startEvent([help('moz-a')]), play(0), answerAt(10)).state;
+    expect(toResult(st, session(st)).trainee.name).toBe('Unnamed trainee');
+  });
+
+  it('a name of 150 characters is cut to exactly the 100 the format allows', () => {
+    const st = run(initialState(), { type: 'trainee', name: 'A'.repeat(150) }).state;
+    expect(st.trainee.name).toBe('A'.repeat(100));
+  });
+
+  it('changing only the name keeps the handle given before', () => {
+    const st = run(initialState(), { type: 'trainee', name: 'Ana', handle: '@ana' }, { type: 'trainee', name: 'Ana Lima', handle: undefined } as TrainerEvent).state;
+    expect(st.trainee).toMatchObject({ name: 'Ana Lima', handle: '@ana' });
+  });
+
+  it('a session ended and kept is not kept a second time when another starts', () => {
+    let st = run(started([help('moz-a'), help('moz-b')]), play(0), answerAt(10)).state;
+    const ended = run(st, { type: 'finish', finishedAt: '2026-05-04T09:01:00.000Z', at: sec(60) });
+    expect(archived(ended.effects)).toHaveLength(1);
+    st = ended.state;
+    const [, effects] = transition(st, { ...startEvent([help('moz-c')]), id: 'session-2', at: sec(70) });
+    expect(archived(effects)).toEqual([]);
+  });
+
+  it('"Review my mistakes" of one program is not offered by a rule missed in the other', () => {
+    const review = { 'moz.route.support': { streak: 0, misses: 1 } };
+    expect(reviewRulesOf(review, 'mozilla')).toEqual(['moz.route.support']);
+    expect(reviewRulesOf(review, 'gitlab')).toEqual([]);
   });
 });
