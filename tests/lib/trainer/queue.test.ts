@@ -1737,6 +1737,12 @@ describe('the queue, as a trainee sees it', () => {
     expect(said(r.effects)).toContain('Answer 1 recorded.');
   });
 
+  it('an answer sent with no conversation open (a second Ctrl+Enter) records nothing and changes nothing', () => {
+    const st = run(started([help('moz-a'), help('moz-b')]), play(0), answerAt(10)).state;
+    expect(openId(st)).toBeNull();
+    expect(transition(st, answerAt(11))).toEqual([st, []]);
+  });
+
   it('a conversation answered again at its follow-up is remembered as practised once', () => {
     const s = help('moz-fu', 20, [{ afterHours: 18, text: STILL_GONE }]);
     const st = run(started([s]), play(0), answerAt(30), next(31), skipAhead(32), answerAt(40)).state;
