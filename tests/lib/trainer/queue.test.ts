@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { decide } from '../../../src/lib/policy/decide.ts';
 import type { Answer, Decision, FollowUp, Scenario } from '../../../src/lib/schemas/scenario.ts';
 import {
-  averageResponse, deletedMessages, initialState, nextDue, nextReturn, olderPacks, regradeResult, scenarioTime, toResult, transition, waiting, waitingMs,
-  withClipping, type Effect, type Session, type TrainerEvent, type TrainerState,
+  averageResponse, deletedMessages, firstWords, initialState, lastCustomerText, nextDue, nextReturn, olderPacks, regradeResult, reviewRulesOf, scenarioTime,
+  toResult, transition, waiting, waitingMs, withClipping, type Effect, type Session, type TrainerEvent, type TrainerState,
 } from '../../../src/lib/trainer/queue.ts';
 import { drawAssessment } from '../../../src/lib/trainer/draw.ts';
 import { ResultSchema } from '../../../src/lib/schemas/result.ts';
@@ -1577,5 +1577,212 @@ describe('a past session graded again: its report and the file "Download again" 
   it('names the packs the kept file was graded with at another version, and none when they are today\'s', () => {
     expect(olderPacks(old)).toEqual([{ pack: 'mozilla', name: 'Mozilla Social Support', was: '1.0.0', now: packs.mozilla.version }]);
     expect(olderPacks(now)).toEqual([]);
+  });
+});
+
+// =============================================================================================
+// Found by a mutation audit of src/lib/trainer/queue.ts (one small wrong change at a time): what a
+// trainee sees that no test above held. Every expected value is written from README's "Using the
+// trainer", docs/formats/result.md, or what the tool shows.
+
+describe('the queue, as a trainee sees it', () => {
+  const STILL_GONE = '@firefox still gone after restarting';
+  const said = (effects: Effect[]) => effects.flatMap((e) => (e.type === 'announce' ? [e.message] : []));
+  const focusOn = (effects: Effect[]) => effects.filter((e): e is Extract<Effect, { type: 'focus' }> => e.type === 'focus');
+
+  it('a follow-up answered 10 real seconds after it came back: answered 10 simulated minutes after the customer wrote, a response time of 10 minutes', () => {
+    const s = help('moz-fu', 20, [{ afterHours: 18, text: STILL_GONE }]);
+    const st = run(started([s]), play(0), answerAt(30), next(31), skipAhead(32), answerAt(42)).state;
+    // Replied at 10:50; the customer wrote back 18 h later, at 04:50 the next day.
+    expect(ms(session(st).items[1]!.answeredAt)).toBe(ms('2026-03-03T05:00:00Z'));
+    expect(session(st).responseTimes).toEqual([30 * MIN, 10 * MIN]);
+  });
+
+  it('a follow-up the clock brings back half an hour after it came due has waited that half hour', () => {
+    // Replied at 10:50 (30 real seconds); the customer writes 1 h later, at 11:50, and the tick after it is 30 simulated minutes late.
+    const s = help('moz-fu-late', 20, [{ afterHours: 1, text: STILL_GONE }]);
+    const st = run(started([s]), play(0), answerAt(30), next(31), tick(60), tick(120), answerAt(120)).state;
+    expect(ms(session(st).items[1]!.answeredAt)).toBe(ms('2026-03-02T12:20:00Z'));
+    expect(session(st).responseTimes[1]).toBe(30 * MIN);
+  });
+
+  it('a conversation closed early: a customer who writes after a silence is back when they wrote, counted from the silence\'s time, not from the clock\'s tick', () => {
+    // Closed at 30 min; 1 h of silence (due at 1 h 30), then the customer writes 2 h later (due at 3 h 30).
+    const s = help('moz-closed-chain', 20, [{ afterHours: 1 }, { afterHours: 2, text: '@firefox it happened again' }]);
+    const closeIt = answer(full({ reply: '@FirefoxSupport', close: 'Resolved', via: 'Conversocial' }), 'Glad we could help!');
+    let st = run(started([s]), play(0), answerAt(30, closeIt), next(31), tick(60), tick(120), tick(150)).state;
+    // The silence passed at the 2 h 30 tick, an hour late; nobody saw it.
+    expect(openId(st)).toBeNull();
+    st = run(st, tick(180), tick(210)).state;
+    expect(session(st).clock.sim).toBe(3 * HOUR + 30 * MIN);
+    expect(openId(st)).toBe('moz-closed-chain');
+  });
+
+  it('the queue shows a conversation that came back by the words its customer wrote last', () => {
+    const s = help('moz-fu', 20, [{ afterHours: 18, text: STILL_GONE }]);
+    const st = run(started([s]), play(0), answerAt(30), next(31), skipAhead(32)).state;
+    expect(lastCustomerText(conv(st, 'moz-fu'))).toBe(STILL_GONE);
+  });
+
+  it('a notice names the first words of a message: all of one of 70 characters, and a very long word cut rather than left out', () => {
+    const seventy = `${'x'.repeat(69)}.`;
+    expect(firstWords(seventy)).toBe(seventy);
+    expect(firstWords(`Firefox ${'y'.repeat(80)}`)).toBe(`Firefox ${'y'.repeat(62)}…`);
+  });
+
+  it('a clipping inserted into a reply of spaces and line breaks alone is the reply, with nothing before it', () => {
+    expect(withClipping({ text: '  \n ', clipping: null } as Parameters<typeof withClipping>[0], { id: 'thanks', text: 'Thanks for reaching out!' })).toEqual({ text: 'Thanks for reaching out!', clipping: 'thanks' });
+  });
+
+  it('the Tag filter serves only a conversation carrying the tag; the tags a conversation was answered with stay on it when it comes back, and Clear filters lets every conversation through', () => {
+    const tagged = answer({ ...HELP_HOLD, tags: ['Fan Love'] });
+    const a = help('moz-a', 30, [{ afterHours: 1, text: '@FirefoxSupport still broken' }]);
+    let st = run(started([a, help('moz-b', 10)]), { type: 'filter', filters: { tag: 'Fan Love' }, at: sec(0) }, play(1)).state;
+    expect(openId(st), 'no conversation carries the tag yet').toBeNull();
+    st = run(st, { type: 'clear-filters', at: sec(2) }).state;
+    expect(openId(st)).toBe('moz-a');
+    st = run(st, answerAt(10, tagged), next(11)).state;
+    expect(openId(st)).toBe('moz-b');
+    st = run(st, { type: 'stop', at: sec(12) }, { type: 'filter', filters: { tag: 'Fan Love' }, at: sec(13) }, play(14), answerAt(15), next(16), skipAhead(17)).state;
+    // moz-b is done; moz-a came back carrying the tag it was answered with, so the filter lets it through.
+    expect(openId(st)).toBe('moz-a');
+    expect(conv(st, 'moz-a').tags).toEqual(['Fan Love']);
+    // Its reply starts with the tags the conversation carries, as the tool shows them.
+    st = run(st, { type: 'draft', key: 'moz-a#1', patch: { text: 'Hi' } }).state;
+    expect(session(st).drafts['moz-a#1']!.tags).toEqual(['Fan Love']);
+  });
+
+  it('a point recorded on a conversation closed early keeps the tags, user tag and sentiment the trainee gave it (result.md)', () => {
+    const s = help('moz-closed-early-tags', 20, [{ afterHours: 80 }]);
+    const closeIt = answer(full({ reply: '@FirefoxSupport', close: 'Resolved', tags: ['Fan Love'], userTag: 'Community member', sentiment: 'positive', via: 'Conversocial' }), 'Glad we could help!');
+    const st = run(started([s]), play(0), answerAt(30, closeIt), next(31), skipAhead(32)).state;
+    expect(session(st).items[1]!.answer).toMatchObject({ close: 'Resolved', tags: ['Fan Love'], userTag: 'Community member', sentiment: 'positive' });
+  });
+
+  it('a point recorded on a conversation of one\'s own set closed early does not touch the rules under review', () => {
+    const s = help('moz-custom-closed-early', 20, [{ afterHours: 80 }]);
+    const closeIt = answer(full({ reply: '@FirefoxSupport', close: 'Resolved', via: 'Conversocial' }), 'Glad we could help!');
+    const st = run(started([s], { source: 'custom' }), play(0), answerAt(30, closeIt), next(31), skipAhead(32)).state;
+    expect(session(st).items).toHaveLength(2);
+    expect(session(st).items[1]!.score).toBeLessThan(1);
+    expect(st.review).toEqual({});
+  });
+
+  it('an event timed before the last one (the computer\'s clock set back) moves the simulated clock neither back nor on', () => {
+    const st = run(started([help('moz-a')]), play(0), tick(10), tick(5)).state;
+    expect(session(st).clock.sim).toBe(10 * MIN);
+    expect(conv(st, 'moz-a').activeMs).toBe(10_000);
+  });
+
+  it('Skip ahead never moves the simulated clock back, even when the follow-up came due since the last tick', () => {
+    // At speed 120: answered at 1 h, the customer writes 1 h later (due at 2 h); a minute later, with no tick between, it is 3 h.
+    const s = help('moz-fu', 20, [{ afterHours: 1, text: STILL_GONE }]);
+    const st = run(started([s]), { type: 'speed', speed: 120 }, play(0), answerAt(30), next(30), skipAhead(90)).state;
+    expect(session(st).clock.sim).toBe(3 * HOUR);
+    expect(openId(st)).toBe('moz-fu');
+  });
+
+  it('stopped, with nothing waiting and a follow-up to come, an answer sends focus to the queue: Skip ahead shows only while the queue plays', () => {
+    const a = help('moz-a', 20, [{ afterHours: 4, text: '@FirefoxSupport still broken' }]);
+    const r = run(started([a], { mode: 'assessment', seed: 4242 }), play(0), stop(10), answerAt(11));
+    expect(focusOn(r.effects)).toEqual([{ type: 'focus', target: 'queue' }]);
+  });
+
+  it('a tick at which a follow-up comes back saves, between two five-second marks', () => {
+    const s = help('moz-fu', 20, [{ afterHours: 1, text: STILL_GONE }]);
+    // Answered at 32 min: the follow-up is due at 1 h 32, 92 real seconds in; 91 and 92 lie between the marks 90 and 95.
+    const st = run(started([s]), play(0), answerAt(32), next(33)).state;
+    const before = run(st, tick(91)).state;
+    expect(openId(before)).toBeNull();
+    const r = run(before, tick(92));
+    expect(openId(r.state)).toBe('moz-fu');
+    expect(r.effects).toContainEqual({ type: 'save' });
+  });
+
+  it('a reminder of 0 hours, or of no number, does not set the conversation aside', () => {
+    for (const hours of [0, Number.NaN]) {
+      const st = run(started([help('moz-a', 20), help('moz-b', 10)]), play(0), { type: 'remind', hours, at: sec(5) }).state;
+      expect(openId(st)).toBe('moz-a');
+      expect(conv(st, 'moz-a').state).toBe('queued');
+    }
+  });
+
+  it('a reminder set says in how many hours it comes back: "1 hour", "3 hours"', () => {
+    const one = run(started([help('moz-a')]), play(0), { type: 'remind', hours: 1, at: sec(5) });
+    expect(said(one.effects)[0]).toBe(`Reminder set: the conversation with ${conv(one.state, 'moz-a').point.author.handle} comes back in 1 hour.`);
+    const three = run(started([help('moz-a')]), play(0), { type: 'remind', hours: 3, at: sec(5) });
+    expect(said(three.effects)[0]).toMatch(/comes back in 3 hours\.$/);
+  });
+
+  it('dismissing a notice dismisses the one shown, the latest; the one before it shows again', () => {
+    const by = (id: string, waited: number, handle: string) => moz({ id, now: at(T0, waited), expected: HELP_HOLD, author: { handle } });
+    const scenarios = [by('moz-a', 30, '@ann_a'), by('moz-b', 20, '@bo_b'), help('moz-c', 10)];
+    let st = run(started(scenarios, { mode: 'assessment', seed: 4242 }), play(0), { type: 'remind', hours: 1, at: sec(1) }, { type: 'remind', hours: 1, at: sec(2) }).state;
+    st = run(st, answerAt(3), skipAhead(4), tick(5)).state;
+    // moz-a came back first (1 h after 1 min), moz-b a minute after it.
+    expect(session(st).notices).toHaveLength(2);
+    const [first] = session(st).notices;
+    expect(first).toMatch(/^Reminder: the conversation with @ann_a .* is back in the queue\.$/);
+    st = run(st, { type: 'dismiss-notice' }).state;
+    expect(session(st).notices).toEqual([first]);
+  });
+
+  it('activeSeconds keeps tenths: 8.5 seconds open is 8.5, not rounded to whole seconds', () => {
+    const st = run(started([help('moz-a')]), play(0), answerAt(8.5)).state;
+    expect(session(st).items[0]!.activeSeconds).toBe(8.5);
+  });
+
+  it('an assessment says each answer recorded with its number', () => {
+    const r = run(started([help('moz-a', 20), help('moz-b', 10)], { mode: 'assessment', seed: 4242 }), play(0), answerAt(10));
+    expect(said(r.effects)).toContain('Answer 1 recorded.');
+  });
+
+  it('an answer sent with no conversation open (a second Ctrl+Enter) records nothing and changes nothing', () => {
+    const st = run(started([help('moz-a'), help('moz-b')]), play(0), answerAt(10)).state;
+    expect(openId(st)).toBeNull();
+    expect(transition(st, answerAt(11))).toEqual([st, []]);
+  });
+
+  it('a conversation answered again at its follow-up is remembered as practised once', () => {
+    const s = help('moz-fu', 20, [{ afterHours: 18, text: STILL_GONE }]);
+    const st = run(started([s]), play(0), answerAt(30), next(31), skipAhead(32), answerAt(40)).state;
+    expect(st.practised).toEqual(['moz-fu']);
+  });
+});
+
+describe('sessions ended, and the trainee named (result.md)', () => {
+  it('a practice session\'s file gives no seed ("null in practice"), whatever the start was given', () => {
+    const st = run(started([help('moz-a')], { seed: 77 }), play(0), answerAt(10)).state;
+    expect(toResult(st, session(st)).seed).toBeNull();
+  });
+
+  it('a name of spaces alone is no name: the file names an unnamed trainee', () => {
+    const st = run(initialState(), { type: 'trainee', name: '   ' }, startEvent([help('moz-a')]), play(0), answerAt(10)).state;
+    expect(toResult(st, session(st)).trainee.name).toBe('Unnamed trainee');
+  });
+
+  it('a name of 150 characters is cut to exactly the 100 the format allows', () => {
+    const st = run(initialState(), { type: 'trainee', name: 'A'.repeat(150) }).state;
+    expect(st.trainee.name).toBe('A'.repeat(100));
+  });
+
+  it('changing only the name keeps the handle given before', () => {
+    const st = run(initialState(), { type: 'trainee', name: 'Ana', handle: '@ana' }, { type: 'trainee', name: 'Ana Lima', handle: undefined } as TrainerEvent).state;
+    expect(st.trainee).toMatchObject({ name: 'Ana Lima', handle: '@ana' });
+  });
+
+  it('a session ended and kept is not kept a second time when another starts', () => {
+    let st = run(started([help('moz-a'), help('moz-b')]), play(0), answerAt(10)).state;
+    const ended = run(st, { type: 'finish', finishedAt: '2026-05-04T09:01:00.000Z', at: sec(60) });
+    expect(archived(ended.effects)).toHaveLength(1);
+    st = ended.state;
+    const [, effects] = transition(st, { ...startEvent([help('moz-c')]), id: 'session-2', at: sec(70) });
+    expect(archived(effects)).toEqual([]);
+  });
+
+  it('"Review my mistakes" of one program is not offered by a rule missed in the other', () => {
+    const review = { 'moz.route.support': { streak: 0, misses: 1 } };
+    expect(reviewRulesOf(review, 'mozilla')).toEqual(['moz.route.support']);
+    expect(reviewRulesOf(review, 'gitlab')).toEqual([]);
   });
 });
