@@ -107,6 +107,20 @@ describe('cohort figures', () => {
       expect(m.unlisted).toBe(1);
     });
 
+    // Found by the view's mutation audit: a list of 9 left every test passing, each of them ending on
+    // a tie that the list extends anyway. README: "the 10 missed on the most items".
+    it('ten rules by default: with no tie, the eleventh is counted, not listed', () => {
+      // Eleven rules missed on 11, 10, ... 1 items, each item in a session of its own.
+      const rules = [
+        'moz.reply.fxhelp', 'moz.route.support', 'moz.escalate.paid-product', 'moz.hold.reply-and-hold', 'moz.no-reply.no-action', 'moz.reply.length',
+        'moz.close.acknowledged', 'moz.escalate.product-team', 'moz.no-dm', 'moz.reply.escalation-clipping', 'moz.route.google-play',
+      ];
+      const sessions = rules.flatMap((rule, i) => Array.from({ length: 11 - i }, () => session([rule])));
+      const m = missedRules(sessions);
+      expect(m.listed.map((r) => [r.rule, r.items, r.sessions])).toEqual(rules.slice(0, 10).map((rule, i) => [rule, 11 - i, 11 - i]));
+      expect(m.unlisted).toBe(1);
+    });
+
     it('a shorter list: the ties with its last rule, then how many more', () => {
       // The first 4 by count are fxhelp, support (3), paid-product and reply-and-hold (2); no-action
       // and length tie with them at 2; five rules on 1 item remain.
