@@ -62,6 +62,25 @@ describe('cohort figures', () => {
     expect(m.unlisted).toBe(0);
   });
 
+  // Found by the view's mutation audit: every test above is of Mozilla's rules alone; a GitLab rule
+  // looked up in Mozilla's pack (and so left out), or given another rule's line, passed them all.
+  it('most-missed rules: a GitLab rule counts with its own pack, summary and guideline section', () => {
+    const m = missedRules([
+      { items: [{ pack: 'gitlab', missed: ['gl.no-reply.deleted'] }, { pack: 'mozilla', missed: ['moz.no-dm'] }, { pack: 'gitlab', missed: ['gl.no-reply.deleted'] }] },
+      { items: [{ pack: 'mozilla', missed: ['moz.no-dm'] }] },
+      { items: [{ pack: 'gitlab', missed: ['gl.no-reply.deleted'] }] },
+    ]);
+    // Summaries and sections as src/lib/packs/gitlab.ts and mozilla.ts state them; 3 items in 2
+    // sessions for the GitLab rule, 2 items in 2 sessions for the Mozilla one.
+    expect(m).toEqual({
+      listed: [
+        { pack: 'gitlab', rule: 'gl.no-reply.deleted', summary: 'A deleted conversation gets no reply.', section: '/gitlab/workflow/#reply-to-almost-everything', items: 3, sessions: 2 },
+        { pack: 'mozilla', rule: 'moz.no-dm', summary: 'Do not move a conversation to direct messages: the program does not use them yet.', section: '/conversocial/likes-retweets-dms/#direct-messages', items: 2, sessions: 2 },
+      ],
+      unlisted: 0,
+    });
+  });
+
   // Found by the admin page's audit: six sessions missed 11 rules, five of them on 1 item each; the
   // list showed 10 and left the last of the five out, saying nothing.
   describe('most-missed rules: no rule left out unsaid', () => {
