@@ -29,8 +29,10 @@ const ViewQuery = z.object({
     .catch(PAGE_SIZES[1]),
   page: z
     .string()
-    .regex(/^[1-9][0-9]{0,8}$/)
-    .transform((n) => Number(n) - 1)
+    .regex(/^[1-9][0-9]*$/)
+    // However far past the last page, the last shows (AdminState.load): a number longer than any
+    // count of pages is held at a billion, which stays a whole number written back as one.
+    .transform((n) => Math.min(Number(n), 1e9) - 1)
     .catch(0),
 });
 

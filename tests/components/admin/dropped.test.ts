@@ -56,6 +56,22 @@ describe('droppedFiles', () => {
     expect(got.map((c) => [c.name, c.file])).toEqual([['one.json', files[0]], ['two.txt', files[1]]]);
   });
 
+  // Found by the view's mutation audit: with the check made on every item rather than on any, such a
+  // drop failed. Dragging an image out of a web page, for one, can bring a text item (its address)
+  // along with the file: that item has no entry, so the drop's own files are taken (dropped.ts:
+  // "When the browser gives no entry for an item ... the drop's plain file list is taken").
+  it('a drop where one item has an entry and another has none takes the drop\u2019s own files', async () => {
+    const file = new File(['{}'], 'one.json');
+    const mixed: DropData = {
+      items: [
+        { kind: 'file', webkitGetAsEntry: () => fileEntry('one.json') },
+        { kind: 'string', webkitGetAsEntry: () => null },
+      ],
+      files: [file],
+    };
+    expect(await droppedFiles(mixed)).toEqual({ chosen: [{ file, name: 'one.json' }], unread: [], folders: [] });
+  });
+
   it('a drop of no file brings nothing', async () => {
     expect(await droppedFiles({ items: [{ kind: 'string', webkitGetAsEntry: () => null }], files: [] })).toEqual({ chosen: [], unread: [], folders: [] });
   });

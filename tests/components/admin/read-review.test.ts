@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readReview } from '../../../src/components/admin/read-review.ts';
 import { makeResult } from '../../support/admin-results.ts';
 import { bank, valid } from '../../support/bank.ts';
 import { z } from '../../../src/lib/schemas/zod.ts';
+import { ReviewSchema } from '../../../src/lib/schemas/result.ts';
 
 // "Read a review file" on the admin page: a file that is not a review is named with why, the first
 // 20 problems and a count of the rest, however many it has; a review is UTF-8, as the page writes it.
@@ -75,5 +76,59 @@ describe('readReview', () => {
     if (r.ok) return;
     expect(r.problems).toHaveLength(21);
     expect(r.problems[20]).toMatch(/^\.\.\. and \d+ more problems$/);
+  });
+
+  // Found by the view's mutation audit: each of these wrong changes to read-review.ts left every test
+  // above passing.
+  describe('what the mutation audit found untested', () => {
+    const MB20 = 20 * 1024 * 1024;
+
+    it('a review of 20 MB is read; one byte more is turned away unread (README: "files over 20 MB")', async () => {
+      // The limit of a result file (MAX_FILE_BYTES, 20 \u00d7 1024 \u00d7 1024 bytes): a review padded
+      // with spaces to exactly that size, then to one byte more.
+      const text = JSON.stringify(review());
+      const at = new Blob([text, ' '.repeat(MB20 - text.length)]);
+      expect(at.size).toBe(MB20);
+      await expect(readReview(at)).resolves.toMatchObject({ ok: true, value: { trainees: {} } });
+      await expect(readReview(new Blob([text, ' '.repeat(MB20 - text.length + 1)]))).resolves.toEqual({
+        ok: false, unreadable: false, problems: ['(file): larger than 20 MB'],
+      });
+    });
+
+    it('a file the browser cannot read (deleted once chosen): unreadable, with the browser\u2019s error, nothing said of its content', async () => {
+      class Gone extends Blob {
+        override arrayBuffer(): Promise<ArrayBuffer> {
+          return Promise.reject(new DOMException('gone', 'NotFoundError'));
+        }
+      }
+      await expect(readReview(new Gone(['{}']))).resolves.toEqual({ ok: false, unreadable: true, problems: ['(file): the browser could not read it (NotFoundError)'] });
+    });
+
+    it('a file holding null, or a list of result files: not a review, said in one line, never a failure', async () => {
+      // JSON's null has no format to name; a result file is one object, so a list of them is no
+      // result file to import ("A scenario file may hold a list of scenarios": scenarios only).
+      await expect(readReview(blob(null))).resolves.toEqual({ ok: false, unreadable: false, problems: ['(top level): must be an object, not null'] });
+      const result = makeResult({ name: 'Ada Lovelace', scenarios: [valid(bank.find((f) => f.stem === 'moz-tw-compliment-battery-life')!)] });
+      await expect(readReview(blob([result]))).resolves.toEqual({ ok: false, unreadable: false, problems: ['(top level): must be an object, not an array'] });
+    });
+
+    it('a format that only ends like the result format is no format of the project: its field is checked', async () => {
+      await expect(readReview(blob({ ...review(), format: 'my-social-support-result/2' }))).resolves.toEqual({
+        ok: false, unreadable: false, problems: ['format: must be "social-support-review/1", not "my-social-support-result/2"'],
+      });
+    });
+
+    it('when the check itself fails (a stack too deep, say), the file is named with why, never left unanswered', async () => {
+      const spy = vi.spyOn(ReviewSchema, 'safeParse').mockImplementation(() => {
+        throw new RangeError('Maximum call stack size exceeded');
+      });
+      try {
+        await expect(readReview(blob(review()))).resolves.toEqual({
+          ok: false, unreadable: false, problems: ['(file): could not be checked (RangeError: Maximum call stack size exceeded)'],
+        });
+      } finally {
+        spy.mockRestore();
+      }
+    });
   });
 });

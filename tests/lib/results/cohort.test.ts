@@ -62,6 +62,25 @@ describe('cohort figures', () => {
     expect(m.unlisted).toBe(0);
   });
 
+  // Found by the view's mutation audit: every test above is of Mozilla's rules alone; a GitLab rule
+  // looked up in Mozilla's pack (and so left out), or given another rule's line, passed them all.
+  it('most-missed rules: a GitLab rule counts with its own pack, summary and guideline section', () => {
+    const m = missedRules([
+      { items: [{ pack: 'gitlab', missed: ['gl.no-reply.deleted'] }, { pack: 'mozilla', missed: ['moz.no-dm'] }, { pack: 'gitlab', missed: ['gl.no-reply.deleted'] }] },
+      { items: [{ pack: 'mozilla', missed: ['moz.no-dm'] }] },
+      { items: [{ pack: 'gitlab', missed: ['gl.no-reply.deleted'] }] },
+    ]);
+    // Summaries and sections as src/lib/packs/gitlab.ts and mozilla.ts state them; 3 items in 2
+    // sessions for the GitLab rule, 2 items in 2 sessions for the Mozilla one.
+    expect(m).toEqual({
+      listed: [
+        { pack: 'gitlab', rule: 'gl.no-reply.deleted', summary: 'A deleted conversation gets no reply.', section: '/gitlab/workflow/#reply-to-almost-everything', items: 3, sessions: 2 },
+        { pack: 'mozilla', rule: 'moz.no-dm', summary: 'Do not move a conversation to direct messages: the program does not use them yet.', section: '/conversocial/likes-retweets-dms/#direct-messages', items: 2, sessions: 2 },
+      ],
+      unlisted: 0,
+    });
+  });
+
   // Found by the admin page's audit: six sessions missed 11 rules, five of them on 1 item each; the
   // list showed 10 and left the last of the five out, saying nothing.
   describe('most-missed rules: no rule left out unsaid', () => {
@@ -104,6 +123,20 @@ describe('cohort figures', () => {
         ['moz.escalate.paid-product', 2], ['moz.escalate.product-team', 2], ['moz.hold.reply-and-hold', 2], ['moz.no-dm', 2],
         ['moz.no-reply.no-action', 2], ['moz.reply.escalation-clipping', 2], ['moz.route.google-play', 2],
       ]);
+      expect(m.unlisted).toBe(1);
+    });
+
+    // Found by the view's mutation audit: a list of 9 left every test passing, each of them ending on
+    // a tie that the list extends anyway. README: "the 10 missed on the most items".
+    it('ten rules by default: with no tie, the eleventh is counted, not listed', () => {
+      // Eleven rules missed on 11, 10, ... 1 items, each item in a session of its own.
+      const rules = [
+        'moz.reply.fxhelp', 'moz.route.support', 'moz.escalate.paid-product', 'moz.hold.reply-and-hold', 'moz.no-reply.no-action', 'moz.reply.length',
+        'moz.close.acknowledged', 'moz.escalate.product-team', 'moz.no-dm', 'moz.reply.escalation-clipping', 'moz.route.google-play',
+      ];
+      const sessions = rules.flatMap((rule, i) => Array.from({ length: 11 - i }, () => session([rule])));
+      const m = missedRules(sessions);
+      expect(m.listed.map((r) => [r.rule, r.items, r.sessions])).toEqual(rules.slice(0, 10).map((rule, i) => [rule, 11 - i, 11 - i]));
       expect(m.unlisted).toBe(1);
     });
 
