@@ -142,6 +142,49 @@ describe('drawAssessment', () => {
     }
   });
 
+  // drawAssessment's contract: "covering first every channel, escalation, closing reason, hold,
+  // tool and the follow-ups and locale accounts the pool offers" (README: "drawn with a seed to
+  // cover both channels, the locale accounts, escalations, closing reasons and follow-ups"; the Seed
+  // field's hint promises a GitLab set both tools, a direct message and a tweet left without a
+  // reply). The bank offers each of them many times, so a set filled at random would hold them too:
+  // here each is made rare, the bank without it and one scenario (or one per kind) with it, and
+  // every seed's set must still hold it. What a scenario offers is read from the guidelines'
+  // decisions along its path (idealPath), as above.
+  describe('covers what the pool offers, however rare', () => {
+    const COVER_SEEDS = Array.from({ length: 12 }, (_, i) => 1 + i * 83_333);
+    /** A pool: the bank without what `kinds` reads, and the first scenario of the bank with each kind. */
+    const rare = (pool: Scenario[], kinds: (s: Scenario) => (string | null)[]) => {
+      const firsts = new Map<string, Scenario>();
+      for (const s of pool) for (const k of kinds(s)) if (k !== null && !firsts.has(k)) firsts.set(k, s);
+      return { pool: [...pool.filter((s) => kinds(s).every((k) => k === null)), ...new Set(firsts.values())], offered: [...firsts.keys()].sort() };
+    };
+    const vias = gitlabBank.flatMap((s) => decisions(s).map((d) => d.via)).filter((v) => v !== null);
+    const rarerTool = ['Zendesk', 'Tweetdeck'].sort((a, b) => vias.filter((v) => v === a).length - vias.filter((v) => v === b).length)[0];
+    const cases: [string, Scenario[], (s: Scenario) => (string | null)[]][] = [
+      ['Mozilla: each escalation destination', mozillaBank, (s) => decisions(s).map((d) => d.escalate)],
+      ['GitLab: each escalation destination', gitlabBank, (s) => decisions(s).map((d) => d.escalate)],
+      ['Mozilla: each hold reason', mozillaBank, (s) => decisions(s).map((d) => d.hold)],
+      ['Mozilla: a locale account', mozillaBank, (s) => decisions(s).map((d) => (d.reply !== null && LOCALE_ACCOUNTS.includes(d.reply) ? 'locale' : null))],
+      ['Mozilla: a conversation that comes back (follow-ups)', mozillaBank, (s) => [decisions(s).length > 1 ? 'follow-ups' : null]],
+      ['GitLab: a conversation that comes back (follow-ups)', gitlabBank, (s) => [decisions(s).length > 1 ? 'follow-ups' : null]],
+      // Nearly every GitLab conversation uses a tool: the rarer of the two is made rare (the other
+      // stays in almost every scenario of the pool).
+      ['GitLab: the rarer tool', gitlabBank, (s) => decisions(s).map((d) => (d.via === rarerTool ? d.via : null))],
+      ['GitLab: a tweet that gets no reply', gitlabBank, (s) => decisions(s).map((d) => (d.reply === null ? 'no reply' : null))],
+    ];
+    for (const [name, bankOf, kinds] of cases) {
+      it(name, () => {
+        const { pool, offered } = rare(bankOf, kinds);
+        expect(offered.length, 'the bank offers it').toBeGreaterThan(0);
+        for (const seed of COVER_SEEDS) {
+          const set = drawAssessment(pool, seed);
+          expect(total(set), `seed ${seed}`).toBe(20);
+          expect([...new Set(set.flatMap(kinds).filter((k) => k !== null))].sort(), `seed ${seed}`).toEqual(offered);
+        }
+      });
+    }
+  });
+
   it('does not change the pool it draws from', () => {
     const pool = Object.freeze([...mozillaBank]);
     const before = ids(pool);
@@ -339,6 +382,78 @@ describe('drawReview ("Review my mistakes")', () => {
       }
       const batches = new Set(SEEDS.map((seed) => JSON.stringify([...ids(drawReview(mozillaBank, seed, DEFAULT_BATCH, rules, new Set()))].sort())));
       expect(batches.size).toBeGreaterThanOrEqual(SEEDS.length - 1);
+    });
+  });
+
+  describe('a batch too small for every rule, and its order', () => {
+    const testing = (pool: readonly Scenario[], rule: string) => pool.filter((s) => exercises(s, new Set([rule])));
+    const MANY = Array.from({ length: 20 }, (_, i) => 1 + i * 49_999);
+
+    // README: the batch holds "as many conversations as **Conversations in the queue** says".
+    it('never more conversations than the batch holds, however many rules are under review', () => {
+      const rules = new Set([...packs.mozilla.rules, ...packs.mozilla.replyRules].map((r) => r.id));
+      for (const seed of SEEDS) for (const size of [1, 3, 10]) expect(drawReview(mozillaBank, seed, size, rules, new Set()), `seed ${seed}, ${size}`).toHaveLength(size);
+    });
+
+    // README: "holds at least two that test each rule under review, where the bank has them, the
+    // rarest rules first, so that a rule that applies almost everywhere does not crowd out a rare
+    // one". A batch of 4 has room for two rules twice: with a needless escalation (which applies
+    // almost everywhere) and two rare rules under review, the two rare rules are the ones served
+    // twice, each twice and not more (else the other would have fewer than two).
+    it('a batch too small for every rule twice: the rarest rules come twice each', () => {
+      const common = 'moz.escalate.only-when';
+      const rare = ['moz.no-reply.political', 'moz.tag.community'];
+      for (const rule of rare) {
+        expect(testing(mozillaBank, rule).length, rule).toBeGreaterThanOrEqual(3);
+        expect(testing(mozillaBank, rule).length * 10, rule).toBeLessThan(testing(mozillaBank, common).length);
+      }
+      for (const seed of MANY) {
+        const drawn = drawReview(mozillaBank, seed, 4, new Set([common, ...rare]), new Set());
+        for (const rule of rare) expect(testing(drawn, rule).length, `${rule}, seed ${seed}`).toBe(2);
+      }
+    });
+
+    // A conversation that tests two rules under review counts for both: a rule that those already
+    // chosen test twice takes no more of the batch from the others. Every conversation that tests a
+    // retweet idea's escalation tests the like due on it too (praise with an idea); a paid product's
+    // escalation, commoner than both, comes after them and must still find room in a batch of 4.
+    it('conversations that test two rules count for both: a third rule still comes twice in a batch of 4', () => {
+      const [idea, like, paid] = ['moz.escalate.retweet-idea', 'moz.like.acknowledge', 'moz.escalate.paid-product'] as const;
+      expect(testing(mozillaBank, idea).every((s) => exercises(s, new Set([like])))).toBe(true);
+      expect(testing(mozillaBank, idea).length).toBeLessThan(testing(mozillaBank, like).length);
+      expect(testing(mozillaBank, like).length).toBeLessThan(testing(mozillaBank, paid).length);
+      for (const seed of MANY) {
+        const drawn = drawReview(mozillaBank, seed, 4, new Set([idea, like, paid]), new Set());
+        for (const rule of [idea, like, paid]) expect(testing(drawn, rule).length, `${rule}, seed ${seed}`).toBeGreaterThanOrEqual(2);
+      }
+    });
+
+    // Praise is liked, and some praise is tagged as fan love: a conversation chosen for the one
+    // rule may test the other, and counts once for it, not once for each time it is met.
+    it('two rules that some conversations both test: each still comes twice in a batch of 4', () => {
+      const [like, fan] = ['moz.like.acknowledge', 'moz.tag.fan-love'] as const;
+      const both = testing(mozillaBank, like).filter((s) => exercises(s, new Set([fan])));
+      expect(both.length).toBeGreaterThan(0);
+      expect(both.length).toBeLessThan(testing(mozillaBank, fan).length);
+      for (const seed of MANY) {
+        const drawn = drawReview(mozillaBank, seed, 4, new Set([like, fan]), new Set());
+        for (const rule of [like, fan]) expect(testing(drawn, rule).length, `${rule}, seed ${seed}`).toBeGreaterThanOrEqual(2);
+      }
+    });
+
+    // drawReview's contract: "in the batch's order, scenarios not practised come first". The rarest
+    // rule's conversations are chosen first; all of them practised, they still come after the
+    // conversations chosen later that were not.
+    it('in the batch, conversations not practised yet come before practised ones, whichever rule they were chosen for', () => {
+      const rare = 'moz.no-reply.political';
+      const practised = new Set(ids(testing(mozillaBank, rare)));
+      const rules = new Set([rare, 'moz.like.acknowledge', 'moz.escalate.only-when']);
+      for (const seed of SEEDS) {
+        const drawn = drawReview(mozillaBank, seed, 10, rules, practised);
+        expect(testing(drawn, rare).length, `seed ${seed}`).toBe(2);
+        const order = ids(drawn).map((id) => practised.has(id));
+        expect(order, `seed ${seed}`).toEqual([...order].sort((x, y) => Number(x) - Number(y)));
+      }
     });
   });
 

@@ -30,6 +30,21 @@ describe('seeded', () => {
     for (const n of tenths) expect(n).toBeGreaterThan(800);
   });
 
+  // "The same seed draws the same assessment, on any machine": a seed a trainee wrote down, or
+  // one recorded in a result file, must draw the same set with the next release too, so the
+  // generator is the one the code names, mulberry32, bit for bit. The values are those of its
+  // reference (Tommy Ettinger's C: z = (state += 0x6D2B79F5); z = (z ^ z >> 15) * (z | 1);
+  // z ^= z + (z ^ z >> 7) * (z | 61); z ^ z >> 14), worked out apart from this code in
+  // 32-bit unsigned arithmetic, divided by 2^32.
+  it('is mulberry32: the reference sequence for seeds 1, 42 and 999,999', () => {
+    const reference: [number, number[]][] = [
+      [1, [2693262067, 11749833, 2265367787]],
+      [42, [2581720956, 1925393290, 3661312704]],
+      [999_999, [157392695, 2038662629, 2133492318]],
+    ];
+    for (const [seed, words] of reference) expect(take(seeded(seed), 3), `seed ${seed}`).toEqual(words.map((w) => w / 2 ** 32));
+  });
+
   it('a seed is read as 32 bits: 0 and 2^32 are the same seed', () => {
     expect(take(seeded(0), 5)).toEqual(take(seeded(2 ** 32), 5));
   });
@@ -48,6 +63,24 @@ describe('shuffled', () => {
   it('the same seed gives the same order; another seed another order', () => {
     expect(shuffled(items, seeded(3))).toEqual(shuffled(items, seeded(3)));
     expect(shuffled(items, seeded(3))).not.toEqual(shuffled(items, seeded(4)));
+  });
+
+  // Fisher-Yates, as the code names it: every order equally likely. Over 6,000 seeds, each of the
+  // 6 orders of three items comes about 1,000 times (a pair: each of its 2 orders about 3,000).
+  it('every order of a short list is about equally likely', () => {
+    for (const items of [['a', 'b'], ['a', 'b', 'c']]) {
+      const counts = new Map<string, number>();
+      for (let seed = 1; seed <= 6000; seed++) {
+        const key = shuffled(items, seeded(seed)).join('');
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      const orders = items.length === 2 ? 2 : 6;
+      expect(counts.size, items.join('')).toBe(orders);
+      for (const [order, n] of counts) {
+        expect(n, order).toBeGreaterThan((6000 / orders) * 0.9);
+        expect(n, order).toBeLessThan((6000 / orders) * 1.1);
+      }
+    }
   });
 
   it('empty and single lists', () => {

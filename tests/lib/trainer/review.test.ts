@@ -126,3 +126,46 @@ describe('every rule a wrong answer puts under review, right answers clear', () 
     expect(reviewed(review, grade(escalated, right), escalated)['moz.escalate.queue']).toBeUndefined();
   });
 });
+
+describe('what goes under review, and what moves it on', () => {
+  // README: "An answer counts for a rule only where that rule applied". #fxhelp grades the text of
+  // a reply from your own account: where no reply is due, leaving it out says nothing of it.
+  it('Mozilla: no reply where none is due does not move #fxhelp on', () => {
+    const silent = allPoints.filter(({ point }) => point.pack === 'mozilla' && rightAnswer(point).reply === null);
+    expect(silent.length).toBeGreaterThan(0);
+    const start = { 'moz.reply.fxhelp': { streak: 0, misses: 1 } };
+    for (const { point } of silent) expect(rightAt(point, start), point.id).toEqual(start);
+  });
+
+  // What goes under review is a rule, each listed with its sentence and section (README: the
+  // queue's last note "lists them (each rule in one sentence, linked to the section to read)").
+  // A check no rule stands behind (a tag on a GitLab ticket: the program has no tags) puts nothing
+  // under review.
+  it('GitLab: a tag, which the program has none of, puts no rule under review', () => {
+    const point = scenarios.find((s) => s.pack === 'gitlab')!;
+    const right = rightAnswer(point);
+    const g = grade(point, { ...right, tags: ['spam'] }, packs.gitlab, { explain: false });
+    expect(g.dimensions.flatMap((d) => d.checks).some((c) => c.rule === null && c.score < 1)).toBe(true);
+    const rules = new Set([...packs.gitlab.rules, ...packs.gitlab.replyRules].map((r) => r.id));
+    for (const rule of Object.keys(reviewed({}, g, point))) expect(rules.has(rule), rule).toBe(true);
+  });
+
+  // README: Review my mistakes "appears once you have missed a rule"; a critical error is one
+  // (docs/formats/result.md: an item's `critical` is "array of rule ids", its critical errors).
+  it('Mozilla: the rule of each critical error goes under review', () => {
+    const points = allPoints.filter(({ point }) => point.pack === 'mozilla').map(({ point }) => point);
+    let seen = 0;
+    for (const point of points) {
+      const right = rightAnswer(point);
+      for (const wrong of [{ ...right, retweet: true }, { ...right, directMessage: true }, { ...right, reply: '@Firefox', replyText: right.replyText ?? 'Hi!' }]) {
+        const g = grade(point, wrong, packs.mozilla, { explain: false });
+        const after = reviewed({}, g, point);
+        for (const c of g.critical) {
+          seen++;
+          expect(after[c.rule], `${c.rule} at ${point.id}`).toEqual({ streak: 0, misses: 1 });
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(0);
+  });
+});
