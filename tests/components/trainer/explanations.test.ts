@@ -6,6 +6,7 @@ import { slug } from '../../../src/components/guidelines/resolve.ts';
 import { grade } from '../../../src/lib/policy/grade.ts';
 import { decide } from '../../../src/lib/policy/decide.ts';
 import { moz } from '../../support/factory.ts';
+import { packs } from '../../../src/lib/index.ts';
 
 // How explanations name what they link to and what was due. A link to a guideline section reads
 // as the section's heading does on its page ("Read: User didn't respond"), not as words guessed
@@ -21,6 +22,14 @@ describe('the names of the sections rules link to', () => {
       expect(titles[section], section).toBeDefined();
       expect(slug(titles[section]!), section).toBe(section.split('#')[1]);
     }
+  });
+
+  it('every section a rule, a reply rule or an account of either pack names is among them, once', () => {
+    const cited = citedSections();
+    for (const pack of Object.values(packs)) {
+      for (const named of [...pack.rules, ...pack.replyRules, ...pack.accounts]) expect(cited, named.section).toContain(named.section);
+    }
+    expect(new Set(cited).size).toBe(cited.length);
   });
 
   it('keeps apostrophes, hyphens, capitals and signs as the headings have them', () => {

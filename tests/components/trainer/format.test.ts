@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startedAt, when } from '../../../src/components/trainer/format.ts';
+import { duration, ofAssessment, percent, reviewWords, sectionName, startedAt, when } from '../../../src/components/trainer/format.ts';
 
 // How the trainer writes dates (src/components/trainer/format.ts). Its formatters are made once, not
 // at every call (Past sessions names each kept session four times: with dozens kept, making one per
@@ -28,5 +28,57 @@ describe('the dates the trainer writes', () => {
       expect(when(iso)).toBe(`${new Date(iso).toLocaleString('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })} UTC`);
     }
     expect(when('yesterday')).toBe('yesterday');
+  });
+});
+
+// The session bar's clock and response time, the report's score and what an admin's review asks by
+// default (README, "Using the trainer": "at least 20 decision points (for Mozilla, at least 2 of them
+// Google Play reviews), 80% overall, 70% in each dimension and no critical error"; "1 of 20 decision
+// points answered").
+describe('the durations, scores and counts the trainer writes', () => {
+  const MIN = 60_000;
+
+  it('a duration: minutes alone under an hour, hours and two-digit minutes under a day, days and hours past it', () => {
+    expect(duration(45 * MIN)).toBe('45 min');
+    expect(duration(0)).toBe('0 min');
+    expect(duration(MIN - 1)).toBe('0 min');
+    expect(duration(59 * MIN + 59_999)).toBe('59 min');
+    expect(duration(60 * MIN)).toBe('1 h 00 min');
+    expect(duration((2 * 60 + 5) * MIN)).toBe('2 h 05 min');
+    expect(duration((23 * 60 + 59) * MIN)).toBe('23 h 59 min');
+    expect(duration(24 * 60 * MIN)).toBe('1 day 0 h');
+    expect(duration((3 * 24 * 60 + 4 * 60 + 30) * MIN)).toBe('3 days 4 h');
+  });
+
+  it('a score as a whole percentage, rounded to the nearest', () => {
+    expect(percent(0.8)).toBe('80%');
+    expect(percent(2 / 3)).toBe('67%');
+    expect(percent(0.994)).toBe('99%');
+    expect(percent(1)).toBe('100%');
+    expect(percent(0)).toBe('0%');
+  });
+
+  it('the points of an assessment answered, "1 of 20"; past the 20 (a follow-up brought back), the number alone', () => {
+    expect(ofAssessment(1)).toBe('1 of 20');
+    expect(ofAssessment(20)).toBe('20 of 20');
+    expect(ofAssessment(0)).toBe('0 of 20');
+    expect(ofAssessment(21)).toBe('21');
+  });
+
+  const mozilla = { points: 20, googlePlay: 2, score: 0.8, dimensionFloor: 0.7, noCritical: true, allDimensions: true };
+  it("what an admin's review asks of a Mozilla assessment, in words", () => {
+    expect(reviewWords(mozilla)).toBe('at least 20 decision points (at least 2 of them Google Play reviews), an overall score of at least 80%, at least 70% in each dimension and no critical error');
+  });
+
+  it('of a program without Google Play or with dimensions that do not apply (GitLab), neither is named; a critical error allowed is not named either', () => {
+    expect(reviewWords({ ...mozilla, googlePlay: 0, allDimensions: false })).toBe('at least 20 decision points, an overall score of at least 80%, at least 70% in each dimension that applies and no critical error');
+    expect(reviewWords({ ...mozilla, googlePlay: 1, score: 0.75, dimensionFloor: 0.6, noCritical: false })).toBe('at least 20 decision points (at least 1 of them Google Play reviews), an overall score of at least 75% and at least 60% in each dimension');
+  });
+});
+
+describe("a section's name from its anchor, when the page knows no heading for it", () => {
+  it('the anchor with its first letter capital and every hyphen a space', () => {
+    expect(sectionName('/conversocial/closing-reasons/#no-need-to-reply', {})).toBe('No need to reply');
+    expect(sectionName('no-anchor-here', {})).toBe('No anchor here');
   });
 });
