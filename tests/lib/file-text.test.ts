@@ -24,6 +24,16 @@ describe('fileText', () => {
     const le = Buffer.from(`\ufeff${TEXT}`, 'utf16le');
     expect(fileText(le)).toEqual({ ok: false, problem: 'is UTF-16 (save it as UTF-8)' });
     expect(fileText(Buffer.from(le).swap16())).toEqual({ ok: false, problem: 'is UTF-16 (save it as UTF-8)' });
+    // An empty text saved as UTF-16: the byte-order mark alone.
+    expect(fileText(new Uint8Array([0xff, 0xfe]))).toEqual({ ok: false, problem: 'is UTF-16 (save it as UTF-8)' });
+    expect(fileText(new Uint8Array([0xfe, 0xff]))).toEqual({ ok: false, problem: 'is UTF-16 (save it as UTF-8)' });
+  });
+
+  it('a file that begins with only one byte of a UTF-16 byte-order mark, or with its two bytes in another pairing, is not UTF-8 text, not UTF-16', () => {
+    for (const start of [[0xff], [0xfe], [0xff, 0x41], [0xfe, 0x41], [0x41, 0xfe], [0x41, 0xff], [0xff, 0xff], [0xfe, 0xfe]]) {
+      expect(fileText(new Uint8Array([...start, 0x7b, 0x7d])), start.join(' ')).toEqual({ ok: false, problem: 'is not UTF-8 text (save it as UTF-8)' });
+    }
+    expect(fileText(new Uint8Array([0xff]))).toEqual({ ok: false, problem: 'is not UTF-8 text (save it as UTF-8)' });
   });
 
   it('reads a part of a larger buffer (the admin page hands a batch of files over as one)', () => {

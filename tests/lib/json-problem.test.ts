@@ -151,3 +151,84 @@ describe('notJsonProblem, for any text JSON.parse refuses', () => {
     expect(notJsonProblem(deep, new SyntaxError('x'))).toBe('not valid JSON: x where a value should be (line 1 column 200001): a text value is written in double quotes');
   });
 });
+
+// Each of the usual slips of JSON written by hand, named where RFC 8259 stops reading the text,
+// with its line and column as V8 counts them (lines end at "\n"; a column counts UTF-16 code units
+// from 1), what stands there and what JSON would have there.
+describe('notJsonProblem: what stands where the text stops being JSON', () => {
+  const problem = (text: string) => {
+    expect(() => JSON.parse(text), text).toThrow();
+    return notJsonProblem(text, new SyntaxError('the engine\u2019s own words'));
+  };
+  const cases: [string, string][] = [
+    // White space is the four characters RFC 8259 names; digits are 0 to 9.
+    ['{"a":\r\n\t1,\r\n\t"b": x}', 'x where a value should be (line 3 column 7): a text value is written in double quotes'],
+    ['[9, 90, x]', 'x where a value should be (line 1 column 9): a text value is written in double quotes'],
+    // A word is letters, digits, _ and $ (as JavaScript names are), at most 30 characters of it, a letter outside the BMP whole.
+    ['[$ref]', '$ref where a value should be (line 1 column 2): a text value is written in double quotes'],
+    ['[_id]', '_id where a value should be (line 1 column 2): a text value is written in double quotes'],
+    [`[${'a'.repeat(40)}]`, `${'a'.repeat(30)} where a value should be (line 1 column 2): a text value is written in double quotes`],
+    ['[\u{1D49C}b]', '\u{1D49C}b where a value should be (line 1 column 2): a text value is written in double quotes'],
+    // Another character: printable ASCII in quotes, anything else by its code point, in four hexadecimal digits or more, upper case.
+    ['[~]', "'~' where a value should be (line 1 column 2)"],
+    ['[\u007f]', 'U+007F where a value should be (line 1 column 2)'],
+    ['[\u00d7]', 'U+00D7 where a value should be (line 1 column 2)'],
+    ['[1, \uFEFF2]', 'U+FEFF (a byte-order mark) where a value should be (line 1 column 5)'],
+    // The words another language writes.
+    ['[Null]', 'Null where a value should be (line 1 column 2): true, false and null are written in lower case'],
+    ['[TRUE]', 'TRUE where a value should be (line 1 column 2): true, false and null are written in lower case'],
+    ['[NaN]', 'NaN where a value should be (line 1 column 2): JSON has no NaN'],
+    ['[Infinity]', 'Infinity where a value should be (line 1 column 2): JSON has no Infinity'],
+    ['{"a": undefined}', 'undefined where a value should be (line 1 column 7): JSON has no undefined'],
+    // Comments, and quotes JSON does not take.
+    ['[# a note\n1]', "'#' where a value should be (line 1 column 2): JSON has no comments"],
+    ['{}\n# the end', "'#' after the JSON value has ended (line 2 column 1): JSON has no comments"],
+    ['{}\n// the end', "'/' after the JSON value has ended (line 2 column 1): JSON has no comments"],
+    ["['a']", 'a single quote where a value should be (line 1 column 2): JSON takes double quotes'],
+    ['{"a": \u201Chi\u201D}', 'a typographic quote (U+201C) where a value should be (line 1 column 7): JSON takes straight double quotes'],
+    // Inside a string.
+    ['{"a": "abc', 'a string that is never closed (line 1 column 7)'],
+    ['["ab\\', 'a string that is never closed (line 1 column 2)'],
+    ['["\\u123x"]', 'a \\u escape without four hexadecimal digits (line 1 column 3)'],
+    ['["\\/", "a\\"b", x]', 'x where a value should be (line 1 column 16): a text value is written in double quotes'],
+    ['["a\\x"]', "an escape JSON does not have (a backslash before 'x') (line 1 column 4): a backslash itself is written \\\\"],
+    ['["a\rb"]', 'a carriage return inside a string (line 1 column 4): a string may be missing its closing quote, or the character is to be written \\r'],
+    ['["a\tb"]', 'a tab inside a string (line 1 column 4): a string may be missing its closing quote, or the character is to be written \\t'],
+    ['["a\u0001"]', 'a control character (U+0001) inside a string (line 1 column 4): a string may be missing its closing quote, or the character is to be written \\u0001'],
+    // Numbers.
+    ['[01]', "a number where ',' or ']' should be (line 1 column 3): a ',' may be missing before it"],
+    ['[-]', "']' where a digit after '-' should be (line 1 column 3)"],
+    ['[-', "the end of the file where a digit after '-' should be (line 1 column 3)"],
+    ['[1.]', "']' where a digit after the decimal point '.' should be (line 1 column 4)"],
+    ['[1e]', "']' where a digit in the exponent should be (line 1 column 4)"],
+    ['[1e+5, 1E5, -0.5e-1, x]', 'x where a value should be (line 1 column 22): a text value is written in double quotes'],
+    // Commas, colons and brackets.
+    ['[1,]', "']' where a value should be (line 1 column 4): no ',' goes after the last entry of a list"],
+    ['{"a": ]}', "']' where a value should be (line 1 column 7)"],
+    ['{1}', "a number where a property name in double quotes or '}' should be (line 1 column 2)"],
+    ['{"a": 1, 2}', 'a number where a property name in double quotes should be (line 1 column 10)'],
+    ['{"a" 1}', "a number where ':' after the property name should be (line 1 column 6)"],
+    ['[1 -2]', "a number where ',' or ']' should be (line 1 column 4): a ',' may be missing before it"],
+    ['[1 {"b": 2}]', "'{' where ',' or ']' should be (line 1 column 4): a ',' may be missing before it"],
+    ['[1 null]', "null where ',' or ']' should be (line 1 column 4): a ',' may be missing before it"],
+    ['[1 2]', "a number where ',' or ']' should be (line 1 column 4): a ',' may be missing before it"],
+    ['{"a": [1 2]}', "a number where ',' or ']' should be (line 1 column 10): a ',' may be missing before it"],
+    ['[{"a": 1 "b": 2}]', "a string where ',' or '}' should be (line 1 column 10): a ',' may be missing before it"],
+  ];
+  for (const [text, what] of cases) {
+    it(JSON.stringify(text), () => {
+      expect(problem(text)).toBe(`not valid JSON: ${what}`);
+    });
+  }
+
+  it('JSON is JSON: empty objects and lists, nested, with white space around (RFC 8259)', () => {
+    for (const text of ['[]', '{}', '[[], {}]', ' {"a": [ ], "b": { }}\n', '[0, -0.5e+3, "\\u00e9", true, false, null]']) {
+      expect(() => JSON.parse(text)).not.toThrow();
+      expect(jsonFault(text), text).toBeNull();
+    }
+  });
+
+  it('a text this reading takes for JSON, which JSON.parse refused all the same: the engine\u2019s words, on one line and without "; "', () => {
+    expect(notJsonProblem('[1]', new RangeError('out of memory;  at\n  line 1; column 2'))).toBe('not valid JSON: out of memory, at line 1, column 2');
+  });
+});

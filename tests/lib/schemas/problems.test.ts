@@ -71,6 +71,22 @@ describe('a scenario file: each problem in our words, at its field', () => {
     expect(scenarioWith((s) => { s.facts.colour = 'red'; })).toEqual(['facts.colour: is not a field of this format (a typo?)']);
     expect(scenarioWith((s) => { delete s.now; })).toEqual(['now: is required']);
   });
+
+  // docs/formats/scenario.md: format, pack and channel are required, each one of a few values.
+  it('a required field left out is said to be required, whatever it takes (one value, one of a few, a string)', () => {
+    expect(scenarioWith((s) => { delete s.format; })).toEqual(['format: is required']);
+    expect(scenarioWith((s) => { delete s.pack; })).toEqual(['pack: is required']);
+    expect(scenarioWith((s) => { delete s.channel; })).toEqual(['channel: is required']);
+    expect(scenarioWith((s) => { delete s.messages[0].from; })).toEqual(['messages[0].from: is required']);
+  });
+
+  it('a field required only with another (an agent\u2019s account, a Google Play rating): its own line says when, not only "is required"', () => {
+    const agent = scenarioWith((s) => { s.messages.push({ from: 'agent', at: s.messages[0].at, text: 'Hi!' }); });
+    expect(agent).toHaveLength(1);
+    expect(agent[0]).toMatch(/^messages\[1\]\.account: is required when from is "agent"/);
+    const play = scenarioWith((s) => { s.channel = 'google-play'; delete s.rating; });
+    expect(play).toContainEqual(expect.stringMatching(/^rating: is required for a Google Play review/));
+  });
 });
 
 describe('a result file (regrade, the admin page): the same words', () => {

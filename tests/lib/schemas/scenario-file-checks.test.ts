@@ -42,6 +42,17 @@ describe('duplicateKeys', () => {
     expect(duplicateKeys('{"a\\\\":1,"a\\\\":2}')).toEqual([{ item: null, path: ['a\\'] }]);
     expect(duplicateKeys(exampleText)).toEqual([]);
   });
+
+  it('keys differing only in case are two keys; an empty string before a key is read to its end', () => {
+    expect(duplicateKeys('{"pack":"gitlab","Pack":"mozilla"}')).toEqual([]);
+    expect(duplicateKeys('{"t":"","k":1,"k":2}')).toEqual([{ item: null, path: ['k'] }]);
+    expect(duplicateKeys('{"":1,"x":{"":2,"":3}}')).toEqual([{ item: null, path: ['x', ''] }]);
+  });
+
+  it('a list after white space (a line break, an indent) is a list: each key named with its scenario\u2019s place', () => {
+    expect(duplicateKeys('\n  [{"a":1},\n   {"a":1,"a":2}]')).toEqual([{ item: 1, path: ['a'] }]);
+    expect(protoKeys('\t[{"__proto__":1}]')).toEqual([{ item: 0, path: ['__proto__'] }]);
+  });
 });
 
 describe('readScenarioFileBytes', () => {
@@ -91,6 +102,20 @@ describe('readScenarioFileBytes', () => {
     }
     const read = readScenarioFileBytes(bytes(`[${exampleText}, ${cases[2]![0]}]`));
     expect(read.map((r) => (r.ok ? r.scenario.id : r.problems))).toEqual(['moz-paid-product', [`[1].author.__proto__: ${PROTO_KEY}`]]);
+  });
+
+  it('a key named "__proto__" beside unknown fields in facts: the "__proto__" line, and each unknown field as the format says it', () => {
+    const text = exampleText.replace('"product":', '"__proto__": 1, "__proto__x": 2, "x__proto__": 3, "product":');
+    expect(readScenarioFileBytes(bytes(text))).toEqual([{
+      index: null,
+      ok: false,
+      problems: [`facts.__proto__: ${PROTO_KEY}`, 'facts.__proto__x: is not a field of this format (a typo?)', 'facts.x__proto__: is not a field of this format (a typo?)'],
+    }]);
+  });
+
+  it('a list that starts after white space: the scenario with the key twice is refused at its place', () => {
+    const read = readScenarioFileBytes(bytes(`\n  [${exampleText}, ${twice}]\n`));
+    expect(read.map((r) => (r.ok ? r.scenario.id : r.problems))).toEqual(['moz-paid-product', [`[1].pack: ${GIVE_IT_ONCE}`]]);
   });
 
   it('a file that is not JSON, or not UTF-8: said as before, nothing more', () => {
