@@ -4,7 +4,7 @@ import { decide } from '../../src/lib/policy/decide.ts';
 import { parseScenario } from '../../src/lib/schemas/parse.ts';
 import type { Facts, Scenario } from '../../src/lib/schemas/scenario.ts';
 import { bank, examples, valid } from '../support/bank.ts';
-import { customer, gl, moz } from '../support/factory.ts';
+import { at, customer, gl, moz } from '../support/factory.ts';
 
 // What docs/formats/scenario.md and README.md ("Write your own scenario") say a scenario file must
 // be beyond its format; scenarios:check, Load scenarios and the build all ask these functions.
@@ -250,6 +250,37 @@ describe('a customer message liked from an account it does not name', () => {
     const s = moz({ id: 'own-praise', mentions: ['@Firefox', '@FirefoxSupport'], messages: [customer('@FirefoxSupport the new version is so fast, love it')], facts: { kind: 'compliment' } });
     expect(decide(s).like).toBe('@Firefox');
     expect(likeAccountNotes(s)).toEqual([expect.stringMatching(/^messages\[0\]\.text: names @FirefoxSupport, but the guidelines like it from @Firefox/)]);
+  });
+
+  /** When the factory's customer messages are written. */
+  const T0 = '2026-03-02T10:00:00Z';
+
+  it('at the scenario\u2019s own point, the customer\u2019s latest message is the one liked (the format: `like` is for "the customer\u2019s latest message"), not an earlier one', () => {
+    // Written first to @Firefox, the like account; the latest message, a thank-you, to @FirefoxSupport alone.
+    const s = moz({
+      id: 'own-later-thanks',
+      mentions: ['@Firefox', '@FirefoxSupport'],
+      messages: [customer('@firefox my bookmarks are gone after the update'), customer('@FirefoxSupport never mind, they are back, thanks!', at(T0, 5))],
+      now: at(T0, 25),
+      facts: { kind: 'thanks' },
+    });
+    expect(decide(s).like).toBe('@Firefox');
+    expect(likeAccountNotes(s)).toEqual([expect.stringMatching(/^messages\[1\]\.text: names @FirefoxSupport, but the guidelines like it from @Firefox/)]);
+    // The other way round: the latest names the like account, an earlier one does not: no note.
+    const back = moz({ ...s, messages: [customer('@FirefoxSupport my bookmarks are gone after the update'), customer('@firefox never mind, they are back, thanks!', at(T0, 5))] });
+    expect(likeAccountNotes(back)).toEqual([]);
+  });
+
+  it('a message naming two program accounts, neither the like account: both named, each once however it is written, and the one it names first is the one to put first', () => {
+    const two = likeAccountNotes(thanked(['@firefox'], '@FirefoxSupport @FirefoxBrasil it is back, thanks a lot!'));
+    expect(two).toEqual([expect.stringMatching(/^followUps\[0\]\.text: names @FirefoxSupport and @FirefoxBrasil, but the guidelines like it from @Firefox, .*: put @FirefoxSupport first in "mentions" if the like should come from it$/)]);
+    // Handles are compared case-insensitively (the format, on `mentions`): one account, named once.
+    const once = likeAccountNotes(thanked(['@firefox'], '@FirefoxSupport it is back, thanks a lot @firefoxsupport!'));
+    expect(once).toEqual([expect.stringMatching(/^followUps\[0\]\.text: names @FirefoxSupport, but the guidelines like it from @Firefox/)]);
+  });
+
+  it('a handle right after another @ is not a mention (Twitter\u2019s own rule, as for the part after an e-mail address\u2019s @): no note', () => {
+    expect(likeAccountNotes(thanked(['@firefox'], '@@FirefoxSupport it is back, thanks a lot!'))).toEqual([]);
   });
 
   it('GitLab likes from the account that replies, by its own routing: no note', () => {
