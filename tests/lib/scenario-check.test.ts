@@ -206,6 +206,19 @@ describe('a field the format does not have, outside the top level and facts', ()
     expect(unknownFieldNotes(read(s))).toEqual([`messages[0].id: ${NOT_A_FIELD}; 2 more messages have it too`, `messages[1].url: ${NOT_A_FIELD}`]);
   });
 
+  it('a field two entries have: "1 more message has it too", "1 more entry has it too", in the singular', () => {
+    const s = json();
+    s.messages = [0, 1].map((i) => ({ ...s.messages[0], id: `18${i}`, text: `@FirefoxSupport message ${i}` }));
+    const rule = { rule: 'moz.sentiment', section: '/conversocial/working-a-conversation/#sentiment', why: 'mine' };
+    s.expected = { because: [rule, rule, rule] };
+    s.followUps = [{ afterHours: 1, text: '@FirefoxSupport answer me', expected: { because: [rule, rule] } }];
+    expect(unknownFieldNotes(read(s))).toEqual([
+      `messages[0].id: ${NOT_A_FIELD}; 1 more message has it too`,
+      `expected.because[0].why: ${NOT_A_FIELD}; 2 more entries have it too`,
+      `followUps[0].expected.because[0].why: ${NOT_A_FIELD}; 1 more entry has it too`,
+    ]);
+  });
+
   it('the format\u2019s own fields, every one given: no note', () => {
     const s = json();
     s.author = { handle: '@a_b', name: 'A B', followers: 1, verified: false, knownAs: 'troll' };
