@@ -23,6 +23,8 @@ describe('guidelineProblems: each expected the guidelines disagree with, by fiel
       expect.stringMatching(/^expected\.reply: the file expects "@FirefoxSupport", the guidelines give null/),
       expect.stringMatching(/^expected\.hold: the file expects "Waiting on Customer", the guidelines give null/),
     ]);
+    // Each with the rule that decides it: accounts known as trolls get no reply (the guidelines' user tags).
+    expect(problems[0]).toMatch(/ \(rule moz\.user-tag\.disruptive-no-reply\)$/);
   });
 
   it('the same troll expected as the guidelines decide (no reply, closed, tagged Troll account): no problem', () => {
@@ -165,6 +167,19 @@ describe('a point about a paid product that does not say so', () => {
     const chased = pocket({ product: 'pocket' }, { followUps: [{ afterHours: 20, text: '@FirefoxSupport still stuck, nobody has answered' }] });
     expect(paidProductNotes(chased)).toEqual([`facts.paidProduct: Pocket is a paid product, but this point does not say so ("paidProduct" is left out, so false): set "paidProduct": true if it is about Pocket, which makes the guidelines escalate this point and followUps[0]`]);
   });
+
+  it('two follow-ups with facts of their own, each about a paid product unsaid: each note names what its own flag escalates, not the other\u2019s', () => {
+    const both = pocket({ product: 'pocket', paidProduct: true }, {
+      followUps: [
+        { afterHours: 20, text: '@FirefoxSupport and now my Pocket Premium search is empty too', facts: { product: 'pocket' } },
+        { afterHours: 20, text: '@FirefoxSupport and my Mozilla VPN will not connect either, I pay for it', facts: { product: 'mozilla-vpn' } },
+      ],
+    });
+    expect(paidProductNotes(both)).toEqual([
+      `followUps[0].facts.paidProduct: Pocket is a paid product, but this point does not say so ("paidProduct" is left out, so false): ${ESCALATES}`,
+      'followUps[1].facts.paidProduct: Mozilla VPN is a paid product, but this point does not say so ("paidProduct" is left out, so false): set "paidProduct": true if it is about Mozilla VPN, which makes the guidelines escalate it',
+    ]);
+  });
 });
 
 // The format makes an unknown field an error only at the top level and in `facts`; elsewhere it is
@@ -294,6 +309,11 @@ describe('a customer message liked from an account it does not name', () => {
 
   it('a handle right after another @ is not a mention (Twitter\u2019s own rule, as for the part after an e-mail address\u2019s @): no note', () => {
     expect(likeAccountNotes(thanked(['@firefox'], '@@FirefoxSupport it is back, thanks a lot!'))).toEqual([]);
+  });
+
+  it('beside a note on a paid product: the paid product\u2019s first, then the like account\u2019s, as the format lists them', () => {
+    const s = moz({ id: 'own-vpn-thanks', mentions: ['@Firefox', '@FirefoxSupport'], messages: [customer('@FirefoxSupport my Mozilla VPN works again, thanks!')], facts: { kind: 'thanks', product: 'mozilla-vpn' } });
+    expect(scenarioNotes(s)).toEqual([expect.stringMatching(/^facts\.paidProduct: Mozilla VPN is a paid product/), expect.stringMatching(/^messages\[0\]\.text: names @FirefoxSupport, but the guidelines like it from @Firefox/)]);
   });
 
   it('GitLab likes from the account that replies, by its own routing: no note', () => {
