@@ -178,7 +178,7 @@ export function unknownFieldNotes(s: Scenario): string[] {
   const inObject = (o: unknown, known: readonly string[], at: string) => {
     for (const k of unknown(o, known)) notes.push(`${at}.${k}: ${NOT_A_FIELD}`);
   };
-  const inList = (list: unknown, known: readonly string[], at: (i: number) => string, what: string) => {
+  const inList = (list: unknown, known: readonly string[], at: (i: number) => string, what: readonly [one: string, many: string]) => {
     if (!Array.isArray(list)) return;
     const found = new Map<string, { first: number; count: number }>();
     list.forEach((o, i) => {
@@ -188,14 +188,14 @@ export function unknownFieldNotes(s: Scenario): string[] {
         else found.set(k, { first: i, count: 1 });
       }
     });
-    for (const [k, { first, count }] of found) notes.push(`${at(first)}.${k}: ${NOT_A_FIELD}${count > 1 ? `; ${count - 1} more ${what} ${count === 2 ? 'has' : 'have'} it too` : ''}`);
+    for (const [k, { first, count }] of found) notes.push(`${at(first)}.${k}: ${NOT_A_FIELD}${count > 1 ? `; ${count - 1} more ${count === 2 ? `${what[0]} has` : `${what[1]} have`} it too` : ''}`);
   };
   const inExpected = (e: unknown, at: string) => {
     inObject(e, NESTED_FIELDS.decision, at);
-    if (isRecord(e)) inList(e.because, NESTED_FIELDS.because, (i) => `${at}.because[${i}]`, 'entries');
+    if (isRecord(e)) inList(e.because, NESTED_FIELDS.because, (i) => `${at}.because[${i}]`, ['entry', 'entries']);
   };
   inObject(s.author, NESTED_FIELDS.author, 'author');
-  inList(s.messages, NESTED_FIELDS.message, (i) => `messages[${i}]`, 'messages');
+  inList(s.messages, NESTED_FIELDS.message, (i) => `messages[${i}]`, ['message', 'messages']);
   inExpected(s.expected, 'expected');
   (s.followUps ?? []).forEach((f, i) => {
     inObject(f, NESTED_FIELDS.followUp, `followUps[${i}]`);

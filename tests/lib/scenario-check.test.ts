@@ -4,7 +4,7 @@ import { decide } from '../../src/lib/policy/decide.ts';
 import { parseScenario } from '../../src/lib/schemas/parse.ts';
 import type { Facts, Scenario } from '../../src/lib/schemas/scenario.ts';
 import { bank, examples, valid } from '../support/bank.ts';
-import { customer, gl, moz } from '../support/factory.ts';
+import { at, customer, gl, moz } from '../support/factory.ts';
 
 // What docs/formats/scenario.md and README.md ("Write your own scenario") say a scenario file must
 // be beyond its format; scenarios:check, Load scenarios and the build all ask these functions.
@@ -23,6 +23,8 @@ describe('guidelineProblems: each expected the guidelines disagree with, by fiel
       expect.stringMatching(/^expected\.reply: the file expects "@FirefoxSupport", the guidelines give null/),
       expect.stringMatching(/^expected\.hold: the file expects "Waiting on Customer", the guidelines give null/),
     ]);
+    // Each with the rule that decides it: accounts known as trolls get no reply (the guidelines' user tags).
+    expect(problems[0]).toMatch(/ \(rule moz\.user-tag\.disruptive-no-reply\)$/);
   });
 
   it('the same troll expected as the guidelines decide (no reply, closed, tagged Troll account): no problem', () => {
@@ -165,6 +167,19 @@ describe('a point about a paid product that does not say so', () => {
     const chased = pocket({ product: 'pocket' }, { followUps: [{ afterHours: 20, text: '@FirefoxSupport still stuck, nobody has answered' }] });
     expect(paidProductNotes(chased)).toEqual([`facts.paidProduct: Pocket is a paid product, but this point does not say so ("paidProduct" is left out, so false): set "paidProduct": true if it is about Pocket, which makes the guidelines escalate this point and followUps[0]`]);
   });
+
+  it('two follow-ups with facts of their own, each about a paid product unsaid: each note names what its own flag escalates, not the other\u2019s', () => {
+    const both = pocket({ product: 'pocket', paidProduct: true }, {
+      followUps: [
+        { afterHours: 20, text: '@FirefoxSupport and now my Pocket Premium search is empty too', facts: { product: 'pocket' } },
+        { afterHours: 20, text: '@FirefoxSupport and my Mozilla VPN will not connect either, I pay for it', facts: { product: 'mozilla-vpn' } },
+      ],
+    });
+    expect(paidProductNotes(both)).toEqual([
+      `followUps[0].facts.paidProduct: Pocket is a paid product, but this point does not say so ("paidProduct" is left out, so false): ${ESCALATES}`,
+      'followUps[1].facts.paidProduct: Mozilla VPN is a paid product, but this point does not say so ("paidProduct" is left out, so false): set "paidProduct": true if it is about Mozilla VPN, which makes the guidelines escalate it',
+    ]);
+  });
 });
 
 // The format makes an unknown field an error only at the top level and in `facts`; elsewhere it is
@@ -204,6 +219,19 @@ describe('a field the format does not have, outside the top level and facts', ()
     s.messages = [0, 1, 2].map((i) => ({ ...s.messages[0], id: `18${i}`, text: `@FirefoxSupport message ${i}` }));
     s.messages[1].url = 'https://example.com/1';
     expect(unknownFieldNotes(read(s))).toEqual([`messages[0].id: ${NOT_A_FIELD}; 2 more messages have it too`, `messages[1].url: ${NOT_A_FIELD}`]);
+  });
+
+  it('a field two entries have: "1 more message has it too", "1 more entry has it too", in the singular', () => {
+    const s = json();
+    s.messages = [0, 1].map((i) => ({ ...s.messages[0], id: `18${i}`, text: `@FirefoxSupport message ${i}` }));
+    const rule = { rule: 'moz.sentiment', section: '/conversocial/working-a-conversation/#sentiment', why: 'mine' };
+    s.expected = { because: [rule, rule, rule] };
+    s.followUps = [{ afterHours: 1, text: '@FirefoxSupport answer me', expected: { because: [rule, rule] } }];
+    expect(unknownFieldNotes(read(s))).toEqual([
+      `messages[0].id: ${NOT_A_FIELD}; 1 more message has it too`,
+      `expected.because[0].why: ${NOT_A_FIELD}; 2 more entries have it too`,
+      `followUps[0].expected.because[0].why: ${NOT_A_FIELD}; 1 more entry has it too`,
+    ]);
   });
 
   it('the format\u2019s own fields, every one given: no note', () => {
@@ -250,6 +278,42 @@ describe('a customer message liked from an account it does not name', () => {
     const s = moz({ id: 'own-praise', mentions: ['@Firefox', '@FirefoxSupport'], messages: [customer('@FirefoxSupport the new version is so fast, love it')], facts: { kind: 'compliment' } });
     expect(decide(s).like).toBe('@Firefox');
     expect(likeAccountNotes(s)).toEqual([expect.stringMatching(/^messages\[0\]\.text: names @FirefoxSupport, but the guidelines like it from @Firefox/)]);
+  });
+
+  /** When the factory's customer messages are written. */
+  const T0 = '2026-03-02T10:00:00Z';
+
+  it('at the scenario\u2019s own point, the customer\u2019s latest message is the one liked (the format: `like` is for "the customer\u2019s latest message"), not an earlier one', () => {
+    // Written first to @Firefox, the like account; the latest message, a thank-you, to @FirefoxSupport alone.
+    const s = moz({
+      id: 'own-later-thanks',
+      mentions: ['@Firefox', '@FirefoxSupport'],
+      messages: [customer('@firefox my bookmarks are gone after the update'), customer('@FirefoxSupport never mind, they are back, thanks!', at(T0, 5))],
+      now: at(T0, 25),
+      facts: { kind: 'thanks' },
+    });
+    expect(decide(s).like).toBe('@Firefox');
+    expect(likeAccountNotes(s)).toEqual([expect.stringMatching(/^messages\[1\]\.text: names @FirefoxSupport, but the guidelines like it from @Firefox/)]);
+    // The other way round: the latest names the like account, an earlier one does not: no note.
+    const back = moz({ ...s, messages: [customer('@FirefoxSupport my bookmarks are gone after the update'), customer('@firefox never mind, they are back, thanks!', at(T0, 5))] });
+    expect(likeAccountNotes(back)).toEqual([]);
+  });
+
+  it('a message naming two program accounts, neither the like account: both named, each once however it is written, and the one it names first is the one to put first', () => {
+    const two = likeAccountNotes(thanked(['@firefox'], '@FirefoxSupport @FirefoxBrasil it is back, thanks a lot!'));
+    expect(two).toEqual([expect.stringMatching(/^followUps\[0\]\.text: names @FirefoxSupport and @FirefoxBrasil, but the guidelines like it from @Firefox, .*: put @FirefoxSupport first in "mentions" if the like should come from it$/)]);
+    // Handles are compared case-insensitively (the format, on `mentions`): one account, named once.
+    const once = likeAccountNotes(thanked(['@firefox'], '@FirefoxSupport it is back, thanks a lot @firefoxsupport!'));
+    expect(once).toEqual([expect.stringMatching(/^followUps\[0\]\.text: names @FirefoxSupport, but the guidelines like it from @Firefox/)]);
+  });
+
+  it('a handle right after another @ is not a mention (Twitter\u2019s own rule, as for the part after an e-mail address\u2019s @): no note', () => {
+    expect(likeAccountNotes(thanked(['@firefox'], '@@FirefoxSupport it is back, thanks a lot!'))).toEqual([]);
+  });
+
+  it('beside a note on a paid product: the paid product\u2019s first, then the like account\u2019s, as the format lists them', () => {
+    const s = moz({ id: 'own-vpn-thanks', mentions: ['@Firefox', '@FirefoxSupport'], messages: [customer('@FirefoxSupport my Mozilla VPN works again, thanks!')], facts: { kind: 'thanks', product: 'mozilla-vpn' } });
+    expect(scenarioNotes(s)).toEqual([expect.stringMatching(/^facts\.paidProduct: Mozilla VPN is a paid product/), expect.stringMatching(/^messages\[0\]\.text: names @FirefoxSupport, but the guidelines like it from @Firefox/)]);
   });
 
   it('GitLab likes from the account that replies, by its own routing: no note', () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readReview } from '../../../src/components/admin/read-review.ts';
 import { Verifier } from '../../../src/lib/results/verify.ts';
 import { parseScenario } from '../../../src/lib/schemas/parse.ts';
+import { firstProblems, otherFormatProblem } from '../../../src/lib/schemas/problems.ts';
 import { EXAMPLES_DIR } from '../../support/bank.ts';
 
 // What a problem with a field says, wherever a file is read (scenarios:check, decide, Load
@@ -123,6 +124,15 @@ describe('a result file (regrade, the admin page): the same words', () => {
   it('a long text is quoted by its start only', () => {
     expect(resultWith((r) => { r.mode = 'p'.repeat(500); })).toEqual([`mode: must be "practice" or "assessment", not "${'p'.repeat(40)}..." (500 characters)`]);
   });
+
+  it('a text no longer than that start is quoted whole, counted in characters (an emoji is one), not in UTF-16 units', () => {
+    expect(resultWith((r) => { r.mode = 'p'.repeat(40); })).toEqual([`mode: must be "practice" or "assessment", not "${'p'.repeat(40)}"`]);
+    expect(resultWith((r) => { r.mode = '\u{1F389}'.repeat(30); })).toEqual([`mode: must be "practice" or "assessment", not "${'\u{1F389}'.repeat(30)}"`]);
+  });
+
+  it('a number too large for JSON (1e999) where a word is due: said as a number, not as "Infinity", which the file does not say', () => {
+    expect(resultWith((r) => { r.mode = Infinity; })).toEqual(['mode: must be "practice" or "assessment", not a number']);
+  });
 });
 
 describe('a review file ("Read a review file"): the same words', () => {
@@ -223,6 +233,19 @@ describe('a field that may be null or empty: the line says so', () => {
       'trainee.name: must be a string, not null',
       'items[0].answer.retweet: must be true or false, not null',
     ]);
+  });
+});
+
+describe('the count of the rest, and a result format\u2019s version', () => {
+  it('as many problems as are listed: all of them, and no count of a rest there is none of (docs/formats/result.md: "a count of the rest")', () => {
+    const three = ['a: one', 'b: two', 'c: three'];
+    expect(firstProblems(three, 3)).toEqual(three);
+    expect(firstProblems([...three, 'd: four', 'e: five'], 3, 'F: ')).toEqual([...three, 'F: ... and 2 more problems']);
+  });
+
+  it('"social-support-result/" with no version after it names no version of the result format', () => {
+    expect(otherFormatProblem({ format: 'social-support-result/' }, 'result')).toBeNull();
+    expect(otherFormatProblem({ format: 'social-support-result/2' }, 'result')).toMatch(/^format: "social-support-result\/2" is version 2 of the result format/);
   });
 });
 

@@ -41,6 +41,11 @@ describe('duplicateKeys', () => {
     expect(duplicateKeys(' {"k\\u0065y":1,"key":2}')).toEqual([{ item: null, path: ['key'] }]);
     expect(duplicateKeys('{"a\\\\":1,"a\\\\":2}')).toEqual([{ item: null, path: ['a\\'] }]);
     expect(duplicateKeys(exampleText)).toEqual([]);
+    // One escaped quote in a value (a 6" phone): the string goes on past it, and the key after is read as a key.
+    expect(duplicateKeys('{"t":"a 6\\" phone","k":1,"k":2}')).toEqual([{ item: null, path: ['k'] }]);
+    // A value is not a key, even one written as its own key is.
+    expect(duplicateKeys('{"name":"name","kind":"thanks","x":{"kind":"kind"}}')).toEqual([]);
+    expect(protoKeys('{"t":"__proto__"}')).toEqual([]);
   });
 
   it('keys differing only in case are two keys; an empty string before a key is read to its end', () => {
@@ -111,6 +116,11 @@ describe('readScenarioFileBytes', () => {
       ok: false,
       problems: [`facts.__proto__: ${PROTO_KEY}`, 'facts.__proto__x: is not a field of this format (a typo?)', 'facts.x__proto__: is not a field of this format (a typo?)'],
     }]);
+  });
+
+  it('after a UTF-8 byte-order mark (the format allows one): a key given twice is named all the same, beside the format\u2019s problems', () => {
+    const read = readScenarioFileBytes(bytes(`\uFEFF${twice.replace('"channel": "twitter"', '"channel": "fax"')}`));
+    expect(read).toEqual([{ index: null, ok: false, problems: [`pack: ${GIVE_IT_ONCE}`, expect.stringMatching(/^channel: /)] }]);
   });
 
   it('a list that starts after white space: the scenario with the key twice is refused at its place', () => {
