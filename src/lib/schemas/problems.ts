@@ -330,7 +330,8 @@ function wording(issue: z.core.$ZodIssue, value: unknown, field?: Field): Wordin
  * length, and is named with the first of them.
  */
 export function firstProblems(problems: readonly string[], max: number, prefix = ''): string[] {
-  return problems.length > max ? [...problems.slice(0, max), `${prefix}... and ${problems.length - max} more problems`] : problems.slice();
+  const rest = problems.length - max;
+  return rest > 0 ? [...problems.slice(0, max), `${prefix}... and ${rest} more problem${rest === 1 ? '' : 's'}`] : problems.slice();
 }
 
 /**

@@ -243,6 +243,12 @@ describe('the count of the rest, and a result format\u2019s version', () => {
     expect(firstProblems([...three, 'd: four', 'e: five'], 3, 'F: ')).toEqual([...three, 'F: ... and 2 more problems']);
   });
 
+  it('one problem left over is counted as one, in the singular', () => {
+    const three = ['a: one', 'b: two', 'c: three'];
+    expect(firstProblems([...three, 'd: four'], 3)).toEqual([...three, '... and 1 more problem']);
+    expect(firstProblems([...three, 'd: four'], 3, 'F: ')).toEqual([...three, 'F: ... and 1 more problem']);
+  });
+
   it('"social-support-result/" with no version after it names no version of the result format', () => {
     expect(otherFormatProblem({ format: 'social-support-result/' }, 'result')).toBeNull();
     expect(otherFormatProblem({ format: 'social-support-result/2' }, 'result')).toMatch(/^format: "social-support-result\/2" is version 2 of the result format/);
