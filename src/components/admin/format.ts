@@ -1,4 +1,4 @@
-// Small helpers the admin components share: how a score reads, and saving a file.
+// Small helpers the admin components share: how a score reads, a label that counts, and saving a file.
 import { csvNumber } from '../../lib/results/csv.ts';
 import type { PackId } from '../../lib/vocabulary.ts';
 
@@ -11,5 +11,8 @@ export const percent = (n: number | null): string => (n === null ? '—' : `${Ma
 /** A session's program, short: the table's Program column. */
 export const programLabel = (program: PackId | null): string => (program === null ? 'mixed' : PROGRAM_LABELS[program]);
 const PROGRAM_LABELS: Readonly<Record<PackId, string>> = { mozilla: 'Mozilla', gitlab: 'GitLab' };
+
+/** The label of the button that lists `n` more scenarios in the item analysis. */
+export const moreScenarios = (n: number): string => `Show ${n} more scenario${n === 1 ? '' : 's'}`;
 
 export { download } from '../shared/download.ts';
