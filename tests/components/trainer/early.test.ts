@@ -15,13 +15,17 @@ class FakeInput {
 }
 class FakeOption {
   selected = false;
-  constructor(
-    readonly value: string,
-    readonly defaultSelected = false,
-  ) {}
+  readonly value: string;
+  readonly defaultSelected: boolean;
+  constructor(value: string, defaultSelected = false) {
+    this.value = value;
+    this.defaultSelected = defaultSelected;
+  }
 }
 class FakeSelect {
-  constructor(readonly options: FakeOption[]) {
+  readonly options: FakeOption[];
+  constructor(options: FakeOption[]) {
+    this.options = options;
     const drawn = options.find((o) => o.defaultSelected) ?? options[0];
     if (drawn) drawn.selected = true;
   }

@@ -53,7 +53,10 @@ class FakeElement {
   disabled = false;
   isContentEditable = false;
   type = 'text';
-  constructor(readonly tagName: string) {}
+  readonly tagName: string;
+  constructor(tagName: string) {
+    this.tagName = tagName;
+  }
   closest(selectors: string): FakeElement | null {
     const one = (e: FakeElement, s: string) => (s.startsWith('#') ? e.id === s.slice(1) : s.startsWith('[') ? e.attributes.has(s.slice(1, -1)) : e.tagName === s.toUpperCase());
     for (let e: FakeElement | null = this; e; e = e.parent) if (selectors.split(',').some((s) => one(e!, s.trim()))) return e;
