@@ -51,6 +51,40 @@ describe('readScenarioTexts', () => {
     expect(problems[0]!.problems[100]).toBe('... and 50 more problems');
   });
 
+  // The page reads no file over 5 MB, and a file deleted once chosen cannot be read
+  // (docs/formats/scenario.md, "A scenario file"; an empty list is no scenario file either): each is
+  // named with why, in one line, and the other files load.
+  it('a file over 5 MB, one the browser could not read, one that holds an empty list: each named in one line, the good one loaded', () => {
+    const { scenarios, problems } = readScenarioTexts(
+      [
+        { name: 'big.json', size: 5_100_000, bytes: null },
+        { name: 'gone.json', size: 900, bytes: null, unreadable: 'NotFoundError' },
+        file('empty.json', []),
+        file('good.json', scenario('own-good')),
+      ],
+      [],
+    );
+    expect(scenarios.map((s) => s.id)).toEqual(['own-good']);
+    expect(problems).toEqual([
+      { file: 'big.json', problems: ['the file is too large to be a scenario file (5.1 MB; the limit is 5 MB)'] },
+      { file: 'gone.json', problems: [expect.stringContaining('NotFoundError')] },
+      { file: 'empty.json', problems: ['the file holds an empty list'] },
+    ]);
+  });
+
+  // In a list, each problem's and each note's path begins with the scenario's place in it
+  // (docs/formats/scenario.md: "[2].messages[0].at").
+  it('in a list, a note on a scenario loaded and a problem of one refused each begin with its place', () => {
+    const noted = scenario('own-noted');
+    noted.messages = noted.messages.map((m: Json) => ({ ...m, likes: 4 }));
+    const wrong = scenario('own-wrong');
+    wrong.expected = { ...wrong.expected, close: 'Resolved' };
+    const { scenarios, problems, notes } = readScenarioTexts([file('list.json', [scenario('own-plain'), noted, wrong])], []);
+    expect(scenarios.map((s) => s.id)).toEqual(['own-plain', 'own-noted']);
+    expect(notes).toEqual([{ file: 'list.json', problems: ['[1].messages[0].likes: is not a field of this format; ignored (a typo?)'] }]);
+    expect(problems).toEqual([{ file: 'list.json', problems: [expect.stringMatching(/^\[2\]\.expected\.close: the file expects "Resolved", the guidelines give null/)] }]);
+  });
+
   it('a file in Latin-1, or in UTF-16, is named with what to do; a UTF-8 byte-order mark is fine', () => {
     const german = scenario('own-german', { language: 'de', messages: [{ from: 'customer', at: '2026-04-10T10:00:00Z', text: '@FirefoxSupport R\u00fcckerstattung f\u00fcr Mozilla VPN?' }], expected: undefined });
     const text = JSON.stringify(german);
