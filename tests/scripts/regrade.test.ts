@@ -169,6 +169,19 @@ describe('npm run regrade', () => {
     expect(r.lines[1]!.problems).toEqual(['(file): no such file: check its name and the folder you ran the command in']);
   });
 
+  // README: one JSON line per file, each file its own line. Found by the audit: a name too long to
+  // look up was said on standard error only, and a script reading the lines never saw the file.
+  it('a name too long for any file system: a problem line naming it, exit 1; the other files are still regraded', () => {
+    const long = join(tmp, `${'x'.repeat(300)}.json`);
+    const good = write('good-after-long.json', honest());
+    const r = regrade(long, good);
+    expect(r.status).toBe(1);
+    expect(r.lines).toEqual([
+      { file: long, problems: [expect.stringMatching(/^\(file\): .*ENAMETOOLONG/)] },
+      expect.objectContaining({ file: good, flags: [] }),
+    ]);
+  });
+
   it('no file: usage on standard error, exit 1', () => {
     const r = regrade();
     expect(r.status).toBe(1);
