@@ -22,6 +22,16 @@ describe('jsonFiles', () => {
     expect(jsonFiles(folder).map((f) => relative(folder, f))).toEqual(['BO.JSON', 'ana.json', 'archive.json/eve.json', 'late/cy.Json']);
   });
 
+  it('at any depth, four folders down too; sorted by path, not in the order a walk of the folders meets them', () => {
+    const folder = join(tmp, 'deep');
+    // A walk meets the folder "b" before "b-2.json" and "b.json", whose paths sort before "b/...".
+    for (const name of ['m.json', 'z/y/x/w.json', 'b.json', 'b-2.json', 'b/a.json', 'a/b/c/d/e.json']) {
+      mkdirSync(join(folder, name, '..'), { recursive: true });
+      writeFileSync(join(folder, name), '{}');
+    }
+    expect(jsonFiles(folder).map((f) => relative(folder, f))).toEqual(['a/b/c/d/e.json', 'b-2.json', 'b.json', 'b/a.json', 'm.json', 'z/y/x/w.json']);
+  });
+
   it('does not follow a link to a folder (one back up would be walked again and again); a link to a file is read', () => {
     const folder = join(tmp, 'looped');
     mkdirSync(join(folder, 'sub'), { recursive: true });
