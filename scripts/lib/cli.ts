@@ -86,15 +86,21 @@ export interface FileArg {
 /**
  * The files an argument stands for: a folder, its `.json` files at any depth (sorted by path), a
  * name that is not UTF-8 shown readably (see `readableName`);
- * anything else, itself (a missing file is the reader's to report). A folder without any `.json`
+ * anything else, itself (a missing file, or one that cannot be looked up, is the reader's to report). A folder without any `.json`
  * file, or one that cannot be read, is a sentence saying so, for standard error (the folder named
  * as `printedPath` shows it).
  */
 export function filesOf(arg: string): FileArg[] | string {
   const path = fromUser(arg);
+  let folder = false;
+  try {
+    folder = statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    // A path that cannot even be looked up (a name too long) is no folder: the reader says why, on the file's own line.
+  }
+  if (!folder) return [{ shown: arg, printed: printedPath(arg), path, inFolder: false }];
   let files: FolderFile[];
   try {
-    if (!statSync(path, { throwIfNoEntry: false })?.isDirectory()) return [{ shown: arg, printed: printedPath(arg), path, inFolder: false }];
     files = folderFiles(path);
   } catch (e) {
     return `${printedPath(arg)}: ${cannotRead(e, path)}`;

@@ -20,11 +20,13 @@ function missingReason(path: string): string | null {
 
 /**
  * The problem with a path that could not be read (`e`: what reading it threw). `-`, which many
- * commands read as standard input, is said not to be; a file that is not there, to be checked.
+ * commands read as standard input, is said not to be; a file that is not there (or a path through
+ * a file), to be checked.
  */
 export function cannotRead(e: unknown, path: string | Buffer): string {
   const code = (e as NodeJS.ErrnoException | null)?.code;
-  if (code === 'ENOENT') return `no such file: ${(typeof path === 'string' ? missingReason(path) : null) ?? 'check its name and the folder you ran the command in'}`;
+  // ENOTDIR: a path through a file (`x.json/y.json`), which names nothing that is there either.
+  if (code === 'ENOENT' || code === 'ENOTDIR') return `no such file: ${(typeof path === 'string' ? missingReason(path) : null) ?? 'check its name and the folder you ran the command in'}`;
   if (code === 'EACCES' || code === 'EPERM') return 'cannot be read: you do not have permission to read it';
   return `cannot read the file (${code ?? String(e)})`;
 }

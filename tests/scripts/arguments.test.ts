@@ -65,6 +65,23 @@ describe('a file that is not there is said in words, with what to do', () => {
     expect(lines[1]).toMatchObject({ file: 'result.json', flags: [] });
   });
 
+  // A folder's name typed as a file's (`scenario.json/x.json`): the path goes through a file, and
+  // names nothing that is there. Found by the audit: decide and regrade said "cannot read the file
+  // (ENOTDIR)", with nothing to check.
+  it('a path through a file is "no such file" too, with what to check, in all three commands', () => {
+    const d = run('decide', ['scenario.json/x.json', 'scenario.json'], here);
+    expect(d.status).toBe(1);
+    const decided = d.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(decided[0]).toEqual({ file: 'scenario.json/x.json', error: 'no such file: check its name and the folder you ran the command in' });
+    expect(decided[1]).toMatchObject({ file: 'scenario.json', id: 'moz-compliment' });
+    const g = run('regrade', ['result.json/x.json'], here);
+    expect(g.status).toBe(1);
+    expect(JSON.parse(g.stdout)).toEqual({ file: 'result.json/x.json', problems: ['(file): no such file: check its name and the folder you ran the command in'] });
+    const c = run('scenarios:check', ['scenario.json/x.json'], here);
+    expect(c.status).toBe(1);
+    expect(c.stderr).toBe('scenario.json/x.json: no such file or folder\n');
+  });
+
   it('decide and regrade: "-" is not standard input, and the line says so', () => {
     const d = run('decide', ['-'], here);
     expect(d.status).toBe(1);

@@ -100,6 +100,15 @@ describe('options, where they are the command\u2019s own', () => {
     expect(run('decide', ['--folow-ups', 'x.json']).stderr).toMatch(/^unknown option: --folow-ups \(did you mean --follow-ups\?\)$/m);
   });
 
+  // The option meant, for a slip of a key or two either way: two letters left out, two too many, two swapped, two mistyped.
+  it.each(['--folow-up', '--folllow-upss', '--follwo-ups', '--fallow-upz'])('decide suggests --follow-ups for %s', (typo) => {
+    expect(run('decide', [typo, 'x.json']).stderr).toMatch(new RegExp(`^unknown option: ${typo} \\(did you mean --follow-ups\\?\\)$`, 'm'));
+  });
+
+  it('an option nothing like any the command knows gets no suggestion', () => {
+    expect(run('decide', ['--verbose', 'x.json']).stderr).toMatch(/^unknown option: --verbose$/m);
+  });
+
   it('after --, an argument that begins with - is a file', () => {
     const dir = join(tmp, 'dash');
     mkdirSync(dir, { recursive: true });

@@ -111,6 +111,43 @@ describe('scripts/decide.ts', () => {
     expect(checked).toMatch(/: the file is too large to be a scenario file \(\d+\.\d MB; the limit is 5 MB\)$/);
   });
 
+  // "At most 5 MB (5,000,000 bytes)": a file of exactly that many is a scenario file, a byte more is not.
+  it('a file of exactly 5,000,000 bytes is decided and passes scenarios:check; one byte more is refused by both', () => {
+    const text = JSON.stringify(readJson(example('moz-compliment')));
+    const atLimit = write('at-the-limit.json', text + ' '.repeat(5_000_000 - Buffer.byteLength(text)));
+    const over = write('a-byte-over.json', text + ' '.repeat(5_000_001 - Buffer.byteLength(text)));
+    expect(readFileSync(atLimit).length).toBe(5_000_000);
+    const r = decideCli(atLimit, over);
+    expect(r.status).toBe(1);
+    expect(r.lines.map((l) => JSON.parse(l))).toEqual([
+      { file: atLimit, id: 'moz-compliment', decision: expect.any(Object) },
+      { file: over, error: expect.stringMatching(/too large/) },
+    ]);
+    const checked = checkCli(atLimit);
+    expect(checked.status, checked.stdout).toBe(0);
+    expect(checked.lines).toEqual(['1 file(s), 1 valid scenario(s), 0 problem(s)']);
+    expect(checkCli(over).status).toBe(1);
+  });
+
+  // The usage says FILE...: one or more. Without any, nothing would be decided and the status say all was well.
+  it('no file: the usage on standard error, nothing on standard output, exit 1', () => {
+    const r = decideCli();
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^usage: npm run --silent decide -- /);
+  });
+
+  // README: each file gets its own line, and the other files are read all the same.
+  it('a name too long for any file system: an error line naming it, exit 1; the other files are still decided', () => {
+    const long = join(tmp, `${'x'.repeat(300)}.json`);
+    const r = decideCli(long, example('moz-compliment'));
+    expect(r.status).toBe(1);
+    expect(r.lines.map((l) => JSON.parse(l))).toEqual([
+      { file: long, error: expect.stringMatching(/ENAMETOOLONG/) },
+      { file: example('moz-compliment'), id: 'moz-compliment', decision: expect.any(Object) },
+    ]);
+  });
+
   // decide reads files, not folders (its usage says FILE): a folder is said for what it is.
   it('a folder: an error line that says it is a folder, exit 1', () => {
     const folder = join(tmp, 'a-folder');
@@ -520,6 +557,27 @@ describe('scripts/scenarios-check.ts', () => {
     expect(onlyResults.status).toBe(1);
     expect(onlyResults.stderr).toMatch(new RegExp(`^${results}: no scenario file in this folder, only result files`));
     expect(onlyResults.lines).toEqual(['1 file(s), 1 valid scenario(s), 0 problem(s)']);
+  });
+
+  // README: the bank is the default when no FILE or FOLDER is given, not when none given is there.
+  it('only a path that does not exist: said on standard error, nothing checked in its place (not the bank), exit 1', () => {
+    const missing = join(tmp, 'no-such-folder');
+    const r = checkCli(missing);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`${missing}: no such file or folder\n`);
+    expect(r.lines).toEqual(['0 file(s), 0 valid scenario(s), 0 problem(s)']);
+  });
+
+  // docs/formats/result.md: a result file may begin with a UTF-8 byte-order mark; in a folder, it is
+  // still a result file, left to regrade, not a scenario file with problems.
+  it('a result file with a byte-order mark beside a scenario in a folder: left to regrade, the check passes', () => {
+    const dir = join(tmp, 'scenario-and-bom-result');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'scenario.json'), readFileSync(example('moz-compliment')));
+    writeFileSync(join(dir, 'result.json'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(example('result-practice'))]));
+    const r = checkCli(dir);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.lines).toEqual(['1 file(s), 1 valid scenario(s), 0 problem(s)']);
   });
 
   describe('judges a file as Load scenarios does', () => {

@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scoreItem, summarize } from '../../src/lib/results/result.ts';
@@ -167,6 +169,79 @@ describe('npm run regrade', () => {
     expect(r.status).toBe(1);
     expect(r.lines[0]!.problems).toEqual(['(file): 21.0 MB is more than the 20 MB a result file may have; it was not read']);
     expect(r.lines[1]!.problems).toEqual(['(file): no such file: check its name and the folder you ran the command in']);
+  });
+
+  // The limit as the line above writes it: 20 MB of 1024 × 1024 bytes. A file of exactly that size is not over it.
+  it('a result file of exactly 20 MB (padded with spaces) is regraded; a byte more is not read', () => {
+    const text = JSON.stringify(honest());
+    const atLimit = write('at-the-limit.json', text + ' '.repeat(20 * 1024 * 1024 - Buffer.byteLength(text)));
+    const over = write('a-byte-over.json', text + ' '.repeat(20 * 1024 * 1024 + 1 - Buffer.byteLength(text)));
+    const r = regrade(atLimit, over);
+    expect(r.status).toBe(1);
+    expect(r.lines[0]).toMatchObject({ file: atLimit, summary: { items: 2, score: 1 }, flags: [] });
+    expect(r.lines[1]).toEqual({ file: over, problems: ['(file): 20.0 MB is more than the 20 MB a result file may have; it was not read'] });
+  });
+
+  // docs/formats/result.md: a file that could not be checked at all is named with why.
+  it('a file that cannot be checked at all (an unknown field nested 200,000 lists deep): named with why, exit 1; the other files are still regraded', () => {
+    // A copy: the items share their scenarios with the bank's.
+    const file = structuredClone(honest());
+    (file.items[0]!.scenario.author as Record<string, unknown>).x = '@@deep@@';
+    const deep = write('deep.json', JSON.stringify(file).replace('"@@deep@@"', `${'['.repeat(200_000)}${']'.repeat(200_000)}`));
+    const good = write('good-after-deep.json', honest());
+    const r = regrade(deep, good);
+    expect(r.status).toBe(1);
+    expect(r.lines).toEqual([
+      { file: deep, problems: [expect.stringMatching(/^\(file\): could not be checked \(.+\)$/)] },
+      expect.objectContaining({ file: good, flags: [] }),
+    ]);
+  });
+
+  // A file is there but the system will not read it (as root, a file's permissions do not stop a read).
+  it('a file the system will not read (a socket named .json): a problem line that says why, exit 1', async () => {
+    const socket = join(tmp, 'listening.json');
+    const server = createServer().listen(socket);
+    await once(server, 'listening');
+    try {
+      const r = regrade(socket);
+      expect(r.status).toBe(1);
+      expect(r.lines).toEqual([{ file: socket, problems: [expect.stringMatching(/^\(file\): cannot read the file \(\w+\)$/)] }]);
+    } finally {
+      server.close();
+    }
+  });
+
+  // README: an option the command does not know is refused; --follow-ups is decide's, not regrade's.
+  it('--follow-ups, an option of decide only, is refused: the usage on standard error, exit 1, nothing regraded', () => {
+    const r = regrade('--follow-ups', example);
+    expect(r.status).toBe(1);
+    expect(r.lines).toEqual([]);
+    expect(r.stderr).toMatch(/^unknown option: --follow-ups/);
+    expect(r.stderr).toMatch(/^usage: npm run --silent regrade -- /m);
+  });
+
+  // README: "A second copy of a session has duplicateOf (the earlier file)": a file named twice (by a
+  // glob and by its name) is read twice, as the page reads a file chosen twice.
+  it('a file named twice: its second line is a second copy of the session, naming the first', () => {
+    const file = write('twice.json', honest());
+    const r = regrade(file, file);
+    expect(r.status).toBe(0);
+    expect(r.lines).toHaveLength(2);
+    expect(r.lines[0]!.duplicateOf).toBeUndefined();
+    expect(r.lines[1]).toMatchObject({ file, duplicateOf: file, duplicate: expect.stringMatching(/so it is not imported twice$/) });
+  });
+
+  // README: one JSON line per file, each file its own line. Found by the audit: a name too long to
+  // look up was said on standard error only, and a script reading the lines never saw the file.
+  it('a name too long for any file system: a problem line naming it, exit 1; the other files are still regraded', () => {
+    const long = join(tmp, `${'x'.repeat(300)}.json`);
+    const good = write('good-after-long.json', honest());
+    const r = regrade(long, good);
+    expect(r.status).toBe(1);
+    expect(r.lines).toEqual([
+      { file: long, problems: [expect.stringMatching(/^\(file\): .*ENAMETOOLONG/)] },
+      expect.objectContaining({ file: good, flags: [] }),
+    ]);
   });
 
   it('no file: usage on standard error, exit 1', () => {
