@@ -54,7 +54,12 @@ function decideFile(file: string) {
   const path = fromUser(file);
   // A file over the limit is no scenario file: the trainer does not read it, and scenarios:check
   // refuses it, with these words. Decided, it would pass here.
-  const size = statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+  let size = 0;
+  try {
+    size = statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+  } catch {
+    // A path that cannot even be looked up (a name too long): reading it says why, as regrade says it.
+  }
   if (size > MAX_SCENARIO_FILE_BYTES) {
     failed = true;
     lines.push(jsonLine({ file, error: tooLargeProblem(size) }));
