@@ -56,6 +56,12 @@ describe('parseAnswer', () => {
     expect(problemsOf({ ...gitlabAnswer(), reply: 'Google Play' }, 'gitlab')).toEqual([expect.stringMatching(/^reply: /)]);
   });
 
+  // "a decision without `because`, with three more fields": each of them, `null` where it may be, never left out.
+  it('rejects an answer without retweet or replyText, naming each', () => {
+    const { retweet: _retweet, replyText: _replyText, ...rest } = mozillaAnswer();
+    expect(problemsOf(rest, 'mozilla')).toEqual([expect.stringMatching(/^retweet: .*required/), expect.stringMatching(/^replyText: .*required/)]);
+  });
+
   it('rejects a misspelt field and a value of the wrong type, not throwing', () => {
     expect(problemsOf({ ...mozillaAnswer(), replytext: 'x' }, 'mozilla')).toEqual([expect.stringMatching(/^replytext: .*not a field/)]);
     expect(problemsOf({ ...gitlabAnswer(), retweet: 'no' }, 'gitlab')).toEqual([expect.stringMatching(/^retweet: /)]);

@@ -107,3 +107,88 @@ describe('an item\u2019s scenario, as a result file quotes it', () => {
     expect(v).toEqual({ ok: false, problems: ['items[0].critical: must hold at most 1,000 rule ids', 'items[1].answer.tags: must hold at most 1,000 tags'] });
   });
 });
+
+// Each field of docs/formats/result.md at its edge: a value the table does not allow is a problem
+// at the field's path, and only there.
+describe('the result format\u2019s fields, at their edges', () => {
+  const pathsOf = (file: unknown): string[] => {
+    const r = ResultSchema.safeParse(file);
+    return r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
+  };
+  const file = () => session() as unknown as Record<string, any>;
+
+  it('the session these tests change is read as it is', () => {
+    expect(pathsOf(file())).toEqual([]);
+  });
+
+  it('seed (an integer or null), app.version (a string), the summary and an item\u2019s scenarioId are not left out', () => {
+    const noSeed = file();
+    delete noSeed.seed;
+    expect(pathsOf(noSeed)).toEqual(['seed']);
+    const noVersion = file();
+    noVersion.app = {};
+    expect(pathsOf(noVersion)).toEqual(['app.version']);
+    const noSummary = file();
+    delete noSummary.summary;
+    expect(pathsOf(noSummary)).toEqual(['summary']);
+    const noId = file();
+    delete noId.items[0].scenarioId;
+    expect(pathsOf(noId)).toEqual(['items.0.scenarioId']);
+  });
+
+  it('format is "social-support-result/1", not a later version', () => {
+    expect(pathsOf({ ...file(), format: 'social-support-result/2' })).toEqual(['format']);
+  });
+
+  it('an item\u2019s activeSeconds is >= 0, and answeredAt an ISO date-time', () => {
+    const f = file();
+    f.items[0].activeSeconds = -1;
+    f.items[1].answeredAt = 'yesterday';
+    expect(pathsOf(f)).toEqual(['items.0.activeSeconds', 'items.1.answeredAt']);
+    const zero = file();
+    zero.items[0].activeSeconds = 0;
+    expect(pathsOf(zero)).toEqual([]);
+  });
+
+  it('a score below 0 is not one of 0-1, in an item, its dimensions or the summary', () => {
+    const f = file();
+    f.items[0].score = -0.5;
+    f.items[1].dimensions.tags = -0.5;
+    f.summary.score = -0.5;
+    expect(pathsOf(f)).toEqual(['items.0.score', 'items.1.dimensions.tags', 'summary.score']);
+  });
+
+  it('the five dimensions are all there, in an item and in the summary', () => {
+    const f = file();
+    delete f.items[0].dimensions.engagement;
+    delete f.summary.dimensions.account;
+    expect(pathsOf(f)).toEqual(['items.0.dimensions.engagement', 'summary.dimensions.account']);
+    const none = file();
+    delete none.summary.dimensions;
+    expect(pathsOf(none)).toEqual(['summary.dimensions']);
+  });
+
+  it('the summary\u2019s items and critical are integers', () => {
+    const f = file();
+    f.summary.items = 3.5;
+    f.summary.critical = 0.5;
+    expect(pathsOf(f)).toEqual(['summary.items', 'summary.critical']);
+  });
+
+  it('an item\u2019s critical holds at most 1,000 rule ids: 1,001 is one too many', () => {
+    const f = file();
+    f.items[0].critical = Array(1001).fill('moz.critical.retweet');
+    expect(pathsOf(f)).toEqual(['items.0.critical']);
+  });
+
+  // "its scenario may hold up to 1,010 messages: a scenario file's 1,000, and a reply and a message
+  // for each of its 5 follow-ups".
+  it('an item\u2019s scenario holds up to 1,010 messages, not 1,011', () => {
+    const thread = (n: number) => Array.from({ length: n }, () => twitter.messages[0]!);
+    const f = file();
+    f.items[0].scenario = { ...twitter, messages: thread(1010) };
+    expect(pathsOf(f)).toEqual([]);
+    f.items[0].scenario = { ...twitter, messages: thread(1011) };
+    expect(pathsOf(f)).toEqual(['items.0.scenario.messages']);
+  });
+});

@@ -585,3 +585,74 @@ describe('date-times (format: "Date-times")', () => {
     expect(problemsOf(s)).toEqual([expect.stringMatching(/^now: /)]);
   });
 });
+
+// The format's limits, each at its edge (docs/formats/scenario.md: the tables, "Limits" and
+// "Date-times"): one past it is one problem at the field's path, the edge itself is accepted.
+describe('the format\u2019s bounds, at the edge', () => {
+  it('author.verified is required (a boolean)', () => {
+    const s = base();
+    delete s.author.verified;
+    expect(problemsOf(s)).toEqual([expect.stringMatching(/^author\.verified: .*required/)]);
+  });
+
+  it('an agent message\u2019s account is a handle or "Google Play": an empty one is not', () => {
+    const s = base();
+    s.messages[1].account = '';
+    expect(problemsOf(s)).toEqual([expect.stringMatching(/^messages\[1\]\.account: /)]);
+  });
+
+  it.each([
+    ['-1', -1],
+    ['1.5', 1.5],
+  ])('facts.similarReports is an integer >= 0: %s is not', (_what, similarReports) => {
+    const s = base();
+    s.facts.similarReports = similarReports;
+    expect(problemsOf(s)).toEqual([expect.stringMatching(/^facts\.similarReports: /)]);
+  });
+
+  it('facts.similarReports 0 is accepted', () => {
+    const s = base();
+    s.facts.similarReports = 0;
+    expect(problemsOf(s)).toEqual([]);
+  });
+
+  it('a title is 1-120 characters: an empty one is not', () => {
+    expect(problemsOf({ ...base(), title: '' })).toEqual([expect.stringMatching(/^title: /)]);
+    expect(problemsOf({ ...base(), title: 't'.repeat(120) })).toEqual([]);
+  });
+
+  it('a rating is an integer: 4.5 stars is not', () => {
+    expect(problemsOf({ ...base(), channel: 'google-play', rating: 4.5 })).toEqual([expect.stringMatching(/^rating: /)]);
+  });
+
+  it('1,001 mentions, messages, and expected tags and rules: one past the bound', () => {
+    const tooMany = { ...base(), mentions: Array(1001).fill('@FirefoxSupport') };
+    expect(problemsOf(tooMany)).toEqual(['mentions: must hold at most 1,000 handles']);
+    const messages = { ...base(), messages: Array.from({ length: 1001 }, (_, i) => ({ from: 'customer', at: '2026-03-01T09:00:00Z', text: `message ${i}` })) };
+    expect(problemsOf(messages)).toEqual(['messages: must hold at most 1,000 messages']);
+    const tags = { ...base(), expected: { tags: Array(1001).fill('Fan Love') } };
+    expect(problemsOf(tags)).toEqual(['expected.tags: must hold at most 1,000 tags']);
+    const because = { ...base(), expected: { because: Array(1001).fill({ rule: 'moz.escalate.queue', section: '/escalation/when-and-how/#which-queue' }) } };
+    expect(problemsOf(because)).toEqual(['expected.because: must hold at most 1,000 rules']);
+  });
+
+  it('a now of exactly 9999-01-01T00:00:00Z does not end before it', () => {
+    const s = base();
+    s.now = '9999-01-01T00:00:00Z';
+    expect(problemsOf(s)).toEqual([expect.stringMatching(/^now: must be early enough/)]);
+  });
+});
+
+describe('the format\u2019s types, where null is not one of them', () => {
+  it('facts.sentiment is "positive", "neutral" or "negative", and facts.paidProduct a boolean: null is neither', () => {
+    const s = base();
+    s.facts.sentiment = null;
+    s.facts.paidProduct = null;
+    expect(problemsOf(s)).toEqual([expect.stringMatching(/^facts\.paidProduct: /), expect.stringMatching(/^facts\.sentiment: /)]);
+  });
+
+  it('a because entry of expected names its rule', () => {
+    const s: Json = { ...base(), expected: { because: [{ section: '/escalation/when-and-how/#which-queue' }] } };
+    expect(problemsOf(s)).toEqual([expect.stringMatching(/^expected\.because\[0\]\.rule: .*required/)]);
+  });
+});
