@@ -240,6 +240,16 @@ describe('completePolicy: the policy itself', () => {
     expect(selectAll('meta', fromHtml(done)).map((m) => Object.keys(m.properties).sort())).toEqual([['content', 'httpEquiv']]);
   });
 
+  test('a "$" in the policy is written as it is, not read as a pattern that copies the page into the attribute', () => {
+    // A path may hold "$" (RFC 3986), so a source from astro.config.mjs may: "$&", "$`" and "$'"
+    // mean something to String.prototype.replace, and must not here.
+    const policy = "default-src 'self'; img-src https://img.example/$&/$`/$'/";
+    const html = page('<script>a()</script>', { policy });
+    const done = completePolicy(html);
+    expect(policyOf(done).get('img-src')).toEqual(['https://img.example/$&/$`/$\'/']);
+    expect(done.length).toBeLessThan(html.length + 200);
+  });
+
   test('the rest of the page is left exactly as it was', () => {
     const before = '<script>a()</script><p title="x &amp; y">Text &lt;b&gt; — ok</p><i style="c:d"></i>';
     const html = page(before, { head: '<style>b{}</style>' });
