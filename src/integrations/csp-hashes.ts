@@ -53,7 +53,8 @@ export function completePolicy(html: string): string {
   policy = extend(policy, 'script-src', ["'wasm-unsafe-eval'", ...scripts]);
   policy = extend(policy, 'style-src', [...styles, ...(attributes.size ? ["'unsafe-hashes'", ...attributes] : [])]);
   const content = policy.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
-  return html.replace(meta[0], `<meta http-equiv="content-security-policy" content="${content}">`);
+  // A function, so that "$&", "$`" or "$'" in the policy is not read as a replacement pattern.
+  return html.replace(meta[0], () => `<meta http-equiv="content-security-policy" content="${content}">`);
 }
 
 function htmlFiles(dir: string): string[] {

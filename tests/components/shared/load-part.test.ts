@@ -49,8 +49,10 @@ describe('loadPart', () => {
     expect(error).toBeInstanceOf(PartNotLoaded);
     expect(reloadNeeded(error)).toBe(false);
     expect(load).toHaveBeenCalledTimes(1);
-    // The page's own address, never a cached answer.
-    expect(site).toHaveBeenCalledWith('https://example.test/practice/', expect.objectContaining({ cache: 'no-store' }));
+    // The page's own address, never a cached answer, and only its headers: the page is not fetched whole.
+    expect(site).toHaveBeenCalledWith('https://example.test/practice/', expect.objectContaining({ method: 'HEAD', cache: 'no-store' }));
+    // What the load said is kept as the cause, for whoever debugs it.
+    expect(((error as Error).cause as Error).message).toMatch(/dynamically imported module/);
   });
 
   // A host may refuse HEAD (405 Method Not Allowed, 501 Not Implemented), or no longer have the
@@ -108,8 +110,33 @@ describe('loadPart', () => {
     expect(((error as Error).cause as Error).message).toMatch(/dynamically imported module/);
   });
 
+  test('the cause kept is the failure of the last load, the one a reload is offered for', async () => {
+    vi.stubGlobal('fetch', answers(true));
+    let n = 0;
+    const load = vi.fn(async () => {
+      throw new TypeError(`failure ${++n}`);
+    });
+    const error = await loadPart(load).catch((e: unknown) => e);
+    expect(((error as Error).cause as Error).message).toBe('failure 2');
+  });
+
+  test('a part that loads a part of its own which could not be loaded: that verdict stands, and nothing is asked again', async () => {
+    for (const inner of [new PartNotLoaded(true), new PartNotLoaded(false)]) {
+      const site = answers(true);
+      vi.stubGlobal('fetch', site);
+      const load = vi.fn(async () => {
+        throw inner;
+      });
+      expect(await loadPart(load).catch((e: unknown) => e)).toBe(inner);
+      expect(load).toHaveBeenCalledTimes(1);
+      expect(site).not.toHaveBeenCalled();
+    }
+  });
+
   test('an error that is not a PartNotLoaded is never taken for one', () => {
     expect(reloadNeeded(new Error('a part of the page could not be loaded, though the site answers'))).toBe(false);
+    expect(reloadNeeded(Object.assign(new Error('not loaded'), { reloadNeeded: true }))).toBe(false);
+    expect(reloadNeeded({ name: 'PartNotLoaded', reloadNeeded: true })).toBe(false);
     expect(reloadNeeded(undefined)).toBe(false);
   });
 });
