@@ -12,6 +12,9 @@ const NOT_STDIN = 'the command reads files, not standard input: name the file (a
  */
 const NOT_UTF8_ARGUMENT = 'its name holds bytes that are not UTF-8 text, which the command cannot take as an argument: name the folder it is in instead';
 
+/** What a path that is not there, for no reason the command can tell, is told to check. */
+const CHECK_NAME = 'check its name and the folder you ran the command in';
+
 /** What a path that is not there is told after "no such file": what it may be, or what to check. */
 function missingReason(path: string): string | null {
   if (basename(path) === '-') return NOT_STDIN;
@@ -26,13 +29,12 @@ function missingReason(path: string): string | null {
 export function cannotRead(e: unknown, path: string | Buffer): string {
   const code = (e as NodeJS.ErrnoException | null)?.code;
   // ENOTDIR: a path through a file (`x.json/y.json`), which names nothing that is there either.
-  if (code === 'ENOENT' || code === 'ENOTDIR') return `no such file: ${(typeof path === 'string' ? missingReason(path) : null) ?? 'check its name and the folder you ran the command in'}`;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return `no such file: ${(typeof path === 'string' ? missingReason(path) : null) ?? CHECK_NAME}`;
   if (code === 'EACCES' || code === 'EPERM') return 'cannot be read: you do not have permission to read it';
   return `cannot read the file (${code ?? String(e)})`;
 }
 
 /** The same for scenarios:check, which says on standard error that a path is neither a file nor a folder (named as `printedPath` shows it). */
 export function noSuchPath(arg: string): string {
-  const reason = missingReason(arg);
-  return `${printedPath(arg)}: no such file or folder${reason ? `: ${reason}` : ''}`;
+  return `${printedPath(arg)}: no such file or folder: ${missingReason(arg) ?? CHECK_NAME}`;
 }

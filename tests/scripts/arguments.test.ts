@@ -79,7 +79,7 @@ describe('a file that is not there is said in words, with what to do', () => {
     expect(JSON.parse(g.stdout)).toEqual({ file: 'result.json/x.json', problems: ['(file): no such file: check its name and the folder you ran the command in'] });
     const c = run('scenarios:check', ['scenario.json/x.json'], here);
     expect(c.status).toBe(1);
-    expect(c.stderr).toBe('scenario.json/x.json: no such file or folder\n');
+    expect(c.stderr).toBe('scenario.json/x.json: no such file or folder: check its name and the folder you ran the command in\n');
   });
 
   it('decide and regrade: "-" is not standard input, and the line says so', () => {

@@ -527,7 +527,7 @@ describe('scripts/scenarios-check.ts', () => {
     const missing = join(tmp, 'no-such-folder');
     const r = checkCli(example('moz-compliment'), missing, example('moz-political'));
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe(`${missing}: no such file or folder\n`);
+    expect(r.stderr).toBe(`${missing}: no such file or folder: check its name and the folder you ran the command in\n`);
     expect(r.lines).toEqual(['2 file(s), 2 valid scenario(s), 0 problem(s)']);
   });
 
@@ -565,7 +565,7 @@ describe('scripts/scenarios-check.ts', () => {
     const missing = join(tmp, 'no-such-folder');
     const r = checkCli(missing);
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe(`${missing}: no such file or folder\n`);
+    expect(r.stderr).toBe(`${missing}: no such file or folder: check its name and the folder you ran the command in\n`);
     expect(r.lines).toEqual(['0 file(s), 0 valid scenario(s), 0 problem(s)']);
   });
 

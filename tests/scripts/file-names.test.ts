@@ -90,7 +90,7 @@ describe('scenarios:check: each problem one line, naming the file with its contr
     const r = run('scenarios:check', join(tmp, 'gone\n.json'), empty);
     expect(r.status).toBe(1);
     expect(linesOf(r.stderr)).toEqual([
-      `${tmp}/gone\\x0a.json: no such file or folder`,
+      `${tmp}/gone\\x0a.json: no such file or folder: check its name and the folder you ran the command in`,
       `${tmp}/no\\x0ascenarios\\x1b[0m: no scenario file in this folder, only result files (check them with npm run --silent regrade -- ${tmp}/no\\x0ascenarios\\x1b[0m)`,
     ]);
   });
