@@ -82,6 +82,92 @@ describe('a broken edit is reported with its path', () => {
     expect(packProblems({ gitlab: broken })).toEqual([expect.stringMatching(/^gitlab: rules\.0\.section: /)]);
   });
 
+  // A result file names rules by id whatever pack they come from: each pack's ids keep to its own prefix.
+  it("a rule id outside the pack's prefix", () => {
+    const broken = edit(gitlab, (p) => {
+      p.replyRules.push({ ...p.replyRules[0]!, id: 'moz.reply.borrowed' });
+    });
+    expect(packProblems({ gitlab: broken })).toEqual([`gitlab: replyRules.${gitlab.replyRules.length}.id: rule ids of the gitlab pack start with gl.`]);
+  });
+
+  // "A pack that follows this revision raises its version, and the site says what changed": the
+  // version is the last one its history tells of, and that version's changes name rules the pack
+  // has (the site links each); an earlier version's may name a rule since taken out.
+  it('a version its history does not end with', () => {
+    const broken = edit(mozilla, (p) => {
+      p.version = '2.0.3';
+    });
+    expect(packProblems({ mozilla: broken })).toEqual([`mozilla: version: must be the last version of history (${mozilla.version})`]);
+  });
+
+  it("the last version's change naming a rule the pack does not have; an earlier version's may", () => {
+    const last = mozilla.history.length - 1;
+    const broken = edit(mozilla, (p) => {
+      p.history[last]!.changes[0]!.rules.push('moz.reply.retired');
+      p.history[1]!.changes[0]!.rules.push('moz.reply.retired-long-ago');
+    });
+    const at = mozilla.history[last]!.changes[0]!.rules.length;
+    expect(packProblems({ mozilla: broken })).toEqual([`mozilla: history.${last}.changes.0.rules.${at}: unknown rule moz.reply.retired`]);
+  });
+
+  it('a default product that is not one of the products', () => {
+    const broken = edit(gitlab, (p) => {
+      p.defaultProduct = 'gitlab-desktop';
+    });
+    expect(packProblems({ gitlab: broken })).toEqual([`gitlab: defaultProduct: "gitlab-desktop" is not one of the pack's products`]);
+  });
+
+  it('an influencer user tag that is not one of the user tags, and an escalation clipping that is not one of the clippings', () => {
+    const broken = edit(mozilla, (p) => {
+      if (p.engine.style !== 'conversocial') return;
+      p.engine.influencerUserTag = 'Celebrity';
+      p.engine.escalationClipping = 'escalate-please';
+    });
+    expect(packProblems({ mozilla: broken }).sort()).toEqual([
+      `mozilla: engine.escalationClipping: "escalate-please" is not one of the pack's clippings`,
+      `mozilla: engine.influencerUserTag: "Celebrity" is not one of the pack's user tags`,
+    ]);
+  });
+
+  it('an availability account that is not an account, and an escalation that is not a destination', () => {
+    const broken = edit(gitlab, (p) => {
+      if (p.engine.style !== 'zendesk') return;
+      p.engine.availabilityAccount = '@GitLabUptime';
+      p.engine.escalate.experts = '#experts';
+    });
+    expect(packProblems({ gitlab: broken }).sort()).toEqual([
+      `gitlab: engine.availabilityAccount: "@GitLabUptime" is not one of the pack's accounts`,
+      `gitlab: engine.escalate.experts: "#experts" is not one of the pack's escalation destinations`,
+    ]);
+  });
+
+  // Handles are compared whatever their case (the scenario format compares them so).
+  it('an account given twice, in another case', () => {
+    const broken = edit(mozilla, (p) => {
+      p.accounts.push({ ...p.accounts[1]!, handle: '@firefoxsupport' });
+    });
+    expect(packProblems({ mozilla: broken })).toEqual([`mozilla: accounts.${mozilla.accounts.length}.handle: duplicate account @firefoxsupport`]);
+  });
+
+  // A permission that is "limited" is only as good as what it is limited to: the guideline pages show the note.
+  it('a limited permission without its note', () => {
+    const broken = edit(gitlab, (p) => {
+      delete p.accounts[1]!.notes!.like;
+    });
+    expect(packProblems({ gitlab: broken })).toEqual([`gitlab: accounts.1.notes.like: is required when like is "limited"`]);
+  });
+
+  it('a critical error or a reply-text check naming an unknown rule', () => {
+    const broken = edit(mozilla, (p) => {
+      p.critical.retweet = 'moz.critical.none';
+      p.textRules.length = 'moz.reply.no-such-length';
+    });
+    expect(packProblems({ mozilla: broken }).sort()).toEqual([
+      'mozilla: critical.retweet: unknown rule moz.critical.none',
+      'mozilla: textRules.length: unknown rule moz.reply.no-such-length',
+    ]);
+  });
+
   it('every problem of a pack at once', () => {
     const broken = edit(mozilla, (p) => {
       p.rules.push({ ...p.rules[0]! });
