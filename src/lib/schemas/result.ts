@@ -1,7 +1,7 @@
 import { z } from './zod.ts';
 import { packs } from '../packs/index.ts';
 import { DIMENSION_IDS } from '../policy/grade.ts';
-import { DEFAULT_RULES, CRITERIA_IDS, NOTES_MAX, SIGNER_MAX } from '../results/readiness.ts';
+import { DEFAULT_RULES, CRITERIA_IDS, NOTES_MAX, SIGNER_MAX, traineeKey } from '../results/readiness.ts';
 import { isDateTime } from '../time.ts';
 import { FORMATS, PACK_IDS } from '../vocabulary.ts';
 import { AnswerSchema, checkNames, MAX_LIST, QuotedScenarioSchema, type Scenario } from './scenario.ts';
@@ -15,6 +15,9 @@ import { AnswerSchema, checkNames, MAX_LIST, QuotedScenarioSchema, type Scenario
 
 /** ISO 8601 date-time with an offset, as the scenario format writes them. */
 const DateTime = z.string().refine(isDateTime, 'must be an ISO 8601 date-time with an offset, like "2026-03-02T10:00:00Z"');
+
+/** A value from a file, in a problem: as a JSON string, cut after 60 characters. */
+const shortQuote = (v: string) => JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}\u2026` : v);
 
 /** A score from 0 to 1. */
 const Unit = z.number().min(0).max(1);
@@ -169,7 +172,14 @@ export const ReviewSchema = z.strictObject({
   /** Trainee key (see `traineeKey`) -> what the reviewers hold about them. */
   // No length of its own: a key is a name (at most 100 characters) and a handle, which a result
   // file may make as long as it likes; the file's size bounds it.
-  trainees: z.record(z.string().regex(/\|/, 'must be a trainee key: the name and the handle, joined by |'), TraineeReviewSchema),
+  // The page finds a trainee's review by this key alone (docs/formats/review.md): one that is not
+  // its own entry's would tie the review to nobody, or to another trainee.
+  trainees: z.record(z.string().regex(/\|/, 'must be a trainee key: the name and the handle, joined by |'), TraineeReviewSchema).superRefine((trainees, ctx) => {
+    for (const [key, review] of Object.entries(trainees)) {
+      const own = traineeKey(review);
+      if (key !== own) ctx.addIssue({ code: 'custom', path: [key], message: `is not the key of this trainee's name and handle, which is ${shortQuote(own)} (both in lower case, without spaces around them, joined by |)` });
+    }
+  }),
 });
 
 /** Readiness rules as the page uses them. */
