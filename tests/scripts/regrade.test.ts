@@ -96,6 +96,30 @@ describe('npm run regrade', () => {
     expect(r.lines[0]!.flags.map((f: { code: string }) => f.code)).toEqual(['item-score', 'summary']);
   });
 
+  // docs/formats/result.md, regrade's lines: the fields of a valid file's line, and of each flag,
+  // are those the table names; a copy of a session adds duplicateOf and duplicate.
+  it("a line holds the fields the format names, each flag too: item an index or null, integrity true for an edit; startedAt as the file gives it", () => {
+    const file = honest();
+    file.startedAt = '2026-03-02T11:00:00+01:00';
+    file.items[1]!.score = 0.5;
+    file.packs = { mozilla: '0.0.1' };
+    const r = regrade(write('fields-a.json', file), write('fields-b.json', { ...file, startedAt: '2026-03-02T10:00:00Z' }));
+    expect(r.lines.map((l) => Object.keys(l).sort())).toEqual([
+      ['file', 'flags', 'mode', 'startedAt', 'summary', 'trainee'],
+      ['duplicate', 'duplicateOf', 'file', 'flags', 'mode', 'startedAt', 'summary', 'trainee'],
+    ]);
+    expect(r.lines[0]).toMatchObject({ trainee: { name: 'Ana Lima', handle: '@ana' }, mode: 'assessment', startedAt: '2026-03-02T11:00:00+01:00' });
+    const flags = r.lines[0]!.flags as Record<string, unknown>[];
+    for (const f of flags) {
+      expect(Object.keys(f).filter((k) => k !== 'details').sort()).toEqual(['code', 'integrity', 'item', 'message']);
+      expect(typeof f.message).toBe('string');
+    }
+    // The pack version a file names is about the file as a whole, and only informs; the edited item 1,
+    // which a version this page does not know cannot explain, questions the file.
+    expect(flags.find((f) => f.code === 'pack-version')).toMatchObject({ item: null, integrity: false, details: expect.any(Array) });
+    expect(flags.find((f) => f.code === 'item-score')).toMatchObject({ item: 1, integrity: true });
+  });
+
   it('an assessment that answers one scenario twice: the repeat is flagged, as on the admin page', () => {
     const file = makeResult({ name: 'Rita Repeat', mode: 'assessment', scenarios: [compliment, compliment] });
     const r = regrade(write('repeat.json', file));
