@@ -1,13 +1,15 @@
 // Reads scenario files the way an outside reader would: straight from disk, with node:fs.
 import { readFileSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseScenario } from '../../src/lib/schemas/parse.ts';
 import { jsonFiles } from '../../scripts/read-scenarios.ts';
 import type { Scenario } from '../../src/lib/schemas/scenario.ts';
 
 /** The repository root. */
-export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+// From this file's own path: `new URL(..., import.meta.url)` is rewritten for the browser in the
+// `unit-client` project (vitest.config.ts).
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The scenario bank. */
 export const BANK_DIR = join(ROOT, 'src/content/scenarios');
 /** The format's examples, which the project keeps with its copy of the contract (`docs/formats`). */

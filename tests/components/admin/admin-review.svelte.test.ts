@@ -89,6 +89,19 @@ describe('Export the review', () => {
     expect(file.trainees['di|']).toEqual({ ...emptyReview('Di'), notes: 'd'.repeat(20_000), moderator: { name: 'm'.repeat(100), date: '' }, admin: { name: 'a'.repeat(100), date: '' } });
   });
 
+  // Exporting writes a file and nothing else: a trainee just opened, or notes being typed, stay as
+  // they are on the page (README: "Nothing lost").
+  it('changes nothing of the review on the page: a trainee opened stays, long notes stay whole, a rule typed stays as typed', () => {
+    const long = 'n'.repeat(20_001);
+    admin.review.trainees['ana|'] = { ...emptyReview('Ana'), notes: long };
+    admin.review.trainees['bo|@bo'] = emptyReview('Bo', '@bo');
+    type(admin, 'minAssessmentItems', 24.6);
+    const before = plain(admin.review);
+    admin.reviewJson();
+    expect(plain(admin.review)).toEqual(before);
+    expect(admin.review.trainees['ana|']!.notes).toHaveLength(20_001);
+  });
+
   it('writes the rules as the verdicts use them: a default for a field left empty or out of range, a count rounded', async () => {
     type(admin, 'minAssessmentItems', 24.6);
     type(admin, 'minScore', null);
