@@ -1,6 +1,6 @@
 // A small pool of import workers: the page reads the chosen files in batches and hands each batch
-// to whichever worker is free; the outcomes come back in the files' order. One worker per core, two
-// at most on a small machine.
+// to whichever worker is free; the outcomes come back in the files' order. One worker per core, four
+// at most (two when the browser does not say how many cores it has).
 import { MAX_FILE_BYTES, tooLargeProblem, unreadableProblem, type Verification } from '../../lib/results/flags.ts';
 import type { FromWorker, Part, ToWorker } from './protocol.ts';
 
