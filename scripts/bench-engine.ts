@@ -1,11 +1,18 @@
 // npm run bench:engine: decide and grade throughput over the scenario bank, on one core.
 // Prints figures only. The goal: 100,000 decide-and-grade per second, so that an admin's import of
-// 1,000 trainees x 50 answers is graded in under half a second.
+// 1,000 trainees x 50 answers is graded in under half a second. Then the whole check of such an
+// import, as the admin page's workers and `regrade` run it (src/lib/results/verify.ts), against
+// JSON.parse of the same files, on one thread and without a browser: the same files as
+// `npm run bench:admin` generates, so that its figures can be read against these, which move far
+// less from run to run.
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { decide, grade } from '../src/lib/index.ts';
 import type { Answer, Scenario } from '../src/lib/index.ts';
 import { jsonFiles, readScenarioFile } from './read-scenarios.ts';
+import { resultFileText } from '../src/lib/results/file-name.ts';
+import { Verifier } from '../src/lib/results/verify.ts';
+import { makeCohort } from '../tests/support/admin-results.ts';
 
 const bank: Scenario[] = jsonFiles('src/content/scenarios').flatMap((f) => readScenarioFile(f).flatMap((r) => (r.ok ? [r.scenario] : [])));
 
@@ -53,3 +60,32 @@ const bundle = await build({ entryPoints: ['src/lib/index.ts'], bundle: true, mi
 const code = bundle.outputFiles[0]!.contents;
 const zodIn = Object.keys(bundle.metafile.inputs).some((f) => f.includes('node_modules/zod/'));
 console.log(`Engine entry point (src/lib/index.ts) for the browser: ${(code.length / 1024).toFixed(1)} KB minified, ${(gzipSync(code).length / 1024).toFixed(1)} KB gzip; zod included: ${zodIn ? 'YES' : 'no'}`);
+
+// The admin page's import, its checks alone: each run with a fresh Verifier, as a page's first
+// import starts (its caches empty), over the files `npm run bench:admin` generates.
+const texts = makeCohort(bank, 1000, 50, 42).map((r) => resultFileText(r));
+const megabytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1024 / 1024;
+function medianOf(runs: number, fn: () => void): number {
+  fn(); // warm up
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+}
+const parse = medianOf(5, () => {
+  for (const t of texts) JSON.parse(t);
+});
+let valid = 0;
+const verify = medianOf(5, () => {
+  const verifier = new Verifier(bank);
+  valid = 0;
+  for (const t of texts) if (verifier.verifyText(t).ok) valid++;
+});
+console.log(
+  `Checking an import of ${texts.length.toLocaleString('en-US')} result files x 50 items (${megabytes.toFixed(1)} MB, as npm run bench:admin generates them; ${valid} valid), one thread: ` +
+    `${verify.toFixed(0)} ms, against ${parse.toFixed(0)} ms for JSON.parse of the same texts (ratio ${(verify / parse).toFixed(2)}); ` +
+    `the checks add ${(verify - parse).toFixed(0)} ms to parsing (medians of 5 runs)`,
+);
