@@ -193,6 +193,24 @@ describe('rejected, naming the field path and the problem', () => {
     expect(problems[0]).toMatch(/required/);
   });
 
+  // docs/formats/scenario.md, `language`: a BCP 47 tag whose first part has 2 or 3 letters, further
+  // parts 1 to 8 letters or digits; a language's name is a problem, not a language nobody answers in.
+  it('a language that is not a BCP 47 tag of a registered language: a word, a 4-letter first part, an empty part', () => {
+    for (const language of ['en', 'gsw', 'DE', 'pt-BR', 'zh-Hant-TW', 'sgn-BE-FR', 'es-419', 'de-CH-1996']) expect(problemsOf({ ...base(), language }), language).toEqual([]);
+    for (const language of ['english', 'e', 'engl', 'en_US', 'en-', 'pt--BR', 'en-abcdefghi', '', 'fr ']) {
+      expect(problemsOf({ ...base(), language }), language).toEqual([expect.stringMatching(/^language: /)]);
+    }
+  });
+
+  // docs/formats/scenario.md, `facts.product`: a string, not empty ("" names no product); left out, the pack's default.
+  it('an empty product', () => {
+    const s = base();
+    s.facts.product = '';
+    expect(problemsOf(s)).toEqual([expect.stringMatching(/^facts\.product: /)]);
+    s.facts.product = 'mozilla-vpn';
+    expect(problemsOf(s)).toEqual([]);
+  });
+
   // The format: `rating` is "for google-play only", and a field is never ignored quietly.
   it('a rating on a tweet', () => {
     const s: Json = { ...base(), rating: 3 };
