@@ -31,6 +31,7 @@ import type { Scenario } from '../../src/lib/schemas/scenario.ts';
 import { bodyRows, dropFromDesktop, figuresCaughtUp, importEnded, importFiles, open, PAGE, recordAnnouncements, storedFiles, tableDrawn, write } from './admin-support.ts';
 import { describeViolations, runAxe } from './axe.ts';
 import { expectCentred, expectFits, holdRequests, launchChromium, launchChromiumWithProfile, NARROW_VIEWS, setDefaultFontSize, siteUrl, THEMES, VIEWPORTS, watchProblems } from './support.ts';
+import { csvCells } from '../support/csv.ts';
 
 declare global {
   interface Window {
@@ -117,31 +118,6 @@ const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);
 
 const moderatorName = (page: Page) => page.getByLabel("Moderator's name", { exact: true });
 
-/** The cells of each line of a CSV as RFC 4180 writes them (quoted cells may hold commas, doubled quotes and line breaks). */
-function csvCells(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c !== '"') cell += c;
-      else if (text[i + 1] === '"') cell += text[++i];
-      else quoted = false;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      [row, cell] = [[], ''];
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
 
 // ---- Fixtures: a cohort, the format example, an edited file and some bad files ----------------
 

@@ -3,6 +3,7 @@ import type { AdminState, Session } from '../../../src/components/admin/admin.sv
 import { defaultView, type View } from '../../../src/components/admin/view.ts';
 import { makeResult } from '../../support/admin-results.ts';
 import { asSession, fullReview, gitlab, loadedAdmin, mozPlay, mozTwitter, stubBrowser } from '../../support/admin-state.ts';
+import { csvCells } from '../../support/csv.ts';
 
 // The readiness table in the admin page's state (src/components/admin/admin.svelte.ts): its order,
 // its pages, its filters, its CSV, the session opened, and what each session is held to. What is
@@ -33,29 +34,10 @@ function many(count: number): Session[] {
   });
 }
 
-/** The CSV's records, each a list of cells (RFC 4180: quoted cells may hold commas, quotes and line breaks). */
-function records(csv: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const c = csv[i]!;
-    if (quoted) {
-      if (c === '"' && csv[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && csv[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += c;
-  }
-  return rows;
-}
 
 /** The CSV as objects by column name. */
 function csvRows(admin: AdminState): Record<string, string>[] {
-  const [header, ...rest] = records(admin.csv());
+  const [header, ...rest] = csvCells(admin.csv());
   return rest.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]!])));
 }
 
@@ -166,7 +148,7 @@ describe('the CSV', () => {
     const gil = session('Gil', 2, { scenarios: gitlab.slice(0, 20) });
     admin.sessions = [ana, gil];
     admin.review.trainees['ana|@ana'] = fullReview('Ana', '@ana');
-    const [header] = records(admin.csv());
+    const [header] = csvCells(admin.csv());
     expect(header).toEqual(['trainee', 'file', 'mode', 'items', 'score', 'account', 'tags', 'closing', 'escalation', 'engagement', 'critical', 'ready', 'flags', 'handle', 'startedAt', 'program']);
     const [a, g] = csvRows(admin);
     const three = (n: number) => String(Math.round(n * 1000) / 1000);
