@@ -13,10 +13,9 @@
 // scenario was valid, 1 otherwise or when the command is called wrongly (docs/formats/scenario.md,
 // "The command line").
 import { decide, idealPath } from '../src/lib/index.ts';
-import { statSync } from 'node:fs';
 import { EMPTY_LIST_PROBLEM, MAX_LISTED_PROBLEMS, MAX_SCENARIO_FILE_BYTES, paidProductNotes, tooLargeProblem, unknownFieldNotes, unplayedFollowUps } from '../src/lib/scenario-check.ts';
 import { firstProblems, notCheckedProblem } from '../src/lib/schemas/problems.ts';
-import { fromUser, readArgs, refuse } from './lib/cli.ts';
+import { fromUser, lookUp, readArgs, refuse } from './lib/cli.ts';
 import { printedPath } from './lib/names.ts';
 import { jsonLine, writeLines } from './lib/output.ts';
 import { readScenarioFile } from './read-scenarios.ts';
@@ -54,12 +53,8 @@ function decideFile(file: string) {
   const path = fromUser(file);
   // A file over the limit is no scenario file: the trainer does not read it, and scenarios:check
   // refuses it, with these words. Decided, it would pass here.
-  let size = 0;
-  try {
-    size = statSync(path, { throwIfNoEntry: false })?.size ?? 0;
-  } catch {
-    // A path that cannot even be looked up (a name too long): reading it says why, as regrade says it.
-  }
+  // A path that cannot even be looked up (a name too long) has no size: reading it says why, as regrade says it.
+  const size = lookUp(path)?.size ?? 0;
   if (size > MAX_SCENARIO_FILE_BYTES) {
     failed = true;
     lines.push(jsonLine({ file, error: tooLargeProblem(size) }));

@@ -1,6 +1,6 @@
 // What the three command lines (decide, scenarios:check, regrade) share in reading their
 // arguments: `--help`, options refused when unknown, and paths read from where the user was.
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { folderFiles, type FolderFile } from '../read-scenarios.ts';
 import { printedPath } from './names.ts';
@@ -84,6 +84,18 @@ export interface FileArg {
 }
 
 /**
+ * What is at `path` (following links), or `undefined` when nothing is, or when the path cannot even
+ * be looked up (a name too long): reading it then says why, on the file's own line.
+ */
+export function lookUp(path: string | Buffer): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The files an argument stands for: a folder, its `.json` files at any depth (sorted by path), a
  * name that is not UTF-8 shown readably (see `readableName`);
  * anything else, itself (a missing file, or one that cannot be looked up, is the reader's to report). A folder without any `.json`
@@ -92,13 +104,8 @@ export interface FileArg {
  */
 export function filesOf(arg: string): FileArg[] | string {
   const path = fromUser(arg);
-  let folder = false;
-  try {
-    folder = statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
-  } catch {
-    // A path that cannot even be looked up (a name too long) is no folder: the reader says why, on the file's own line.
-  }
-  if (!folder) return [{ shown: arg, printed: printedPath(arg), path, inFolder: false }];
+  // A path that cannot even be looked up (a name too long) is no folder: the reader says why, on the file's own line.
+  if (!lookUp(path)?.isDirectory()) return [{ shown: arg, printed: printedPath(arg), path, inFolder: false }];
   let files: FolderFile[];
   try {
     files = folderFiles(path);

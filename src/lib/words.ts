@@ -14,3 +14,8 @@ const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'ei
 export function spelledNumber(value: number): string {
   return (Number.isInteger(value) && NUMBER_WORDS[value - 1]) || value.toLocaleString('en-US');
 }
+
+/** A value a file supplies, inside a problem or a flag: as a JSON string, cut after 60 characters, so that no file can stretch a message. */
+export function shortJson(v: string): string {
+  return JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}\u2026` : v);
+}

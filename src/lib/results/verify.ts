@@ -15,7 +15,7 @@ import { differingFields, jsonEqual } from '../scenario-diff.ts';
 import { notJsonProblem } from '../json-problem.ts';
 import { timeOf } from '../time.ts';
 import { FORMATS, type PackId } from '../vocabulary.ts';
-import { listed } from '../words.ts';
+import { listed, shortJson } from '../words.ts';
 import { changesSince, MAX_PROBLEMS, repeatedItems, rulesChangedSince, type ChangedRules, type Flag, type ItemRow, type Verification } from './flags.ts';
 import { itemScore, summarize, type ItemScore, type ResultSummary } from './result.ts';
 
@@ -75,7 +75,7 @@ function sameInOrder(a: readonly unknown[], b: readonly unknown[]): boolean {
  * its `;` written `\u003b`, so that no file can stretch a message or split it into two problems.
  */
 function quoted(v: string): string {
-  return JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}\u2026` : v).replaceAll(';', '\\u003b');
+  return shortJson(v).replaceAll(';', '\\u003b');
 }
 
 const show = (n: number) => String(Math.round(n * 1000) / 1000);

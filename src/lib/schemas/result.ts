@@ -4,6 +4,7 @@ import { DIMENSION_IDS } from '../policy/grade.ts';
 import { DEFAULT_RULES, CRITERIA_IDS, NOTES_MAX, SIGNER_MAX, traineeKey } from '../results/readiness.ts';
 import { isDateTime } from '../time.ts';
 import { FORMATS, PACK_IDS } from '../vocabulary.ts';
+import { shortJson } from '../words.ts';
 import { AnswerSchema, checkNames, MAX_LIST, QuotedScenarioSchema, type Scenario } from './scenario.ts';
 
 // The result file of docs/formats/result.md (version 1), and the review file the admin page
@@ -15,9 +16,6 @@ import { AnswerSchema, checkNames, MAX_LIST, QuotedScenarioSchema, type Scenario
 
 /** ISO 8601 date-time with an offset, as the scenario format writes them. */
 const DateTime = z.string().refine(isDateTime, 'must be an ISO 8601 date-time with an offset, like "2026-03-02T10:00:00Z"');
-
-/** A value from a file, in a problem: as a JSON string, cut after 60 characters. */
-const shortQuote = (v: string) => JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}\u2026` : v);
 
 /** A score from 0 to 1. */
 const Unit = z.number().min(0).max(1);
@@ -177,7 +175,7 @@ export const ReviewSchema = z.strictObject({
   trainees: z.record(z.string().regex(/\|/, 'must be a trainee key: the name and the handle, joined by |'), TraineeReviewSchema).superRefine((trainees, ctx) => {
     for (const [key, review] of Object.entries(trainees)) {
       const own = traineeKey(review);
-      if (key !== own) ctx.addIssue({ code: 'custom', path: [key], message: `is not the key of this trainee's name and handle, which is ${shortQuote(own)} (both in lower case, without spaces around them, joined by |)` });
+      if (key !== own) ctx.addIssue({ code: 'custom', path: [key], message: `is not the key of this trainee's name and handle, which is ${shortJson(own)} (both in lower case, without spaces around them, joined by |)` });
     }
   }),
 });
