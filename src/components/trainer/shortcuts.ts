@@ -76,7 +76,7 @@ export function shortcut(trainer: Trainer, e: KeyboardEvent): void {
   let handled = true;
   switch (shortcutKey(e)) {
     case '?':
-      trainer.shortcutsOpen = true;
+      trainer.shortcutsAsked++;
       break;
     case 'p':
       handled = press(trainer.state.session?.clock.playing ? 'Stop' : 'Play');

@@ -234,8 +234,12 @@ export class Trainer {
 
   /** The last message for screen readers. */
   announcement = $state('');
-  /** Whether the shortcuts dialog is open. */
-  shortcutsOpen = $state(false);
+  /**
+   * How many times the shortcuts dialog was asked for (`?`, or its button): each ask opens it if it
+   * is shut. Whether it is open is the dialog's own to say; a copy of it here went stale for a task
+   * after the dialog closed, and a `?` in that time opened nothing.
+   */
+  shortcutsAsked = $state(0);
 
   /** Whether single keys are shortcuts: on unless the trainee turned them off (a setting saved with the rest of the state). */
   get singleKeys(): boolean {
