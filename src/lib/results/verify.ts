@@ -7,10 +7,11 @@ import { z } from '../schemas/zod.ts';
 import { packs } from '../packs/index.ts';
 import { baseKey, dimensionApplies, DIMENSION_IDS, DIMENSION_LABELS, grader, type GradeResult } from '../policy/grade.ts';
 import { firstProblems, formatIssues, notResultObjectProblem, otherFormatProblem } from '../schemas/problems.ts';
-import { makeResultSchema, ResultSchema } from '../schemas/result.ts';
+import { makeResultSchema, ResultSchema, type ResultFile } from '../schemas/result.ts';
 import { nextPoint, type Sent } from '../policy/follow-ups.ts';
 import { escalationClippingSent } from '../policy/reply-words.ts';
-import { MessageTextSchema, QuotedScenarioSchema, ScenarioSchema, type Answer, type Facts, type Message, type Scenario } from '../schemas/scenario.ts';
+import { plainItem } from '../schemas/plain-item.ts';
+import { checkNames, MessageTextSchema, QuotedScenarioSchema, ScenarioSchema, type Answer, type Facts, type Message, type Scenario } from '../schemas/scenario.ts';
 import { differingFields, jsonEqual } from '../scenario-diff.ts';
 import { notJsonProblem } from '../json-problem.ts';
 import { timeOf } from '../time.ts';
@@ -176,13 +177,18 @@ export class Verifier {
   /** How many distinct scenarios are remembered before the caches start afresh. */
   readonly cacheLimit: number;
   readonly #schema;
+  /** The schema's item, reading its scenario as `#schema` does. */
+  readonly #itemSchema;
+  /** Whether items are looked at quickly before the schema is asked (see `#items`); tests turn it off to compare. */
+  readonly #quick: boolean;
   /**
    * How many scenarios were checked whole, accepted as alike but for their messages' texts to one
    * checked already (see `#read`), and decided, and how many answers were graded, afresh (the rest
    * came from the caches: a scenario equal or alike to one decided already is not decided again),
-   * and how many scenarios a file held as a known text, and were not parsed (see `parse`).
+   * and how many scenarios a file held as a known text, and were not parsed (see `parse`), and
+   * how many items were taken as they were on a quick look, not read by the schema (see `#quickly`).
    */
-  readonly stats = { scenariosParsed: 0, scenariosAlike: 0, scenariosDecided: 0, itemsGraded: 0, items: 0, scenariosSpared: 0 };
+  readonly stats = { scenariosParsed: 0, scenariosAlike: 0, scenariosDecided: 0, itemsGraded: 0, items: 0, scenariosSpared: 0, itemsQuick: 0 };
 
   /**
    * `bank`: the scenarios a reader trusts (the project's bank); their step 0 must match. Each is
@@ -191,8 +197,9 @@ export class Verifier {
    * scenarios as the bank worded them before (src/content/scenario-history): an item that quotes
    * one of them exactly comes from an honest file of an earlier release, and matches the bank too.
    */
-  constructor(bank: Iterable<unknown>, cacheLimit = 20_000, earlier: Iterable<unknown> = []) {
+  constructor(bank: Iterable<unknown>, cacheLimit = 20_000, earlier: Iterable<unknown> = [], { quick = true } = {}) {
     this.cacheLimit = cacheLimit;
+    this.#quick = quick;
     const remembered = z.unknown().transform((input, ctx): Scenario => {
       const read = this.#read(input);
       if (read) return read;
@@ -203,6 +210,7 @@ export class Verifier {
       return z.NEVER;
     });
     this.#schema = makeResultSchema(remembered);
+    this.#itemSchema = this.#schema.shape.items.element;
     for (const input of bank) {
       const r = ScenarioSchema.safeParse(input);
       if (!r.success) continue;
@@ -493,6 +501,39 @@ export class Verifier {
     return true;
   }
 
+  /**
+   * The file as the schema gives it, read with each item looked at quickly first (see
+   * plain-item.ts): an item written as the trainer writes them, whose scenario this reader has read
+   * already, is taken as it is, and only the others are read by the schema's item. The rest of the
+   * file is read by the schema, its items left out. `undefined` when something is wrong (or the
+   * quick look is off): the whole file is then read by the schema, which names every problem.
+   */
+  #quickly(json: unknown): ResultFile | undefined {
+    if (!this.#quick || !isObject(json) || !Array.isArray(json.items)) return undefined;
+    const items: ResultFile['items'] = [];
+    let quick = 0;
+    let namesKnown = true;
+    const ctx = { addIssue: () => void (namesKnown = false) } as unknown as z.RefinementCtx;
+    for (const item of json.items as unknown[]) {
+      const s = plainItem(item) ? this.#read(item.scenario) : undefined;
+      // The check of the answer's names that the schema's item makes once it has the scenario.
+      if (s) checkNames(packs[s.pack], (item as { answer: Answer }).answer, ['answer'], ctx, true);
+      if (s && namesKnown) {
+        items.push({ ...(item as ResultFile['items'][number]), scenario: s });
+        quick++;
+        continue;
+      }
+      const read = this.#itemSchema.safeParse(item);
+      if (!read.success) return undefined;
+      items.push(read.data);
+      namesKnown = true;
+    }
+    const rest = this.#schema.safeParse({ ...json, items: [] });
+    if (!rest.success) return undefined;
+    this.stats.itemsQuick += quick;
+    return { ...rest.data, items };
+  }
+
   /** Verifies a file's text (a UTF-8 byte-order mark is allowed). */
   verifyText(text: string): Verification {
     let json: unknown;
@@ -509,11 +550,14 @@ export class Verifier {
   verify(json: unknown): Verification {
     const other = otherFormatProblem(json, 'result') ?? scenarioListProblem(json) ?? notResultObjectProblem(json);
     if (other) return { ok: false, problems: [other] };
-    const parsed = this.#schema.safeParse(json);
-    // Worded with the format's schema, the same but that it reads an item's scenario itself (this
-    // one's is a transform, which tells nothing of the fields a scenario takes).
-    if (!parsed.success) return { ok: false, problems: firstProblems(formatIssues(parsed.error, json, ResultSchema), MAX_PROBLEMS) };
-    const file = parsed.data;
+    let file = this.#quickly(json);
+    if (!file) {
+      const parsed = this.#schema.safeParse(json);
+      // Worded with the format's schema, the same but that it reads an item's scenario itself (this
+      // one's is a transform, which tells nothing of the fields a scenario takes).
+      if (!parsed.success) return { ok: false, problems: firstProblems(formatIssues(parsed.error, json, ResultSchema), MAX_PROBLEMS) };
+      file = parsed.data;
+    }
     const flags: Flag[] = [];
     const usedPacks = [...new Set(file.items.map((i) => i.scenario.pack))];
     // A pack graded under another version may explain differing scores, as far as the rules it
