@@ -179,7 +179,7 @@ export class Verifier {
   readonly #schema;
   /** The schema's item, reading its scenario as `#schema` does. */
   readonly #itemSchema;
-  /** Whether items are looked at quickly before the schema is asked (see `#items`); tests turn it off to compare. */
+  /** Whether items are looked at quickly before the schema is asked (see `#quickly`); tests turn it off to compare. */
   readonly #quick: boolean;
   /**
    * How many scenarios were checked whole, accepted as alike but for their messages' texts to one
