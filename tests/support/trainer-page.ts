@@ -28,6 +28,10 @@ export interface Site {
  */
 export function stubTrainerBrowser(): Site {
   const site: Site = { fetched: [], status: {}, down: new Set() };
+  // The clock's ticker is the trainer's one interval: faked, so that a trainer a test left playing
+  // ticks no more once its test is over (saving to the store the next test reads). A test of the
+  // clock moves it with `vi.advanceTimersByTime`; `vi.useRealTimers()` in an afterEach undoes this.
+  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
   vi.stubGlobal('BroadcastChannel', undefined);
   const element = { focus() {}, scrollIntoView() {} };
   vi.stubGlobal('document', { activeElement: null, body: {}, getElementById: () => element });
