@@ -15,7 +15,7 @@ import { DIMENSION_IDS } from '../policy/grade.ts';
 import { isDateTime } from '../time.ts';
 import { HOLD_REASONS, SENTIMENTS, TOOLS } from '../vocabulary.ts';
 import { ResultItemSchema } from './result.ts';
-import { AnswerSchema, MAX_LIST } from './scenario.ts';
+import { AnswerSchema, HANDLE_PATTERN, MAX_LIST } from './scenario.ts';
 
 /** The item's fields, in the schema's order. */
 const ITEM_KEYS = Object.keys(ResultItemSchema.shape);
@@ -25,9 +25,6 @@ const ANSWER_KEYS = Object.keys(AnswerSchema.shape);
 const HOLDS: ReadonlySet<unknown> = new Set(HOLD_REASONS);
 const SENTIMENT_SET: ReadonlySet<unknown> = new Set(SENTIMENTS);
 const TOOL_SET: ReadonlySet<unknown> = new Set(TOOLS);
-
-/** As the scenario format's `Handle`: `@` and a name without spaces. */
-const HANDLE = /^@\S+$/;
 
 type Plain = Record<string, unknown>;
 
@@ -57,7 +54,7 @@ function plainAnswer(a: unknown): boolean {
   if (!hasExactly(a, ANSWER_KEYS)) return false;
   return (
     filledOrNull(a.reply) &&
-    (a.like === null || (typeof a.like === 'string' && HANDLE.test(a.like))) &&
+    (a.like === null || (typeof a.like === 'string' && HANDLE_PATTERN.test(a.like))) &&
     typeof a.retweet === 'boolean' &&
     typeof a.directMessage === 'boolean' &&
     filledOrNull(a.escalate) &&

@@ -11,8 +11,11 @@ import type { PolicyPack } from './pack.ts';
 // make it one, so it is kept as given (loose objects: the scenario as read still equals its
 // input), read by nothing, and noted by the checks (`unknownFieldNotes` in ../scenario-check.ts).
 
+/** What a handle is: `@` and a name without spaces. */
+export const HANDLE_PATTERN = /^@\S+$/;
+
 /** A handle, with its `@`. Compared case-insensitively. */
-const Handle = z.string().regex(/^@\S+$/, 'must be a handle: @ followed by the name, no spaces');
+const Handle = z.string().regex(HANDLE_PATTERN, 'must be a handle: @ followed by the name, no spaces');
 
 /** ISO 8601 date-time with an offset (`Z`, `+02:00` or `+0200`), seconds optional. */
 const DateTime = z.string().refine(isDateTime, 'must be an ISO 8601 date-time with an offset, like "2026-03-02T10:00:00Z"');

@@ -34,7 +34,6 @@ function many(count: number): Session[] {
   });
 }
 
-
 /** The CSV as objects by column name. */
 function csvRows(admin: AdminState): Record<string, string>[] {
   const [header, ...rest] = csvCells(admin.csv());
