@@ -91,7 +91,7 @@ const newReview = (): Review => ({ format: FORMATS.review, rules: { ...DEFAULT_R
 
 /** A review as stored, with a default for anything an older page did not store; `undefined` if it is none. */
 function storedReview(review: Review | undefined): Review | undefined {
-  return review && review.format === FORMATS.review ? { ...newReview(), ...review, rules: { ...DEFAULT_RULES, ...review.rules } } : undefined;
+  return review && review.format === FORMATS.review ? { ...newReview(), ...review, rules: { ...DEFAULT_RULES, ...review.rules }, trainees: review.trainees ?? {} } : undefined;
 }
 
 /** A file chosen for import, with the name to show for it. */

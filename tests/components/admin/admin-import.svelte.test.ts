@@ -255,6 +255,10 @@ describe('what the browser keeps', () => {
     const older = await open();
     expect(older.review.rules).toEqual({ minAssessmentItems: 20, minScore: 0.75, dimensionFloor: 0.7, noCritical: true, minGooglePlayItems: 2, noIntegrityFlags: true });
     expect(older.review.trainees['ana|']).toEqual(fullReview('Ana'));
+    await store.set('review', { format: 'social-support-review/1', rules: undefined, trainees: undefined });
+    const bare = await open();
+    expect(bare.review.rules.minScore).toBe(0.8);
+    expect(bare.review.trainees).toEqual({});
     await store.set('review', { format: 'social-support-result/1', rules: { minScore: 0.5 }, trainees: {} });
     expect((await open()).review.rules.minScore).toBe(0.8);
   });
