@@ -56,7 +56,7 @@ describe('the import worker', () => {
     const [ana, unread, bo, empty, cy] = seen(answer);
     expect([ana, unread, bo, cy]).toEqual([['Ana', []], ['(file): not read, for a reason'], ['Bo', []], ['Cy', []]]);
     // An empty file is read, as empty: no JSON.
-    expect(String(empty)).toMatch(/JSON/);
+    expect(empty).toEqual(['(file): not valid JSON: the file is empty']);
   });
 
   it('compares with the bank it was sent, and with none before it', async () => {

@@ -28,9 +28,10 @@ const allMet = () => ({
 
 describe('readiness', () => {
   it('defaults: 0.8 overall, 0.7 per dimension, no critical error', () => {
-    expect(DEFAULT_RULES).toMatchObject({ minScore: 0.8, dimensionFloor: 0.7, noCritical: true });
+    const defaults = { minAssessmentItems: 20, minScore: 0.8, dimensionFloor: 0.7, noCritical: true, minGooglePlayItems: 2, noIntegrityFlags: true };
+    expect(DEFAULT_RULES).toEqual(defaults);
     // The schema fills every missing field with the same defaults.
-    expect(ReadinessRulesSchema.parse({})).toEqual(DEFAULT_RULES);
+    expect(ReadinessRulesSchema.parse({})).toEqual(defaults);
   });
 
   it('ready when every rule, criterion and sign-off holds', () => {
@@ -226,7 +227,12 @@ describe('readiness', () => {
   });
 
   it('no review at all: not ready', () => {
-    expect(readiness(session(), undefined, DEFAULT_RULES, TODAY).ready).toBe(false);
+    const r = readiness(session(), undefined, DEFAULT_RULES, TODAY);
+    expect(r.ready).toBe(false);
+    // The session's own rules hold; what no review gives fails: the date, each criterion, both sign-offs.
+    expect(r.checks.filter((c) => !c.ok).map((c) => c.id)).toEqual([
+      'fxhelp', 'criterion.instincts', 'criterion.clarity', 'criterion.collaboration', 'criterion.judgement', 'criterion.nda', 'sign-off.moderator', 'sign-off.admin',
+    ]);
   });
 
   it('rules are editable: a lower bar lets a session through', () => {

@@ -796,7 +796,14 @@ describe('regrading', () => {
     const file = clone(base());
     file.trainee.handle = '@' + 'h'.repeat(150);
     file.app.version = '1.0.0+' + 'b'.repeat(200);
-    expect(check(file).trainee.handle).toHaveLength(151);
+    file.packs.mozilla = 'p'.repeat(300);
+    const read = check(file);
+    expect(read.trainee.handle).toHaveLength(151);
+    expect(read.appVersion).toBe('1.0.0+' + 'b'.repeat(200));
+    // A version no page knows: regraded under today's, named in the flag cut to 60 characters.
+    const flag = read.flags.find((f) => f.code === 'pack-version');
+    expect(flag?.integrity).toBe(false);
+    expect(flag?.message).toContain(`packs.mozilla: graded under version "${'p'.repeat(60)}\u2026" (a version this page does not know)`);
   });
 
   it('the same file twice gives the same result, the second time from the caches', () => {
@@ -1033,9 +1040,9 @@ describe('a scenario alike but for its messages\u2019 texts to one read already'
     expect(!refused.ok && refused.problems.join('\n')).toContain(`items[1].scenario.messages[${last + 1}].text`);
   });
 
-  it('the valid cases were accepted as alike, not checked whole', () => {
+  it.each(cases.slice(0, 3))('%s: accepted as alike, not checked whole', (_, message) => {
     const v = new Verifier(bankScenarios);
-    const r = v.verifyText(fileText(cases[0]![1]));
+    const r = v.verifyText(fileText(message));
     expect(r.ok).toBe(true);
     expect([v.stats.scenariosParsed, v.stats.scenariosAlike]).toEqual([1, 1]);
   });
