@@ -132,7 +132,8 @@ const edited: Result = makeResult({ name: 'Eddie Edit', handle: '@eddie', mode: 
 const honestSummary = structuredClone(edited.summary);
 edited.items[1]!.score = 1;
 edited.items[1]!.critical = [];
-edited.summary = { ...edited.summary, score: 1, critical: 0 };
+// The dimensions too, so that a cell showing the file's own would be seen.
+edited.summary = { ...edited.summary, score: 1, critical: 0, dimensions: { account: 0.123, tags: 0.123, closing: 0.123, escalation: 0.123, engagement: 0.123 } };
 const formula = makeResult({ name: '=HYPERLINK("http://example.com","x")', handle: '@formula', startedAt: '2026-11-04T10:00:00Z', scenarios: [compliment] });
 const badDir = join(tmp, 'bad');
 mkdirSync(badDir);
@@ -200,6 +201,9 @@ describe('readiness review', () => {
     const d = honestSummary.dimensions;
     const three = (n: number) => String(Math.round(n * 1000) / 1000);
     expect(cells.slice(0, 12)).toEqual(['edited.json', 'assessment', 'Mozilla', '2', '0.5', three(d.account), three(d.tags), three(d.closing), three(d.escalation), three(d.engagement), '1', 'no']);
+    // By hand: the one slip is a direct message, an engagement; the other four dimensions are whole.
+    expect(cells.slice(5, 9)).toEqual(['1', '1', '1', '1']);
+    expect(Number(cells[9])).toBeLessThan(1);
     expect(cells[12]).toContain('grade differs from the recomputed one: items[1]');
     expect(cells[12]).toContain('summary: ');
   });
@@ -222,7 +226,9 @@ describe('readiness review', () => {
     const eddie = csvCells(csv).find((cells) => cells[1] === 'edited.json')!;
     expect(eddie[12]!.split('; ')).toEqual([
       'items[1] (moz-tw-compliment-battery-life, step 0): score 1 in the file against 0 recomputed, critical errors none in the file against moz.no-dm recomputed',
-      expect.stringMatching(/^summary: score 1 in the file against 0\.5 recomputed, 0 items with a critical error in the file against 1 recomputed$/),
+      // The summary's dimensions were edited too: by hand, a direct message on one of two items costs
+      // half of that item's engagement (its retweet check holds), 0.75 over the two; the rest are whole.
+      'summary: score 1 in the file against 0.5 recomputed, account choice 0.123 in the file against 1 recomputed, tags 0.123 in the file against 1 recomputed, closing 0.123 in the file against 1 recomputed, escalation 0.123 in the file against 1 recomputed, engagement and reply text 0.123 in the file against 0.75 recomputed, 0 items with a critical error in the file against 1 recomputed',
     ]);
   });
 
@@ -314,7 +320,15 @@ describe('readiness review', () => {
     const { page: second, problems: secondProblems } = await adminPage(other);
     await open(second);
     await second.getByLabel('Read a review file').setInputFiles(write(tmp, 'review.json', review));
-    await second.getByText(/^Review read from review\.json/).waitFor();
+    const status = second.getByText(/^Review read from review\.json/);
+    await status.waitFor();
+    expect(await status.textContent()).toBe(
+      'Review read from review.json: its rules, and 1 trainee. 1 of them, \u2068Alex Rivera\u2069 (\u2068@alex_helps\u2069), has no results imported here; their review is kept for when they are.',
+    );
+    // What the second reviewer has is what the first wrote: exported again, the same review.
+    const [again] = await Promise.all([second.waitForEvent('download'), second.getByRole('button', { name: 'Export the review' }).click()]);
+    const theirs = JSON.parse(readFileSync((await again.path())!, 'utf8'));
+    expect({ rules: theirs.rules, trainees: theirs.trainees }).toEqual({ rules: review.rules, trainees: review.trainees });
     expect(secondProblems.take()).toEqual([]);
     await other.close();
   });
@@ -523,8 +537,12 @@ describe('what a file cannot decide, and a rule typed out of range', () => {
     const cell = (header: string) => cells[headers.findIndex((h) => h.replace(/[▲▼]/g, '').trim() === header) - 1];
     expect(cell('Program')).toBe('GitLab');
     expect([cell('Tags'), cell('Closing')]).toEqual(['n/a', 'n/a']);
-    // The score is the mean of the three dimensions GitLab has, item by item.
-    expect(Number(cell('Score'))).toBeLessThan(1);
+    // The score is the mean of the three dimensions GitLab has, item by item: as a mean of means, the
+    // mean of the row's three (to the rounding of the cells), not of all five with tags and closing as 1.
+    const [score, account, escalation, engagement] = ['Score', 'Account choice', 'Escalation', 'Engagement and reply text'].map((h) => Number(cell(h)));
+    expect(score).toBeLessThan(1);
+    expect(Math.abs(score! - (account! + escalation! + engagement!) / 3)).toBeLessThanOrEqual(0.001);
+    expect(Math.abs(score! - (account! + escalation! + engagement! + 2) / 5)).toBeGreaterThan(0.01);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
     const lines = readFileSync((await download.path())!, 'utf8').trim().split('\r\n');
     const header = lines[0]!.split(',');
@@ -1858,6 +1876,14 @@ describe('a whole folder, and files dropped on the page', () => {
   test('a drop while an import is under way is refused aloud, and the import goes on', async () => {
     const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
     const { page, problems } = await adminPage(context);
+    // The bank is held back until the drop, so the import is surely under way then, however fast
+    // this machine checks the files (the page fetches the bank when it opens; an import waits for it).
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await context.route('**/bank/**', async (route) => {
+      await held;
+      await route.continue();
+    });
     await open(page);
     await page.evaluate(() => {
       const status = document.querySelector('.import [role=status]')!;
@@ -1866,6 +1892,7 @@ describe('a whole folder, and files dropped on the page', () => {
     });
     await page.getByLabel('Import results', { exact: true }).setInputFiles(manyFiles);
     // Dropped while the progress bar shows.
+    await page.locator('#admin-progress').waitFor();
     const droppedDuring = await page.evaluate((text) => {
       const progress = document.getElementById('admin-progress');
       if (!progress) return false;
@@ -1875,6 +1902,7 @@ describe('a whole folder, and files dropped on the page', () => {
       return true;
     }, JSON.stringify(folderCohort[2]));
     expect(droppedDuring).toBe(true);
+    release();
     await importEnded(page).waitFor({ timeout: 60_000 });
     const said = await page.evaluate(() => (window as unknown as { said: string[] }).said);
     expect(said).toContain('An import is under way: what you dropped or chose was not imported. Try again once this import has ended.');
@@ -2662,8 +2690,10 @@ describe('with a screen reader and a keyboard', () => {
       const moderatorDate = field("Moderator's sign-off date");
       expect(await moderatorDate.getAttribute('aria-invalid')).not.toBe('true');
       // Tomorrow may already be the day where the other reviewer is: it counts.
-      await moderatorDate.fill(await daysBefore(page, -1));
-      await page.waitForTimeout(200);
+      const tomorrow = await daysBefore(page, -1);
+      await moderatorDate.fill(tomorrow);
+      const moderatorLine = panel.getByRole('listitem').filter({ hasText: /^Met: Signed off by a moderator/ });
+      await expect.poll(() => moderatorLine.innerText()).toBe(`Met: Signed off by a moderator (\u2068Mo Derator\u2069, ${tomorrow})`);
       expect(await moderatorDate.getAttribute('aria-invalid')).not.toBe('true');
       await moderatorDate.fill(await daysBefore(page, -2));
       await expect.poll(() => moderatorDate.getAttribute('aria-invalid')).toBe('true');
