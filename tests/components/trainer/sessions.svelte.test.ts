@@ -355,8 +355,11 @@ describe('the result file', () => {
     answerServed(trainer);
     answerServedNext(trainer);
     trainer.dispatch({ type: 'finish', finishedAt: new Date().toISOString(), at: Date.now() });
-    // Kept under an older version of the guidelines, and by the name "Your name" said then.
-    const kept = { ...trainer.sessions[0]!, packs: { mozilla: '2.0.1' } };
+    // Kept under an older version of the guidelines, and by the name "Your name" said then; its
+    // scores as that version might have given them (all 0), so that only a new grading gives today's.
+    const original = trainer.sessions[0]!;
+    expect(original.items.some((i) => i.score > 0)).toBe(true);
+    const kept = { ...original, packs: { mozilla: '2.0.1' }, items: original.items.map((i) => ({ ...i, score: 0 })), summary: { ...original.summary, score: 0 } };
     trainer.dispatch({ type: 'trainee', name: 'Someone Else' });
     await said(trainer);
     await trainer.downloadPast(kept);
@@ -367,6 +370,8 @@ describe('the result file', () => {
     expect(parsed.packs).toEqual({ mozilla: packs.mozilla.version });
     expect(parsed.trainee.name).toBe('Ana Lima');
     expect(parsed.items.map((i) => i.scenarioId)).toEqual(kept.items.map((i) => i.scenarioId));
+    expect(parsed.items.map((i) => i.score)).toEqual(original.items.map((i) => i.score));
+    expect(parsed.summary.score).toBeCloseTo((parsed.items[0]!.score + parsed.items[1]!.score) / 2, 3);
     expect(await said(trainer)).toBe(`Saved ${saved} (2 answers).`);
   });
 });

@@ -934,9 +934,11 @@ describe('follow-ups on the clock', () => {
 
   // Reminders are Conversocial's, and a reminder sets a conversation aside unanswered: GitLab's play
   // mode, which never skips, has none (issue 9).
-  it('GitLab has no reminders: a remind event leaves the ticket open and changes nothing', () => {
-    const scenarios = [gl({ id: 'gl-a', now: at(T0, 50) }), gl({ id: 'gl-b' })];
-    const before = run(started(scenarios, { skipping: false }), play(0)).state;
+  it('GitLab has no reminders: a remind event leaves the ticket open and changes nothing, also in a set of one\u2019s own that skips', () => {
+    // A set that mixes programs allows skipping as a queue, so only the ticket's program refuses.
+    const scenarios = [gl({ id: 'gl-a', now: at(T0, 50) }), help('moz-b')];
+    const before = run(started(scenarios, { skipping: true }), play(0)).state;
+    expect(session(before).queue.skipping).toBe(true);
     expect(openId(before)).toBe('gl-a');
     const [after, effects] = transition(before, remind(5, 1));
     expect(after).toEqual(before);
