@@ -197,8 +197,9 @@ describe('the Mozilla pack holds the values the guidelines fix', () => {
   it('@Firefox never replies, and helpers never retweet or send direct messages', () => {
     expect(mozilla.accounts.find((a) => a.handle === '@Firefox')!.reply).toBe('no');
     for (const a of mozilla.accounts) {
-      expect(a.retweet, a.handle).not.toBe('yes');
-      expect(a.directMessage, a.handle).not.toBe('yes');
+      // A retweet is at most recommended through the escalation queue; a direct message never sent.
+      expect(['no', 'escalate'], a.handle).toContain(a.retweet);
+      expect(a.directMessage, a.handle).toBe('no');
     }
   });
 

@@ -83,7 +83,7 @@ describe('Mozilla: when the customer has not answered (step 3)', () => {
     expect(d).toMatchObject({ reply: null, like: null, hold: 'Waiting on Customer', close: null, userTag: 'Troll account' });
   });
 
-  it('a customer message after our reply is answered again, not held', () => {
+  it('a customer message after our reply is answered again (Reply + Hold), not only waited on', () => {
     const s = moz({
       messages: [
         customer('@firefox videos stutter', '2026-03-01T09:00:00Z'),

@@ -211,7 +211,7 @@ describe('a like, a tag or a user tag nothing called for is explained by the rul
     expect(tagged.section).toBe('/conversocial/tags-and-user-tags/#conversation-tags');
   });
 
-  it('a rule that itself keeps the like off still explains it (a sensitive spam report is liked; a deleted compliment is not)', () => {
+  it('a rule that itself keeps the like off still explains it (a deleted compliment is not liked)', () => {
     const c = check(grade(gl({ facts: { kind: 'compliment', deleted: true } }), answer({ like: '@GitLab', sentiment: 'positive' })), 'like');
     expect(c.reason).toBe('The tweet praises the product, but it gets no reply, so no like either.');
   });
@@ -291,8 +291,9 @@ describe('a tag or a user tag that no rule gives here: nothing calls for it, and
       [insults(), check(grade(insults(), closed({ tags: ['No Action Taken', 'MozFest'] })), 'tags')],
     ] as const;
     for (const [s, c] of cited) {
-      const decided = explain(s).decision.because.map((b) => b.rule).filter((r) => findRule(packs.mozilla, r)!.section !== CONVERSATION_TAGS);
-      expect(decided, s.id).not.toContain(c.rule);
+      // The pack's rule that a conversation gets only the tags it calls for: not the rule that
+      // decided the conversation's step (a reply, a hold, a close), which says nothing of tags.
+      expect(c.rule, s.id).toBe('moz.tag.only-called-for');
       expect(findRule(packs.mozilla, c.rule!)?.section, s.id).toBe(CONVERSATION_TAGS);
     }
     expect(new Set(cited.map(([, c]) => c.rule)).size).toBe(1);
@@ -567,6 +568,9 @@ describe('a reply or a like where none is due: Google Play praise, spam, a commu
     const c = check(grade(s, answer({ tags: want.tags, userTag: want.userTag, close: want.close, sentiment: want.sentiment })), 'like');
     expect(c.rule).not.toBe('moz.tag.community');
     expect(c.reason).not.toMatch(/no like/);
+    // No like given: the like is wrong, and the account it is due from is named.
+    expect(c.score).toBe(0);
+    expect([c.expected, c.given]).toEqual([want.like, null]);
   });
 });
 

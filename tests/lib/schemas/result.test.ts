@@ -40,9 +40,11 @@ describe('an item\u2019s answer keeps fields the format does not name', () => {
     const v = verifier().verifyText(JSON.stringify(withExtraFields(plain)));
     expect(v.ok, v.ok ? '' : v.problems.join('\n')).toBe(true);
     const without = verifier().verifyText(JSON.stringify(plain));
+    expect(without.ok).toBe(true);
     if (!v.ok || !without.ok) return;
     expect(v.result.items.map((r) => r.score)).toEqual([1, expect.any(Number), 1, expect.any(Number)]);
     expect(v.result.items[1]!.score).toBeLessThan(1);
+    expect(v.result.items[3]!.score).toBeLessThan(1);
     expect(v.result.items).toEqual(without.result.items);
     expect(v.result.summary).toEqual(without.result.summary);
     expect(v.result.flags).toEqual([]);
