@@ -30,6 +30,13 @@ describe('the names of the sections rules link to', () => {
       for (const named of [...pack.rules, ...pack.replyRules, ...pack.accounts]) expect(cited, named.section).toContain(named.section);
     }
     expect(new Set(cited).size).toBe(cited.length);
+    // Sections named by hand, each cited by some rule of its program: among them.
+    expect(cited).toEqual(expect.arrayContaining([
+      '/conversocial/closing-reasons/#user-didnt-respond',
+      '/escalation/when-and-how/#when-to-escalate',
+      '/conversocial/likes-retweets-dms/#direct-messages',
+      '/gitlab/workflow/#follow-ups-from-tweetdeck',
+    ]));
   });
 
   it('keeps apostrophes, hyphens, capitals and signs as the headings have them', () => {

@@ -4,6 +4,8 @@ import { programChoices } from '../../../src/components/trainer/programs.ts';
 import { olderGuidelines, pastName, Trainer, withFinishedTrainee } from '../../../src/components/trainer/trainer.svelte.ts';
 import { packs, type Result } from '../../../src/lib/index.ts';
 import { initialState, olderPacks, toResult, transition, type TrainerState } from '../../../src/lib/trainer/queue.ts';
+import { makeResult } from '../../support/admin-results.ts';
+import { bank, valid } from '../../support/bank.ts';
 import { moz } from '../../support/factory.ts';
 
 // Past sessions in the trainer island's state (src/components/trainer/trainer.svelte.ts): a report
@@ -263,6 +265,14 @@ describe('a past session kept under another version of the guidelines', () => {
     const { regradeResult } = await trainer.engine();
     const r = { ...kept('past-g', 'practice', '2026-05-06T09:00:00.000Z'), packs: { mozilla: '2.0.1' } };
     expect(trainer.regrade?.(r)).toEqual(regradeResult(r));
+    // A kept file with answers, its scores as an older version might have left them (all 0): an
+    // answer as the guidelines ask and a direct message, a critical error, graded 1 and 0 by hand.
+    const answered = makeResult({ name: 'Ana Lima', scenarios: [valid(bank.find((f) => f.stem === 'moz-tw-compliment-battery-life')!), valid(bank.find((f) => f.stem === 'moz-gp-crash-opening-pdf')!)], slip: (i) => (i === 1 ? 'direct-message' : 'none') });
+    const older = { ...answered, packs: { mozilla: '2.0.1' }, items: answered.items.map((i) => ({ ...i, score: 0 })), summary: { ...answered.summary, score: 0 } };
+    const again = trainer.regrade!(older);
+    expect(again.items.map((i) => i.score)).toEqual([1, 0]);
+    expect(again.summary).toMatchObject({ items: 2, score: 0.5, critical: 1 });
+    expect(again).toEqual(regradeResult(older));
   });
 });
 
