@@ -147,6 +147,9 @@ describe('Review my mistakes', () => {
     expect(s.queue.name).toBe('Review my mistakes');
     expect(s.seed).toBeNull();
     expect(trainer.reviewRules('mozilla')).toEqual(['moz.route.support']);
+    // What is served asks for the rule missed: each conversation's first answer is routed to
+    // @FirefoxSupport by it (a compliment or a locale account's tweet, say, is not drawn).
+    for (const c of s.conversations) expect(decide(c.root).because.map((b) => b.rule), c.root.id).toContain('moz.route.support');
   });
 
   it('has nothing to serve in a program where no rule was missed: no session starts', async () => {

@@ -17,6 +17,9 @@ function under(counts: Map<string, number>, min: number): string[] {
   return [...counts].filter(([, n]) => n < min).map(([rule, n]) => `${rule}: ${n}`);
 }
 
+// A measure of the bank, not of the engine: it counts the rules the engine cites. That each
+// citation is right is for the decide and explanation tests, and for each scenario's own
+// `expected` (decide.test.ts compares the engine with each of them).
 describe('every rule comes up in the bank', () => {
   const counts = new Map<string, number>();
   for (const pack of Object.values(packs)) for (const r of pack.rules) counts.set(r.id, 0);
