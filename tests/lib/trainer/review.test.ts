@@ -14,6 +14,7 @@ import { reviewed } from '../../../src/lib/trainer/review.ts';
 import type { RuleProgress } from '../../../src/lib/trainer/state.ts';
 import { HOLD_REASONS, PACK_IDS, PERSONAL_ACCOUNT, TOOLS, type PackId } from '../../../src/lib/vocabulary.ts';
 import { rightAnswer } from '../../support/admin-results.ts';
+import { customer, moz } from '../../support/factory.ts';
 import { bank, valid } from '../../support/bank.ts';
 
 const scenarios = bank.map(valid);
@@ -128,6 +129,18 @@ describe('every rule a wrong answer puts under review, right answers clear', () 
 });
 
 describe('what goes under review, and what moves it on', () => {
+  // The tests below pick the points where a rule applies with `exercises`; here it is checked on
+  // its own, on conversations whose rules the policy notes name: a request for help that mentions
+  // @Firefox is answered from @FirefoxSupport (routing); praise is tagged Fan Love and gets no reply.
+  it('a rule applies where the policy notes apply it, and not elsewhere', () => {
+    const help = moz();
+    const praise = moz({ facts: { kind: 'compliment' }, messages: [customer('@firefox the new tab page looks lovely, thank you')] });
+    expect(exercises(help, new Set(['moz.route.support']))).toBe(true);
+    expect(exercises(praise, new Set(['moz.route.support']))).toBe(false);
+    expect(exercises(praise, new Set(['moz.tag.fan-love']))).toBe(true);
+    expect(exercises(help, new Set(['moz.tag.fan-love']))).toBe(false);
+  });
+
   // README: "An answer counts for a rule only where that rule applied". #fxhelp grades the text of
   // a reply from your own account: where no reply is due, leaving it out says nothing of it.
   it('Mozilla: no reply where none is due does not move #fxhelp on', () => {
