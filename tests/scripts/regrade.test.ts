@@ -326,5 +326,6 @@ describe('npm run regrade', () => {
     expect(r.status, JSON.stringify(r.lines)).toBe(0);
     expect(r.lines[0]!.flags).toEqual([]);
     expect(r.lines[0]!.summary).toEqual(file.summary);
+    expect(r.lines[0]!.summary.score).toBe(0.8);
   });
 });
