@@ -19,9 +19,13 @@ describe('every page in the sitemap loads cleanly', () => {
   afterAll(() => browser?.close());
 
   test.each(PAGE_PATHS)('%s', async (path) => {
-    problems.take();
+    // Nothing left over from the page before: each page is checked until it has settled.
+    expect(problems.take(), 'problems after the page before had been checked').toEqual([]);
     const status = await openPage(page, path);
     expect(status, `status of ${path}`).toBe(200);
+    // Settled: every island started, and the network idle (what the islands fetch has come).
+    await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
+    await page.waitForLoadState('networkidle');
     expect(problems.take(), `problems while loading ${path}`).toEqual([]);
   });
 });

@@ -443,6 +443,21 @@ describe('search index', () => {
     }
   });
 
+  // The dialog shows the first results only; the index, asked for every result, has none there either.
+  test.each([['Clear everything', '/admin/'], ['Keyboard shortcuts', '/practice/']])('"%s": no result of all the index holds is %s', async (query, path) => {
+    const page = await withPagefind();
+    try {
+      const urls = await page.evaluate(async (q) => {
+        type Api = { search: (q: string) => Promise<{ results: { data: () => Promise<{ url: string }> }[] }> };
+        const found = await (window as unknown as { pagefindApi: Api }).pagefindApi.search(q);
+        return Promise.all(found.results.map(async (r) => (await r.data()).url));
+      }, query);
+      expect(urls.map((u) => sitePath(u) ?? u).filter((p) => p === path)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   // An excerpt reads as the page does: a number indexed with its word as well (an attribute) read
   // "at least two. 2 weeks" in the excerpts (found by the recheck).
   test('an excerpt shows a period as the page writes it', async () => {

@@ -232,7 +232,12 @@ export function eachPageThemeAndWidth(
       });
       afterAll(() => context?.close());
       test.each(PAGE_PATHS)('%s', async (path) => {
-        await openPage(page, path);
+        // The page itself, not an error page, and in the state its user first meets: every island
+        // started, and the trainer and the admin page ready for use.
+        expect(await openPage(page, path), `${path} answers`).toBe(200);
+        await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
+        if (path === '/practice/') await page.locator('#trainer[data-ready]').waitFor();
+        if (path === '/admin/') await page.waitForFunction(() => document.querySelector('#admin-files')?.hasAttribute('disabled') === false);
         await check(page, path, { theme, name, viewport });
       });
     });
