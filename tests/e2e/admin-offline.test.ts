@@ -7,13 +7,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Route } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeResult } from '../support/admin-results.ts';
 import { bank, valid } from '../support/bank.ts';
 import { bodyRows, importEnded, importFiles, importStatus, open, write } from './admin-support.ts';
 import { describeViolations, runAxe } from './axe.ts';
-import { cutOff, holdSiteQuestion, launchChromium, siteUrl, VIEWPORTS } from './support.ts';
+import { cutOff, goneFromSite, holdSiteQuestion, launchChromium, siteUrl, VIEWPORTS } from './support.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ssa-admin-offline-'));
 const compliment = valid(bank.find((f) => f.stem === 'moz-tw-compliment-battery-life')!);
@@ -111,8 +111,7 @@ describe('the admin page with the connection lost', () => {
     expect(await bodyRows(page).count()).toBe(1);
     // The site answers, but the part that reads review files is gone (a new version was put up): only
     // a reload can load it, and every browser offers one then.
-    const gone = '**/_astro/read-review.*.js';
-    await context.route(gone, (route) => route.fulfill({ status: 404, contentType: 'text/html', body: 'Not found' }));
+    const reader = await goneFromSite(context, '**/_astro/read-review.*.js');
     const section = page.getByRole('region', { name: 'The review file', exact: true });
     const said = section.getByRole('status');
     await page.getByLabel('Read a review file').setInputFiles(write(tmp, 'review.json', { format: 'social-support-review/1', rules: {}, trainees: {} }));
@@ -127,7 +126,7 @@ describe('the admin page with the connection lost', () => {
     expect(words).toMatch(/export the review/);
     const violations = await runAxe(page);
     if (violations.length) expect.fail(describeViolations(violations, 'the admin page, a reload offered with the results in memory only'));
-    await context.unroute(gone);
+    await reader.restore();
     await Promise.all([page.waitForEvent('load'), reload.click()]);
     await page.getByRole('heading', { name: 'Readiness table' }).waitFor();
     await page.waitForFunction(() => !document.querySelector('#admin-files')?.hasAttribute('disabled'));
@@ -163,8 +162,7 @@ describe('the admin page with the connection lost', () => {
     const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
     const page = await context.newPage();
     // Gone before the page opens: the page starts its workers as soon as it has loaded.
-    const gone = (route: Route) => route.fulfill({ status: 404, body: 'Not found' });
-    await context.route('**/_astro/import-worker-*.js', gone);
+    const workers = await goneFromSite(context, '**/_astro/import-worker-*.js');
     await open(page);
     const file = write(tmp, 'result-gone.json', makeResult({ name: 'Gone Worker', startedAt: '2026-11-06T09:00:00Z', scenarios: [compliment] }));
     await page.getByLabel('Import results', { exact: true }).setInputFiles(file);
@@ -181,7 +179,7 @@ describe('the admin page with the connection lost', () => {
     const violations = await runAxe(page);
     if (violations.length) expect.fail(describeViolations(violations, 'the admin page, an import whose workers are gone though the site answers'));
     // The new version in place, the reload brings the page that can import.
-    await context.unroute('**/_astro/import-worker-*.js', gone);
+    await workers.restore();
     await Promise.all([page.waitForEvent('load'), reload.click()]);
     await open(page);
     await importFiles(page, [file]);

@@ -1878,12 +1878,7 @@ describe('a whole folder, and files dropped on the page', () => {
     const { page, problems } = await adminPage(context);
     // The bank is held back until the drop, so the import is surely under way then, however fast
     // this machine checks the files (the page fetches the bank when it opens; an import waits for it).
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await context.route('**/bank/**', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const { release } = await holdRequests(context, '**/bank/**');
     await open(page);
     await page.evaluate(() => {
       const status = document.querySelector('.import [role=status]')!;

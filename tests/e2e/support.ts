@@ -72,6 +72,17 @@ export async function cutOff(context: BrowserContext, pattern: string): Promise<
 }
 
 /**
+ * Answers every request of `context` matching `pattern` with a 404, as the site answers for a part
+ * of an older version once a new one is put up (its parts have other names); the site itself
+ * answers. `restore` serves the part again.
+ */
+export async function goneFromSite(context: BrowserContext, pattern: string): Promise<{ restore: () => Promise<void> }> {
+  const gone = (route: Route) => route.fulfill({ status: 404, contentType: 'text/html', body: 'Not found' });
+  await context.route(pattern, gone);
+  return { restore: () => context.unroute(pattern, gone) };
+}
+
+/**
  * Holds the next question a page asks whether the site answers (the HEAD request of load-part.ts):
  * `heard` settles once it is asked; `fail` then fails it as a dropped connection does. Later
  * questions pass.

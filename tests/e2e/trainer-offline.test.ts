@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { describeViolations, runAxe } from './axe.ts';
-import { holdSiteQuestion, launchChromium } from './support.ts';
+import { goneFromSite, holdSiteQuestion, launchChromium } from './support.ts';
 import { button, conversation, endSession, expectWordsNameWhatIsThere, exportResults, failChunk, heardInTrainer, openTrainer, RELOAD_OFFERED, RELOAD_REASON, settled, shownOrReloaded, startAssessment, startPractice, storedTrainer } from './trainer-support.ts';
 
 const NOT_LOADED = 'This part of the trainer could not be loaded: check your connection, then try again.';
@@ -255,7 +255,7 @@ describe('a part gone from the site (a new version was put up, whose parts have 
   test('Start says why a reload loads it, in words true of a site that answers, and names what can be pressed', async () => {
     const { context, page } = await trainerPage();
     // The site answers; only the engine's old file is gone.
-    await context.route('**/_astro/engine.*.js', (route) => route.fulfill({ status: 404, contentType: 'text/html', body: 'Not found' }));
+    await goneFromSite(context, '**/_astro/engine.*.js');
     await button(page, 'Start practice').click();
     const alert = page.locator('#trainer .setup').getByRole('alert');
     await alert.waitFor();
@@ -332,8 +332,7 @@ describe('scenario files loaded when the part that reads them is gone from the s
     const files = [{ name: 'own.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(own)) }];
     // The site answers, but the part that reads scenario files is gone (a new version was put up):
     // only a reload can load it, and every browser offers one then.
-    const gone = '**/_astro/load-scenarios.*.js';
-    await context.route(gone, (route) => route.fulfill({ status: 404, contentType: 'text/html', body: 'Not found' }));
+    const reader = await goneFromSite(context, '**/_astro/load-scenarios.*.js');
     await page.getByLabel('Load scenarios').setInputFiles(files);
     const alert = page.locator('#trainer .setup').getByRole('alert');
     await alert.waitFor();
@@ -343,7 +342,7 @@ describe('scenario files loaded when the part that reads them is gone from the s
     expect(await alert.textContent()).toMatch(/reload[^]*After the reload, choose the scenario files again\.$/);
     const violations = await runAxe(page);
     if (violations.length) expect.fail(describeViolations(violations, 'the trainer offering a reload to load scenario files'));
-    await context.unroute(gone);
+    await reader.restore();
     await Promise.all([page.waitForEvent('load'), reload.click()]);
     await page.locator('#trainer[data-ready]').waitFor();
     expect(await button(page, 'Play').count(), 'the reload kept no own set: the files are to be chosen again').toBe(0);
