@@ -4,7 +4,12 @@ export interface LiveChatRole {
   name: string;
   /** What someone in this role does during their slot. */
   does: string;
-  /** Whether people in this role take users' questions themselves. */
+  /**
+   * Whether people in this role take users' questions themselves. The post says so of Advisors
+   * (they do not) and Helpers (they do). The other two are our reading: Room monitors are among
+   * the people it says ensure quality service rather than answer, and an Anchor is there so that
+   * users are never without a helper.
+   */
   answersUsers: boolean;
   /** Whether the role commits to a whole block of time. */
   wholeBlock: boolean;

@@ -343,7 +343,10 @@ export const gitlab: PolicyPack = {
   products: [
     { id: 'gitlab-com', name: 'GitLab.com', paid: false },
     { id: 'gitlab-self-managed', name: 'a self-managed GitLab instance', paid: false },
-    { id: 'gitlab-billing', name: 'a paid GitLab plan\u2019s billing', paid: true },
+    {
+      id: 'gitlab-billing', name: 'a paid GitLab plan\u2019s billing', paid: true,
+      note: 'The handbook names no paid product. We count the billing of a paid GitLab plan as one, since it is about what a customer pays for; no step of GitLab\u2019s workflow depends on it.',
+    },
   ],
   defaultProduct: 'gitlab-com',
   routing: [

@@ -264,8 +264,8 @@ const rules = defineRules([
   },
   {
     id: 'moz.escalate.only-when',
-    summary: 'A conversation is escalated only for one of the cases When to escalate names; any other is handled in the queue you work.',
-    because: 'Nothing in this conversation calls for escalating it now: none of the cases When to escalate names applies, so it is handled here.',
+    summary: 'A conversation is escalated only in one of the cases listed under "When to escalate"; any other is handled in the queue you work.',
+    because: 'Nothing in this conversation calls for escalating it now: none of the cases listed under "When to escalate" applies, so it is handled here.',
     section: `${ESCALATION}#when-to-escalate`,
     origin: 'policy-notes',
     note: 'escalating nothing that is not one of the cases named. The guidelines list when to escalate; the practice queue cannot know when something simply worries you, the last case on the list.',
