@@ -3188,22 +3188,25 @@ describe('Review my mistakes', () => {
   });
 });
 
-// GitLab's Zendesk view has no tags, and a ticket never comes back on silence: the queue offers no
-// filter by tag and no "Back after silence" type there. Mozilla's queue offers both.
+// GitLab's handbook asks advocates never to skip a ticket in play mode, and a filter that kept one
+// back would pass it over: GitLab's queue offers no filter at all (its Zendesk view has no tags
+// either, and a ticket never comes back on silence). Mozilla's queue offers Tag, Type (with "Back
+// after silence") and Channel.
 describe('the queue offers the filters its program has', () => {
-  test('GitLab: no Tag filter, no "Back after silence"; Mozilla: both', async () => {
+  test('GitLab: no filter at all; Mozilla: Tag, Type with "Back after silence", and Channel', async () => {
     const { context, page } = await trainerInFreshContext();
     const queue = page.getByRole('region', { name: 'Queue' });
     await startPractice(page, 'GitLab community advocates');
-    await queue.getByLabel('Type').waitFor();
-    expect(await queue.getByLabel('Tag').count()).toBe(0);
-    expect(await queue.getByLabel('Type').locator('option').allTextContents()).toEqual(['All types', 'New conversation', 'Customer wrote back']);
+    await queue.getByRole('heading', { name: /^Queue \(\d+ waiting\)$/ }).waitFor();
+    await button(page, 'Play').waitFor();
+    expect(await queue.getByRole('combobox').count()).toBe(0);
     await button(page, 'End session').click();
     await button(page, 'Yes, end it').click();
     await startPractice(page, 'Mozilla Social Support');
     await queue.getByLabel('Type').waitFor();
     expect(await queue.getByLabel('Tag').count()).toBe(1);
     expect(await queue.getByLabel('Type').locator('option').allTextContents()).toEqual(['All types', 'New conversation', 'Customer wrote back', 'Back after silence']);
+    expect(await queue.getByLabel('Channel').count()).toBe(1);
     await context.close();
   });
 });

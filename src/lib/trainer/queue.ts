@@ -109,14 +109,34 @@ export function matches(c: Conversation, f: Filters): boolean {
 }
 
 /**
- * The conversations waiting in the queue in the order Play serves them: longest-waiting first, and
- * the skipped ones behind all the others, in the order they were skipped.
+ * Whether Play may serve a waiting conversation: it passes the filters, or its program never lets a
+ * ticket be passed over. A filter that kept a GitLab ticket back would skip it, and GitLab's handbook
+ * asks advocates never to skip one in play mode.
+ */
+export function servable(c: Conversation, s: Pick<Session, 'filters' | 'queue'>): boolean {
+  return matches(c, s.filters) || !allowsSkipping(packs[c.point.pack], s.queue);
+}
+
+/**
+ * How long ago, on the simulated clock, a waiting conversation took its place in the queue, as its
+ * program's tool sorts: Conversocial serves the customer who has waited longest (`waitingMs`);
+ * GitLab's Twitter view in Zendesk sorts tickets by the date they were created, and a customer who
+ * writes back does so on the same ticket, which keeps its place from the first tweet.
+ */
+export function queueAgeMs(c: Conversation, sim: number): number {
+  if (packs[c.point.pack].engine.style === 'conversocial') return waitingMs(c, sim);
+  return Math.max(0, timeOf(scenarioTime(c, sim)) - timeOf(c.point.messages[0]!.at));
+}
+
+/**
+ * The conversations waiting in the queue in the order Play serves them: the one longest in the queue
+ * first (`queueAgeMs`), and the skipped ones behind all the others, in the order they were skipped.
  */
 export function waiting(s: Session): number[] {
   return s.conversations
     .map((c, i) => ({ c, i }))
     .filter(({ c }) => c.state === 'queued')
-    .sort((a, b) => a.c.skipped - b.c.skipped || waitingMs(b.c, s.clock.sim) - waitingMs(a.c, s.clock.sim) || a.i - b.i)
+    .sort((a, b) => a.c.skipped - b.c.skipped || queueAgeMs(b.c, s.clock.sim) - queueAgeMs(a.c, s.clock.sim) || a.i - b.i)
     .map(({ i }) => i);
 }
 
@@ -332,7 +352,7 @@ type ServedBy = 'trainee' | 'clock' | 'filter';
 /** Opens the next waiting conversation that passes the filters, if none is open and no feedback is shown. */
 function serve(s: Session, by: ServedBy = 'trainee'): [Session, Effect[]] {
   if (!s.clock.playing || s.open !== null || s.feedback !== null) return [s, []];
-  const next = waiting(s).find((i) => matches(s.conversations[i]!, s.filters));
+  const next = waiting(s).find((i) => servable(s.conversations[i]!, s));
   if (next === undefined) return [s, []];
   const opened = `The conversation with ${s.conversations[next]!.point.author.handle} is open.`;
   const effect: Effect =

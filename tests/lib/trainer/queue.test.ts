@@ -3,7 +3,7 @@ import { decide } from '../../../src/lib/policy/decide.ts';
 import type { Answer, Decision, FollowUp, Scenario } from '../../../src/lib/schemas/scenario.ts';
 import {
   averageResponse, deletedMessages, firstWords, initialState, lastCustomerText, nextDue, nextReturn, olderPacks, regradeResult, reviewRulesOf, scenarioTime,
-  toResult, transition, waiting, waitingMs, withClipping, type Effect, type Session, type TrainerEvent, type TrainerState,
+  servable, toResult, transition, waiting, waitingMs, withClipping, type Effect, type Session, type TrainerEvent, type TrainerState,
 } from '../../../src/lib/trainer/queue.ts';
 import { drawAssessment } from '../../../src/lib/trainer/draw.ts';
 import { ResultSchema } from '../../../src/lib/schemas/result.ts';
@@ -174,6 +174,38 @@ describe('start, Play and Stop', () => {
     expect(openId(state)).toBe('moz-thirty');
     expect(waitingMs(conv(state, 'moz-answered-then-wrote-again'), 0)).toBe(10 * MIN);
     expect(waitingMs(conv(state, 'moz-thirty'), 0)).toBe(30 * MIN);
+  });
+
+  // GitLab's handbook: "The default Twitter view will sort tickets by created date (ascending)". A
+  // customer who writes back does so on the same Zendesk ticket, which keeps the date it was created.
+  it("GitLab: the ticket created first is served first, though its customer wrote again since; Mozilla serves the longest wait", () => {
+    // A tweet 60 minutes old, answered, whose customer wrote again 5 minutes ago; and a tweet 30 minutes old.
+    const thread = (id: string, make: typeof gl) =>
+      make({
+        id,
+        messages: [customer(`@${id.startsWith('gl') ? 'gitlab' : 'firefox'} my runner is stuck`, T0), agent(id.startsWith('gl') ? '@GitLab' : '@FirefoxSupport', 'Which version?', at(T0, 20)), customer('16.4, still stuck', at(T0, 55))],
+        now: at(T0, 60),
+      });
+    const glOld = thread('gl-created-60-wrote-5', gl);
+    const glNew = gl({ id: 'gl-created-30', now: at(T0, 30) });
+    expect(openId(run(started([glNew, glOld]), play(0)).state)).toBe('gl-created-60-wrote-5');
+    const mozOld = thread('moz-created-60-wrote-5', moz);
+    const mozNew = moz({ id: 'moz-created-30', now: at(T0, 30), expected: HELP_HOLD });
+    expect(openId(run(started([mozOld, mozNew]), play(0)).state)).toBe('moz-created-30');
+  });
+
+  // "Not skip any tickets": a filter that kept a GitLab ticket back would pass it over. In a set of
+  // one's own that mixes programs (a queue with filters), the filters keep Mozilla's conversations
+  // back, never GitLab's tickets; GitLab's own queue shows no filters at all.
+  it('a filter never keeps a GitLab ticket from being served; it still keeps a Mozilla conversation back', () => {
+    const mixed = [help('moz-forty-five', 45), gl({ id: 'gl-ten', now: at(T0, 10) })];
+    const filtered = { type: 'filter', filters: { channel: 'google-play' }, at: sec(0) } as const;
+    const st = run(started(mixed, { program: null, source: 'custom', skipping: true }), filtered, play(1)).state;
+    expect(openId(st)).toBe('gl-ten');
+    expect(servable(conv(st, 'moz-forty-five'), session(st))).toBe(false);
+    expect(servable(conv(st, 'gl-ten'), session(st))).toBe(true);
+    const own = run(started([gl({ id: 'gl-new' })]), { type: 'filter', filters: { type: 'customer-replied' }, at: sec(0) }, play(1)).state;
+    expect(openId(own)).toBe('gl-new');
   });
 
   it('a tick 10 real seconds after Play moves the clock 10 simulated minutes', () => {
