@@ -3188,6 +3188,56 @@ describe('Review my mistakes', () => {
   });
 });
 
+// GitLab's handbook: the Twitter view "will sort tickets by created date (ascending)". A ticket the
+// customer came back to keeps its place from its first tweet, and the queue says when it was created.
+describe("GitLab's queue: the ticket created first comes first", () => {
+  test('a ticket created 80 minutes ago, whose customer wrote again 5 minutes ago, is served before one created 20 minutes ago', async () => {
+    const { context, page } = await trainerInFreshContext();
+    const ticket = (id: string, handle: string, messages: unknown[]) =>
+      scenario(id, { pack: 'gitlab', author: { handle, followers: 90, verified: false }, mentions: ['@GitLab'], messages, now: '2026-05-04T09:20:00Z' });
+    const older = ticket('gl-own-created-first', '@ana_gl', [
+      { from: 'customer', at: '2026-05-04T08:00:00Z', text: '@gitlab my pipeline is stuck on pending' },
+      { from: 'agent', account: '@GitLab', at: '2026-05-04T08:20:00Z', text: 'Hi Ana! Which runner do you use?' },
+      { from: 'customer', at: '2026-05-04T09:15:00Z', text: '@gitlab a shared runner, still pending' },
+    ]);
+    const newer = ticket('gl-own-created-later', '@ben_gl', [{ from: 'customer', at: '2026-05-04T09:00:00Z', text: '@gitlab how do I rename a group?' }]);
+    await page.getByLabel('Load scenarios').setInputFiles([file('tickets.json', [newer, older])]);
+    await button(page, 'Play').click();
+    await conversation(page).getByText('a shared runner, still pending').waitFor();
+    // The other has waited longer since its customer's last message, and waits its turn all the same.
+    const other = page.getByRole('region', { name: 'Queue' }).getByRole('listitem').filter({ hasText: '@ben_gl' });
+    await expect(other.textContent()).resolves.toMatch(/Waiting, new conversation.*Waiting 2\d min/);
+    await reply(page, 'Reply');
+    await button(feedback(page), 'Next conversation').click();
+    await conversation(page).getByText('how do I rename a group?').waitFor();
+    await context.close();
+  });
+
+  test('the queue says when a ticket the customer came back to was created', async () => {
+    const { context, page } = await trainerInFreshContext();
+    const back = scenario('gl-own-comes-back', {
+      pack: 'gitlab', mentions: ['@GitLab'],
+      messages: [{ from: 'customer', at: '2026-05-04T09:00:00Z', text: '@gitlab how do I rename a group?' }],
+      // 0.05 simulated hours is three simulated minutes: three real seconds at the default speed.
+      followUps: [{ afterHours: 0.05, text: '@gitlab and a subgroup?' }],
+    });
+    const waiting = scenario('gl-own-waits', {
+      pack: 'gitlab', mentions: ['@GitLab'], author: { handle: '@ben_gl', followers: 90, verified: false },
+      messages: [{ from: 'customer', at: '2026-05-04T09:19:00Z', text: '@gitlab is there a dark mode?' }],
+    });
+    await page.getByLabel('Load scenarios').setInputFiles([file('tickets.json', [back, waiting])]);
+    await button(page, 'Play').click();
+    await conversation(page).getByText('how do I rename a group?').waitFor();
+    await reply(page, 'Reply');
+    await button(feedback(page), 'Next conversation').click();
+    await conversation(page).getByText('is there a dark mode?').waitFor();
+    const came = page.getByRole('region', { name: 'Queue' }).getByRole('listitem').filter({ hasText: '@casey_test' });
+    await came.getByText(/^Ticket created \d+ min ago$/).waitFor({ timeout: 15_000 });
+    await expect(came.textContent()).resolves.toMatch(/Waiting, customer wrote back/);
+    await context.close();
+  });
+});
+
 // GitLab's handbook asks advocates never to skip a ticket in play mode, and a filter that kept one
 // back would pass it over: GitLab's queue offers no filter at all (its Zendesk view has no tags
 // either, and a ticket never comes back on silence). Mozilla's queue offers Tag, Type (with "Back
