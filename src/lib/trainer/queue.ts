@@ -349,7 +349,7 @@ function idleFocus(s: Session): Effect {
  */
 type ServedBy = 'trainee' | 'clock' | 'filter';
 
-/** Opens the next waiting conversation that passes the filters, if none is open and no feedback is shown. */
+/** Opens the next waiting conversation Play may serve (`servable`), if none is open and no feedback is shown. */
 function serve(s: Session, by: ServedBy = 'trainee'): [Session, Effect[]] {
   if (!s.clock.playing || s.open !== null || s.feedback !== null) return [s, []];
   const next = waiting(s).find((i) => servable(s.conversations[i]!, s));
