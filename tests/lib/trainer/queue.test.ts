@@ -180,16 +180,16 @@ describe('start, Play and Stop', () => {
   // customer who writes back does so on the same Zendesk ticket, which keeps the date it was created.
   it("GitLab: the ticket created first is served first, though its customer wrote again since; Mozilla serves the longest wait", () => {
     // A tweet 60 minutes old, answered, whose customer wrote again 5 minutes ago; and a tweet 30 minutes old.
-    const thread = (id: string, make: typeof gl) =>
+    const thread = (make: typeof gl, id: string, account: string) =>
       make({
         id,
-        messages: [customer(`@${id.startsWith('gl') ? 'gitlab' : 'firefox'} my runner is stuck`, T0), agent(id.startsWith('gl') ? '@GitLab' : '@FirefoxSupport', 'Which version?', at(T0, 20)), customer('16.4, still stuck', at(T0, 55))],
+        messages: [customer('it is stuck since the update', T0), agent(account, 'Which version?', at(T0, 20)), customer('16.4, still stuck', at(T0, 55))],
         now: at(T0, 60),
       });
-    const glOld = thread('gl-created-60-wrote-5', gl);
+    const glOld = thread(gl, 'gl-created-60-wrote-5', '@GitLab');
     const glNew = gl({ id: 'gl-created-30', now: at(T0, 30) });
     expect(openId(run(started([glNew, glOld]), play(0)).state)).toBe('gl-created-60-wrote-5');
-    const mozOld = thread('moz-created-60-wrote-5', moz);
+    const mozOld = thread(moz, 'moz-created-60-wrote-5', '@FirefoxSupport');
     const mozNew = moz({ id: 'moz-created-30', now: at(T0, 30), expected: HELP_HOLD });
     expect(openId(run(started([mozOld, mozNew]), play(0)).state)).toBe('moz-created-30');
   });
