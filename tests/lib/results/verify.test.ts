@@ -751,6 +751,15 @@ describe('regrading', () => {
     expect(r.program).toBe('mozilla');
   });
 
+  it('the trainer\u2019s own session field, in another shape, refuses the file with the field\u2019s path', () => {
+    // docs/formats/result.md: `session` is ours, and checked like the contract's fields.
+    expect(problems({ ...clone(base()), session: 'morning shift' }).some((p) => p.startsWith('session:'))).toBe(true);
+    expect(problems({ ...clone(base()), session: { id: 7, queue: 'Twitter' } }).some((p) => p.startsWith('session.id:'))).toBe(true);
+    expect(problems({ ...clone(base()), session: { id: 's1', queue: 'Twitter', program: 'zendesk' } }).some((p) => p.startsWith('session.program:'))).toBe(true);
+    // Fields of its own inside it are kept, as anywhere in the format.
+    expect(check({ ...clone(base()), session: { id: 's1', queue: 'Twitter', shift: 'morning' } }).flags).toEqual([]);
+  });
+
   it('a session exported before its first answer: the program it names, and nothing flagged', () => {
     // The trainer lets a trainee export at any time; with no item, the program is the file's own.
     const empty = { ...makeResult({ name: 'Erin Early', scenarios: [] }), finishedAt: null, session: { id: 's0', queue: 'GitLab', program: 'gitlab' } };
