@@ -491,7 +491,9 @@ function criticalErrors(s: Scenario, answer: Answer, pack: PolicyPack): Critical
     add('political-reply', 'You replied to a political tweet. We stay out of politics, in public and in the brand\u2019s name.', pack.critical.politicalReply);
   }
   if (answer.retweet) {
-    add('retweet', 'You retweeted from a brand account. Helpers never retweet; suggest it to the team instead.', pack.critical.retweet);
+    // Each program says in its own rule who never retweets and where a tweet worth sharing goes.
+    const rule = pack.critical.retweet ? findRule(pack, pack.critical.retweet) : undefined;
+    add('retweet', `You retweeted from a brand account. ${rule?.summary ?? ''}`.trimEnd(), pack.critical.retweet);
   }
   if (answer.directMessage) {
     add('direct-message', 'You moved the conversation to direct messages, which this program does not use.', pack.critical.directMessage);

@@ -650,6 +650,15 @@ describe('critical errors zero the conversation and say why', () => {
     critical(mozE(COMPLIMENT, { facts: { kind: 'compliment' } }), { retweet: true }, 'retweet', '/conversocial/likes-retweets-dms/#retweets');
   });
 
+  it('retweeting: the message says the program\u2019s own rule, not the other program\u2019s', () => {
+    const moz = grade(mozE(COMPLIMENT, { facts: { kind: 'compliment' } }), answer(mozE(COMPLIMENT, { facts: { kind: 'compliment' } }), { retweet: true })).critical.find((c) => c.id === 'retweet')!;
+    expect(moz.message).toBe('You retweeted from a brand account. Helpers do not retweet from any account; @Firefox and @mozilla are kept for the marketing team.');
+    const ticket = glE(full({ reply: '@GitLab', via: 'Zendesk' }), { facts: { kind: 'compliment' } });
+    const gl = grade(ticket, answer(ticket, { retweet: true }));
+    expect(gl.score).toBe(0);
+    expect(gl.critical.find((c) => c.id === 'retweet')!.message).toBe('You retweeted from a brand account. Advocates never retweet; a tweet worth sharing goes to #social_media.');
+  });
+
   it('a direct message in the Mozilla program', () => {
     critical(mozE(HELP_HOLD, { facts: { needsPrivateInfo: true } }), { directMessage: true }, 'direct-message', '/conversocial/likes-retweets-dms/#direct-messages');
   });
