@@ -403,6 +403,32 @@ describe('the trainer', () => {
     await context.close();
   });
 
+  test('a Google Play review offers no retweet, no private message and no follower count; a tweet offers all three', async () => {
+    const { context, page } = await trainerInFreshContext();
+    // The review is served first: its customer has waited longer.
+    await page.getByLabel('Load scenarios').setInputFiles([
+      file('set.json', [
+        scenario('own-review', { channel: 'google-play', rating: 2, mentions: [], author: { handle: '@play_reviewer', followers: 0, verified: false }, messages: [{ from: 'customer', at: '2026-05-04T08:00:00Z', text: 'Crashes when I open a PDF' }] }),
+        scenario('own-tweet'),
+      ]),
+    ]);
+    await page.getByRole('heading', { name: /Your own set \(2 scenarios\)/ }).waitFor();
+    await button(page, 'Play').click();
+    const open = conversation(page);
+    await open.getByRole('heading', { name: 'Conversation with @play_reviewer' }).waitFor();
+    await expect(button(open, 'Retweet').count()).resolves.toBe(0);
+    await expect(button(open, 'Send a private message').count()).resolves.toBe(0);
+    await expect(open.getByText(/followers?\b|verified/i).count()).resolves.toBe(0);
+    await expect(open.getByText('2 of 5 stars').count()).resolves.toBe(1);
+    await reply(page, 'Reply + Close', 'Sorry about the crash. Could you tell us your Android version?');
+    await nextConversation(page);
+    await open.getByRole('heading', { name: 'Conversation with @casey_test' }).waitFor();
+    await expect(button(open, 'Retweet').count()).resolves.toBe(1);
+    await expect(button(open, 'Send a private message').count()).resolves.toBe(1);
+    await expect(open.getByText('120 followers').count()).resolves.toBe(1);
+    await context.close();
+  });
+
   test('a scenario file deleted before it is read is named with the browser\u2019s reason, and the other files still load', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ssa-trainer-'));
     const kept = join(dir, 'kept.json');
