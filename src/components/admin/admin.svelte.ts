@@ -11,7 +11,7 @@ import { readinessCsv, type ReadinessRow } from '../../lib/results/csv.ts';
 import { itemAnalysis } from '../../lib/results/item-analysis.ts';
 import { dimensionMeans, type DimensionMeans } from '../../lib/results/result.ts';
 import { accessCriteriaOf, addWhatIsMissing, DEFAULT_RULES, fxhelpDaysOf, holdsNothing, NOTES_MAX, readiness, SIGNER_MAX, traineeKey, type Readiness } from '../../lib/results/readiness.ts';
-import { duplicateProblem, flagLines, fullerExport, replacedProblem, sessionKey, type Verification, type VerifiedResult } from '../../lib/results/flags.ts';
+import { copyEdits, duplicateProblem, flagLines, fullerExport, replacedProblem, sessionKey, type Verification, type VerifiedResult } from '../../lib/results/flags.ts';
 import type { ReadinessRules, Review } from '../../lib/schemas/result.ts';
 import type { Answer, Scenario } from '../../lib/schemas/scenario.ts';
 import { DIMENSION_IDS, type DimensionId } from '../../lib/policy/grade.ts';
@@ -556,7 +556,7 @@ export class AdminState {
       const earlier = seen.get(key);
       if (earlier !== undefined) {
         if (!fullerExport(o.result, earlier)) {
-          rejected.push({ file: c.name, problems: [duplicateProblem(earlier.file)] });
+          rejected.push({ file: c.name, problems: [duplicateProblem(earlier.file, earlier.file === c.name), ...copyEdits(o.result.flags, earlier.flags)] });
           return;
         }
         rejected.push({ file: earlier.file, problems: [replacedProblem(c.name)] });

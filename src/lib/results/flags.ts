@@ -193,9 +193,25 @@ export function repeatedItems(items: readonly { scenarioId: string; step: number
   return flags;
 }
 
-/** The message for a file of a session imported already, from the file `earlier`. */
-export function duplicateProblem(earlier: string): string {
-  return `(file): the same session as ${earlier} (same trainee, same start time), so it is not imported twice`;
+/**
+ * The message for a file of a session imported already, from the file `earlier`; `again`: the file
+ * chosen has that name too (the same file, chosen a second time, most likely).
+ */
+export function duplicateProblem(earlier: string, again = false): string {
+  return again
+    ? '(file): imported already: its session is in the table (same trainee, same start time), so it is not imported twice'
+    : `(file): the same session as ${earlier} (same trainee, same start time), so it is not imported twice`;
+}
+
+/**
+ * What a copy of a session imported already says that the imported one does not: the lines of its
+ * flags that question the file (a possible edit), each once, that the imported file's flags lack.
+ * A copy is not imported, so without these an edited copy would be turned away unremarked.
+ */
+export function copyEdits(copy: readonly Flag[], imported: readonly Flag[]): string[] {
+  const known = new Set(imported.filter((f) => f.integrity).map((f) => f.message));
+  const edits = copy.filter((f) => f.integrity && !known.has(f.message));
+  return flagLines(edits).map((line) => `(file), a possible edit in this copy: ${line}`);
 }
 
 /**

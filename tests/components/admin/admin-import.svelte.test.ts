@@ -148,6 +148,35 @@ describe('importing result files', () => {
     expect(admin.sessions.map((s) => s.file)).toEqual(['first.json', 'next.json']);
   });
 
+  it('the same file chosen again is said to be imported already, not a copy of itself', async () => {
+    const admin = await open();
+    await admin.importFiles([chosen('ana.json', result('Ana'))]);
+    await admin.importFiles([chosen('ana.json', result('Ana'))]);
+    expect(admin.sessions.map((s) => s.file)).toEqual(['ana.json']);
+    expect(admin.rejected).toEqual([{ file: 'ana.json', problems: ['(file): imported already: its session is in the table (same trainee, same start time), so it is not imported twice'] }]);
+  });
+
+  it('a copy of a session imported already, with its scores edited: turned away, and its edits named', async () => {
+    const admin = await open();
+    const honest = result('Ana');
+    await admin.importFiles([chosen('ana.json', honest)]);
+    // Every answer of the honest file is the guidelines' own, so each item scores 1; the copy says 0.5.
+    expect(honest.items.map((i) => i.score)).toEqual([1, 1, 1]);
+    const edited = { ...honest, items: honest.items.map((i) => ({ ...i, score: 0.5 })), summary: { ...honest.summary, score: 0.5 } };
+    await admin.importFiles([chosen('ana-resent.json', edited)]);
+    expect(admin.sessions.map((s) => s.file)).toEqual(['ana.json']);
+    const [copy] = admin.rejected;
+    expect(copy!.file).toBe('ana-resent.json');
+    expect(copy!.problems[0]).toBe('(file): the same session as ana.json (same trainee, same start time), so it is not imported twice');
+    expect(copy!.problems.slice(1)).toEqual([
+      '(file), a possible edit in this copy: grade differs from the recomputed one: items[0], items[1], items[2]',
+      expect.stringMatching(/^\(file\), a possible edit in this copy: summary/),
+    ]);
+    // The honest copy chosen again adds nothing: its file raised no question.
+    await admin.importFiles([chosen('ana-again.json', honest)]);
+    expect(admin.rejected).toEqual([{ file: 'ana-again.json', problems: ['(file): the same session as ana.json (same trainee, same start time), so it is not imported twice'] }]);
+  });
+
   it('of two exports of one session the fuller is kept, also when the other was imported earlier, and the one that gave way is listed', async () => {
     const admin = await open();
     await admin.importFiles([chosen('half.json', result('Ana', { items: 2, finished: false }))]);
