@@ -172,6 +172,9 @@ describe("the readiness table's view", () => {
     expect(await page.getByLabel('Filter by name, handle or file').inputValue()).toBe('<img src=x onerror="window.__pwned=1">');
     expect(await page.locator('main img[src="x"]').count()).toBe(0);
     expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    // No name, handle or file holds it: the table is empty, and says why below the headers.
+    expect(await bodyRows(page).count()).toBe(0);
+    await expect(page.getByText(`No session matches the filters above; loosen them to see the ${cohort.length} sessions imported.`).count()).resolves.toBe(1);
     expect(problems.take()).toEqual([]);
   });
 
