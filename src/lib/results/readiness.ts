@@ -122,6 +122,11 @@ export interface Readiness {
 /** A score as the page shows it, to 3 decimals: the rules judge the value the admin reads. */
 const shown = shownScore;
 const fmt = (n: number) => String(shown(n));
+/**
+ * A rule's threshold as the admin set it, every decimal kept: rounded to 3 as a score is, 0.9024
+ * would read "at least 0.902" beside a score of 0.902 that falls short of it.
+ */
+const threshold = (n: number) => String(n);
 
 /** The rules applied to one session. */
 export function sessionChecks(s: SessionFacts, rules: ReadinessRules): ReadinessCheck[] {
@@ -129,10 +134,10 @@ export function sessionChecks(s: SessionFacts, rules: ReadinessRules): Readiness
   const checks: ReadinessCheck[] = [
     { id: 'assessment', label: 'The session is an assessment', ok: assessment, found: s.mode },
     { id: 'items', label: `At least ${rules.minAssessmentItems} items`, ok: s.summary.items >= rules.minAssessmentItems, found: String(s.summary.items) },
-    { id: 'score', label: `Overall score at least ${fmt(rules.minScore)}`, ok: s.summary.items > 0 && shown(s.summary.score) >= rules.minScore, found: fmt(s.summary.score) },
+    { id: 'score', label: `Overall score at least ${threshold(rules.minScore)}`, ok: s.summary.items > 0 && shown(s.summary.score) >= rules.minScore, found: fmt(s.summary.score) },
     ...(s.dimensions ?? DIMENSION_IDS).map((d: DimensionId) => ({
       id: `dimension.${d}`,
-      label: `${DIMENSION_LABELS[d]} at least ${fmt(rules.dimensionFloor)}`,
+      label: `${DIMENSION_LABELS[d]} at least ${threshold(rules.dimensionFloor)}`,
       ok: s.summary.items > 0 && shown(s.summary.dimensions[d]) >= rules.dimensionFloor,
       found: fmt(s.summary.dimensions[d]),
     })),
@@ -183,7 +188,13 @@ export function traineeChecks(review: TraineeReview | undefined, today: string, 
   const written = (s: { name: string; date: string }) => s.name.trim() !== '' && s.date !== '';
   const signed = (s: { name: string; date: string }) => written(s) && !stillToCome(s.date, today);
   /** What the checklist found of a sign-off that does not count for want of a name, a date or a date come. */
-  const unsigned = (s: { name: string; date: string }) => (written(s) ? `${isolate(s.name.trim())}, ${s.date}: a date still to come` : 'not signed');
+  const unsigned = (s: { name: string; date: string }) => {
+    const name = s.name.trim();
+    if (name && s.date) return `${isolate(name)}, ${s.date}: a date still to come`;
+    // Half a sign-off says which half is missing, so that the admin sees what to fill in.
+    if (name) return `${isolate(name)}, with no date`;
+    return s.date ? `dated ${s.date}, with no name` : 'not signed';
+  };
   const moderator = r.moderator.name.trim();
   const admin = r.admin.name.trim();
   const fxhelp: ReadinessCheck[] =

@@ -261,6 +261,20 @@ describe('readiness', () => {
     expect(failing({ ...allMet(), admin: { name: ' \t', date: '2026-11-21' } })).toEqual(['sign-off.admin']);
   });
 
+  it('half a sign-off says which half is missing: the name with no date, the date with no name', () => {
+    const found = (review: ReturnType<typeof allMet>, id: string) => readiness(session(), review, DEFAULT_RULES, TODAY).checks.find((c) => c.id === id)!.found;
+    expect(found({ ...allMet(), moderator: { name: 'Mo Derator', date: '' } }, 'sign-off.moderator')).toBe('\u2068Mo Derator\u2069, with no date');
+    expect(found({ ...allMet(), admin: { name: ' ', date: '2026-11-20' } }, 'sign-off.admin')).toBe('dated 2026-11-20, with no name');
+    expect(found({ ...allMet(), admin: { name: '', date: '' } }, 'sign-off.admin')).toBe('not signed');
+  });
+
+  it('a rule\u2019s threshold reads as the admin set it, so a score that falls short of it never reads as equal to it', () => {
+    const r = readiness(session({ summary: { items: 20, score: 0.902, dimensions: dims(0.966), critical: 0 } }), allMet(), { ...DEFAULT_RULES, minScore: 0.9024, dimensionFloor: 0.9664 }, TODAY);
+    expect(r.checks.find((c) => c.id === 'score')).toEqual({ id: 'score', label: 'Overall score at least 0.9024', ok: false, found: '0.902' });
+    expect(r.checks.find((c) => c.id === 'dimension.account')).toMatchObject({ label: 'Account choice at least 0.9664', ok: false, found: '0.966' });
+    expect(readiness(session(), allMet(), DEFAULT_RULES, TODAY).checks.find((c) => c.id === 'score')!.label).toBe('Overall score at least 0.8');
+  });
+
   it('a review holds nothing until a reviewer writes something in it: a date, a tick, a note, a name or a date of a sign-off', () => {
     const blank = emptyTraineeReview('Ana', '@ana');
     expect(holdsNothing(blank)).toBe(true);
