@@ -228,3 +228,26 @@ describe('a folder that holds no result file', () => {
     await context.close();
   });
 });
+
+// The Import box says files may be dropped anywhere on the page (README: "by dropping files or
+// folders on the page"): dropped outside the box, a browser left to itself opens the file in place
+// of the page.
+describe('files dropped outside the Import box', () => {
+  test('are imported wherever on the page they land, and the page stays', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await open(page);
+    await importFiles(page, files.slice(0, 3));
+    expect(await importStatus(page).textContent()).toBe('Imported 3 of 3 files. The results are stored in this browser.');
+    const address = page.url();
+    await dropFromDesktop(page, files.slice(3, 5), page.getByRole('heading', { name: 'Readiness table', exact: true }));
+    await expect.poll(() => importStatus(page).textContent()).toBe('Imported 2 of 2 files. The results are stored in this browser.');
+    await dropFromDesktop(page, files.slice(5, 6), page.locator('h1'));
+    await expect.poll(() => importStatus(page).textContent()).toBe('Imported 1 of 1 file. The results are stored in this browser.');
+    expect(page.url()).toBe(address);
+    expect(await bodyRows(page).count()).toBe(6);
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});

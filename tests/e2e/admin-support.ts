@@ -67,9 +67,13 @@ export async function figuresCaughtUp(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelector('section.figures')?.getAttribute('aria-busy') !== 'true');
 }
 
-/** Drops `paths` (files or folders on this machine) on the import section as the desktop does, through the DevTools protocol. */
-export async function dropFromDesktop(page: Page, paths: string[]): Promise<void> {
-  const box = (await page.getByRole('region', { name: 'Import', exact: true }).boundingBox())!;
+/**
+ * Drops `paths` (files or folders on this machine) as the desktop does, through the DevTools
+ * protocol: on `target`, the import section unless another part of the page is named.
+ */
+export async function dropFromDesktop(page: Page, paths: string[], target: Locator = page.getByRole('region', { name: 'Import', exact: true })): Promise<void> {
+  await target.scrollIntoViewIfNeeded();
+  const box = (await target.boundingBox())!;
   const at = { x: box.x + box.width / 2, y: box.y + 40 };
   const cdp = await page.context().newCDPSession(page);
   const data = { items: [], files: paths, dragOperationsMask: 1 };
