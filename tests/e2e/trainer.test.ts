@@ -2776,7 +2776,7 @@ describe('the form filled in before the trainer has started', () => {
     expect(await page.getByLabel('Conversations in the queue').inputValue()).toBe('5');
     await button(page, 'Start practice').click();
     const bar = page.getByRole('region', { name: 'Play Mode' });
-    await expect.poll(() => bar.getByRole('heading').first().textContent()).toBe('Low rating');
+    await expect.poll(() => bar.getByRole('heading').first().textContent()).toBe('Google Play - Low rating');
     await expect.poll(() => page.getByRole('heading', { name: /^Queue \(/ }).textContent()).toMatch(/^Queue \(5 waiting\)/);
     await context.close();
   });

@@ -4,6 +4,7 @@
 // The machine and the engine behind it are loaded on first need, so the page opens with little script.
 import { getContext, setContext, tick, type Component } from 'svelte';
 import type { PackId, Result, ResultSummary, Scenario } from '../../lib/index.ts';
+import type { Queue } from '../../lib/schemas/pack.ts';
 import { PACK_IDS } from '../../lib/vocabulary.ts';
 import { fileNameOf, resultFileText } from '../../lib/results/file-name.ts';
 import { initialState, reviewRulesOf, type Effect, type TrainerEvent, type TrainerState } from '../../lib/trainer/state.ts';
@@ -132,7 +133,7 @@ const PROGRAM_WORDS: Readonly<Record<PackId, string>> = { mozilla: 'Mozilla', gi
 /**
  * A past session's queue, with its program where the queue's name does not say it: "Review my
  * mistakes" and "Your own set" are the names of both programs' queues, and "Twitter" (GitLab's) or
- * "Low rating" (Mozilla's Google Play) name none: "GitLab: Review my mistakes". An assessment's
+ * "Google Play - Low rating" (Mozilla's) name none: "GitLab: Review my mistakes". An assessment's
  * ("Assessment: Mozilla Social Support") names it already. A set of one's own that mixes the
  * programs, whose file names none, names both, even when only one program's scenarios were answered.
  */
@@ -147,15 +148,26 @@ export function pastQueue(r: Result): string {
 }
 
 /**
- * A past session as the list names it: "Assessment (seed 1234), Assessment: Mozilla Social Support,
- * 22 Nov 2026, 20:05:31", "Practice, GitLab: Review my mistakes, 22 Nov 2026, 20:40:12". Started
- * to the second, so that two sessions of one minute have two names; with its program, so that a
- * trainee with many finds the one they look for.
+ * A past session as the list names it: "Assessment (seed 1234), Mozilla Social Support, 22 Nov
+ * 2026, 20:05:31", "Practice, GitLab: Review my mistakes, 22 Nov 2026, 20:40:12". Started to the
+ * second, so that two sessions of one minute have two names; with its program, so that a trainee
+ * with many finds the one they look for. An assessment's queue ("Assessment: Mozilla Social
+ * Support") is named without the word its mode has said already.
  */
 export const pastName = (r: Result): string => {
-  const queue = pastQueue(r);
-  return `${r.mode === 'assessment' ? `Assessment (seed ${r.seed})` : 'Practice'}${queue ? `, ${queue}` : ''}, ${startedAt(r.startedAt)}`;
+  const assessment = r.mode === 'assessment';
+  const queue = assessment ? pastQueue(r).replace(/^Assessment: /, '') : pastQueue(r);
+  return `${assessment ? `Assessment (seed ${r.seed})` : 'Practice'}${queue ? `, ${queue}` : ''}, ${startedAt(r.startedAt)}`;
 };
+
+/**
+ * A practice session's queue as its heading, its result file and Past sessions name it: the queue's own name, with the
+ * channel before a name that does not say it ("Google Play - Low rating"), as Mozilla's Twitter
+ * queue says its own ("Twitter conversations - Moderated").
+ */
+export function sessionQueueName(queue: Pick<Queue, 'name' | 'channel'>): string {
+  return queue.channel === 'google-play' && !/google play/i.test(queue.name) ? `Google Play - ${queue.name}` : queue.name;
+}
 
 /**
  * The programs whose guidelines a kept session names at a version other than the one this page was
@@ -554,7 +566,7 @@ export class Trainer {
           ? engine.drawReview(bank, seed, size, review, practised)
           : engine.drawPractice(bank.filter((s) => engine.inQueue(s, queue)), seed, size, review, practised);
     if (!scenarios.length) return 0;
-    const name = kind === 'assessment' ? `Assessment: ${pack.name}` : kind === 'review' ? 'Review my mistakes' : queue.name;
+    const name = kind === 'assessment' ? `Assessment: ${pack.name}` : kind === 'review' ? 'Review my mistakes' : sessionQueueName(queue);
     this.dispatch({
       type: 'start', id: uid(), mode: kind === 'assessment' ? 'assessment' : 'practice', source: kind === 'review' ? 'review' : 'bank', program,
       queue: { id: kind === 'practice' ? queue.id : kind, name, skipping: queue.skipping },

@@ -77,7 +77,7 @@ describe('deleting past sessions', () => {
     expect(trainer.sessions).toEqual([C, A]);
     expect(trainer.state).toBe(live);
     expect(stored).toEqual([[['sessions', [C, A]]]]);
-    expect(await said(trainer)).toMatch(/^Deleted the past session Assessment \(seed 1234\), Assessment: Mozilla Social Support, 2 May 2026, \d\d:\d\d:00\. 2 past sessions left\.$/);
+    expect(await said(trainer)).toMatch(/^Deleted the past session Assessment \(seed 1234\), Mozilla Social Support, 2 May 2026, \d\d:\d\d:00\. 2 past sessions left\.$/);
   });
 
   it('the finished assessment the trainer still shows goes with its past copy, stored in the same write, and the words say its report went', async () => {
@@ -216,7 +216,7 @@ describe("a past session's name", () => {
   });
 
   // Thirty sessions on, a trainee looks for "my GitLab review": "Review my mistakes" is the queue
-  // of both programs, GitLab's practice queue is "Twitter", Google Play's "Low rating", so the
+  // of both programs, GitLab's practice queue is "Twitter", Google Play's "Google Play - Low rating", so the
   // name says the program; an assessment's queue names it already, and says it once.
   it('names the program of a practice session, so that two reviews of the same minute, one per program, are told apart', () => {
     const review = (id: string, program: 'mozilla' | 'gitlab'): Result => ({
@@ -229,7 +229,7 @@ describe("a past session's name", () => {
     expect(mozilla).not.toBe(gitlab);
     expect(mozilla).toMatch(/^Practice, Mozilla: Review my mistakes, /);
     expect(gitlab).toMatch(/^Practice, GitLab: Review my mistakes, /);
-    expect(pastName(B)).toMatch(/^Assessment \(seed 1234\), Assessment: Mozilla Social Support, /);
+    expect(pastName(B)).toMatch(/^Assessment \(seed 1234\), Mozilla Social Support, /);
     // A set of one's own that mixes the programs names none in its file: the name says both.
     const { program: _none, ...mixedSession } = review('mixed', 'mozilla').session!;
     const mixed: Result = { ...review('mixed', 'mozilla'), packs: { mozilla: packs.mozilla.version, gitlab: packs.gitlab.version }, session: { ...mixedSession, queue: 'Your own set (2 scenarios)' } };

@@ -105,7 +105,7 @@ describe('a practice session', () => {
     expect(s.mode).toBe('practice');
     // docs/formats/result.md: `seed` is null in practice.
     expect(s.seed).toBeNull();
-    expect(s.queue.name).toBe('Low rating');
+    expect(s.queue.name).toBe('Google Play - Low rating');
     // README: Google Play's low rating queue.
     for (const c of s.conversations) {
       expect(c.root.channel).toBe('google-play');
