@@ -275,7 +275,9 @@ export const conversocialSteps: readonly Step<ConversocialContext, MozillaRuleId
         for (const [t, tf] of triggers) out.cite(t, tf);
         reply();
         escalate(c, triggers[0]![0], triggers[0]![1]);
-        out.cite('moz.reply.escalation-clipping').decisive(triggers[0]![0]);
+        // Why it is neither held nor closed is the escalation's own rule, not the case that called
+        // for it: an escalated conversation stays open.
+        out.cite('moz.reply.escalation-clipping').attribute('hold', 'moz.reply.escalation-clipping').attribute('close', 'moz.reply.escalation-clipping').decisive(triggers[0]![0]);
         return;
       }
       const close = (rule: MozillaRuleId, reason: keyof ConversocialEngine['close']) => out.set(rule, { close: engine.close[reason] }, { kind: f.kind }).decisive(rule);

@@ -106,6 +106,24 @@ function expectExplained(c: Check, expected: unknown, given: unknown) {
 const ones = { account: 1, tags: 1, closing: 1, escalation: 1, engagement: 1 };
 const scores = (r: GradeResult) => Object.fromEntries(r.dimensions.map((d) => [d.id, d.score]));
 
+describe('an escalated conversation held or closed', () => {
+  // The escalation page: an escalated conversation is assigned to the escalation queue, not held,
+  // and stays open. The lost point says so, not why it was escalated ("When to escalate").
+  const s = mozE(PAID, { facts: { paidProduct: true } });
+  it('held: the lost point cites the rule that an escalation stays open', () => {
+    const c = check(grade(s, answer(s, { hold: 'Waiting on Customer' })), 'hold');
+    expect(c.score).toBe(0);
+    expect(c.rule).toBe('moz.reply.escalation-clipping');
+    expect(c.reason).toMatch(/stays open/);
+  });
+  it('closed: the same', () => {
+    const c = check(grade(s, answer(s, { close: 'Resolved' })), 'close');
+    expect(c.score).toBe(0);
+    expect(c.rule).toBe('moz.reply.escalation-clipping');
+    expect(c.reason).toMatch(/stays open/);
+  });
+});
+
 describe('a perfect answer', () => {
   const samples: Scenario[] = [
     mozE(HELP_HOLD),
