@@ -70,6 +70,10 @@ export interface Rejected {
   problems: string[];
 }
 
+/** Whether a value kept in the browser is a file turned away, as `Rejected` says. */
+const isRejected = (v: unknown): v is Rejected =>
+  typeof v === 'object' && v !== null && typeof (v as Rejected).file === 'string' && Array.isArray((v as Rejected).problems) && (v as Rejected).problems.every((p) => typeof p === 'string');
+
 /** A row of the readiness table: a session and its verdict. */
 export interface Row {
   session: Session;
@@ -415,12 +419,14 @@ export class AdminState {
     // enabled, as npm run bench:admin chooses them, were imported about 0.1 s sooner).
     void this.#workers().catch(() => {});
     const storage = await AdminStorage.open();
-    const [[cohort, review], view] = await Promise.all([
-      Promise.all([storage.loadCohort<Session>(), storage.loadReview<Review>()]).catch(() => [undefined, undefined] as const),
+    const [[cohort, review, rejected], view] = await Promise.all([
+      Promise.all([storage.loadCohort<Session>(), storage.loadReview<Review>(), storage.loadRejected<unknown>()]).catch(() => [undefined, undefined, undefined] as const),
       asked,
     ]);
     if (view) this.showView(view);
     if (Array.isArray(cohort)) this.sessions = cohort;
+    // The last import's report: what it turned away is still listed after a reload.
+    if (Array.isArray(rejected) && rejected.every(isRejected)) this.rejected = rejected;
     const kept = storedReview(review);
     if (kept) this.review = kept;
     // The table is known (the verdicts too, which the Ready filter reads): a page the address asked
@@ -577,6 +583,14 @@ export class AdminState {
     const imported = added.filter(stays);
     this.sessions = [...earlier, ...imported];
     this.rejected = rejected.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    // Kept as the import's report, once the page has painted it (storing clones it on this thread: a
+    // thousand broken files list 21,000 problems), unless something has replaced it by then.
+    const report = this.rejected;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (this.rejected === report) void this.storage?.saveRejected(report);
+      }),
+    );
     this.progress = null;
     // A file imported before that gave way is listed too, but it is not one of this import's.
     const gaveWay = before - earlier.length;

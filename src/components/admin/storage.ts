@@ -11,6 +11,8 @@ const PART_ITEMS = 5000;
 /** Original files stored in one task (3 to 6 ms for 100, measured). */
 const FILES_PER_TASK = 100;
 const REVIEW = 'review';
+/** The files the last import turned away, each with its problems. */
+const REJECTED = 'rejected';
 const fileKey = (id: string) => `file:${id}`;
 
 /** What the cohort's key holds: the keys of its parts, in order. */
@@ -93,6 +95,16 @@ export class AdminStorage {
 
   saveReview(review: unknown): Promise<void> {
     return this.#kv.set(REVIEW, review);
+  }
+
+  /** The files the last import turned away, as kept; `undefined` when none is. */
+  loadRejected<T>(): Promise<T | undefined> {
+    return this.#kv.get<T>(REJECTED);
+  }
+
+  /** Keeps the files an import turned away (none, when it turned none away): a reload lists them again. */
+  saveRejected(rejected: readonly unknown[]): Promise<void> {
+    return this.#kv.set(REJECTED, rejected);
   }
 
   /** The original file of a session. */

@@ -292,6 +292,26 @@ describe('what the browser keeps', () => {
     expect((await open()).review.rules.minScore).toBe(0.8);
   });
 
+  it('a reload lists again the files the last import turned away; an import that turns none away leaves none listed, and so does Clear', async () => {
+    const admin = await open();
+    await admin.importFiles([chosen('ana.json', result('Ana')), chosen('broken.json', '{"format": '), chosen('ana-again.json', result('Ana'))]);
+    const turnedAway = admin.rejected.map((r) => r.file);
+    expect(turnedAway).toEqual(['ana-again.json', 'broken.json']);
+    await stored();
+    const reloaded = await open();
+    expect(reloaded.rejected).toEqual(admin.rejected);
+    // The next import's report takes the place of the last one's.
+    await reloaded.importFiles([chosen('bo.json', result('Bo'))]);
+    expect(reloaded.rejected).toEqual([]);
+    await stored();
+    expect((await open()).rejected).toEqual([]);
+    await reloaded.importFiles([chosen('broken.json', '{')]);
+    await stored();
+    expect((await open()).rejected.map((r) => r.file)).toEqual(['broken.json']);
+    await reloaded.clear();
+    expect((await open()).rejected).toEqual([]);
+  });
+
   it('a file moved or deleted since, in a browser that kept only a reference to it: the page names the file that is gone', async () => {
     const admin = await open();
     const file = chosen('week-1/ana.json', result('Ana'));
