@@ -429,6 +429,21 @@ describe('the trainer', () => {
     await context.close();
   });
 
+  test('the length count says the signature is added once a reply is written, and counts it from then', async () => {
+    const { context, page } = await trainerInFreshContext();
+    await page.getByRole('textbox', { name: /^Signature/ }).fill('^EB');
+    await page.getByLabel('Load scenarios').setInputFiles([file('one.json', scenario('own-count'))]);
+    await page.getByRole('heading', { name: /Your own set \(1 scenario\)/ }).waitFor();
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    const count = page.locator('#trainer-reply-count');
+    await expect.poll(() => count.textContent()).toBe('0 / 280 characters as Twitter counts them; your signature "^EB" is added once you write');
+    await page.getByRole('textbox', { name: 'Reply text' }).fill('Hi');
+    // "Hi ^EB": 6 characters.
+    await expect.poll(() => count.textContent()).toBe('6 / 280 characters as Twitter counts them, with your signature "^EB"');
+    await context.close();
+  });
+
   test('a scenario file deleted before it is read is named with the browser\u2019s reason, and the other files still load', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ssa-trainer-'));
     const kept = join(dir, 'kept.json');
