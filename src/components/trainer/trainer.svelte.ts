@@ -161,9 +161,9 @@ export const pastName = (r: Result): string => {
 };
 
 /**
- * A practice session's queue as its heading, its result file and Past sessions name it: the queue's own name, with the
- * channel before a name that does not say it ("Google Play - Low rating"), as Mozilla's Twitter
- * queue says its own ("Twitter conversations - Moderated").
+ * A practice session's queue as its heading, its result file and Past sessions name it: the
+ * queue's own name, with the channel before a name that does not say it ("Google Play - Low
+ * rating"), as Mozilla's Twitter queue says its own ("Twitter conversations - Moderated").
  */
 export function sessionQueueName(queue: Pick<Queue, 'name' | 'channel'>): string {
   return queue.channel === 'google-play' && !/google play/i.test(queue.name) ? `Google Play - ${queue.name}` : queue.name;
