@@ -444,6 +444,29 @@ describe('the trainer', () => {
     await context.close();
   });
 
+  test('on a phone, a session started or stopped shows Play and the queue together, the queue\u2019s heading focused', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.phone });
+    const page = await context.newPage();
+    await openTrainer(page);
+    /** Whether all of an element is inside the window. */
+    const inView = (locator: Locator) => locator.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight;
+    });
+    const both = async () => {
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('trainer-queue-heading');
+      expect(await inView(page.locator('#trainer-queue-heading')), 'the queue heading in view').toBe(true);
+      expect(await inView(button(page, 'Play')), 'Play in view').toBe(true);
+    };
+    await startAssessment(page, 4242);
+    await both();
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    await button(page, 'Stop').click();
+    await both();
+    await context.close();
+  });
+
   test('a scenario file deleted before it is read is named with the browser\u2019s reason, and the other files still load', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ssa-trainer-'));
     const kept = join(dir, 'kept.json');

@@ -765,7 +765,16 @@ export class Trainer {
     const turn = ++this.#focusing;
     const element = await drawn(FOCUS_IDS[effect.target]);
     if (!element || turn !== this.#focusing) return;
-    if (effect.unlessTyping === undefined || !typing(document.activeElement)) element.focus();
+    if (effect.unlessTyping !== undefined && typing(document.activeElement)) return;
+    if (effect.target !== 'queue') {
+      element.focus();
+      return;
+    }
+    // The queue waits for Play, in the Play Mode bar above it: scrolled to alone, the queue's heading
+    // leaves the bar out of sight on a phone. The bar is brought into view with it, where both fit.
+    element.focus({ preventScroll: true });
+    document.getElementById('trainer-session-heading')?.closest('section')?.scrollIntoView({ block: 'start' });
+    if (element.getBoundingClientRect().bottom > innerHeight) element.scrollIntoView({ block: 'nearest' });
   }
 
   #save(): void {
