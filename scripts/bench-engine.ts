@@ -89,3 +89,14 @@ console.log(
     `${verify.toFixed(0)} ms, against ${parse.toFixed(0)} ms for JSON.parse of the same texts (ratio ${(verify / parse).toFixed(2)}); ` +
     `the checks add ${(verify - parse).toFixed(0)} ms to parsing (medians of 5 runs)`,
 );
+
+// One large file, as written by the trainer and as an editor or another tool may save it again
+// (spaces after colons, one field a line): the check must take about as long either way.
+const [single] = makeCohort(bank, 1, 50, 7);
+const many = { ...single!, items: Array.from({ length: 4000 }, (_, i) => single!.items[i % single!.items.length]!) };
+for (const [label, text] of [['as the trainer writes it', JSON.stringify(many)], ['indented', JSON.stringify(many, null, 1)]] as const) {
+  const took = medianOf(3, () => {
+    new Verifier(bank).verifyText(text);
+  });
+  console.log(`One result file of 4,000 items, ${label} (${(Buffer.byteLength(text) / 1024 / 1024).toFixed(1)} MB): checked in ${took.toFixed(0)} ms (median of 3 runs)`);
+}

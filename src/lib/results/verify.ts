@@ -308,9 +308,14 @@ export class Verifier {
     const found: Scenario[] = [];
     let rest = '';
     let from = 0;
+    // The next `"id":"` at or after the last place looked from (-1: there is none): found once and
+    // kept until passed, so that a file with none near its scenarios (one written with spaces after
+    // its colons, say) is not searched to its end once for each of them.
+    let nextId = -2;
     while (at >= 0) {
       const start = at + SCENARIO_KEY.length;
-      const idAt = text.indexOf('"id":"', start);
+      if (nextId !== -1 && nextId < start) nextId = text.indexOf('"id":"', start);
+      const idAt = nextId;
       const idEnd = idAt >= 0 && idAt - start < ID_WITHIN ? text.indexOf('"', idAt + 6) : -1;
       const length = idEnd >= 0 ? this.#knownAt(text, start, text.slice(idAt + 6, idEnd), found) : 0;
       if (length) {
