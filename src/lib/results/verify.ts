@@ -79,7 +79,12 @@ function quoted(v: string): string {
   return shortJson(v).replaceAll(';', '\\u003b');
 }
 
-const show = (n: number) => String(Math.round(n * 1000) / 1000);
+/**
+ * A recomputed value in a flag, to the 4 decimals the trainer writes values with: a difference
+ * flagged is over 0.0005 (`TOLERANCE`), so the two values never read alike. The file's own value is
+ * given as the file has it (`String`).
+ */
+const show = (n: number) => String(Math.round(n * 10000) / 10000);
 const same = (a: number, b: number) => Math.abs(a - b) <= TOLERANCE;
 function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -95,10 +100,10 @@ const hasIdAndMessages = (v: unknown): v is IdAndMessages => isObject(v) && type
  */
 function gradeDifferences(stated: ItemScore | ResultSummary, got: ItemScore | ResultSummary): string[] {
   const out: string[] = [];
-  if (!same(stated.score, got.score)) out.push(`score ${show(stated.score)} in the file against ${show(got.score)} recomputed`);
+  if (!same(stated.score, got.score)) out.push(`score ${stated.score} in the file against ${show(got.score)} recomputed`);
   for (const d of DIMENSION_IDS) {
     const a = stated.dimensions[d] as number;
-    if (!same(a, got.dimensions[d])) out.push(`${DIMENSION_LABELS[d].toLowerCase()} ${show(a)} in the file against ${show(got.dimensions[d])} recomputed`);
+    if (!same(a, got.dimensions[d])) out.push(`${DIMENSION_LABELS[d].toLowerCase()} ${a} in the file against ${show(got.dimensions[d])} recomputed`);
   }
   if (Array.isArray(stated.critical) && Array.isArray(got.critical)) {
     // Most items agree in the same order (no critical error on either side, mostly): no sets made.
