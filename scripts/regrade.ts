@@ -47,6 +47,8 @@ const earlier = jsonFiles(HISTORY_DIR).flatMap((f) => readScenarioFile(f).flatMa
 const verifier = new Verifier(bank, undefined, earlier);
 
 let failed = false;
+/** The files taken, by their path's bytes. */
+const listed = new Set<string>();
 const files = args.flatMap((arg) => {
   const found = filesOf(arg);
   if (typeof found === 'string') {
@@ -54,7 +56,14 @@ const files = args.flatMap((arg) => {
     failed = true;
     return [];
   }
-  return found;
+  // A file given twice (by itself and in its folder, say) gets one line, as scenarios:check reads
+  // it once: it is not a second copy of its own session.
+  return found.filter((f) => {
+    const key = Buffer.from(f.path).toString('latin1');
+    if (listed.has(key)) return false;
+    listed.add(key);
+    return true;
+  });
 });
 
 const seen = new Map<string, { file: string; result: VerifiedResult }>();

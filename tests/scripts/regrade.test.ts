@@ -246,13 +246,18 @@ describe('npm run regrade', () => {
 
   // README: "A second copy of a session has duplicateOf (the earlier file)": a file named twice (by a
   // glob and by its name) is read twice, as the page reads a file chosen twice.
-  it('a file named twice: its second line is a second copy of the session, naming the first', () => {
-    const file = write('twice.json', honest());
-    const r = regrade(file, file);
+  // Found by an audit: the second line called the file a second copy of its own session.
+  it('a file named twice, by itself and in its folder, gets one line, as scenarios:check reads it once; another file of the session is still a copy', () => {
+    const dir = join(tmp, 'twice');
+    mkdirSync(dir);
+    const file = join(dir, 'twice.json');
+    writeFileSync(file, JSON.stringify(honest()));
+    const r = regrade(file, file, dir);
     expect(r.status).toBe(0);
-    expect(r.lines).toHaveLength(2);
-    expect(r.lines[0]!.duplicateOf).toBeUndefined();
-    expect(r.lines[1]).toMatchObject({ file, duplicateOf: file, duplicate: expect.stringMatching(/so it is not imported twice$/) });
+    expect(r.lines.map((l) => [l.file, l.duplicateOf])).toEqual([[file, undefined]]);
+    const copy = join(tmp, 'twice-copy.json');
+    writeFileSync(copy, JSON.stringify(honest()));
+    expect(regrade(file, copy).lines.map((l) => [l.file, l.duplicateOf])).toEqual([[file, undefined], [copy, file]]);
   });
 
   // README: one JSON line per file, each file its own line. Found by the audit: a name too long to
