@@ -203,7 +203,7 @@ describe('npm run regrade', () => {
     const r = regrade(atLimit, over);
     expect(r.status).toBe(1);
     expect(r.lines[0]).toMatchObject({ file: atLimit, summary: { items: 2, score: 1 }, flags: [] });
-    expect(r.lines[1]).toEqual({ file: over, problems: ['(file): 20.0 MB is more than the 20 MB a result file may have; it was not read'] });
+    expect(r.lines[1]).toEqual({ file: over, problems: ['(file): 20.1 MB is more than the 20 MB a result file may have; it was not read'] });
   });
 
   // docs/formats/result.md: a file that could not be checked at all is named with why.

@@ -246,5 +246,6 @@ export function unreadableProblem(name: string): string {
 
 /** The message for a file over the size limit. */
 export function tooLargeProblem(bytes: number): string {
-  return `(file): ${(bytes / 1024 / 1024).toFixed(1)} MB is more than the ${MAX_FILE_BYTES / 1024 / 1024} MB a result file may have; it was not read`;
+  // Rounded up, so that a file over the limit never reads as the limit itself ("20.0 MB is more than the 20 MB").
+  return `(file): ${(Math.ceil((bytes / 1024 / 1024) * 10) / 10).toFixed(1)} MB is more than the ${MAX_FILE_BYTES / 1024 / 1024} MB a result file may have; it was not read`;
 }

@@ -154,7 +154,7 @@ describe('files the workers are not given whole', () => {
     const files = [resultFile('Before'), spaces(MB20 + 1, 'huge.json'), resultFile('Between'), spaces(MB20, 'twenty.json'), resultFile('After')];
     const outcomes = seen(await within(pool().verify(files, () => {})));
     expect(outcomes[0]).toBe('Before');
-    expect(outcomes[1]).toEqual([expect.stringMatching(/^\(file\): 20\.0 MB is more than the 20 MB a result file may have; it was not read$/)]);
+    expect(outcomes[1]).toEqual([expect.stringMatching(/^\(file\): 20\.1 MB is more than the 20 MB a result file may have; it was not read$/)]);
     expect(outcomes[2]).toBe('Between');
     // Read: white space is no JSON, which is what is said of it, not its size.
     expect(outcomes[3]).not.toEqual([expect.stringMatching(/20 MB/)]);
