@@ -197,10 +197,8 @@ export function unknownFieldNotes(s: Scenario): string[] {
   inObject(s.author, NESTED_FIELDS.author, 'author');
   inList(s.messages, NESTED_FIELDS.message, (i) => `messages[${i}]`, ['message', 'messages']);
   inExpected(s.expected, 'expected');
-  (s.followUps ?? []).forEach((f, i) => {
-    inObject(f, NESTED_FIELDS.followUp, `followUps[${i}]`);
-    inExpected(f.expected, `followUps[${i}].expected`);
-  });
+  inList(s.followUps, NESTED_FIELDS.followUp, (i) => `followUps[${i}]`, ['follow-up', 'follow-ups']);
+  (s.followUps ?? []).forEach((f, i) => inExpected(f.expected, `followUps[${i}].expected`));
   return notes;
 }
 

@@ -234,6 +234,16 @@ describe('a field the format does not have, outside the top level and facts', ()
     ]);
   });
 
+  // Found by an audit: each follow-up had a note of its own, where the format says a field that
+  // several entries of a list have is noted once.
+  it('a field several follow-ups have: one note, at the first, with how many others have it', () => {
+    const s = json();
+    s.followUps = [1, 2, 3].map((h) => ({ afterHours: h, text: `@FirefoxSupport still there ${h}`, extra: true }));
+    expect(unknownFieldNotes(read(s))).toEqual([`followUps[0].extra: ${NOT_A_FIELD}; 2 more follow-ups have it too`]);
+    s.followUps = s.followUps.slice(0, 2);
+    expect(unknownFieldNotes(read(s))).toEqual([`followUps[0].extra: ${NOT_A_FIELD}; 1 more follow-up has it too`]);
+  });
+
   it('the format\u2019s own fields, every one given: no note', () => {
     const s = json();
     s.author = { handle: '@a_b', name: 'A B', followers: 1, verified: false, knownAs: 'troll' };
