@@ -639,6 +639,13 @@ describe('How the rules combine', () => {
     expect(text(await render(DecisionSteps, { pack: 'gitlab', list: 'always' }))).toMatch(/#abuse/);
   });
 
+  it('DecisionSteps on the page a rule is stated on links nowhere for it: GitLab\u2019s tone is stated on the decision order itself', async () => {
+    const at = (path: string) => container.renderToString(DecisionSteps, { props: { pack: 'gitlab', list: 'always' }, request: new Request(`http://localhost${path}`) });
+    const tone = async (path: string) => select('[data-step="sentiment"]', fromHtml(await at(path), { fragment: true }))!;
+    expect(selectAll('a', await tone('/reference/decision-order/'))).toEqual([]);
+    expect(selectAll('a', await tone('/gitlab/workflow/')).map((a) => a.properties.href)).toEqual(['/reference/decision-order/#gitlab']);
+  });
+
   it('the GitLab tone, on the decision order and in the rule index, names every kind the engine marks positive', async () => {
     // How a reader would name each kind in a sentence about the tone.
     const words: Partial<Record<Kind, RegExp>> = { compliment: /compliments|praise/, thanks: /thanks/, 'app-roundup': /round-ups/, abusive: /abuse/ };
