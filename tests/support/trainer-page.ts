@@ -33,8 +33,11 @@ export function stubTrainerBrowser(): Site {
   // clock moves it with `vi.advanceTimersByTime`; `vi.useRealTimers()` in an afterEach undoes this.
   vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
   vi.stubGlobal('BroadcastChannel', undefined);
-  const element = { focus() {}, scrollIntoView() {} };
+  // Every element the trainer looks up, with what it asks of one: focus, scrolling into view, its
+  // section (\`closest\`) and where it is (the queue's focus brings the Play Mode bar into view).
+  const element: Record<string, unknown> = { focus() {}, scrollIntoView() {}, closest: () => element, getBoundingClientRect: () => ({ top: 0, bottom: 0 }) };
   vi.stubGlobal('document', { activeElement: null, body: {}, getElementById: () => element });
+  vi.stubGlobal('innerHeight', 800);
   vi.stubGlobal('location', { href: 'https://academy.example/trainer/' });
   vi.stubGlobal('fetch', async (url: string) => {
     site.fetched.push(url);
