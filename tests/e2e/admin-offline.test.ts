@@ -189,7 +189,7 @@ describe('the admin page with the connection lost', () => {
 
   test('an assessment imported while the scenario bank cannot be loaded: nothing is imported unchecked, and Try again checks it against the bank', async () => {
     // Without the bank, step 0 cannot be compared with it: an assessment imported then would be
-    // stored with its scenarios called "not in this page's bank", and kept so after a reload.
+    // stored with its scenarios called "not in the project's scenario bank", and kept so after a reload.
     const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
     const bankFiles = await cutOff(context, '**/bank/*.json');
     const page = await context.newPage();

@@ -20,7 +20,7 @@ export type FlagCode =
   | 'bank-changed' // step 0 of a bank scenario differs from the bank's
   | 'follow-up-changed' // a later step of a bank scenario does not follow from the bank's follow-up
   | 'scenario-id' // an item's scenarioId is not its scenario's id
-  | 'not-in-bank' // a scenario this page's bank does not hold
+  | 'not-in-bank' // a scenario the project's bank does not hold
   | 'repeated-item' // an assessment's item of the same scenario and step as an earlier item
   | 'pack-version' // graded under another version of a pack
   | 'pack-missing' // `packs` names no version for a pack the items use

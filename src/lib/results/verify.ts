@@ -670,7 +670,7 @@ export class Verifier {
       const ids = [...notInBank];
       flags.push({
         code: 'not-in-bank', item: null, integrity: true,
-        message: `${ids.length} scenario${ids.length === 1 ? ' is' : 's are'} not in this page's bank, so ${ids.length === 1 ? 'it' : 'they'} could not be compared: ${ids.join(', ')}`,
+        message: `${ids.length} scenario${ids.length === 1 ? ' is' : 's are'} not in the project's scenario bank, so ${ids.length === 1 ? 'it' : 'they'} could not be compared: ${ids.join(', ')}`,
       });
     }
     // An assessment serves each scenario's steps once: an item repeating one counts an answer twice.

@@ -298,13 +298,13 @@ describe('regrading', () => {
     file.items = file.items.slice(1);
     file.summary = summarize(file.items);
     expect(check(file).flags).toEqual([
-      { code: 'not-in-bank', item: null, integrity: true, message: "1 scenario is not in this page's bank, so it could not be compared: my-own-conversation" },
+      { code: 'not-in-bank', item: null, integrity: true, message: "1 scenario is not in the project's scenario bank, so it could not be compared: my-own-conversation" },
     ]);
   });
 
   it('an assessment with two scenarios outside the bank names both', () => {
     const file = makeResult({ name: 'Ana', mode: 'assessment', scenarios: [{ ...twitter, id: 'my-own-a' }, { ...play, id: 'my-own-b' }] });
-    expect(check(file).flags.map((f) => f.message)).toEqual(["2 scenarios are not in this page's bank, so they could not be compared: my-own-a, my-own-b"]);
+    expect(check(file).flags.map((f) => f.message)).toEqual(["2 scenarios are not in the project's scenario bank, so they could not be compared: my-own-a, my-own-b"]);
   });
 
   it('a scenarioId that is not the scenario\u2019s id is flagged', () => {
