@@ -607,6 +607,30 @@ describe('What changed', () => {
     expect(text(root)).not.toContain(personalise.summary);
   });
 
+  it('ChangedNote folds several notes into one closed line that counts their changes and gives the latest date; one note stays open', async () => {
+    // The decision order states the rules of both programs: its notes once filled two screens of a phone.
+    const root = await render(ChangedNote, { path: '/reference/decision-order/', states: 'decisions', rules: ['moz.reply.clipping-once'] });
+    const details = selectAll('details', root);
+    expect(details).toHaveLength(1);
+    expect(details[0]!.properties.open).toBeUndefined();
+    const notes = selectAll('[data-changed-note]', details[0]!);
+    expect(notes.length).toBeGreaterThan(1);
+    // Each note has one change in its lead, or a list of them.
+    const changes = notes.reduce((sum, n) => sum + (selectAll('li', n).length || 1), 0);
+    const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+    const dates = notes
+      .map((n) => text(n).match(/updated (\d+) (\w+) (\d{4}):/)!)
+      .map(([, d, m, y]) => `${y}-${String(months.indexOf(m!) + 1).padStart(2, '0')}-${d!.padStart(2, '0')}`)
+      .sort();
+    const [year, month, day] = dates.at(-1)!.split('-').map(Number);
+    const summary = text(select('summary', details[0]!)!);
+    expect(summary).toMatch(new RegExp(`^Updated ${day} ${months[month! - 1]} ${year}: ${changes} changes to the rules of ${mozilla.name} and ${gitlab.name} on this page since `));
+
+    const one = await render(ChangedNote, { path: '/more/google-play-reviews/', packs: [mozilla] });
+    expect(selectAll('[data-changed-note]', one)).toHaveLength(1);
+    expect(select('details', one)).toBeUndefined();
+  });
+
   it('ChangedNote refuses a rule it does not know', async () => {
     await expect(render(ChangedNote, { path: '/conversocial/closing-reasons/', rules: ['moz.no.such.rule'] })).rejects.toThrow(/moz\.no\.such\.rule/);
   });
