@@ -15,7 +15,7 @@ import { AnswerSchema, checkNames, MAX_LIST, QuotedScenarioSchema, type Scenario
 // tweet aside, which the trainer of earlier releases let in: see `QuotedScenarioSchema`).
 
 /** ISO 8601 date-time with an offset, as the scenario format writes them. */
-const DateTime = z.string().refine(isDateTime, 'must be an ISO 8601 date-time with an offset, like "2026-03-02T10:00:00Z"');
+const DateTime = z.string().refine(isDateTime, 'must be an ISO 8601 date-time with an offset, like "2026-03-02T10:00:00Z", on a day and at a time that exist');
 
 /** A score from 0 to 1. */
 const Unit = z.number().min(0).max(1);

@@ -18,7 +18,7 @@ export const HANDLE_PATTERN = /^@\S+$/;
 const Handle = z.string().regex(HANDLE_PATTERN, 'must be a handle: @ followed by the name, no spaces');
 
 /** ISO 8601 date-time with an offset (`Z`, `+02:00` or `+0200`), seconds optional. */
-const DateTime = z.string().refine(isDateTime, 'must be an ISO 8601 date-time with an offset, like "2026-03-02T10:00:00Z"');
+const DateTime = z.string().refine(isDateTime, 'must be an ISO 8601 date-time with an offset, like "2026-03-02T10:00:00Z", on a day and at a time that exist');
 
 /**
  * The latest time a scenario's `now` and its follow-ups may reach (our reading: the format sets

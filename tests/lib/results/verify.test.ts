@@ -97,7 +97,7 @@ describe('reading', () => {
     expect(p.some((l) => l.startsWith('mode: '))).toBe(true);
     expect(p.some((l) => l.startsWith('items[0].score: '))).toBe(true);
     expect(p.some((l) => l.startsWith('items[1].step: '))).toBe(true);
-    expect(p).toContain('startedAt: must be an ISO 8601 date-time with an offset, like "2026-03-02T10:00:00Z"');
+    expect(p).toContain('startedAt: must be an ISO 8601 date-time with an offset, like "2026-03-02T10:00:00Z", on a day and at a time that exist');
   });
 
   it('a name over 100 characters, or empty, is a problem', () => {

@@ -164,7 +164,10 @@ describe('a field that may be null or empty: the line says so', () => {
     expect(resultWith((r) => { r.seed = 1.5; })).toEqual(['seed: must be a whole number or null, not 1.5']);
     expect(resultWith((r) => { r.seed = true; })).toEqual(['seed: must be a number or null, not true']);
     expect(resultWith((r) => { r.finishedAt = 5; })).toEqual(['finishedAt: must be a string or null, not a number']);
-    expect(resultWith((r) => { r.finishedAt = 'yesterday'; })).toEqual(['finishedAt: must be null or an ISO 8601 date-time with an offset, like "2026-03-02T10:00:00Z"']);
+    expect(resultWith((r) => { r.finishedAt = 'yesterday'; })).toEqual(['finishedAt: must be null or an ISO 8601 date-time with an offset, like "2026-03-02T10:00:00Z", on a day and at a time that exist']);
+    // Found by the command-line audit: a date in the right form that no calendar has was told only
+    // that it must be a date-time with an offset, which it looks like.
+    expect(resultWith((r) => { r.startedAt = '2026-02-30T09:30:00Z'; })).toEqual(['startedAt: must be an ISO 8601 date-time with an offset, like "2026-03-02T10:00:00Z", on a day and at a time that exist']);
   });
 
   it('a result file: an answer\u2019s fields that may be null (docs/formats/scenario.md, the answer)', () => {
