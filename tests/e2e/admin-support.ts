@@ -49,6 +49,25 @@ export const importEnded = (page: Page): Locator => importStatus(page).filter({ 
 /** The rows of the readiness table shown. */
 export const bodyRows = (page: Page): Locator => page.locator('#admin-table-caption ~ tbody tr');
 
+/**
+ * A row of the readiness table, its cells by their column's name as the header shows it (the
+ * trainee's cell under "Trainee", a sort's arrow left out), read from the page: the tests do not
+ * depend on the columns' order.
+ */
+export async function cellsOf(page: Page, row: Locator): Promise<Record<string, string>> {
+  const headers = (await page.locator('#admin-table-caption ~ thead th').allInnerTexts()).map((h) => h.replace(/[▲▼]/g, '').trim());
+  const cells = [await row.locator('th').innerText(), ...(await row.locator('td').allInnerTexts())];
+  if (cells.length !== headers.length) throw new Error(`a row of ${cells.length} cells under ${headers.length} column headers`);
+  return Object.fromEntries(headers.map((h, i) => [h, cells[i]!.trim()]));
+}
+
+/** The cell of `row` in the column `header`. */
+export const cellOf = async (page: Page, row: Locator, header: string): Promise<string> => {
+  const cells = await cellsOf(page, row);
+  if (!(header in cells)) throw new Error(`no column "${header}" in the readiness table`);
+  return cells[header]!;
+};
+
 /** Sets `files` on "Import results" and waits until the table shows the import, and the page has stored it. */
 export async function importFiles(page: Page, files: string[]): Promise<void> {
   await page.getByLabel('Import results', { exact: true }).setInputFiles(files);

@@ -28,7 +28,7 @@ import { makeCohort, makeResult, rightAnswer, type Slip } from '../support/admin
 import { bank, EXAMPLES_DIR, ROOT, valid } from '../support/bank.ts';
 import { jsonFiles } from '../../scripts/read-scenarios.ts';
 import type { Scenario } from '../../src/lib/schemas/scenario.ts';
-import { bodyRows, dropFromDesktop, figuresCaughtUp, importEnded, importFiles, open, PAGE, recordAnnouncements, storedFiles, tableDrawn, write } from './admin-support.ts';
+import { bodyRows, cellOf, cellsOf, dropFromDesktop, figuresCaughtUp, importEnded, importFiles, open, PAGE, recordAnnouncements, storedFiles, tableDrawn, write } from './admin-support.ts';
 import { describeViolations, runAxe } from './axe.ts';
 import { expectCentred, expectFits, holdRequests, launchChromium, launchChromiumWithProfile, NARROW_VIEWS, setDefaultFontSize, siteUrl, THEMES, VIEWPORTS, watchProblems } from './support.ts';
 import { csvCells } from '../support/csv.ts';
@@ -194,18 +194,30 @@ describe('readiness review', () => {
 
   test('an edited score is flagged and only the recomputed one is shown', async () => {
     const row = bodyRows(page).filter({ hasText: 'edited.json' });
-    const cells = await row.locator('td').allInnerTexts();
-    // file, mode, program, items, score, 5 dimensions, critical, ready, flags: the second answer was a
-    // direct message, a critical error, so the session scores (1 + 0) / 2 = 0.5 whatever the file
-    // says, and the dimensions are the ones the trainer wrote before the edit.
+    const { Trainee: _trainee, Flags: flags, ...cells } = await cellsOf(page, row);
+    // The second answer was a direct message, a critical error, so the session scores (1 + 0) / 2 =
+    // 0.5 whatever the file says, and the dimensions are the ones the trainer wrote before the edit.
     const d = honestSummary.dimensions;
     const three = (n: number) => String(Math.round(n * 1000) / 1000);
-    expect(cells.slice(0, 12)).toEqual(['edited.json', 'assessment', 'Mozilla', '2', '0.5', three(d.account), three(d.tags), three(d.closing), three(d.escalation), three(d.engagement), '1', 'no']);
+    expect(cells).toEqual({
+      File: 'edited.json',
+      Mode: 'assessment',
+      Program: 'Mozilla',
+      Items: '2',
+      Score: '0.5',
+      'Account choice': three(d.account),
+      Tags: three(d.tags),
+      Closing: three(d.closing),
+      Escalation: three(d.escalation),
+      'Engagement and reply text': three(d.engagement),
+      'Critical errors': '1',
+      Ready: 'no',
+    });
     // By hand: the one slip is a direct message, an engagement; the other four dimensions are whole.
-    expect(cells.slice(5, 9)).toEqual(['1', '1', '1', '1']);
-    expect(Number(cells[9])).toBeLessThan(1);
-    expect(cells[12]).toContain('grade differs from the recomputed one: items[1]');
-    expect(cells[12]).toContain('summary: ');
+    expect([cells['Account choice'], cells.Tags, cells.Closing, cells.Escalation]).toEqual(['1', '1', '1', '1']);
+    expect(Number(cells['Engagement and reply text'])).toBeLessThan(1);
+    expect(flags).toContain('grade differs from the recomputed one: items[1]');
+    expect(flags).toContain('summary: ');
   });
 
   test('Download CSV writes the readiness table as the format says, cell by cell', async () => {
@@ -236,8 +248,7 @@ describe('readiness review', () => {
     const header = page.getByRole('columnheader', { name: 'Score', exact: true });
     await header.getByRole('button').click();
     expect(await header.getAttribute('aria-sort')).toBe('ascending');
-    const first = await bodyRows(page).first().locator('td').nth(4).innerText();
-    expect(first).toBe('0.5');
+    expect(await cellOf(page, bodyRows(page).first(), 'Score')).toBe('0.5');
     await header.getByRole('button').click();
     expect(await header.getAttribute('aria-sort')).toBe('descending');
     await page.getByLabel('Filter by name, handle or file').fill('eddie');
@@ -532,9 +543,8 @@ describe('what a file cannot decide, and a rule typed out of range', () => {
     const file = makeResult({ name: 'Gail Lab', mode: 'assessment', startedAt: '2026-11-07T10:00:00Z', scenarios: gitlabScenarios, slip: (i) => (i === 0 ? 'account' : 'none') });
     await importFiles(page, [write(tmp, 'gail.json', file)]);
     const row = bodyRows(page).filter({ hasText: 'gail.json' });
-    const headers = await page.locator('#admin-table-caption ~ thead th').allInnerTexts();
-    const cells = await row.locator('td').allInnerTexts();
-    const cell = (header: string) => cells[headers.findIndex((h) => h.replace(/[▲▼]/g, '').trim() === header) - 1];
+    const cells = await cellsOf(page, row);
+    const cell = (header: string) => cells[header];
     expect(cell('Program')).toBe('GitLab');
     expect([cell('Tags'), cell('Closing')]).toEqual(['n/a', 'n/a']);
     // The score is the mean of the three dimensions GitLab has, item by item: as a mean of means, the
@@ -655,7 +665,7 @@ describe('a session exported more than once', () => {
   mkdirSync(dir);
   const mid = write(dir, 'paula.json', partial);
   const end = write(dir, 'paula (1).json', full);
-  const itemsShown = async (page: Page) => (await bodyRows(page).filter({ hasText: 'paula' }).locator('td').allInnerTexts())[3];
+  const itemsShown = (page: Page) => cellOf(page, bodyRows(page).filter({ hasText: 'paula' }), 'Items');
 
   test('chosen together, the finished export is imported and the unfinished one is listed', async () => {
     const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
@@ -880,8 +890,7 @@ describe('a cohort larger than a page of the table', () => {
     await expect.poll(() => bodyRows(page).count()).toBe(30);
     expect(await caption.innerText()).toContain('rows 101 to 130 on this page');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Previous page');
-    const lastPageFirst = await bodyRows(page).first().locator('td').first().innerText();
-    expect(lastPageFirst).toBe('many-101.json');
+    expect(await cellOf(page, bodyRows(page).first(), 'File')).toBe('many-101.json');
 
     // Sorting starts again at the first page, over every row, not only the page's. A page drawn
     // afresh shows in the first frame the rows that the window has room for, busy, and all 100 in
@@ -896,7 +905,7 @@ describe('a cohort larger than a page of the table', () => {
     expect(sorted.find((f) => f.rows > sorted[0]!.rows)).toMatchObject({ rows: 100, busy: 'false' });
     expect(sorted.at(-1)).toMatchObject({ rows: 100, busy: 'false' });
     await page.getByRole('columnheader', { name: 'File', exact: true }).getByRole('button').click();
-    expect(await bodyRows(page).first().locator('td').first().innerText()).toBe('many-130.json');
+    expect(await cellOf(page, bodyRows(page).first(), 'File')).toBe('many-130.json');
     expect(await pages.getByText('Page 1 of 2').count()).toBe(1);
     // A row's name opens the session that row shows now, after the sort as before it.
     await bodyRows(page).first().locator('button.name').click();
@@ -1153,7 +1162,7 @@ describe("the cohort's figures, worked out from the values the table shows", () 
     await page.getByLabel('Only scenarios with negative discrimination').uncheck();
 
     await keep('Jo Round', 1);
-    expect(await bodyRows(page).first().locator('td').nth(4).innerText()).toBe('0.9');
+    expect(await cellOf(page, bodyRows(page).first(), 'Score')).toBe('0.9');
     expect(await scoresCharted(page)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
 
     const list = page.locator('section.figures > ol');
@@ -1212,12 +1221,7 @@ describe('sets that mix programs, and the Program filter', () => {
   const mozillaFile = write(dir, 'mo-mozilla.json', makeResult({ name: 'Mo', startedAt: '2026-11-09T12:00:00Z', scenarios: mixedSet.slice(0, 1), slip: (i) => (i === 0 ? 'tags' : 'none') }));
 
   /** The row of `file` in the readiness table, its cells by their column's name. */
-  async function rowOf(page: Page, file: string): Promise<Record<string, string>> {
-    const headers = (await page.locator('#admin-table-caption ~ thead th').allInnerTexts()).map((h) => h.replace(/[▲▼]/g, '').trim());
-    const row = bodyRows(page).filter({ hasText: file });
-    const cells = [await row.locator('th').innerText(), ...(await row.locator('td').allInnerTexts())];
-    return Object.fromEntries(headers.map((h, i) => [h, cells[i]!.trim()]));
-  }
+  const rowOf = (page: Page, file: string): Promise<Record<string, string>> => cellsOf(page, bodyRows(page).filter({ hasText: file }));
 
   test('a mixed set shows its Tags and Closing over its Mozilla items, in the table, the CSV, the readiness checks and the dimension chart, also after a reload; its file has no flag, and as an assessment it is flagged', async () => {
     const context = await browser.newContext({ acceptDownloads: true, viewport: VIEWPORTS.desktop });
@@ -1351,11 +1355,7 @@ describe("a GitLab trainee, held to the sign-offs only; the same trainee's Mozil
 
   const panelOf = (mode: string) => page.getByRole('region', { name: `Gabe Lab (@gabe): ${mode}` });
   const checklist = (panel: Locator) => panel.locator('ul.checks > li').allInnerTexts();
-  const readyCell = async (file: string) => {
-    const headers = (await page.locator('#admin-table-caption ~ thead th').allInnerTexts()).map((h) => h.replace(/[▲▼]/g, '').trim());
-    const cells = [await bodyRows(page).filter({ hasText: file }).locator('th').innerText(), ...(await bodyRows(page).filter({ hasText: file }).locator('td').allInnerTexts())];
-    return cells[headers.indexOf('Ready')]!.trim();
-  };
+  const readyCell = (file: string) => cellOf(page, bodyRows(page).filter({ hasText: file }), 'Ready');
 
   test('a trainee whose sessions are all GitLab\u2019s is asked for no Mozilla criterion nor #fxhelp date, and is ready on the two sign-offs; the table and the CSV say so; no axe violation', async () => {
     await importFiles(page, [gitlabFile]);
@@ -1474,8 +1474,11 @@ describe('on a phone', () => {
     // Going back through the column headers by keyboard, each one focused is in view, not under the
     // trainee's column.
     await readiness.evaluate((box) => box.scrollIntoView({ block: 'center' }));
-    await readiness.getByRole('button', { name: 'Flags' }).focus();
-    const columns = ['Ready', 'Critical errors', 'Engagement and reply text', 'Escalation', 'Closing', 'Tags', 'Account choice', 'Score', 'Items', 'Program', 'Mode', 'File'];
+    // From the last column's header back to the second's (the trainee's is the first), as the page orders them.
+    const headers = (await readiness.locator('thead th').allInnerTexts()).map((h) => h.replace(/[▲▼]/g, '').trim());
+    expect(headers).toHaveLength(14);
+    await readiness.getByRole('button', { name: headers.at(-1)!, exact: true }).focus();
+    const columns = headers.slice(1, -1).toReversed();
     const uncovered: Record<string, boolean> = {};
     for (const column of columns) {
       await page.keyboard.press('Shift+Tab');
@@ -1720,7 +1723,9 @@ describe('at 320 px wide (a phone at 400% zoom, WCAG 1.4.10), and on a phone wit
     // its focus ring too, not under the trainee's column.
     await readiness.evaluate((box) => (box.scrollLeft = 0));
     await readiness.getByRole('button', { name: 'Trainee', exact: true }).focus();
-    const columns = ['File', 'Mode', 'Program', 'Items', 'Score', 'Account choice', 'Tags', 'Closing', 'Escalation', 'Engagement and reply text', 'Critical errors', 'Ready', 'Flags'];
+    // Every other column, in the order the page gives them.
+    const columns = Object.keys(seen).filter((c) => c.replace(/[▲▼]/g, '').trim() !== 'Trainee').map((c) => c.replace(/[▲▼]/g, '').trim());
+    expect(columns).toHaveLength(13);
     const inBox: Record<string, string> = {};
     for (const column of columns) {
       await page.keyboard.press('Tab');
@@ -1743,6 +1748,27 @@ describe('at 320 px wide (a phone at 400% zoom, WCAG 1.4.10), and on a phone wit
 });
 
 describe('on a wide screen', () => {
+  // README: at 1280 px the columns an admin decides by show beside the trainee's name without a
+  // sideways scroll. Placed last, Ready and Flags were past the right edge there.
+  test('at 1280 px, the trainee, Ready, the score, the five dimensions, critical errors and flags are in view without scrolling sideways', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    expect(VIEWPORTS.desktop.width).toBe(1280);
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    await importFiles(page, [...cohortFiles.slice(0, 6), ...specialFiles.slice(0, 2)]);
+    const readiness = page.getByRole('region', { name: /^Sessions/ });
+    // The edited file's row has its flags listed: the widest content the table holds.
+    await expect.poll(() => readiness.locator('td.flags li').count()).toBeGreaterThan(0);
+    const inView = await readiness.evaluate((box) => {
+      const outer = box.getBoundingClientRect();
+      return Object.fromEntries([...box.querySelectorAll('thead th')].map((th) => [th.textContent!.replace(/[▲▼]/g, '').trim(), th.getBoundingClientRect().right <= outer.right + 1]));
+    });
+    const decidedBy = ['Trainee', 'Ready', 'Score', 'Account choice', 'Tags', 'Closing', 'Escalation', 'Engagement and reply text', 'Critical errors', 'Flags'];
+    expect(Object.fromEntries(decidedBy.map((c) => [c, inView[c]]))).toEqual(Object.fromEntries(decidedBy.map((c) => [c, true])));
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+
   test("the readiness table shows every column at once, and the page's paragraphs keep a readable width", async () => {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const { page, problems } = await adminPage(context);
@@ -1780,7 +1806,7 @@ describe('a whole folder, and files dropped on the page', () => {
     await status.waitFor();
     // Three .json files (the case of the extension aside); README.txt is not a result file.
     expect(await status.textContent()).toBe('Imported 2 of 3 files; 1 not imported (listed below). The results are stored in this browser.');
-    const files = await bodyRows(page).evaluateAll((rows) => rows.map((r) => r.querySelector('td')?.textContent?.trim()));
+    const files = await bodyRows(page).evaluateAll((rows) => rows.map((r) => r.querySelector('td.file')?.textContent?.trim()));
     expect(files.sort()).toEqual(['week-46/ana.json', 'week-46/late/ben.JSON']);
     const rejected = page.getByRole('region', { name: /^Files not imported \(1\)$/ });
     expect(await rejected.innerText()).toContain('week-46/late/broken.json');
@@ -1797,7 +1823,7 @@ describe('a whole folder, and files dropped on the page', () => {
     const status = importEnded(page);
     await status.waitFor();
     expect(await status.textContent()).toBe('Imported 2 of 3 files; 1 not imported (listed below). The results are stored in this browser.');
-    expect((await bodyRows(page).locator('td:first-of-type').allInnerTexts()).sort()).toEqual(['week-46/ana.json', 'week-46/late/ben.JSON']);
+    expect((await bodyRows(page).locator('td.file').allInnerTexts()).sort()).toEqual(['week-46/ana.json', 'week-46/late/ben.JSON']);
     expect(await page.getByRole('region', { name: 'Files not imported (1)', exact: true }).innerText()).toMatch(/^Files not imported \(1\)\s+week-46\/late\/broken\.json\s+\(file\): not valid JSON: /);
     expect(problems.take()).toEqual([]);
     await context.close();
@@ -1841,7 +1867,7 @@ describe('a whole folder, and files dropped on the page', () => {
     const status = importEnded(page);
     await status.waitFor();
     expect(await status.textContent()).toBe('Imported 1 of 3 files; 2 not imported (listed below). The results are stored in this browser.');
-    expect(await bodyRows(page).locator('td').first().innerText()).toBe('week-47/kept.json');
+    expect(await cellOf(page, bodyRows(page), 'File')).toBe('week-47/kept.json');
     const listed = await page.getByRole('region', { name: 'Files not imported (2)', exact: true }).locator(':scope > ul > li').allInnerTexts();
     expect(listed.map((l) => l.replace(/\s+/g, ' '))).toEqual([
       'week-47/gone.json (file): the browser could not read it (NotFoundError)',
@@ -1870,7 +1896,7 @@ describe('a whole folder, and files dropped on the page', () => {
     const status = importEnded(page);
     await status.waitFor();
     expect(await status.textContent()).toBe('Imported 1 of 2 files; 1 not imported (listed below). The results are stored in this browser.');
-    expect(await bodyRows(page).locator('td').first().innerText()).toBe('dropped-1.json');
+    expect(await cellOf(page, bodyRows(page), 'File')).toBe('dropped-1.json');
     const rejected = page.getByRole('region', { name: /^Files not imported \(1\)$/ });
     expect(await rejected.innerText()).toMatch(/dropped-2\.json\s+\(file\): not valid JSON: /);
     expect(problems.take()).toEqual([]);
@@ -1932,7 +1958,7 @@ describe('files that change after they are chosen', () => {
     const status = importEnded(page);
     await status.waitFor();
     expect(await status.textContent()).toBe('Imported 1 of 3 files; 2 not imported (listed below). The results are stored in this browser.');
-    expect(await bodyRows(page).locator('td').first().innerText()).toBe('kept.json');
+    expect(await cellOf(page, bodyRows(page), 'File')).toBe('kept.json');
     const listed = await page.getByRole('region', { name: 'Files not imported (2)', exact: true }).locator(':scope > ul > li').allInnerTexts();
     expect(listed).toHaveLength(2);
     expect(listed[0]).toMatch(/^empty\.json\s+\(file\): not valid JSON: /);
@@ -2009,7 +2035,7 @@ describe('a file deleted after its import', () => {
 });
 
 describe('two tabs of the page', () => {
-  const filesIn = (page: Page) => bodyRows(page).locator('td:first-of-type').allInnerTexts();
+  const filesIn = (page: Page) => bodyRows(page).locator('td.file').allInnerTexts();
   const importStatus = (page: Page) => page.getByRole('region', { name: 'Import', exact: true }).getByRole('status');
   const nda = (page: Page) => page.getByLabel('Has signed the non-disclosure agreement');
 
@@ -2153,7 +2179,7 @@ describe('review files that cannot be used', () => {
 
 describe('stopping an import', () => {
   /** The files of the table's rows, in the table's order (by trainee name, the default). */
-  const filesShown = (page: Page) => bodyRows(page).locator('td:first-of-type').allInnerTexts();
+  const filesShown = (page: Page) => bodyRows(page).locator('td.file').allInnerTexts();
   // An import is held where it waits on the network: before the checks start (the bank the page
   // fetches on opening), or with the batches read and handed to workers that have not started (the
   // workers' script). Routing turns the browser's cache off, so a reload asks for both again.
@@ -2672,14 +2698,14 @@ describe('with a screen reader and a keyboard', () => {
       await field("Admin's name").fill('Ada Min');
       await field("Admin's sign-off date").fill(today);
       await panel.getByRole('heading', { name: 'Ready', exact: true }).waitFor();
-      const readyCell = bodyRows(page).first().locator('td').nth(11);
-      expect(await readyCell.innerText()).toBe('yes');
+      const readyCell = () => cellOf(page, bodyRows(page).first(), 'Ready');
+      expect(await readyCell()).toBe('yes');
 
       const ahead = await daysBefore(page, -30);
       const adminDate = field("Admin's sign-off date");
       await adminDate.fill(ahead);
       await panel.getByRole('heading', { name: 'Not ready yet' }).waitFor();
-      expect(await readyCell.innerText()).toBe('no');
+      expect(await readyCell()).toBe('no');
       expect(await panel.getByRole('listitem').filter({ hasText: /^Not met: Signed off by an admin/ }).innerText()).toBe(
         `Not met: Signed off by an admin (someone other than the moderator) (\u2068Ada Min\u2069, ${ahead}: a date still to come)`,
       );
