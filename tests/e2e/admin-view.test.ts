@@ -1,8 +1,9 @@
 /**
  * The readiness table's view on the admin page, as an admin working through a cohort needs it:
  * the filters, the order, the rows per page and the page they are on come back after a reload and
- * after Back from another page; an address with values the page does not offer opens the default
- * view; Clear puts the view back to a fresh visit's, address included.
+ * after Back from another page, and so does the trainee open under it; an address with values the
+ * page does not offer opens the default view; Clear puts the view back to a fresh visit's, address
+ * included.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -175,6 +176,47 @@ describe("the readiness table's view", () => {
     // No name, handle or file holds it: the table is empty, and says why below the headers.
     expect(await bodyRows(page).count()).toBe(0);
     await expect(page.getByText(`No session matches the filters above; loosen them to see the ${cohort.length} sessions imported.`).count()).resolves.toBe(1);
+    expect(problems.take()).toEqual([]);
+  });
+
+  // Found by the stop-57 audit: an admin who opened a trainee, followed an item's link to the
+  // guidelines and came Back found the table, but not the trainee.
+  test('the trainee open under the table is open again after Back from the section an item links to, and after a reload; closed, the address forgets them', async () => {
+    await openAt(page, '?from=mail');
+    const row = bodyRows(page).first();
+    const name = (await row.getByRole('button').first().innerText()).trim();
+    await row.getByRole('button').first().click();
+    const panel = page.getByRole('region', { name: new RegExp(`^${name} `) });
+    await panel.waitFor();
+    await expect.poll(() => new URL(page.url()).searchParams.get('open')).not.toBeNull();
+    expect(new URL(page.url()).searchParams.get('from')).toBe('mail');
+
+    // An item opened, and the first link to the guidelines it gives followed.
+    await panel.locator('details > summary').first().click();
+    const link = panel.locator('details[open] a[href^="/"]').first();
+    const section = (await link.getAttribute('href'))!;
+    await link.click();
+    await page.waitForURL((u) => u.pathname === section.split('#')[0]);
+    await page.goBack({ waitUntil: 'load' });
+    await tableShown(page);
+    await panel.waitFor();
+    expect(await panel.getByRole('heading', { level: 2 }).innerText()).toMatch(new RegExp(`^${name} `));
+
+    await page.reload({ waitUntil: 'load' });
+    await tableShown(page);
+    await panel.waitFor();
+
+    await panel.getByRole('button', { name: 'Close this trainee' }).click();
+    await expect.poll(() => page.getByRole('region', { name: new RegExp(`^${name} `) }).count()).toBe(0);
+    await expect.poll(() => new URL(page.url()).search).toBe('?from=mail');
+    expect(problems.take()).toEqual([]);
+  });
+
+  test('an address that opens a session this browser does not have opens no trainee, and leaves the address clean', async () => {
+    await openAt(page, '?open=no-such-session&mode=practice');
+    expect(await page.getByRole('button', { name: 'Close this trainee' }).count()).toBe(0);
+    expect(await page.getByRole('combobox', { name: 'Mode', exact: true }).inputValue()).toBe('practice');
+    await expect.poll(() => new URL(page.url()).search).toBe('?mode=practice');
     expect(problems.take()).toEqual([]);
   });
 

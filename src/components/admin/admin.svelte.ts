@@ -425,6 +425,8 @@ export class AdminState {
     ]);
     if (view) this.showView(view);
     if (Array.isArray(cohort)) this.sessions = cohort;
+    // The trainee the address opens, if their session is still here.
+    if (this.openId !== null && !this.sessions.some((s) => s.id === this.openId)) this.openId = null;
     // The last import's report: what it turned away is still listed after a reload.
     if (Array.isArray(rejected) && rejected.every(isRejected)) this.rejected = rejected;
     const kept = storedReview(review);
@@ -705,8 +707,8 @@ export class AdminState {
   }
 
   /**
-   * What the table shows, as the page's address keeps it (see view.ts): the page as shown, within
-   * the pages there are.
+   * What the table shows, and the trainee open under it, as the page's address keeps it (see
+   * view.ts): the page as shown, within the pages there are.
    */
   get view(): View {
     return {
@@ -714,15 +716,20 @@ export class AdminState {
       sort: { ...this.sort },
       pageSize: this.pageSize,
       page: Math.max(0, Math.min(this.page, this.pages - 1)),
+      open: this.openId,
     };
   }
 
-  /** Shows the table as `view` says (the page is kept within the pages there are once the cohort is loaded, see `load`). */
+  /**
+   * Shows the table as `view` says, and the trainee it opens (the page is kept within the pages
+   * there are, and a trainee opened only if their session is there, once the cohort is loaded: see `load`).
+   */
   showView(view: View): void {
     this.filter = { ...view.filter };
     this.sort = { ...view.sort };
     this.pageSize = view.pageSize;
     this.page = view.page;
+    this.openId = view.open;
   }
 
   /**

@@ -2,7 +2,7 @@
 // which the page otherwise loads only when a file is read, comes only for an address with a query.
 
 import { z } from '../../lib/schemas/zod.ts';
-import { FILTER_TEXT_MAX, PAGE_SIZES, PROGRAM_FILTERS, rowsWord, SORT_KEYS, VIEW_NAMES, type View } from './view.ts';
+import { FILTER_TEXT_MAX, OPEN_ID_MAX, PAGE_SIZES, PROGRAM_FILTERS, rowsWord, SORT_KEYS, VIEW_NAMES, type View } from './view.ts';
 
 /**
  * The view's fields in the address, each as the page writes it, and any other value caught: the
@@ -34,6 +34,8 @@ const ViewQuery = z.object({
     // count of pages is held at a billion, which stays a whole number written back as one.
     .transform((n) => Math.min(Number(n), 1e9) - 1)
     .catch(0),
+  // Whether a session has this id is known once the cohort is (AdminState.load).
+  open: z.string().min(1).max(OPEN_ID_MAX).nullable().catch(null),
 });
 
 // Every name the address takes is checked here, and no other: the compiler says so.
@@ -51,6 +53,7 @@ export function viewFromQuery(search: string): View {
     sort: { key: v.sort, dir: v.dir },
     pageSize: v.rows,
     page: v.page,
+    open: v.open,
   };
 }
 

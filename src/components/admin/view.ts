@@ -1,6 +1,6 @@
-// What the readiness table shows (its filters, its order, its rows per page and its page), kept in
-// the page's address so that a reload, or Back from a guideline page, brings the admin back to the
-// same place. Only what differs from the default view is written (a default view has a clean
+// What the readiness table shows (its filters, its order, its rows per page and its page) and the
+// trainee open under it, kept in the page's address so that a reload, or Back from a guideline page
+// (an item's explanation links to its section), brings the admin back to the same place. Only what differs from the default view is written (a default view has a clean
 // address); every value read is checked against what the controls offer (view-query.ts, with zod,
 // loaded only when the address holds a query), and one that is not (a link edited by hand, an
 // older page's) leaves that control at its default.
@@ -33,6 +33,8 @@ export interface View {
   pageSize: number;
   /** The page shown, from 0. */
   page: number;
+  /** The id of the session open under the table, if any (an id no session has opens none). */
+  open: string | null;
 }
 
 /** The view of a fresh visit. */
@@ -41,10 +43,14 @@ export const defaultView = (): View => ({
   sort: { key: 'trainee', dir: 'ascending' },
   pageSize: PAGE_SIZES[1],
   page: 0,
+  open: null,
 });
 
 /** The names the view takes in the address (any other is left as it is). */
-export const VIEW_NAMES = ['q', 'mode', 'program', 'ready', 'flagged', 'sort', 'dir', 'rows', 'page'] as const;
+export const VIEW_NAMES = ['q', 'mode', 'program', 'ready', 'flagged', 'sort', 'dir', 'rows', 'page', 'open'] as const;
+
+/** The longest session id an address brings back (the page makes ids of some 20 characters). */
+export const OPEN_ID_MAX = 100;
 
 /** How the page size reads in the address: "All" is `all`. */
 export const rowsWord = (size: number): string => (size === 0 ? 'all' : String(size));
@@ -76,6 +82,7 @@ export function hrefWithView(href: string, view: View): string {
     dir: view.sort.dir === 'descending' ? 'desc' : null,
     rows: view.pageSize !== d.pageSize ? rowsWord(view.pageSize) : null,
     page: view.page > 0 ? String(view.page + 1) : null,
+    open: view.open !== null && view.open.length <= OPEN_ID_MAX ? view.open : null,
   };
   // Cut by hand rather than through URL.searchParams, which writes the whole query again in its
   // own spelling ("a%20b" as "a+b", "bar" as "bar=").

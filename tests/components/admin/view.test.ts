@@ -87,6 +87,19 @@ describe('the view in the address, control by control', () => {
     for (const view of views) expect(viewFromQuery(new URL(hrefWithView(BASE, view)).search)).toEqual(view);
   });
 
+  it('the trainee open under the table is written as `open` and read back; an id longer than OPEN_ID_MAX (100) is neither', () => {
+    const href = hrefWithView(`${BASE}?from=mail`, viewWith((v) => (v.open = 'm3x9k2-ab12-7')));
+    expect(href).toBe(`${BASE}?from=mail&open=m3x9k2-ab12-7`);
+    expect(viewFromQuery(new URL(href).search).open).toBe('m3x9k2-ab12-7');
+    // Closed: the pair goes, the rest stays.
+    expect(hrefWithView(href, defaultView())).toBe(`${BASE}?from=mail`);
+    expect(viewFromQuery('?from=mail').open).toBeNull();
+    expect(viewFromQuery('?open=').open).toBeNull();
+    expect(hrefWithView(BASE, viewWith((v) => (v.open = 'x'.repeat(101))))).toBe(BASE);
+    expect(viewFromQuery(`?open=${'x'.repeat(101)}`).open).toBeNull();
+    expect(viewFromQuery(`?open=${'x'.repeat(100)}`).open).toBe('x'.repeat(100));
+  });
+
   it('"All" rows reads `all` in the address (view.ts, rowsWord), and the page number counts from 1', () => {
     expect(hrefWithView(BASE, viewWith((v) => (v.pageSize = 0)))).toBe(`${BASE}?rows=all`);
     expect(viewFromQuery('?rows=all').pageSize).toBe(0);
