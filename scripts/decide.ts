@@ -13,7 +13,7 @@
 // scenario was valid, 1 otherwise or when the command is called wrongly (docs/formats/scenario.md,
 // "The command line").
 import { decide, idealPath } from '../src/lib/index.ts';
-import { EMPTY_LIST_PROBLEM, MAX_LISTED_PROBLEMS, MAX_SCENARIO_FILE_BYTES, paidProductNotes, tooLargeProblem, unknownFieldNotes, unplayedFollowUps } from '../src/lib/scenario-check.ts';
+import { EMPTY_LIST_PROBLEM, MAX_LISTED_PROBLEMS, MAX_SCENARIO_FILE_BYTES, paidProductNotes, tooLargeProblem, unknownFieldNotes, unknownProductNotes, unplayedFollowUps } from '../src/lib/scenario-check.ts';
 import { firstProblems, notCheckedProblem } from '../src/lib/schemas/problems.ts';
 import { fromUser, lookUp, readArgs, refuse } from './lib/cli.ts';
 import { printedPath } from './lib/names.ts';
@@ -77,11 +77,13 @@ function decideFile(file: string) {
       lines.push(jsonLine(line));
       // The decision is the engine's, from the format's fields and `paidProduct` alone; a note says
       // which field was ignored, or what the flag would change.
-      for (const n of [...unknownFieldNotes(r.scenario), ...paidProductNotes(r.scenario)]) notes.push(`${r.index === null ? printedPath(file) : `${printedPath(file)}[${r.index}]`}: note: ${n}`);
+      for (const n of [...unknownFieldNotes(r.scenario), ...unknownProductNotes(r.scenario), ...paidProductNotes(r.scenario)]) notes.push(`${r.index === null ? printedPath(file) : `${printedPath(file)}[${r.index}]`}: note: ${n}`);
     } else {
       failed = true;
       // The first problems of a scenario that has very many, the rest counted.
       lines.push(jsonLine({ file, error: firstProblems(r.problems, MAX_LISTED_PROBLEMS).join('; ') }));
+      // A field the format does not have is often why: noted as for a scenario decided (its path at its place in a list).
+      for (const n of r.notes ?? []) notes.push(`${printedPath(file)}: note: ${n}`);
     }
   }
 }

@@ -11,7 +11,7 @@ import type { Scenario } from '../src/lib/schemas/scenario.ts';
 /** One scenario read from a file, or the problems that kept it from being read. */
 export type Read =
   | { file: string | Buffer; index: number | null; ok: true; scenario: Scenario }
-  | { file: string | Buffer; index: number | null; ok: false; problems: string[] };
+  | { file: string | Buffer; index: number | null; ok: false; problems: string[]; notes?: string[] };
 
 /** Every scenario in a file, in order; a file that cannot be read, decoded or parsed is one failed entry. */
 export function readScenarioFile(file: string | Buffer): Read[] {

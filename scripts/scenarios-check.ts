@@ -135,6 +135,8 @@ function checkFile(shown: string, path: string | Buffer, mine: string[]) {
     const where = r.index === null ? shown : `${shown}[${r.index}]`;
     if (!r.ok) {
       for (const p of r.problems) mine.push(`${shown}: ${p}`);
+      // A field the format does not have, often why the scenario was refused: noted as any is (a problem in the bank).
+      for (const n of r.notes ?? []) (banked ? mine : notes).push(`${shown}: ${banked ? '' : 'note: '}${n}`);
       continue;
     }
     scenarios++;

@@ -13,7 +13,9 @@ import { idealPath, type PathPoint } from './policy/follow-ups.ts';
 import { differingFields } from './scenario-diff.ts';
 import type { Because, Facts, Scenario } from './schemas/scenario.ts';
 import { afterAnswer, comesBack } from './trainer/rules.ts';
-import { NESTED_FIELDS } from './vocabulary.ts';
+import { unknownFieldNotes } from './unknown-fields.ts';
+
+export { unknownFieldNotes } from './unknown-fields.ts';
 
 /** The largest scenario file the trainer reads (5 MB), and so the largest `scenarios:check` accepts. */
 export const MAX_SCENARIO_FILE_BYTES = 5_000_000;
@@ -108,6 +110,22 @@ export function paidProductNotes(s: Scenario, path: readonly PathPoint[] = ideal
   return notes;
 }
 
+/**
+ * Each point whose `product` is not one of its pack's products, one line each, at its path
+ * (`facts.product`, `followUps[0].facts.product`). The format takes any product name, and the
+ * guidelines decide from `paidProduct`, never from it; but a misspelt one ("Pocket" for `pocket`)
+ * is named as written in the feedback and never checked for being a paid product
+ * (`paidProductNotes`), so it must not pass quietly.
+ */
+export function unknownProductNotes(s: Scenario): string[] {
+  const pack = packs[s.pack];
+  const known = pack.products.map((p) => p.id);
+  const points = [{ at: 'facts', facts: s.facts }, ...(s.followUps ?? []).flatMap((f, i) => (f.facts ? [{ at: `followUps[${i}].facts`, facts: f.facts }] : []))];
+  return points
+    .filter(({ facts }) => facts.product !== undefined && !known.includes(facts.product))
+    .map(({ at, facts }) => `${at}.product: ${JSON.stringify(facts.product)} is not one of the ${pack.id} pack's products (known: ${known.join(', ')}): a typo? The feedback names it as written, and whether it is paid is never checked`);
+}
+
 /** The @-handles a text names (not the part after an e-mail address's `@`), each once, as written. */
 function handlesIn(text: string): string[] {
   return [...new Set(text.match(/(?<![\w@])@\w+/g) ?? [])];
@@ -158,60 +176,16 @@ export function likeAccountNotes(s: Scenario, path: readonly PathPoint[] = ideal
   return notes;
 }
 
-/** How a field the format does not have is noted. */
-const NOT_A_FIELD = 'is not a field of this format; ignored (a typo?)';
-
-const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-/**
- * Each field of a valid scenario that the format does not have, one line each, starting with its
- * path (`author.avatar`, `messages[0].likes`, `followUps[0].expected.replyFrom`). The format makes
- * an unknown field an error at the top level and in `facts` only, so elsewhere one is accepted,
- * kept as given and read by nothing (a tweet's `id` copied with its messages, say); but a
- * misspelt field must not pass quietly (`replyFrom` for `reply` leaves the reply unchecked), so it
- * is noted. A field that entries of a list share (every message's `id`) is one line, at the first
- * entry that has it, with how many others do.
- */
-export function unknownFieldNotes(s: Scenario): string[] {
-  const notes: string[] = [];
-  const unknown = (o: unknown, known: readonly string[]): string[] => (isRecord(o) ? Object.keys(o).filter((k) => !known.includes(k)) : []);
-  const inObject = (o: unknown, known: readonly string[], at: string) => {
-    for (const k of unknown(o, known)) notes.push(`${at}.${k}: ${NOT_A_FIELD}`);
-  };
-  const inList = (list: unknown, known: readonly string[], at: (i: number) => string, what: readonly [one: string, many: string]) => {
-    if (!Array.isArray(list)) return;
-    const found = new Map<string, { first: number; count: number }>();
-    list.forEach((o, i) => {
-      for (const k of unknown(o, known)) {
-        const f = found.get(k);
-        if (f) f.count++;
-        else found.set(k, { first: i, count: 1 });
-      }
-    });
-    for (const [k, { first, count }] of found) notes.push(`${at(first)}.${k}: ${NOT_A_FIELD}${count > 1 ? `; ${count - 1} more ${count === 2 ? `${what[0]} has` : `${what[1]} have`} it too` : ''}`);
-  };
-  const inExpected = (e: unknown, at: string) => {
-    inObject(e, NESTED_FIELDS.decision, at);
-    if (isRecord(e)) inList(e.because, NESTED_FIELDS.because, (i) => `${at}.because[${i}]`, ['entry', 'entries']);
-  };
-  inObject(s.author, NESTED_FIELDS.author, 'author');
-  inList(s.messages, NESTED_FIELDS.message, (i) => `messages[${i}]`, ['message', 'messages']);
-  inExpected(s.expected, 'expected');
-  inList(s.followUps, NESTED_FIELDS.followUp, (i) => `followUps[${i}]`, ['follow-up', 'follow-ups']);
-  (s.followUps ?? []).forEach((f, i) => inExpected(f.expected, `followUps[${i}].expected`));
-  return notes;
-}
-
 /**
  * Every note on a valid scenario, one line each, starting with its path: each field the format
- * does not have (`unknownFieldNotes`), each follow-up never played (`unplayedNotes`), each point
+ * does not have (`unknownFieldNotes`), each product its pack does not know (`unknownProductNotes`), each follow-up never played (`unplayedNotes`), each point
  * about a paid product that does not say so (`paidProductNotes`), then each customer message
  * liked from an account it does not name (`likeAccountNotes`). Outside the bank they leave the
  * file valid; in it, each is a problem.
  */
 export function scenarioNotes(s: Scenario): string[] {
   const path = idealPath(s);
-  return [...unknownFieldNotes(s), ...unplayedNotes(s, path), ...paidProductNotes(s, path), ...likeAccountNotes(s, path)];
+  return [...unknownFieldNotes(s), ...unknownProductNotes(s), ...unplayedNotes(s, path), ...paidProductNotes(s, path), ...likeAccountNotes(s, path)];
 }
 
 /**

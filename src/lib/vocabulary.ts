@@ -65,7 +65,7 @@ export const PERSONAL_ACCOUNT = 'personal';
  * The fields of the scenario format's nested objects (docs/formats/scenario.md): an author, a
  * message, a follow-up, a decision (an `expected`) and one of its `because` entries. An unknown
  * field there is not an error, as it is at the top level and in `facts`: it is kept as given,
- * read by nothing, and noted (`unknownFieldNotes` in src/lib/scenario-check.ts), so that a typo
+ * read by nothing, and noted (`unknownFieldNotes` in src/lib/unknown-fields.ts), so that a typo
  * does not pass quietly. The schemas hold the same fields (tests/lib/schemas/scenario.test.ts).
  */
 export const NESTED_FIELDS = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bankIdProblem, EMPTY_LIST_PROBLEM, guidelineProblems, judgeScenario, MAX_SCENARIO_FILE_BYTES, likeAccountNotes, paidProductNotes, scenarioNotes, tooLargeProblem, unknownFieldNotes, unplayedFollowUps, unplayedNotes } from '../../src/lib/scenario-check.ts';
+import { bankIdProblem, EMPTY_LIST_PROBLEM, guidelineProblems, judgeScenario, MAX_SCENARIO_FILE_BYTES, likeAccountNotes, paidProductNotes, scenarioNotes, tooLargeProblem, unknownFieldNotes, unknownProductNotes, unplayedFollowUps, unplayedNotes } from '../../src/lib/scenario-check.ts';
 import { decide } from '../../src/lib/policy/decide.ts';
 import { parseScenario } from '../../src/lib/schemas/parse.ts';
 import type { Facts, Scenario } from '../../src/lib/schemas/scenario.ts';
@@ -257,6 +257,21 @@ describe('a field the format does not have, outside the top level and facts', ()
 // A thank-you written to @FirefoxSupport in a conversation whose `mentions` begins with @firefox is
 // liked from @Firefox, and an author who expected @FirefoxSupport was refused without knowing why
 // (found by the audit). The check says so where the message names another account.
+describe('a product its pack does not know', () => {
+  it('is noted at its path, at the scenario and at a follow-up, with the pack\u2019s products; a known one, or none, is not', () => {
+    const s = moz({ facts: { kind: 'support-request', product: 'Pocket' } });
+    const notes = unknownProductNotes({ ...s, followUps: [{ afterHours: 2, text: '@FirefoxSupport still there?', facts: { kind: 'support-request', product: 'mozilla vpn' } }] } as Scenario);
+    expect(notes).toHaveLength(2);
+    expect(notes[0]).toMatch(/^facts\.product: "Pocket" is not one of the mozilla pack's products \(known: .*\bpocket\b.*\)/);
+    expect(notes[1]).toMatch(/^followUps\[0\]\.facts\.product: "mozilla vpn" is not one of the mozilla pack's products \(known: .*\bmozilla-vpn\b.*\)/);
+    expect(scenarioNotes(s)).toContain(notes[0]);
+    expect(unknownProductNotes(moz({ facts: { kind: 'support-request', product: 'pocket' } }))).toEqual([]);
+    expect(unknownProductNotes(moz({ facts: { kind: 'support-request' } }))).toEqual([]);
+    expect(unknownProductNotes(gl({ facts: { kind: 'support-request', product: 'gitlab-billing' } }))).toEqual([]);
+    expect(unknownProductNotes(gl({ facts: { kind: 'support-request', product: 'pocket' } }))[0]).toMatch(/^facts\.product: "pocket" is not one of the gitlab pack's products/);
+  });
+});
+
 describe('a customer message liked from an account it does not name', () => {
   const THANKS = "@FirefoxSupport it's back after the update today, thanks a lot!";
   /** A bookmarks question to @firefox (held), then a thank-you: liked, and closed Resolved. */

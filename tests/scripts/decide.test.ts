@@ -339,7 +339,59 @@ describe('a field the format does not have, in the author, a message, a follow-u
     const bad = write('strict.json', strict);
     const refused = checkCli(bad);
     expect(refused.status).toBe(1);
-    expect(refused.lines).toEqual([`${bad}: facts.kindd: is not a field of this format (a typo?)`, `${bad}: colour: is not a field of this format (a typo?)`, '1 file(s), 0 valid scenario(s), 2 problem(s)']);
+    // Refused, it still has its notes, as Load scenarios lists them with its problems.
+    expect(refused.lines).toEqual([
+      `${bad}: facts.kindd: is not a field of this format (a typo?)`,
+      `${bad}: colour: is not a field of this format (a typo?)`,
+      ...NOTES.map((n) => `${bad}: note: ${n}`),
+      '1 file(s), 0 valid scenario(s), 2 problem(s), 4 note(s)',
+    ]);
+  });
+
+  // Found by the scenario author's audit: a follow-up's misspelt "afterHour" made "afterHours"
+  // missing, and the three tools said only that, never naming the field that was there.
+  it('a scenario refused for its format: decide, scenarios:check name the misspelt field beside the problem, at its place in a list', () => {
+    const s = readJson(example('moz-compliment'));
+    s.id = 'own-after-hour';
+    s.followUps = [{ afterHour: 3, text: '@firefox hello?' }];
+    const single = write('after-hour.json', s);
+    const listed = write('after-hour-list.json', [readJson(example('moz-compliment')), s]);
+    const note = `followUps[0].afterHour: ${NOT_A_FIELD}`;
+    const decided = decideCli(single, listed);
+    expect(decided.status).toBe(1);
+    expect(decided.lines.map((l) => JSON.parse(l).error ?? 'decided')).toEqual(['followUps[0].afterHours: is required', 'decided', '[1].followUps[0].afterHours: is required']);
+    expect(decided.stderr.split('\n').filter(Boolean)).toEqual([`${single}: note: ${note}`, `${listed}: note: [1].${note}`]);
+    const checked = checkCli(single, listed);
+    expect(checked.status).toBe(1);
+    expect(checked.lines).toEqual([
+      `${single}: followUps[0].afterHours: is required`,
+      `${listed}: [1].followUps[0].afterHours: is required`,
+      `${single}: note: ${note}`,
+      `${listed}: note: [1].${note}`,
+      '2 file(s), 1 valid scenario(s), 2 problem(s), 2 note(s)',
+    ]);
+  });
+});
+
+// Found by the scenario author's audit: "Pocket" for `pocket` passed without a word, and so was
+// never checked for being a paid product.
+describe('a product its pack does not know', () => {
+  it('decide and scenarios:check note it at its path, with the products the pack knows; the scenario stays valid', () => {
+    const s = readJson(example('moz-compliment'));
+    s.id = 'own-product-typo';
+    s.facts.product = 'Pocket';
+    const file = write('product-typo.json', s);
+    const decided = decideCli(file);
+    expect(decided.status).toBe(0);
+    const [note] = decided.stderr.split('\n').filter(Boolean);
+    expect(note).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: note: facts\\.product: "Pocket" is not one of the mozilla pack's products \\(known: [^)]*\\bpocket\\b[^)]*\\)`));
+    const checked = checkCli(file);
+    expect(checked.status).toBe(0);
+    expect(checked.lines).toEqual([note, '1 file(s), 1 valid scenario(s), 0 problem(s), 1 note(s)']);
+    // A product the pack knows is no note.
+    s.facts.product = 'pocket';
+    s.facts.paidProduct = true;
+    expect(decideCli(write('product-known.json', s)).stderr).toBe('');
   });
 });
 

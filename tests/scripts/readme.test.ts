@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { packs } from '../../src/lib/packs/index.ts';
 import { DIMENSION_LABELS } from '../../src/lib/policy/grade.ts';
 import { ROOT } from '../support/bank.ts';
 
@@ -84,6 +85,25 @@ describe('README: write your own scenario', () => {
 
 // The README's summary of the trainer listed four of the five dimensions the trainer grades, in
 // words of its own (found by the pages audit): it names each as the trainer's feedback does.
+// A product the pack does not know is noted, so an author must be able to find the ones it does:
+// README's section and docs/formats/scenario.md each list them, and the lists must be the packs'.
+describe('the products a scenario may name', () => {
+  const listed = (text: string, from: string, to: string) => {
+    const flat = text.replace(/\s+/g, ' ');
+    const start = flat.indexOf(from);
+    expect(start, from).toBeGreaterThan(-1);
+    return [...flat.slice(start, flat.indexOf(to, start)).matchAll(/`([a-z0-9-]+)`/g)].map((m) => m[1]);
+  };
+  it('README and the format list exactly the packs\u2019 products', () => {
+    const format = readFileSync(join(ROOT, 'docs/formats/scenario.md'), 'utf8');
+    const products = new Set([...packs.mozilla.products, ...packs.gitlab.products].map((p) => p.id));
+    for (const [text, from] of [[section, '`product` names one of the program'], [format, 'The packs know']] as const) {
+      // From the sentence that lists them to the one that says another name is noted.
+      expect(new Set(listed(text, from, 'nother name').filter((id) => id !== 'product')), from).toEqual(products);
+    }
+  });
+});
+
 describe('README: what trainees are graded on', () => {
   it('names every dimension the trainer grades, as the trainer names it', () => {
     const trainees = readme.slice(readme.indexOf('- **Trainees**'), readme.indexOf('- **Program admins**'));

@@ -52,7 +52,9 @@ export function readScenarioTexts(files: readonly ScenarioText[], bank: readonly
       if (read.length === 0) mine.push(EMPTY_LIST_PROBLEM);
       for (const r of read) {
         if (!r.ok) {
+          // Its notes are listed with its problems, as for a scenario the guidelines disagree with below.
           for (const p of r.problems) mine.push(p);
+          for (const n of r.notes ?? []) mine.push(`note: ${n}`);
           continue;
         }
         const at = (p: string) => atScenario(r.index, p);

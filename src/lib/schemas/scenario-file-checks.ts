@@ -7,6 +7,7 @@
 // array`, not `[0].(top level): ...`). One reader for both, so that both say the same of the same
 // file. Free of the DOM; zod only through the schemas.
 import { fileText } from '../file-text.ts';
+import { unknownFieldNotes } from '../unknown-fields.ts';
 import { formatPath } from './problems.ts';
 import { atScenario, readScenarioBytes, type FileScenario } from './scenario-file.ts';
 
@@ -125,7 +126,9 @@ export function readScenarioFileBytes(bytes: Uint8Array): FileScenario[] {
     // The format's own word on a `__proto__` key (an unknown field) says less than the line above: left out.
     const protoPaths = protos.filter((d) => d.item === r.index).map((d) => atScenario(r.index, `${formatPath(d.path)}: `));
     const others = r.ok ? [] : r.problems.filter((p) => !protoPaths.some((at) => p.startsWith(at)));
-    return { index: r.index, ok: false, problems: [...mine, ...others] };
+    // Its notes: as the reader gave them, or, for a scenario refused only here, as any refused one has them.
+    const notes = (r.ok ? unknownFieldNotes(r.scenario).map((n) => atScenario(r.index, n)) : (r.notes ?? [])).filter((n) => !protoPaths.some((at) => n.startsWith(at)));
+    return { index: r.index, ok: false, problems: [...mine, ...others], ...(notes.length ? { notes } : {}) };
   });
 }
 

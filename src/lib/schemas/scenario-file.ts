@@ -4,6 +4,7 @@
 // of the same file.
 import { fileText } from '../file-text.ts';
 import { notJsonProblem } from '../json-problem.ts';
+import { unknownFieldNotes } from '../unknown-fields.ts';
 import { parseScenario } from './parse.ts';
 import { notCheckedProblem } from './problems.ts';
 import type { Scenario } from './scenario.ts';
@@ -11,8 +12,10 @@ import type { Scenario } from './scenario.ts';
 /**
  * One scenario of a file, or the problems that kept it from being read: `index` is its place in
  * the file's array, `null` for a file that holds one scenario, or that could not be read at all.
+ * A scenario refused for its format has `notes` too, on each field it has that the format does not
+ * (at its place in the array, as its problems are): a misspelt one is often why it was refused.
  */
-export type FileScenario = { index: number | null; ok: true; scenario: Scenario } | { index: number | null; ok: false; problems: string[] };
+export type FileScenario = { index: number | null; ok: true; scenario: Scenario } | { index: number | null; ok: false; problems: string[]; notes?: string[] };
 
 /** A problem's path within a file: after the scenario's place in the file's array (`[2].messages[0].at`), if it has one. */
 export function atScenario(index: number | null, path: string): string {
@@ -48,7 +51,12 @@ export function readScenarioBytes(bytes: Uint8Array): FileScenario[] {
     const index = list ? i : null;
     try {
       const r = parseScenario(items[i]);
-      out.push(r.ok ? { index, ok: true, scenario: r.value } : { index, ok: false, problems: r.problems.map((p) => atScenario(index, p)) });
+      if (r.ok) {
+        out.push({ index, ok: true, scenario: r.value });
+        continue;
+      }
+      const notes = unknownFieldNotes(items[i]).map((n) => atScenario(index, n));
+      out.push({ index, ok: false, problems: r.problems.map((p) => atScenario(index, p)), ...(notes.length ? { notes } : {}) });
     } catch (e) {
       out.push({ index, ok: false, problems: [notCheckedAt(index, e)] });
     }

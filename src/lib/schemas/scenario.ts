@@ -9,7 +9,7 @@ import type { PolicyPack } from './pack.ts';
 // field is an error at the top level and in `facts` (strict objects); in the other objects (the
 // author, a message, a follow-up, an `expected` and its `because` entries) the format does not
 // make it one, so it is kept as given (loose objects: the scenario as read still equals its
-// input), read by nothing, and noted by the checks (`unknownFieldNotes` in ../scenario-check.ts).
+// input), read by nothing, and noted by the checks (`unknownFieldNotes` in ../unknown-fields.ts).
 
 /** What a handle is: `@` and a name without spaces. */
 export const HANDLE_PATTERN = /^@\S+$/;
@@ -295,6 +295,8 @@ interface PackNames {
   replyAccounts: NameList;
   replyAccountsWithPersonal: NameList;
   rules: Set<string>;
+  /** The rules on a reply's wording: rules of the pack, but never behind a decision. */
+  replyRules: Set<string>;
 }
 interface NameList {
   list: string[];
@@ -317,6 +319,7 @@ function namesOf(pack: PolicyPack): PackNames {
       replyAccounts: nameList(replyAccounts, true),
       replyAccountsWithPersonal: nameList([...replyAccounts, PERSONAL_ACCOUNT], true),
       rules: new Set(pack.rules.map((r) => r.id)),
+      replyRules: new Set(pack.replyRules.map((r) => r.id)),
     };
     packNames.set(pack, names);
   }
@@ -354,7 +357,12 @@ export function checkNames(
   if (str(like) && !names.accounts.has.has(like.toLowerCase())) problem(['like'], like, names.accounts.list, 'account');
   if (!withinBound(d.because)) return;
   d.because.forEach((b, i) => {
-    if (b !== null && typeof b === 'object' && typeof b.rule === 'string' && !names.rules.has(b.rule)) ctx.addIssue({ code: 'custom', path: [...at, 'because', i, 'rule'], message: `"${b.rule}" is not a rule of the ${pack.id} pack` });
+    if (b === null || typeof b !== 'object' || typeof b.rule !== 'string' || names.rules.has(b.rule)) return;
+    // Found by an audit: a rule on the wording of a reply, which the feedback cites, was said not to be a rule at all.
+    const message = names.replyRules.has(b.rule)
+      ? `"${b.rule}" is one of the ${pack.id} pack's rules on a reply's wording, which grade the text of a reply; "because" lists only the rules behind a decision`
+      : `"${b.rule}" is not a rule of the ${pack.id} pack`;
+    ctx.addIssue({ code: 'custom', path: [...at, 'because', i, 'rule'], message });
   });
 }
 

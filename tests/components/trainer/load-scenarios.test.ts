@@ -131,6 +131,20 @@ describe('readScenarioTexts', () => {
     expect(problems[1]!.problems).toContain('note: [1].followUps[0].txt: is not a field of this format; ignored (a typo?)');
   });
 
+  // Found by the scenario author's audit: refused for its format, the scenario's misspelt field
+  // ("afterHour", so "afterHours" is missing) went unnamed, though README says the notes on a
+  // scenario left out are listed with its problems.
+  it('a scenario refused for its format: the note on its misspelt field is listed with its problems, at its place in a list, and the list\u2019s other scenario loads', () => {
+    const own = scenario('own-after-hour', { followUps: [{ afterHour: 3, text: '@FirefoxSupport hello?' }] });
+    const { scenarios, problems, notes } = readScenarioTexts([file('one.json', own), file('list.json', [scenario('own-fine-2'), { ...own, id: 'own-after-hour-2' }])], []);
+    expect(scenarios.map((s) => s.id)).toEqual(['own-fine-2']);
+    expect(notes).toEqual([]);
+    expect(problems).toEqual([
+      { file: 'one.json', problems: ['followUps[0].afterHours: is required', 'note: followUps[0].afterHour: is not a field of this format; ignored (a typo?)'] },
+      { file: 'list.json', problems: ['[1].followUps[0].afterHours: is required', 'note: [1].followUps[0].afterHour: is not a field of this format; ignored (a typo?)'] },
+    ]);
+  });
+
   // Judged as scenarios:check judges the files (judgeScenario): an id counts once met, its scenario
   // refused or not (found by the audit: the trainer refused 1-wrong-expected.json, loaded
   // 2-good.json of the same id, and said nothing of the clash that scenarios:check reported).

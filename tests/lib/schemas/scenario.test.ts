@@ -185,6 +185,24 @@ describe('rejected, naming the field path and the problem', () => {
     expect(problemsOf(s)).toEqual([expect.stringMatching(/^facts\.urgent: .*not a field/)]);
   });
 
+  // Found by the scenario author's audit: a rule on a reply's wording, which the trainer's feedback
+  // cites, was said not to be a rule of the pack at all.
+  it('a rule in `because` the pack does not have, and one of its rules on a reply\u2019s wording, each said for what it is', () => {
+    const s: Json = {
+      ...base(),
+      expected: {
+        because: [
+          { rule: 'moz.reply.clipping-once', section: '/escalation/when-and-how/' },
+          { rule: 'moz.no-such-rule', section: '/escalation/when-and-how/' },
+        ],
+      },
+    };
+    expect(problemsOf(s)).toEqual([
+      'expected.because[0].rule: "moz.reply.clipping-once" is one of the mozilla pack\'s rules on a reply\'s wording, which grade the text of a reply; "because" lists only the rules behind a decision',
+      'expected.because[1].rule: "moz.no-such-rule" is not a rule of the mozilla pack',
+    ]);
+  });
+
   it('a Google Play review without a rating', () => {
     const s: Json = { ...base(), channel: 'google-play' };
     const problems = problemsOf(s);
