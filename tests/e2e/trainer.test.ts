@@ -577,6 +577,11 @@ describe('the trainer', () => {
     // Nothing waits and nothing will come back: the queue says it is worked through, and how to finish.
     await page.locator('#trainer .idle p').filter({ hasText: /^You have worked through this queue: nothing is waiting, and nothing will come back\.[\s\S]*End session/ }).waitFor();
     await expect(page.getByText('Nothing in the queue needs you right now.').count()).resolves.toBe(0);
+    // Stopped now, the queue promises no conversation that will never come (found by the keyboard
+    // audit: it said to press Play to be served one).
+    await button(page, 'Stop').click();
+    await page.locator('#trainer .idle p').filter({ hasText: /^The queue is stopped, and worked through: nothing is waiting, and nothing will come back\.[\s\S]*End session/ }).waitFor();
+    await expect(page.locator('#trainer').getByText(/Press Play to be served|once you press Play/).count()).resolves.toBe(0);
     await context.close();
   });
 
@@ -1410,6 +1415,47 @@ describe('focus', () => {
     expect(await name.inputValue(), 'every key went into the name').toBe(typed);
     expect(await hasFocus(name), 'focus stays in the name').toBe(true);
     await expect.poll(() => said(page)).toMatch(/conversation with @casey_test is open/i);
+    await context.close();
+  });
+
+  // Found by the keyboard audit: the question started on "Yes, end it" and Escape did nothing, so
+  // two presses of Enter ended an assessment for good; and nothing said the session had ended.
+  test('End session asks with focus on Keep going, Escape keeps going; an ended session is said to be kept under Past sessions, or with no answer not kept, and the list names an assessment once', async () => {
+    const { context, page } = await trainerInFreshContext();
+    await startAssessment(page, 99);
+    const end = button(page, 'End session');
+    await end.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => hasFocus(button(page, 'Keep going'))).toBe(true);
+    // Enter again keeps going, focus back on End session.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => hasFocus(end)).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => hasFocus(button(page, 'Keep going'))).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(() => hasFocus(button(page, 'Yes, end it'))).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => hasFocus(end)).toBe(true);
+    await expect(button(page, 'Yes, end it').count()).resolves.toBe(0);
+    await page.getByRole('heading', { name: /^Assessment report/ }).count().then((n) => expect(n).toBe(0));
+    // Ended: said, with where it is kept (a session with an answer is; one with none is not).
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    await reply(page, 'Reply + Hold');
+    await end.click();
+    await button(page, 'Yes, end it').click();
+    await page.getByRole('heading', { name: /^Assessment report/ }).waitFor();
+    await expect.poll(() => said(page)).toContain('Assessment ended; it is kept under Past sessions, and its report follows.');
+    await startPractice(page);
+    await button(page, 'End session').click();
+    await button(page, 'Yes, end it').click();
+    await expect.poll(() => said(page)).toContain('Session ended; with no answer, it is not kept.');
+    // The list names the assessment once, as its buttons do (found by the keyboard audit: "Assessment
+    // (seed 99), Assessment: Mozilla Social Support").
+    const past = page.getByRole('region', { name: 'Past sessions' });
+    const line = (await past.getByRole('listitem').filter({ hasText: 'seed 99' }).innerText()).replace(/\s+/g, ' ');
+    expect(line).toMatch(/^Assessment \(seed 99\), Mozilla Social Support, /);
+    expect(line.match(/Assessment/g)).toHaveLength(1);
     await context.close();
   });
 
@@ -2871,7 +2917,10 @@ describe('"Load scenarios" judges a file as npm run scenarios:check does', () =>
     ]);
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    await expect(alert.getByRole('heading', { level: 2 }).textContent()).resolves.toMatch(/1 file could not be used; 4 scenarios loaded/);
+    // mine.json's second scenario loaded: the file was used in part, and says how far (found by the
+    // scenario author's audit: it was counted among the files that "could not be used").
+    await expect(alert.getByRole('heading', { level: 2 }).textContent()).resolves.toMatch(/^\s*1 file could be used only in part; 4 scenarios loaded\s*$/);
+    await expect(alert.textContent()).resolves.toMatch(/mine\.json \(1 scenario of it loaded; the ones below were left out\)/);
     await alert.getByRole('heading', { level: 3, name: 'Notes on the scenarios loaded' }).waitFor();
     const lines = await alert.getByRole('listitem').locator('code').allTextContents();
     expect(lines).toEqual([
@@ -2902,6 +2951,8 @@ describe('"Load scenarios" judges a file as npm run scenarios:check does', () =>
     const alert = page.getByRole('alert');
     await expect(alert.getByRole('heading', { level: 2 }).textContent()).resolves.toMatch(/1 file could not be used; 1 scenario loaded/);
     await expect(alert.locator('code').allTextContents()).resolves.toEqual(['rating: only a Google Play review has a rating']);
+    // A file none of whose scenarios loaded says nothing of a part loaded.
+    await expect(alert.textContent()).resolves.not.toMatch(/of it loaded/);
     await expect(alert.textContent()).resolves.toMatch(/rated\.json/);
     await page.getByRole('heading', { name: /Your own set \(1 scenario\)/ }).waitFor();
     await context.close();

@@ -47,6 +47,7 @@ export function readScenarioTexts(files: readonly ScenarioText[], bank: readonly
     }
     const mine: string[] = [];
     const noted: string[] = [];
+    const before = scenarios.length;
     try {
       const read = readScenarioFileBytes(file.bytes);
       if (read.length === 0) mine.push(EMPTY_LIST_PROBLEM);
@@ -78,7 +79,9 @@ export function readScenarioTexts(files: readonly ScenarioText[], bank: readonly
     } catch (e) {
       mine.push(notCheckedProblem(e));
     }
-    if (mine.length) problems.push({ file: file.name, problems: firstProblems(mine, MAX_LISTED_PROBLEMS) });
+    // A list some of whose scenarios loaded says how many: the file was used, in part.
+    const loadedHere = scenarios.length - before;
+    if (mine.length) problems.push({ file: file.name, problems: firstProblems(mine, MAX_LISTED_PROBLEMS), ...(loadedHere ? { loaded: loadedHere } : {}) });
     if (noted.length) notes.push({ file: file.name, problems: noted });
   }
   return { scenarios, problems, notes };

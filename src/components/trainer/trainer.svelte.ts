@@ -155,10 +155,12 @@ export function pastQueue(r: Result): string {
  * Support") is named without the word its mode has said already.
  */
 export const pastName = (r: Result): string => {
-  const assessment = r.mode === 'assessment';
-  const queue = assessment ? pastQueue(r).replace(/^Assessment: /, '') : pastQueue(r);
-  return `${assessment ? `Assessment (seed ${r.seed})` : 'Practice'}${queue ? `, ${queue}` : ''}, ${startedAt(r.startedAt)}`;
+  const queue = pastNamedQueue(r);
+  return `${r.mode === 'assessment' ? `Assessment (seed ${r.seed})` : 'Practice'}${queue ? `, ${queue}` : ''}, ${startedAt(r.startedAt)}`;
 };
+
+/** A past session's queue as its name in the list gives it, after its mode: an assessment's without the word "Assessment" again. */
+export const pastNamedQueue = (r: Result): string => (r.mode === 'assessment' ? pastQueue(r).replace(/^Assessment: /, '') : pastQueue(r));
 
 /**
  * A practice session's queue as its heading, its result file and Past sessions name it: the
@@ -194,6 +196,8 @@ export function withFinishedTrainee(state: TrainerState, sessions: readonly Resu
 export interface LoadProblem {
   file: string;
   problems: string[];
+  /** In a load report's problems: how many of the file's scenarios were loaded all the same (a list with some left out). */
+  loaded?: number;
 }
 
 export class Trainer {
