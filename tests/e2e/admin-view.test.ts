@@ -181,7 +181,7 @@ describe("the readiness table's view", () => {
 
   // Found by the stop-57 audit: an admin who opened a trainee, followed an item's link to the
   // guidelines and came Back found the table, but not the trainee.
-  test('the trainee open under the table is open again after Back from the section an item links to, and after a reload; closed, the address forgets them', async () => {
+  test('the trainee open under the table, and the item last opened, are open again after Back from the section the item links to, in view and focused, and after a reload; closed, the address forgets them', async () => {
     await openAt(page, '?from=mail');
     const row = bodyRows(page).first();
     const name = (await row.getByRole('button').first().innerText()).trim();
@@ -191,8 +191,11 @@ describe("the readiness table's view", () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('open')).not.toBeNull();
     expect(new URL(page.url()).searchParams.get('from')).toBe('mail');
 
-    // An item opened, and the first link to the guidelines it gives followed.
-    await panel.locator('details > summary').first().click();
+    // The second item opened, and the first link to the guidelines it gives followed.
+    const summaries = panel.locator('ol.items > li > details > summary');
+    const itemName = (await summaries.nth(1).innerText()).trim();
+    await summaries.nth(1).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('item')).toBe('2');
     const link = panel.locator('details[open] a[href^="/"]').first();
     const section = (await link.getAttribute('href'))!;
     await link.click();
@@ -201,11 +204,22 @@ describe("the readiness table's view", () => {
     await tableShown(page);
     await panel.waitFor();
     expect(await panel.getByRole('heading', { level: 2 }).innerText()).toMatch(new RegExp(`^${name} `));
+    // Found by the two-reviewer audit: the trainee came back, but not the item, and the window stood
+    // further down the page. The item is open again, in view, with focus on it.
+    const item = panel.locator('ol.items > li > details').nth(1);
+    await expect.poll(() => item.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await expect.poll(() => page.evaluate(() => (document.activeElement?.textContent ?? '').trim())).toBe(itemName);
+    const box = (await item.locator('summary').boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(VIEWPORTS.desktop.height);
 
     await page.reload({ waitUntil: 'load' });
     await tableShown(page);
     await panel.waitFor();
 
+    // Closed, the item leaves the address; another opened takes its place.
+    await item.locator('summary').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('item')).toBeNull();
     await panel.getByRole('button', { name: 'Close this trainee' }).click();
     await expect.poll(() => page.getByRole('region', { name: new RegExp(`^${name} `) }).count()).toBe(0);
     await expect.poll(() => new URL(page.url()).search).toBe('?from=mail');
@@ -213,7 +227,7 @@ describe("the readiness table's view", () => {
   });
 
   test('an address that opens a session this browser does not have opens no trainee, and leaves the address clean', async () => {
-    await openAt(page, '?open=no-such-session&mode=practice');
+    await openAt(page, '?open=no-such-session&item=3&mode=practice');
     expect(await page.getByRole('button', { name: 'Close this trainee' }).count()).toBe(0);
     expect(await page.getByRole('combobox', { name: 'Mode', exact: true }).inputValue()).toBe('practice');
     await expect.poll(() => new URL(page.url()).search).toBe('?mode=practice');

@@ -170,6 +170,14 @@ export class AdminState {
   page = $state(0);
   /** The session shown in detail. */
   openId = $state<string | null>(null);
+  /** The item of the open session last opened, from 0 (kept in the address with the session). */
+  openItem = $state<number | null>(null);
+  /**
+   * Set when the page is loaded with a trainee open in its address (a reload, Back from a guideline
+   * section an item links to): the trainee panel brings that trainee, and the item, into view once,
+   * and clears it. The window's own scroll restoration cannot: the panel is drawn after the load.
+   */
+  restoring: { item: number | null } | null = null;
   /** Rows of the item analysis shown, the first by scenario id: a cohort of practice sets can hold thousands of scenarios. */
   itemRows = $state(ITEM_ROWS_STEP);
   /** Whether the item analysis lists only the scenarios with negative discrimination. */
@@ -427,6 +435,8 @@ export class AdminState {
     if (Array.isArray(cohort)) this.sessions = cohort;
     // The trainee the address opens, if their session is still here.
     if (this.openId !== null && !this.sessions.some((s) => s.id === this.openId)) this.openId = null;
+    if (this.openId === null) this.openItem = null;
+    else this.restoring = { item: this.openItem };
     // The last import's report: what it turned away is still listed after a reload.
     if (Array.isArray(rejected) && rejected.every(isRejected)) this.rejected = rejected;
     const kept = storedReview(review);
@@ -653,7 +663,15 @@ export class AdminState {
    * a review at the first thing written about them (see TraineePanel).
    */
   openSession(id: string): void {
-    if (this.sessions.some((s) => s.id === id)) this.openId = id;
+    if (!this.sessions.some((s) => s.id === id)) return;
+    if (this.openId !== id) this.openItem = null;
+    this.openId = id;
+  }
+
+  /** Closes the session shown in detail. */
+  closeSession(): void {
+    this.openId = null;
+    this.openItem = null;
   }
 
   /** The items of a session, read again from its original file (validated when it was imported). */
@@ -717,6 +735,7 @@ export class AdminState {
       pageSize: this.pageSize,
       page: Math.max(0, Math.min(this.page, this.pages - 1)),
       open: this.openId,
+      item: this.openId === null ? null : this.openItem,
     };
   }
 
@@ -730,6 +749,7 @@ export class AdminState {
     this.pageSize = view.pageSize;
     this.page = view.page;
     this.openId = view.open;
+    this.openItem = view.open === null ? null : view.item;
   }
 
   /**
@@ -841,6 +861,7 @@ export class AdminState {
     this.rejected = [];
     this.#files.clear();
     this.openId = null;
+    this.openItem = null;
     this.review = newReview();
     this.#savedReview = JSON.stringify(this.review);
     // With nothing left to look at, the table's filters, order and page go back to a fresh visit's.

@@ -36,6 +36,13 @@ const ViewQuery = z.object({
     .catch(0),
   // Whether a session has this id is known once the cohort is (AdminState.load).
   open: z.string().min(1).max(OPEN_ID_MAX).nullable().catch(null),
+  // From 1 in the address; whether the session has it is known once its items are read (TraineePanel).
+  item: z
+    .string()
+    .regex(/^[1-9][0-9]{0,5}$/)
+    .transform((n) => Number(n) - 1)
+    .nullable()
+    .catch(null),
 });
 
 // Every name the address takes is checked here, and no other: the compiler says so.
@@ -54,6 +61,7 @@ export function viewFromQuery(search: string): View {
     pageSize: v.rows,
     page: v.page,
     open: v.open,
+    item: v.open === null ? null : v.item,
   };
 }
 

@@ -1,5 +1,5 @@
 // What the readiness table shows (its filters, its order, its rows per page and its page) and the
-// trainee open under it, kept in the page's address so that a reload, or Back from a guideline page
+// trainee open under it, with the item of theirs last opened, kept in the page's address so that a reload, or Back from a guideline page
 // (an item's explanation links to its section), brings the admin back to the same place. Only what differs from the default view is written (a default view has a clean
 // address); every value read is checked against what the controls offer (view-query.ts, with zod,
 // loaded only when the address holds a query), and one that is not (a link edited by hand, an
@@ -35,6 +35,8 @@ export interface View {
   page: number;
   /** The id of the session open under the table, if any (an id no session has opens none). */
   open: string | null;
+  /** The item of the open session last opened, from 0 (`null`: none; one it does not have opens none). */
+  item: number | null;
 }
 
 /** The view of a fresh visit. */
@@ -44,10 +46,11 @@ export const defaultView = (): View => ({
   pageSize: PAGE_SIZES[1],
   page: 0,
   open: null,
+  item: null,
 });
 
 /** The names the view takes in the address (any other is left as it is). */
-export const VIEW_NAMES = ['q', 'mode', 'program', 'ready', 'flagged', 'sort', 'dir', 'rows', 'page', 'open'] as const;
+export const VIEW_NAMES = ['q', 'mode', 'program', 'ready', 'flagged', 'sort', 'dir', 'rows', 'page', 'open', 'item'] as const;
 
 /** The longest session id an address brings back (the page makes ids of some 20 characters). */
 export const OPEN_ID_MAX = 100;
@@ -83,6 +86,8 @@ export function hrefWithView(href: string, view: View): string {
     rows: view.pageSize !== d.pageSize ? rowsWord(view.pageSize) : null,
     page: view.page > 0 ? String(view.page + 1) : null,
     open: view.open !== null && view.open.length <= OPEN_ID_MAX ? view.open : null,
+    // An item only with its session, from 1 as the page shows items.
+    item: view.open !== null && view.open.length <= OPEN_ID_MAX && view.item !== null ? String(view.item + 1) : null,
   };
   // Cut by hand rather than through URL.searchParams, which writes the whole query again in its
   // own spelling ("a%20b" as "a+b", "bar" as "bar=").

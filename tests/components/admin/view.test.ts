@@ -100,6 +100,17 @@ describe('the view in the address, control by control', () => {
     expect(viewFromQuery(`?open=${'x'.repeat(100)}`).open).toBe('x'.repeat(100));
   });
 
+  it('the item last opened is `item`, from 1, and only with the trainee it belongs to', () => {
+    const href = hrefWithView(BASE, viewWith((v) => ((v.open = 'abc'), (v.item = 2))));
+    expect(href).toBe(`${BASE}?open=abc&item=3`);
+    expect(viewFromQuery(new URL(href).search)).toMatchObject({ open: 'abc', item: 2 });
+    // No trainee open: no item, either way.
+    expect(hrefWithView(BASE, viewWith((v) => (v.item = 2)))).toBe(BASE);
+    expect(viewFromQuery('?item=3').item).toBeNull();
+    // Not a whole number from 1: none.
+    for (const item of ['0', '-1', '1.5', 'x', '', '01']) expect(viewFromQuery(`?open=abc&item=${item}`).item, item).toBeNull();
+  });
+
   it('"All" rows reads `all` in the address (view.ts, rowsWord), and the page number counts from 1', () => {
     expect(hrefWithView(BASE, viewWith((v) => (v.pageSize = 0)))).toBe(`${BASE}?rows=all`);
     expect(viewFromQuery('?rows=all').pageSize).toBe(0);
