@@ -449,7 +449,8 @@ describe('readiness review', () => {
 
     await input.setInputFiles(theirsFile);
     await dialog.getByRole('button', { name: 'Replace' }).click();
-    await page.getByText(/^Review read from theirs\.json: its rules, and 1 trainee\.$/).waitFor();
+    // What the file changed of the rules in force is said, as the verdicts change with it.
+    await page.getByText(/^Review read from theirs\.json: its rules, and 1 trainee\. It changed a rule: Lowest overall score, from 0\.85 to 0\.9\.$/).waitFor();
     expect(await dialog.isVisible()).toBe(false);
     expect(await notes.inputValue()).toBe('Needs another week.');
     expect(await minScore.inputValue()).toBe('0.9');

@@ -352,6 +352,16 @@ function lostParts(mine: TraineeReview, theirs: TraineeReview): Lost {
   return { lost, notesInFull };
 }
 
+/**
+ * Each rule whose value in force differs between `before` and `after`, as the page names it, with
+ * both values ("Lowest overall score, from 0.8 to 0.98"): what a review file read in changed, which
+ * the admin is told (a rule still at its default here is taken without a question, see `whatReadingReplaces`).
+ */
+export function ruleChanges(before: ReadinessRules, after: ReadinessRules): string[] {
+  const show = (v: number | boolean) => (typeof v === 'boolean' ? (v ? 'on' : 'off') : String(v));
+  return (Object.keys(RULE_LABELS) as (keyof ReadinessRules)[]).filter((k) => before[k] !== after[k]).map((k) => `${RULE_LABELS[k]}, from ${show(before[k])} to ${show(after[k])}`);
+}
+
 /** What reading a review file would replace of the work a browser holds (see `whatReadingReplaces`). */
 export interface ReviewReplacement {
   /** Rules set here to other than their defaults, which the file sets otherwise. */

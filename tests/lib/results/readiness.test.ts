@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessCriteriaOf, DEFAULT_RULES, emptyTraineeReview, fxhelpDaysOf, holdsNothing, readiness, reviewFieldProblems, traineeChecks, traineeKey, type SessionFacts } from '../../../src/lib/results/readiness.ts';
+import { accessCriteriaOf, DEFAULT_RULES, emptyTraineeReview, fxhelpDaysOf, holdsNothing, readiness, reviewFieldProblems, ruleChanges, traineeChecks, traineeKey, type SessionFacts } from '../../../src/lib/results/readiness.ts';
 import { ReadinessRulesSchema } from '../../../src/lib/schemas/result.ts';
 
 // The defaults: overall 0.8, a floor of 0.7 per dimension, no critical error; the
@@ -294,5 +294,14 @@ describe('readiness', () => {
   it('a trainee is known by name and handle, whatever the case', () => {
     expect(traineeKey({ name: ' Ana Lima ', handle: '@Ana' })).toBe(traineeKey({ name: 'ana lima', handle: '@ana' }));
     expect(traineeKey({ name: 'Ana', handle: null })).not.toBe(traineeKey({ name: 'Ana', handle: '@ana' }));
+  });
+});
+
+// A review file read in takes a rule still at its default here without a question: what it changed
+// is said (found by the two-reviewer audit: the moderator's verdicts changed with nothing said).
+describe('ruleChanges', () => {
+  it('names each rule whose value differs, as the page names it, with both values; none when the same', () => {
+    expect(ruleChanges(DEFAULT_RULES, DEFAULT_RULES)).toEqual([]);
+    expect(ruleChanges(DEFAULT_RULES, { ...DEFAULT_RULES, minScore: 0.98, noCritical: false })).toEqual(['Lowest overall score, from 0.8 to 0.98', 'No critical error in the assessment, from on to off']);
   });
 });
