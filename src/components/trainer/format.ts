@@ -81,3 +81,18 @@ export function reviewWords(r: ReviewDefaults): string {
  * conversation left open that a silent follow-up brought back), the number alone.
  */
 export const ofAssessment = (answered: number): string => (answered <= ASSESSMENT_POINTS ? `${answered} of ${ASSESSMENT_POINTS}` : String(answered));
+
+/** The most rules still under review that the end of a review batch reads out one by one. */
+export const RULES_SAID_MAX = 3;
+
+/**
+ * What a screen reader hears when a review batch is worked through with rules still under review
+ * (`summaries`: each rule's one sentence, as the idle desk lists them, linked): the rules
+ * themselves when they are few; when there are more, only how many, and that the list follows.
+ * Read out in one polite message, nine rules made some 1,100 characters that could be neither
+ * interrupted nor moved through (found by the keyboard audit); the list below can be.
+ */
+export function stillUnderReviewSaid(finished: string, still: string, summaries: readonly string[], more: string): string {
+  const rules = summaries.length <= RULES_SAID_MAX ? summaries.join(' ') : 'They are listed below, each linked to its guideline section.';
+  return `${finished} ${still} ${rules} Export your results if you want a copy, then press End session, and Review my mistakes again ${more}.`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { duration, ofAssessment, percent, reviewWords, sectionName, startedAt, when } from '../../../src/components/trainer/format.ts';
+import { duration, ofAssessment, percent, reviewWords, sectionName, startedAt, stillUnderReviewSaid, when } from '../../../src/components/trainer/format.ts';
 
 // How the trainer writes dates (src/components/trainer/format.ts). Its formatters are made once, not
 // at every call (Past sessions names each kept session four times: with dozens kept, making one per
@@ -80,5 +80,18 @@ describe("a section's name from its anchor, when the page knows no heading for i
   it('the anchor with its first letter capital and every hyphen a space', () => {
     expect(sectionName('/conversocial/closing-reasons/#no-need-to-reply', {})).toBe('No need to reply');
     expect(sectionName('no-anchor-here', {})).toBe('No anchor here');
+  });
+});
+
+// Found by the keyboard audit: nine rules still under review were read out in one message of some
+// 1,100 characters, which a screen reader can neither interrupt nor move through.
+describe('what is heard when a review batch is worked through with rules still under review', () => {
+  const rules = (n: number) => Array.from({ length: n }, (_, i) => `Rule sentence number ${i + 1}.`);
+  it('up to three rules are read out; more are said to be listed below, by count, with how to go on either way', () => {
+    const three = stillUnderReviewSaid('Worked through.', '3 rules you missed are still under review.', rules(3), 'to be served more');
+    expect(three).toBe('Worked through. 3 rules you missed are still under review. Rule sentence number 1. Rule sentence number 2. Rule sentence number 3. Export your results if you want a copy, then press End session, and Review my mistakes again to be served more.');
+    const nine = stillUnderReviewSaid('Worked through.', '9 rules you missed are still under review.', rules(9), 'to be served more');
+    expect(nine).not.toContain('Rule sentence');
+    expect(nine).toBe('Worked through. 9 rules you missed are still under review. They are listed below, each linked to its guideline section. Export your results if you want a copy, then press End session, and Review my mistakes again to be served more.');
   });
 });
