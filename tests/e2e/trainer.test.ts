@@ -1573,10 +1573,11 @@ describe('focus', () => {
     await press(button(page.getByRole('alert'), 'Dismiss'));
     await expect.poll(() => hasFocus(sessionHeading), { message: 'after dismissing the load report' }).toBe(true);
 
-    // The question to end the session takes End session's place: its "Yes, end it" has the focus, in a group named by the question.
+    // The question to end the session takes End session's place: its "Keep going", which loses
+    // nothing, has the focus, in a group named by the question.
     await press(button(page, 'End session'));
     const question = page.getByRole('group', { name: 'End this session?' });
-    await expect.poll(() => hasFocus(button(question, 'Yes, end it')), { message: 'after End session' }).toBe(true);
+    await expect.poll(() => hasFocus(button(question, 'Keep going')), { message: 'after End session' }).toBe(true);
     await press(button(question, 'Keep going'));
     await expect.poll(() => hasFocus(button(page, 'End session')), { message: 'after Keep going' }).toBe(true);
 
