@@ -174,6 +174,9 @@ export const ReviewSchema = z.strictObject({
   // its own entry's would tie the review to nobody, or to another trainee.
   trainees: z.record(z.string().regex(/\|/, 'must be a trainee key: the name and the handle, joined by |'), TraineeReviewSchema).superRefine((trainees, ctx) => {
     for (const [key, review] of Object.entries(trainees)) {
+      // A name the entry may not have is said at the name: a key worked out from it would say the
+      // same again, as a second problem (found by the formats audit).
+      if (typeof review?.name !== 'string' || review.name.length < 1 || review.name.length > 100) continue;
       const own = traineeKey(review);
       if (key !== own) ctx.addIssue({ code: 'custom', path: [key], message: `is not the key of this trainee's name and handle, which is ${shortJson(own)} (both in lower case, without spaces around them, joined by |)` });
     }

@@ -142,6 +142,14 @@ describe('docs/formats/review.md', () => {
       });
     });
 
+    // Found by the formats audit: an empty name, or one too long, was said twice, the second time as a key mismatch.
+    it('an entry whose name is not one (empty, or over 100 characters) is said at its name only, not again at its key', async () => {
+      for (const name of ['', 'a'.repeat(101)]) {
+        const r = await read(review({ 'ana lima|@anal': entry(name, '@anal') }));
+        expect(!r.ok && r.problems, JSON.stringify(name.slice(0, 5))).toEqual([expect.stringMatching(/^trainees\.ana lima\|@anal\.name: /)]);
+      }
+    });
+
     it('a key for another handle of the same name is not its own either (a handle is part of the key)', async () => {
       const r = await read(review({ 'ana lima|': entry('Ana Lima', '@anal') }));
       expect(!r.ok && r.problems).toEqual([expect.stringMatching(/^trainees\.ana lima\|: is not the key .* which is "ana lima\|@anal" /)]);
