@@ -43,7 +43,7 @@ describe('readScenarioTexts, with checks that throw', () => {
     judge.mockImplementation(real);
     expect(scenarios.map((s) => s.id)).toEqual(['own-a', 'own-b', 'own-c']);
     expect(problems).toEqual([
-      { file: 'list.json', problems: [expect.stringMatching(/^\[1\]: could not be checked \(.*Maximum call stack size exceeded\)$/)] },
+      { file: 'list.json', loaded: 2, problems: [expect.stringMatching(/^\[1\]: could not be checked \(.*Maximum call stack size exceeded\)$/)] },
       { file: 'single.json', problems: [expect.stringMatching(/^could not be checked \(.*Maximum call stack size exceeded\)$/)] },
     ]);
   });

@@ -82,7 +82,8 @@ describe('readScenarioTexts', () => {
     const { scenarios, problems, notes } = readScenarioTexts([file('list.json', [scenario('own-plain'), noted, wrong])], []);
     expect(scenarios.map((s) => s.id)).toEqual(['own-plain', 'own-noted']);
     expect(notes).toEqual([{ file: 'list.json', problems: ['[1].messages[0].likes: is not a field of this format; ignored (a typo?)'] }]);
-    expect(problems).toEqual([{ file: 'list.json', problems: [expect.stringMatching(/^\[2\]\.expected\.close: the file expects "Resolved", the guidelines give null/)] }]);
+    // Its two other scenarios loaded: the report says the file was used in part, and how far.
+    expect(problems).toEqual([{ file: 'list.json', loaded: 2, problems: [expect.stringMatching(/^\[2\]\.expected\.close: the file expects "Resolved", the guidelines give null/)] }]);
   });
 
   it('a file in Latin-1, or in UTF-16, is named with what to do; a UTF-8 byte-order mark is fine', () => {
@@ -141,7 +142,7 @@ describe('readScenarioTexts', () => {
     expect(notes).toEqual([]);
     expect(problems).toEqual([
       { file: 'one.json', problems: ['followUps[0].afterHours: is required', 'note: followUps[0].afterHour: is not a field of this format; ignored (a typo?)'] },
-      { file: 'list.json', problems: ['[1].followUps[0].afterHours: is required', 'note: [1].followUps[0].afterHour: is not a field of this format; ignored (a typo?)'] },
+      { file: 'list.json', loaded: 1, problems: ['[1].followUps[0].afterHours: is required', 'note: [1].followUps[0].afterHour: is not a field of this format; ignored (a typo?)'] },
     ]);
   });
 
