@@ -71,6 +71,11 @@ export function unplayedNotes(s: Scenario, path: readonly PathPoint[] = idealPat
   return unplayedFollowUps(s, path).map(({ index, why }) => `followUps[${index}]: ${why}, so this point is never played (a message from the customer would be)`);
 }
 
+/** Each point's own `facts`, at its path: the scenario's, and each follow-up's that has some (`followUp`: its index, `null` for the scenario's). */
+function factsOf(s: Scenario): { at: string; facts: Facts; followUp: number | null }[] {
+  return [{ at: 'facts', facts: s.facts, followUp: null }, ...(s.followUps ?? []).flatMap((f, i) => (f.facts ? [{ at: `followUps[${i}].facts`, facts: f.facts, followUp: i }] : []))];
+}
+
 /**
  * Each decision point whose `product` the pack counts as paid (Pocket, Mozilla VPN, a paid GitLab
  * plan's billing) while its `paidProduct` is false or left out, one line each, starting with the
@@ -87,19 +92,17 @@ export function unplayedNotes(s: Scenario, path: readonly PathPoint[] = idealPat
  */
 export function paidProductNotes(s: Scenario, path: readonly PathPoint[] = idealPath(s)): string[] {
   const pack = packs[s.pack];
-  const points: { at: string; facts: Facts; flagged: () => Scenario }[] = [
-    { at: 'facts', facts: s.facts, flagged: () => ({ ...s, facts: { ...s.facts, paidProduct: true } }) },
-    ...(s.followUps ?? []).flatMap((f, i) =>
-      f.facts ? [{ at: `followUps[${i}].facts`, facts: f.facts, flagged: () => ({ ...s, followUps: s.followUps!.map((g, j) => (j === i ? { ...g, facts: { ...f.facts, paidProduct: true } } : g)) }) }] : [],
-    ),
-  ];
   const notes: string[] = [];
-  for (const { at, facts, flagged } of points) {
+  for (const { at, facts, followUp } of factsOf(s)) {
     if (facts.paidProduct === true) continue;
     const product = findProduct(pack, facts.product ?? pack.defaultProduct);
     if (!product.paid) continue;
-    const own = at === 'facts' ? 0 : Number(/\d+/.exec(at)![0]) + 1;
-    const then = idealPath(flagged(), pack);
+    const own = followUp === null ? 0 : followUp + 1;
+    const flagged: Scenario =
+      followUp === null
+        ? { ...s, facts: { ...s.facts, paidProduct: true } }
+        : { ...s, followUps: s.followUps!.map((g, j) => (j === followUp ? { ...g, facts: { ...facts, paidProduct: true } } : g)) };
+    const then = idealPath(flagged, pack);
     const escalated = then.filter((p, i) => p.decision.escalate !== null && path[i]!.decision.escalate === null).map((p) => (p.step === own ? 'this point' : `followUps[${p.step - 1}]`));
     const effect = escalated.length
       ? `, which makes the guidelines escalate ${escalated.length === 1 && escalated[0] === 'this point' ? 'it' : escalated.join(' and ')}`
@@ -120,8 +123,7 @@ export function paidProductNotes(s: Scenario, path: readonly PathPoint[] = ideal
 export function unknownProductNotes(s: Scenario): string[] {
   const pack = packs[s.pack];
   const known = pack.products.map((p) => p.id);
-  const points = [{ at: 'facts', facts: s.facts }, ...(s.followUps ?? []).flatMap((f, i) => (f.facts ? [{ at: `followUps[${i}].facts`, facts: f.facts }] : []))];
-  return points
+  return factsOf(s)
     .filter(({ facts }) => facts.product !== undefined && !known.includes(facts.product))
     .map(({ at, facts }) => `${at}.product: ${JSON.stringify(facts.product)} is not one of the ${pack.id} pack's products (known: ${known.join(', ')}): a typo? The feedback names it as written, and whether it is paid is never checked`);
 }

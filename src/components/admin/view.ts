@@ -1,7 +1,8 @@
 // What the readiness table shows (its filters, its order, its rows per page and its page) and the
-// trainee open under it, with the item of theirs last opened, kept in the page's address so that a reload, or Back from a guideline page
-// (an item's explanation links to its section), brings the admin back to the same place. Only what differs from the default view is written (a default view has a clean
-// address); every value read is checked against what the controls offer (view-query.ts, with zod,
+// trainee open under it, with the item of theirs last opened, kept in the page's address so that a
+// reload, or Back from a guideline page (an item's explanation links to its section), brings the
+// admin back to the same place. Only what differs from the default view is written (a default view
+// has a clean address); every value read is checked against what the controls offer (view-query.ts, with zod,
 // loaded only when the address holds a query), and one that is not (a link edited by hand, an
 // older page's) leaves that control at its default.
 
@@ -74,6 +75,8 @@ const pair = (name: string, value: string): string => new URLSearchParams([[name
  */
 export function hrefWithView(href: string, view: View): string {
   const d = defaultView();
+  // An id longer than an address brings back is not written, nor, then, its item.
+  const open = view.open !== null && view.open.length <= OPEN_ID_MAX ? view.open : null;
   const values: Record<(typeof VIEW_NAMES)[number], string | null> = {
     // A text longer than an address brings back is not written (the field keeps it).
     q: view.filter.text !== d.filter.text && view.filter.text.length <= FILTER_TEXT_MAX ? view.filter.text : null,
@@ -85,9 +88,9 @@ export function hrefWithView(href: string, view: View): string {
     dir: view.sort.dir === 'descending' ? 'desc' : null,
     rows: view.pageSize !== d.pageSize ? rowsWord(view.pageSize) : null,
     page: view.page > 0 ? String(view.page + 1) : null,
-    open: view.open !== null && view.open.length <= OPEN_ID_MAX ? view.open : null,
+    open,
     // An item only with its session, from 1 as the page shows items.
-    item: view.open !== null && view.open.length <= OPEN_ID_MAX && view.item !== null ? String(view.item + 1) : null,
+    item: open !== null && view.item !== null ? String(view.item + 1) : null,
   };
   // Cut by hand rather than through URL.searchParams, which writes the whole query again in its
   // own spelling ("a%20b" as "a+b", "bar" as "bar=").

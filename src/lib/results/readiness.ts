@@ -358,9 +358,11 @@ function lostParts(mine: TraineeReview, theirs: TraineeReview): Lost {
  * the admin is told (a rule still at its default here is taken without a question, see `whatReadingReplaces`).
  */
 export function ruleChanges(before: ReadinessRules, after: ReadinessRules): string[] {
-  const show = (v: number | boolean) => (typeof v === 'boolean' ? (v ? 'on' : 'off') : String(v));
-  return (Object.keys(RULE_LABELS) as (keyof ReadinessRules)[]).filter((k) => before[k] !== after[k]).map((k) => `${RULE_LABELS[k]}, from ${show(before[k])} to ${show(after[k])}`);
+  return (Object.keys(RULE_LABELS) as (keyof ReadinessRules)[]).filter((k) => before[k] !== after[k]).map((k) => `${RULE_LABELS[k]}, from ${ruleValue(before[k])} to ${ruleValue(after[k])}`);
 }
+
+/** A rule's value as the page writes it in a sentence: a number as it is, a yes/no rule on or off. */
+const ruleValue = (v: number | boolean) => (typeof v === 'boolean' ? (v ? 'on' : 'off') : String(v));
 
 /** What reading a review file would replace of the work a browser holds (see `whatReadingReplaces`). */
 export interface ReviewReplacement {
@@ -380,11 +382,10 @@ export interface ReviewReplacement {
  * `rules` are the rules in force here (defaults standing in for fields left empty).
  */
 export function whatReadingReplaces(here: { rules: ReadinessRules; trainees: Readonly<Record<string, TraineeReview>> }, file: Pick<Review, 'rules' | 'trainees'>): ReviewReplacement {
-  const show = (v: number | boolean) => (typeof v === 'boolean' ? (v ? 'on' : 'off') : String(v));
   const keys = Object.keys(RULE_LABELS) as (keyof ReadinessRules)[];
   const rules = keys
     .filter((k) => here.rules[k] !== DEFAULT_RULES[k] && here.rules[k] !== file.rules[k])
-    .map((k) => ({ label: RULE_LABELS[k], here: show(here.rules[k]), file: show(file.rules[k]) }));
+    .map((k) => ({ label: RULE_LABELS[k], here: ruleValue(here.rules[k]), file: ruleValue(file.rules[k]) }));
   const trainees: ReviewReplacement['trainees'] = [];
   for (const [key, theirs] of Object.entries(file.trainees)) {
     const mine = Object.hasOwn(here.trainees, key) ? here.trainees[key] : undefined;

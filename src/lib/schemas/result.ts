@@ -176,7 +176,7 @@ export const ReviewSchema = z.strictObject({
     for (const [key, review] of Object.entries(trainees)) {
       // A name the entry may not have is said at the name: a key worked out from it would say the
       // same again, as a second problem (found by the formats audit).
-      if (typeof review?.name !== 'string' || review.name.length < 1 || review.name.length > 100) continue;
+      if (!TraineeReviewSchema.shape.name.safeParse(review?.name).success) continue;
       const own = traineeKey(review);
       if (key !== own) ctx.addIssue({ code: 'custom', path: [key], message: `is not the key of this trainee's name and handle, which is ${shortJson(own)} (both in lower case, without spaces around them, joined by |)` });
     }
