@@ -121,7 +121,7 @@ const rules = defineRules([
   },
   {
     id: 'moz.spam-report.acknowledge',
-    summary: 'When someone tells us about spam they saw, like their message (on Twitter) from the first of our accounts they mentioned in the conversation, and close it as Acknowledged: there is nothing else for a helper to do.',
+    summary: 'When someone tells us about spam they saw, like their message (on Twitter) from the first of our accounts they mentioned in the conversation, and close it as Acknowledged: there is nothing else for a helper to do, unless the report is sensitive (an impostor passing itself off as Firefox or Mozilla, say), which is escalated instead.',
     because: 'The customer is telling us about spam they came across: {like?like it from {like} to show we saw it, and |{unmentioned?it mentions none of our accounts, and a like comes only from one that was mentioned, so no like; |}}{close?close it as {close}|leave it open}.',
     section: '/conversocial/likes-retweets-dms/#likes',
     origin: 'policy-notes',

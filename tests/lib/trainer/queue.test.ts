@@ -654,12 +654,16 @@ describe('assessment', () => {
     expect(archived(r.effects)[0]!.result.items.map((i) => i.step)).toEqual([0]);
   });
 
-  it('seed 4242, answered as the guidelines require but one conversation closed where it should be held: still 20 items', () => {
+  it('answered as the guidelines require but one conversation closed where it should be held: still 20 items', () => {
     const pool = bank.map(valid).filter((s) => s.pack === 'mozilla');
-    const drawn = drawAssessment(pool, 4242);
+    // The first seed from 4242 on whose draw holds this conversation (any change to the bank can
+    // change what a seed draws).
     const early = 'moz-tw-tr-fu-sekme-grubu-ikinci-soru';
+    let seed = 4242;
+    while (seed < 5242 && !drawAssessment(pool, seed).some((s) => s.id === early)) seed++;
+    const drawn = drawAssessment(pool, seed);
     expect(drawn.map((s) => s.id)).toContain(early);
-    let st = run(started(drawn, { mode: 'assessment', seed: 4242, program: 'mozilla' }), play(0)).state;
+    let st = run(started(drawn, { mode: 'assessment', seed, program: 'mozilla' }), play(0)).state;
     let t = 0;
     let result: ReturnType<typeof toResult> | undefined;
     for (let guard = 0; guard < 200 && !result; guard++) {
