@@ -664,6 +664,13 @@ describe('critical errors zero the conversation and say why', () => {
     critical(mozE(POLITICAL, { facts: { kind: 'political' } }), { reply: '@FirefoxSupport', via: 'Conversocial', replyText: 'We support everyone!' }, 'political-reply', '/program/best-practices/#when-not-to-reply');
   });
 
+  // Found by the mutation audit. The guidelines' "do not reply" to a tweet about politics (seed 001)
+  // is for helpers answering from their own account with #fxhelp as well: the wrong account is not
+  // a way round it.
+  it('replying to a political tweet from your own account, with #fxhelp', () => {
+    critical(mozE(POLITICAL, { facts: { kind: 'political' } }), { reply: 'personal', via: 'Conversocial', replyText: 'Vote for whoever you like #fxhelp' }, 'political-reply', '/program/best-practices/#when-not-to-reply');
+  });
+
   it('retweeting', () => {
     critical(mozE(COMPLIMENT, { facts: { kind: 'compliment' } }), { retweet: true }, 'retweet', '/conversocial/likes-retweets-dms/#retweets');
   });

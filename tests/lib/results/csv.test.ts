@@ -50,6 +50,15 @@ describe('readiness CSV', () => {
     expect(csvCell('\tTab')).toBe("'\tTab");
     expect(csvCell('\rCR')).toBe(`"'\rCR"`);
     expect(csvCell('Ana = ok')).toBe('Ana = ok');
+    // A cell of that one character too ("a cell that starts with" it).
+    for (const c of ['=', '+', '-', '@']) expect(csvCell(c), c).toBe(`'${c}`);
+  });
+
+  // Found by the mutation audit: only the handle was checked through the whole table. Every cell a
+  // trainee or a file supplies (the name, the file's name, a flag quoting either) is guarded.
+  it('in the table, every text cell from a file is guarded: the name, the file, the flags', () => {
+    const line = readinessCsv([row({ trainee: '=HYPERLINK("http://x")', file: '+ana.json', flags: ['-1 edited'] })]).split('\r\n')[1]!;
+    expect(line).toBe(`"'=HYPERLINK(""http://x"")",'+ana.json,assessment,20,0.85,1,0.75,0.8,0.9,0.8,0,yes,'-1 edited,'@ana,2026-11-02T09:00:00Z,mozilla`);
   });
 
   it('quotes cells with commas, quotes or line breaks (RFC 4180)', () => {
