@@ -16,7 +16,7 @@ import { decide, idealPath } from '../src/lib/index.ts';
 import { EMPTY_LIST_PROBLEM, MAX_LISTED_PROBLEMS, MAX_SCENARIO_FILE_BYTES, paidProductNotes, tooLargeProblem, unknownFieldNotes, unknownProductNotes, unplayedFollowUps } from '../src/lib/scenario-check.ts';
 import { firstProblems, notCheckedProblem } from '../src/lib/schemas/problems.ts';
 import { fromUser, lookUp, readArgs, refuse } from './lib/cli.ts';
-import { printedPath } from './lib/names.ts';
+import { printedLine, printedPath } from './lib/names.ts';
 import { jsonLine, writeLines } from './lib/output.ts';
 import { readScenarioFile } from './read-scenarios.ts';
 
@@ -88,5 +88,5 @@ function decideFile(file: string) {
   }
 }
 writeLines(lines);
-for (const n of notes) process.stderr.write(`${n}\n`);
+for (const n of notes) process.stderr.write(`${printedLine(n)}\n`);
 process.exitCode = failed ? 1 : 0;

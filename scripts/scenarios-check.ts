@@ -18,7 +18,7 @@ import { FORMATS, type Scenario } from '../src/lib/index.ts';
 import { EMPTY_LIST_PROBLEM, judgeScenario, MAX_LISTED_PROBLEMS, MAX_SCENARIO_FILE_BYTES, tooLargeProblem } from '../src/lib/scenario-check.ts';
 import { firstProblems, notCheckedProblem } from '../src/lib/schemas/problems.ts';
 import { filesOf, readArgs, type FileArg } from './lib/cli.ts';
-import { printedPath } from './lib/names.ts';
+import { printedLine, printedPath } from './lib/names.ts';
 import { writeLines } from './lib/output.ts';
 import { noSuchPath } from './lib/read-problem.ts';
 import { jsonFiles, readScenarioFile } from './read-scenarios.ts';
@@ -150,5 +150,5 @@ function checkFile(shown: string, path: string | Buffer, mine: string[]) {
   }
 }
 
-writeLines([...problems, ...notes, `${files.length} file(s), ${scenarios} valid scenario(s), ${problemCount} problem(s)${notes.length ? `, ${notes.length} note(s)` : ''}`]);
+writeLines([...problems, ...notes, `${files.length} file(s), ${scenarios} valid scenario(s), ${problemCount} problem(s)${notes.length ? `, ${notes.length} note(s)` : ''}`].map(printedLine));
 process.exitCode = problemCount || failed ? 1 : 0;

@@ -68,6 +68,16 @@ export function printedName(name: string | Uint8Array): string {
   return written(typeof name === 'string' ? Buffer.from(name) : name, true);
 }
 
+/**
+ * A line of plain text for a terminal, written as `printedName` writes a name: a problem or a note
+ * quotes what a file holds (a field's name, a tag, a closing reason), and an escape sequence in it
+ * would otherwise reach the terminal, recolour or hide the lines after it, retitle the window or
+ * print a line of its own (found by the security audit). A line without any is itself.
+ */
+export function printedLine(line: string): string {
+  return written(Buffer.from(line), true);
+}
+
 /** A path as a line of plain text shows it: each of its names as `printedName` shows it. */
 export function printedPath(path: string): string {
   return path.split(sep).map(printedName).join(sep);

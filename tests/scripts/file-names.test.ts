@@ -133,3 +133,39 @@ describe('regrade: one line of JSON per file, whatever its name holds', () => {
     expect(linesOf(r.stderr)).toEqual([`${tmp}/nothing\\x0ahere: no .json file in this folder, nothing to check`]);
   });
 });
+
+// Found by the security audit: what a file holds is quoted in the problems and notes too (a field's
+// name the format does not have, a tag or a closing reason it does not know), and an escape sequence
+// there reached the terminal as it was: it printed a summary line of its own, hid the lines after
+// it, or retitled the window. Written as bytes, as a file's name is.
+describe('scenarios:check and decide: text from a file is printed with its control characters escaped', () => {
+  const dir = join(tmp, 'contents');
+  mkdirSync(dir);
+  const key = 'x\n\u001b[2K\r1 file(s), 1 valid scenario(s), 0 problem(s)\u009b\u202e';
+  const file = join(dir, 'f.json');
+  const hostile = scenario('own-hostile', { author: { ...scenario('x').author, [key]: 1 } });
+  writeFileSync(file, JSON.stringify({ ...hostile, expected: { ...hostile.expected, tags: ['\u001b]0;PWNED\u0007'] } }));
+  const shownKey = 'x\\x0a\\x1b[2K\\x0d1 file(s), 1 valid scenario(s), 0 problem(s)\\xc2\\x9b\\xe2\\x80\\xae';
+  // No control character but the line breaks the command writes itself.
+  const CONTROL = /[\p{Cc}\p{Zl}\p{Zp}\p{Bidi_Control}]/u;
+
+  it('scenarios:check', () => {
+    const r = run('scenarios:check', file);
+    expect(r.status).toBe(1);
+    const lines = r.stdout.split('\n').filter(Boolean);
+    expect(lines.filter((l) => CONTROL.test(l))).toEqual([]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^\S+f\.json: expected\.tags\[0\]: "\\x1b\]0;PWNED\\x07" is not a tag of the mozilla pack/),
+      `${file}: note: author.${shownKey}: is not a field of this format; ignored (a typo?)`,
+      '1 file(s), 0 valid scenario(s), 1 problem(s), 1 note(s)',
+    ]);
+  });
+
+  it('decide, whose notes are on standard error', () => {
+    const r = run('decide', file);
+    const lines = r.stderr.split('\n').filter(Boolean);
+    expect(lines.filter((l) => CONTROL.test(l))).toEqual([]);
+    expect(lines).toEqual([`${file}: note: author.${shownKey}: is not a field of this format; ignored (a typo?)`]);
+    expect(r.stdout.split('\n').filter(Boolean).filter((l) => CONTROL.test(l))).toEqual([]);
+  });
+});
