@@ -80,6 +80,18 @@ function quoted(v: string): string {
 }
 
 /**
+ * The rule ids a file lists as its critical errors, in a flag: an id of the form rules have
+ * (`moz.no-dm`) as it is, anything else `quoted`, and the first ten, the rest counted. Found by the
+ * security audit: joined as they were, an id holding "; " and a line break wrote a problem of its
+ * own into the CSV's flags, and 1,000 ids of 15,000 characters made a flag of 15 MB.
+ */
+function fileRuleIds(ids: readonly string[]): string {
+  const all = [...new Set(ids)].sort();
+  const shown = all.slice(0, 10).map((id) => (/^[a-z][a-z0-9.-]{0,80}$/.test(id) ? id : quoted(id)));
+  return all.length > 10 ? `${shown.join(', ')} and ${all.length - 10} more` : shown.join(', ');
+}
+
+/**
  * A recomputed value in a flag, to the 4 decimals the trainer writes values with: a difference
  * flagged is over 0.0005 (`TOLERANCE`), so the two values never read alike. The file's own value is
  * given as the file has it (`String`).
@@ -110,7 +122,7 @@ function gradeDifferences(stated: ItemScore | ResultSummary, got: ItemScore | Re
     if (!sameInOrder(stated.critical, got.critical)) {
       const a = [...new Set(stated.critical)].sort().join(', ');
       const b = [...new Set(got.critical)].sort().join(', ');
-      if (a !== b) out.push(`critical errors ${a || 'none'} in the file against ${b || 'none'} recomputed`);
+      if (a !== b) out.push(`critical errors ${fileRuleIds(stated.critical) || 'none'} in the file against ${b || 'none'} recomputed`);
     }
   } else if (typeof stated.critical === 'number' && stated.critical !== got.critical) {
     out.push(`${stated.critical} items with a critical error in the file against ${got.critical as number} recomputed`);

@@ -230,6 +230,18 @@ describe('regrading', () => {
     ]);
   });
 
+  // Found by the security audit: the file's ids were joined as they were.
+  it('rule ids from the file are quoted when they are not of a rule\u2019s form, and the first ten named, the rest counted', () => {
+    const forged = clone(base());
+    forged.items[2]!.critical = ['=1+1; reviewed by admin, OK\r\n'];
+    const [message] = check(forged).flags.map((f) => f.message);
+    expect(message).toBe('items[2] (moz-tw-compliment-battery-life, step 0): critical errors "=1+1\\u003b reviewed by admin, OK\\r\\n" in the file against moz.no-dm recomputed');
+    const many = clone(base());
+    many.items[2]!.critical = Array.from({ length: 1_000 }, (_, i) => `moz.rule-${String(i).padStart(4, '0')}`);
+    const [long] = check(many).flags.map((f) => f.message);
+    expect(long).toMatch(/critical errors moz\.rule-0000, moz\.rule-0001, [^]*moz\.rule-0009 and 990 more in the file against moz\.no-dm recomputed$/);
+  });
+
   it('a list of critical errors in another order than the engine\u2019s is the same list', () => {
     // Two critical errors on one item: a retweet and a direct message.
     const file = makeResult({ name: 'Ana Lima', scenarios: [twitter] });
