@@ -120,6 +120,10 @@ describe('the question before a review file replaces work kept here', () => {
     await read('theirs.json', reviewFile({ 'ana lima|@ana': theirs }));
     const dialog = page.getByRole('dialog', { name: 'Replace what this browser holds?' });
     await dialog.waitFor();
+    // Focus starts on Cancel: the dialog's description says what the file replaces and what the other
+    // answer does, where the title alone was heard (found by the screen reader audit).
+    const description = await dialog.evaluate((d) => (d.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean).map((id) => document.getElementById(id)?.textContent?.replace(/\s+/g, ' ').trim()).join(' '));
+    expect(description).toMatch(/^theirs\.json says otherwise about work kept in this browser\. Reading it in replaces what was written here about 1 trainee\. Or add only what is missing here: /);
     const item = dialog.getByRole('listitem');
     expect(await item.innerText()).toBe(
       `${I('Ana Lima')} (${I('@ana')}): criterion ticked here that the file leaves unticked ("Has signed the non-disclosure agreement"); ` +

@@ -509,6 +509,42 @@ describe('names and files that start with an accented letter', () => {
   });
 });
 
+// Found by the security audit: a direction mark (U+202E) in a handle or a file's name wrote the text
+// after it backwards, so that "sam-\u202Enosj.tnemssessa-lanif.json" read as a file named
+// "...final-assessment.json", and the heading ended "(@samtnemssessa :(".
+describe('a direction mark in a handle or a file name', () => {
+  test('reorders nothing after it: the trainee heading and the file line read on in order', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    const dir = join(tmp, 'bidi');
+    mkdirSync(dir);
+    await importFiles(page, [write(dir, 'sam-\u202Enosj.tnemssessa-lanif.json', makeResult({ name: 'Sam Doe', handle: '@sam\u202E', mode: 'assessment', scenarios: [compliment] }))]);
+    await page.getByRole('button', { name: 'Sam Doe' }).click();
+    const panel = page.locator('section.trainee');
+    await panel.getByRole('heading', { level: 2 }).waitFor();
+    /** Whether the text that follows the element holding `text` starts to its right, as text read on from it does. */
+    const readsOn = (selector: string, text: string) =>
+      panel.evaluate(
+        (section, [selector, text]) => {
+          const held = [...section.querySelectorAll(selector)].find((e) => e.textContent === text);
+          if (!held) return `no ${selector} holds the text`;
+          const after = held.nextSibling;
+          if (!after) return 'nothing after it';
+          const range = document.createRange();
+          range.selectNodeContents(after);
+          const rects = [...range.getClientRects()];
+          return rects.length > 0 && rects[0]!.left >= held.getBoundingClientRect().right - 1 ? 'in order' : `"${after.textContent}" drawn before it`;
+        },
+        [selector, text] as const,
+      );
+    expect(await readsOn('h2 bdi', '@sam\u202E')).toBe('in order');
+    expect(await readsOn('.meta .file', 'sam-\u202Enosj.tnemssessa-lanif.json')).toBe('in order');
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('what a file cannot decide, and a rule typed out of range', () => {
   let context: BrowserContext;
   let page: Page;
@@ -628,9 +664,12 @@ describe('what a file cannot decide, and a rule typed out of range', () => {
   test('a number out of range says which value applies, and the field is marked invalid', async () => {
     const minScore = page.getByLabel('Lowest overall score, 0 to 1 (default 0.8)');
     const play = page.getByLabel('Fewest Google Play reviews, for programs that answer there (default 2)');
+    const heard = await recordAnnouncements(page);
     await minScore.fill('85');
     const said = '85 is outside 0 to 1, so the default, 0.8, applies until you change it.';
     await page.getByText(said).waitFor();
+    // Said too, once typing stops (found by the screen reader audit).
+    await expect.poll(heard).toEqual([expect.stringMatching(/^85 is outside 0 to 1, so the default, 0\.8, applies until you change it\./)]);
     expect(await minScore.getAttribute('aria-invalid')).toBe('true');
     expect(await minScore.evaluate((e) => document.getElementById(e.getAttribute('aria-describedby')!)?.textContent)).toBe(said);
     // The verdict uses the default, as the notice says.
@@ -643,7 +682,8 @@ describe('what a file cannot decide, and a rule typed out of range', () => {
     await minScore.fill('0.9');
     await play.fill('');
     await expect.poll(() => page.locator('[aria-invalid=true]').count()).toBe(0);
-    expect(await page.getByText(/applies/).count()).toBe(0);
+    // In the form (the page's live region may still hold what it last said).
+    expect(await page.getByRole('region', { name: 'Readiness rules' }).getByText(/applies/).count()).toBe(0);
     // Restoring the defaults says so, where the button is, until a rule is edited again.
     await page.getByRole('button', { name: 'Restore the default rules' }).click();
     const said2 = page.getByRole('status').filter({ hasText: 'The default rules are back in every field.' });
@@ -1063,8 +1103,11 @@ describe('the item analysis of a cohort of many scenarios', () => {
     const ids = played.map((s) => s.id).sort();
     expect(await rows.locator('th').allTextContents()).toEqual(ids.slice(0, 100));
 
+    const heard = await recordAnnouncements(page);
     await page.getByRole('button', { name: 'Show 20 more scenarios' }).click();
     await expect.poll(() => rows.count()).toBe(120);
+    // Said: focus stays where the button was, and only its count changed (found by the screen reader audit).
+    await expect.poll(heard).toEqual(['All 120 scenarios shown.']);
     expect(await rows.locator('th').allTextContents()).toEqual(ids);
     expect(await region.locator('caption').textContent()).toMatch(/^\s*Item analysis \(120 scenarios\)\s*$/);
     expect(await page.getByRole('button', { name: /more scenarios?$/ }).count()).toBe(0);
@@ -1394,6 +1437,12 @@ describe("a GitLab trainee, held to the sign-offs only; the same trainee's Mozil
 
   test('once the trainee has a Mozilla session, that session asks for the criteria and the #fxhelp date, and the GitLab one stays ready; the answer table names a reply from the trainee\u2019s own account as the trainer does', async () => {
     await importFiles(page, [mozillaFile]);
+    // Two buttons named "Gabe Lab": each is described by its session's mode and file (found by the
+    // screen reader audit: nothing told them apart, and focus comes back to one on closing).
+    const descriptions = await page.getByRole('button', { name: 'Gabe Lab', exact: true }).evaluateAll((buttons) =>
+      buttons.map((b) => (b.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean).map((id) => document.getElementById(id)?.textContent?.trim()).join(', ')),
+    );
+    expect(descriptions.sort()).toEqual(['assessment, gabe-gitlab.json', 'practice, gabe-mozilla.json']);
     await page.getByRole('button', { name: 'Gabe Lab' }).nth(1).click();
     const panel = panelOf('practice');
     await panel.getByRole('heading', { name: 'Not ready yet' }).waitFor();
@@ -1427,12 +1476,15 @@ describe("a GitLab trainee, held to the sign-offs only; the same trainee's Mozil
 });
 
 describe('on a phone', () => {
+  // A session whose first item's comparison is wider than a phone (its longest words: "Community",
+  // "Conversocial", a tag list), whatever the drawn cohort's first row holds.
+  const wide = write(tmp, 'wade-wide.json', makeResult({ name: 'Wade Wide', mode: 'assessment', startedAt: '2026-11-12T10:00:00Z', scenarios: [scenario('moz-tw-community-member-profile-manager')] }));
   test("the tables scroll sideways, their captions stay whole and in view, and so do the trainee's name and a header focused in the readiness table", async () => {
     const context = await browser.newContext({ viewport: VIEWPORTS.phone });
     const { page, problems } = await adminPage(context);
     await open(page);
-    await importFiles(page, cohortFiles.slice(0, 6));
-    await bodyRows(page).first().locator('button.name').click();
+    await importFiles(page, [...cohortFiles.slice(0, 6), wide]);
+    await page.getByRole('button', { name: 'Wade Wide' }).click();
     await page.locator('ol.items > li summary').first().click();
     await page.locator('ol.items > li table').first().waitFor();
     // The wide tables scroll in their own boxes: the page itself never scrolls sideways (a swipe
@@ -1471,7 +1523,7 @@ describe('on a phone', () => {
       });
     });
     expect(await readiness.evaluate((box) => box.scrollLeft)).toBeGreaterThan(300);
-    expect(names).toEqual(Array.from({ length: 6 }, () => ({ inView: true, onTop: true })));
+    expect(names).toEqual(Array.from({ length: 7 }, () => ({ inView: true, onTop: true })));
     // Going back through the column headers by keyboard, each one focused is in view, not under the
     // trainee's column.
     await readiness.evaluate((box) => box.scrollIntoView({ block: 'center' }));
@@ -1605,8 +1657,8 @@ describe('on a phone', () => {
     const context = await browser.newContext({ viewport: VIEWPORTS.phone });
     const { page, problems } = await adminPage(context);
     await open(page);
-    await importFiles(page, cohortFiles.slice(0, 6));
-    await bodyRows(page).first().locator('button.name').click();
+    await importFiles(page, [...cohortFiles.slice(0, 6), wide]);
+    await page.getByRole('button', { name: 'Wade Wide' }).click();
     await page.locator('ol.items > li summary').first().click();
     const comparison = page.getByRole('region', { name: 'Answer beside the guidelines, item 1' });
     const readiness = page.getByRole('region', { name: /^Sessions/ });
@@ -1684,6 +1736,26 @@ describe('at 320 px wide (a phone at 400% zoom, WCAG 1.4.10), and on a phone wit
     });
     expect(outside).toEqual([]);
     expect(await criteria.locator('label').count()).toBe(5);
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+  // Found by the phone audit: three nested lists of 40 px and the panel's padding left each check
+  // of an item's explanations about 70 px, four letters a line, at 320 px with text at 200%.
+  test('320 px with text at 200%: the explanations of an open item keep lines of ten letters or more', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const { page, problems } = await adminPage(context);
+    await setDefaultFontSize(page, 32);
+    await open(page);
+    await importFiles(page, [write(tmp, 'narrow-items.json', makeResult({ name: 'Nora Narrow', mode: 'assessment', scenarios: [compliment] }))]);
+    await page.getByRole('button', { name: 'Nora Narrow' }).click();
+    await page.locator('ol.items > li summary').first().click();
+    const checks = page.locator('ol.items ul.explanations li li');
+    await checks.first().waitFor();
+    // In ems of their own text: ten letters take about 5 em.
+    const widths = await checks.evaluateAll((lis) => lis.map((li) => li.getBoundingClientRect().width / parseFloat(getComputedStyle(li).fontSize)));
+    expect(widths.length).toBeGreaterThan(0);
+    expect(Math.min(...widths), 'the narrowest check of the explanations, in ems').toBeGreaterThanOrEqual(5);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     expect(problems.take()).toEqual([]);
     await context.close();
   });
@@ -2655,16 +2727,44 @@ describe('with a screen reader and a keyboard', () => {
       await adminName.pressSequentially('mo derator', { delay: 60 });
       await panel.getByRole('heading', { name: 'Not ready yet' }).waitFor();
       await page.waitForTimeout(SETTLED_MS);
-      expect(await said()).toEqual(['Verdict now: Ready.', 'Verdict now: Not ready yet.']);
+      // With what the field now says is wrong with it (found by the screen reader audit: it was
+      // marked and described, and never heard).
+      const twice = "\u2068mo derator\u2069 also signed as the moderator: the admin's sign-off must come from someone else. Verdict now: Not ready yet.";
+      expect(await said()).toEqual(['Verdict now: Ready.', twice]);
       // A name typed over and back again leaves the verdict as it was: nothing to say.
       await adminName.press('End');
       await adminName.pressSequentially('x', { delay: 60 });
       await adminName.press('Backspace');
       await page.waitForTimeout(SETTLED_MS);
-      expect(await said()).toEqual(['Verdict now: Ready.', 'Verdict now: Not ready yet.']);
+      expect(await said()).toEqual(['Verdict now: Ready.', twice]);
       await adminName.fill('Ada Min');
       await page.waitForTimeout(SETTLED_MS);
       expect((await said()).at(-1)).toBe('Verdict now: Ready.');
+      expect(problems.take()).toEqual([]);
+    });
+
+    test('a rule edited with the trainee open has the verdict said with whose it is; with none open, how many sessions are ready now', async () => {
+      await panel.getByRole('heading', { name: 'Ready', exact: true }).waitFor();
+      const said = await recordAnnouncements(page);
+      const items = page.getByLabel(/^Fewest items in the assessment/);
+      await items.fill('30');
+      await panel.getByRole('heading', { name: 'Not ready yet' }).waitFor();
+      await page.waitForTimeout(SETTLED_MS);
+      expect(await said()).toEqual(['Verdict now for Rea Dee: Not ready yet.']);
+      await items.fill('');
+      await panel.getByRole('heading', { name: 'Ready', exact: true }).waitFor();
+      await panel.getByRole('button', { name: 'Close this trainee' }).click();
+      await expect.poll(() => panel.count()).toBe(0);
+      await page.waitForTimeout(SETTLED_MS);
+      const before = (await said()).length;
+      await items.fill('30');
+      await page.waitForTimeout(SETTLED_MS);
+      expect((await said()).slice(before)).toEqual(['0 of 1 session ready now.']);
+      await items.fill('');
+      await page.waitForTimeout(SETTLED_MS);
+      expect((await said()).slice(before)).toEqual(['0 of 1 session ready now.', '1 of 1 session ready now.']);
+      await page.getByRole('button', { name: 'Rea Dee' }).click();
+      await panel.getByRole('heading', { name: 'Ready', exact: true }).waitFor();
       expect(problems.take()).toEqual([]);
     });
 

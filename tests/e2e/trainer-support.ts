@@ -216,6 +216,9 @@ export async function readDownload(download: Download): Promise<any> {
   return JSON.parse(Buffer.concat(chunks).toString('utf8'));
 }
 
+/** What Load scenarios found, above the queue (a region named by its heading). */
+export const loadReport = (page: Page) => page.locator('#trainer section.load-report');
+
 /** What the trainer's one live region says now. */
 export const heardInTrainer = (page: Page) => page.locator('#trainer p[aria-live=polite]').textContent();
 

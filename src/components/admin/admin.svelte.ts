@@ -40,6 +40,8 @@ const answersOnGooglePlay = (pack: PackId): boolean => packs[pack].channels.incl
 
 /** A readiness rule set with a number. */
 export type NumberRule = 'minAssessmentItems' | 'minScore' | 'dimensionFloor' | 'minGooglePlayItems';
+/** The rules the admin types a number for, in the form's order. */
+export const NUMBER_RULE_KEYS: readonly NumberRule[] = ['minAssessmentItems', 'minScore', 'dimensionFloor', 'minGooglePlayItems'];
 
 /** The numbers each rule takes: from 0 to `max`, and counts whole (a fraction typed is rounded). */
 const NUMBER_RULES: Readonly<Record<NumberRule, { max: number; whole: boolean }>> = {

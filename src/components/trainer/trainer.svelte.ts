@@ -198,6 +198,8 @@ export interface LoadProblem {
   problems: string[];
   /** In a load report's problems: how many of the file's scenarios were loaded all the same (a list with some left out). */
   loaded?: number;
+  /** In a load report's notes: how many there are, when only the first are listed. */
+  total?: number;
 }
 
 export class Trainer {

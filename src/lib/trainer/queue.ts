@@ -487,7 +487,9 @@ export function transition(state: TrainerState, event: TrainerEvent): [TrainerSt
       const order = Math.max(0, ...moved.conversations.map((c) => c.skipped)) + 1;
       const conversations = moved.conversations.map((c, i) => (i === moved.open ? { ...c, skips: c.skips + 1, skipped: order } : c));
       const [next, effects] = serve({ ...moved, conversations, open: null });
-      return [{ ...state, session: next }, [save, ...effects]];
+      // Said, as a reminder set is: focus only moved to the next conversation (found by the screen reader audit).
+      const said: Effect = { type: 'announce', message: `Skipped: the conversation with ${moved.conversations[moved.open!]!.point.author.handle} goes back to the queue, behind the others.` };
+      return [{ ...state, session: next }, [save, said, ...effects]];
     }
     case 'remind': {
       if (s.open === null || !(event.hours > 0) || !allowsReminders(packs[s.conversations[s.open]!.point.pack], s.queue)) return [state, []];

@@ -23,6 +23,20 @@ const file = (name: string, content: unknown): ScenarioText => {
 const MANY = 130_000;
 
 describe('readScenarioTexts', () => {
+  // Found by the security audit: a scenario with 200,000 fields the format does not have (each a
+  // note, and the scenario loads) drew a line for each, and the page stood still for ten minutes.
+  it('a scenario with 5,000 fields the format does not have loads, its notes the first 100 and the rest counted', () => {
+    const many = scenario('own-many-notes', { author: { ...scenario('x').author, ...Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`k${i}`, i])) } });
+    const { scenarios, problems, notes } = readScenarioTexts([file('many.json', many)], []);
+    expect(scenarios.map((s) => s.id)).toEqual(['own-many-notes']);
+    expect(problems).toEqual([]);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.total).toBe(5_000);
+    expect(notes[0]!.problems).toHaveLength(101);
+    expect(notes[0]!.problems[0]).toBe('author.k0: is not a field of this format; ignored (a typo?)');
+    expect(notes[0]!.problems[100]).toBe('... and 4,900 more notes');
+  });
+
   it('a file with 130,000 wrong handles, one with 130,000 unknown fields, one whose follow-up has 130,000 tags: each named, the good one loaded', () => {
     const { scenarios, problems } = readScenarioTexts(
       [

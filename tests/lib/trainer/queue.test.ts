@@ -1041,8 +1041,12 @@ describe('skip', () => {
   it('Mozilla allows skipping: the skipped conversation goes behind the others', () => {
     let st = run(started(three(), { skipping: true }), play(0)).state;
     expect(openId(st)).toBe('moz-sixty');
-    st = run(st, skip(5)).state;
+    const skipped = run(st, skip(5));
+    st = skipped.state;
     expect(conv(st, 'moz-sixty').skips).toBe(1);
+    // Said, where focus only moves on to the next conversation.
+    const handle = conv(st, 'moz-sixty').point.author.handle;
+    expect(skipped.effects.flatMap((e) => (e.type === 'announce' ? [e.message] : []))[0]).toBe(`Skipped: the conversation with ${handle} goes back to the queue, behind the others.`);
     const order: (string | null)[] = [openId(st)];
     st = run(st, answerAt(10), next(11)).state;
     order.push(openId(st));
