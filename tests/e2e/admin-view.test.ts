@@ -241,7 +241,11 @@ describe("the readiness table's view", () => {
     await page.getByLabel('Rows per page').selectOption('25');
     await expect.poll(() => new URL(page.url()).search).not.toBe('');
     await page.getByRole('button', { name: 'Clear', exact: true }).click();
-    await page.getByRole('dialog', { name: 'Clear everything?' }).getByRole('button', { name: 'Clear everything' }).click();
+    // Focus starts on Cancel: the dialog is described by what clearing takes away (found by the
+    // screen reader audit).
+    const question = page.getByRole('dialog', { name: 'Clear everything?' });
+    expect(await question.evaluate((d) => document.getElementById(d.getAttribute('aria-describedby') ?? '')?.textContent)).toMatch(/^The results, checklists, notes and sign-offs kept in this browser will be gone\./);
+    await question.getByRole('button', { name: 'Clear everything' }).click();
     await page.getByText('No results imported yet.').waitFor();
     await expect.poll(() => new URL(page.url()).search).toBe('');
     await importFiles(page, files.slice(0, 30));
