@@ -2451,6 +2451,26 @@ describe('why nothing happened, shown where the trainee is looking', () => {
     await context.close();
   });
 
+  // Found by the screen reader audit: only the count and the field's invalid mark changed.
+  test('going over the reply limit, and back within it, is said once typing stops', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await openTrainer(page);
+    await page.getByLabel('Load scenarios').setInputFiles([file('one.json', scenario('own-one'))]);
+    await button(page, 'Play').click();
+    const c = conversation(page);
+    await c.waitFor();
+    const text = c.getByRole('textbox', { name: 'Reply text' });
+    await text.fill('x'.repeat(283));
+    await expect.poll(() => heardInTrainer(page)).toBe('Over the limit: 3 too many.');
+    await text.press('End');
+    for (let i = 0; i < 4; i++) await text.press('Backspace');
+    await expect.poll(() => heardInTrainer(page)).toBe('Within the limit again: 279 of 280.');
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
+
   // Found by a recheck: Twitter counts a link as 23 characters however long it is, so a reply with a
   // link of 2,100 characters was sent; the result file then quoted it as a message of more than the
   // 2,000 characters the format allows, and regrade and the admin page refused the whole file.
