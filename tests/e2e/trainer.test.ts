@@ -2451,8 +2451,8 @@ describe('why nothing happened, shown where the trainee is looking', () => {
     await context.close();
   });
 
-  // Found by the screen reader audit: only the count and the field's invalid mark changed.
-  test('going over the reply limit, and back within it, is said once typing stops', async () => {
+  /** A trainer with one scenario of one's own served, on a wide screen: its conversation and reply text. */
+  async function oneServed() {
     const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
     const page = await context.newPage();
     const problems = watchProblems(page);
@@ -2461,7 +2461,12 @@ describe('why nothing happened, shown where the trainee is looking', () => {
     await button(page, 'Play').click();
     const c = conversation(page);
     await c.waitFor();
-    const text = c.getByRole('textbox', { name: 'Reply text' });
+    return { context, page, problems, c, text: c.getByRole('textbox', { name: 'Reply text' }) };
+  }
+
+  // Found by the screen reader audit: only the count and the field's invalid mark changed.
+  test('going over the reply limit, and back within it, is said once typing stops', async () => {
+    const { context, page, problems, text } = await oneServed();
     await text.fill('x'.repeat(283));
     await expect.poll(() => heardInTrainer(page)).toBe('Over the limit: 3 too many.');
     await text.press('End');
@@ -2475,15 +2480,7 @@ describe('why nothing happened, shown where the trainee is looking', () => {
   // link of 2,100 characters was sent; the result file then quoted it as a message of more than the
   // 2,000 characters the format allows, and regrade and the admin page refused the whole file.
   test('a reply longer than a message may be, though Twitter counts it short: not sent, the reason beside the reply text', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
-    const page = await context.newPage();
-    const problems = watchProblems(page);
-    await openTrainer(page);
-    await page.getByLabel('Load scenarios').setInputFiles([file('one.json', scenario('own-one'))]);
-    await button(page, 'Play').click();
-    const c = conversation(page);
-    await c.waitFor();
-    const text = c.getByRole('textbox', { name: 'Reply text' });
+    const { context, page, problems, c, text } = await oneServed();
     const link = `Try this: https://support.mozilla.org/kb/${'a'.repeat(2100)}`;
     await text.fill(link);
     expect(await text.getAttribute('aria-invalid')).toBe('true');
