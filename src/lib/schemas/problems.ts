@@ -96,6 +96,7 @@ interface Def {
   type: string;
   innerType?: Schema;
   in?: Schema;
+  out?: Schema;
   getter?: () => Schema;
   shape?: Record<string, Schema>;
   catchall?: Schema;
@@ -127,12 +128,16 @@ export interface Field {
 /** Schemas that hold another, which checks the value: what they add is not the value's kind. */
 const WRAPPERS = new Set(['nullable', 'optional', 'default', 'prefault', 'readonly', 'catch', 'nonoptional']);
 
-/** `s` without what wraps it (optional, a default, the input side of a pipe), noting in `field` a `null` it lets in. */
+/**
+ * `s` without what wraps it (optional, a default, the input side of a pipe, or its output side when
+ * the input takes anything: a check made ahead of the schema, as the review file's trainees have),
+ * noting in `field` a `null` it lets in.
+ */
 function unwrap(s: Schema, field?: { null: boolean }): Schema {
   for (;;) {
     const d = defOf(s);
     if (d.type === 'nullable' && field) field.null = true;
-    const inner = WRAPPERS.has(d.type) ? d.innerType : d.type === 'pipe' ? d.in : d.type === 'lazy' ? d.getter?.() : undefined;
+    const inner = WRAPPERS.has(d.type) ? d.innerType : d.type === 'pipe' ? (defOf(d.in!).type === 'unknown' ? d.out : d.in) : d.type === 'lazy' ? d.getter?.() : undefined;
     if (inner === undefined) return s;
     s = inner;
   }

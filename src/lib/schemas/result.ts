@@ -161,6 +161,8 @@ export const TraineeReviewSchema = z.strictObject({
   admin: SignOffSchema.default({ name: '', date: '' }),
 });
 
+const TRAINEE_KEY = 'must be a trainee key: the name and the handle, joined by |';
+
 /** `social-support-review/1`: the rules and each trainee's checklist, notes and sign-offs. */
 export const ReviewSchema = z.strictObject({
   /** Always `social-support-review/1`. */
@@ -172,7 +174,12 @@ export const ReviewSchema = z.strictObject({
   // file may make as long as it likes; the file's size bounds it.
   // The page finds a trainee's review by this key alone (docs/formats/review.md): one that is not
   // its own entry's would tie the review to nobody, or to another trainee.
-  trainees: z.record(z.string().regex(/\|/, 'must be a trainee key: the name and the handle, joined by |'), TraineeReviewSchema).superRefine((trainees, ctx) => {
+  // A key of JSON's own named `__proto__` is one zod's record leaves out without a word (the file
+  // read as "0 trainees"): said as the other keys that are not a trainee's are (found by the
+  // security audit).
+  trainees: z.unknown().superRefine((v, ctx) => {
+    if (v !== null && typeof v === 'object' && Object.hasOwn(v, '__proto__')) ctx.addIssue({ code: 'custom', path: ['__proto__'], message: TRAINEE_KEY });
+  }).pipe(z.record(z.string().regex(/\|/, TRAINEE_KEY), TraineeReviewSchema).superRefine((trainees, ctx) => {
     for (const [key, review] of Object.entries(trainees)) {
       // A name the entry may not have is said at the name: a key worked out from it would say the
       // same again, as a second problem (found by the formats audit).
@@ -180,7 +187,7 @@ export const ReviewSchema = z.strictObject({
       const own = traineeKey(review);
       if (key !== own) ctx.addIssue({ code: 'custom', path: [key], message: `is not the key of this trainee's name and handle, which is ${shortJson(own)} (both in lower case, without spaces around them, joined by |)` });
     }
-  }),
+  })),
 });
 
 /** Readiness rules as the page uses them. */

@@ -27,8 +27,10 @@ describe('the review file', () => {
     const text = '{"format":"social-support-review/1","rules":{},"trainees":{"__proto__":{"name":"x","handle":null,"criteria":{}}}}';
     const r = ReviewSchema.safeParse(JSON.parse(text));
     expect(({} as Record<string, unknown>).name).toBeUndefined();
-    // zod leaves a __proto__ key out of a record entirely: nothing is read from it.
-    expect(r.success && Object.keys(r.data.trainees)).toEqual([]);
+    // Said at its key, as any other key that is not a trainee's: zod's record would leave it out
+    // without a word, and the file read as "0 trainees" (found by the security audit).
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['trainees.__proto__', 'must be a trainee key: the name and the handle, joined by |']]);
     expect(ReviewSchema.safeParse({ format: 'social-support-review/1', rules: {}, trainees: { nobody: { name: 'x', handle: null, criteria: {} } } }).success).toBe(false);
     expect(ReviewSchema.safeParse({ format: 'social-support-review/1', rules: { minScore: 2 }, trainees: {} }).success).toBe(false);
     expect(ReviewSchema.safeParse({ format: 'social-support-review/1', rules: {}, trainees: {}, extra: 1 }).success).toBe(false);

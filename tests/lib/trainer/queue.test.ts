@@ -451,7 +451,7 @@ describe('drafts: the clipping a reply started from', () => {
     expect(d).toMatchObject({ text: `Hi Casey! ${ASK.text}`, clipping: 'more-details' });
   });
 
-  it("the grade follows the clipping the text started from: the first clipping, sent word for word after the second's words were deleted, loses half a point", () => {
+  it("the grade follows the clipping the text started from: the first clipping, sent word for word after the second's words were deleted, loses marks on engagement", () => {
     const st = typeText(insert(insert(opened(), ASK), THANKS), ASK.text);
     const item = sent(st);
     expect(item.answer.clipping).toBe('more-details');
