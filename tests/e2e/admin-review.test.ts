@@ -16,7 +16,7 @@ import { makeResult } from '../support/admin-results.ts';
 import { bank, valid } from '../support/bank.ts';
 import { importFiles, open, write } from './admin-support.ts';
 import { describeViolations, runAxe } from './axe.ts';
-import { launchChromium, NARROW_VIEWS, THEMES, VIEWPORTS, watchProblems } from './support.ts';
+import { describedBy, launchChromium, NARROW_VIEWS, THEMES, VIEWPORTS, watchProblems } from './support.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ssa-admin-review-'));
 const compliment = valid(bank.find((f) => f.stem === 'moz-tw-compliment-battery-life')!);
@@ -122,8 +122,7 @@ describe('the question before a review file replaces work kept here', () => {
     await dialog.waitFor();
     // Focus starts on Cancel: the dialog's description says what the file replaces and what the other
     // answer does, where the title alone was heard (found by the screen reader audit).
-    const description = await dialog.evaluate((d) => (d.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean).map((id) => document.getElementById(id)?.textContent?.replace(/\s+/g, ' ').trim()).join(' '));
-    expect(description).toMatch(/^theirs\.json says otherwise about work kept in this browser\. Reading it in replaces what was written here about 1 trainee\. Or add only what is missing here: /);
+    expect(await describedBy(dialog)).toMatch(/^theirs\.json says otherwise about work kept in this browser\. Reading it in replaces what was written here about 1 trainee\. Or add only what is missing here: /);
     const item = dialog.getByRole('listitem');
     expect(await item.innerText()).toBe(
       `${I('Ana Lima')} (${I('@ana')}): criterion ticked here that the file leaves unticked ("Has signed the non-disclosure agreement"); ` +

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeCohort } from '../support/admin-results.ts';
 import { bank } from '../support/bank.ts';
 import { bodyRows, figuresCaughtUp, importFiles, open, PAGE, storedFiles, write } from './admin-support.ts';
-import { launchChromium, siteUrl, VIEWPORTS, watchProblems } from './support.ts';
+import { describedBy, launchChromium, siteUrl, VIEWPORTS, watchProblems } from './support.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ssa-admin-view-'));
 const bankScenarios = bank.flatMap((f) => (f.scenario ? [f.scenario] : []));
@@ -244,7 +244,7 @@ describe("the readiness table's view", () => {
     // Focus starts on Cancel: the dialog is described by what clearing takes away (found by the
     // screen reader audit).
     const question = page.getByRole('dialog', { name: 'Clear everything?' });
-    expect(await question.evaluate((d) => document.getElementById(d.getAttribute('aria-describedby') ?? '')?.textContent)).toMatch(/^The results, checklists, notes and sign-offs kept in this browser will be gone\./);
+    expect(await describedBy(question)).toMatch(/^The results, checklists, notes and sign-offs kept in this browser will be gone\./);
     await question.getByRole('button', { name: 'Clear everything' }).click();
     await page.getByText('No results imported yet.').waitFor();
     await expect.poll(() => new URL(page.url()).search).toBe('');

@@ -30,7 +30,7 @@ import { jsonFiles } from '../../scripts/read-scenarios.ts';
 import type { Scenario } from '../../src/lib/schemas/scenario.ts';
 import { bodyRows, cellOf, cellsOf, dropFromDesktop, figuresCaughtUp, importEnded, importFiles, open, PAGE, recordAnnouncements, storedFiles, tableDrawn, write } from './admin-support.ts';
 import { describeViolations, runAxe } from './axe.ts';
-import { expectCentred, expectFits, holdRequests, launchChromium, launchChromiumWithProfile, NARROW_VIEWS, setDefaultFontSize, siteUrl, THEMES, VIEWPORTS, watchProblems } from './support.ts';
+import { describedBy, expectCentred, expectFits, holdRequests, launchChromium, launchChromiumWithProfile, NARROW_VIEWS, setDefaultFontSize, siteUrl, THEMES, VIEWPORTS, watchProblems } from './support.ts';
 import { csvCells } from '../support/csv.ts';
 
 declare global {
@@ -1439,9 +1439,7 @@ describe("a GitLab trainee, held to the sign-offs only; the same trainee's Mozil
     await importFiles(page, [mozillaFile]);
     // Two buttons named "Gabe Lab": each is described by its session's mode and file (found by the
     // screen reader audit: nothing told them apart, and focus comes back to one on closing).
-    const descriptions = await page.getByRole('button', { name: 'Gabe Lab', exact: true }).evaluateAll((buttons) =>
-      buttons.map((b) => (b.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean).map((id) => document.getElementById(id)?.textContent?.trim()).join(', ')),
-    );
+    const descriptions = await Promise.all((await page.getByRole('button', { name: 'Gabe Lab', exact: true }).all()).map((b) => describedBy(b, ', ')));
     expect(descriptions.sort()).toEqual(['assessment, gabe-gitlab.json', 'practice, gabe-mozilla.json']);
     await page.getByRole('button', { name: 'Gabe Lab' }).nth(1).click();
     const panel = panelOf('practice');

@@ -223,6 +223,17 @@ export async function openPage(page: Page, path: string): Promise<number | undef
 export const THEMES = ['light', 'dark'] as const;
 
 /**
+ * What a screen reader reads as an element's description: the text of each element its
+ * aria-describedby names, in order, each with its white space collapsed, joined by `separator`.
+ */
+export function describedBy(target: Locator, separator = ' '): Promise<string> {
+  return target.evaluate(
+    (el, separator) => (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean).map((id) => document.getElementById(id)?.textContent?.replace(/\s+/g, ' ').trim() ?? '').join(separator),
+    separator,
+  );
+}
+
+/**
  * One test per page of the sitemap, in each theme and at each width. Each theme and width gets its
  * own browser context, with the theme stored where Starlight reads it before the page's scripts run;
  * the runs go one after the other, because the checks are CPU-bound and the machine is small.

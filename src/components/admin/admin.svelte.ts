@@ -40,8 +40,6 @@ const answersOnGooglePlay = (pack: PackId): boolean => packs[pack].channels.incl
 
 /** A readiness rule set with a number. */
 export type NumberRule = 'minAssessmentItems' | 'minScore' | 'dimensionFloor' | 'minGooglePlayItems';
-/** The rules the admin types a number for, in the form's order. */
-export const NUMBER_RULE_KEYS: readonly NumberRule[] = ['minAssessmentItems', 'minScore', 'dimensionFloor', 'minGooglePlayItems'];
 
 /** The numbers each rule takes: from 0 to `max`, and counts whole (a fraction typed is rounded). */
 const NUMBER_RULES: Readonly<Record<NumberRule, { max: number; whole: boolean }>> = {
@@ -240,6 +238,14 @@ export class AdminState {
    * count that is not whole), or `null` when it is, or when the field is empty (its default, as the
    * form says).
    */
+  /** Each rule whose field has a notice (`ruleNotice`), with it, in the order of NUMBER_RULES (the form's). */
+  ruleNotices(): [NumberRule, string][] {
+    return (Object.keys(NUMBER_RULES) as NumberRule[]).flatMap((k) => {
+      const notice = this.ruleNotice(k);
+      return notice === null ? [] : [[k, notice] as [NumberRule, string]];
+    });
+  }
+
   ruleNotice(key: NumberRule): string | null {
     const typed: unknown = this.review.rules[key];
     const used = this.rules[key];

@@ -85,10 +85,7 @@ export function readScenarioTexts(files: readonly ScenarioText[], bank: readonly
     // The first notes, the rest counted, as problems are: a scenario with 200,000 fields the format
     // does not have drew a line for each, and the page stood still for ten minutes (found by the
     // security audit).
-    if (noted.length > MAX_LISTED_PROBLEMS) {
-      const rest = noted.length - MAX_LISTED_PROBLEMS;
-      notes.push({ file: file.name, problems: [...noted.slice(0, MAX_LISTED_PROBLEMS), `... and ${rest.toLocaleString('en-US')} more note${rest === 1 ? '' : 's'}`], total: noted.length });
-    } else if (noted.length) notes.push({ file: file.name, problems: noted });
+    if (noted.length) notes.push({ file: file.name, problems: firstProblems(noted, MAX_LISTED_PROBLEMS, '', 'note'), ...(noted.length > MAX_LISTED_PROBLEMS ? { total: noted.length } : {}) });
   }
   return { scenarios, problems, notes };
 }

@@ -332,11 +332,11 @@ function wording(issue: z.core.$ZodIssue, value: unknown, field?: Field): Wordin
 /**
  * The first `max` of a file's problems, then a line that counts the rest (after `prefix`, which
  * names the file where each line does): a file may have a problem for each entry of a list of any
- * length, and is named with the first of them.
+ * length, and is named with the first of them. Notes are counted so too, with `what` "note".
  */
-export function firstProblems(problems: readonly string[], max: number, prefix = ''): string[] {
+export function firstProblems(problems: readonly string[], max: number, prefix = '', what = 'problem'): string[] {
   const rest = problems.length - max;
-  return rest > 0 ? [...problems.slice(0, max), `${prefix}... and ${rest} more problem${rest === 1 ? '' : 's'}`] : problems.slice();
+  return rest > 0 ? [...problems.slice(0, max), `${prefix}... and ${rest} more ${what}${rest === 1 ? '' : 's'}`] : problems.slice();
 }
 
 /**
