@@ -30,7 +30,7 @@ import { jsonFiles } from '../../scripts/read-scenarios.ts';
 import type { Scenario } from '../../src/lib/schemas/scenario.ts';
 import { bodyRows, cellOf, cellsOf, dropFromDesktop, figuresCaughtUp, importEnded, importFiles, open, PAGE, recordAnnouncements, storedFiles, tableDrawn, write } from './admin-support.ts';
 import { describeViolations, runAxe } from './axe.ts';
-import { describedBy, expectCentred, expectFits, holdRequests, launchChromium, launchChromiumWithProfile, NARROW_VIEWS, setDefaultFontSize, siteUrl, THEMES, VIEWPORTS, watchProblems } from './support.ts';
+import { describedBy, expectCentred, expectFileInputsWhole, expectFits, holdRequests, launchChromium, launchChromiumWithProfile, NARROW_VIEWS, setDefaultFontSize, siteUrl, THEMES, VIEWPORTS, watchProblems } from './support.ts';
 import { csvCells } from '../support/csv.ts';
 
 declare global {
@@ -1679,7 +1679,7 @@ describe('at 320 px wide (a phone at 400% zoom, WCAG 1.4.10), and on a phone wit
   // Beyond WCAG's 200%, a phone with its text at 300%: "Download CSV", the trainee's legends and the
   // Clear dialog's title and buttons ran past the window, by up to 91 px.
   const text300 = { viewport: { width: 320, height: 640 }, fontSize: 48 };
-  test.each([...Object.entries(NARROW_VIEWS), ['320 px, text at 300%', text300], ['390 px, text at 300%', { ...text300, viewport: { width: 390, height: 844 } }]] as const)('%s: the page never scrolls sideways: empty, imported with files turned away (the table and the figures), a trainee and an item open; nor does the Clear dialog', async (_, { viewport, fontSize }) => {
+  test.each([...Object.entries(NARROW_VIEWS), ['320 px, text at 300%', text300], ['390 px, text at 300%', { ...text300, viewport: { width: 390, height: 844 } }]] as const)('%s: the page never scrolls sideways: empty, imported with files turned away (the table and the figures), a trainee and an item open; nor does the Clear dialog, nor the file inputs within their boxes', async (_, { viewport, fontSize }) => {
     const context = await browser.newContext({ viewport });
     const { page, problems } = await adminPage(context);
     await setDefaultFontSize(page, fontSize);
@@ -1697,6 +1697,7 @@ describe('at 320 px wide (a phone at 400% zoom, WCAG 1.4.10), and on a phone wit
       }),
     );
     expect(outside).toEqual([]);
+    await expectFileInputsWhole(page, 'empty');
     await importFiles(page, [...cohortFiles.slice(0, 4), EXAMPLE, ...specialFiles]);
     await page.getByRole('region', { name: /^Files not imported/ }).waitFor();
     await page.getByRole('table', { name: 'Score distribution: sessions per score range' }).waitFor();

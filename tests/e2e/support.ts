@@ -162,6 +162,19 @@ export async function expectFits(page: Page, state: string): Promise<void> {
   expect(by, `${state}: the page scrolls sideways by ${by} px (${past.join('; ')})`).toBeLessThanOrEqual(0);
 }
 
+/**
+ * Each file input on the page shows its whole button and what it holds: nothing in it runs past its
+ * own box, where the browser cuts it off (a file input's button and "No file chosen" stood on one
+ * line, and at 200% text on a phone "Choose Files" lost its last letters).
+ */
+export async function expectFileInputsWhole(page: Page, state: string): Promise<void> {
+  const cut = await page.locator('input[type=file]').evaluateAll((inputs) =>
+    inputs.flatMap((input) => (input.scrollWidth > input.clientWidth + 1 ? [`${(input as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? input.id}: ${input.scrollWidth} px in ${input.clientWidth}`] : [])),
+  );
+  expect(await page.locator('input[type=file]').count(), `${state}: file inputs`).toBeGreaterThan(0);
+  expect(cut, `${state}: file inputs cut off at their edge`).toEqual([]);
+}
+
 /** Absolute URL of a site path on the local server. */
 export function siteUrl(path: string): string {
   return new URL(path, inject('siteUrl')).href;

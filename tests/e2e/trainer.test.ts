@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { describeViolations, runAxe } from './axe.ts';
-import { expectCentred, expectFits, holdRequests, launchChromium, NARROW_VIEWS, setDefaultFontSize, siteUrl, THEMES, VIEWPORTS, watchProblems } from './support.ts';
+import { expectCentred, expectFileInputsWhole, expectFits, holdRequests, launchChromium, NARROW_VIEWS, setDefaultFontSize, siteUrl, THEMES, VIEWPORTS, watchProblems } from './support.ts';
 import { nextPoint } from '../../src/lib/policy/follow-ups.ts';
 import { decide } from '../../src/lib/policy/decide.ts';
 import type { Scenario } from '../../src/lib/schemas/scenario.ts';
@@ -2261,7 +2261,7 @@ describe('the trainer laid out', () => {
 
 describe('at 320 px wide (a phone at 400% zoom, WCAG 1.4.10), and on a phone with its text at 200% (WCAG 1.4.4)', () => {
   // Beyond WCAG's 200%, a phone 320 px wide with its text at 300% (6.7 em): the setup ran 138 px past the window.
-  test.each([...Object.entries(NARROW_VIEWS), ['320 px, text at 300%', { viewport: { width: 320, height: 640 }, fontSize: 48 }] as const])('%s: the page never scrolls sideways, no dialog runs past the window, and what the guidelines call for reads beside what was given', async (_, { viewport, fontSize }) => {
+  test.each([...Object.entries(NARROW_VIEWS), ['320 px, text at 300%', { viewport: { width: 320, height: 640 }, fontSize: 48 }] as const])('%s: the page never scrolls sideways, no dialog runs past the window, Load scenarios is whole within its box, and what the guidelines call for reads beside what was given', async (_, { viewport, fontSize }) => {
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
     await setDefaultFontSize(page, fontSize);
@@ -2334,6 +2334,7 @@ describe('at 320 px wide (a phone at 400% zoom, WCAG 1.4.10), and on a phone wit
       expect(narrow, `${state}: texts narrower than ten letters`).toEqual([]);
     };
     await fits('setup');
+    await expectFileInputsWhole(page, 'setup');
     await page.locator('body').focus();
     await page.keyboard.press('?');
     await dialogFits('Keyboard shortcuts');
