@@ -671,7 +671,7 @@ describe('what a file cannot decide, and a rule typed out of range', () => {
     // Said too, once typing stops (found by the screen reader audit).
     await expect.poll(heard).toEqual([expect.stringMatching(/^85 is outside 0 to 1, so the default, 0\.8, applies until you change it\./)]);
     expect(await minScore.getAttribute('aria-invalid')).toBe('true');
-    expect(await minScore.evaluate((e) => document.getElementById(e.getAttribute('aria-describedby')!)?.textContent)).toBe(said);
+    expect(await describedBy(minScore)).toBe(said);
     // The verdict uses the default, as the notice says.
     expect(await page.getByRole('listitem').filter({ hasText: 'Overall score' }).allInnerTexts()).toEqual([expect.stringMatching(/^(Not met|Met): Overall score at least 0\.8 /)]);
     await play.fill('2.5');
@@ -2682,8 +2682,6 @@ describe('with a screen reader and a keyboard', () => {
     let panel: Locator;
     const field = (name: string) => panel.getByLabel(name, { exact: true });
     const fxhelp = () => panel.getByLabel(/^Started answering with #fxhelp on/);
-    /** The text of the description an element points to, if any. */
-    const described = (locator: Locator) => locator.evaluate((e) => document.getElementById(e.getAttribute('aria-describedby') ?? '')?.textContent?.trim() ?? null);
     beforeAll(async () => {
       const twitter = bankScenarios.filter((s) => s.pack === 'mozilla' && s.channel === 'twitter').slice(0, 18);
       const play = bankScenarios.filter((s) => s.pack === 'mozilla' && s.channel === 'google-play').slice(0, 2);
@@ -2773,11 +2771,11 @@ describe('with a screen reader and a keyboard', () => {
       const adminName = field("Admin's name");
       await adminName.fill('mo derator');
       await expect.poll(() => adminName.getAttribute('aria-invalid')).toBe('true');
-      expect(await described(adminName)).toBe("\u2068mo derator\u2069 also signed as the moderator: the admin's sign-off must come from someone else.");
+      expect(await describedBy(adminName)).toBe("\u2068mo derator\u2069 also signed as the moderator: the admin's sign-off must come from someone else.");
       expect(await field("Moderator's name").getAttribute('aria-invalid')).not.toBe('true');
       await fxhelp().fill(await daysBefore(page, 3));
       await expect.poll(() => fxhelp().getAttribute('aria-invalid')).toBe('true');
-      expect(await described(fxhelp())).toMatch(/^Only 3 days ago: at least 14 days are needed, so this is met from \d{4}-\d{2}-\d{2}\.$/);
+      expect(await describedBy(fxhelp())).toMatch(/^Only 3 days ago: at least 14 days are needed, so this is met from \d{4}-\d{2}-\d{2}\.$/);
       await expectNoViolationsEverywhere(page, 'a sign-off by the moderator and a #fxhelp date too recent, each described on its field');
       await page.setViewportSize(VIEWPORTS.desktop);
       // Mended, the fields are valid again and their descriptions gone.
@@ -2811,7 +2809,7 @@ describe('with a screen reader and a keyboard', () => {
       );
       expect(await adminDate.getAttribute('aria-invalid')).toBe('true');
       const AHEAD = 'This date is still to come: a sign-off counts once given, so it must be today or earlier (tomorrow is allowed, as it may already be tomorrow where the reviewer is).';
-      expect(await described(adminDate)).toBe(AHEAD);
+      expect(await describedBy(adminDate)).toBe(AHEAD);
       const moderatorDate = field("Moderator's sign-off date");
       expect(await moderatorDate.getAttribute('aria-invalid')).not.toBe('true');
       // Tomorrow may already be the day where the other reviewer is: it counts.
@@ -2822,7 +2820,7 @@ describe('with a screen reader and a keyboard', () => {
       expect(await moderatorDate.getAttribute('aria-invalid')).not.toBe('true');
       await moderatorDate.fill(await daysBefore(page, -2));
       await expect.poll(() => moderatorDate.getAttribute('aria-invalid')).toBe('true');
-      expect(await described(moderatorDate)).toBe(AHEAD);
+      expect(await describedBy(moderatorDate)).toBe(AHEAD);
       await expectNoViolationsEverywhere(page, "both sign-offs dated after tomorrow, described on their date fields");
       await page.setViewportSize(VIEWPORTS.desktop);
 

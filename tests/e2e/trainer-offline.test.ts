@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { describeViolations, runAxe } from './axe.ts';
-import { goneFromSite, holdSiteQuestion, launchChromium } from './support.ts';
+import { describedBy, goneFromSite, holdSiteQuestion, launchChromium } from './support.ts';
 import { button, conversation, endSession, expectWordsNameWhatIsThere, exportResults, failChunk, heardInTrainer, openTrainer, RELOAD_OFFERED, RELOAD_REASON, settled, shownOrReloaded, startAssessment, startPractice, storedTrainer } from './trainer-support.ts';
 
 const NOT_LOADED = 'This part of the trainer could not be loaded: check your connection, then try again.';
@@ -438,9 +438,7 @@ describe('what the assessment report says to do with the file', () => {
     const sentence = "Applying to the program? You can export your results and send the file to your program admin with your application (this site's suggestion: the program does not ask for it); the admin page grades every answer in it again.";
     expect((await report.innerText()).replace(/\s+/g, ' ')).toContain(sentence);
     // Heard with the button, too.
-    const description = await button(report, 'Export results').evaluate((el) =>
-      (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean).map((id) => document.getElementById(id)?.textContent ?? '').join(' ').replace(/\s+/g, ' ').trim(),
-    );
+    const description = await describedBy(button(report, 'Export results'));
     expect(description).toBe(sentence);
     await context.close();
   });

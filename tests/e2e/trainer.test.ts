@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { describeViolations, runAxe } from './axe.ts';
-import { expectCentred, expectFileInputsWhole, expectFits, holdRequests, launchChromium, NARROW_VIEWS, setDefaultFontSize, siteUrl, THEMES, VIEWPORTS, watchProblems } from './support.ts';
+import { describedBy, expectCentred, expectFileInputsWhole, expectFits, holdRequests, launchChromium, NARROW_VIEWS, setDefaultFontSize, siteUrl, THEMES, VIEWPORTS, watchProblems } from './support.ts';
 import { nextPoint } from '../../src/lib/policy/follow-ups.ts';
 import { decide } from '../../src/lib/policy/decide.ts';
 import type { Scenario } from '../../src/lib/schemas/scenario.ts';
@@ -184,17 +184,15 @@ describe('the trainer', () => {
     const { context, page } = await trainerInFreshContext();
     await page.getByRole('radio', { name: /^Assessment/ }).check();
     const field = page.getByLabel('Seed', { exact: true });
-    /** The words the field is described by, as a screen reader reads them with it. */
-    const described = () => field.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
     for (const typed of ['1.5', '0', '1000000', '-7']) {
       await field.fill(typed);
       await button(page, 'Start assessment').click();
       await expect.poll(() => field.getAttribute('aria-invalid'), { message: typed }).toBe('true');
-      expect(await described()).toContain(`"${typed}" is not a seed`);
+      expect(await describedBy(field)).toContain(`"${typed}" is not a seed`);
       expect(await field.evaluate((el) => el === document.activeElement), 'focus goes back to the field').toBe(true);
       expect(await button(page, 'Play').count(), `no session starts with ${typed}`).toBe(0);
     }
-    expect(await described(), 'the range accepted is stated at the field').toMatch(/whole number from 1 to 999,999/);
+    expect(await describedBy(field), 'the range accepted is stated at the field').toMatch(/whole number from 1 to 999,999/);
 
     // Empty: a new seed is drawn, shown, and recorded.
     await field.fill('');
@@ -1541,7 +1539,7 @@ describe('focus', () => {
     await page.getByRole('radio', { name: /^Practice/ }).check();
     const queue = page.getByRole('combobox', { name: 'Queue', exact: true });
     expect(await queue.count()).toBe(1);
-    expect(await queue.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent?.trim())).toMatch(/Twitter/);
+    expect(await describedBy(queue)).toMatch(/Twitter/);
     await context.close();
   });
 
@@ -1681,7 +1679,7 @@ describe('focus', () => {
     await button(feedback(page), 'Next conversation').click();
     const skip = button(page, 'Skip ahead');
     await expect.poll(() => hasFocus(skip)).toBe(true);
-    const description = await skip.evaluate((el) => el.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)!.textContent).join(' '));
+    const description = await describedBy(skip);
     return { context, page, description };
   }
 
@@ -2425,15 +2423,13 @@ describe('why nothing happened, shown where the trainee is looking', () => {
     await c.waitFor();
     const text = c.getByRole('textbox', { name: 'Reply text' });
     const reason = c.getByText('Write the reply before you send it.');
-    /** The words the field is described by, as a screen reader reads them with it. */
-    const described = () => text.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
     for (const action of ['Reply', 'Reply + Hold', 'Reply + Close'] as const) {
       await button(c, action).click();
       await reason.waitFor();
       expect(await inView(page, reason), `after ${action}, the reason is on screen`).toBe(true);
       expect(await text.evaluate((el) => el === document.activeElement), `after ${action}, focus is in the reply text`).toBe(true);
       expect(await text.getAttribute('aria-invalid')).toBe('true');
-      expect(await described()).toContain('Write the reply before you send it.');
+      expect(await describedBy(text)).toContain('Write the reply before you send it.');
       // Heard with the field as it takes the focus, and not a second time as an alert or a status.
       expect(await page.getByRole('alert').filter({ hasText: 'Write the reply' }).count()).toBe(0);
       expect(await said(page)).not.toContain('Write the reply');
@@ -2659,10 +2655,6 @@ describe('a closing reason is one the trainee chose', () => {
 // reply), and nothing told a screen reader so. The dialog's line was not its description, and the
 // sentence saying which buttons send no reply described only Skip, which GitLab's queue has not.
 describe('what a screen reader is told of the buttons that send no reply', () => {
-  /** The accessible description of an element: the text of what its aria-describedby names. */
-  const description = (target: Locator) =>
-    target.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean)
-      .map((id) => document.getElementById(id)?.textContent ?? '').join(' ').replace(/\s+/g, ' ').trim());
   const dialog = (page: Page) => page.getByRole('dialog', { name: 'Closing reason' });
 
   async function opened(program?: string): Promise<{ context: BrowserContext; page: Page }> {
@@ -2677,23 +2669,23 @@ describe('what a screen reader is told of the buttons that send no reply', () =>
     const { context, page } = await opened();
     const c = conversation(page);
     for (const name of ['Close only', 'Hold only', 'Leave open']) {
-      expect(await description(button(c, name)), name).toBe('"Close only", "Hold only" and "Leave open" send no public reply.');
+      expect(await describedBy(button(c, name)), name).toBe('"Close only", "Hold only" and "Leave open" send no public reply.');
     }
     await button(c, 'Close only').click();
-    expect(await description(dialog(page)), 'the dialog, nothing typed').toBe('The conversation closes, with no public reply.');
+    expect(await describedBy(dialog(page)), 'the dialog, nothing typed').toBe('The conversation closes, with no public reply.');
     await button(dialog(page), 'Cancel').click();
     await c.getByRole('textbox', { name: 'Reply text' }).fill('Glad that worked! Enjoy Firefox.');
     for (const name of ['Close only', 'Hold only', 'Leave open']) {
-      expect(await description(button(c, name)), name).toBe('"Close only", "Hold only" and "Leave open" send no public reply: the reply you typed is not sent.');
+      expect(await describedBy(button(c, name)), name).toBe('"Close only", "Hold only" and "Leave open" send no public reply: the reply you typed is not sent.');
     }
     await button(c, 'Close only').click();
-    expect(await description(dialog(page)), 'the dialog, a reply typed').toBe('The conversation closes, with no public reply: the reply you typed is not sent.');
+    expect(await describedBy(dialog(page)), 'the dialog, a reply typed').toBe('The conversation closes, with no public reply: the reply you typed is not sent.');
     await button(dialog(page), 'Cancel').click();
     await button(c, 'Reply + Close').click();
-    expect(await description(dialog(page)), 'the dialog of "Reply + Close"').toBe('Your reply goes out, and the conversation closes with the reason you choose.');
+    expect(await describedBy(dialog(page)), 'the dialog of "Reply + Close"').toBe('Your reply goes out, and the conversation closes with the reason you choose.');
     await button(dialog(page), 'Cancel').click();
     // Skip keeps its own sentence.
-    expect(await description(button(c, 'Skip'))).toMatch(/^Contributors may skip a conversation they cannot handle/);
+    expect(await describedBy(button(c, 'Skip'))).toMatch(/^Contributors may skip a conversation they cannot handle/);
     // As the description said: closed with no reply (the reason chosen by keyboard: a click this
     // soon where "Close only" was would be read as the second half of a double click).
     await button(c, 'Close only').click();
@@ -2709,9 +2701,9 @@ describe('what a screen reader is told of the buttons that send no reply', () =>
     const { context, page } = await opened('GitLab community advocates');
     const c = conversation(page);
     expect(await button(c, 'Skip').count()).toBe(0);
-    expect(await description(button(c, 'Leave open'))).toBe('"Leave open" sends no public reply.');
+    expect(await describedBy(button(c, 'Leave open'))).toBe('"Leave open" sends no public reply.');
     await c.getByRole('textbox', { name: 'Reply text' }).fill('Thanks, we are looking into it.');
-    expect(await description(button(c, 'Leave open'))).toBe('"Leave open" sends no public reply: the reply you typed is not sent.');
+    expect(await describedBy(button(c, 'Leave open'))).toBe('"Leave open" sends no public reply: the reply you typed is not sent.');
     await context.close();
   });
 });
