@@ -79,6 +79,7 @@ const rules = defineRules([
     because: 'It is {kind}: we keep out of it, so no reply; tag it {tag}.',
     section: '/conversocial/influencers-and-controversial/#controversial-tweets',
     origin: 'source',
+    note: 'the Controversial tag for a controversial tweet. The guidelines ask us to keep out of controversial conversations, and name the tag without saying what it is for.',
   },
   {
     id: 'moz.no-reply.no-action',
@@ -603,7 +604,7 @@ export const mozilla: PolicyPack = {
     { rule: rule('moz.escalate.paid-product'), when: 'The question is about a paid product, Pocket included.' },
     { rule: rule('moz.escalate.sensitive'), when: 'It is sensitive: it touches the Mozilla or Firefox brand, members of the team, or current events.' },
     { rule: rule('moz.escalate.product-team'), when: 'You cannot solve it yourself and the product team has to look at it.' },
-    { rule: rule('moz.escalate.influencer-unsure'), when: 'An influencer asks something and you are not sure how to answer.' },
+    { rule: rule('moz.escalate.influencer-unsure'), when: 'An influencer asks something and you are not sure how to answer: in the practice queue, when no knowledge-base article answers it.' },
     { rule: rule('moz.escalate.retweet-idea'), when: 'Praise or an app round-up looks worth retweeting: suggest it to a community manager through the escalation queue, with a note, and leave it open.' },
     { rule: null, when: 'Anything else you feel should go up: tell a community manager or an admin.' },
   ],
