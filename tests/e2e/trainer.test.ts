@@ -1425,6 +1425,54 @@ describe('focus', () => {
     await context.close();
   });
 
+  // Found by the second keyboard audit: a conversation the clock brought back took the focus from
+  // wherever it was but a field: from a link of the site's sidebar, and from the End session
+  // question's "Keep going", which stayed on the screen without it.
+  test('a conversation the clock brings back takes the focus only from where the trainer put it (Skip ahead), never from the End session question or the site navigation, where it is announced', async () => {
+    /** A session whose only conversation, held, comes back three real seconds later; `wait` runs with Skip ahead focused. */
+    const heldThenBack = async (wait: (page: Page) => Promise<Locator>) => {
+      const { context, page } = await trainerInFreshContext();
+      await page.getByLabel('Load scenarios').setInputFiles([file('back.json', scenario('own-back', { followUps: [{ afterHours: 0.05, text: '@FirefoxSupport tried that, it still stops at 99%' }] }))]);
+      await button(page, 'Play').click();
+      await conversation(page).waitFor();
+      await reply(page, 'Reply + Hold');
+      await button(feedback(page), 'Next conversation').click();
+      await expect.poll(() => hasFocus(button(page, 'Skip ahead'))).toBe(true);
+      const stays = await wait(page);
+      await conversation(page).getByText('tried that, it still stops at 99%').waitFor();
+      return { context, page, stays };
+    };
+    // Left on Skip ahead, where the trainer put it: the conversation takes it.
+    {
+      const { context, page } = await heldThenBack(async (page) => page.locator('#trainer-skip-ahead'));
+      await expect.poll(() => hasFocus(page.getByRole('heading', { name: /^Conversation with @casey_test/ }))).toBe(true);
+      await context.close();
+    }
+    // On the End session question: it keeps the focus, and the conversation is said to be open.
+    {
+      const { context, page, stays } = await heldThenBack(async (page) => {
+        await button(page, 'End session').click();
+        const keepGoing = button(page, 'Keep going');
+        await expect.poll(() => hasFocus(keepGoing)).toBe(true);
+        return keepGoing;
+      });
+      await expect.poll(() => said(page)).toMatch(/conversation with @casey_test is open/i);
+      expect(await hasFocus(stays), 'focus stays on Keep going').toBe(true);
+      await context.close();
+    }
+    // On a link of the site's sidebar: the same.
+    {
+      const { context, page, stays } = await heldThenBack(async (page) => {
+        const link = page.getByRole('navigation', { name: 'Main' }).locator('a[aria-current="page"]');
+        await link.focus();
+        return link;
+      });
+      await expect.poll(() => said(page)).toMatch(/conversation with @casey_test is open/i);
+      expect(await hasFocus(stays), 'focus stays on the sidebar link').toBe(true);
+      await context.close();
+    }
+  });
+
   // Found by the keyboard audit: the question started on "Yes, end it" and Escape did nothing, so
   // two presses of Enter ended an assessment for good; and nothing said the session had ended.
   test('End session asks with focus on Keep going, Escape keeps going; an ended session is said to be kept under Past sessions, or with no answer not kept, and the list names an assessment once', async () => {

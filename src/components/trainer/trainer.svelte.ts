@@ -13,7 +13,6 @@ import { loadPart, reloadNeeded } from '../shared/load-part.ts';
 import { KeyValueStore, type StorageMode } from '../storage/kv-store.ts';
 import { startedAt } from './format.ts';
 import type { ProgramChoice } from './programs.ts';
-import { typing } from './shortcuts.ts';
 
 type Engine = typeof import('./engine.ts');
 
@@ -39,6 +38,20 @@ const FOCUS_IDS: Record<Extract<Effect, { type: 'focus' }>['target'], string> = 
   report: 'trainer-report-heading',
   setup: 'trainer-setup-heading',
 };
+
+/**
+ * Whether the clock may take the focus to what it brought (a conversation come back, the report of
+ * an assessment whose time ran out): only from nowhere, or from where the trainer itself put it (the
+ * queue's heading, Skip ahead, a heading it moved to). Anywhere else the trainee went on purpose, in
+ * the trainer or out of it (a field, the End session question, a sidebar link, a dialog): the focus
+ * stays there, and what came is said instead (found by the keyboard audit: focus jumped from the
+ * site's navigation and from "Keep going" to a conversation that came back).
+ */
+function clockMayMoveFocus(active: Element | null): boolean {
+  if (document.querySelector('dialog[open]')) return false;
+  if (active === null || active === document.body || active === document.documentElement) return true;
+  return Object.values(FOCUS_IDS).includes(active.id);
+}
 
 /**
  * What the trainer says of a part of it that could not be loaded (the connection dropped), where the
@@ -753,7 +766,7 @@ export class Trainer {
         break;
       case 'focus':
         // Said now, with whatever else this moment says; focus may still move, if the field goes.
-        if (effect.unlessTyping !== undefined && typing(document.activeElement)) this.#announce(effect.unlessTyping);
+        if (effect.unlessBusy !== undefined && !clockMayMoveFocus(document.activeElement)) this.#announce(effect.unlessBusy);
         void this.#focus(effect);
         break;
     }
@@ -765,13 +778,14 @@ export class Trainer {
   /**
    * Moves focus to an effect's target once it is drawn: the queue and the report are loaded on
    * demand, so the first time, they are not there yet when the effect runs. Focus the trainee has
-   * moved meanwhile stays where they put it; so does focus in a field, when the clock asked.
+   * moved meanwhile stays where they put it; so does focus anywhere the trainer did not put it, when
+   * the clock asked (see `clockMayMoveFocus`).
    */
   async #focus(effect: Extract<Effect, { type: 'focus' }>): Promise<void> {
     const turn = ++this.#focusing;
     const element = await drawn(FOCUS_IDS[effect.target]);
     if (!element || turn !== this.#focusing) return;
-    if (effect.unlessTyping !== undefined && typing(document.activeElement)) return;
+    if (effect.unlessBusy !== undefined && !clockMayMoveFocus(document.activeElement)) return;
     if (effect.target !== 'queue') {
       element.focus();
       return;

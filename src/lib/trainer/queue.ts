@@ -357,7 +357,7 @@ function serve(s: Session, by: ServedBy = 'trainee'): [Session, Effect[]] {
   const opened = `The conversation with ${s.conversations[next]!.point.author.handle} is open.`;
   const effect: Effect =
     by === 'trainee' ? { type: 'focus', target: 'conversation' }
-    : by === 'clock' ? { type: 'focus', target: 'conversation', unlessTyping: opened }
+    : by === 'clock' ? { type: 'focus', target: 'conversation', unlessBusy: opened }
     : { type: 'announce', message: opened };
   return [{ ...s, open: next }, [effect]];
 }
@@ -412,7 +412,7 @@ function finish(state: TrainerState, s: Session, finishedAt: string, by: 'traine
   if (done.items.length) effects.push({ type: 'archive', result: toResult(state, done) });
   const target = done.mode === 'assessment' ? 'report' : 'setup';
   // Ended by the clock, it leaves a field being typed in alone (the trainee's name, say).
-  effects.push(by === 'clock' ? { type: 'focus', target, unlessTyping: 'The assessment is over: its report is on the page.' } : { type: 'focus', target });
+  effects.push(by === 'clock' ? { type: 'focus', target, unlessBusy: 'The assessment is over: its report is on the page.' } : { type: 'focus', target });
   return [{ ...state, session: done }, effects];
 }
 

@@ -166,10 +166,11 @@ export type Effect =
   | { type: 'save' }
   | { type: 'archive'; result: Result }
   /**
-   * With `unlessTyping`, the clock, not the trainee, brought the target: focus stays in a field they
-   * are typing in, and these words are said instead.
+   * With `unlessBusy`, the clock, not the trainee, brought the target: focus stays wherever the
+   * trainee took it themselves (a field they are typing in, a question, the site's navigation), and
+   * these words are said instead.
    */
-  | { type: 'focus'; target: 'conversation' | 'feedback' | 'queue' | 'skip-ahead' | 'report' | 'setup'; unlessTyping?: string }
+  | { type: 'focus'; target: 'conversation' | 'feedback' | 'queue' | 'skip-ahead' | 'report' | 'setup'; unlessBusy?: string }
   | { type: 'announce'; message: string };
 
 /** What a trainee chose to do with a conversation. */

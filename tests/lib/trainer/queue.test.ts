@@ -1354,7 +1354,7 @@ describe('where focus goes', () => {
     r = run(r.state, tick(71));
     expect(openId(r.state)).toBe('moz-fu');
     const handle = conv(r.state, 'moz-fu').point.author.handle;
-    expect(focusOn(r.effects)).toEqual([{ type: 'focus', target: 'conversation', unlessTyping: `The conversation with ${handle} is open.` }]);
+    expect(focusOn(r.effects)).toEqual([{ type: 'focus', target: 'conversation', unlessBusy: `The conversation with ${handle} is open.` }]);
   });
 
   it('a filter that lets a conversation through announces it, and leaves focus where it is', () => {
@@ -1379,7 +1379,7 @@ describe('where focus goes', () => {
     const closeIt = answer(full({ reply: '@FirefoxSupport', close: 'Resolved', via: 'Conversocial' }), 'Glad we could help!');
     const r = run(started([s], { mode: 'assessment', seed: 7 }), play(0), answerAt(30, closeIt), tick(91));
     expect(session(r.state).finishedAt).not.toBeNull();
-    expect(focusOn(r.effects)).toEqual([{ type: 'focus', target: 'report', unlessTyping: 'The assessment is over: its report is on the page.' }]);
+    expect(focusOn(r.effects)).toEqual([{ type: 'focus', target: 'report', unlessBusy: 'The assessment is over: its report is on the page.' }]);
   });
 });
 
