@@ -974,6 +974,35 @@ describe('a cohort larger than a page of the table', () => {
     expect(problems.take()).toEqual([]);
     await context.close();
   });
+
+  // Found by the keyboard audit: the window stayed put as the table above "Rows per page" grew or
+  // shrank, and the field, focused, went with the table's end, out of sight.
+  test('Rows per page, changed from the keyboard, keeps its place in the window as the table above it grows and shrinks, and keeps the focus', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const { page, problems } = await adminPage(context);
+    await open(page);
+    await importFiles(page, manyFiles);
+    const field = page.getByLabel('Rows per page');
+    await field.focus();
+    await field.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    /** Where the field stands in the window: its top, and whether all of it is inside the window. */
+    const where = () => field.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { top: Math.round(r.top), inside: r.top >= 0 && r.bottom <= innerHeight, focused: el === document.activeElement };
+    });
+    const before = await where();
+    expect(before.inside).toBe(true);
+    for (const [key, rows] of [['ArrowDown', 130], ['ArrowUp', 100], ['ArrowUp', 25], ['End', 130]] as const) {
+      await page.keyboard.press(key);
+      await expect.poll(() => bodyRows(page).count(), { message: `after ${key}` }).toBe(rows);
+      await expect.poll(() => page.getByRole('region', { name: /^Sessions/ }).getAttribute('aria-busy')).toBe('false');
+      const after = await where();
+      expect(after, `after ${key}, ${rows} rows: the field where it stood, focused`).toEqual({ top: expect.closeTo(before.top, -0.5), inside: true, focused: true });
+    }
+    expect(await field.inputValue()).toBe('0');
+    expect(problems.take()).toEqual([]);
+    await context.close();
+  });
 });
 
 // ---- A large cohort, kept across a reload -----------------------------------------------------------
