@@ -1,6 +1,8 @@
 // The one entry point to the policy engine. Pure, synchronous, deterministic, and free of zod:
-// trainee pages import this without shipping the schemas. Reading untrusted files (the command
-// line, the build, an admin's import) goes through `./schemas/parse.ts`, which does use zod.
+// trainee pages import this without shipping the schemas. Reading untrusted files goes through
+// modules that do use zod: a scenario file through `./schemas/scenario-file-checks.ts` (the
+// command line, Load scenarios; the build's bank through `./schemas/scenario.ts`), a result file
+// through `./results/verify.ts` (the admin's import, `regrade`).
 export { getPack, findAccount, findProduct, findRule, packs, userDidntRespondHours } from './packs/index.ts';
 export type { RuleId, MozillaRuleId, GitLabRuleId } from './packs/index.ts';
 export { decide, explain } from './policy/decide.ts';

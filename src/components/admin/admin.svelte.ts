@@ -233,11 +233,6 @@ export class AdminState {
     };
   });
 
-  /**
-   * Why a number typed in the rules' form is not the one the verdicts use (out of range, or a
-   * count that is not whole), or `null` when it is, or when the field is empty (its default, as the
-   * form says).
-   */
   /** Each rule whose field has a notice (`ruleNotice`), with it, in the order of NUMBER_RULES (the form's). */
   ruleNotices(): [NumberRule, string][] {
     return (Object.keys(NUMBER_RULES) as NumberRule[]).flatMap((k) => {
@@ -246,6 +241,11 @@ export class AdminState {
     });
   }
 
+  /**
+   * Why a number typed in the rules' form is not the one the verdicts use (out of range, or a
+   * count that is not whole), or `null` when it is, or when the field is empty (its default, as the
+   * form says).
+   */
   ruleNotice(key: NumberRule): string | null {
     const typed: unknown = this.review.rules[key];
     const used = this.rules[key];
@@ -373,7 +373,11 @@ export class AdminState {
       .map((r) => ({ r, v: value(r) }))
       .sort((a, b) => {
         const order = typeof a.v === 'string' && typeof b.v === 'string' ? byText.compare(a.v, b.v) : a.v < b.v ? -1 : a.v > b.v ? 1 : 0;
-        return order !== 0 ? order * sign : a.r.session.file < b.r.session.file ? -1 : 1;
+        // Equal values: by file, then by session, whichever way the column goes, so that the table
+        // reads the same whatever order its files came in (two exports named results.json alike).
+        if (order !== 0) return order * sign;
+        const file = byText.compare(a.r.session.file, b.r.session.file);
+        return file !== 0 ? file : a.r.session.id < b.r.session.id ? -1 : a.r.session.id > b.r.session.id ? 1 : 0;
       })
       .map((x) => x.r);
   });

@@ -19,7 +19,8 @@ export function parseScenario(input: unknown): Parsed<Scenario> {
   return result.success ? { ok: true, value: result.data } : { ok: false, problems: formatIssues(result.error, input, ScenarioSchema) };
 }
 
-// One answer schema per pack, built on first use: the admin page parses hundreds of thousands.
+// One answer schema per pack, built on first use. (A result file's answers are checked by
+// results/verify.ts, not by this.)
 const answerSchemas = new Map<PackId, typeof AnswerSchema>();
 function answerSchema(packId: PackId) {
   let schema = answerSchemas.get(packId);

@@ -51,7 +51,7 @@ export function emptyDraft(c: Conversation): Draft {
 
 /**
  * A draft's text and clipping with a clipping inserted. The answer's clipping is "the saved reply
- * the text started from" (scenario-format.md, "Answer"), and grading reads it: the first clipping
+ * the text started from" (docs/formats/scenario.md, "Answer: what a trainee did"), and grading reads it: the first clipping
  * put into this reply stays the one, whatever is inserted after it. One added after the trainee's
  * own words (a greeting) is still what the reply was built from, so it counts if none came before.
  */
@@ -442,8 +442,6 @@ export function transition(state: TrainerState, event: TrainerEvent): [TrainerSt
       if (s && s.finishedAt === null && s.items.length) effects.push({ type: 'archive', result: toResult(state, { ...s, finishedAt: null }) });
       return [{ ...state, session }, effects];
     }
-    case 'discard':
-      return [{ ...state, session: null }, [save, { type: 'focus', target: 'setup' }]];
   }
   if (!s || s.finishedAt !== null) return [state, []];
   switch (event.type) {

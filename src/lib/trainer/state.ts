@@ -199,8 +199,7 @@ export type TrainerEvent =
   /** The trainee cleared every filter (a conversation let through is theirs to work: focus goes to it). */
   | { type: 'clear-filters'; at: number }
   | { type: 'dismiss-notice' }
-  | { type: 'finish'; finishedAt: string; at: number }
-  | { type: 'discard' };
+  | { type: 'finish'; finishedAt: string; at: number };
 
 /** A trainer with nobody's work in it yet. */
 export function initialState(): TrainerState {

@@ -88,6 +88,27 @@ describe('the order of the table', () => {
   });
 });
 
+describe('rows of equal value', () => {
+  // Found by the code audit: two rows equal in the column sorted and of the same file name were
+  // each put after the other, and stood in the order their files came in.
+  it('stand in one order whatever order their files were imported in, by file and then by session, either way the column goes', () => {
+    const a = { ...session('Ann', 1), file: 'results.json' };
+    const b = { ...session('Bob', 2), file: 'results.json' };
+    const c = { ...session('Cy', 3), file: 'alpha.json' };
+    const orders: string[][] = [];
+    for (const sessions of [[a, b, c], [c, b, a], [b, c, a]]) {
+      admin.sessions = sessions;
+      admin.sortBy('mode');
+      const ascending = names(admin);
+      admin.sortBy('mode');
+      orders.push(ascending, names(admin));
+      admin.sortBy('trainee');
+    }
+    // All three are assessments: equal by Mode, so by file (alpha.json first), then by session.
+    expect(orders).toEqual(Array.from({ length: 6 }, () => ['Cy', 'Ann', 'Bob']));
+  });
+});
+
 describe('pages', () => {
   it('25 rows a page: 26 rows are two pages, and a page is kept within them', () => {
     admin.sessions = many(26);
