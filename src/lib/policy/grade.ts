@@ -93,6 +93,20 @@ export const DIMENSION_LABELS: Readonly<Record<DimensionId, string>> = {
 
 const show = (v: unknown) => (v === null ? 'nothing' : Array.isArray(v) ? (v.length ? v.join(', ') : 'no tags') : String(v));
 /**
+ * How an empty field of a decision reads, by field: "no reply", not "nothing", which read as if the
+ * guidelines asked for nothing in particular (found by the walk-through of a trainee's first session).
+ */
+const NONE: Readonly<Partial<Record<string, string>>> = {
+  reply: 'no reply',
+  like: 'no like',
+  escalate: 'no escalation',
+  hold: 'no hold',
+  close: 'no closing',
+  userTag: 'no user tag',
+  via: 'no tool (no reply)',
+  clipping: 'no saved reply',
+};
+/**
  * A reply from the trainee's own account, as a reader reads it: the trainer's name for the choice
  * ("My own account (#fxhelp)"), never the answer's value, `personal`.
  */
@@ -107,7 +121,10 @@ const YES_NO: Readonly<Partial<Record<string, readonly [yes: string, no: string]
  * the reply account `personal` as `PERSONAL_ACCOUNT_NAME`.
  */
 export const fieldValue = (name: string, v: unknown): string =>
-  typeof v === 'boolean' ? (YES_NO[name] ?? ['yes', 'no'])[v ? 0 : 1] : name === 'reply' && v === PERSONAL_ACCOUNT ? PERSONAL_ACCOUNT_NAME : show(v ?? null);
+  typeof v === 'boolean' ? (YES_NO[name] ?? ['yes', 'no'])[v ? 0 : 1]
+  : name === 'reply' && v === PERSONAL_ACCOUNT ? PERSONAL_ACCOUNT_NAME
+  : v === null || v === undefined ? (NONE[name] ?? show(null))
+  : show(v);
 const same = (a: string | null, b: string | null) => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
 /** What grading needs from a decision's explanation: its rules, the facts behind each, the sentences. */
 class Reasons {

@@ -79,11 +79,15 @@ describe('yes/no fields in an explanation', () => {
     }
   });
 
+  it('an empty field reads as what is not done: no reply, no like, no escalation, no hold, no closing, no user tag', () => {
+    expect(['reply', 'like', 'escalate', 'hold', 'close', 'userTag'].map((f) => fieldValue(f, null))).toEqual(['no reply', 'no like', 'no escalation', 'no hold', 'no closing', 'no user tag']);
+  });
+
   it('another yes/no field reads yes or no; other values as before', () => {
     expect(fieldValue('somethingNew', true)).toBe('yes');
     expect(fieldValue('somethingNew', false)).toBe('no');
     expect(fieldValue('tags', [])).toBe('no tags');
-    expect(fieldValue('close', null)).toBe('nothing');
+    expect(fieldValue('somethingNew', null)).toBe('nothing');
     expect(fieldValue('close', 'Resolved')).toBe('Resolved');
   });
 });

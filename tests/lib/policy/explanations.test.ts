@@ -267,7 +267,7 @@ describe('a tag or a user tag that no rule gives here: nothing calls for it, and
   it('insults from an account with no known history, given the Trouble maker user tag: the user tags, not "close it as No Need to Reply"', () => {
     const c = check(grade(insults(), closed({ userTag: 'Trouble maker' })), 'userTag');
     expect(c.score).toBe(0);
-    expect(c.message).toBe('User tag: the guidelines call for nothing; you chose Trouble maker.');
+    expect(c.message).toBe('User tag: the guidelines call for no user tag; you chose Trouble maker.');
     expect(c.reason).toBe('Nothing in this conversation calls for the Trouble maker user tag.');
     expect(c.section).toBe(USER_TAGS);
   });
@@ -354,7 +354,7 @@ describe('a reply from your own account reads as the trainer names it', () => {
     const c = check(grade(s, answer({ reply: 'personal', replyText: 'Sorry you feel that way #fxhelp', close: 'No Need to Reply' })), 'reply');
     expect(c.score).toBe(0);
     expect(c.given).toBe('personal');
-    expect(c.message).toBe('Reply account: the guidelines call for nothing; you chose your own account (#fxhelp).');
+    expect(c.message).toBe('Reply account: the guidelines call for no reply; you chose your own account (#fxhelp).');
     expect(fieldValue('reply', c.given)).toBe('your own account (#fxhelp)');
     expect(fieldValue('reply', '@FirefoxSupport')).toBe('@FirefoxSupport');
   });
@@ -445,7 +445,7 @@ describe('a like or a reply where the guidelines call for none: the rule that sa
     const s = scenario('moz-tw-compliment-screenshot-no-mention');
     const c = check(grade(s, answer({ like: '@Firefox', close: 'No Need to Reply', tags: ['Fan Love'], sentiment: 'positive' })), 'like');
     expect(c.score).toBe(0);
-    expect(c.message).toBe('Like: the guidelines call for nothing; you chose @Firefox.');
+    expect(c.message).toBe('Like: the guidelines call for no like; you chose @Firefox.');
     expect([c.rule, c.section]).toEqual(['moz.like.acknowledge', LIKES]);
     expect(c.reason).toMatch(/mentions none of our accounts/);
     expect(c.reason).toMatch(/no like/);

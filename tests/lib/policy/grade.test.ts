@@ -332,7 +332,7 @@ describe('a reply due and not given is explained by the rule that makes it due',
     const s = fromBank('gl-follow-up-thanks');
     const c = check(grade(s, answer(s, { ...silent, like: '@GitLab' })), 'reply');
     expect(c.score).toBe(0);
-    expect(c.message).toBe('Reply account: the guidelines call for @GitLab; you chose nothing.');
+    expect(c.message).toBe('Reply account: the guidelines call for @GitLab; you chose no reply.');
     expect(c.rule).toBe('gl.reply.almost-all');
     expect(c.section).toBe('/gitlab/workflow/#reply-to-almost-everything');
     expect(c.reason).toBe('It is a thank-you: advocates reply to almost every tweet.');
