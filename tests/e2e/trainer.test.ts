@@ -926,6 +926,9 @@ describe('Past sessions', () => {
     const short = `19 of this assessment's 20 decision points were not taken, and they are not in the score: ${score} is the score of the one point answered, not of the whole assessment. An admin's review asks by default for at least 20 decision points, so an assessment this short falls below it.`;
     expect(await text(report)).toContain(short);
     expect(await text(report)).toContain(`What an admin's review asks of an assessment by default (an admin may change any of it): ${defaults}.`);
+    // And what of it this one falls short on, first of all its points.
+    const googlePlay = file.items.filter((i: { scenario: { channel: string } }) => i.scenario.channel === 'google-play').length;
+    expect(await text(report)).toContain(`This assessment falls short on 1 decision point (at least 20 asked), ${googlePlay} Google Play review${googlePlay === 1 ? '' : 's'} (at least 2 asked)`);
     expect(await listed(page)).toEqual([expect.stringContaining(`: 1 of 20 points answered, ${score} (19 not taken, not in the score; short of the 20 an admin's review asks by default)`)]);
     // Its past copy's report says the same.
     await pastList(page).getByRole('button', { name: /^Open report: assessment/ }).click();

@@ -619,8 +619,13 @@ export class AdminState {
     // A file imported before that gave way is listed too, but it is not one of this import's.
     const gaveWay = before - earlier.length;
     const notImported = rejected.length - gaveWay;
+    // Files imported that recomputing questions (an edited score, a changed scenario): said with the
+    // count, as a flag in a column off to the side was easy to miss (found by a walk-through of an
+    // admin's first import: a file whose score was raised read as a plain success).
+    const questioned = imported.filter((s) => s.flags.some((f) => f.integrity)).length;
     const outcome =
       `Imported ${imported.length} of ${total} file${total === 1 ? '' : 's'}` +
+      (questioned ? `, ${imported.length === 1 ? '' : questioned === imported.length ? 'all of them ' : `${questioned} of them `}flagged as possibly edited (see the Flags column)` : '') +
       (notImported ? `; ${notImported} not imported (listed below)` : '') +
       (gaveWay ? `; ${gaveWay} imported before ${gaveWay === 1 ? 'gave its place to a fuller export of its session' : 'gave their places to fuller exports of their sessions'} (listed below)` : '') +
       '.';

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { duration, ofAssessment, percent, reviewWords, sectionName, startedAt, stillUnderReviewSaid, when } from '../../../src/components/trainer/format.ts';
+import { shortOfReview } from '../../../src/components/trainer/short-of-review.ts';
+import { DIMENSION_IDS } from '../../../src/lib/policy/grade.ts';
+import { DEFAULT_RULES, sessionChecks } from '../../../src/lib/results/readiness.ts';
 
 // How the trainer writes dates (src/components/trainer/format.ts). Its formatters are made once, not
 // at every call (Past sessions names each kept session four times: with dozens kept, making one per
@@ -73,6 +76,45 @@ describe('the durations, scores and counts the trainer writes', () => {
   it('of a program without Google Play or with dimensions that do not apply (GitLab), neither is named; a critical error allowed is not named either', () => {
     expect(reviewWords({ ...mozilla, googlePlay: 0, allDimensions: false })).toBe('at least 20 decision points, an overall score of at least 80%, at least 70% in each dimension that applies and no critical error');
     expect(reviewWords({ ...mozilla, googlePlay: 1, score: 0.75, dimensionFloor: 0.6, noCritical: false })).toBe('at least 20 decision points (at least 1 of them Google Play reviews), an overall score of at least 75% and at least 60% in each dimension');
+  });
+});
+
+// Found by a walk-through of a trainee's first assessment: the report stated the defaults and left
+// the trainee to hold each of their figures against them.
+describe("what of an admin's default review an assessment report says it falls short on", () => {
+  const mozilla = { points: 20, googlePlay: 2, score: 0.8, dimensionFloor: 0.7, noCritical: true, allDimensions: true };
+  const all = (v: number) => Object.fromEntries(DIMENSION_IDS.map((d) => [d, v])) as Record<(typeof DIMENSION_IDS)[number], number>;
+  const met = { items: 20, score: 0.9, critical: 0, googlePlay: 2, dimensions: all(0.9) };
+
+  it('nothing, for an assessment that meets every default', () => {
+    expect(shortOfReview(mozilla, met)).toEqual([]);
+  });
+
+  it('each figure short, with what is asked; a score just under its floor to one decimal, not rounded up to it', () => {
+    expect(shortOfReview(mozilla, { items: 12, score: 0.795, critical: 2, googlePlay: 1, dimensions: { ...all(0.9), closing: 0.35, tags: 0.7 } })).toEqual([
+      '12 decision points (at least 20 asked)',
+      '1 Google Play review (at least 2 asked)',
+      'overall score 79.5% (at least 80% asked)',
+      'Closing 35% (at least 70% asked)',
+      '2 critical errors (none allowed)',
+    ]);
+  });
+
+  it('a dimension that does not apply (GitLab has no tags or closing) is held to no floor; no Google Play review asked, none missing', () => {
+    expect(shortOfReview({ ...mozilla, googlePlay: 0, allDimensions: false }, { ...met, googlePlay: 0, dimensions: { ...all(0.9), tags: null, closing: null } })).toEqual([]);
+  });
+
+  it('no point answered: only the points, as there is no score', () => {
+    expect(shortOfReview(mozilla, { items: 0, score: 0, critical: 0, googlePlay: 0, dimensions: all(0) })).toEqual(['0 decision points (at least 20 asked)', '0 Google Play reviews (at least 2 asked)']);
+  });
+
+  it("short exactly where the admin page's readiness rules, at their defaults, find the assessment short", () => {
+    const floors = [0, 0.6, 0.6994, 0.6995, 0.7, 0.79949, 0.7995, 0.8, 1];
+    for (const score of floors) for (const closing of floors) for (const critical of [0, 1]) for (const googlePlay of [1, 2]) {
+      const t = { items: 20, score, critical, googlePlay, dimensions: { ...all(0.9), closing } };
+      const checks = sessionChecks({ mode: 'assessment', summary: { items: t.items, score, critical, dimensions: t.dimensions }, googlePlayItems: googlePlay, answersGooglePlay: true, integrityFlags: 0, fxhelpDays: null, accessCriteria: false }, DEFAULT_RULES);
+      expect(shortOfReview(mozilla, t).length, JSON.stringify(t)).toBe(checks.filter((c) => !c.ok).length);
+    }
   });
 });
 
