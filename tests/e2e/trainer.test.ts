@@ -1476,6 +1476,22 @@ describe('focus', () => {
     }
   });
 
+  // Found by a walk-through of a first session: the feedback said to escalate, and no control was
+  // named so; in Conversocial, and here, one escalates by assigning.
+  test("a Mozilla conversation's Assign to is described by how to escalate with it, naming each escalation queue it offers", async () => {
+    const { context, page } = await trainerInFreshContext();
+    await startPractice(page);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    const assign = conversation(page).getByRole('combobox', { name: 'Assign to' });
+    const description = await describedBy(assign);
+    expect(description).toMatch(/^To escalate, assign the conversation to an escalation queue \(.+\), as in Conversocial\.$/);
+    const queues = (await assign.locator('option').allTextContents()).filter((o) => o.includes('Escalation'));
+    expect(queues).toEqual(['Social support - Escalation', 'Mobile support - Escalation']);
+    for (const q of queues) expect(description).toContain(q);
+    await context.close();
+  });
+
   // Found by the keyboard audit: the question started on "Yes, end it" and Escape did nothing, so
   // two presses of Enter ended an assessment for good; and nothing said the session had ended.
   test('End session asks with focus on Keep going, Escape keeps going; an ended session is said to be kept under Past sessions, or with no answer not kept, and the list names an assessment once', async () => {
