@@ -181,6 +181,8 @@ describe('readiness review', () => {
     const text = (await rejected.innerText()).split('\n').map((l) => l.trim()).filter(Boolean);
     expect(text).toEqual([
       'Files not imported (4)',
+      // What to do next: a damaged file is asked for again; a second copy needs nothing.
+      expect.stringMatching(/^Each file is listed with what is wrong with it, .+ ask the trainee to export it again .+ A second copy of a session needs nothing: the one kept is imported\.$/),
       'duplicate.json',
       `(file): the same session as trainee-01.json (same trainee, same start time), so it is not imported twice`,
       'not-json.json',
@@ -1927,7 +1929,7 @@ describe('a whole folder, and files dropped on the page', () => {
     await status.waitFor();
     expect(await status.textContent()).toBe('Imported 2 of 3 files; 1 not imported (listed below). The results are stored in this browser.');
     expect((await bodyRows(page).locator('td.file').allInnerTexts()).sort()).toEqual(['week-46/ana.json', 'week-46/late/ben.JSON']);
-    expect(await page.getByRole('region', { name: 'Files not imported (1)', exact: true }).innerText()).toMatch(/^Files not imported \(1\)\s+week-46\/late\/broken\.json\s+\(file\): not valid JSON: /);
+    expect(await page.getByRole('region', { name: 'Files not imported (1)', exact: true }).innerText()).toMatch(/^Files not imported \(1\)\s+Each file is listed [^\n]+\s+week-46\/late\/broken\.json\s+\(file\): not valid JSON: /);
     expect(problems.take()).toEqual([]);
     await context.close();
   });
