@@ -118,7 +118,7 @@ describe('an import that replaces the session of the trainee open', () => {
     await page.waitForFunction(() => document.querySelector('#admin-table-caption')?.closest('[aria-busy]')?.getAttribute('aria-busy') !== 'true');
     await expect.poll(() => bodyRows(page).count()).toBe(8);
     // The trainee stays open, now with the export at the session's end.
-    expect(await page.locator('.trainee .meta').innerText()).toContain(`finished ${full.finishedAt}`);
+    expect(await page.locator('.trainee .meta time').nth(1).getAttribute('datetime')).toBe(full.finishedAt);
     expect(await notes.evaluate((e) => e === document.activeElement)).toBe(true);
     await page.keyboard.type('abuse well.');
     expect(await notes.inputValue()).toBe('Answered the abuse well.');
