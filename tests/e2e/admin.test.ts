@@ -627,6 +627,8 @@ describe('what a file cannot decide, and a rule typed out of range', () => {
     await importFiles(page, [write(tmp, 'rtl.json', file)]);
     await page.getByRole('button', { name: 'سارة' }).click();
     const panel = page.getByRole('region', { name: /^سارة: practice$/ });
+    // A practice session: the verdict says it never makes a trainee ready (its first rule is that the session is an assessment).
+    expect(await panel.getByText(/^A practice session never makes a trainee ready/).count()).toBe(1);
     const item = panel.locator('ol.items > li').first();
     await item.locator('summary').click();
     await item.getByRole('table', { name: 'What the trainee did beside what the guidelines require' }).waitFor();
@@ -647,6 +649,7 @@ describe('what a file cannot decide, and a rule typed out of range', () => {
     await page.getByRole('button', { name: 'Olga Older' }).click();
     const panel = page.getByRole('region', { name: /^Olga Older: assessment$/ });
     await panel.waitFor();
+    expect(await panel.getByText(/^A practice session never makes a trainee ready/).count(), 'an assessment').toBe(0);
     expect(await panel.getByRole('listitem').filter({ hasText: 'No edited score or changed scenario' }).allInnerTexts()).toEqual(['Met: No edited score or changed scenario in the file (0 flags)']);
     expect(problems.take()).toEqual([]);
   });
