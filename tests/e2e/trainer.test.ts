@@ -1476,6 +1476,21 @@ describe('focus', () => {
     }
   });
 
+  // Found by a walk-through of a first session: under "Closing 50%", a point lost read "(Closing,
+  // 0%)", as if the dimension were at 0%; and an empty field read "nothing".
+  test('a point lost says which dimension it is part of and what that one check earned; a field left empty is named by what is not done', async () => {
+    const { context, page } = await trainerInFreshContext();
+    await page.getByLabel('Load scenarios').setInputFiles([file('wrong.json', scenario('own-wrong'))]);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    // Closed as Resolved on its first message: the guidelines hold a help request, and close nothing.
+    await reply(page, 'Reply + Close');
+    const point = feedback(page).getByRole('listitem').filter({ hasText: /^Closing reason:/ });
+    expect((await point.locator('p').first().textContent())!.replace(/\s+/g, ' ').trim()).toBe('Closing reason: the guidelines call for no closing; you chose Resolved. (part of Closing; this check: 0%)');
+    expect(await point.locator('dd').allTextContents()).toEqual(['no closing', 'Resolved']);
+    await context.close();
+  });
+
   // Found by a walk-through of a first session: the feedback said to escalate, and no control was
   // named so; in Conversocial, and here, one escalates by assigning.
   test("a Mozilla conversation's Assign to is described by how to escalate with it, naming each escalation queue it offers", async () => {
