@@ -1476,6 +1476,29 @@ describe('focus', () => {
     }
   });
 
+  // Found by the phone audit and a walk-through of a first session: the reply's buttons stood under
+  // its text, above the likes, tags and routing, and a trainee filling the form from the top sent
+  // the answer before reaching them.
+  test.each(Object.entries(VIEWPORTS))('%s: every button that sends the answer comes after the tags and the routing, in the reading order and on the screen', async (_, viewport) => {
+    const { context, page } = await trainerInFreshContext();
+    await page.setViewportSize(viewport);
+    await startPractice(page);
+    await button(page, 'Play').click();
+    await conversation(page).waitFor();
+    const c = conversation(page);
+    const last = [c.getByRole('group', { name: 'Tags' }), c.getByRole('combobox', { name: 'Assign to' }), c.getByRole('textbox', { name: /^Internal note/ })];
+    for (const name of ['Reply', 'Reply + Hold', 'Reply + Close', 'Close only', 'Hold only', 'Leave open']) {
+      const send = button(c, name);
+      for (const before of last) {
+        const follows = await before.evaluate((el, other) => Boolean(el.compareDocumentPosition(other!) & Node.DOCUMENT_POSITION_FOLLOWING), await send.elementHandle());
+        expect(follows, `${name} follows ${await before.evaluate((el) => el.tagName)}`).toBe(true);
+        const [a, b] = [(await before.boundingBox())!, (await send.boundingBox())!];
+        expect(b.y, `${name} is below it on the screen`).toBeGreaterThanOrEqual(a.y + a.height - 1);
+      }
+    }
+    await context.close();
+  });
+
   // Found by a walk-through of a first session: under "Closing 50%", a point lost read "(Closing,
   // 0%)", as if the dimension were at 0%; and an empty field read "nothing".
   test('a point lost says which dimension it is part of and what that one check earned; a field left empty is named by what is not done', async () => {
