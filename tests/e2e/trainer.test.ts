@@ -1514,6 +1514,25 @@ describe('focus', () => {
     await context.close();
   });
 
+  // Found by a walk-through of a first import: files of "Unnamed trainee" read, on the admin page,
+  // as one trainee's, sharing a checklist and sign-offs.
+  test('an assessment about to start with no name says that the file would name the trainee "Unnamed trainee", and Start assessment is described by it; a name typed, or practice, says nothing of it', async () => {
+    const { context, page } = await trainerInFreshContext();
+    const start = button(page, 'Start assessment');
+    const warning = page.getByText(/^Your name is empty: your result file would name you .Unnamed trainee./);
+    await page.getByRole('radio', { name: /^Assessment/ }).check();
+    await warning.waitFor();
+    expect(await describedBy(start)).toMatch(/^Your name is empty: .+ so type yours above before you start\.$/);
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Nia Named');
+    await expect.poll(() => warning.count()).toBe(0);
+    expect(await describedBy(start)).toBe('');
+    await page.getByRole('textbox', { name: 'Your name' }).fill('  ');
+    await warning.waitFor();
+    await page.getByRole('radio', { name: /^Practice/ }).check();
+    await expect.poll(() => warning.count()).toBe(0);
+    await context.close();
+  });
+
   // Found by a walk-through of a first session: the feedback said to escalate, and no control was
   // named so; in Conversocial, and here, one escalates by assigning.
   test("a Mozilla conversation's Assign to is described by how to escalate with it, naming each escalation queue it offers", async () => {
