@@ -639,6 +639,26 @@ describe('what a file cannot decide, and a rule typed out of range', () => {
     await panel.getByRole('button', { name: 'Close this trainee' }).click();
   });
 
+  // Found by a walk-through of a first session: "Take the same set again" draws an assessment whose
+  // answers the trainee has seen in its report, and nothing on the page told it from a first attempt.
+  test("an assessment's seed is given with it, and one of the same seed as the trainee's earlier assessment names that one", async () => {
+    const scenarios = bankScenarios.filter((x) => x.pack === 'mozilla' && x.channel === 'twitter').slice(0, 2);
+    const first = makeResult({ name: 'Rhea Repeat', mode: 'assessment', seed: 4242, startedAt: '2026-11-10T09:00:00Z', scenarios });
+    const again = makeResult({ name: 'Rhea Repeat', mode: 'assessment', seed: 4242, startedAt: '2026-11-10T10:00:00Z', scenarios });
+    const other = makeResult({ name: 'Rhea Repeat', mode: 'assessment', seed: 77, startedAt: '2026-11-10T11:00:00Z', scenarios });
+    await importFiles(page, [write(tmp, 'rhea-again.json', again), write(tmp, 'rhea-first.json', first), write(tmp, 'rhea-other.json', other)]);
+    /** The open trainee's line of facts about the session of this file. */
+    const meta = async (file: string) => {
+      await bodyRows(page).filter({ hasText: file }).locator('button.name').click();
+      const text = (await page.locator('.trainee .meta').innerText()).replace(/\s+/g, ' ');
+      await page.getByRole('button', { name: 'Close this trainee' }).click();
+      return text;
+    };
+    expect(await meta('rhea-first.json')).toMatch(/; seed 4242; written by/);
+    expect(await meta('rhea-again.json')).toMatch(/; seed 4242, the same set as their earlier assessment of .+ \(rhea-first\.json\); written by/);
+    expect(await meta('rhea-other.json')).toMatch(/; seed 77; written by/);
+  });
+
   test('an honest file of an earlier release, quoting a bank scenario as the bank worded it then (with its follow-ups), reads with no flag', async () => {
     const historyDir = join(ROOT, 'src/content/scenario-history');
     // Reworded (some earlier scenarios differ only in follow-ups since removed, never played).
